@@ -1,0 +1,24 @@
+/** Mailwright: writes, verifies and monitors the DNS records for trusted email. */
+module org.mailwright {
+    requires java.logging;
+    requires java.prefs;
+    requires javafx.controls;
+    requires javafx.fxml;
+    requires org.dnsjava;
+    requires org.slf4j;
+    requires info.picocli;
+    requires atlantafx.base;
+    requires org.kordamp.ikonli.core;
+    requires org.kordamp.ikonli.javafx;
+    requires org.kordamp.ikonli.material2;
+    requires net.synedra.validatorfx;
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
+
+    exports org.mailwright;
+    exports org.mailwright.dns;
+    exports org.mailwright.ui to javafx.graphics;
+
+    opens org.mailwright.cli to info.picocli;
+    opens org.mailwright.i18n;
+}

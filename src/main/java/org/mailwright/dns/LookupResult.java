@@ -1,0 +1,69 @@
+package org.mailwright.dns;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.mailwright.i18n.Messages;
+
+/**
+ * What one lookup found.
+ *
+ * @param name the name asked for, absolute, without the final dot
+ * @param type the type asked for
+ * @param outcome how the lookup ended
+ * @param records the records of the asked type, after following any CNAME chain
+ * @param aliases the CNAME records followed on the way, in order
+ * @param ttl for {@link Outcome#OK}, the smallest TTL of the answer; for NXDOMAIN and NODATA,
+ *     the negative-caching time from the zone's SOA; otherwise {@link #NO_TTL}
+ * @param server the server that gave this answer ({@code host:port}), or the last one tried
+ * @param detail for TIMEOUT and ERROR, what went wrong in a few words; otherwise empty
+ * @param cached true when the answer came from the cache rather than the network
+ * @param elapsed how long the lookup took
+ */
+public record LookupResult(
+        String name,
+        RecordType type,
+        Outcome outcome,
+        List<DnsRecord> records,
+        List<DnsRecord> aliases,
+        long ttl,
+        String server,
+        String detail,
+        boolean cached,
+        Duration elapsed) {
+
+    public static final long NO_TTL = -1;
+
+    public LookupResult {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(outcome, "outcome");
+        records = List.copyOf(records);
+        aliases = List.copyOf(aliases);
+        server = server == null ? "" : server;
+        detail = detail == null ? "" : detail;
+        Objects.requireNonNull(elapsed, "elapsed");
+    }
+
+    /** The records' values: for TXT the joined strings, otherwise the presentation form. */
+    public List<String> values() {
+        return records.stream().map(DnsRecord::value).toList();
+    }
+
+    public boolean hasTtl() {
+        return ttl != NO_TTL;
+    }
+
+    /** One or two plain sentences saying what happened, in the given language. */
+    public String explain(Locale locale) {
+        return Messages.get(locale, "dns.outcome." + outcome.jsonName() + ".explain",
+                name, type.name(), server, records.size(), detail);
+    }
+
+    LookupResult fromCache(long remainingTtl) {
+        List<DnsRecord> aged = records.stream().map(r -> r.withTtl(Math.min(r.ttl(), remainingTtl))).toList();
+        List<DnsRecord> agedAliases = aliases.stream().map(r -> r.withTtl(Math.min(r.ttl(), remainingTtl))).toList();
+        return new LookupResult(name, type, outcome, aged, agedAliases, remainingTtl, server, detail, true, Duration.ZERO);
+    }
+}

@@ -1,0 +1,36 @@
+package org.mailwright.i18n;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The core's words in the user's language (English and Spanish): outcomes, findings, CLI
+ * messages. The window's own labels live in the {@code ui} bundle.
+ */
+public final class Messages {
+
+    public static final String BUNDLE = "org.mailwright.i18n.messages";
+
+    private Messages() {
+    }
+
+    public static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, locale, Messages.class.getModule());
+    }
+
+    /**
+     * The text for {@code key} with {@code arguments} put in ({@link MessageFormat} patterns).
+     * A missing key shows itself in brackets rather than failing, so a gap is visible but harmless.
+     */
+    public static String get(Locale locale, String key, Object... arguments) {
+        String pattern;
+        try {
+            pattern = bundle(locale).getString(key);
+        } catch (MissingResourceException e) {
+            return "[" + key + "]";
+        }
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+    }
+}
