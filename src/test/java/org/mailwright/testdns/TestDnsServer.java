@@ -190,7 +190,11 @@ public final class TestDnsServer implements AutoCloseable {
         udp.close();
         closeQuietly(tcp);
         connections.forEach(TestDnsServer::closeQuietly);
-        for (Thread thread : threads) {
+        List<Thread> started;
+        synchronized (threads) {
+            started = List.copyOf(threads);
+        }
+        for (Thread thread : started) {
             try {
                 thread.join(1000);
             } catch (InterruptedException e) {
@@ -243,9 +247,7 @@ public final class TestDnsServer implements AutoCloseable {
                     closeQuietly(connection);
                     return;
                 }
-                Thread handler = new Thread(() -> serveTcp(connection), "test-dns-" + port() + "-tcp");
-                handler.setDaemon(true);
-                handler.start();
+                spawn("tcp", () -> serveTcp(connection));
             } catch (IOException e) {
                 // Closing the server socket ends the loop.
             }
@@ -274,6 +276,9 @@ public final class TestDnsServer implements AutoCloseable {
             // One broken connection does not concern the others.
         } finally {
             connections.remove(connection);
+            synchronized (threads) {
+                threads.remove(Thread.currentThread());
+            }
         }
     }
 
