@@ -318,7 +318,10 @@ public final class ResolverService implements AutoCloseable {
                     .toList();
             return new DnsRecord(owner, type, record.getTTL(), String.join("", strings), strings);
         }
-        return new DnsRecord(owner, type, record.getTTL(), record.rdataToString(), List.of());
+        String value = record.getType() == Type.AAAA
+                ? Ipv6Text.format(record.rdataToWireCanonical())
+                : record.rdataToString();
+        return new DnsRecord(owner, type, record.getTTL(), value, List.of());
     }
 
     private static Name toName(String name) {
