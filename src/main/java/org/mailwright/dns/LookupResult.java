@@ -17,7 +17,7 @@ import org.mailwright.i18n.Messages;
  * @param ttl for {@link Outcome#OK}, the smallest TTL of the answer; for NXDOMAIN and NODATA,
  *     the negative-caching time from the zone's SOA; otherwise {@link #NO_TTL}
  * @param server the server that gave this answer ({@code host:port}), or the last one tried
- * @param detail for TIMEOUT and ERROR, what went wrong in a few words; otherwise empty
+ * @param problem for TIMEOUT and ERROR, what went wrong; otherwise {@link Detail#NONE}
  * @param cached true when the answer came from the cache rather than the network
  * @param elapsed how long the lookup took
  */
@@ -29,7 +29,7 @@ public record LookupResult(
         List<DnsRecord> aliases,
         long ttl,
         String server,
-        String detail,
+        Detail problem,
         boolean cached,
         Duration elapsed) {
 
@@ -42,7 +42,7 @@ public record LookupResult(
         records = List.copyOf(records);
         aliases = List.copyOf(aliases);
         server = server == null ? "" : server;
-        detail = detail == null ? "" : detail;
+        problem = problem == null ? Detail.NONE : problem;
         Objects.requireNonNull(elapsed, "elapsed");
     }
 
@@ -55,15 +55,20 @@ public record LookupResult(
         return ttl != NO_TTL;
     }
 
+    /** What went wrong in a few words, in English (for logs and JSON); empty when nothing did. */
+    public String detail() {
+        return problem.text(Locale.ENGLISH);
+    }
+
     /** One or two plain sentences saying what happened, in the given language. */
     public String explain(Locale locale) {
         return Messages.get(locale, "dns.outcome." + outcome.jsonName() + ".explain",
-                name, type.name(), server, records.size(), detail);
+                name, type.name(), server, records.size(), problem.text(locale));
     }
 
     LookupResult fromCache(long remainingTtl) {
         List<DnsRecord> aged = records.stream().map(r -> r.withTtl(Math.min(r.ttl(), remainingTtl))).toList();
         List<DnsRecord> agedAliases = aliases.stream().map(r -> r.withTtl(Math.min(r.ttl(), remainingTtl))).toList();
-        return new LookupResult(name, type, outcome, aged, agedAliases, remainingTtl, server, detail, true, Duration.ZERO);
+        return new LookupResult(name, type, outcome, aged, agedAliases, remainingTtl, server, problem, true, Duration.ZERO);
     }
 }

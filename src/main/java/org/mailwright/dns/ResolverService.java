@@ -221,7 +221,7 @@ public final class ResolverService implements AutoCloseable {
                 case Rcode.REFUSED -> Outcome.REFUSED;
                 default -> Outcome.ERROR;
             };
-            String detail = outcome == Outcome.ERROR ? "the server answered " + Rcode.string(rcode) : "";
+            Detail detail = outcome == Outcome.ERROR ? Detail.of("rcode", Rcode.string(rcode)) : Detail.NONE;
             return new LookupResult(name, type, outcome, List.of(), List.of(), LookupResult.NO_TTL,
                     server.toString(), detail, false, elapsed);
         }
@@ -250,11 +250,11 @@ public final class ResolverService implements AutoCloseable {
         if (!records.isEmpty()) {
             long ttl = records.stream().mapToLong(DnsRecord::ttl).min().orElse(0);
             ttl = Math.min(ttl, aliases.stream().mapToLong(DnsRecord::ttl).min().orElse(ttl));
-            return new LookupResult(name, type, Outcome.OK, records, aliases, ttl, server.toString(), "", false, elapsed);
+            return new LookupResult(name, type, Outcome.OK, records, aliases, ttl, server.toString(), Detail.NONE, false, elapsed);
         }
         Outcome outcome = rcode == Rcode.NXDOMAIN ? Outcome.NXDOMAIN : Outcome.NODATA;
         return new LookupResult(name, type, outcome, List.of(), aliases, negativeTtl(response),
-                server.toString(), "", false, elapsed);
+                server.toString(), Detail.NONE, false, elapsed);
     }
 
     /** RFC 2308 section 5: the lesser of the SOA record's own TTL and its MINIMUM field. */
@@ -272,21 +272,19 @@ public final class ResolverService implements AutoCloseable {
         // and the same server then times out), so it counts as silence, with the reason given.
         boolean refused = failure instanceof PortUnreachableException;
         boolean silent = refused || failure instanceof SocketTimeoutException || failure instanceof TimeoutException;
-        String detail;
+        Detail detail;
         if (refused) {
-            detail = "nothing listens on that port (connection refused)";
+            detail = Detail.of("refused-port");
         } else if (silent) {
-            detail = "no answer within " + options.timeout().toMillis() + " ms"
-                    + (options.retries() > 0 ? " (" + (options.retries() + 1) + " attempts)" : "");
+            detail = Detail.of("no-answer", options.timeout().toMillis(), options.retries() + 1);
         } else if (failure instanceof UnknownHostException) {
-            detail = "the server's name " + server.host() + " does not resolve";
+            detail = Detail.of("unknown-server", server.host());
         } else if (failure instanceof WireParseException) {
-            detail = "the answer was malformed (" + failure.getMessage() + ")";
-        } else if (failure instanceof IOException && failure.getMessage() != null) {
-            detail = failure.getMessage();
+            detail = Detail.of("malformed", failure.getMessage());
         } else {
-            detail = failure.getClass().getSimpleName()
-                    + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+            detail = Detail.of("network", failure.getMessage() != null && failure instanceof IOException
+                    ? failure.getMessage()
+                    : failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
         }
         return new LookupResult(display(query), type, silent ? Outcome.TIMEOUT : Outcome.ERROR, List.of(), List.of(),
                 LookupResult.NO_TTL, server.toString(), detail, false, since(started));
@@ -294,10 +292,9 @@ public final class ResolverService implements AutoCloseable {
 
     private LookupResult noServers(String name, RecordType type, AuthoritativeServers servers, long started) {
         LookupResult ns = servers.nsLookup();
-        String detail = ns.outcome() == Outcome.OK
-                ? "none of the name servers of " + servers.zone() + " has an address"
-                : "the name servers of " + servers.zone() + " could not be found (" + ns.outcome().jsonName()
-                        + (ns.detail().isEmpty() ? "" : ": " + ns.detail()) + ")";
+        Detail detail = ns.outcome() == Outcome.OK
+                ? Detail.of("no-nameserver-address", servers.zone())
+                : Detail.of("nameservers-not-found", servers.zone(), ns.outcome().jsonName());
         return new LookupResult(name, type, Outcome.ERROR, List.of(), List.of(), LookupResult.NO_TTL,
                 ns.server(), detail, false, since(started));
     }

@@ -182,12 +182,28 @@ class ResolverServiceTest {
     void everyOutcomeIsExplainedInEnglishAndSpanish() {
         for (Outcome outcome : Outcome.values()) {
             LookupResult result = new LookupResult("example.test", RecordType.TXT, outcome, List.of(), List.of(),
-                    LookupResult.NO_TTL, "192.0.2.53:53", "a detail", false, Duration.ZERO);
+                    LookupResult.NO_TTL, "192.0.2.53:53", Detail.of("rcode", "NOTIMP"), false, Duration.ZERO);
             for (Locale locale : List.of(Locale.ENGLISH, Locale.forLanguageTag("es"))) {
                 String words = result.explain(locale);
                 assertTrue(words.contains("example.test") && !words.startsWith("["), locale + " " + outcome + ": " + words);
             }
             assertTrue(!result.explain(Locale.ENGLISH).equals(result.explain(Locale.forLanguageTag("es"))), outcome.name());
+        }
+    }
+
+    @Test
+    void failureDetailsAreSaidInTheAskedLanguageWhateverTheMachineDefault() {
+        LookupResult silent = new LookupResult("example.test", RecordType.TXT, Outcome.TIMEOUT, List.of(), List.of(),
+                LookupResult.NO_TTL, "192.0.2.53:53", Detail.of("no-answer", 2000L, 2), false, Duration.ZERO);
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("es-ES"));
+            assertTrue(silent.explain(Locale.ENGLISH).contains("no answer within 2000 ms (2 attempts)"), silent.explain(Locale.ENGLISH));
+            assertTrue(silent.explain(Locale.forLanguageTag("es")).contains("sin respuesta en 2000 ms (2 intentos)"),
+                    silent.explain(Locale.forLanguageTag("es")));
+            assertEquals("no answer within 2000 ms (2 attempts)", silent.detail());
+        } finally {
+            Locale.setDefault(before);
         }
     }
 
