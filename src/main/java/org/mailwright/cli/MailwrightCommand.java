@@ -3,7 +3,9 @@ package org.mailwright.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -43,7 +45,10 @@ public final class MailwrightCommand implements Callable<Integer> {
         this.options = new GlobalOptions(texts);
     }
 
-    /** Runs the command line in the default locale's language and returns the exit code. */
+    /**
+     * Runs the command line in the default locale's language and returns the exit code. Text is
+     * written to the streams in UTF-8.
+     */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         return execute(args, out, err, Locale.getDefault());
     }
@@ -55,8 +60,9 @@ public final class MailwrightCommand implements Callable<Integer> {
         commandLine.setResourceBundle(texts.helpBundle());
         // --server adds to a list through a setter (see GlobalOptions); a repeated option is allowed.
         commandLine.setOverwrittenOptionsAllowed(true);
-        PrintWriter outWriter = new PrintWriter(out, true);
-        PrintWriter errWriter = new PrintWriter(err, true);
+        // UTF-8 whatever the platform: RFC 8259 requires it of JSON, and terminals expect it.
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         commandLine.setOut(outWriter);
         commandLine.setErr(errWriter);
         commandLine.setParameterExceptionHandler((problem, arguments) ->
