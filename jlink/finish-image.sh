@@ -4,7 +4,8 @@
 #   1. installs the launcher jlink/bin/mailwright and its option files in conf/mailwright/;
 #   2. adds a class-data sharing archive (lib/server/classes.jsa, the JVM's default archive) of
 #      the JDK's usual classes plus those the command line loads: start-up about twice as fast;
-#   3. packs the image as mailwright-image.tar.gz beside it.
+#   3. checks the command line runs from the image without a display, in one line when it fails;
+#   4. packs the image as mailwright-image.tar.gz beside it.
 # Usage: jlink/finish-image.sh IMAGE_DIR MAIN_MODULE/MAIN_CLASS
 set -eu
 jlink_dir=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
@@ -36,6 +37,17 @@ else
   rm -f "$image/lib/server/classes.jsa"
   echo "WARNING: no class-data sharing archive; the image starts slower. The JVM said:" >&2
   tail -n 5 "$work/dump.log" >&2
+fi
+
+# The finished launcher, with no display: a failed lookup must say so in exactly one line on
+# stderr (no logging noise, no stack trace) and exit with 1.
+status=0
+env -u DISPLAY "$image/bin/mailwright" lookup TXT example.invalid --server 127.0.0.1:9 --timeout-ms 200 \
+    --retries 0 > "$work/smoke.out" 2> "$work/smoke.err" || status=$?
+if [ "$status" -ne 1 ] || [ "$(wc -l < "$work/smoke.err")" -ne 1 ] || [ -s "$work/smoke.out" ]; then
+  echo "ERROR: $image/bin/mailwright lookup exited with $status and wrote:" >&2
+  cat "$work/smoke.out" "$work/smoke.err" >&2
+  exit 1
 fi
 
 tar -czf "$image/../mailwright-image.tar.gz" -C "$(dirname "$image")" "$(basename "$image")"
