@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -158,7 +159,7 @@ public final class TestDnsServer implements AutoCloseable {
     }
 
     public void setBehaviour(Behaviour behaviour) {
-        this.behaviour = java.util.Objects.requireNonNull(behaviour, "behaviour");
+        this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
     }
 
     /** Never answers queries for {@code name} (compared without case), whatever the behaviour. */
