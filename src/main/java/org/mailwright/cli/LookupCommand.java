@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -42,7 +43,7 @@ final class LookupCommand extends Subcommand {
             result = lookup.join();
         }
         if (options().json()) {
-            out().println(Json.write(toJson(result, texts())));
+            out().println(Json.write(toJson(result)));
         } else if (result.outcome().isAnswer()) {
             printListing(result);
         }
@@ -53,8 +54,11 @@ final class LookupCommand extends Subcommand {
         return ExitCode.OK;
     }
 
-    /** The lookup as one JSON object: name, type, status, records, ttl, then server and message. */
-    static Map<String, Object> toJson(LookupResult result, Texts texts) {
+    /**
+     * The lookup as one JSON object: name, type, status, records, ttl, then server and message.
+     * The message is English whatever the user's language, so scripts and logs read the same.
+     */
+    static Map<String, Object> toJson(LookupResult result) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", result.name());
         json.put("type", result.type().name());
@@ -62,7 +66,7 @@ final class LookupCommand extends Subcommand {
         json.put("records", result.values());
         json.put("ttl", result.hasTtl() ? result.ttl() : null);
         json.put("server", result.server().isEmpty() ? null : result.server());
-        json.put("message", result.explain(texts.locale()));
+        json.put("message", result.explain(Locale.ENGLISH));
         return json;
     }
 

@@ -240,6 +240,8 @@ class MailwrightCommandTest {
 
         Run nxdomain = run(Locale.forLanguageTag("es"), "lookup", "A", "nope.example.test", "--server", server());
         assertTrue(nxdomain.out().startsWith("nope.example.test no existe"), nxdomain.out());
+        Run json = run(Locale.forLanguageTag("es"), "lookup", "A", "nope.example.test", "--server", server(), "--json");
+        assertTrue(json.out().contains("\"message\":\"nope.example.test does not exist"), "JSON stays English: " + json.out());
 
         Run badType = run(Locale.forLanguageTag("es"), "lookup", "XYZ", "example.test");
         assertTrue(badType.err().startsWith("\"XYZ\" no es un tipo de registro"), badType.err());
