@@ -6,6 +6,8 @@ module org.mailwright {
     requires javafx.fxml;
     requires org.dnsjava;
     requires org.slf4j;
+    // dnsjava logs through slf4j; without its JUL provider in the image slf4j prints warnings on stderr.
+    requires org.slf4j.jul;
     requires info.picocli;
     requires atlantafx.base;
     requires org.kordamp.ikonli.core;
