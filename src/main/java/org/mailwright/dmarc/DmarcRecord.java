@@ -20,7 +20,7 @@ import org.mailwright.dmarc.SyntaxProblem.Kind;
  *
  * <p>Tolerated because the grammar allows it: any case in tag names and in literal values
  * ({@code P=Reject}, RFC 5234 literals are case-insensitive), spaces and tabs around {@code ;},
- * {@code =} and {@code ,}, a missing or doubled final semicolon. Not tolerated because it does not:
+ * {@code =} and {@code ,}, a missing final semicolon. Not tolerated because it does not:
  * anything before {@code v=DMARC1}, a version other than exactly {@code DMARC1}, characters
  * outside printable ASCII, a report address without its URI scheme.
  */
