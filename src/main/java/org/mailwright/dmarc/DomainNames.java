@@ -42,6 +42,19 @@ final class DomainNames {
         return ascii;
     }
 
+    /** True when {@link #normalize} accepts the name and it is not an IP address. */
+    static boolean isDomainName(String name) {
+        if (name == null || name.isEmpty() || name.matches("[0-9.]+") || name.contains(":") || name.startsWith("[")) {
+            return false;
+        }
+        try {
+            normalize(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     static List<String> labels(String name) {
         return List.of(name.split("\\.", -1));
     }
