@@ -188,7 +188,12 @@ public final class DmarcLinter {
             findings.add(Finding.of("dmarc.cname-and-txt", Severity.ERROR, own.queryName(), alias.values().get(0)));
         }
         switch (policy.source()) {
-            case NONE -> findings.add(Finding.of("dmarc.missing", Severity.ERROR, policy.domain()));
+            case NONE -> {
+                // After a failed lookup "missing" may be false; the lookup-failed findings say so.
+                if (policy.complete()) {
+                    findings.add(Finding.of("dmarc.missing", Severity.ERROR, policy.domain()));
+                }
+            }
             case ORGANIZATIONAL_DOMAIN, PUBLIC_SUFFIX -> findings.add(Finding.of("dmarc.inherited", Severity.INFO,
                     policy.domain(), policy.sourceDomain(), policy.scope().tag().tagName(),
                     policy.requestedPolicy().map(Policy::tagValue).orElse("-")));

@@ -227,6 +227,15 @@ class DmarcLinterTest {
                 failed.message(Locale.ENGLISH));
     }
 
+    @Test
+    void aPolicyThatCouldNotBeLookedUpIsNotCalledMissing() {
+        dns.silenceName("_dmarc.mute.test");
+        DmarcReport report = lint("mute.test");
+        assertEquals(DiscoveredPolicy.Source.NONE, report.policy().source());
+        assertEquals(List.of("dmarc.lookup-failed"), report.findings().stream().map(Finding::id).toList());
+        assertTrue(report.hasErrors());
+    }
+
     private static DmarcReport lint(String domain) {
         return new DmarcLinter(resolver, dns.target()).lint(domain).join();
     }
