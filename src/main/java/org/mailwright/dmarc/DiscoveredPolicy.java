@@ -48,12 +48,12 @@ public record DiscoveredPolicy(String domain, TreeWalk walk, Source source, Stri
     }
 
     /**
-     * Whether the name exists, for an inherited policy: empty when the lookup failed. A name with
-     * its own record exists by definition.
+     * Whether the name exists, as far as it matters: a name with its own record does; for an
+     * inherited policy the lookup says (empty when it failed); with no policy it was not asked.
      */
     public Optional<Boolean> domainExists() {
-        if (!inherited()) {
-            return Optional.of(source == Source.OWN);
+        if (source == Source.OWN) {
+            return Optional.of(true);
         }
         return existence.map(LookupResult::outcome)
                 .filter(outcome -> outcome == Outcome.OK || outcome == Outcome.NODATA || outcome == Outcome.NXDOMAIN)

@@ -32,6 +32,8 @@ public final class DmarcRecord {
     private static final Pattern TAG_NAME = Pattern.compile("[A-Za-z]+");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,10}");
     private static final String POLICY_VALUES = "none | quarantine | reject";
+    /** The longest character-string a TXT record holds (RFC 1035 section 3.3). */
+    private static final int MAX_STRING = 255;
 
     /** Whether and how the record starts with {@code v=DMARC1}. */
     public enum VersionStatus {
@@ -225,6 +227,26 @@ public final class DmarcRecord {
     /** What receivers following RFC 9989 apply to failing mail in a scope: the request, one level less under {@code t=y}. */
     public Optional<Policy> appliedPolicy(PolicyScope scope) {
         return requestedPolicy(scope).map(policy -> testing() ? policy.oneLevelLess() : policy);
+    }
+
+    /**
+     * The record as a zone-file line for {@code domain}, the form admins paste into a zone:
+     * {@code _dmarc.example.com. IN TXT "v=DMARC1; p=none"}. A text longer than one TXT string
+     * (255 characters) is split into several strings, which receivers join again.
+     */
+    public String zoneLine(String domain) {
+        StringBuilder line = new StringBuilder(PolicyDiscovery.DMARC_PREFIX + DomainNames.normalize(domain) + ". IN TXT");
+        for (int start = 0; start < text.length() || start == 0; start += MAX_STRING) {
+            line.append(" \"");
+            for (char c : text.substring(start, Math.min(text.length(), start + MAX_STRING)).toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    line.append('\\');
+                }
+                line.append(c);
+            }
+            line.append('"');
+        }
+        return line.toString();
     }
 
     @Override

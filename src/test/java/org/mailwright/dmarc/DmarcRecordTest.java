@@ -241,4 +241,16 @@ class DmarcRecordTest {
         assertEquals("mailto:a%2Cb%21c@example.com", ReportUri.mailto("a,b!c@example.com"));
         assertEquals("a,b!c@example.com", ReportUri.parse(ReportUri.mailto("a,b!c@example.com")).orElseThrow().address());
     }
+
+    @Test
+    void aZoneLineQuotesTheRecordAndSplitsItEvery255Characters() {
+        assertEquals("_dmarc.example.com. IN TXT \"v=DMARC1; p=none\"",
+                DmarcRecord.parse("v=DMARC1; p=none").zoneLine("Example.COM."));
+        String longRecord = "v=DMARC1; p=none; rua=" + "mailto:a@example.com,".repeat(14) + "mailto:b@example.com";
+        String line = DmarcRecord.parse(longRecord).zoneLine("example.com");
+        assertEquals("_dmarc.example.com. IN TXT \"" + longRecord.substring(0, 255) + "\" \"" + longRecord.substring(255) + "\"",
+                line);
+        assertEquals("_dmarc.example.com. IN TXT \"v=DMARC1; x=\\\"\\\\\"",
+                DmarcRecord.parse("v=DMARC1; x=\"\\").zoneLine("example.com"));
+    }
 }

@@ -168,6 +168,7 @@ class PolicyDiscoveryTest {
         assertEquals("none", policy.sourceLabel());
         assertEquals(Optional.empty(), policy.record());
         assertEquals(Optional.empty(), policy.appliedPolicy());
+        assertEquals(Optional.empty(), policy.domainExists());
     }
 
     @Test
