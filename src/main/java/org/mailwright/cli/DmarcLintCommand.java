@@ -77,7 +77,7 @@ final class DmarcLintCommand extends Subcommand {
         String source = switch (policy.source()) {
             case OWN -> texts().get("cli.dmarc.lint.source.own", "_dmarc." + policy.sourceDomain());
             case ORGANIZATIONAL_DOMAIN, PUBLIC_SUFFIX -> texts().get("cli.dmarc.lint.source.inherited",
-                    "_dmarc." + policy.sourceDomain(), policy.scope().tag().tagName());
+                    "_dmarc." + policy.sourceDomain(), report.record().orElseThrow().tagInEffect(policy.scope()).tagName());
             case NONE -> texts().get("cli.dmarc.lint.source.none");
         };
         out().println(texts().get("cli.dmarc.lint.source", source));

@@ -141,7 +141,7 @@ public final class DmarcLinter {
             return;
         }
         Policy requested = record.requestedPolicy(scope).orElseThrow();
-        String tagInEffect = effectiveTag(record, scope);
+        String tagInEffect = record.tagInEffect(scope).tagName();
         if (requested == Policy.NONE) {
             findings.add(Finding.of("dmarc.policy-none", Severity.WARNING, tagInEffect));
         } else if (record.testing()) {
@@ -154,16 +154,6 @@ public final class DmarcLinter {
         Policy existingSubdomains = record.subdomainPolicy().orElse(domainPolicy);
         record.nonExistentPolicy().filter(np -> np.weakerThan(existingSubdomains)).ifPresent(np ->
                 findings.add(Finding.of("dmarc.np-weaker", Severity.WARNING, np.tagValue(), existingSubdomains.tagValue())));
-    }
-
-    /** The tag whose value is in effect in the scope, after the fallbacks np to sp to p. */
-    private static String effectiveTag(DmarcRecord record, PolicyScope scope) {
-        return switch (scope) {
-            case DOMAIN -> "p";
-            case SUBDOMAIN -> record.subdomainPolicy().isPresent() ? "sp" : "p";
-            case NON_EXISTENT_SUBDOMAIN -> record.nonExistentPolicy().isPresent() ? "np"
-                    : record.subdomainPolicy().isPresent() ? "sp" : "p";
-        };
     }
 
     private static List<Finding> findings(DiscoveredPolicy policy, LookupResult apex, LookupResult alias,
@@ -195,7 +185,8 @@ public final class DmarcLinter {
                 }
             }
             case ORGANIZATIONAL_DOMAIN, PUBLIC_SUFFIX -> findings.add(Finding.of("dmarc.inherited", Severity.INFO,
-                    policy.domain(), policy.sourceDomain(), policy.scope().tag().tagName(),
+                    policy.domain(), policy.sourceDomain(),
+                    policy.record().map(r -> r.tagInEffect(policy.scope()).tagName()).orElse("p"),
                     policy.requestedPolicy().map(Policy::tagValue).orElse("-")));
             case OWN -> {
             }

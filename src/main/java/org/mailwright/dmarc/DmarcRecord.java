@@ -224,6 +224,20 @@ public final class DmarcRecord {
         };
     }
 
+    /**
+     * The tag whose value is in effect in a scope, after the fallbacks: {@code np} to {@code sp}
+     * to {@code p}. For a subdomain that does not exist under a record without {@code np} but
+     * with {@code sp}, that is {@code sp}.
+     */
+    public DmarcTag tagInEffect(PolicyScope scope) {
+        return switch (scope) {
+            case DOMAIN -> DmarcTag.P;
+            case SUBDOMAIN -> subdomainPolicy().isPresent() ? DmarcTag.SP : DmarcTag.P;
+            case NON_EXISTENT_SUBDOMAIN -> nonExistentPolicy().isPresent() ? DmarcTag.NP
+                    : subdomainPolicy().isPresent() ? DmarcTag.SP : DmarcTag.P;
+        };
+    }
+
     /** What receivers following RFC 9989 apply to failing mail in a scope: the request, one level less under {@code t=y}. */
     public Optional<Policy> appliedPolicy(PolicyScope scope) {
         return requestedPolicy(scope).map(policy -> testing() ? policy.oneLevelLess() : policy);

@@ -68,7 +68,7 @@ class DmarcCommandTest {
         assertTrue(human.out().startsWith("""
                 Domain:  www.corp.test
                 Record:  v=DMARC1; p=none; pct=50; rua=mailto:d@elsewhere.test
-                Source:  inherited from _dmarc.corp.test (sp applies)
+                Source:  inherited from _dmarc.corp.test (p applies)
                 Applied: none
 
                 error    dmarc.rua-unauthorized
@@ -196,7 +196,7 @@ class DmarcCommandTest {
         Locale spanish = Locale.forLanguageTag("es");
         Run lint = run(spanish, "dmarc", "lint", "www.corp.test", "--server", server());
         assertTrue(lint.out().startsWith("Dominio:   www.corp.test\n"), lint.out());
-        assertTrue(lint.out().contains("Origen:    heredado de _dmarc.corp.test (se aplica sp)"), lint.out());
+        assertTrue(lint.out().contains("Origen:    heredado de _dmarc.corp.test (se aplica p)"), lint.out());
         assertTrue(lint.out().contains("         Por qué: Los receptores solo envían informes"), lint.out());
         Run json = run(spanish, "dmarc", "lint", "www.corp.test", "--server", server(), "--json");
         assertTrue(json.out().contains("\"message\":\"elsewhere.test has not agreed"), "JSON stays English: " + json.out());

@@ -211,6 +211,10 @@ class DmarcLinterTest {
         Finding inherited = existing.findings().stream().filter(f -> f.id().equals("dmarc.inherited")).findFirst().orElseThrow();
         assertEquals("sub.inherit.test has no record of its own; its policy comes from _dmarc.inherit.test (sp=quarantine).",
                 inherited.message(Locale.ENGLISH));
+        DmarcReport ghostOfNosp = lint("ghost.nosp.test");
+        Finding fallback = ghostOfNosp.findings().stream().filter(f -> f.id().equals("dmarc.inherited")).findFirst().orElseThrow();
+        assertEquals("ghost.nosp.test has no record of its own; its policy comes from _dmarc.nosp.test (np=none).",
+                fallback.message(Locale.ENGLISH));
         DmarcReport ghost = lint("ghost.inherit.test");
         assertEquals(PolicyScope.NON_EXISTENT_SUBDOMAIN, ghost.policy().scope());
         assertEquals(Policy.REJECT, ghost.policy().appliedPolicy().orElseThrow());

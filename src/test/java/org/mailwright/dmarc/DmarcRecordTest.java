@@ -59,7 +59,11 @@ class DmarcRecordTest {
         assertEquals(Optional.of(Policy.NONE), all.requestedPolicy(PolicyScope.DOMAIN));
         assertEquals(Optional.of(Policy.QUARANTINE), all.requestedPolicy(PolicyScope.SUBDOMAIN));
         assertEquals(Optional.of(Policy.REJECT), all.requestedPolicy(PolicyScope.NON_EXISTENT_SUBDOMAIN));
+        assertEquals(DmarcTag.SP, spOnly.tagInEffect(PolicyScope.NON_EXISTENT_SUBDOMAIN));
+        assertEquals(DmarcTag.NP, all.tagInEffect(PolicyScope.NON_EXISTENT_SUBDOMAIN));
         DmarcRecord pOnly = DmarcRecord.parse("v=DMARC1; p=quarantine");
+        assertEquals(DmarcTag.P, pOnly.tagInEffect(PolicyScope.NON_EXISTENT_SUBDOMAIN));
+        assertEquals(DmarcTag.P, pOnly.tagInEffect(PolicyScope.SUBDOMAIN));
         assertEquals(Optional.of(Policy.QUARANTINE), pOnly.requestedPolicy(PolicyScope.NON_EXISTENT_SUBDOMAIN));
     }
 
