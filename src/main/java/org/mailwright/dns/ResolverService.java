@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.CNAMERecord;
@@ -186,7 +187,10 @@ public final class ResolverService implements AutoCloseable {
                     if (!recursive) {
                         message.getHeader().unsetFlag(Flags.RD);
                     }
-                    return resolver.sendAsync(message, executor).toCompletableFuture();
+                    // dnsjava checks its timeouts about once a second, so a short timeout would
+                    // really last a second; the future is held to the promised time here.
+                    return resolver.sendAsync(message, executor).toCompletableFuture()
+                            .orTimeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
                 })
                 .handle((response, failure) -> failure == null
                         ? interpret(query, type, server, response, started)
@@ -318,7 +322,10 @@ public final class ResolverService implements AutoCloseable {
                     .toList();
             return new DnsRecord(owner, type, record.getTTL(), String.join("", strings), strings);
         }
-        return new DnsRecord(owner, type, record.getTTL(), record.rdataToString(), List.of());
+        String value = record.getType() == Type.AAAA
+                ? Ipv6Text.format(record.rdataToWireCanonical())
+                : record.rdataToString();
+        return new DnsRecord(owner, type, record.getTTL(), value, List.of());
     }
 
     private static Name toName(String name) {

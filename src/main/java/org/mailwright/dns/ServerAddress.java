@@ -59,6 +59,9 @@ public record ServerAddress(String host, int port) {
     }
 
     private static int parsePort(String port, String whole) {
+        if (port.isEmpty()) {
+            throw new IllegalArgumentException("\"" + whole + "\" has a colon but no port after it.");
+        }
         try {
             int number = Integer.parseInt(port);
             if (number < 1 || number > 65535) {
