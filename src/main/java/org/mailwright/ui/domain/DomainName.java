@@ -48,14 +48,22 @@ public final class DomainName {
         if (value.endsWith(".")) {
             value = value.substring(0, value.length() - 1);
         }
-        String ascii;
-        try {
-            // Only the conversion of Unicode labels; the rules of host names are checked below, in our own words.
-            ascii = IDN.toASCII(value, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return Result.problem(new Problem("domain.problem.international", value));
+        String[] labels = value.split("\\.", -1);
+        StringBuilder ascii = new StringBuilder();
+        for (String label : labels) {
+            if (label.isEmpty()) {
+                return Result.problem(new Problem("domain.problem.emptyLabel"));
+            }
+            String asciiLabel;
+            try {
+                // Only Unicode labels are converted; the rules of host names are checked below, in our own words.
+                asciiLabel = label.chars().allMatch(c -> c < 0x80) ? label : IDN.toASCII(label, IDN.ALLOW_UNASSIGNED);
+            } catch (IllegalArgumentException e) {
+                return Result.problem(new Problem("domain.problem.international", label));
+            }
+            ascii.append(ascii.length() == 0 ? "" : ".").append(asciiLabel.toLowerCase(Locale.ROOT));
         }
-        return checkAscii(ascii);
+        return checkAscii(ascii.toString());
     }
 
     private static Result checkAscii(String name) {
@@ -68,9 +76,6 @@ public final class DomainName {
         }
         String[] labels = name.split("\\.", -1);
         for (String label : labels) {
-            if (label.isEmpty()) {
-                return Result.problem(new Problem("domain.problem.emptyLabel"));
-            }
             if (label.length() > MAX_LABEL) {
                 return Result.problem(new Problem("domain.problem.labelTooLong", label));
             }
