@@ -78,6 +78,7 @@ public final class ShellView {
 
         spinner.visibleProperty().bind(model.busyProperty());
         spinner.managedProperty().bind(model.busyProperty());
+        spinner.progressProperty().bind(model.progressProperty());
         cancelHint.visibleProperty().bind(model.busyProperty());
         cancelHint.managedProperty().bind(model.busyProperty());
         workMessage.textProperty().bind(model.workMessageProperty());

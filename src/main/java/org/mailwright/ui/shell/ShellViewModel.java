@@ -10,6 +10,7 @@ import java.util.Properties;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -26,12 +27,16 @@ import org.mailwright.ui.settings.SettingsViewModel;
  */
 public final class ShellViewModel {
 
+    /** What a progress indicator reads as "cannot tell how far". */
+    static final double INDETERMINATE = -1;
+
     private final AppContext context;
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page");
     private final DomainViewModel domain;
     private final SettingsViewModel settings;
     private final Map<Page, PlannedViewModel> planned = new EnumMap<>(Page.class);
     private final StringBinding workMessage;
+    private final DoubleBinding progress;
     private final StringBinding resolverText;
 
     public ShellViewModel(AppContext context) {
@@ -53,6 +58,9 @@ public final class ShellViewModel {
         workMessage = Bindings.createStringBinding(
                 () -> work.busyProperty().get() ? work.messageProperty().get() : Texts.format(context.bundle(), "status.ready"),
                 work.busyProperty(), work.messageProperty(), language);
+        progress = Bindings.createDoubleBinding(
+                () -> work.progressProperty().get() > 0 ? work.progressProperty().get() : INDETERMINATE,
+                work.progressProperty());
         var stored = context.settings();
         resolverText = Bindings.createStringBinding(() -> {
             ResourceBundle words = context.bundle();
@@ -90,6 +98,11 @@ public final class ShellViewModel {
     /** True while background work runs. */
     public BooleanBinding busyProperty() {
         return context.work().busyProperty();
+    }
+
+    /** How far the newest background task is, from 0 to 1; -1 while it cannot tell (the spinner then spins). */
+    public DoubleBinding progressProperty() {
+        return progress;
     }
 
     /** What the background work is doing, or that the window is ready. */

@@ -2,7 +2,6 @@ package org.mailwright.ui.wizard;
 
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 
@@ -19,7 +18,6 @@ public final class WizardStep {
     private final String why;
     private final ObservableValue<String> problem;
     private final ObservableValue<String> answer;
-    private final BooleanBinding valid;
 
     /**
      * @param title a word or two for the step strip
@@ -35,7 +33,6 @@ public final class WizardStep {
         this.why = Objects.requireNonNull(why, "why");
         this.problem = Objects.requireNonNull(problem, "problem");
         this.answer = Objects.requireNonNull(answer, "answer");
-        this.valid = Bindings.createBooleanBinding(() -> isBlank(problem.getValue()), problem);
     }
 
     public String title() {
@@ -56,11 +53,6 @@ public final class WizardStep {
 
     public ObservableValue<String> answer() {
         return answer;
-    }
-
-    /** True when the answer can be accepted. */
-    public BooleanBinding validProperty() {
-        return valid;
     }
 
     static boolean isBlank(String text) {

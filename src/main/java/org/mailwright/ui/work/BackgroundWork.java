@@ -22,7 +22,6 @@ public final class BackgroundWork implements AutoCloseable {
 
     private final ExecutorService executor;
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
-    private final ObservableList<Task<?>> runningView = FXCollections.unmodifiableObservableList(running);
     private final BooleanBinding busy = Bindings.isNotEmpty(running);
     private final StringBinding message;
     private final DoubleBinding progress;
@@ -56,10 +55,6 @@ public final class BackgroundWork implements AutoCloseable {
     /** Cancels everything running, as Escape does. Call on the FX thread. */
     public void cancelAll() {
         List.copyOf(running).forEach(Task::cancel);
-    }
-
-    public ObservableList<Task<?>> running() {
-        return runningView;
     }
 
     /** True while any task runs. */
