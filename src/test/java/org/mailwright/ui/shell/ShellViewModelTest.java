@@ -80,15 +80,15 @@ class ShellViewModelTest {
     @Test
     void theStatusBarNamesTheResolverAndTimeout() {
         assertEquals("Ready", shell.workMessageProperty().get());
-        assertEquals("Resolver: System resolvers · timeout 2,000 ms", shell.resolverTextProperty().get());
+        assertEquals("Resolver: System resolvers · timeout 2000 ms", shell.resolverTextProperty().get());
 
         settings.useCustomResolver("127.0.0.1:5353");
-        assertEquals("Resolver: 127.0.0.1:5353 · timeout 2,000 ms", shell.resolverTextProperty().get());
+        assertEquals("Resolver: 127.0.0.1:5353 · timeout 2000 ms", shell.resolverTextProperty().get());
 
         settings.resolverChoiceProperty().set(ResolverChoice.CLOUDFLARE);
         settings.languageProperty().set(Language.SPANISH);
         assertEquals("Listo", shell.workMessageProperty().get());
-        assertEquals("Resolutor: Cloudflare (1.1.1.1) · tiempo de espera 2.000 ms", shell.resolverTextProperty().get());
+        assertEquals("Resolutor: Cloudflare (1.1.1.1) · tiempo de espera 2000 ms", shell.resolverTextProperty().get());
     }
 
     @Test
