@@ -218,6 +218,7 @@ public final class WizardView {
         title.getStyleClass().add("wizard-step-title");
         HBox chip = new HBox(number, title);
         chip.getStyleClass().add("wizard-step");
+        chip.setMinWidth(Region.USE_PREF_SIZE); // the lines between the steps shrink, never a step's title
         chip.pseudoClassStateChanged(CURRENT, state == WizardViewModel.StepState.CURRENT);
         chip.pseudoClassStateChanged(DONE, state == WizardViewModel.StepState.DONE);
         if (state == WizardViewModel.StepState.DONE && !model.finishedProperty().get()) {
