@@ -10,7 +10,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.Text;
 import javafx.util.Duration;
@@ -49,7 +48,6 @@ public final class RecordBox extends StackPane {
         StackPane.setAlignment(copy, Pos.TOP_RIGHT);
         getChildren().addAll(text, copy);
         setMaxWidth(Double.MAX_VALUE);
-        javafx.scene.layout.HBox.setHgrow(this, Priority.ALWAYS);
     }
 
     public void setRecords(List<String> records) {

@@ -1,5 +1,6 @@
 package org.mailwright.ui.domain;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
@@ -119,7 +120,7 @@ public final class DomainView {
             records.setRecords(row.records());
             card.getChildren().add(records);
         }
-        card.getStyleClass().addAll("overview-row", row.aspect().name().toLowerCase(java.util.Locale.ROOT));
+        card.getStyleClass().addAll("overview-row", row.aspect().name().toLowerCase(Locale.ROOT));
         card.setUserData(row);
         return card;
     }

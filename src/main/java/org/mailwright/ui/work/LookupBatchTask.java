@@ -19,7 +19,8 @@ import org.mailwright.dns.ResolverTarget;
 /**
  * Several lookups at once through the resolver service, as one background task: each answer is
  * handed to the FX thread as soon as it arrives, so a page fills in row by row while a slow server
- * is still being waited for. Cancelling the task abandons the lookups still pending.
+ * is still being waited for. Cancelling the task abandons the lookups still pending. Create and
+ * start it on the FX thread.
  */
 public final class LookupBatchTask extends Task<List<LookupResult>> {
 
