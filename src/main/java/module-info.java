@@ -2,6 +2,8 @@
 module org.mailwright {
     requires java.logging;
     requires java.prefs;
+    // Spanish dates and numbers: without the CLDR locale data the image formats everything as English.
+    requires jdk.localedata;
     requires javafx.controls;
     requires javafx.fxml;
     requires org.dnsjava;
