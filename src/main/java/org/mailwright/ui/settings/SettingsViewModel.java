@@ -141,11 +141,15 @@ public final class SettingsViewModel {
             return;
         }
         String text = customServer.get();
+        if (text == null || text.isBlank()) {
+            customProblem.set(Texts.format(words.get(), "settings.custom.empty"));
+            return;
+        }
         try {
             ServerAddress.parse(text);
             customProblem.set("");
         } catch (IllegalArgumentException e) {
-            customProblem.set(Texts.format(words.get(), "settings.custom.invalid", e.getMessage(), text == null ? "" : text.trim()));
+            customProblem.set(Texts.format(words.get(), "settings.custom.invalid", e.getMessage(), text.trim()));
         }
     }
 }

@@ -61,6 +61,15 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void anEmptyCustomServerAsksForAnAddressRatherThanCallingItWrong() {
+        model.resolverChoiceProperty().set(ResolverChoice.CUSTOM);
+        model.customServerProperty().set("  ");
+
+        assertEquals("Write the server's address: HOST or HOST:PORT, for example 127.0.0.1:5353.", model.customProblemProperty().get());
+        assertFalse(model.canApplyCustomProperty().get());
+    }
+
+    @Test
     void theProblemIsWordedInTheChosenLanguage() {
         settings.languageProperty().set(Language.SPANISH);
         model.resolverChoiceProperty().set(ResolverChoice.CUSTOM);
