@@ -249,7 +249,7 @@ public final class SpfEvaluator {
             List<String> hosts = answer.stream()
                     .map(value -> value.trim().split("\\s+"))
                     .sorted(Comparator.comparingInt(parts -> Integer.parseInt(parts[0])))
-                    .map(parts -> parts[1])
+                    .map(parts -> plainName(parts[1]))
                     .toList();
             return mxHosts(ev, mechanism, hosts, 0, depth);
         });
@@ -263,7 +263,7 @@ public final class SpfEvaluator {
         if (index == MAX_NAMES_PER_TERM) {
             throw ev.abort(SpfResult.PERMERROR, depth, "too-many-mx", mechanism.text(), hosts.size());
         }
-        String host = withoutDot(hosts.get(index));
+        String host = hosts.get(index);
         if (host.isEmpty()) {
             // A null MX (RFC 7505) says the domain takes no mail; there is no host to look up.
             return mxHosts(ev, mechanism, hosts, index + 1, depth);
@@ -297,7 +297,7 @@ public final class SpfEvaluator {
             if (answer.outcome() != Outcome.OK) {
                 return List.of();
             }
-            return answer.values().stream().limit(MAX_NAMES_PER_TERM).map(SpfEvaluator::withoutDot).toList();
+            return answer.values().stream().limit(MAX_NAMES_PER_TERM).map(SpfEvaluator::plainName).toList();
         });
     }
 
@@ -476,6 +476,27 @@ public final class SpfEvaluator {
         String n = withoutDot(name).toLowerCase(Locale.ROOT);
         String d = withoutDot(domain).toLowerCase(Locale.ROOT);
         return n.equals(d) || n.endsWith("." + d);
+    }
+
+    /**
+     * A name from an answer (presentation form, where dnsjava writes odd bytes as \DDD or \X) as
+     * plain text without the final dot, the form macros produce and {@link #lookup} expects.
+     */
+    static String plainName(String presentation) {
+        StringBuilder out = new StringBuilder();
+        String name = withoutDot(presentation);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '\\' && i + 3 < name.length() && name.substring(i + 1, i + 4).chars().allMatch(Character::isDigit)) {
+                out.append((char) Integer.parseInt(name.substring(i + 1, i + 4)));
+                i += 3;
+            } else if (c == '\\' && i + 1 < name.length()) {
+                out.append(name.charAt(++i));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static String withoutDot(String name) {
