@@ -109,7 +109,7 @@ public final class SpfEvaluator {
             return CompletableFuture.completedFuture(Verdict.NONE);
         }
         CompletableFuture<Optional<SpfRecord>> record = draftRecord != null
-                ? CompletableFuture.completedFuture(Optional.of(parseRecord(ev, domain, depth, draftRecord)))
+                ? CompletableFuture.completedFuture(Optional.of(parseRecord(ev, domain, depth, draftRecord, true)))
                 : fetchRecord(ev, domain, depth);
         return record.thenCompose(found -> found.isEmpty()
                 ? CompletableFuture.completedFuture(Verdict.NONE)
@@ -135,14 +135,17 @@ public final class SpfEvaluator {
             if (records.size() > 1) {
                 throw ev.abort(SpfResult.PERMERROR, depth, "many-records", domain, records.size());
             }
-            return Optional.of(parseRecord(ev, domain, depth, records.get(0)));
+            return Optional.of(parseRecord(ev, domain, depth, records.get(0), answer.records().size() > 1));
         });
     }
 
-    private static SpfRecord parseRecord(Evaluation ev, String domain, int depth, String text) {
+    /** Parses the record; {@code announce} says it in the trace when the TXT step did not show it alone. */
+    private static SpfRecord parseRecord(Evaluation ev, String domain, int depth, String text, boolean announce) {
         try {
             SpfRecord record = SpfRecord.parse(text);
-            ev.step(depth, "record", domain, text);
+            if (announce) {
+                ev.step(depth, "record", domain, text);
+            }
             return record;
         } catch (SpfSyntaxException e) {
             throw ev.abort(SpfResult.PERMERROR, depth, "syntax", domain, e.getMessage());
