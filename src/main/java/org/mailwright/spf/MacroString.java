@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -189,6 +190,20 @@ public final class MacroString {
     /** True when there is at least one %{...} macro, so the value depends on the message. */
     public boolean hasMacros() {
         return parts.stream().anyMatch(Macro.class::isInstance);
+    }
+
+    /**
+     * The domain this spec names when it has no macros (escapes expanded, final dot removed), so it
+     * can be looked up without a message; empty when it depends on macros.
+     */
+    public Optional<String> literalDomain() {
+        if (hasMacros()) {
+            return Optional.empty();
+        }
+        StringBuilder text = new StringBuilder();
+        parts.forEach(part -> text.append(((Literal) part).text()));
+        String name = text.toString();
+        return Optional.of(name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
     }
 
     /** True when a macro uses {@code letter} (lower case), for example {@code 'p'}, which needs DNS. */

@@ -2,6 +2,7 @@ package org.mailwright.spf;
 
 import java.util.List;
 import java.util.Locale;
+import org.mailwright.check.LocalizedText;
 import org.mailwright.i18n.Messages;
 
 /**
@@ -55,6 +56,11 @@ public final class SpfSyntaxException extends IllegalArgumentException {
     /** What is wrong, without the position, in the given language. */
     public String reason(Locale locale) {
         return Messages.get(locale, "spf.syntax." + reason, arguments.toArray());
+    }
+
+    /** The reason as words a finding can carry and say in its own language. */
+    public LocalizedText reasonText() {
+        return this::reason;
     }
 
     /** The whole sentence (position, term and reason) in the given language. */
