@@ -41,6 +41,15 @@ public final class IpNetwork {
         return new IpNetwork(bytes, prefix);
     }
 
+    /** The network of {@code prefix} bits around {@code address}, host bits cleared. */
+    public static IpNetwork of(InetAddress address, int prefix) {
+        byte[] bytes = address.getAddress();
+        for (int bit = prefix; bit < bytes.length * 8; bit++) {
+            bytes[bit / 8] &= (byte) ~(0x80 >> (bit % 8));
+        }
+        return new IpNetwork(bytes, prefix);
+    }
+
     /** A CIDR length: "0" or digits without a leading zero, at most {@code max}. */
     static int prefixLength(String digits, int max) {
         if (!digits.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(digits) > max) {
