@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
+import org.mailwright.dns.Detail;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
@@ -100,7 +101,7 @@ public final class LookupBatchTask extends Task<List<LookupResult>> {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         String detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return new LookupResult(lookup.name(), lookup.type(), Outcome.ERROR, List.of(), List.of(),
-                LookupResult.NO_TTL, target.displayName(), detail, false, Duration.ZERO);
+                LookupResult.NO_TTL, target.displayName(), new Detail("network", List.of(detail)), false, Duration.ZERO);
     }
 
     @Override

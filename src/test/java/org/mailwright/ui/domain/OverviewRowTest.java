@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
+import org.mailwright.dns.Detail;
 import org.mailwright.dns.DnsRecord;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
@@ -95,7 +96,7 @@ class OverviewRowTest {
     @Test
     void aTimeoutLeavesTheStateUnknownAndSaysWhy() {
         LookupResult silent = new LookupResult("example.com", RecordType.NS, Outcome.TIMEOUT, List.of(), List.of(),
-                LookupResult.NO_TTL, SERVER, "no answer within 750 ms (2 attempts)", false, Duration.ofMillis(1500));
+                LookupResult.NO_TTL, SERVER, new Detail("no-answer", List.of(750, 2)), false, Duration.ofMillis(1500));
 
         OverviewRow row = assess(Aspect.NS, silent);
 
@@ -118,10 +119,10 @@ class OverviewRowTest {
         List<DnsRecord> records = java.util.Arrays.stream(values)
                 .map(value -> new DnsRecord(name, type, 300, value, type == RecordType.TXT ? List.of(value) : List.of()))
                 .toList();
-        return new LookupResult(name, type, Outcome.OK, records, List.of(), 300, SERVER, "", false, Duration.ofMillis(3));
+        return new LookupResult(name, type, Outcome.OK, records, List.of(), 300, SERVER, Detail.NONE, false, Duration.ofMillis(3));
     }
 
     private static LookupResult negative(String name, RecordType type, Outcome outcome) {
-        return new LookupResult(name, type, outcome, List.of(), List.of(), 60, SERVER, "", false, Duration.ofMillis(3));
+        return new LookupResult(name, type, outcome, List.of(), List.of(), 60, SERVER, Detail.NONE, false, Duration.ofMillis(3));
     }
 }
