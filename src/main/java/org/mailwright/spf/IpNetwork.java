@@ -71,10 +71,6 @@ public final class IpNetwork {
         return address.length * 8;
     }
 
-    public byte[] address() {
-        return address.clone();
-    }
-
     /** True when {@code client} is of the same family and inside the network. */
     public boolean contains(InetAddress client) {
         return IpText.matches(client, address, prefix);

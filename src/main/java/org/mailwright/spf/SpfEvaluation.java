@@ -34,14 +34,4 @@ public record SpfEvaluation(SpfRequest request, SpfResult result, String explana
     public Optional<MatchedTerm> mechanism() {
         return matched.stream().findFirst();
     }
-
-    /** The innermost matching mechanism, for example the ip4: inside an include. */
-    public Optional<MatchedTerm> innermostMechanism() {
-        return matched.isEmpty() ? Optional.empty() : Optional.of(matched.get(matched.size() - 1));
-    }
-
-    /** The step that stated the result (the last one). */
-    public TraceStep conclusion() {
-        return trace.get(trace.size() - 1);
-    }
 }

@@ -23,9 +23,4 @@ public enum SpfResult {
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** Parses a result name in any case ({@code "Pass"}, {@code "permerror"}). */
-    public static SpfResult parse(String text) {
-        return valueOf(text.trim().toUpperCase(Locale.ROOT));
-    }
 }
