@@ -18,6 +18,7 @@ public final class KeyFileException extends Exception {
         PASSPHRASE_REQUIRED("passphrase-required"),
         WRONG_PASSPHRASE("wrong-passphrase"),
         PKCS1_NEEDS_RSA("pkcs1-needs-rsa"),
+        BASE64_NEEDS_ED25519("base64-needs-ed25519"),
         PASSPHRASE_NEEDS_PKCS8("passphrase-needs-pkcs8");
 
         private final String id;

@@ -56,19 +56,21 @@ import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
 
 /**
- * Private key files: PEM, PKCS#8 by default or PKCS#1 for older OpenDKIM setups, optionally
- * encrypted with a passphrase, written readable by the owner only. Reading takes any PEM private
+ * Private key files: PEM, PKCS#8 by default or PKCS#1 for older readers (or, for rspamd, an
+ * Ed25519 key in base64), optionally encrypted with a passphrase, written readable by the owner only. Reading takes any PEM private
  * key (RSA or Ed25519, PKCS#1 or PKCS#8, encrypted or not) and the bare base64 Ed25519 seed that
  * dkimpy and Exim use.
  */
 public final class KeyFiles {
 
-    /** The PEM layout of a private key file. */
-    public enum PemFormat {
-        /** {@code BEGIN PRIVATE KEY}: any key type; what current tools expect. */
+    /** The layout of a private key file. */
+    public enum KeyFormat {
+        /** PEM {@code BEGIN PRIVATE KEY}: any key type; what current tools expect. */
         PKCS8,
-        /** {@code BEGIN RSA PRIVATE KEY}: RSA only, for OpenDKIM before 2.11 and other old readers. */
-        PKCS1
+        /** PEM {@code BEGIN RSA PRIVATE KEY}: RSA only, for amavisd, older OpenDKIM and other old readers. */
+        PKCS1,
+        /** Ed25519 only: seed and public key in base64 on one line, the form rspamd reads. */
+        ED25519_BASE64
     }
 
     /** What to do when the file is already there. */
@@ -85,7 +87,7 @@ public final class KeyFiles {
      *     not null; the caller clears it afterwards
      * @param ifExists what to do with an existing file
      */
-    public record SaveOptions(PemFormat format, char[] passphrase, IfExists ifExists) {
+    public record SaveOptions(KeyFormat format, char[] passphrase, IfExists ifExists) {
         public SaveOptions {
             Objects.requireNonNull(format, "format");
             Objects.requireNonNull(ifExists, "ifExists");
@@ -93,7 +95,7 @@ public final class KeyFiles {
 
         /** PKCS#8, no passphrase, never replace. */
         public static SaveOptions defaults() {
-            return new SaveOptions(PemFormat.PKCS8, null, IfExists.FAIL);
+            return new SaveOptions(KeyFormat.PKCS8, null, IfExists.FAIL);
         }
     }
 
@@ -210,10 +212,13 @@ public final class KeyFiles {
     }
 
     /** The PEM text of the private key (package use only: key material stays in files). */
-    static String toPem(DkimKey key, PemFormat format, char[] passphrase) throws KeyFileException {
+    static String toPem(DkimKey key, KeyFormat format, char[] passphrase) throws KeyFileException {
         PemObject pem;
         try {
-            if (format == PemFormat.PKCS1) {
+            if (format == KeyFormat.ED25519_BASE64) {
+                return ed25519Base64(key, passphrase);
+            }
+            if (format == KeyFormat.PKCS1) {
                 if (key.type() != KeyType.RSA) {
                     throw new KeyFileException(KeyFileException.Problem.PKCS1_NEEDS_RSA, null);
                 }
@@ -241,6 +246,25 @@ public final class KeyFiles {
             return out.toString();
         } catch (IOException | OperatorCreationException e) {
             throw new IllegalStateException("Could not encode the private key as PEM.", e);
+        }
+    }
+
+    private static String ed25519Base64(DkimKey key, char[] passphrase) throws KeyFileException {
+        if (key.type() != KeyType.ED25519) {
+            throw new KeyFileException(KeyFileException.Problem.BASE64_NEEDS_ED25519, null);
+        }
+        if (passphrase != null) {
+            throw new KeyFileException(KeyFileException.Problem.PASSPHRASE_NEEDS_PKCS8, null);
+        }
+        byte[] seed = ASN1OctetString.getInstance(PrivateKeyInfo.getInstance(key.privateKey().getEncoded()).parsePrivateKey())
+                .getOctets();
+        byte[] both = Arrays.copyOf(seed, 64);
+        System.arraycopy(PublicKeys.recordData(key.publicKey()), 0, both, 32, 32);
+        try {
+            return Base64.getEncoder().encodeToString(both) + "\n";
+        } finally {
+            Arrays.fill(seed, (byte) 0);
+            Arrays.fill(both, (byte) 0);
         }
     }
 

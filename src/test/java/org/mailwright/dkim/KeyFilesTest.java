@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailwright.dkim.KeyFiles.IfExists;
-import org.mailwright.dkim.KeyFiles.PemFormat;
+import org.mailwright.dkim.KeyFiles.KeyFormat;
 import org.mailwright.dkim.KeyFiles.SaveOptions;
 
 class KeyFilesTest {
@@ -48,7 +48,7 @@ class KeyFilesTest {
     void savesPkcs1ForOlderOpenDkim() throws Exception {
         Path file = dir.resolve("old.private");
 
-        KeyFiles.save(RSA, file, new SaveOptions(PemFormat.PKCS1, null, IfExists.FAIL));
+        KeyFiles.save(RSA, file, new SaveOptions(KeyFormat.PKCS1, null, IfExists.FAIL));
 
         assertTrue(Files.readString(file).startsWith("-----BEGIN RSA PRIVATE KEY-----\n"));
         assertTrue(RSA.matches(KeyFiles.read(file, null).publicKey()));
@@ -62,13 +62,26 @@ class KeyFilesTest {
         assertTrue(Files.readString(file).startsWith("-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEI"));
         assertTrue(ED25519.matches(KeyFiles.read(file, null).publicKey()));
         assertProblem(KeyFileException.Problem.PKCS1_NEEDS_RSA,
-                () -> KeyFiles.save(ED25519, dir.resolve("ed1.private"), new SaveOptions(PemFormat.PKCS1, null, IfExists.FAIL)));
+                () -> KeyFiles.save(ED25519, dir.resolve("ed1.private"), new SaveOptions(KeyFormat.PKCS1, null, IfExists.FAIL)));
+    }
+
+    @Test
+    void writesEd25519KeysInBase64ForRspamd() throws Exception {
+        Path file = dir.resolve("ed.key");
+        KeyFiles.save(ED25519, file, new SaveOptions(KeyFormat.ED25519_BASE64, null, IfExists.FAIL));
+
+        byte[] both = Base64.getDecoder().decode(Files.readString(file).strip());
+        assertEquals(64, both.length, "seed then public key, as rspamadm dkim_keygen -t ed25519 writes");
+        assertEquals(ED25519.record().publicKey(), Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(both, 32, 64)));
+        assertTrue(ED25519.matches(KeyFiles.read(file, null).publicKey()));
+        assertProblem(KeyFileException.Problem.BASE64_NEEDS_ED25519,
+                () -> KeyFiles.save(RSA, dir.resolve("rsa.key"), new SaveOptions(KeyFormat.ED25519_BASE64, null, IfExists.FAIL)));
     }
 
     @Test
     void aPassphraseEncryptsTheKeyAndIsNeededToReadIt() throws Exception {
         Path file = dir.resolve("locked.private");
-        KeyFiles.SavedKey saved = KeyFiles.save(ED25519, file, new SaveOptions(PemFormat.PKCS8, "correct horse".toCharArray(), IfExists.FAIL));
+        KeyFiles.SavedKey saved = KeyFiles.save(ED25519, file, new SaveOptions(KeyFormat.PKCS8, "correct horse".toCharArray(), IfExists.FAIL));
 
         assertTrue(Files.readString(file).startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----\n"));
         assertPosixOwnerOnly(file, saved);
@@ -83,7 +96,7 @@ class KeyFilesTest {
     @Test
     void aPassphraseWithPkcs1IsRefused() {
         assertProblem(KeyFileException.Problem.PASSPHRASE_NEEDS_PKCS8,
-                () -> KeyFiles.save(RSA, dir.resolve("x.private"), new SaveOptions(PemFormat.PKCS1, "pw".toCharArray(), IfExists.FAIL)));
+                () -> KeyFiles.save(RSA, dir.resolve("x.private"), new SaveOptions(KeyFormat.PKCS1, "pw".toCharArray(), IfExists.FAIL)));
         assertFalse(Files.exists(dir.resolve("x.private")));
     }
 
@@ -110,7 +123,7 @@ class KeyFilesTest {
         assertProblem(KeyFileException.Problem.FILE_EXISTS, () -> KeyFiles.save(ED25519, file, SaveOptions.defaults()));
         assertEquals(before, Files.readString(file));
 
-        KeyFiles.SavedKey saved = KeyFiles.save(ED25519, file, new SaveOptions(PemFormat.PKCS8, null, IfExists.REPLACE));
+        KeyFiles.SavedKey saved = KeyFiles.save(ED25519, file, new SaveOptions(KeyFormat.PKCS8, null, IfExists.REPLACE));
         assertTrue(ED25519.matches(KeyFiles.read(file, null).publicKey()));
         assertPosixOwnerOnly(file, saved);
         try (var listing = Files.list(dir)) {
