@@ -249,7 +249,7 @@ public final class KeyFiles {
         }
     }
 
-    private static String ed25519Base64(DkimKey key, char[] passphrase) throws KeyFileException {
+    private static String ed25519Base64(DkimKey key, char[] passphrase) throws KeyFileException, IOException {
         if (key.type() != KeyType.ED25519) {
             throw new KeyFileException(KeyFileException.Problem.BASE64_NEEDS_ED25519, null);
         }
