@@ -2,10 +2,14 @@
 module org.mailwright {
     requires java.logging;
     requires java.prefs;
+    // Spanish dates and numbers: without the CLDR locale data the image formats everything as English.
+    requires jdk.localedata;
     requires javafx.controls;
     requires javafx.fxml;
     requires org.dnsjava;
     requires org.slf4j;
+    // dnsjava logs through slf4j; without its JUL provider in the image slf4j prints warnings on stderr.
+    requires org.slf4j.jul;
     requires info.picocli;
     requires atlantafx.base;
     requires org.kordamp.ikonli.core;
@@ -21,4 +25,9 @@ module org.mailwright {
 
     opens org.mailwright.cli to info.picocli;
     opens org.mailwright.i18n;
+    opens org.mailwright.ui.shell to javafx.fxml;
+    opens org.mailwright.ui.domain to javafx.fxml;
+    opens org.mailwright.ui.settings to javafx.fxml;
+    opens org.mailwright.ui.planned to javafx.fxml;
+    opens org.mailwright.ui.wizard to javafx.fxml;
 }

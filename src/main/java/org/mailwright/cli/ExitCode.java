@@ -1,0 +1,15 @@
+package org.mailwright.cli;
+
+/** The exit codes every command uses (DESIGN.md, CLI conventions). */
+final class ExitCode {
+
+    /** The command ran and the DNS answered (any response code, NXDOMAIN included). */
+    static final int OK = 0;
+    /** The check failed: no answer came back (timeout, network failure) or an error was found. */
+    static final int FAILED = 1;
+    /** The command was used wrongly, or could not run at all. */
+    static final int USAGE = 2;
+
+    private ExitCode() {
+    }
+}

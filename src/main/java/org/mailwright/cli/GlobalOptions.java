@@ -1,0 +1,132 @@
+package org.mailwright.cli;
+
+import static picocli.CommandLine.ScopeType.INHERIT;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mailwright.dns.ResolverOptions;
+import org.mailwright.dns.ResolverService;
+import org.mailwright.dns.ResolverTarget;
+import org.mailwright.dns.ServerAddress;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command shares, declared once on {@code mailwright} and inherited by every
+ * subcommand, so they may be written before or after the command name. Also the one place that
+ * turns them into a resolver service and a target.
+ */
+final class GlobalOptions {
+
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?i)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\\.?");
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern IPV6 = Pattern.compile("(?i)[0-9a-f:.]+(%[\\w.-]+)?");
+
+    private final List<String> servers = new ArrayList<>();
+    private final Texts texts;
+
+    @Option(names = "--timeout-ms", paramLabel = "N", scope = INHERIT, order = 2, descriptionKey = "timeout-ms")
+    private int timeoutMs = (int) ResolverOptions.DEFAULT_TIMEOUT.toMillis();
+
+    @Option(names = "--retries", paramLabel = "N", scope = INHERIT, order = 3, descriptionKey = "retries")
+    private int retries = ResolverOptions.DEFAULT_RETRIES;
+
+    @Option(names = "--json", scope = INHERIT, order = 4, descriptionKey = "json")
+    private boolean json;
+
+    GlobalOptions(Texts texts) {
+        this.texts = texts;
+    }
+
+    /*
+     * A setter that adds, rather than a List field: picocli starts a collection afresh when the
+     * subcommand's own arguments are parsed, which would drop servers given before the command name.
+     * Each value may also be a comma-separated list.
+     */
+    @Option(names = "--server", paramLabel = "HOST[:PORT]", scope = INHERIT, order = 1, descriptionKey = "server")
+    private void addServer(String value) {
+        for (String part : value.split(",", -1)) {
+            servers.add(part.trim());
+        }
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    /**
+     * Where lookups go: the system's resolvers when no {@code --server} was given, otherwise the
+     * given servers in order (or a public resolver named alone: google, cloudflare, quad9).
+     *
+     * @throws UsageException when a server is not a {@code HOST[:PORT]}
+     */
+    ResolverTarget target() {
+        if (servers.isEmpty()) {
+            return ResolverTarget.system();
+        }
+        if (servers.size() == 1 && !servers.get(0).isEmpty()) {
+            ResolverTarget named = parseTarget(servers.get(0));
+            if (!(named instanceof ResolverTarget.Servers)) {
+                return named;
+            }
+        }
+        return ResolverTarget.servers(servers.stream().map(this::parseServer).toList());
+    }
+
+    /** @throws UsageException when the timeout or the retries are out of range */
+    ResolverOptions resolverOptions() {
+        if (timeoutMs < 1) {
+            throw new UsageException(texts.get("cli.error.timeout", timeoutMs));
+        }
+        if (retries < 0) {
+            throw new UsageException(texts.get("cli.error.retries", retries));
+        }
+        return ResolverOptions.defaults().withTimeout(Duration.ofMillis(timeoutMs)).withRetries(retries);
+    }
+
+    /** A resolver service with these options; the caller closes it. */
+    ResolverService openResolver() {
+        return new ResolverService(resolverOptions());
+    }
+
+    private ResolverTarget parseTarget(String text) {
+        try {
+            return ResolverTarget.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private ServerAddress parseServer(String text) {
+        ServerAddress address;
+        try {
+            address = ServerAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (!plausibleHost(address.host())) {
+            throw new UsageException(texts.get("cli.error.server", text));
+        }
+        return address;
+    }
+
+    /** Catches typos here, as a usage error, rather than later as a name that does not resolve. */
+    private static boolean plausibleHost(String host) {
+        if (host.indexOf(':') >= 0) {
+            return IPV6.matcher(host).matches();
+        }
+        Matcher v4 = IPV4.matcher(host);
+        if (v4.matches()) {
+            for (int octet = 1; octet <= 4; octet++) {
+                if (Integer.parseInt(v4.group(octet)) > 255) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return HOST_NAME.matcher(host).matches();
+    }
+}

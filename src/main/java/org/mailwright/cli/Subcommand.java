@@ -1,0 +1,33 @@
+package org.mailwright.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The base of every {@code mailwright} subcommand: its streams, the shared options and the
+ * user's language. A subcommand returns an {@link ExitCode} and throws {@link UsageException}
+ * for a usage error found after parsing.
+ */
+abstract class Subcommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    final GlobalOptions options() {
+        return MailwrightCommand.of(spec).options();
+    }
+
+    final Texts texts() {
+        return MailwrightCommand.of(spec).texts();
+    }
+
+    final PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    final PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

@@ -1,0 +1,275 @@
+package org.mailwright.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mailwright.testdns.TestDnsServer;
+
+/** The command line end to end: arguments in, text and exit code out, DNS from the test server. */
+class MailwrightCommandTest {
+
+    private static final String ZONE = """
+            $ORIGIN example.test.
+            $TTL 300
+            ; "a\\195\\177o" is "año" in UTF-8, as it travels (dnsjava reads zone text byte by byte)
+            @              IN SOA   ns1 hostmaster 2026010101 3600 600 86400 120
+            @              IN NS    ns1
+            @              IN MX    10 mail
+            ns1            IN A     192.0.2.53
+            mail           IN A     192.0.2.25
+            _dmarc         IN TXT   "v=DMARC1; p=none; " "rua=mailto:dmarc@example.test"
+            quoted         IN TXT   "say \\"hi\\"" "a\\195\\177o"
+            www        200 IN CNAME mail
+            """;
+
+    private final TestDnsServer dns = TestDnsServer.start(ZONE);
+
+    @AfterEach
+    void stopServer() {
+        dns.close();
+    }
+
+    @Test
+    void txtAsJsonIsOneObjectWithTheStringsJoined() {
+        Run run = run("lookup", "TXT", "_dmarc.example.test", "--server", server(), "--json");
+        assertEquals(0, run.exitCode());
+        assertEquals("{\"name\":\"_dmarc.example.test\",\"type\":\"TXT\",\"status\":\"ok\","
+                + "\"records\":[\"v=DMARC1; p=none; rua=mailto:dmarc@example.test\"],\"ttl\":300,"
+                + "\"server\":\"" + server() + "\",\"message\":\"" + server()
+                + " answered with one TXT record for _dmarc.example.test.\"}\n", run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void jsonKeepsQuotesEscapedAndNonAsciiAsUtf8() {
+        Run run = run("--json", "lookup", "txt", "quoted.example.test", "--server", server());
+        assertTrue(run.out().startsWith("{\"name\":\"quoted.example.test\",\"type\":\"TXT\",\"status\":\"ok\","
+                + "\"records\":[\"say \\\"hi\\\"año\"],"), run.out());
+    }
+
+    @Test
+    void humanOutputListsRecordsLikeDigWithEachTxtStringQuoted() {
+        Run run = run("lookup", "TXT", "_dmarc.example.test", "--server", server());
+        assertEquals(0, run.exitCode());
+        assertEquals("""
+                _dmarc.example.test.  300  IN  TXT  "v=DMARC1; p=none; " "rua=mailto:dmarc@example.test"
+
+                %s answered with one TXT record for _dmarc.example.test.
+                """.formatted(server()), run.out());
+    }
+
+    @Test
+    void humanOutputShowsTheAliasesFollowedAndEscapesQuotes() {
+        Run www = run("lookup", "A", "www.example.test", "--server", server());
+        assertEquals("""
+                www.example.test.   200  IN  CNAME  mail.example.test.
+                mail.example.test.  300  IN  A      192.0.2.25
+                """, www.out().substring(0, www.out().indexOf("\n\n") + 1));
+        Run quoted = run("lookup", "TXT", "quoted.example.test", "--server", server());
+        assertTrue(quoted.out().startsWith("quoted.example.test.  300  IN  TXT  \"say \\\"hi\\\"\" \"año\"\n"),
+                quoted.out());
+    }
+
+    @Test
+    void nxdomainIsAnAnswerWithTheNegativeTtl() {
+        Run json = run("lookup", "A", "nope.example.test", "--server", server(), "--json");
+        assertEquals(0, json.exitCode());
+        assertTrue(json.out().startsWith("{\"name\":\"nope.example.test\",\"type\":\"A\",\"status\":\"nxdomain\","
+                + "\"records\":[],\"ttl\":120,"), json.out());
+        Run human = run("lookup", "A", "nope.example.test", "--server", server());
+        assertEquals(0, human.exitCode());
+        assertEquals("nope.example.test does not exist (NXDOMAIN from " + server()
+                + "). Check the spelling, or publish the record if it should be there.\n", human.out());
+        assertEquals("", human.err());
+    }
+
+    @Test
+    void nodataIsAnAnswer() {
+        Run run = run("lookup", "MX", "mail.example.test", "--server", server(), "--json");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().startsWith("{\"name\":\"mail.example.test\",\"type\":\"MX\",\"status\":\"nodata\","
+                + "\"records\":[],\"ttl\":120,"), run.out());
+    }
+
+    @Test
+    void servfailAndRefusedAreAnswersWithoutTtl() {
+        Run refused = run("lookup", "A", "example.org", "--server", server(), "--json");
+        assertEquals(0, refused.exitCode());
+        assertTrue(refused.out().startsWith("{\"name\":\"example.org\",\"type\":\"A\",\"status\":\"refused\","
+                + "\"records\":[],\"ttl\":null,"), refused.out());
+
+        dns.setBehaviour(TestDnsServer.Behaviour.SERVFAIL);
+        Run servfail = run("lookup", "A", "mail.example.test", "--server", server());
+        assertEquals(0, servfail.exitCode());
+        assertTrue(servfail.out().contains("(SERVFAIL)"), servfail.out());
+    }
+
+    @Test
+    void timeoutIsExitOneWithOneLineOnStderr() {
+        dns.setBehaviour(TestDnsServer.Behaviour.SILENT);
+        Run run = run("lookup", "A", "mail.example.test", "--server", server(), "--timeout-ms", "150", "--retries", "0");
+        assertEquals(1, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("No answer from " + server() + " for mail.example.test A: no answer within 150 ms"),
+                run.err());
+    }
+
+    @Test
+    void timeoutWithJsonStillPrintsTheObject() {
+        dns.setBehaviour(TestDnsServer.Behaviour.SILENT);
+        Run run = run("--json", "--timeout-ms", "150", "--retries", "0", "lookup", "A", "mail.example.test",
+                "--server", server());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().startsWith("{\"name\":\"mail.example.test\",\"type\":\"A\",\"status\":\"timeout\","
+                + "\"records\":[],\"ttl\":null,\"server\":\"" + server() + "\",\"message\":\"No answer"), run.out());
+        assertEquals(1, run.out().lines().count());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    static Stream<Arguments> usageErrors() {
+        return Stream.of(
+                Arguments.of(new String[] {"lookup", "XYZ", "example.test"},
+                        "\"XYZ\" is not a record type Mailwright looks up; use one of A, AAAA, MX, TXT, CNAME, NS, SOA, PTR, CAA, TLSA."),
+                Arguments.of(new String[] {"lookup", "A", "example.test", "--server", "127.0.0.1:99999"},
+                        "Port 99999 in \"127.0.0.1:99999\" is not between 1 and 65535."),
+                Arguments.of(new String[] {"lookup", "A", "example.test", "--server", "dns server!"},
+                        "\"dns server!\" is not a server address;"),
+                Arguments.of(new String[] {"lookup", "A", "example.test", "--server", "300.1.2.3"},
+                        "\"300.1.2.3\" is not a server address;"),
+                Arguments.of(new String[] {"lookup", "A", "exa..mple.test", "--server", "127.0.0.1"},
+                        "\"exa..mple.test\" is not a valid domain name"),
+                Arguments.of(new String[] {"lookup", "A"}, "Missing required parameter: 'NAME'."),
+                Arguments.of(new String[] {"lookup", "A", "example.test", "--timeout-ms", "soon"},
+                        "Invalid value for option '--timeout-ms': 'soon' is not an int."),
+                Arguments.of(new String[] {"lookup", "A", "example.test", "--timeout-ms", "0"},
+                        "--timeout-ms must be at least 1 millisecond, not 0."),
+                Arguments.of(new String[] {"lookup", "A", "example.test", "--retries", "-1"},
+                        "--retries cannot be negative (-1)."),
+                Arguments.of(new String[] {"--jsno", "lookup", "A", "example.test"}, "Unknown option: '--jsno'."),
+                Arguments.of(new String[] {"--json"}, "Name a command, for example: mailwright lookup TXT _dmarc.example.com."),
+                Arguments.of(new String[] {"resolve", "A", "example.test"}, "Unmatched arguments"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("usageErrors")
+    void usageErrorsExitTwoWithOneLineAndAHint(String[] args, String expectedStart) {
+        Run run = run(args);
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith(expectedStart), run.err());
+        assertTrue(run.err().stripTrailing().endsWith("--help' for usage."), run.err());
+    }
+
+    @Test
+    void globalOptionsWorkBeforeAndAfterTheCommand() {
+        Run after = run("lookup", "TXT", "_dmarc.example.test", "--server", server(), "--json");
+        Run before = run("--json", "--server", server(), "lookup", "TXT", "_dmarc.example.test");
+        assertEquals(0, before.exitCode());
+        assertEquals(after.out(), before.out());
+    }
+
+    @Test
+    void serversGivenBeforeAndAfterTheCommandAreTriedInOrder() {
+        try (TestDnsServer silent = TestDnsServer.start(ZONE)) {
+            silent.setBehaviour(TestDnsServer.Behaviour.SILENT);
+            Run run = run("--server", silent.address().toString(), "--timeout-ms", "150", "--retries", "0",
+                    "lookup", "MX", "example.test", "--server", server(), "--json");
+            assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().contains("\"records\":[\"10 mail.example.test.\"]"), run.out());
+            assertTrue(run.out().contains("\"server\":\"" + server() + "\""), run.out());
+            assertEquals(1, silent.udpQueries());
+
+            Run commaSeparated = run("lookup", "MX", "example.test", "--timeout-ms", "150", "--retries", "0",
+                    "--server", silent.address() + "," + server());
+            assertEquals(0, commaSeparated.exitCode(), commaSeparated.err());
+            assertEquals(2, silent.udpQueries());
+        }
+    }
+
+    @Test
+    void versionIsTheBuildsVersion() throws IOException {
+        Properties build = new Properties();
+        try (InputStream in = getClass().getResourceAsStream("/org/mailwright/version.properties")) {
+            build.load(in);
+        }
+        assertTrue(build.getProperty("version").matches("\\d+\\.\\d+\\.\\d+.*"), build.toString());
+        for (String[] args : new String[][] {{"--version"}, {"-V"}, {"lookup", "--version"}}) {
+            Run run = run(args);
+            assertEquals(0, run.exitCode());
+            assertEquals("Mailwright " + build.getProperty("version") + "\n", run.out());
+        }
+    }
+
+    @Test
+    void helpSaysWhatMailwrightIsItsCommandsAndExitCodes() {
+        Run run = run("--help");
+        assertEquals(0, run.exitCode());
+        assertEquals("", run.err());
+        assertTrue(run.out().startsWith("Usage: mailwright "), run.out());
+        assertTrue(run.out().contains("SPF, DKIM and DMARC"), run.out());
+        assertTrue(run.out().contains("lookup  Look up one record type at a name"), run.out());
+        assertTrue(run.out().contains("--server=HOST[:PORT]"), run.out());
+        assertTrue(run.out().contains("Exit codes:\n  0 "), run.out());
+
+        Run lookup = run("lookup", "--help");
+        assertEquals(0, lookup.exitCode());
+        assertTrue(lookup.out().contains("Usage: mailwright lookup [-hV] [--json]"), lookup.out());
+        assertTrue(lookup.out().contains("TYPE NAME"), lookup.out());
+    }
+
+    @Test
+    void speaksSpanish() {
+        Run help = run(Locale.forLanguageTag("es"), "--help");
+        assertTrue(help.out().startsWith("Uso: mailwright "), help.out());
+        assertTrue(help.out().contains("Códigos de salida:"), help.out());
+
+        Run nxdomain = run(Locale.forLanguageTag("es"), "lookup", "A", "nope.example.test", "--server", server());
+        assertTrue(nxdomain.out().startsWith("nope.example.test no existe"), nxdomain.out());
+        Run json = run(Locale.forLanguageTag("es"), "lookup", "A", "nope.example.test", "--server", server(), "--json");
+        assertTrue(json.out().contains("\"message\":\"nope.example.test does not exist"), "JSON stays English: " + json.out());
+
+        Run badType = run(Locale.forLanguageTag("es"), "lookup", "XYZ", "example.test");
+        assertTrue(badType.err().startsWith("\"XYZ\" no es un tipo de registro"), badType.err());
+        assertTrue(badType.err().stripTrailing().endsWith("Ejecute 'mailwright lookup --help' para ver el uso."),
+                badType.err());
+    }
+
+    private String server() {
+        return dns.address().toString();
+    }
+
+    private static Run run(String... args) {
+        return run(Locale.ENGLISH, args);
+    }
+
+    private static Run run(Locale locale, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = MailwrightCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), locale);
+        return new Run(exitCode, normalized(out), normalized(err));
+    }
+
+    /** Picocli ends lines with the platform's separator; the assertions are written with \n. */
+    private static String normalized(ByteArrayOutputStream bytes) {
+        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+}
