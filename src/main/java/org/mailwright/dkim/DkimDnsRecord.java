@@ -1,15 +1,13 @@
 package org.mailwright.dkim;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 /**
  * A key record with the name it is published at, in the forms admins paste: the value alone
- * (DNS web panels), a zone-file line, and JSON fields.
+ * (DNS web panels) and a zone-file line; the CLI adds the JSON form.
  *
  * @param selector the selector, for example {@code 202611a}
  * @param domain the signing domain, for example {@code example.com}
@@ -60,16 +58,6 @@ public record DkimDnsRecord(String selector, String domain, DkimKeyRecord record
     /** {@code name. TTL IN TXT "..." "..."}. */
     public String zoneLine(long ttl) {
         return name() + ". " + ttl + " IN TXT " + quotedStrings();
-    }
-
-    /** The record as JSON-ready fields (name, type, value, strings), in that order. */
-    public Map<String, Object> jsonFields() {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("name", name());
-        fields.put("type", "TXT");
-        fields.put("value", value());
-        fields.put("strings", strings());
-        return fields;
     }
 
     private String quotedStrings() {
