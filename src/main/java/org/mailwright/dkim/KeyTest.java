@@ -60,8 +60,9 @@ public final class KeyTest {
      * @throws IllegalArgumentException when the domain or selector is not a DNS name
      */
     public CompletableFuture<KeyTestReport> run(String domain, String selector, DkimKey key, ResolverTarget target) {
-        String name = new DkimDnsRecord(selector, domain, key.record()).name();
-        String zoneDomain = new DkimDnsRecord(selector, domain, key.record()).domain();
+        DkimDnsRecord published = new DkimDnsRecord(selector, domain, key.record());
+        String name = published.name();
+        String zoneDomain = published.domain();
         CompletableFuture<ServerCheck> fromResolver = resolver.lookup(name, RecordType.TXT, target)
                 .thenApply(lookup -> check(Source.RESOLVER, target.displayName(), lookup, key));
         CompletableFuture<List<ServerCheck>> fromAuthorities = zoneOf(zoneDomain, target)
@@ -72,7 +73,7 @@ public final class KeyTest {
             List<ServerCheck> checks = new ArrayList<>();
             checks.add(first);
             checks.addAll(others);
-            return report(zoneDomain, selector.strip().toLowerCase(Locale.ROOT), name, key, checks, others.isEmpty());
+            return report(zoneDomain, published.selector(), name, key, checks, others.isEmpty());
         });
     }
 

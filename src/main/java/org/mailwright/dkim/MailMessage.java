@@ -1,6 +1,7 @@
 package org.mailwright.dkim;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class MailMessage {
     /** The whole message in CRLF form, with {@code field} added above the existing header. */
     public byte[] prepend(String field) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(field.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(field.getBytes(StandardCharsets.UTF_8));
         headers.forEach(header -> out.writeBytes(header.raw()));
         out.writeBytes(new byte[] {'\r', '\n'});
         out.writeBytes(body);

@@ -3,9 +3,7 @@ package org.mailwright.dkim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,9 +155,5 @@ class MailDkimCorpusTest {
                     .append(' ').append(s.key().map(KeyLookup::records).orElse(List.of())).append('\n');
         }
         return text.toString();
-    }
-
-    static String read(Path path) throws IOException {
-        return Files.readString(path, StandardCharsets.ISO_8859_1);
     }
 }
