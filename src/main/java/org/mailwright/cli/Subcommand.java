@@ -30,4 +30,10 @@ abstract class Subcommand implements Callable<Integer> {
     final PrintWriter err() {
         return spec.commandLine().getErr();
     }
+
+    /** Standard output for raw octets, after whatever text was written before. */
+    final java.io.PrintStream binaryOut() {
+        out().flush();
+        return MailwrightCommand.of(spec).rawOut();
+    }
 }
