@@ -53,8 +53,9 @@ public record Cell(CellState state, LookupResult answer, OptionalLong serial, Op
         return switch (state) {
             case MATCH -> Messages.get(locale, "propagation.cell.match", server(), ttl());
             case MISMATCH -> Messages.get(locale, "propagation.cell.mismatch", server(), shown, ttl());
-            case MISSING -> Messages.get(locale, "propagation.cell.missing", server(),
-                    answer.outcome().name(), ttl(), answer.hasTtl() ? 1 : 0);
+            case MISSING -> answer.hasTtl()
+                    ? Messages.get(locale, "propagation.cell.missing", server(), answer.outcome().name(), ttl())
+                    : Messages.get(locale, "propagation.cell.missing.no-ttl", server(), answer.outcome().name());
             case ERROR -> answer.explain(locale);
             case STALE -> Messages.get(locale, "propagation.cell.stale", server(),
                     serial.orElse(0), newestSerial.orElse(0), shown.isEmpty() ? answer.outcome().name() : shown);
