@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,7 +187,8 @@ final class PropagationCommand extends Subcommand {
         }
         json.put("servers", servers);
         json.put("zone", snapshot.zone());
-        json.put("eta", snapshot.estimate().at().map(Instant::toString).orElse(null));
+        json.put("eta", snapshot.estimate().at()
+                .map(at -> at.truncatedTo(ChronoUnit.SECONDS).toString()).orElse(null));
         return json;
     }
 
