@@ -240,10 +240,7 @@ final class PropagationCommand extends Subcommand {
         for (String[] line : lines) {
             StringBuilder text = new StringBuilder();
             for (int c = 0; c < line.length; c++) {
-                boolean number = c == 3 || c == 4;
-                String cellText = c == line.length - 1 ? line[c]
-                        : String.format("%" + (number ? "" : "-") + widths[c] + "s  ", line[c]);
-                text.append(cellText);
+                text.append(c == line.length - 1 ? line[c] : String.format("%-" + widths[c] + "s  ", line[c]));
             }
             out().println(text.toString().stripTrailing());
         }
