@@ -36,11 +36,6 @@ public record ServerStatus(ProbeServer server, LookupResult soa) {
         return soaField(REFRESH_FROM_END);
     }
 
-    /** The address that answered for this column ({@code host:port}), or the last one tried. */
-    public String address() {
-        return soa.server();
-    }
-
     private OptionalLong soaField(int fromEnd) {
         if (soa.outcome() != Outcome.OK || soa.records().isEmpty()) {
             return OptionalLong.empty();
