@@ -16,6 +16,7 @@ import org.mailwright.dns.DnsRecord;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
+import org.mailwright.dns.ResolverTarget;
 import org.mailwright.dns.ServerAddress;
 
 /** The back-off schedule and the diff it reacts to, on snapshots assembled from made-up answers. */
@@ -24,7 +25,7 @@ class RefreshScheduleTest {
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
     private static final ExpectedRecord SPF = ExpectedRecord.of("example.test", RecordType.TXT, "v=spf1 mx -all");
     private static final ProbeServer RESOLVER = ProbeServer.resolver(
-            org.mailwright.dns.ResolverTarget.servers(List.of(new ServerAddress("127.0.0.1", 5300))));
+            ResolverTarget.servers(List.of(new ServerAddress("127.0.0.1", 5300))));
 
     private static LookupResult txt(String value, long ttl) {
         return new LookupResult("example.test", RecordType.TXT, Outcome.OK,
