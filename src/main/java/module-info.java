@@ -2,6 +2,8 @@
 module org.mailwright {
     requires java.logging;
     requires java.prefs;
+    // Spanish dates and numbers: without the CLDR locale data the image formats everything as English.
+    requires jdk.localedata;
     requires javafx.controls;
     requires javafx.fxml;
     requires org.dnsjava;
@@ -16,6 +18,8 @@ module org.mailwright {
     requires net.synedra.validatorfx;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
+    // Ed25519 keys and signatures (DKIM, RFC 8463) come from the SunEC provider in this module.
+    requires jdk.crypto.ec;
 
     exports org.mailwright;
     exports org.mailwright.dns;
@@ -23,4 +27,9 @@ module org.mailwright {
 
     opens org.mailwright.cli to info.picocli;
     opens org.mailwright.i18n;
+    opens org.mailwright.ui.shell to javafx.fxml;
+    opens org.mailwright.ui.domain to javafx.fxml;
+    opens org.mailwright.ui.settings to javafx.fxml;
+    opens org.mailwright.ui.planned to javafx.fxml;
+    opens org.mailwright.ui.wizard to javafx.fxml;
 }

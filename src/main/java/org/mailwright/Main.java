@@ -1,8 +1,10 @@
 package org.mailwright;
 
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mailwright.cli.MailwrightCommand;
+import org.mailwright.i18n.Messages;
 import org.mailwright.ui.MailwrightApp;
 
 /**
@@ -21,9 +23,23 @@ public final class Main {
         // dnsjava reports every retry and timeout itself; Mailwright says what matters in its own words.
         DNSJAVA_LOG.setLevel(Level.OFF);
         if (args.length == 0) {
-            MailwrightApp.launchWindow();
+            try {
+                MailwrightApp.launchWindow();
+            } catch (RuntimeException e) {
+                // Typically no display (a server, an SSH session) or no GTK: say so, not a stack trace.
+                System.err.println(Messages.get(Locale.getDefault(), "app.window-failed", rootCause(e).getMessage()));
+                System.exit(2);
+            }
         } else {
             System.exit(MailwrightCommand.execute(args, System.out, System.err));
         }
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 }

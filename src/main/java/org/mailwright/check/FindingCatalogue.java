@@ -33,7 +33,10 @@ public final class FindingCatalogue {
         } catch (MissingResourceException e) {
             return "[" + finding.id() + "." + part + "]";
         }
-        return new MessageFormat(pattern, locale).format(finding.arguments().toArray());
+        Object[] arguments = finding.arguments().stream()
+                .map(argument -> argument instanceof LocalizedText words ? words.text(locale) : argument)
+                .toArray();
+        return new MessageFormat(pattern, locale).format(arguments);
     }
 
     private static ResourceBundle bundle(String area, Locale locale) {

@@ -6,7 +6,7 @@ package org.mailwright.dns;
  * first of equal runs) written {@code ::}, and IPv4-mapped addresses as {@code ::ffff:192.0.2.1}.
  * dnsjava and {@code InetAddress} write every group out, which admins would not recognise.
  */
-final class Ipv6Text {
+public final class Ipv6Text {
 
     private static final int GROUPS = 8;
 
@@ -14,7 +14,7 @@ final class Ipv6Text {
     }
 
     /** The text of a 16-byte address. */
-    static String format(byte[] address) {
+    public static String format(byte[] address) {
         if (address.length != 2 * GROUPS) {
             throw new IllegalArgumentException("An IPv6 address has 16 bytes, not " + address.length + ".");
         }

@@ -182,9 +182,10 @@ class DmarcCommandTest {
     @Test
     void helpListsTheDmarcCommands() {
         Run root = run("--help");
-        assertTrue(root.out().contains("dmarc   Check, write and plan DMARC records (RFC 9989)."), root.out());
+        // The command list's width depends on the longest command name, so only the words are compared.
+        assertTrue(root.out().matches("(?s).*\\n  dmarc +Check, write and plan DMARC records \\(RFC 9989\\)\\..*"), root.out());
         Run dmarc = run("dmarc", "--help");
-        assertTrue(dmarc.out().contains("lint   Check a domain's DMARC policy and say what is wrong."), dmarc.out());
+        assertTrue(dmarc.out().matches("(?s).*\\n  lint +Check a domain's DMARC policy and say what is wrong\\..*"), dmarc.out());
         Run plan = run("dmarc", "plan", "--help");
         assertEquals(0, plan.exitCode());
         assertTrue(plan.out().contains("--legacy-pct"), plan.out());

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
+import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverTarget;
 import org.mailwright.dns.ServerAddress;
 import org.xbill.DNS.CNAMERecord;
@@ -101,6 +102,8 @@ public final class TestDnsServer implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final Set<String> silencedNames = ConcurrentHashMap.newKeySet();
+    private final Set<String> silencedQueries = ConcurrentHashMap.newKeySet();
+    private final Set<String> failingNames = ConcurrentHashMap.newKeySet();
     private final AtomicInteger udpQueries = new AtomicInteger();
     private final AtomicInteger tcpQueries = new AtomicInteger();
     private volatile List<Zone> zones;
@@ -165,6 +168,19 @@ public final class TestDnsServer implements AutoCloseable {
     /** Never answers queries for {@code name} (compared without case), whatever the behaviour. */
     public void silenceName(String name) {
         silencedNames.add(key(parseName(name)));
+    }
+
+    /**
+     * Never answers queries of {@code type} for {@code name}, while other types of that name are
+     * answered: a server that times out on one record type only.
+     */
+    public void silenceName(String name, RecordType type) {
+        silencedQueries.add(key(parseName(name)) + '|' + type.code());
+    }
+
+    /** Answers every query for {@code name} (compared without case) with SERVFAIL, whatever the behaviour. */
+    public void failName(String name) {
+        failingNames.add(key(parseName(name)));
     }
 
     /** Serves these zones instead of the current ones, from the next query on. */
@@ -298,7 +314,9 @@ public final class TestDnsServer implements AutoCloseable {
             return formatError(wire);
         }
         Behaviour now = behaviour;
-        if (now == Behaviour.SILENT || silencedNames.contains(key(question.getName()))) {
+        String name = key(question.getName());
+        if (now == Behaviour.SILENT || silencedNames.contains(name)
+                || silencedQueries.contains(name + '|' + question.getType())) {
             return null;
         }
         Message response = new Message(query.getHeader().getID());
@@ -315,7 +333,7 @@ public final class TestDnsServer implements AutoCloseable {
         }
         if (query.getHeader().getOpcode() != Opcode.QUERY) {
             header.setRcode(Rcode.NOTIMP);
-        } else if (now == Behaviour.SERVFAIL) {
+        } else if (now == Behaviour.SERVFAIL || failingNames.contains(name)) {
             header.setRcode(Rcode.SERVFAIL);
         } else if (now == Behaviour.REFUSED) {
             header.setRcode(Rcode.REFUSED);

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mailwright.dns.RecordType;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -257,6 +258,22 @@ class TestDnsServerTest {
         dns.silenceName("WWW.Example.Test.");
 
         assertTimesOut("www.example.test");
+        assertEquals(Rcode.NOERROR, ask("example.test", Type.TXT).getRcode());
+    }
+
+    @Test
+    void aSilencedTypeTimesOutWhileTheNameAnswersOtherTypes() throws IOException {
+        dns.silenceName("example.test", RecordType.A);
+
+        assertTimesOut("example.test");
+        assertEquals(List.of("\"v=spf1 mx -all\""), rdata(ask("example.test", Type.TXT), Section.ANSWER));
+    }
+
+    @Test
+    void aFailingNameGetsServfailWhileOthersAnswer() throws IOException {
+        dns.failName("www.example.test");
+
+        assertEquals(Rcode.SERVFAIL, ask("www.example.test", Type.A).getRcode());
         assertEquals(Rcode.NOERROR, ask("example.test", Type.TXT).getRcode());
     }
 

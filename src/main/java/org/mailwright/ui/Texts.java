@@ -1,0 +1,26 @@
+package org.mailwright.ui;
+
+import java.text.MessageFormat;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Formats the window's words from a resource bundle. */
+public final class Texts {
+
+    private Texts() {
+    }
+
+    /**
+     * The text for {@code key} with {@code arguments} put in. A missing key shows itself in
+     * brackets rather than failing, so a gap is visible but harmless.
+     */
+    public static String format(ResourceBundle bundle, String key, Object... arguments) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "[" + key + "]";
+        }
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(arguments);
+    }
+}

@@ -1,0 +1,127 @@
+package org.mailwright.ui.domain;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import net.synedra.validatorfx.Validator;
+import org.mailwright.dns.LookupResult;
+import org.mailwright.ui.Fxml;
+import org.mailwright.ui.Texts;
+import org.mailwright.ui.controls.FieldProblems;
+import org.mailwright.ui.controls.RecordBox;
+import org.mailwright.ui.controls.StateBadge;
+
+/** Shows a {@link DomainViewModel}: the domain field, and the overview as cards. */
+public final class DomainView {
+
+    private final DomainViewModel model;
+    private final ResourceBundle bundle;
+    private final Validator validator = new Validator();
+
+    @FXML
+    private TextField domainField;
+    @FXML
+    private Button lookUpButton;
+    @FXML
+    private Button cancelButton;
+    @FXML
+    private Label problemLabel;
+    @FXML
+    private VBox emptyState;
+    @FXML
+    private VBox results;
+    @FXML
+    private Label askedLabel;
+    @FXML
+    private VBox rowsBox;
+
+    private DomainView(DomainViewModel model, ResourceBundle bundle) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.bundle = Objects.requireNonNull(bundle, "bundle");
+    }
+
+    public static Parent load(DomainViewModel model, ResourceBundle bundle) {
+        return Fxml.load("Domain.fxml", bundle, new DomainView(model, bundle));
+    }
+
+    @FXML
+    private void initialize() {
+        domainField.textProperty().bindBidirectional(model.domainProperty());
+        domainField.setOnAction(event -> lookUp());
+        // The problem shows once something is typed: an empty field on first start is not a mistake.
+        var shownProblem = Bindings.when(domainField.textProperty().isEmpty()).then("").otherwise(model.problemProperty());
+        problemLabel.textProperty().bind(shownProblem);
+        problemLabel.visibleProperty().bind(shownProblem.isNotEmpty());
+        problemLabel.managedProperty().bind(problemLabel.visibleProperty());
+        FieldProblems.mark(validator, domainField, shownProblem);
+
+        lookUpButton.disableProperty().bind(model.canLookUpProperty().not());
+        cancelButton.visibleProperty().bind(model.runningProperty());
+        cancelButton.managedProperty().bind(cancelButton.visibleProperty());
+
+        emptyState.visibleProperty().bind(Bindings.isEmpty(model.rows()));
+        emptyState.managedProperty().bind(emptyState.visibleProperty());
+        results.visibleProperty().bind(emptyState.visibleProperty().not());
+        results.managedProperty().bind(results.visibleProperty());
+        askedLabel.textProperty().bind(model.askedProperty());
+
+        model.rows().addListener((ListChangeListener<OverviewRow>) change -> showRows());
+        showRows();
+    }
+
+    @FXML
+    private void lookUp() {
+        model.lookUp();
+    }
+
+    @FXML
+    private void cancel() {
+        model.cancel();
+    }
+
+    private void showRows() {
+        rowsBox.getChildren().setAll(model.rows().stream().map(this::card).toList());
+    }
+
+    private Node card(OverviewRow row) {
+        Label title = new Label(Texts.format(bundle, row.aspect().titleKey()));
+        title.getStyleClass().add("overview-title");
+        Label name = new Label(row.name());
+        name.getStyleClass().add("overview-name");
+        StateBadge badge = new StateBadge(row.state(), state -> Texts.format(bundle, state.textKey()));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(badge, title, name, gap);
+        header.getStyleClass().add("overview-header");
+        if (row.ttl() != LookupResult.NO_TTL) {
+            Label ttl = new Label(Texts.format(bundle, "domain.ttl", row.ttl()));
+            ttl.getStyleClass().add("overview-ttl");
+            header.getChildren().add(ttl);
+        }
+        Label explanation = new Label(row.explanation());
+        explanation.setWrapText(true);
+        explanation.getStyleClass().add("overview-explanation");
+        VBox card = new VBox(header, explanation);
+        if (!row.records().isEmpty()) {
+            RecordBox records = new RecordBox(Texts.format(bundle, "record.copy"),
+                    Texts.format(bundle, "record.copy.tooltip"), Texts.format(bundle, "record.copied"));
+            records.setRecords(row.records());
+            card.getChildren().add(records);
+        }
+        card.getStyleClass().addAll("overview-row", row.aspect().name().toLowerCase(Locale.ROOT));
+        card.setUserData(row);
+        return card;
+    }
+}

@@ -1,0 +1,154 @@
+package org.mailwright.ui.shell;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.DoubleBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.ui.AppContext;
+import org.mailwright.ui.Texts;
+import org.mailwright.ui.domain.DomainViewModel;
+import org.mailwright.ui.planned.PlannedViewModel;
+import org.mailwright.ui.settings.SettingsViewModel;
+
+/**
+ * The window's state: which page is shown (remembered between runs), the pages' own view models
+ * (kept while the window lives, so a language switch that rebuilds the views loses nothing), and
+ * what the status bar says.
+ */
+public final class ShellViewModel {
+
+    /** What a progress indicator reads as "cannot tell how far". */
+    static final double INDETERMINATE = -1;
+
+    private final AppContext context;
+    private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page");
+    private final ReadOnlyObjectWrapper<List<ExpectedRecord>> propagationRequest =
+            new ReadOnlyObjectWrapper<>(this, "propagationRequest", List.of());
+    private final DomainViewModel domain;
+    private final SettingsViewModel settings;
+    private final Map<Page, PlannedViewModel> planned = new EnumMap<>(Page.class);
+    private final StringBinding workMessage;
+    private final DoubleBinding progress;
+    private final StringBinding resolverText;
+
+    public ShellViewModel(AppContext context) {
+        this.context = Objects.requireNonNull(context, "context");
+        var remembered = context.settings().lastPageProperty();
+        page.set(Page.byId(remembered.get()).orElse(Page.DOMAIN));
+        page.addListener((observable, old, shown) -> remembered.set(shown.id()));
+
+        domain = new DomainViewModel(context);
+        settings = new SettingsViewModel(context.settings(), context::bundle);
+        for (Page each : Page.values()) {
+            if (each.planned()) {
+                planned.put(each, new PlannedViewModel(each.id(), each.icon(), context::bundle,
+                        context.settings().languageProperty(), () -> page.set(Page.DOMAIN)));
+            }
+        }
+        var language = context.settings().languageProperty();
+        var work = context.work();
+        workMessage = Bindings.createStringBinding(
+                () -> work.busyProperty().get() ? work.messageProperty().get() : Texts.format(context.bundle(), "status.ready"),
+                work.busyProperty(), work.messageProperty(), language);
+        progress = Bindings.createDoubleBinding(
+                () -> work.progressProperty().get() > 0 ? work.progressProperty().get() : INDETERMINATE,
+                work.progressProperty());
+        var stored = context.settings();
+        resolverText = Bindings.createStringBinding(() -> {
+            ResourceBundle words = context.bundle();
+            return Texts.format(words, "status.resolver", context.describeResolver(words))
+                    + " · " + Texts.format(words, "status.timeout", stored.timeoutProperty().get().toMillis());
+        }, language, stored.resolverChoiceProperty(), stored.customResolverProperty(), stored.timeoutProperty());
+    }
+
+    public List<Page> pages() {
+        return List.of(Page.values());
+    }
+
+    /** The page shown. */
+    public ObjectProperty<Page> pageProperty() {
+        return page;
+    }
+
+    /** Shows the page of shortcut {@code number} (Ctrl+1 is the first); other numbers do nothing. */
+    public void showShortcut(int number) {
+        Page.byShortcut(number).ifPresent(page::set);
+    }
+
+    /**
+     * Shows the Propagation page watching {@code records}: how every wizard's last step hands
+     * over what it wrote. Wizards receive this as a {@code Consumer<List<ExpectedRecord>>}.
+     */
+    public void openPropagation(List<ExpectedRecord> records) {
+        propagationRequest.set(List.copyOf(records));
+        page.set(Page.PROPAGATION);
+    }
+
+    /** The records the Propagation page was last asked to watch; empty until a wizard hands some over. */
+    public ReadOnlyObjectProperty<List<ExpectedRecord>> propagationRequestProperty() {
+        return propagationRequest.getReadOnlyProperty();
+    }
+
+    public DomainViewModel domain() {
+        return domain;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
+    public PlannedViewModel planned(Page which) {
+        return Objects.requireNonNull(planned.get(which), () -> which + " is not a planned page");
+    }
+
+    /** True while background work runs. */
+    public BooleanBinding busyProperty() {
+        return context.work().busyProperty();
+    }
+
+    /** How far the newest background task is, from 0 to 1; -1 while it cannot tell (the spinner then spins). */
+    public DoubleBinding progressProperty() {
+        return progress;
+    }
+
+    /** What the background work is doing, or that the window is ready. */
+    public StringBinding workMessageProperty() {
+        return workMessage;
+    }
+
+    /** The resolver in use and its timeout. */
+    public StringBinding resolverTextProperty() {
+        return resolverText;
+    }
+
+    /** Cancels all background work (Escape). */
+    public void cancelWork() {
+        context.work().cancelAll();
+    }
+
+    /** The version of this build, for the navigation's footer. */
+    public String version() {
+        Properties properties = new Properties();
+        try (InputStream in = ShellViewModel.class.getResourceAsStream("/org/mailwright/version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return "";
+        }
+        return properties.getProperty("version", "");
+    }
+}

@@ -1,0 +1,84 @@
+package org.mailwright.ui.work;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.DoubleBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+
+/**
+ * The window's background work: one executor of daemon threads that runs every
+ * {@link Task}, and a tracker of what is running that the status bar observes. Tasks are started,
+ * observed and cancelled on the FX thread; their work runs off it.
+ */
+public final class BackgroundWork implements AutoCloseable {
+
+    private final ExecutorService executor;
+    private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
+    private final BooleanBinding busy = Bindings.isNotEmpty(running);
+    private final StringBinding message;
+    private final DoubleBinding progress;
+
+    public BackgroundWork() {
+        AtomicInteger count = new AtomicInteger();
+        executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "mailwright-work-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        // The newest task speaks for all of them: it is the one the user just asked for.
+        message = Bindings.createStringBinding(() -> newest() == null ? "" : newest().getMessage(), running);
+        progress = Bindings.createDoubleBinding(() -> newest() == null ? 0 : newest().getProgress(), running);
+    }
+
+    /** Runs {@code task} in the background and tracks it until it ends. Call on the FX thread. */
+    public <T> Task<T> start(Task<T> task) {
+        running.add(task);
+        task.messageProperty().addListener((observable, old, text) -> message.invalidate());
+        task.progressProperty().addListener((observable, old, value) -> progress.invalidate());
+        task.stateProperty().addListener((observable, old, state) -> {
+            if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
+                running.remove(task);
+            }
+        });
+        executor.execute(task);
+        return task;
+    }
+
+    /** Cancels everything running, as Escape does. Call on the FX thread. */
+    public void cancelAll() {
+        List.copyOf(running).forEach(Task::cancel);
+    }
+
+    /** True while any task runs. */
+    public BooleanBinding busyProperty() {
+        return busy;
+    }
+
+    /** What the newest running task says it is doing; empty when idle. */
+    public StringBinding messageProperty() {
+        return message;
+    }
+
+    /** The newest running task's progress, from 0 to 1, or -1 when it cannot tell. */
+    public DoubleBinding progressProperty() {
+        return progress;
+    }
+
+    private Task<?> newest() {
+        return running.isEmpty() ? null : running.get(running.size() - 1);
+    }
+
+    @Override
+    public void close() {
+        cancelAll();
+        executor.shutdownNow();
+    }
+}

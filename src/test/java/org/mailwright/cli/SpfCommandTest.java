@@ -1,0 +1,169 @@
+package org.mailwright.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailwright.testdns.TestDnsServer;
+
+/** mailwright spf eval, lint and build end to end, DNS from the test server. */
+class SpfCommandTest {
+
+    private static final String ZONE = """
+            $ORIGIN example.test.
+            @      TXT "v=spf1 mx include:_spf.provider.test -all"
+            @      MX  10 mail
+            mail   A   192.0.2.25
+            mail   AAAA 2001:db8::25
+            helo   TXT "v=spf1 a -all"
+            helo   A   192.0.2.99
+            loose  TXT "v=spf1 +all"
+            """;
+
+    private static final String PROVIDER = """
+            $ORIGIN provider.test.
+            _spf   TXT "v=spf1 ip4:198.51.100.0/24 ~all"
+            """;
+
+    private final TestDnsServer dns = TestDnsServer.start(ZONE, PROVIDER);
+
+    @AfterEach
+    void stop() {
+        dns.close();
+    }
+
+    @Test
+    void evalPrintsTheResultTheMechanismAndTheLookupsAsJson() {
+        Run run = run("spf", "eval", "--ip", "198.51.100.7", "--mail-from", "alice@example.test", "--helo", "mx.out.test",
+                "--server", server(), "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("{\"result\":\"pass\",\"explanation\":null,\"mechanism\":\"include:_spf.provider.test\","
+                + "\"lookups\":2,\"domain\":\"example.test\",\"matched\":[{\"domain\":\"example.test\",\"term\":\"include:_spf.provider.test\"},"
+                + "{\"domain\":\"_spf.provider.test\",\"term\":\"ip4:198.51.100.0/24\"}],\"trace\":[\"Checking the SPF record of example.test"),
+                run.out());
+    }
+
+    @Test
+    void aFailIsExitCodeOneWithTheExplanation() {
+        Run run = run("spf", "eval", "--ip", "203.0.113.5", "--mail-from", "alice@example.test", "--server", server(), "--json");
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().startsWith("{\"result\":\"fail\",\"explanation\":\"example.test does not designate 203.0.113.5 "
+                + "as a permitted sender\",\"mechanism\":\"-all\",\"lookups\":2,"), run.out());
+    }
+
+    @Test
+    void humanOutputSaysTheResultAndEveryStepInTheUsersLanguage() {
+        Run run = run(Locale.forLanguageTag("es"), "spf", "eval", "--ip", "192.0.2.99", "--helo", "helo.example.test",
+                "--server", server());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("""
+                Resultado: pass (para helo.example.test)
+                Decidido por: a (helo.example.test)
+                Consultas DNS: 1 de 10
+                """), run.out());
+        assertTrue(run.out().contains("  a coincide, así que el resultado es pass."), run.out());
+    }
+
+    @Test
+    void aBatchPrintsOneObjectPerLineInOrder(@TempDir Path folder) throws IOException {
+        Path batch = folder.resolve("cases.tsv");
+        Files.writeString(batch, String.join("\n",
+                "198.51.100.7\talice@example.test\tmx.out.test",
+                "# a comment, skipped",
+                "192.0.2.99\t\thelo.example.test",
+                "not-an-ip\tbob@example.test\tx",
+                "2001:db8::25\tbob@example.test\t") + "\n");
+
+        Run run = run("spf", "eval", "--batch", batch.toString(), "--server", server(), "--json");
+
+        String[] lines = run.out().split("\n");
+        assertEquals(4, lines.length, run.out());
+        assertTrue(lines[0].startsWith("{\"result\":\"pass\",\"explanation\":null,\"mechanism\":\"include:_spf.provider.test\""), lines[0]);
+        assertTrue(lines[1].startsWith("{\"result\":\"pass\",\"explanation\":null,\"mechanism\":\"a\",\"lookups\":1,\"domain\":\"helo.example.test\""), lines[1]);
+        assertEquals("{\"line\":4,\"error\":\"Line 4: \\\"not-an-ip\\\" is not an IPv4 or IPv6 address.\"}", lines[2]);
+        assertTrue(lines[3].startsWith("{\"result\":\"pass\",\"explanation\":null,\"mechanism\":\"mx\""), lines[3]);
+        assertEquals(1, run.exitCode(), "a line could not be read");
+    }
+
+    @Test
+    void lintPrintsTheTreeAndFindingsAndFailsOnAnError() {
+        Run good = run("spf", "lint", "example.test", "--server", server(), "--json");
+        assertEquals(0, good.exitCode(), good.out());
+        assertEquals("{\"domain\":\"example.test\",\"record\":\"v=spf1 mx include:_spf.provider.test -all\",\"lookups\":2,"
+                + "\"tree\":{\"term\":\"example.test\",\"target\":\"example.test\",\"lookups\":2,\"status\":\"ok\",\"children\":["
+                + "{\"term\":\"mx\",\"target\":\"example.test\",\"lookups\":1,\"status\":\"ok\",\"children\":[]},"
+                + "{\"term\":\"include:_spf.provider.test\",\"target\":\"_spf.provider.test\",\"lookups\":1,\"status\":\"ok\",\"children\":[]}]},"
+                + "\"findings\":[{\"id\":\"spf.valid\",\"severity\":\"pass\","
+                + "\"message\":\"The SPF record of example.test is valid and uses 2 of 10 DNS lookups.\"}]}\n", good.out());
+
+        Run loose = run("spf", "lint", "loose.example.test", "--server", server());
+        assertEquals(1, loose.exitCode());
+        assertTrue(loose.out().contains("ERROR  spf.plus-all\n  The record ends in +all, which authorizes every host on the Internet.\n"),
+                loose.out());
+    }
+
+    @Test
+    void buildPrintsTheRecordAlone() {
+        Run run = run("spf", "build", "--mx", "--ip4", "192.0.2.0/24", "--ip6", "2001:db8::/32", "--include", "_spf.google.com",
+                "--all", "softfail");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("v=spf1 mx ip4:192.0.2.0/24 ip6:2001:db8::/32 include:_spf.google.com ~all\n", run.out());
+        assertEquals("v=spf1 -all\n", run("spf", "build").out());
+        assertEquals("{\"record\":\"v=spf1 a -all\",\"strings\":[\"v=spf1 a -all\"],\"lookups\":1}\n",
+                run("spf", "build", "--a", "--json").out());
+    }
+
+    @Test
+    void mistakesAreOneLineAndExitCodeTwo() {
+        assertUsage(run("spf", "build", "--ip4", "2001:db8::1"),
+                "2001:db8::1 is an address of the other family: write it as ip6:2001:db8::1, not ip4:2001:db8::1.");
+        assertUsage(run("spf", "build", "--all", "pass"), "--all takes fail, softfail or neutral, not \"pass\".");
+        assertUsage(run("spf", "eval", "--mail-from", "a@example.test"), "Give the client address with --ip (or a file with --batch).");
+        assertUsage(run("spf", "eval", "--ip", "1.2.3", "--helo", "x.example.test"), "\"1.2.3\" is not an IPv4 or IPv6 address.");
+        assertUsage(run("spf", "eval", "--batch", "/no/such/file"), "The batch file /no/such/file does not exist.");
+        assertUsage(run("spf"), "Name an SPF command: eval, lint or build.");
+    }
+
+    private static void assertUsage(Run run, String sentence) {
+        assertEquals(2, run.exitCode(), run.out() + run.err());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith(sentence + " Run '"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    private String server() {
+        return dns.address().toString();
+    }
+
+    private static Run run(String... args) {
+        return run(Locale.ENGLISH, args);
+    }
+
+    private static Run run(Locale locale, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode = MailwrightCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), locale);
+        return new Run(exitCode, text(out), text(err));
+    }
+
+    private static String text(ByteArrayOutputStream bytes) {
+        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+}

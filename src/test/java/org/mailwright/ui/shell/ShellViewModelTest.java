@@ -1,0 +1,116 @@
+package org.mailwright.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mailwright.dns.RecordType;
+import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.ui.AppContext;
+import org.mailwright.ui.ThrowawayPreferences;
+import org.mailwright.ui.settings.AppSettings;
+import org.mailwright.ui.settings.Language;
+import org.mailwright.ui.settings.ResolverChoice;
+import org.mailwright.ui.work.BackgroundWork;
+
+class ShellViewModelTest {
+
+    private final ThrowawayPreferences preferences = new ThrowawayPreferences();
+    private final AppSettings settings = AppSettings.load(preferences.node());
+    private final AppContext context = new AppContext(settings, new BackgroundWork());
+    private final ShellViewModel shell = new ShellViewModel(context);
+
+    @AfterEach
+    void closeContext() throws Exception {
+        context.close();
+        preferences.close();
+    }
+
+    @Test
+    void opensOnTheDomainPageTheFirstTime() {
+        assertEquals(Page.DOMAIN, shell.pageProperty().get());
+    }
+
+    @Test
+    void reopensOnThePageShownLast() {
+        shell.showShortcut(6);
+        assertEquals(Page.HEALTH, shell.pageProperty().get());
+
+        ShellViewModel nextRun = new ShellViewModel(new AppContext(AppSettings.load(preferences.node()), new BackgroundWork()));
+        assertEquals(Page.HEALTH, nextRun.pageProperty().get());
+    }
+
+    @Test
+    void aWizardHandsItsRecordsToThePropagationPage() {
+        var records = List.of(ExpectedRecord.of("example.test", RecordType.TXT, "v=spf1 mx -all"),
+                ExpectedRecord.of("_dmarc.example.test", RecordType.TXT, "v=DMARC1; p=none"));
+
+        shell.openPropagation(records);
+
+        assertEquals(Page.PROPAGATION, shell.pageProperty().get());
+        assertEquals(records, shell.propagationRequestProperty().get());
+    }
+
+    @Test
+    void shortcutsOutsideTheNavigationDoNothing() {
+        shell.showShortcut(8);
+        shell.showShortcut(9);
+        shell.showShortcut(0);
+
+        assertEquals(Page.SETTINGS, shell.pageProperty().get());
+    }
+
+    @Test
+    void everyPlannedPageSaysWhatItWillDoInBothLanguages() {
+        for (Page page : Page.values()) {
+            if (!page.planned()) {
+                continue;
+            }
+            var planned = shell.planned(page);
+            assertFalse(planned.titleProperty().get().startsWith("["), page + " has a title");
+            assertTrue(planned.whatProperty().get().length() > 80, page + " says what it will do");
+            assertFalse(planned.meanwhileProperty().get().isBlank(), page + " says what to do meanwhile");
+        }
+        String english = shell.planned(Page.DKIM).whatProperty().get();
+
+        settings.languageProperty().set(Language.SPANISH);
+
+        assertTrue(shell.planned(Page.DKIM).whatProperty().get().startsWith("El asistente DKIM"));
+        assertFalse(english.equals(shell.planned(Page.DKIM).whatProperty().get()));
+    }
+
+    @Test
+    void aPlannedPageLeadsToTheDomainPage() {
+        shell.pageProperty().set(Page.SPF);
+
+        shell.planned(Page.SPF).openDomain();
+
+        assertEquals(Page.DOMAIN, shell.pageProperty().get());
+    }
+
+    @Test
+    void theStatusBarNamesTheResolverAndTimeout() {
+        assertEquals("Ready", shell.workMessageProperty().get());
+        assertEquals("Resolver: System resolvers · timeout 2000 ms", shell.resolverTextProperty().get());
+
+        settings.useCustomResolver("127.0.0.1:5353");
+        assertEquals("Resolver: 127.0.0.1:5353 · timeout 2000 ms", shell.resolverTextProperty().get());
+
+        settings.resolverChoiceProperty().set(ResolverChoice.CLOUDFLARE);
+        settings.languageProperty().set(Language.SPANISH);
+        assertEquals("Listo", shell.workMessageProperty().get());
+        assertEquals("Resolutor: Cloudflare (1.1.1.1) · tiempo de espera 2000 ms", shell.resolverTextProperty().get());
+    }
+
+    @Test
+    void changingTheResolverReplacesTheResolverService() {
+        var before = context.resolver();
+
+        settings.resolverChoiceProperty().set(ResolverChoice.GOOGLE);
+
+        assertFalse(before == context.resolver());
+    }
+}

@@ -1,0 +1,126 @@
+package org.mailwright.ui.wizard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.junit.jupiter.api.Test;
+import org.mailwright.ui.wizard.WizardViewModel.Answer;
+import org.mailwright.ui.wizard.WizardViewModel.StepState;
+
+class WizardViewModelTest {
+
+    private final StringProperty domain = new SimpleStringProperty("");
+    private final StringProperty policy = new SimpleStringProperty("none");
+    private final WizardStep domainStep = new WizardStep("Domain", "Which domain?", "The record is published there.",
+            Bindings.createStringBinding(() -> domain.get().contains(".") ? "" : "Enter a domain with a dot.", domain), domain);
+    private final WizardStep policyStep = new WizardStep("Policy", "What should receivers do?", "Start by watching.",
+            WizardStep.noProblem(), policy);
+    private final AtomicInteger finishes = new AtomicInteger();
+    private final WizardViewModel wizard = new WizardViewModel(List.of(domainStep, policyStep),
+            Bindings.concat("v=DMARC1; p=", policy), finishes::incrementAndGet);
+
+    @Test
+    void startsOnTheFirstQuestionWithNextBlockedUntilItIsAnswered() {
+        assertEquals(0, wizard.indexProperty().get());
+        assertSame(domainStep, wizard.currentStepProperty().get());
+        assertFalse(wizard.canGoBackProperty().get());
+        assertFalse(wizard.canGoNextProperty().get());
+        assertEquals("Enter a domain with a dot.", wizard.currentProblemProperty().get());
+
+        wizard.next();
+        assertEquals(0, wizard.indexProperty().get(), "Next does nothing while the answer is not valid");
+
+        domain.set("example.com");
+        assertTrue(wizard.canGoNextProperty().get());
+        assertEquals("", wizard.currentProblemProperty().get());
+    }
+
+    @Test
+    void walksToTheSummaryAndBack() {
+        domain.set("example.com");
+        wizard.next();
+        assertSame(policyStep, wizard.currentStepProperty().get());
+        assertTrue(wizard.canGoBackProperty().get());
+
+        wizard.next();
+        assertTrue(wizard.onSummaryProperty().get());
+        assertNull(wizard.currentStepProperty().get());
+        assertEquals(3, wizard.stepCount());
+
+        wizard.back();
+        wizard.back();
+        assertEquals(0, wizard.indexProperty().get());
+        wizard.back();
+        assertEquals(0, wizard.indexProperty().get(), "there is nothing before the first step");
+    }
+
+    @Test
+    void aStepMadeInvalidAgainBlocksNext() {
+        domain.set("example.com");
+        assertTrue(wizard.canGoNextProperty().get());
+
+        domain.set("example");
+
+        assertFalse(wizard.canGoNextProperty().get());
+    }
+
+    @Test
+    void theStripMarksDoneCurrentAndToDo() {
+        domain.set("example.com");
+        wizard.next();
+
+        assertEquals(StepState.DONE, wizard.stateOf(0));
+        assertEquals(StepState.CURRENT, wizard.stateOf(1));
+        assertEquals(StepState.TODO, wizard.stateOf(2));
+    }
+
+    @Test
+    void theSummaryListsEveryAnswerAsItIsNow() {
+        domain.set("example.com");
+        policy.set("quarantine");
+
+        assertEquals(List.of(new Answer("Domain", "example.com"), new Answer("Policy", "quarantine")), wizard.summary());
+        assertEquals("v=DMARC1; p=quarantine", wizard.liveResult().getValue());
+    }
+
+    @Test
+    void nextOnTheSummaryFinishesOnce() {
+        domain.set("example.com");
+        wizard.next();
+        wizard.next();
+
+        wizard.next();
+        wizard.next();
+
+        assertTrue(wizard.finishedProperty().get());
+        assertEquals(1, finishes.get());
+        assertFalse(wizard.canGoBackProperty().get());
+        assertEquals(StepState.DONE, wizard.stateOf(2));
+    }
+
+    @Test
+    void goToOnlyReturnsToStepsAlreadyAnswered() {
+        domain.set("example.com");
+        wizard.goTo(1);
+        assertEquals(0, wizard.indexProperty().get());
+
+        wizard.next();
+        wizard.next();
+        wizard.goTo(0);
+        assertEquals(0, wizard.indexProperty().get());
+    }
+
+    @Test
+    void aWizardWithoutQuestionsIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new WizardViewModel(List.of(), null, () -> { }));
+    }
+}
