@@ -12,7 +12,7 @@ public enum Page {
     DOMAIN(Material2AL.DNS, false),
     SPF(Material2MZ.SEND, true),
     DKIM(Material2MZ.VPN_KEY, true),
-    DMARC(Material2MZ.POLICY, true),
+    DMARC(Material2MZ.POLICY, false),
     PROPAGATION(Material2MZ.PUBLIC, true),
     HEALTH(Material2AL.FACT_CHECK, true),
     REPORTS(Material2AL.INSERT_CHART, true),

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -18,6 +19,7 @@ import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
+import org.mailwright.ui.dmarc.DmarcView;
 import org.mailwright.ui.domain.DomainView;
 import org.mailwright.ui.planned.PlannedView;
 import org.mailwright.ui.settings.SettingsView;
@@ -45,6 +47,8 @@ public final class ShellView {
     private Label cancelHint;
     @FXML
     private Label resolver;
+    @FXML
+    private Hyperlink planHint;
 
     private ShellView(ShellViewModel model, ResourceBundle bundle) {
         this.model = Objects.requireNonNull(model, "model");
@@ -83,6 +87,10 @@ public final class ShellView {
         cancelHint.managedProperty().bind(model.busyProperty());
         workMessage.textProperty().bind(model.workMessageProperty());
         resolver.textProperty().bind(model.resolverTextProperty());
+        planHint.textProperty().bind(model.planReminders().hintProperty());
+        planHint.visibleProperty().bind(model.planReminders().hintProperty().isNotEmpty());
+        planHint.managedProperty().bind(planHint.visibleProperty());
+        planHint.setOnAction(event -> model.openDueStage());
     }
 
     private void show(Page page) {
@@ -97,6 +105,7 @@ public final class ShellView {
         Parent view = switch (page) {
             case DOMAIN -> DomainView.load(model.domain(), bundle);
             case SETTINGS -> SettingsView.load(model.settings(), bundle);
+            case DMARC -> DmarcView.load(model.dmarc(), bundle);
             default -> PlannedView.load(model.planned(page), bundle);
         };
         view.setId("page-" + page.id());
