@@ -106,7 +106,7 @@ final class Destinations {
         List<DestinationRow> rows = new ArrayList<>();
         for (int i = 0; i < now.asked().size(); i++) {
             Destination destination = now.asked().get(i);
-            String shown = ReportAddresses.text(List.of(destination.uri()));
+            String shown = ReportAddresses.shown(destination.uri());
             String tag = destination.tag().tagName();
             if (now.answers().isPresent()) {
                 rows.add(row(tag, shown, now.answers().get().get(i)));
@@ -156,7 +156,10 @@ final class Destinations {
                 state = state == CheckState.ERROR ? state : CheckState.UNKNOWN;
             }
         }
-        Optional<DestinationRow.Authorization> record = authorization.external()
+        // The record to ask for, while it is missing; once published, the sentence names it.
+        boolean missing = authorization.status() == DestinationCheck.Status.NOT_AUTHORIZED
+                || authorization.status() == DestinationCheck.Status.UNKNOWN;
+        Optional<DestinationRow.Authorization> record = authorization.external() && missing
                 ? Optional.of(new DestinationRow.Authorization(authorization.authorizationName(),
                         ReportDestinations.AUTHORIZATION_RECORD, authorization.zoneLine()))
                 : Optional.empty();

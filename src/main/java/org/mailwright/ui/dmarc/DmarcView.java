@@ -157,6 +157,8 @@ public final class DmarcView {
     @FXML
     private Label stageSummary;
     @FXML
+    private Label stageEffect;
+    @FXML
     private Label recordFindingsTitle;
     @FXML
     private VBox recordFindings;
@@ -315,6 +317,8 @@ public final class DmarcView {
     private void wireResultDetails() {
         stageSummary.textProperty().bind(model.stageSummaryProperty());
         showWhen(stageSummary, model.stageSummaryProperty().isNotEmpty());
+        stageEffect.textProperty().bind(model.stageEffectProperty());
+        showWhen(stageEffect, model.stageEffectProperty().isNotEmpty());
         follow(model.recordFindingsProperty(), findings -> {
             showFindings(recordFindings, findings);
             recordFindingsTitle.setVisible(!findings.isEmpty());

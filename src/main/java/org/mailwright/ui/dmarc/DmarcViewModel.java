@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
@@ -135,6 +137,7 @@ public final class DmarcViewModel {
     private final StringBinding record;
     private final StringBinding zoneLine;
     private final ObjectBinding<List<FindingLine>> recordFindings;
+    private final StringBinding stageEffect;
     private final ObjectBinding<List<TimelineStage>> timeline;
     private final ObjectBinding<List<String>> advice;
     private final StringBinding stageSummary;
@@ -196,8 +199,11 @@ public final class DmarcViewModel {
                 .map(plan -> plan.current().record().zoneLine(plan.domain())).orElse(""), draft);
         recordFindings = Bindings.createObjectBinding(() -> draft.get()
                 .map(plan -> DmarcLinter.recordFindings(plan.current().record(), PolicyScope.DOMAIN).stream()
+                        .filter(finding -> !intendedAt(plan.current()).contains(finding.id()))
                         .map(finding -> FindingLine.of(finding, words.locale())).toList())
                 .orElse(List.of()), draft, words.language());
+        stageEffect = Bindings.createStringBinding(() -> draft.get().map(plan -> plan.current().effect(words.locale()))
+                .orElse(""), draft, words.language());
         timeline = Bindings.createObjectBinding(this::timelineNow, draft, words.language());
         advice = Bindings.createObjectBinding(() -> draft.get()
                 .map(plan -> plan.plan().advice().stream().map(text -> text.text(words.locale())).toList())
@@ -439,7 +445,15 @@ public final class DmarcViewModel {
         return sendersWarning;
     }
 
-    /** What the linter makes of the record to publish, with why and how to fix. */
+    /** What receivers do with failing mail at the stage chosen. */
+    public StringBinding stageEffectProperty() {
+        return stageEffect;
+    }
+
+    /**
+     * What the linter makes of the record to publish, with why and how to fix; without what the
+     * stage means to do (p=none while monitoring, t=y in a test stage, pct on the ladder).
+     */
     public ObjectBinding<List<FindingLine>> recordFindingsProperty() {
         return recordFindings;
     }
@@ -674,6 +688,21 @@ public final class DmarcViewModel {
         return Optional.of(new SavedPlan(plan, Math.min(stage.get().number(), plan.stages().size()), since.get()));
     }
 
+    /** The findings a stage causes on purpose: they describe the plan, not a mistake in it. */
+    static Set<String> intendedAt(RolloutStage stage) {
+        Set<String> intended = new HashSet<>();
+        if (stage.step() == RolloutStep.MONITOR) {
+            intended.add("dmarc.policy-none");
+        }
+        if (stage.step().testing()) {
+            intended.add("dmarc.testing");
+        }
+        if (stage.percentage().isPresent()) {
+            intended.add("dmarc.legacy-tag");
+        }
+        return intended;
+    }
+
     private List<TimelineStage> timelineNow() {
         Optional<SavedPlan> plan = draft.get();
         if (plan.isEmpty()) {
@@ -769,9 +798,8 @@ public final class DmarcViewModel {
     private String reportsAnswer() {
         ReportAddresses.Parsed rua = ReportAddresses.parse(aggregate.get());
         ReportAddresses.Parsed ruf = ReportAddresses.parse(failureWanted.get() ? failure.get() : "");
-        return words.format("dmarc.summary.reports", String.join(", ", ReportAddresses.text(rua.uris()).lines().toList()),
-                ruf.uris().isEmpty() ? words.format("dmarc.summary.noFailureReports")
-                        : String.join(", ", ReportAddresses.text(ruf.uris()).lines().toList()));
+        return words.format("dmarc.summary.reports", ReportAddresses.text(rua.uris()),
+                ruf.uris().isEmpty() ? words.format("dmarc.summary.noFailureReports") : ReportAddresses.text(ruf.uris()));
     }
 
     private Optional<LocalDate> savedSince(StageOption chosen) {

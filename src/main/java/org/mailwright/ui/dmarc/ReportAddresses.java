@@ -56,11 +56,14 @@ final class ReportAddresses {
         return new Parsed(new ArrayList<>(uris.values()), invalid);
     }
 
-    /** The destinations as the field shows them: a {@code mailto:} as its plain address, one per line. */
+    /** The destinations as the field shows them: a {@code mailto:} as its plain address, separated by commas. */
     static String text(List<ReportUri> uris) {
-        return String.join("\n", uris.stream()
-                .map(uri -> uri.isMailto() && !uri.hasSizeLimit() && ReportUri.mailto(uri.address()).equals(uri.uri())
-                        ? uri.address() : uri.toString())
-                .toList());
+        return String.join(", ", uris.stream().map(ReportAddresses::shown).toList());
+    }
+
+    /** One destination as people write it: the address of a plain {@code mailto:}, otherwise the URI. */
+    static String shown(ReportUri uri) {
+        return uri.isMailto() && !uri.hasSizeLimit() && ReportUri.mailto(uri.address()).equals(uri.uri())
+                ? uri.address() : uri.toString();
     }
 }

@@ -225,7 +225,7 @@ final class SenderCoverage {
         List<String> live = keys.found().stream().filter(key -> !key.revoked()).map(Key::selector).toList();
         List<String> revoked = keys.found().stream().filter(Key::revoked).map(Key::selector).toList();
         return switch (dkimVerdictOf(keys)) {
-            case KEYS -> words.format("dmarc.senders.dkim.keys", now.domain(), String.join(", ", live))
+            case KEYS -> words.format("dmarc.senders.dkim.keys", now.domain(), String.join(", ", live), live.size())
                     + (revoked.isEmpty() ? "" : " " + words.format("dmarc.senders.dkim.revokedToo", String.join(", ", revoked)));
             case ONLY_REVOKED -> words.format("dmarc.senders.dkim.onlyRevoked", now.domain(), String.join(", ", revoked));
             case NONE_PUBLISHED -> words.format("dmarc.senders.dkim.none", now.domain());

@@ -234,7 +234,8 @@ public final class WizardView {
         WizardStep step = model.currentStepProperty().get();
         if (step == null) {
             question.setText(Texts.format(bundle, "wizard.summary.question"));
-            why.setText(Texts.format(bundle, "wizard.summary.why"));
+            why.setText(model.closingStep() == null ? Texts.format(bundle, "wizard.summary.why")
+                    : Texts.format(bundle, "wizard.summary.why.closing", model.closingStep().title()));
             contentHost.getChildren().setAll(summary());
             next.requestFocus();
             return;
