@@ -2,6 +2,7 @@ package org.mailwright.ui.dmarc;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -124,37 +125,38 @@ final class Destinations {
     private DestinationRow row(String tag, String shown, Checked checked) {
         DestinationCheck authorization = checked.authorization();
         String host = authorization.uri().host();
-        List<String> sentences = new ArrayList<>();
-        CheckState state = switch (authorization.status()) {
+        Optional<MailboxCheck.Status> mailbox = checked.mailbox().map(MailboxCheck::status);
+        if (mailbox.isPresent() && mailbox.get().cannotReceive()) {
+            // Nothing can be delivered there: the address is wrong, whatever the authorization says.
+            return new DestinationRow(tag, shown, CheckState.ERROR,
+                    words.format("dmarc.mailbox." + mailbox.get().name().toLowerCase(Locale.ROOT), host), Optional.empty());
+        }
+        String verdict;
+        CheckState state;
+        switch (authorization.status()) {
             case NOT_NEEDED -> {
-                sentences.add(words.format("dmarc.destination.own", host, authorization.policyDomain()));
-                yield CheckState.PASS;
+                verdict = words.format("dmarc.destination.own", host, authorization.policyDomain());
+                state = CheckState.PASS;
             }
             case AUTHORIZED -> {
-                sentences.add(words.format("dmarc.destination.authorized", host, authorization.policyDomain(),
-                        authorization.authorizationName()));
-                yield CheckState.PASS;
+                verdict = words.format("dmarc.destination.authorized", host, authorization.policyDomain(),
+                        authorization.authorizationName());
+                state = CheckState.PASS;
             }
             case NOT_AUTHORIZED -> {
-                sentences.add(words.format("dmarc.destination.notAuthorized", host, authorization.policyDomain(),
-                        authorization.authorizationName()));
-                yield CheckState.ERROR;
-            }
-            case UNKNOWN -> {
-                sentences.add(words.format("dmarc.destination.unknown", host, authorization.lookup()
-                        .map(lookup -> lookup.explain(words.locale())).orElse("")));
-                yield CheckState.UNKNOWN;
-            }
-        };
-        if (checked.mailbox().isPresent()) {
-            MailboxCheck.Status mailbox = checked.mailbox().get().status();
-            if (mailbox.cannotReceive()) {
-                sentences.add(words.format("dmarc.mailbox." + mailbox.name().toLowerCase(java.util.Locale.ROOT), host));
+                verdict = words.format("dmarc.destination.notAuthorized", host, authorization.policyDomain(),
+                        authorization.authorizationName());
                 state = CheckState.ERROR;
-            } else if (mailbox == MailboxCheck.Status.UNKNOWN) {
-                sentences.add(words.format("dmarc.mailbox.unknown", host));
-                state = state == CheckState.ERROR ? state : CheckState.UNKNOWN;
             }
+            default -> {
+                verdict = words.format("dmarc.destination.unknown", host, authorization.lookup()
+                        .map(lookup -> lookup.explain(words.locale())).orElse(""));
+                state = CheckState.UNKNOWN;
+            }
+        }
+        if (mailbox.isPresent() && mailbox.get() == MailboxCheck.Status.UNKNOWN) {
+            verdict = verdict + " " + words.format("dmarc.mailbox.unknown", host);
+            state = state == CheckState.ERROR ? state : CheckState.UNKNOWN;
         }
         // The record to ask for, while it is missing; once published, the sentence names it.
         boolean missing = authorization.status() == DestinationCheck.Status.NOT_AUTHORIZED
@@ -163,6 +165,6 @@ final class Destinations {
                 ? Optional.of(new DestinationRow.Authorization(authorization.authorizationName(),
                         ReportDestinations.AUTHORIZATION_RECORD, authorization.zoneLine()))
                 : Optional.empty();
-        return new DestinationRow(tag, shown, state, String.join(" ", sentences), record);
+        return new DestinationRow(tag, shown, state, verdict, record);
     }
 }

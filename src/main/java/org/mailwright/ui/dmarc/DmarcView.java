@@ -24,6 +24,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -383,13 +385,17 @@ public final class DmarcView {
         VBox box = new VBox(head, verdict);
         box.getStyleClass().add("dmarc-destination");
         row.authorization().ifPresent(authorization -> {
-            Label caption = new Label(Texts.format(bundle, "dmarc.destination.record"));
-            caption.getStyleClass().add("wizard-result-caption");
-            caption.setWrapText(true);
-            box.getChildren().addAll(caption,
-                    captioned("dmarc.destination.name", authorization.name()),
-                    captioned("dmarc.destination.value", authorization.value()),
-                    captioned("wizard.result.zoneLine", authorization.zoneLine()));
+            GridPane record = new GridPane();
+            record.getStyleClass().add("dmarc-record-grid");
+            record.addRow(0, caption("dmarc.destination.name"), recordBox(authorization.name()));
+            record.addRow(1, caption("dmarc.destination.value"), recordBox(authorization.value()));
+            record.addRow(2, caption("wizard.result.zoneLine"), recordBox(authorization.zoneLine()));
+            ColumnConstraints captions = new ColumnConstraints();
+            captions.setMinWidth(Region.USE_PREF_SIZE);
+            ColumnConstraints boxes = new ColumnConstraints();
+            boxes.setHgrow(Priority.ALWAYS);
+            record.getColumnConstraints().setAll(captions, boxes);
+            box.getChildren().add(record);
         });
         box.setUserData(row);
         return box;
@@ -495,12 +501,10 @@ public final class DmarcView {
         return box;
     }
 
-    private Node captioned(String key, String text) {
+    private Label caption(String key) {
         Label caption = new Label(Texts.format(bundle, key));
         caption.getStyleClass().add("wizard-result-caption");
-        VBox box = new VBox(caption, recordBox(text));
-        box.getStyleClass().add("dmarc-captioned");
-        return box;
+        return caption;
     }
 
     private RecordBox recordBox(String text) {

@@ -627,7 +627,8 @@ public final class DmarcViewModel {
             return;
         }
         prefill(() -> {
-            published.ownRecord().ifPresent(own -> {
+            // Reports of a subdomain can go where its organization's go: same organization, no authorization needed.
+            published.organizationRecord().ifPresent(own -> {
                 aggregate.set(ReportAddresses.text(own.aggregateReportUris()));
                 failureWanted.set(!own.failureReportUris().isEmpty());
                 failure.set(ReportAddresses.text(own.failureReportUris()));

@@ -103,6 +103,15 @@ public final class PublishedPolicy {
     }
 
     /**
+     * The record of the domain's own organization: its own, or the one it inherits from its
+     * Organizational Domain (not a public suffix's, which belongs to someone else).
+     */
+    public Optional<DmarcRecord> organizationRecord() {
+        return report().map(DmarcReport::policy).filter(policy -> policy.source() == DiscoveredPolicy.Source.OWN
+                || policy.source() == DiscoveredPolicy.Source.ORGANIZATIONAL_DOMAIN).flatMap(DiscoveredPolicy::record);
+    }
+
+    /**
      * The stage of a rollout that asks for what receivers are asked now: starting there keeps the
      * domain's protection; an earlier stage would weaken it. Monitoring when nothing applies.
      */
@@ -181,9 +190,11 @@ public final class PublishedPolicy {
         }
         String effect = words.format("dmarc.applied." + applied.get().tagValue());
         Optional<Policy> requested = policy.get().requestedPolicy();
-        return requested.isPresent() && requested.get() != applied.get()
-                ? words.format("dmarc.applied.testing", requested.get().tagValue()) + " " + effect
-                : effect;
+        if (requested.isEmpty() || requested.get() == applied.get()) {
+            return effect;
+        }
+        String tag = policy.get().record().orElseThrow().tagInEffect(policy.get().scope()).tagName();
+        return words.format("dmarc.applied.testing", tag + "=" + requested.get().tagValue()) + " " + effect;
     }
 
     private CheckState stateNow() {

@@ -79,7 +79,7 @@ class DmarcViewModelTest {
 
         PublishedPolicy published = model.published();
         assertEquals("corp.test publishes its own DMARC record at _dmarc.corp.test.", published.headlineProperty().get());
-        assertEquals("The record asks for quarantine, but in test mode (t=y): receivers following RFC 9989 apply one "
+        assertEquals("The record asks for p=quarantine, but in test mode (t=y): receivers following RFC 9989 apply one "
                 + "level less. Receivers deliver mail that fails DMARC as usual and only report it.", published.policyNowProperty().get());
         assertEquals(List.of("v=DMARC1; p=quarantine; t=y; rua=mailto:dmarc@corp.test,mailto:corp@reports.vendor.test"),
                 published.recordsProperty().get());
@@ -128,7 +128,11 @@ class DmarcViewModelTest {
                 "_dmarc.test: no record"), model.published().walkProperty().get());
         assertEquals(RolloutStep.QUARANTINE_TEST, model.stageProperty().get().step(),
                 "starting lower would weaken what receivers apply now");
-        assertEquals("", model.aggregateProperty().get(), "the addresses of another name's record are not taken over");
+        assertEquals("dmarc@corp.test, corp@reports.vendor.test", model.aggregateProperty().get(),
+                "its organization's report addresses serve a subdomain too");
+        assertEquals("The record asks for p=quarantine, but in test mode (t=y): receivers following RFC 9989 apply one "
+                + "level less. Receivers deliver mail that fails DMARC as usual and only report it.",
+                model.published().policyNowProperty().get());
     }
 
     @Test
