@@ -757,8 +757,8 @@ public final class DmarcViewModel {
         return saved.get().filter(plan -> plan.domain().equals(committed.get())).map(plan -> {
             String at = words.format("dmarc.saved.at", plan.domain(), plan.currentStage(), plan.plan().stages().size(),
                     plan.current().name(words.locale()), words.date(plan.currentSince()));
-            return plan.nextDueOn().map(due -> at + " " + words.format("dmarc.saved.next", words.date(due)))
-                    .orElse(at + " " + words.format("dmarc.saved.final"));
+            return plan.nextDueOn().map(due -> at + " " + words.format(due.isAfter(today()) ? "dmarc.saved.next"
+                    : "dmarc.saved.due", words.date(due))).orElse(at + " " + words.format("dmarc.saved.final"));
         }).orElse("");
     }
 

@@ -264,7 +264,7 @@ class DmarcViewModelTest {
         assertEquals(1, model.stageProperty().get().number());
         assertEquals(TODAY.minusDays(30), model.sinceProperty().get());
         assertEquals("You saved a plan for fresh.test: stage 1 of 9, Monitor, published since Oct 26, 2026. The next "
-                + "stage may start on Nov 23, 2026 if its criteria hold.", model.savedSummaryProperty().get());
+                + "stage may start since Nov 23, 2026, if its criteria hold.", model.savedSummaryProperty().get());
         assertEquals("fresh.test: stage 2, Quarantine in test mode, 5% for RFC 7489 receivers, may start now. The current "
                 + "stage has had its 28 days since Oct 26, 2026; check its criteria in the plan, then publish the next record.",
                 model.dueNoticeProperty().get());
