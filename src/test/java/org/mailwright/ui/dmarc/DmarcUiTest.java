@@ -46,6 +46,7 @@ class DmarcUiTest {
     private ThrowawayPreferences preferences;
     private AppContext context;
     private ShellWindow window;
+    private Stage own;
     private Path data;
 
     @Start
@@ -64,11 +65,14 @@ class DmarcUiTest {
         settings.lastDomainProperty().set("corp.test");
         settings.lastPageProperty().set("dmarc");
         context = new AppContext(settings, new BackgroundWork(), data);
-        window = ShellWindow.open(stage, context);
+        // A stage of its own, closed afterwards: the window's listeners must not outlive this test's settings.
+        own = new Stage();
+        window = ShellWindow.open(own, context);
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void stop(FxRobot robot) throws Exception {
+        robot.interact(own::close);
         context.close();
         dns.close();
         preferences.close();
