@@ -21,7 +21,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -255,11 +254,6 @@ public final class DmarcViewModel {
         return domain;
     }
 
-    /** The domain whose policy, coverage and saved plan are shown: the last valid one committed. */
-    public ReadOnlyStringProperty committedDomainProperty() {
-        return committed.getReadOnlyProperty();
-    }
-
     /** The name the typed text stands for, when it is a domain name. */
     public Optional<String> domainName() {
         return DomainName.check(domain.get()).name();
@@ -311,11 +305,6 @@ public final class DmarcViewModel {
     /** The saved plan of the committed domain, in a sentence; empty when there is none. */
     public StringBinding savedSummaryProperty() {
         return savedSummary;
-    }
-
-    /** The saved plan of the committed domain, once read. */
-    public ReadOnlyObjectProperty<Optional<SavedPlan>> savedProperty() {
-        return saved.getReadOnlyProperty();
     }
 
     // ---- Reports ----
@@ -419,11 +408,6 @@ public final class DmarcViewModel {
     /** Since when the chosen stage is published, or from when it will be. */
     public ObjectProperty<LocalDate> sinceProperty() {
         return since;
-    }
-
-    /** The plan with its progress as it would be saved; empty until the answers make one. */
-    public ObjectBinding<Optional<SavedPlan>> draftProperty() {
-        return draft;
     }
 
     public ObjectBinding<List<TimelineStage>> timelineProperty() {

@@ -14,7 +14,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.mailwright.check.Finding;
 import org.mailwright.dkim.DkimKeyRecord;
 import org.mailwright.dkim.KeyRecordException;
 import org.mailwright.dkim.Selectors;
@@ -122,10 +121,6 @@ final class SenderCoverage {
 
     StringBinding dkimTextProperty() {
         return dkimText;
-    }
-
-    ReadOnlyObjectWrapper<Round> roundProperty() {
-        return round;
     }
 
     /** The common selectors, then the DKIM page's monthly ones, newest first. */
@@ -242,10 +237,5 @@ final class SenderCoverage {
             case FAILED -> words.format("dmarc.senders.failed", now.domain(), now.failure());
             case DONE -> "";
         };
-    }
-
-    /** The most serious SPF finding, for tests and the summary. */
-    Optional<Finding> spfFinding() {
-        return Optional.ofNullable(round.get().spf()).flatMap(report -> report.findings().stream().findFirst());
     }
 }

@@ -101,10 +101,6 @@ final class Verification {
         check.set(Check.NONE);
     }
 
-    Verdict verdict() {
-        return check.get().verdict();
-    }
-
     ObjectBinding<CheckState> stateProperty() {
         return state;
     }
@@ -120,10 +116,6 @@ final class Verification {
 
     ObjectBinding<List<FindingLine>> findingsProperty() {
         return findings;
-    }
-
-    ReadOnlyObjectWrapper<Check> checkProperty() {
-        return check;
     }
 
     static Verdict verdict(DmarcReport report, String expected, Optional<String> previous) {
