@@ -137,6 +137,7 @@ public final class DmarcViewModel {
     private final StringBinding zoneLine;
     private final ObjectBinding<List<FindingLine>> recordFindings;
     private final StringBinding stageEffect;
+    private final ObjectBinding<List<FindingLine>> verifyFindings;
     private final ObjectBinding<List<TimelineStage>> timeline;
     private final ObjectBinding<List<String>> advice;
     private final StringBinding stageSummary;
@@ -201,6 +202,10 @@ public final class DmarcViewModel {
                         .filter(finding -> !intendedAt(plan.current()).contains(finding.id()))
                         .map(finding -> FindingLine.of(finding, words.locale())).toList())
                 .orElse(List.of()), draft, words.language());
+        verifyFindings = Bindings.createObjectBinding(() -> {
+            Set<String> intended = draft.get().map(plan -> intendedAt(plan.current())).orElse(Set.of());
+            return verification.findingsProperty().get().stream().filter(line -> !intended.contains(line.id())).toList();
+        }, verification.findingsProperty(), draft);
         stageEffect = Bindings.createStringBinding(() -> draft.get().map(plan -> plan.current().effect(words.locale()))
                 .orElse(""), draft, words.language());
         timeline = Bindings.createObjectBinding(this::timelineNow, draft, words.language());
@@ -529,8 +534,9 @@ public final class DmarcViewModel {
         return verification.publishedProperty();
     }
 
+    /** What the linter makes of what is published now; without what the stage means to do, as on the right. */
     public ObjectBinding<List<FindingLine>> verifyFindingsProperty() {
-        return verification.findingsProperty();
+        return verifyFindings;
     }
 
     /** Hands the record to the Propagation page, which watches every server until all show it. */

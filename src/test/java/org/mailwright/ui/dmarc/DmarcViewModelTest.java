@@ -246,6 +246,7 @@ class DmarcViewModelTest {
         model.verify();
         assertEquals(CheckState.PASS, model.verifyStateProperty().get(), model.verifyHeadlineProperty().get());
         assertTrue(model.verifyHeadlineProperty().get().startsWith("_dmarc.corp.test publishes the record written here."));
+        assertEquals(List.of(), model.verifyFindingsProperty().get(), "test mode is what this stage means");
 
         model.watchPropagation();
         assertEquals(List.of(List.of(ExpectedRecord.of("_dmarc.corp.test", RecordType.TXT, model.recordProperty().get()))),
