@@ -21,6 +21,7 @@ import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.domain.DomainViewModel;
 import org.mailwright.ui.planned.PlannedViewModel;
+import org.mailwright.ui.propagation.PropagationViewModel;
 import org.mailwright.ui.settings.SettingsViewModel;
 
 /**
@@ -39,6 +40,7 @@ public final class ShellViewModel {
             new ReadOnlyObjectWrapper<>(this, "propagationRequest", List.of());
     private final DomainViewModel domain;
     private final SettingsViewModel settings;
+    private final PropagationViewModel propagation;
     private final Map<Page, PlannedViewModel> planned = new EnumMap<>(Page.class);
     private final StringBinding workMessage;
     private final DoubleBinding progress;
@@ -52,6 +54,8 @@ public final class ShellViewModel {
 
         domain = new DomainViewModel(context);
         settings = new SettingsViewModel(context.settings(), context::bundle);
+        propagation = new PropagationViewModel(context);
+        propagationRequest.addListener((observable, old, records) -> propagation.watch(records));
         for (Page each : Page.values()) {
             if (each.planned()) {
                 planned.put(each, new PlannedViewModel(each.id(), each.icon(), context::bundle,
@@ -108,6 +112,10 @@ public final class ShellViewModel {
 
     public SettingsViewModel settings() {
         return settings;
+    }
+
+    public PropagationViewModel propagation() {
+        return propagation;
     }
 
     public PlannedViewModel planned(Page which) {
