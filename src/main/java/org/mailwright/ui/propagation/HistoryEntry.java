@@ -2,10 +2,8 @@ package org.mailwright.ui.propagation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import org.mailwright.propagation.CellState;
-import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.propagation.ProbeHistory;
 import org.mailwright.propagation.ProbeServer;
 import org.mailwright.propagation.Role;
@@ -29,15 +27,15 @@ record HistoryEntry(String time, CheckState look, List<String> lines) {
     }
 
     /** The changes of {@code history}, newest first. */
-    static List<HistoryEntry> of(ProbeHistory history, Map<ExpectedRecord, RecordKind> kinds, Words words) {
+    static List<HistoryEntry> of(ProbeHistory history, WatchedRecords watched, Words words) {
         List<HistoryEntry> entries = new ArrayList<>();
         for (SnapshotDiff diff : history.changes()) {
-            entries.add(0, of(diff, kinds, words));
+            entries.add(0, of(diff, watched, words));
         }
         return entries;
     }
 
-    private static HistoryEntry of(SnapshotDiff diff, Map<ExpectedRecord, RecordKind> kinds, Words words) {
+    private static HistoryEntry of(SnapshotDiff diff, WatchedRecords watched, Words words) {
         List<String> lines = new ArrayList<>();
         if (diff.becamePropagated()) {
             lines.add(words.get("propagation.history.everywhere"));
@@ -50,8 +48,7 @@ record HistoryEntry(String time, CheckState look, List<String> lines) {
             List<String> changes = new ArrayList<>();
             for (SnapshotDiff.CellChange change : diff.cells()) {
                 worse |= change.after() != CellState.MATCH;
-                String record = PropagationGrid.title(change.record(), kinds.getOrDefault(change.record(),
-                        RecordKind.of(change.record())), words);
+                String record = PropagationGrid.title(change.record(), watched.kindOf(change.record()), words);
                 changes.add(words.get("propagation.history.cell", record, server(change.server(), words),
                         change.before().map(words::state).orElse("—"), words.state(change.after())));
             }

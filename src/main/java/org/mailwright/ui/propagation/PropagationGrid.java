@@ -3,7 +3,6 @@ package org.mailwright.ui.propagation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.kordamp.ikonli.Ikon;
@@ -106,8 +105,8 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
         }
     }
 
-    /** Words {@code snapshot} for the page; {@code kinds} says what each record is. */
-    static PropagationGrid of(Snapshot snapshot, Map<ExpectedRecord, RecordKind> kinds, Words words) {
+    /** Words {@code snapshot} of the records {@code watched} for the page. */
+    static PropagationGrid of(Snapshot snapshot, WatchedRecords watched, Words words) {
         OptionalLong newest = snapshot.newestSerial();
         List<Column> columns = new ArrayList<>();
         for (ServerStatus status : snapshot.servers()) {
@@ -115,11 +114,10 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
         }
         List<Line> lines = new ArrayList<>();
         for (Row row : snapshot.rows()) {
-            RecordKind kind = kinds.getOrDefault(row.record(), RecordKind.of(row.record()));
             List<GridCell> cells = row.cells().stream().map(cell -> cell(cell, words)).toList();
-            lines.add(new Line(title(row.record(), kind, words),
+            lines.add(new Line(title(row.record(), watched.kindOf(row.record()), words),
                     row.record().name() + " " + row.record().type().name(),
-                    expected(row, words), row.reference(), zoneLines(row.record(), row.reference()),
+                    expected(row, watched.valuesGiven(row.record()), newest, words), row.reference(), zoneLines(row.record(), row.reference()),
                     row.propagated(), cells));
         }
         return new PropagationGrid(snapshot.zone(), columns, lines);
@@ -207,10 +205,13 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
         };
     }
 
-    private static String expected(Row row, Words words) {
+    private static String expected(Row row, boolean valuesGiven, OptionalLong newest, Words words) {
         String type = row.record().type().name();
         if (!row.referenceIsMostCommonAnswer()) {
-            return words.get("propagation.line.expected", String.join(" | ", row.reference()));
+            String values = String.join(" | ", row.reference());
+            return valuesGiven || newest.isEmpty()
+                    ? words.get("propagation.line.expected", values)
+                    : words.get("propagation.line.newest", newest.getAsLong(), values);
         }
         return row.reference().isEmpty()
                 ? words.get("propagation.line.noReference", type)

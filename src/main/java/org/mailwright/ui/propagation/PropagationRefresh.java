@@ -51,15 +51,19 @@ final class PropagationRefresh extends ScheduledService<ProbeRound> {
 
     @Override
     protected void succeeded() {
-        Optional<Duration> wait = afterCheck.apply(getValue());
-        if (wait.isPresent()) {
-            // The service counts the period from when the check started; the page counts the wait from now.
-            long checking = Math.max(0, System.currentTimeMillis() - checkStarted);
-            setPeriod(javafx.util.Duration.millis(checking + wait.get().toMillis()));
-        } else {
-            // Cancelling inside succeeded() ends the service in CANCELLED instead of scheduling again.
-            cancel();
+        try {
+            Optional<Duration> wait = afterCheck.apply(getValue());
+            if (wait.isPresent()) {
+                // The service counts the period from when the check started; the page counts the wait from now.
+                long checking = Math.max(0, System.currentTimeMillis() - checkStarted);
+                setPeriod(javafx.util.Duration.millis(checking + wait.get().toMillis()));
+            } else {
+                // Cancelling inside succeeded() ends the service in CANCELLED instead of scheduling again.
+                cancel();
+            }
+        } finally {
+            // Even if taking the result failed, the checks go on: a page that stops refreshing unseen is worse.
+            super.succeeded();
         }
-        super.succeeded();
     }
 }

@@ -311,6 +311,7 @@ public final class PropagationView {
         String word = model.overallWordProperty().get();
         StateBadge badge = new StateBadge(model.overallProperty().get(), state -> word);
         badge.setId("overallBadge");
+        badge.setMaxHeight(Region.USE_PREF_SIZE);
         overallHolder.getChildren().setAll(badge);
     }
 
@@ -429,9 +430,12 @@ public final class PropagationView {
     private Node columnHeader(PropagationGrid.Column column) {
         Label title = new Label(column.title());
         title.getStyleClass().add("column-title");
-        Label address = new Label(column.address());
-        address.getStyleClass().add("column-address");
-        VBox header = new VBox(title, address);
+        VBox header = new VBox(title);
+        if (!column.address().equals(column.title())) {
+            Label address = new Label(column.address());
+            address.getStyleClass().add("column-address");
+            header.getChildren().add(address);
+        }
         header.getStyleClass().addAll("column-header", column.role() == Role.AUTHORITATIVE ? "group-authoritative" : "group-resolver");
         String role = Texts.format(bundle, "propagation.grid.role." + column.role().name().toLowerCase(Locale.ROOT));
         Tooltip.install(header, new Tooltip(column.title() + (column.address().isEmpty() ? "" : "\n" + column.address()) + "\n" + role));
@@ -539,8 +543,7 @@ public final class PropagationView {
             title.setWrapText(true);
             Label where = new Label(line.name() + (column.address().isEmpty() ? "" : " @ " + column.address()));
             where.getStyleClass().add("detail-name");
-            StateBadge badge = new StateBadge(cell.look(), state -> cell.word());
-            HBox head = new HBox(badge, wrapped(cell.note(), "detail-note"));
+            HBox head = new HBox(verdict(cell), wrapped(cell.note(), "detail-note"));
             head.getStyleClass().add("detail-head");
             detail.getChildren().addAll(title, where, head, wrapped(cell.explanation(), "detail-text"));
             detail.getChildren().add(caption("propagation.detail.answer"));
@@ -557,6 +560,15 @@ public final class PropagationView {
             detail.getChildren().addAll(caption("propagation.detail.value"), records(line.values()),
                     caption("propagation.detail.zoneLine"), records(line.zoneLines()));
         }
+    }
+
+    /** The cell's verdict as in the grid: its own icon and word, in its colour. */
+    private static Label verdict(PropagationGrid.GridCell cell) {
+        FontIcon icon = new FontIcon(cell.icon());
+        icon.getStyleClass().add("cell-icon");
+        Label verdict = new Label(cell.word(), icon);
+        verdict.getStyleClass().addAll("detail-verdict", cell.look().styleClass());
+        return verdict;
     }
 
     private Label caption(String key) {
@@ -590,6 +602,7 @@ public final class PropagationView {
     private Node historyEntry(HistoryEntry entry) {
         Label time = new Label(entry.time());
         time.getStyleClass().add("history-time");
+        time.setMinWidth(Region.USE_PREF_SIZE);
         FontIcon icon = new FontIcon(switch (entry.look()) {
             case PASS -> Material2AL.CHECK_CIRCLE;
             case WARNING, ERROR -> Material2MZ.WARNING;

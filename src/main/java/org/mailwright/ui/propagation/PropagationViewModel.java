@@ -73,7 +73,7 @@ public final class PropagationViewModel {
     }
 
     /** The records and added servers of one watch, in order; each record with what it is. */
-    private record Watch(String domain, Map<ExpectedRecord, RecordKind> records, List<ServerAddress> servers) {
+    private record Watch(String domain, WatchedRecords records, List<ServerAddress> servers) {
     }
 
     private final AppContext context;
@@ -361,7 +361,7 @@ public final class PropagationViewModel {
         if (picked.isPresent()) {
             context.settings().lastDomainProperty().set(watched);
         }
-        watch = new Watch(watched, recordsToWatch(), List.copyOf(addedServers));
+        watch = new Watch(watched, new WatchedRecords(recordsToWatch()), List.copyOf(addedServers));
         plan = null;
         history = ProbeHistory.empty();
         schedule = firstSchedule;
@@ -512,6 +512,16 @@ public final class PropagationViewModel {
 
     // ---- The checks ----
 
+    /** The records of the watch, in order; empty before the first. */
+    List<ExpectedRecord> watched() {
+        return watch == null ? List.of() : watch.records().list();
+    }
+
+    /** The servers of the watch, once found. */
+    Optional<WatchPlan> plan() {
+        return Optional.ofNullable(plan);
+    }
+
     /** Uses {@code first} for the next watches (tests wait less than 15 s). */
     void useSchedule(RefreshSchedule first) {
         firstSchedule = Objects.requireNonNull(first, "first");
@@ -609,8 +619,8 @@ public final class PropagationViewModel {
                 PropagationProbe probe = new PropagationProbe(resolver, clock);
                 WatchPlan used = known != null ? known
                         : WatchPlanner.plan(probe, checked.domain(), via, checked.servers()).get();
-                Snapshot snapshot = probe.probe(used.zone(), List.copyOf(checked.records().keySet()), used.servers()).get();
-                return new ProbeRound(used, snapshot);
+                Snapshot snapshot = probe.probe(used.zone(), checked.records().list(), used.servers()).get();
+                return new ProbeRound(used, NewestReference.apply(snapshot));
             }
         };
         check.stateProperty().addListener((observable, old, state) -> {
