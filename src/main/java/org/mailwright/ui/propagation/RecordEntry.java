@@ -105,11 +105,11 @@ final class RecordEntry {
     }
 
     /**
-     * A TXT value pasted from a zone file ({@code "v=DKIM1; k=rsa; " "p=MIIB..."}) as the one
+     * A TXT value pasted from a zone file ({@code ( "v=DKIM1; k=rsa; " "p=MIIB..." )}) as the one
      * string receivers read; a value without quotes is taken as it is.
      */
     static String joinedStrings(String value) {
-        if (!value.startsWith("\"")) {
+        if (!value.startsWith("\"") && !(value.startsWith("(") && value.contains("\""))) {
             return value;
         }
         StringBuilder joined = new StringBuilder();
