@@ -3,6 +3,8 @@ package org.mailwright.ui.propagation;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.concurrent.ScheduledService;
@@ -33,7 +35,14 @@ final class PropagationRefresh extends ScheduledService<ProbeRound> {
         this.work = Objects.requireNonNull(work, "work");
         this.checks = Objects.requireNonNull(checks, "checks");
         this.afterCheck = Objects.requireNonNull(afterCheck, "afterCheck");
-        setExecutor(work.executor());
+        Executor threads = work.executor();
+        setExecutor(check -> {
+            try {
+                threads.execute(check);
+            } catch (RejectedExecutionException closed) {
+                // The window's work has shut down (the window is closing): there is no one left to check for.
+            }
+        });
     }
 
     @Override

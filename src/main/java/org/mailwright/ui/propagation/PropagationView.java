@@ -382,6 +382,8 @@ public final class PropagationView {
     }
 
     private void showGrid() {
+        // A check redraws the grid; whoever was moving through it with the keyboard stays where they were.
+        Object focused = selectable.stream().filter(Node::isFocused).findFirst().map(Node::getUserData).orElse(null);
         grid.getChildren().clear();
         selectable.clear();
         PropagationGrid shown = model.gridProperty().get();
@@ -414,6 +416,9 @@ public final class PropagationView {
             for (int c = 0; c < line.cells().size(); c++) {
                 grid.add(cell(line, line.cells().get(c), columns.get(c), l, c), c + 1, l + 3);
             }
+        }
+        if (focused != null) {
+            selectable.stream().filter(node -> focused.equals(node.getUserData())).findFirst().ifPresent(Node::requestFocus);
         }
         showSelection();
     }

@@ -107,6 +107,7 @@ public final class PropagationViewModel {
     private final BooleanBinding canStart;
     private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper(this, "editing", true);
 
+    private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(this, "refreshing");
     private final ReadOnlyObjectWrapper<Activity> activity = new ReadOnlyObjectWrapper<>(this, "activity", Activity.IDLE);
     private final ReadOnlyStringWrapper watching = new ReadOnlyStringWrapper(this, "watching", "");
     private final ReadOnlyObjectWrapper<CheckState> overall = new ReadOnlyObjectWrapper<>(this, "overall", CheckState.PENDING);
@@ -443,8 +444,12 @@ public final class PropagationViewModel {
     }
 
     /** True while checks run or wait for their turn: the page is refreshing. */
+    public ReadOnlyBooleanProperty refreshingProperty() {
+        return refreshing.getReadOnlyProperty();
+    }
+
     public boolean isRefreshing() {
-        return refresh != null && (refresh.isRunning() || refresh.getState() == Worker.State.SCHEDULED);
+        return refreshing.get();
     }
 
     public ReadOnlyObjectProperty<Activity> activityProperty() {
@@ -576,6 +581,8 @@ public final class PropagationViewModel {
     private void startChecks() {
         if (refresh == null) {
             refresh = new PropagationRefresh(context.work(), this::newCheck, this::accept);
+            refresh.stateProperty().addListener((observable, old, state) ->
+                    refreshing.set(state == Worker.State.SCHEDULED || state == Worker.State.RUNNING));
             ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), event -> tick()));
             ticker.setCycleCount(Timeline.INDEFINITE);
         }
