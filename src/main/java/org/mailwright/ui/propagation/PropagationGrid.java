@@ -1,6 +1,5 @@
 package org.mailwright.ui.propagation;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

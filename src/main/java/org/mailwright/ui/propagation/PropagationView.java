@@ -45,7 +45,6 @@ import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.propagation.Role;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
-import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.controls.FieldProblems;
 import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.controls.StateBadge;
@@ -53,6 +52,10 @@ import org.mailwright.ui.controls.StateBadge;
 /** Shows a {@link PropagationViewModel}: the choice of records and servers, then the grid, its details and history. */
 public final class PropagationView {
 
+    /** Below this page width the summary's buttons go under its text. */
+    private static final double NARROW_SUMMARY = 1080;
+    /** Below this page width the history goes under the details. */
+    private static final double NARROW_LOWER = 900;
     /** How long the "everywhere" notification stays before it tucks itself away (the summary keeps saying it). */
     private static final Duration NOTIFICATION_TIME = Duration.seconds(20);
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
@@ -124,6 +127,18 @@ public final class PropagationView {
     @FXML
     private VBox watchPane;
     @FXML
+    private HBox summaryRow;
+    @FXML
+    private VBox summaryTexts;
+    @FXML
+    private VBox summaryControls;
+    @FXML
+    private HBox lowerRow;
+    @FXML
+    private VBox historyPane;
+    @FXML
+    private VBox watchLower;
+    @FXML
     private StackPane overallHolder;
     @FXML
     private Label headlineLabel;
@@ -173,6 +188,37 @@ public final class PropagationView {
         showGrid();
         showHistory();
         showNotification(model.notificationProperty().get());
+        overlay.widthProperty().addListener((observable, old, width) -> arrange(width.doubleValue()));
+    }
+
+    /** A narrow window stacks what sits side by side in a wide one, so no text is squeezed into a column of letters. */
+    private void arrange(double width) {
+        boolean narrowSummary = width < NARROW_SUMMARY;
+        if (narrowSummary == summaryRow.getChildren().contains(summaryControls)) {
+            if (narrowSummary) {
+                summaryRow.getChildren().remove(overallHolder);
+                summaryTexts.getChildren().add(0, overallHolder);
+                summaryTexts.getChildren().add(summaryControls);
+                summaryControls.getStyleClass().add("below");
+            } else {
+                summaryTexts.getChildren().removeAll(overallHolder, summaryControls);
+                summaryRow.getChildren().add(0, overallHolder);
+                summaryRow.getChildren().add(summaryControls);
+                summaryControls.getStyleClass().remove("below");
+            }
+        }
+        boolean narrowLower = width < NARROW_LOWER;
+        if (narrowLower == lowerRow.getChildren().contains(historyPane)) {
+            if (narrowLower) {
+                lowerRow.getChildren().remove(historyPane);
+                watchLower.getChildren().add(historyPane);
+                historyPane.getStyleClass().add("stacked");
+            } else {
+                watchLower.getChildren().remove(historyPane);
+                lowerRow.getChildren().add(historyPane);
+                historyPane.getStyleClass().remove("stacked");
+            }
+        }
     }
 
     // ---- The choice of records and servers ----
@@ -219,7 +265,6 @@ public final class PropagationView {
 
         startProblemLabel.textProperty().bind(model.startProblemProperty());
         startButton.disableProperty().bind(model.canStartProperty().not());
-        startButton.setDefaultButton(false);
     }
 
     private void styleNote(boolean valid) {
@@ -351,8 +396,8 @@ public final class PropagationView {
         notification.setMaxSize(420, Region.USE_PREF_SIZE);
         notification.setPrefWidth(420);
         notification.setOnClose(event -> model.dismissNotification());
-        StackPane.setAlignment(notification, Pos.TOP_RIGHT);
-        StackPane.setMargin(notification, new Insets(12, 24, 0, 0));
+        StackPane.setAlignment(notification, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(notification, new Insets(0, 28, 20, 0));
         overlay.getChildren().add(notification);
         shownNotification = notification;
         PauseTransition stay = new PauseTransition(NOTIFICATION_TIME);

@@ -118,6 +118,11 @@ class PropagationUiTest {
         assertTrue(texts(robot, ".history-line").contains("Everywhere: every server publishes every record."));
         assertEquals("No more automatic checks needed", robot.lookup("#countdownLabel").queryAs(Label.class).getText());
         assertFalse(window.model().propagation().isRefreshing(), "nothing left to wait for");
+
+        lagging.replaceZones(PropagationViewModelTest.BEHIND);
+        robot.clickOn("#checkNowButton");
+        waitUntil(() -> cells(robot).size() == 9 && stateOf(cells(robot).get(4)) == CellState.MISMATCH);
+        assertTrue(window.model().propagation().isRefreshing(), "checking again until it is everywhere again");
     }
 
     @Test
