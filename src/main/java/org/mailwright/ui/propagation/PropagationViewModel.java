@@ -161,6 +161,8 @@ public final class PropagationViewModel {
         settings.resolverChoiceProperty().addListener(observable -> rewordServers());
         settings.customResolverProperty().addListener(observable -> rewordServers());
         settings.languageProperty().addListener(observable -> reword());
+        // Another resolver may see other name servers: the next check finds them afresh.
+        context.resolverProperty().addListener(observable -> plan = null);
         canStart = startProblem.isEmpty();
         reword();
     }
@@ -501,12 +503,12 @@ public final class PropagationViewModel {
     }
 
     /** The latest check, worded; empty before the first. */
-    public ReadOnlyObjectProperty<PropagationGrid> gridProperty() {
+    ReadOnlyObjectProperty<PropagationGrid> gridProperty() {
         return grid.getReadOnlyProperty();
     }
 
     /** What changed and when, newest first. */
-    public ObservableList<HistoryEntry> history() {
+    ObservableList<HistoryEntry> history() {
         return historyEntries;
     }
 
