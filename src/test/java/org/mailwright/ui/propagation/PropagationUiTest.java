@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import atlantafx.base.controls.Notification;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -54,9 +55,13 @@ class PropagationUiTest {
     private ThrowawayPreferences preferences;
     private AppContext context;
     private ShellWindow window;
+    private Stage stage;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage primary) {
+        // A stage of its own, closed afterwards: the window keeps listening to its stage's size,
+        // and the primary stage lives on into other test classes after these preferences are gone.
+        stage = new Stage();
         authority = TestDnsServer.start(PropagationViewModelTest.CURRENT);
         lagging = TestDnsServer.start(PropagationViewModelTest.BEHIND);
         silent = TestDnsServer.start(PropagationViewModelTest.CURRENT);
@@ -74,6 +79,7 @@ class PropagationUiTest {
 
     @AfterEach
     void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(stage::close).get();
         context.close();
         authority.close();
         lagging.close();
@@ -97,14 +103,15 @@ class PropagationUiTest {
         assertEquals(List.of(CellState.MATCH, CellState.MATCH, CellState.ERROR,
                         CellState.MATCH, CellState.MISMATCH, CellState.ERROR,
                         CellState.MATCH, CellState.MATCH, CellState.ERROR),
-                cells(robot).stream().map(PropagationUiTest::stateOf).toList());
+                onFx(() -> cells(robot).stream().map(PropagationUiTest::stateOf).toList()));
         Button old = cells(robot).get(4);
-        assertEquals("Mismatch", robot.from(old).lookup(".cell-word").queryAs(Label.class).getText());
-        String tooltip = old.getTooltip().getText();
+        assertEquals("Mismatch", onFx(() -> robot.from(old).lookup(".cell-word").queryAs(Label.class).getText()));
+        String tooltip = onFx(() -> old.getTooltip().getText());
         assertTrue(tooltip.contains(PropagationViewModelTest.OLD_DMARC) && tooltip.contains("TTL 600 s"), tooltip);
         assertEquals("Needs a look", robot.lookup("#overallBadge").queryAs(StateBadge.class).getWord());
 
-        robot.clickOn(old);
+        // Fired on the FX thread: a click could land while a check redraws the grid.
+        robot.interact(() -> cells(robot).get(4).fire());
         assertTrue(texts(robot, ".detail-text").get(0).startsWith(lagging.address() + " answers something else"));
 
         lagging.replaceZones(PropagationViewModelTest.CURRENT);
@@ -192,8 +199,9 @@ class PropagationUiTest {
         robot.type(KeyCode.ENTER);
     }
 
+    /** The cells as drawn now; read on the FX thread, which redraws the grid after every check. */
     private static List<Button> cells(FxRobot robot) {
-        return robot.lookup(".propagation-cell").queryAllAs(Button.class).stream().toList();
+        return onFx(() -> robot.lookup(".propagation-cell").queryAllAs(Button.class).stream().toList());
     }
 
     private static CellState stateOf(Node cell) {
@@ -203,14 +211,24 @@ class PropagationUiTest {
     }
 
     private static List<String> texts(FxRobot robot, String query) {
-        return robot.lookup(query).queryAllAs(Label.class).stream().map(Label::getText).toList();
+        return onFx(() -> robot.lookup(query).queryAllAs(Label.class).stream().map(Label::getText).toList());
+    }
+
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return Platform.isFxApplicationThread() ? read.call() : WaitForAsyncUtils.waitForAsyncFx(2000, read);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void waitUntil(Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(8, TimeUnit.SECONDS, () -> {
                 WaitForAsyncUtils.waitForFxEvents();
-                return condition.call();
+                return onFx(condition);
             });
         } catch (TimeoutException e) {
             throw new AssertionError("the page did not get there within 8 s", e);
