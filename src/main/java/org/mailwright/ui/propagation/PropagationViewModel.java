@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,6 +27,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import javafx.concurrent.Worker;
@@ -39,6 +42,7 @@ import org.mailwright.propagation.ProbeHistory;
 import org.mailwright.propagation.PropagationEstimate;
 import org.mailwright.propagation.PropagationProbe;
 import org.mailwright.propagation.RefreshSchedule;
+import org.mailwright.propagation.Row;
 import org.mailwright.propagation.Snapshot;
 import org.mailwright.propagation.SnapshotDiff;
 import org.mailwright.ui.AppContext;
@@ -150,14 +154,14 @@ public final class PropagationViewModel {
                 domain.set(now);
             }
         });
-        List<javafx.beans.Observable> picks = List.of(domain, spf, dmarc, mx, selectors);
+        List<Observable> picks = List.of(domain, spf, dmarc, mx, selectors);
         picks.forEach(pick -> pick.addListener(observable -> recheckPicks()));
-        List<javafx.beans.Observable> newRecord = List.of(newName, newType, newValues);
+        List<Observable> newRecord = List.of(newName, newType, newValues);
         newRecord.forEach(field -> field.addListener(observable -> recheckNewRecord()));
         domain.addListener(observable -> recheckNewRecord());
         newServer.addListener(observable -> newServerProblem.set(""));
-        addedRecords.addListener((javafx.collections.ListChangeListener<ExpectedRecord>) change -> recheckPicks());
-        addedServers.addListener((javafx.collections.ListChangeListener<ServerAddress>) change -> rewordServers());
+        addedRecords.addListener((ListChangeListener<ExpectedRecord>) change -> recheckPicks());
+        addedServers.addListener((ListChangeListener<ServerAddress>) change -> rewordServers());
         settings.resolverChoiceProperty().addListener(observable -> rewordServers());
         settings.customResolverProperty().addListener(observable -> rewordServers());
         settings.languageProperty().addListener(observable -> reword());
@@ -805,14 +809,14 @@ public final class PropagationViewModel {
             Snapshot snapshot = latest.get();
             long cells = snapshot.rows().stream().mapToLong(row -> row.cells().size()).sum();
             long matching = snapshot.rows().stream().mapToLong(row -> row.count(CellState.MATCH)).sum();
-            long everywhere = snapshot.rows().stream().filter(org.mailwright.propagation.Row::propagated).count();
+            long everywhere = snapshot.rows().stream().filter(Row::propagated).count();
             CheckState state = switch (snapshot.estimate().status()) {
                 case DONE -> CheckState.PASS;
                 case ESTIMATED -> CheckState.WARNING;
                 case UNKNOWN -> CheckState.ERROR;
             };
             overall.set(state);
-            overallWord.set(words.get("propagation.overall." + state.name().toLowerCase(java.util.Locale.ROOT)));
+            overallWord.set(words.get("propagation.overall." + state.name().toLowerCase(Locale.ROOT)));
             headline.set(snapshot.propagated()
                     ? words.get("propagation.headline.done", snapshot.rows().size(), cells)
                     : words.get("propagation.headline", matching, cells, everywhere, snapshot.rows().size()));

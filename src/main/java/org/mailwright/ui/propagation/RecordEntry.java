@@ -2,6 +2,7 @@ package org.mailwright.ui.propagation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mailwright.dns.RecordType;
@@ -41,7 +42,7 @@ final class RecordEntry {
         if (name.equals("@")) {
             return domain;
         }
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        String lower = name.toLowerCase(Locale.ROOT);
         return lower.equals(domain) || lower.endsWith("." + domain) ? name : name + "." + domain;
     }
 
@@ -80,7 +81,7 @@ final class RecordEntry {
                 return new SelectorsResult(List.of(),
                         Optional.of(new DomainName.Problem("propagation.pick.dkim.problem", part)));
             }
-            String selector = part.toLowerCase(java.util.Locale.ROOT);
+            String selector = part.toLowerCase(Locale.ROOT);
             if (!selectors.contains(selector)) {
                 selectors.add(selector);
             }

@@ -3,7 +3,6 @@ package org.mailwright.ui.propagation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +16,7 @@ import org.mailwright.propagation.PropagationProbe;
  * the public resolvers and this machine's follow, so a change can be seen reaching each of them,
  * except when the chosen resolver is on this machine's loopback: that is a test setup whose
  * zones the public resolvers cannot see. On such a setup the name servers listen on the
- * resolver's port rather than 53, as the command line does with a loopback {@code --server}.
+ * resolver's port rather than 53 ({@link ResolverTarget#nameServerPort()}), as on the command line.
  * Servers the user adds are asked as resolvers, after those.
  */
 final class WatchPlanner {
@@ -36,7 +35,7 @@ final class WatchPlanner {
             if (zone.isEmpty()) {
                 return CompletableFuture.completedFuture(new WatchPlan(domain, false, resolvers));
             }
-            return probe.authoritativeServers(zone.get(), resolver, authoritativePort(resolver))
+            return probe.authoritativeServers(zone.get(), resolver, resolver.nameServerPort())
                     .thenApply(nameServers -> new WatchPlan(zone.get(), true, columns(nameServers, resolvers)));
         });
     }
@@ -55,21 +54,11 @@ final class WatchPlanner {
         return List.copyOf(columns.values());
     }
 
-    /** Name servers listen on port 53, except behind a loopback resolver, where they listen on its port. */
-    static int authoritativePort(ResolverTarget resolver) {
-        return loopbackAddress(resolver).map(ServerAddress::port).orElse(ServerAddress.DNS_PORT);
-    }
-
-    /** The resolver's address when it is a server on this machine's loopback. */
+    /** The resolver's address when it is a server on this machine's loopback: a development setup. */
     static Optional<ServerAddress> loopbackAddress(ResolverTarget resolver) {
-        if (resolver instanceof ResolverTarget.Servers servers) {
-            ServerAddress first = servers.servers().get(0);
-            String host = first.host().toLowerCase(Locale.ROOT);
-            if (host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("0:0:0:0:0:0:0:1")) {
-                return Optional.of(first);
-            }
-        }
-        return Optional.empty();
+        return resolver instanceof ResolverTarget.Servers servers && servers.servers().get(0).isLoopback()
+                ? Optional.of(servers.servers().get(0))
+                : Optional.empty();
     }
 
     /** A resolver that is also one of the name server addresses is asked once, as a name server. */

@@ -3,6 +3,7 @@ package org.mailwright.ui.propagation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mailwright.propagation.ExpectedRecord;
 
 /**
@@ -37,7 +38,7 @@ final class WatchedRecords {
         return chosen(record).map(ExpectedRecord::hasExpectedValues).orElse(record.hasExpectedValues());
     }
 
-    private java.util.Optional<ExpectedRecord> chosen(ExpectedRecord record) {
+    private Optional<ExpectedRecord> chosen(ExpectedRecord record) {
         return records.keySet().stream()
                 .filter(each -> each.name().equals(record.name()) && each.type() == record.type())
                 .findFirst();

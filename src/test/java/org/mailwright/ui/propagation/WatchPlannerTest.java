@@ -45,7 +45,6 @@ class WatchPlannerTest {
         List<String> ids = WatchPlanner.resolverColumns(PublicResolver.QUAD9, List.of(added)).stream()
                 .map(server -> server.target().id()).toList();
         assertEquals(List.of("quad9", "system", "google", "cloudflare", "192.0.2.53:53"), ids);
-        assertEquals(53, WatchPlanner.authoritativePort(PublicResolver.QUAD9));
     }
 
     @Test
@@ -54,7 +53,7 @@ class WatchPlannerTest {
         assertEquals(List.of("127.0.0.1:5392"),
                 WatchPlanner.resolverColumns(loopback, List.of()).stream().map(server -> server.target().id()).toList(),
                 "public resolvers cannot see a loopback zone");
-        assertEquals(5392, WatchPlanner.authoritativePort(loopback));
+        assertEquals(5392, loopback.nameServerPort());
     }
 
     @Test
