@@ -33,4 +33,5 @@ module org.mailwright {
     opens org.mailwright.ui.planned to javafx.fxml;
     opens org.mailwright.ui.wizard to javafx.fxml;
     opens org.mailwright.ui.dmarc to javafx.fxml;
+    opens org.mailwright.ui.propagation to javafx.fxml;
 }

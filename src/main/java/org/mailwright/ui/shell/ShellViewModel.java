@@ -25,6 +25,7 @@ import org.mailwright.ui.dmarc.DmarcViewModel;
 import org.mailwright.ui.dmarc.PlanReminders;
 import org.mailwright.ui.domain.DomainViewModel;
 import org.mailwright.ui.planned.PlannedViewModel;
+import org.mailwright.ui.propagation.PropagationViewModel;
 import org.mailwright.ui.settings.SettingsViewModel;
 
 /**
@@ -49,6 +50,7 @@ public final class ShellViewModel {
     private final PlanStore plans;
     private final PlanReminders planReminders;
     private DmarcViewModel dmarc;
+    private final PropagationViewModel propagation;
     private final Map<Page, PlannedViewModel> planned = new EnumMap<>(Page.class);
     private final StringBinding workMessage;
     private final DoubleBinding progress;
@@ -64,6 +66,8 @@ public final class ShellViewModel {
         settings = new SettingsViewModel(context.settings(), context::bundle);
         plans = new PlanStore(context.dataFolder().resolve(PLANS_FOLDER));
         planReminders = new PlanReminders(context, plans, Clock.systemDefaultZone());
+        propagation = new PropagationViewModel(context);
+        propagationRequest.addListener((observable, old, records) -> propagation.watch(records));
         for (Page each : Page.values()) {
             if (each.planned()) {
                 planned.put(each, new PlannedViewModel(each.id(), each.icon(), context::bundle,
@@ -144,6 +148,10 @@ public final class ShellViewModel {
             dmarc().commitDomain();
         }
         page.set(Page.DMARC);
+    }
+
+    public PropagationViewModel propagation() {
+        return propagation;
     }
 
     public PlannedViewModel planned(Page which) {
