@@ -12,7 +12,9 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
@@ -32,13 +34,17 @@ import org.mailwright.ui.controls.RecordBox;
 
 /**
  * Shows a {@link WizardViewModel}: the step strip at the top, the current question with its
- * controls, the live result on the right, Back and Next at the bottom right. Enter advances
- * (except in a multi-line text, where it starts a new line, and on a button, which it presses).
+ * controls, the live result on the right (the value and, when the model has one, the zone-file
+ * line, each with a copy button, then whatever details the page adds), Back and Next at the
+ * bottom right. The question and the result scroll on their own when they outgrow the window.
+ * Enter advances (except in a multi-line text, where it starts a new line, and on a button,
+ * which it presses).
  */
 public final class WizardView {
 
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
+    private static final PseudoClass SKIPPED = PseudoClass.getPseudoClass("skipped");
 
     /**
      * The controls that answer one step.
@@ -56,6 +62,7 @@ public final class WizardView {
     private final WizardViewModel model;
     private final Map<WizardStep, StepContent> contents;
     private final ResourceBundle bundle;
+    private final Node resultDetails;
     private final Validator validator = new Validator();
     private Check currentCheck;
 
@@ -67,6 +74,10 @@ public final class WizardView {
     private Label question;
     @FXML
     private Label why;
+    @FXML
+    private ScrollPane questionScroll;
+    @FXML
+    private ScrollPane resultScroll;
     @FXML
     private StackPane contentHost;
     @FXML
@@ -82,54 +93,111 @@ public final class WizardView {
     @FXML
     private Button next;
 
-    private WizardView(WizardViewModel model, Map<WizardStep, StepContent> contents, ResourceBundle bundle) {
+    private WizardView(WizardViewModel model, Map<WizardStep, StepContent> contents, ResourceBundle bundle, Node resultDetails) {
         this.model = Objects.requireNonNull(model, "model");
         this.contents = Map.copyOf(contents);
         this.bundle = Objects.requireNonNull(bundle, "bundle");
+        this.resultDetails = resultDetails;
         for (WizardStep step : model.steps()) {
             Objects.requireNonNull(this.contents.get(step), () -> "No controls for the step \"" + step.title() + "\"");
         }
+        if (model.closingStep() != null) {
+            Objects.requireNonNull(this.contents.get(model.closingStep()), "No controls for the closing step");
+        }
     }
 
-    /** The wizard's node, with {@code contents} giving the controls of each question step. */
+    /** The wizard's node, with {@code contents} giving the controls of each question step (and of the closing step). */
     public static Parent load(WizardViewModel model, Map<WizardStep, StepContent> contents, ResourceBundle bundle) {
-        return Fxml.load("Wizard.fxml", bundle, new WizardView(model, contents, bundle));
+        return load(model, contents, bundle, null);
+    }
+
+    /**
+     * The wizard's node, with {@code resultDetails} shown under the live result (for example how
+     * many lookups the record needs and what is wrong with it); null for none.
+     */
+    public static Parent load(WizardViewModel model, Map<WizardStep, StepContent> contents, ResourceBundle bundle,
+                              Node resultDetails) {
+        return Fxml.load("Wizard.fxml", bundle, new WizardView(model, contents, bundle, resultDetails));
     }
 
     @FXML
     private void initialize() {
         back.disableProperty().bind(model.canGoBackProperty().not());
         next.disableProperty().bind(model.canGoNextProperty().not());
+        String finish = model.closingStep() == null ? Texts.format(bundle, "wizard.finish") : model.closingStep().title();
         next.textProperty().bind(javafx.beans.binding.Bindings.when(model.onSummaryProperty())
-                .then(Texts.format(bundle, "wizard.finish")).otherwise(Texts.format(bundle, "wizard.next")));
+                .then(finish).otherwise(Texts.format(bundle, "wizard.next")));
+        // On the closing step the wizard is done: only Back (to reopen it) and the step's own actions remain.
+        next.visibleProperty().bind(model.onClosingStepProperty().not());
+        next.managedProperty().bind(next.visibleProperty());
         problem.textProperty().bind(model.currentProblemProperty());
         problem.visibleProperty().bind(model.currentProblemProperty().isNotEmpty());
 
         if (model.liveResult() == null) {
-            resultPane.setVisible(false);
-            resultPane.setManaged(false);
+            resultScroll.setVisible(false);
+            resultScroll.setManaged(false);
         } else {
-            RecordBox record = new RecordBox(Texts.format(bundle, "record.copy"),
-                    Texts.format(bundle, "record.copy.tooltip"), Texts.format(bundle, "record.copied"));
-            record.setId("wizard-result");
-            resultPane.getChildren().add(record);
-            Runnable showResult = () -> {
-                String value = model.liveResult().getValue();
-                boolean empty = WizardStep.isBlank(value);
-                record.setRecords(empty ? List.of() : List.of(value));
-                record.setVisible(!empty);
-                record.setManaged(!empty);
-                resultEmpty.setVisible(empty);
-                resultEmpty.setManaged(empty);
-            };
-            model.liveResult().addListener((observable, old, value) -> showResult.run());
-            showResult.run();
+            showLiveResult();
         }
 
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::enterAdvances);
         model.indexProperty().addListener((observable, old, index) -> showStep());
         model.finishedProperty().addListener((observable, old, finished) -> showStrip());
+        model.steps().forEach(step -> step.active().addListener((observable, old, active) -> showStrip()));
+        strip.widthProperty().addListener((observable, old, width) -> fitStrip());
         showStep();
+    }
+
+    private void showLiveResult() {
+        List<Node> shownWithRecord = new java.util.ArrayList<>();
+        RecordBox value = recordBox("wizard-result");
+        if (model.liveZoneLine() != null) {
+            shownWithRecord.add(caption("wizard.result.value"));
+        }
+        shownWithRecord.add(value);
+        RecordBox zoneLine = recordBox("wizard-zone-line");
+        if (model.liveZoneLine() != null) {
+            shownWithRecord.add(caption("wizard.result.zoneLine"));
+            shownWithRecord.add(zoneLine);
+        }
+        resultPane.getChildren().addAll(shownWithRecord);
+        if (resultDetails != null) {
+            resultPane.getChildren().add(resultDetails);
+        }
+        Runnable showResult = () -> {
+            String text = model.liveResult().getValue();
+            boolean empty = WizardStep.isBlank(text);
+            value.setRecords(empty ? List.of() : List.of(text));
+            if (model.liveZoneLine() != null) {
+                String line = model.liveZoneLine().getValue();
+                zoneLine.setRecords(empty || line == null ? List.of() : List.of(line));
+            }
+            shownWithRecord.forEach(node -> {
+                node.setVisible(!empty);
+                node.setManaged(!empty);
+            });
+            resultEmpty.setVisible(empty);
+            resultEmpty.setManaged(empty);
+        };
+        model.liveResult().addListener((observable, old, text) -> showResult.run());
+        if (model.liveZoneLine() != null) {
+            model.liveZoneLine().addListener((observable, old, text) -> showResult.run());
+        }
+        showResult.run();
+    }
+
+    private RecordBox recordBox(String id) {
+        RecordBox box = new RecordBox(Texts.format(bundle, "record.copy"),
+                Texts.format(bundle, "record.copy.tooltip"), Texts.format(bundle, "record.copied"));
+        box.setId(id);
+        return box;
+    }
+
+    private Label caption(String key) {
+        Label caption = new Label(Texts.format(bundle, key));
+        caption.getStyleClass().add("wizard-result-caption");
+        caption.setWrapText(true);
+        return caption;
     }
 
     @FXML
@@ -162,6 +230,7 @@ public final class WizardView {
             validator.remove(currentCheck);
             currentCheck = null;
         }
+        questionScroll.setVvalue(0);
         WizardStep step = model.currentStepProperty().get();
         if (step == null) {
             question.setText(Texts.format(bundle, "wizard.summary.question"));
@@ -204,23 +273,50 @@ public final class WizardView {
             }
             strip.getChildren().add(chip(position));
         }
+        fitStrip();
+    }
+
+    /**
+     * When every title does not fit, only the current step keeps its title; the others show their
+     * number (their title is in a tooltip), so a long wizard never clips its strip.
+     */
+    private void fitStrip() {
+        List<Label> others = strip.getChildren().stream()
+                .filter(node -> node.getStyleClass().contains("wizard-step") && !node.getPseudoClassStates().contains(CURRENT))
+                .map(node -> (Label) ((HBox) node).getChildren().get(1))
+                .toList();
+        others.forEach(title -> title.setManaged(true));
+        strip.applyCss();
+        boolean compact = strip.getWidth() > 0 && strip.prefWidth(-1) > strip.getWidth();
+        others.forEach(title -> {
+            title.setVisible(!compact);
+            title.setManaged(!compact);
+        });
     }
 
     private Node chip(int position) {
         WizardViewModel.StepState state = model.stateOf(position);
+        boolean summary = position == model.steps().size();
+        boolean closing = position > model.steps().size();
         Label number = new Label(state == WizardViewModel.StepState.DONE ? "" : Integer.toString(position + 1));
         if (state == WizardViewModel.StepState.DONE) {
             number.setGraphic(new FontIcon(Material2AL.CHECK));
         }
         number.getStyleClass().add("wizard-step-number");
-        boolean summary = position == model.steps().size();
-        Label title = new Label(summary ? Texts.format(bundle, "wizard.summary.title") : model.steps().get(position).title());
+        String name = summary ? Texts.format(bundle, "wizard.summary.title")
+                : closing ? model.closingStep().title() : model.steps().get(position).title();
+        Label title = new Label(name);
         title.getStyleClass().add("wizard-step-title");
         HBox chip = new HBox(number, title);
+        Tooltip.install(chip, new Tooltip(name));
         chip.getStyleClass().add("wizard-step");
         chip.setMinWidth(Region.USE_PREF_SIZE); // the lines between the steps shrink, never a step's title
         chip.pseudoClassStateChanged(CURRENT, state == WizardViewModel.StepState.CURRENT);
         chip.pseudoClassStateChanged(DONE, state == WizardViewModel.StepState.DONE);
+        chip.pseudoClassStateChanged(SKIPPED, state == WizardViewModel.StepState.SKIPPED);
+        if (state == WizardViewModel.StepState.SKIPPED) {
+            Tooltip.install(chip, new Tooltip(Texts.format(bundle, "wizard.skipped", name)));
+        }
         if (state == WizardViewModel.StepState.DONE && !model.finishedProperty().get()) {
             chip.setCursor(Cursor.HAND);
             chip.setOnMouseClicked(event -> model.goTo(position));

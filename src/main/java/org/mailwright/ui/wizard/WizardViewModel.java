@@ -3,6 +3,7 @@ package org.mailwright.ui.wizard;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
@@ -14,16 +15,22 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.value.ObservableValue;
 
 /**
- * A wizard's navigation: its question steps, then a summary step that lists every answer. Next
- * is allowed only when the current step's answer is valid; Back is allowed everywhere but the
- * first step; on the summary, Next finishes. The live result is optional: the record as it will
- * be published, updated as the answers change.
+ * A wizard's navigation: its question steps, then a summary step that lists every answer, and
+ * optionally a closing step shown once the wizard is finished (for example: publish the record,
+ * then check it live). Next is allowed only when the current step's answer is valid; Back is
+ * allowed everywhere but the first step; inactive steps are passed over; on the summary, Next
+ * finishes. From the closing step, Back reopens the wizard on the summary.
+ *
+ * <p>The live result is optional: the record as it will be published, as its value and
+ * (optionally) as a zone-file line, updated as the answers change.
  */
 public final class WizardViewModel {
 
     /** How a step shows in the step strip. */
     public enum StepState {
-        DONE, CURRENT, TODO
+        DONE, CURRENT, TODO,
+        /** An inactive question: an earlier answer made it pointless. */
+        SKIPPED
     }
 
     /** One line of the summary: a step's title and its answer. */
@@ -31,11 +38,14 @@ public final class WizardViewModel {
     }
 
     private final List<WizardStep> steps;
+    private final WizardStep closingStep;
     private final ObservableValue<String> liveResult;
+    private final ObservableValue<String> liveZoneLine;
     private final Runnable onFinish;
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", 0);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
     private final BooleanBinding onSummary;
+    private final BooleanBinding onClosingStep;
     private final ObjectBinding<WizardStep> currentStep;
     private final StringBinding currentProblem;
     private final BooleanBinding canGoBack;
@@ -47,45 +57,84 @@ public final class WizardViewModel {
      * @param onFinish what Finish does
      */
     public WizardViewModel(List<WizardStep> steps, ObservableValue<String> liveResult, Runnable onFinish) {
+        this(steps, liveResult, null, null, onFinish);
+    }
+
+    /**
+     * @param steps the questions, in order (the summary step is added after them)
+     * @param liveResult the record's value as it will be published, or null for a wizard without one
+     * @param liveZoneLine the same record as a zone-file line, or null
+     * @param closingStep shown once the wizard is finished, or null to end on the summary
+     * @param onFinish what Finish does (before the closing step shows)
+     */
+    public WizardViewModel(List<WizardStep> steps, ObservableValue<String> liveResult, ObservableValue<String> liveZoneLine,
+                           WizardStep closingStep, Runnable onFinish) {
         this.steps = List.copyOf(steps);
         if (this.steps.isEmpty()) {
             throw new IllegalArgumentException("A wizard asks at least one question.");
         }
         this.liveResult = liveResult;
+        this.liveZoneLine = liveZoneLine;
+        this.closingStep = closingStep;
         this.onFinish = Objects.requireNonNull(onFinish, "onFinish");
         onSummary = index.isEqualTo(this.steps.size());
-        currentStep = Bindings.createObjectBinding(() -> onSummary.get() ? null : this.steps.get(index.get()), index, onSummary);
+        onClosingStep = index.isEqualTo(this.steps.size() + 1);
+        currentStep = Bindings.createObjectBinding(() -> {
+            int at = index.get();
+            return at < this.steps.size() ? this.steps.get(at) : at == this.steps.size() ? null : closingStep;
+        }, index);
         List<ObservableValue<?>> dependencies = new ArrayList<>(List.of(index, finished));
-        this.steps.forEach(step -> dependencies.add(step.problem()));
+        this.steps.forEach(step -> {
+            dependencies.add(step.problem());
+            dependencies.add(step.active());
+        });
+        if (closingStep != null) {
+            dependencies.add(closingStep.problem());
+        }
+        ObservableValue<?>[] all = dependencies.toArray(ObservableValue[]::new);
         currentProblem = Bindings.createStringBinding(() -> {
             WizardStep step = currentStep.get();
             return step == null || WizardStep.isBlank(step.problem().getValue()) ? "" : step.problem().getValue();
-        }, dependencies.toArray(ObservableValue[]::new));
-        canGoBack = index.greaterThan(0).and(finished.not());
+        }, all);
+        canGoBack = Bindings.createBooleanBinding(
+                () -> finished.get() ? closingStep != null : previousActive(index.get()) >= 0, all);
         canGoNext = currentProblem.isEmpty().and(finished.not());
+        index.set(nextActive(-1));
     }
 
     public List<WizardStep> steps() {
         return steps;
     }
 
-    /** The question steps and the summary. */
-    public int stepCount() {
-        return steps.size() + 1;
+    /** The step shown once the wizard is finished, or null when it ends on the summary. */
+    public WizardStep closingStep() {
+        return closingStep;
     }
 
-    /** The position of the current step: 0 for the first question, {@code steps().size()} for the summary. */
+    /** The question steps, the summary and the closing step if there is one. */
+    public int stepCount() {
+        return steps.size() + (closingStep == null ? 1 : 2);
+    }
+
+    /**
+     * The position of the current step: 0 for the first question, {@code steps().size()} for the
+     * summary, one more for the closing step.
+     */
     public ReadOnlyIntegerProperty indexProperty() {
         return index.getReadOnlyProperty();
     }
 
-    /** The current question, or null on the summary. */
+    /** The current question (or the closing step), or null on the summary. */
     public ObjectBinding<WizardStep> currentStepProperty() {
         return currentStep;
     }
 
     public BooleanBinding onSummaryProperty() {
         return onSummary;
+    }
+
+    public BooleanBinding onClosingStepProperty() {
+        return onClosingStep;
     }
 
     /** Why Next is not allowed yet; empty when it is. */
@@ -111,21 +160,30 @@ public final class WizardViewModel {
         return liveResult;
     }
 
+    /** The record as a zone-file line, or null when this wizard shows none. */
+    public ObservableValue<String> liveZoneLine() {
+        return liveZoneLine;
+    }
+
     /** How step {@code position} shows in the strip now. */
     public StepState stateOf(int position) {
         int current = index.get();
-        if (position < current || finished.get()) {
+        if (position < steps.size() && !steps.get(position).isActive()) {
+            return StepState.SKIPPED;
+        }
+        if (position < current || finished.get() && closingStep == null) {
             return StepState.DONE;
         }
         return position == current ? StepState.CURRENT : StepState.TODO;
     }
 
-    /** Every question with its answer, in order. */
+    /** Every active question with its answer, in order. */
     public List<Answer> summary() {
-        return steps.stream().map(step -> new Answer(step.title(), valueOf(step.answer()))).toList();
+        return steps.stream().filter(WizardStep::isActive)
+                .map(step -> new Answer(step.title(), valueOf(step.answer()))).toList();
     }
 
-    /** Goes to the next step, or finishes on the summary; does nothing while the answer is not valid. */
+    /** Goes to the next active step, or finishes on the summary; does nothing while the answer is not valid. */
     public void next() {
         if (!canGoNext.get()) {
             return;
@@ -133,22 +191,45 @@ public final class WizardViewModel {
         if (onSummary.get()) {
             finished.set(true);
             onFinish.run();
+            if (closingStep != null) {
+                index.set(steps.size() + 1);
+            }
         } else {
-            index.set(index.get() + 1);
+            index.set(nextActive(index.get()));
         }
     }
 
+    /** Goes to the previous active step; from the closing step, reopens the wizard on the summary. */
     public void back() {
-        if (canGoBack.get()) {
-            index.set(index.get() - 1);
+        if (!canGoBack.get()) {
+            return;
+        }
+        if (finished.get()) {
+            finished.set(false);
+            index.set(steps.size());
+        } else {
+            index.set(previousActive(index.get()));
         }
     }
 
-    /** Jumps back to a step already answered, as clicking it in the strip does. */
+    /** Jumps back to an active step already answered, as clicking it in the strip does. */
     public void goTo(int position) {
-        if (!finished.get() && position >= 0 && position < index.get()) {
+        if (!finished.get() && position >= 0 && position < index.get() && steps.get(position).isActive()) {
             index.set(position);
         }
+    }
+
+    /** The first active question after {@code position}, or the summary. */
+    private int nextActive(int position) {
+        return IntStream.range(position + 1, steps.size()).filter(i -> steps.get(i).isActive())
+                .findFirst().orElse(steps.size());
+    }
+
+    /** The last active question before {@code position} (the summary counts as after them all), or -1. */
+    private int previousActive(int position) {
+        int from = Math.min(position, steps.size());
+        return IntStream.iterate(from - 1, i -> i >= 0, i -> i - 1).filter(i -> steps.get(i).isActive())
+                .findFirst().orElse(-1);
     }
 
     private static String valueOf(ObservableValue<String> answer) {

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.junit.jupiter.api.Test;
@@ -117,6 +119,60 @@ class WizardViewModelTest {
         wizard.next();
         wizard.goTo(0);
         assertEquals(0, wizard.indexProperty().get());
+    }
+
+    @Test
+    void anInactiveStepIsPassedOverBothWaysAndLeftOutOfTheSummary() {
+        BooleanProperty needed = new SimpleBooleanProperty(true);
+        StringProperty includes = new SimpleStringProperty("include:_spf.example.net");
+        WizardStep includesStep = new WizardStep(new SimpleStringProperty("Services"), new SimpleStringProperty("Which services?"),
+                new SimpleStringProperty("Each costs lookups."), WizardStep.noProblem(), includes, needed);
+        WizardViewModel skipping = new WizardViewModel(List.of(domainStep, includesStep, policyStep), null, () -> { });
+        domain.set("example.com");
+
+        needed.set(false);
+        skipping.next();
+
+        assertSame(policyStep, skipping.currentStepProperty().get());
+        assertEquals(StepState.SKIPPED, skipping.stateOf(1));
+        assertEquals(List.of(new Answer("Domain", "example.com"), new Answer("Policy", "none")), skipping.summary());
+        skipping.back();
+        assertSame(domainStep, skipping.currentStepProperty().get());
+        skipping.goTo(1);
+        assertSame(domainStep, skipping.currentStepProperty().get(), "a skipped step cannot be jumped to");
+
+        needed.set(true);
+        skipping.next();
+        assertSame(includesStep, skipping.currentStepProperty().get());
+    }
+
+    @Test
+    void aClosingStepFollowsFinishAndBackReopensTheWizard() {
+        StringProperty checkProblem = new SimpleStringProperty("");
+        WizardStep publish = new WizardStep("Publish", "Publish it, then check it", "Nothing is done until DNS shows it.",
+                checkProblem, new SimpleStringProperty(""));
+        WizardViewModel closing = new WizardViewModel(List.of(domainStep), Bindings.concat("v=spf1 ", domain),
+                Bindings.concat(domain, ". 3600 IN TXT \"v=spf1\""), publish, finishes::incrementAndGet);
+        domain.set("example.com");
+        closing.next();
+        assertEquals(3, closing.stepCount());
+
+        closing.next();
+
+        assertEquals(1, finishes.get());
+        assertSame(publish, closing.currentStepProperty().get());
+        assertTrue(closing.onClosingStepProperty().get());
+        assertTrue(closing.finishedProperty().get());
+        assertEquals(StepState.DONE, closing.stateOf(1));
+        assertEquals(StepState.CURRENT, closing.stateOf(2));
+        assertFalse(closing.canGoNextProperty().get());
+        assertEquals("example.com. 3600 IN TXT \"v=spf1\"", closing.liveZoneLine().getValue());
+
+        closing.back();
+
+        assertTrue(closing.onSummaryProperty().get());
+        assertFalse(closing.finishedProperty().get());
+        assertTrue(closing.canGoNextProperty().get());
     }
 
     @Test
