@@ -72,6 +72,8 @@ public final class DkimWizardViewModel {
     private final KeyCheck check;
 
     private final ObjectBinding<DkimDnsRecord> dnsRecord;
+    private final StringBinding domainProblem;
+    private final StringBinding selectorProblem;
     private final StringBinding nameProblem;
     private final StringBinding keyProblem;
     private final StringBinding saveProblem;
@@ -101,6 +103,8 @@ public final class DkimWizardViewModel {
         maker.keyProperty().addListener((observable, old, key) -> saver.use(key));
         dnsRecord.addListener((observable, old, record) -> check.clear());
 
+        domainProblem = words.follow(() -> domainProblemPhrase().map(words::say).orElse(""), domain);
+        selectorProblem = words.follow(() -> selectorProblemPhrase().map(words::say).orElse(""), domain, selector);
         nameProblem = words.follow(() -> nameProblemPhrase().map(words::say).orElse(""), domain, selector);
         keyProblem = words.follow(this::keyProblemText, maker.keyProperty(), maker.runningProperty(), maker.originProperty());
         saveProblem = words.follow(this::saveProblemText, saver.savedProperty(), saver.runningProperty(),
@@ -189,20 +193,35 @@ public final class DkimWizardViewModel {
         return SelectorName.normalized(selector.get()) + "._domainkey." + domainName().orElse(domain.get().strip());
     }
 
-    StringBinding nameProblemProperty() {
-        return nameProblem;
+    /** Why the domain typed is not a domain name; empty when it is one. */
+    StringBinding domainProblemProperty() {
+        return domainProblem;
+    }
+
+    /** Why the selector typed cannot be used; empty when it can (or while the domain is wrong). */
+    StringBinding selectorProblemProperty() {
+        return selectorProblem;
+    }
+
+    private Optional<Phrase> domainProblemPhrase() {
+        return DomainName.check(domain.get()).problem()
+                .map(problem -> Phrase.of(problem.key(), problem.arguments().toArray()));
+    }
+
+    private Optional<Phrase> selectorProblemPhrase() {
+        return domainName().flatMap(name -> SelectorName.problem(selector.get(), name, suggestedSelector));
     }
 
     private Optional<Phrase> nameProblemPhrase() {
-        DomainName.Result checked = DomainName.check(domain.get());
-        if (checked.problem().isPresent()) {
-            DomainName.Problem problem = checked.problem().get();
-            return Optional.of(Phrase.of(problem.key(), problem.arguments().toArray()));
-        }
-        return SelectorName.problem(selector.get(), checked.name().orElseThrow(), suggestedSelector);
+        return domainProblemPhrase().or(this::selectorProblemPhrase);
     }
 
     // ---- the key ----
+
+    /** How people write the key type: RSA, Ed25519. */
+    static String typeName(KeyType type) {
+        return type == KeyType.ED25519 ? "Ed25519" : "RSA";
+    }
 
     KeyMaker maker() {
         return maker;
@@ -227,13 +246,13 @@ public final class DkimWizardViewModel {
         }
         Path file = maker.keyFileProperty().get();
         return file == null
-                ? words.text("dkim.key.made", key.type().toString(), key.bits(), key.fingerprint())
-                : words.text("dkim.key.read", key.type().toString(), key.bits(), key.fingerprint(), file);
+                ? words.text("dkim.key.made", typeName(key.type()), key.bits(), key.fingerprint())
+                : words.text("dkim.key.read", typeName(key.type()), key.bits(), key.fingerprint(), file);
     }
 
     private String keyAnswer() {
         DkimKey key = maker.keyProperty().get();
-        return key == null ? "" : words.text("dkim.key.answer", key.type().toString(), key.bits(), key.fingerprint());
+        return key == null ? "" : words.text("dkim.key.answer", typeName(key.type()), key.bits(), key.fingerprint());
     }
 
     // ---- saving ----
@@ -528,5 +547,15 @@ public final class DkimWizardViewModel {
 
     public WizardViewModel wizard() {
         return wizard;
+    }
+
+    /** A phrase in the language chosen now. */
+    String say(Phrase phrase) {
+        return words.say(phrase);
+    }
+
+    /** The phrase held by {@code phrase}, following the language. */
+    StringBinding shown(javafx.beans.value.ObservableValue<Phrase> phrase) {
+        return words.shown(phrase);
     }
 }

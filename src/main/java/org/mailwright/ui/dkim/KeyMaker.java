@@ -137,7 +137,7 @@ final class KeyMaker {
         }
         discard();
         KeySpec spec = spec();
-        String making = words.say(Phrase.of("dkim.key.making", spec.type().toString(), spec.bits()));
+        String making = words.say(Phrase.of("dkim.key.making", DkimWizardViewModel.typeName(spec.type()), spec.bits()));
         start(new Task<>() {
             {
                 updateMessage(making);

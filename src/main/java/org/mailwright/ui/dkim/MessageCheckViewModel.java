@@ -67,6 +67,10 @@ public final class MessageCheckViewModel {
         words.language().addListener((observable, old, language) -> reword());
     }
 
+    Words words() {
+        return words;
+    }
+
     /** The message as pasted. */
     public StringProperty textProperty() {
         return text;

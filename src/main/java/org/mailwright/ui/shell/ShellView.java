@@ -18,6 +18,7 @@ import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
+import org.mailwright.ui.dkim.DkimView;
 import org.mailwright.ui.domain.DomainView;
 import org.mailwright.ui.planned.PlannedView;
 import org.mailwright.ui.settings.SettingsView;
@@ -97,6 +98,7 @@ public final class ShellView {
         Parent view = switch (page) {
             case DOMAIN -> DomainView.load(model.domain(), bundle);
             case SETTINGS -> SettingsView.load(model.settings(), bundle);
+            case DKIM -> DkimView.load(model.dkim(), bundle);
             default -> PlannedView.load(model.planned(page), bundle);
         };
         view.setId("page-" + page.id());

@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
+import org.mailwright.ui.dkim.DkimViewModel;
 import org.mailwright.ui.domain.DomainViewModel;
 import org.mailwright.ui.planned.PlannedViewModel;
 import org.mailwright.ui.settings.SettingsViewModel;
@@ -39,6 +40,7 @@ public final class ShellViewModel {
             new ReadOnlyObjectWrapper<>(this, "propagationRequest", List.of());
     private final DomainViewModel domain;
     private final SettingsViewModel settings;
+    private final DkimViewModel dkim;
     private final Map<Page, PlannedViewModel> planned = new EnumMap<>(Page.class);
     private final StringBinding workMessage;
     private final DoubleBinding progress;
@@ -52,6 +54,7 @@ public final class ShellViewModel {
 
         domain = new DomainViewModel(context);
         settings = new SettingsViewModel(context.settings(), context::bundle);
+        dkim = new DkimViewModel(context, this::openPropagation);
         for (Page each : Page.values()) {
             if (each.planned()) {
                 planned.put(each, new PlannedViewModel(each.id(), each.icon(), context::bundle,
@@ -108,6 +111,10 @@ public final class ShellViewModel {
 
     public SettingsViewModel settings() {
         return settings;
+    }
+
+    public DkimViewModel dkim() {
+        return dkim;
     }
 
     public PlannedViewModel planned(Page which) {

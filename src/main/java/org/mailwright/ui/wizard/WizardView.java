@@ -50,12 +50,23 @@ public final class WizardView {
      * The controls that answer one step.
      *
      * @param content what is shown under the question
-     * @param answerControl the control marked when the answer is not valid, and focused when the step shows
+     * @param answerControl the control focused when the step shows, and marked when the answer is not valid
+     * @param marksAnswer false for a step of several fields that the page marks one by one itself
+     *     (the step's problem is then only said under the content, not pinned on one field)
      */
-    public record StepContent(Node content, Node answerControl) {
+    public record StepContent(Node content, Node answerControl, boolean marksAnswer) {
         public StepContent {
             Objects.requireNonNull(content, "content");
             Objects.requireNonNull(answerControl, "answerControl");
+        }
+
+        public StepContent(Node content, Node answerControl) {
+            this(content, answerControl, true);
+        }
+
+        /** A step whose fields the page marks itself; {@code focus} takes the keyboard when it shows. */
+        public static StepContent focusing(Node content, Node focus) {
+            return new StepContent(content, focus, false);
         }
     }
 
@@ -243,7 +254,9 @@ public final class WizardView {
         why.setText(step.why());
         StepContent content = contents.get(step);
         contentHost.getChildren().setAll(content.content());
-        currentCheck = FieldProblems.mark(validator, content.answerControl(), step.problem());
+        if (content.marksAnswer()) {
+            currentCheck = FieldProblems.mark(validator, content.answerControl(), step.problem());
+        }
         content.answerControl().requestFocus();
     }
 
