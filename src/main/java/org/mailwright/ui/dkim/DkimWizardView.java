@@ -148,7 +148,7 @@ public final class DkimWizardView {
                 steps.get(5), new StepContent(rotationStep, oldSelectorField),
                 model.wizard().closingStep(), StepContent.focusing(checkStep, checkButton));
         host.getChildren().setAll(WizardView.load(model.wizard(), contents, bundle, recordDetails));
-        for (Node appearing : List.of(keyCard, keyError, passphraseField, replaceBox, saveError, savedCard, checkResults)) {
+        for (Node appearing : List.of(keyCard, keyError, passphraseField, replaceBox, saveError, savedCard)) {
             ScrollIntoView.whenShown(appearing);
         }
     }
@@ -203,7 +203,7 @@ public final class DkimWizardView {
                 maker.keyProperty(), maker.keyFileProperty()));
         showWhile(keyCard, maker.keyProperty().isNotNull());
         // Enter on the button that made the key would make another; once there is one, Enter goes on.
-        maker.keyProperty().addListener((observable, old, key) -> focusNextIfOn(key, makeButton, readKeyButton, importPassphrase));
+        maker.keyProperty().addListener((observable, old, key) -> focusNextIfOn(key, makeButton, openKeyButton, readKeyButton, importPassphrase));
     }
 
     private void wireSave() {
@@ -362,7 +362,8 @@ public final class DkimWizardView {
         StateBadge badge = new StateBadge(row.state(), state -> row.word());
         Label server = new Label(row.server());
         server.getStyleClass().add("dkim-row-title");
-        Label where = new Label(row.role() + " · " + row.address());
+        // The resolver's name is often its address already.
+        Label where = new Label(row.server().equals(row.address()) ? row.role() : row.role() + " · " + row.address());
         where.getStyleClass().add("dkim-row-meta");
         HBox header = new HBox(badge, server, where);
         header.getStyleClass().add("dkim-row-header");
@@ -384,7 +385,7 @@ public final class DkimWizardView {
         StateBadge badge = new StateBadge(line.state(), state -> text(state.textKey()));
         Label message = new Label(line.message());
         message.setWrapText(true);
-        message.getStyleClass().add("dkim-row-title");
+        message.getStyleClass().add("dkim-finding-message");
         HBox.setHgrow(message, Priority.ALWAYS);
         HBox header = new HBox(badge, message);
         header.getStyleClass().add("dkim-row-header");
@@ -457,6 +458,7 @@ public final class DkimWizardView {
     @FXML
     private void keepFile() {
         model.saver().keepExisting();
+        saveKey();
     }
 
     @FXML

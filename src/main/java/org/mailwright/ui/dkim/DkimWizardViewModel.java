@@ -68,7 +68,11 @@ public final class DkimWizardViewModel {
     private final StringProperty oldSelector = new SimpleStringProperty(this, "oldSelector", "");
     private final ObjectProperty<KeyType> oldType = new SimpleObjectProperty<>(this, "oldType", KeyType.RSA);
     private final ObservableList<SnippetRow> snippets = FXCollections.observableArrayList();
+    /** Read-only, and kept: a view made per call would be collected with the listeners on it. */
+    private final ObservableList<SnippetRow> snippetsView = FXCollections.unmodifiableObservableList(snippets);
     private final ObservableList<PlanRow> plan = FXCollections.observableArrayList();
+    /** Read-only, and kept: a view made per call would be collected with the listeners on it. */
+    private final ObservableList<PlanRow> planView = FXCollections.unmodifiableObservableList(plan);
     private final KeyCheck check;
 
     private final ObjectBinding<DkimDnsRecord> dnsRecord;
@@ -408,7 +412,7 @@ public final class DkimWizardViewModel {
     }
 
     ObservableList<SnippetRow> snippets() {
-        return FXCollections.unmodifiableObservableList(snippets);
+        return snippetsView;
     }
 
     private String serverProblemText() {
@@ -469,7 +473,7 @@ public final class DkimWizardViewModel {
 
     /** The plan's steps, with their dates, from today. */
     ObservableList<PlanRow> plan() {
-        return FXCollections.unmodifiableObservableList(plan);
+        return planView;
     }
 
     /** Why keys are rotated. */
@@ -507,7 +511,9 @@ public final class DkimWizardViewModel {
         Locale locale = words.locale();
         plan.setAll(planned.get().steps().stream()
                 .map(step -> new PlanRow(step.date().toString(), step.title(locale), step.detail(locale, planned.get()),
-                        step.record().map(DkimDnsRecord::zoneLine).orElse("")))
+                        // The new record is beside the wizard already; only the revocation is new here.
+                        step.record().filter(record -> !record.equals(planned.get().newRecord()))
+                                .map(DkimDnsRecord::zoneLine).orElse("")))
                 .toList());
     }
 

@@ -37,7 +37,11 @@ final class KeyCheck {
     private final ReadOnlyObjectWrapper<KeyTestReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyObjectWrapper<Phrase> status = new ReadOnlyObjectWrapper<>(this, "status", Phrase.NONE);
     private final ObservableList<ServerRow> servers = FXCollections.observableArrayList();
+    /** Read-only, and kept: a view made per call would be collected with the listeners on it. */
+    private final ObservableList<ServerRow> serversView = FXCollections.unmodifiableObservableList(servers);
     private final ObservableList<FindingLine> findings = FXCollections.observableArrayList();
+    /** Read-only, and kept: a view made per call would be collected with the listeners on it. */
+    private final ObservableList<FindingLine> findingsView = FXCollections.unmodifiableObservableList(findings);
     private Task<KeyTestReport> task;
 
     KeyCheck(AppContext context, Words words, Clock clock) {
@@ -79,11 +83,11 @@ final class KeyCheck {
 
     /** One row per server asked, the resolver first. */
     ObservableList<ServerRow> servers() {
-        return FXCollections.unmodifiableObservableList(servers);
+        return serversView;
     }
 
     ObservableList<FindingLine> findings() {
-        return FXCollections.unmodifiableObservableList(findings);
+        return findingsView;
     }
 
     /** Runs the key test for {@code key} at {@code selector._domainkey.domain}. Call on the FX thread. */

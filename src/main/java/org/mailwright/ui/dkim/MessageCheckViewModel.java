@@ -48,6 +48,8 @@ public final class MessageCheckViewModel {
     private final ReadOnlyObjectWrapper<Phrase> status = new ReadOnlyObjectWrapper<>(this, "status", Phrase.NONE);
     private final ReadOnlyObjectWrapper<Phrase> error = new ReadOnlyObjectWrapper<>(this, "error", Phrase.NONE);
     private final ObservableList<SignatureRow> rows = FXCollections.observableArrayList();
+    /** Read-only, and kept: a view made per call would be collected with the listeners on it. */
+    private final ObservableList<SignatureRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final BooleanBinding canVerify;
     private final StringBinding fileSummary;
     private Task<?> task;
@@ -123,7 +125,7 @@ public final class MessageCheckViewModel {
 
     /** One row per signature, top to bottom. */
     ObservableList<SignatureRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** Reads a message file in the background; its own bytes are what is checked. Call on the FX thread. */

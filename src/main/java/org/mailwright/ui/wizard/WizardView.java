@@ -11,9 +11,11 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -225,7 +227,9 @@ public final class WizardView {
         if (event.getCode() != KeyCode.ENTER || event.getTarget() instanceof TextArea) {
             return;
         }
-        if (event.getTarget() instanceof ButtonBase button && button != next) {
+        // Enter presses a button, but a check box or a toggle is answered with Space: there Enter goes on.
+        if (event.getTarget() instanceof ButtonBase button && button != next
+                && !(button instanceof CheckBox) && !(button instanceof Toggle)) {
             button.fire();
         } else {
             model.next();
@@ -245,7 +249,8 @@ public final class WizardView {
         WizardStep step = model.currentStepProperty().get();
         if (step == null) {
             question.setText(Texts.format(bundle, "wizard.summary.question"));
-            why.setText(Texts.format(bundle, "wizard.summary.why"));
+            why.setText(model.closingStep() == null ? Texts.format(bundle, "wizard.summary.why")
+                    : Texts.format(bundle, "wizard.summary.why.closing", model.closingStep().title()));
             contentHost.getChildren().setAll(summary());
             next.requestFocus();
             return;
