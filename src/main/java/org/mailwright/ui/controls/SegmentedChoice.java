@@ -101,13 +101,17 @@ public final class SegmentedChoice<T> extends HBox {
 
     private void arrowsMove(KeyEvent event) {
         int step = event.getCode() == KeyCode.RIGHT ? 1 : event.getCode() == KeyCode.LEFT ? -1 : 0;
+        if (step == 0) {
+            return;
+        }
+        // Taken here even at either end: the toggle group's own arrow keys would wrap around.
+        event.consume();
         int at = items.indexOf(value.get());
-        if (step == 0 || at < 0 || at + step < 0 || at + step >= items.size()) {
+        if (at < 0 || at + step < 0 || at + step >= items.size()) {
             return;
         }
         value.set(items.get(at + step));
         getChildren().get(at + step).requestFocus();
-        event.consume();
     }
 
     @SuppressWarnings("unchecked")

@@ -154,6 +154,13 @@ public final class WizardView {
         }
 
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::enterAdvances);
+        // A check box or a toggle is answered with Space; its own Enter handling would flip it, so Enter is taken first.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && (event.getTarget() instanceof CheckBox || event.getTarget() instanceof Toggle)) {
+                model.next();
+                event.consume();
+            }
+        });
         model.indexProperty().addListener((observable, old, index) -> showStep());
         model.finishedProperty().addListener((observable, old, finished) -> showStrip());
         model.steps().forEach(step -> step.active().addListener((observable, old, active) -> showStrip()));
@@ -227,9 +234,7 @@ public final class WizardView {
         if (event.getCode() != KeyCode.ENTER || event.getTarget() instanceof TextArea) {
             return;
         }
-        // Enter presses a button, but a check box or a toggle is answered with Space: there Enter goes on.
-        if (event.getTarget() instanceof ButtonBase button && button != next
-                && !(button instanceof CheckBox) && !(button instanceof Toggle)) {
+        if (event.getTarget() instanceof ButtonBase button && button != next) {
             button.fire();
         } else {
             model.next();
