@@ -73,7 +73,6 @@ public final class DkimWizardView {
     @FXML private VBox passphraseField;
     @FXML private PasswordField importPassphrase;
     @FXML private Button readKeyButton;
-    @FXML private Label keyError;
     @FXML private HBox keyCard;
     @FXML private Label keyDescription;
     @FXML private VBox saveStep;
@@ -86,7 +85,6 @@ public final class DkimWizardView {
     @FXML private VBox replaceBox;
     @FXML private Label replaceText;
     @FXML private Button replaceButton;
-    @FXML private Label saveError;
     @FXML private HBox savedCard;
     @FXML private Label savedText;
     @FXML private VBox recordStep;
@@ -148,7 +146,7 @@ public final class DkimWizardView {
                 steps.get(5), new StepContent(rotationStep, oldSelectorField),
                 model.wizard().closingStep(), StepContent.focusing(checkStep, checkButton));
         host.getChildren().setAll(WizardView.load(model.wizard(), contents, bundle, recordDetails));
-        for (Node appearing : List.of(keyCard, keyError, passphraseField, replaceBox, saveError, savedCard)) {
+        for (Node appearing : List.of(keyCard, passphraseField, replaceBox, savedCard)) {
             ScrollIntoView.whenShown(appearing);
         }
     }
@@ -196,7 +194,12 @@ public final class DkimWizardView {
         importPassphrase.textProperty().bindBidirectional(maker.passphraseProperty());
         importPassphrase.setOnAction(event -> maker.read());
         readKeyButton.disableProperty().bind(maker.runningProperty().or(maker.passphraseProperty().isEmpty()));
-        showText(keyError, model.shown(maker.errorProperty()));
+        // The step's problem line says what went wrong, under the controls; focus goes where the answer is asked for.
+        maker.encryptedProperty().addListener((observable, was, encrypted) -> {
+            if (encrypted) {
+                importPassphrase.requestFocus();
+            }
+        });
 
         keyCard.getChildren().add(0, new StateBadge(CheckState.PASS, state -> text("dkim.key.ready")));
         keyDescription.textProperty().bind(Bindings.createStringBinding(model::keyDescription,
@@ -228,7 +231,6 @@ public final class DkimWizardView {
         showWhile(replaceBox, saver.awaitingReplaceProperty().isNotNull());
         replaceText.textProperty().bind(Bindings.createStringBinding(() -> saver.awaitingReplaceProperty().get() == null ? ""
                 : text("dkim.save.exists", saver.awaitingReplaceProperty().get()), saver.awaitingReplaceProperty()));
-        showText(saveError, model.shown(saver.errorProperty()));
 
         savedCard.getChildren().add(0, new StateBadge(CheckState.PASS, state -> text("dkim.save.done")));
         savedText.textProperty().bind(Bindings.createStringBinding(model::savedDescription, saver.savedProperty()));

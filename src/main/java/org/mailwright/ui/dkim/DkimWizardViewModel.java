@@ -110,9 +110,10 @@ public final class DkimWizardViewModel {
         domainProblem = words.follow(() -> domainProblemPhrase().map(words::say).orElse(""), domain);
         selectorProblem = words.follow(() -> selectorProblemPhrase().map(words::say).orElse(""), domain, selector);
         nameProblem = words.follow(() -> nameProblemPhrase().map(words::say).orElse(""), domain, selector);
-        keyProblem = words.follow(this::keyProblemText, maker.keyProperty(), maker.runningProperty(), maker.originProperty());
+        keyProblem = words.follow(this::keyProblemText, maker.keyProperty(), maker.runningProperty(), maker.originProperty(),
+                maker.errorProperty());
         saveProblem = words.follow(this::saveProblemText, saver.savedProperty(), saver.runningProperty(),
-                saver.passphraseProperty(), saver.passphraseAgainProperty(), saver.formatProperty());
+                saver.passphraseProperty(), saver.passphraseAgainProperty(), saver.formatProperty(), saver.errorProperty());
         serverProblem = words.follow(this::serverProblemText, serverKeyPath);
         rotationProblem = words.follow(() -> rotationProblemPhrase().map(words::say).orElse(""), oldSelector, selector);
 
@@ -235,6 +236,10 @@ public final class DkimWizardViewModel {
         if (maker.runningProperty().get()) {
             return words.text("dkim.key.problem.running");
         }
+        // What went wrong with the last attempt says best what to do next.
+        if (maker.errorProperty().get() != Phrase.NONE) {
+            return words.say(maker.errorProperty().get());
+        }
         if (maker.keyProperty().get() == null) {
             return words.text(maker.originProperty().get() == KeyMaker.Origin.GENERATE
                     ? "dkim.key.problem.make" : "dkim.key.problem.open");
@@ -272,6 +277,9 @@ public final class DkimWizardViewModel {
         }
         if (saver.runningProperty().get()) {
             return words.text("dkim.save.problem.running");
+        }
+        if (saver.errorProperty().get() != Phrase.NONE) {
+            return words.say(saver.errorProperty().get());
         }
         return saver.savedProperty().get() == null ? words.text("dkim.save.problem.notSaved") : "";
     }

@@ -277,6 +277,7 @@ public final class WizardView {
         for (int row = 0; row < answers.size(); row++) {
             Label title = new Label(answers.get(row).title());
             title.getStyleClass().add("wizard-summary-title");
+            title.setMinWidth(Region.USE_PREF_SIZE); // the answers wrap; the step names stay whole
             Label answer = new Label(answers.get(row).answer());
             answer.getStyleClass().add("wizard-summary-answer");
             answer.setWrapText(true);

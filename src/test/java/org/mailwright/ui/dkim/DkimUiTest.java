@@ -150,7 +150,7 @@ class DkimUiTest {
         robot.type(KeyCode.ESCAPE);
 
         waitUntil(() -> !context.work().busyProperty().get());
-        assertEquals("Stopped: no key was made. Choose Make the key to start again.", label(robot, "#keyError"));
+        assertEquals("Stopped: no key was made. Choose Make the key to start again.", label(robot, "#problem"));
         assertNull(wizard().maker().keyProperty().get());
         assertTrue(robot.lookup("#next").queryButton().isDisabled());
         assertEquals(KeyType.RSA, wizard().maker().typeProperty().get());
