@@ -139,13 +139,15 @@ public final class DkimWizardView {
         List<WizardStep> steps = model.wizard().steps();
         Map<WizardStep, StepContent> contents = Map.of(
                 steps.get(0), StepContent.focusing(nameStep, selectorField),
-                steps.get(1), StepContent.focusing(keyStep, originChoice),
+                steps.get(1), StepContent.focusing(keyStep, makeButton),
                 steps.get(2), StepContent.focusing(saveStep, saveButton),
                 steps.get(3), new StepContent(recordStep, testingBox),
                 steps.get(4), new StepContent(serverStep, serverPathField),
                 steps.get(5), new StepContent(rotationStep, oldSelectorField),
                 model.wizard().closingStep(), StepContent.focusing(checkStep, checkButton));
         host.getChildren().setAll(WizardView.load(model.wizard(), contents, bundle, recordDetails));
+        // Runs after the wizard has shown the step: Enter then does the step's next thing, and never makes a second key.
+        model.wizard().indexProperty().addListener((observable, old, index) -> focusNextThing(steps));
         for (Node appearing : List.of(keyCard, passphraseField, replaceBox, savedCard)) {
             ScrollIntoView.whenShown(appearing);
         }
@@ -184,6 +186,8 @@ public final class DkimWizardView {
         showAdvice.run();
 
         makeButton.disableProperty().bind(maker.runningProperty());
+        makeButton.textProperty().bind(Bindings.when(maker.keyProperty().isNull())
+                .then(text("dkim.key.make")).otherwise(text("dkim.key.make.another")));
         showWhile(makeProgress, maker.runningProperty());
         showWhile(cancelMakeButton, maker.runningProperty());
         openKeyButton.disableProperty().bind(maker.runningProperty());
@@ -476,6 +480,23 @@ public final class DkimWizardView {
     @FXML
     private void watchPropagation() {
         model.watchPropagation();
+    }
+
+    private void focusNextThing(List<WizardStep> steps) {
+        WizardStep shown = model.wizard().currentStepProperty().get();
+        Node next = host.lookup("#next");
+        if (shown == steps.get(1)) {
+            boolean generating = model.maker().originProperty().get() == KeyMaker.Origin.GENERATE;
+            focus(model.maker().keyProperty().get() != null ? next : generating ? makeButton : openKeyButton);
+        } else if (shown == steps.get(2)) {
+            focus(model.saver().savedProperty().get() != null ? next : saveButton);
+        }
+    }
+
+    private static void focus(Node node) {
+        if (node != null) {
+            node.requestFocus();
+        }
     }
 
     private void focusNextIfOn(Object done, Node... controls) {
