@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Cursor;
@@ -143,6 +144,13 @@ public final class WizardView {
         // On the closing step the wizard is done: only Back (to reopen it) and the step's own actions remain.
         next.visibleProperty().bind(model.onClosingStepProperty().not());
         next.managedProperty().bind(next.visibleProperty());
+        // Hiding Next moves Back; the renderer leaves a one-pixel edge of both old buttons drawn unless the bar is
+        // repainted once the move is on screen.
+        model.onClosingStepProperty().addListener((observable, was, closing) -> Platform.runLater(() -> {
+            Node bar = next.getParent();
+            bar.setOpacity(0.99);
+            Platform.runLater(() -> bar.setOpacity(1));
+        }));
         problem.textProperty().bind(model.currentProblemProperty());
         problem.visibleProperty().bind(model.currentProblemProperty().isNotEmpty());
 
