@@ -1,6 +1,7 @@
 package org.mailwright.ui.dkim;
 
 import java.io.File;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -361,7 +363,7 @@ public final class DkimWizardView {
             overall.getChildren().setAll(badge, headline);
         }
         serverRows.getChildren().setAll(check.servers().stream().map(this::serverCard).toList());
-        findingRows.getChildren().setAll(check.findings().stream().map(line -> findingCard(line)).toList());
+        findingRows.getChildren().setAll(check.findings().stream().map(this::findingCard).toList());
     }
 
     private Node serverCard(ServerRow row) {
@@ -387,7 +389,7 @@ public final class DkimWizardView {
     }
 
     /** A finding: its state, what was found, and (unless it is good news) why and how to fix it. */
-    Node findingCard(FindingLine line) {
+    private Node findingCard(FindingLine line) {
         StateBadge badge = new StateBadge(line.state(), state -> text(state.textKey()));
         Label message = new Label(line.message());
         message.setWrapText(true);
@@ -501,23 +503,23 @@ public final class DkimWizardView {
 
     private void focusNextIfOn(Object done, Node... controls) {
         Node next = host.lookup("#next");
-        if (done != null && next != null && java.util.Arrays.stream(controls).anyMatch(Node::isFocused)) {
+        if (done != null && next != null && Arrays.stream(controls).anyMatch(Node::isFocused)) {
             next.requestFocus();
         }
     }
 
-    private void showProblem(Label label, TextField field, javafx.beans.value.ObservableValue<String> problem) {
+    private void showProblem(Label label, TextField field, ObservableValue<String> problem) {
         label.textProperty().bind(problem);
         showWhile(label, Bindings.createBooleanBinding(() -> !problem.getValue().isEmpty(), problem));
         FieldProblems.mark(validator, field, problem);
     }
 
-    private static void showText(Label label, javafx.beans.value.ObservableValue<String> text) {
+    private static void showText(Label label, ObservableValue<String> text) {
         label.textProperty().bind(text);
         showWhile(label, Bindings.createBooleanBinding(() -> !text.getValue().isEmpty(), text));
     }
 
-    private static void showWhile(Node node, javafx.beans.value.ObservableValue<Boolean> condition) {
+    private static void showWhile(Node node, ObservableValue<Boolean> condition) {
         node.visibleProperty().bind(condition);
         node.managedProperty().bind(node.visibleProperty());
     }

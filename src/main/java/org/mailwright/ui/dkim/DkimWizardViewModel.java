@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.mailwright.dkim.DkimDnsRecord;
@@ -160,9 +161,9 @@ public final class DkimWizardViewModel {
         return step("check", WizardStep.noProblem(), Bindings.createStringBinding(() -> ""), null);
     }
 
-    private WizardStep step(String id, javafx.beans.value.ObservableValue<String> problem,
-                            javafx.beans.value.ObservableValue<String> answer,
-                            javafx.beans.value.ObservableValue<Boolean> active) {
+    private WizardStep step(String id, ObservableValue<String> problem,
+                            ObservableValue<String> answer,
+                            ObservableValue<Boolean> active) {
         String prefix = "dkim.step." + id;
         return new WizardStep(words.binding(prefix + ".title"), words.binding(prefix + ".question"),
                 words.binding(prefix + ".why"), problem, answer, active);
@@ -569,7 +570,7 @@ public final class DkimWizardViewModel {
     }
 
     /** The phrase held by {@code phrase}, following the language. */
-    StringBinding shown(javafx.beans.value.ObservableValue<Phrase> phrase) {
+    StringBinding shown(ObservableValue<Phrase> phrase) {
         return words.shown(phrase);
     }
 }

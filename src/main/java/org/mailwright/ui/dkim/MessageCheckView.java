@@ -2,6 +2,7 @@ package org.mailwright.ui.dkim;
 
 import java.io.File;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
@@ -87,7 +88,7 @@ public final class MessageCheckView {
         overall.getChildren().clear();
         if (model.reportProperty().get() != null) {
             CheckState state = model.overallState();
-            StateBadge badge = new StateBadge(state, shown -> Texts.format(bundle, "dkim.verify.overall." + shown.name().toLowerCase(java.util.Locale.ROOT)));
+            StateBadge badge = new StateBadge(state, shown -> Texts.format(bundle, "dkim.verify.overall." + shown.name().toLowerCase(Locale.ROOT)));
             badge.setId("dkim-verify-result");
             Label summary = new Label(words.say(model.statusProperty().get()));
             summary.setWrapText(true);

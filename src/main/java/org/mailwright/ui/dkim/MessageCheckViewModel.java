@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -211,7 +213,7 @@ public final class MessageCheckViewModel {
         reword();
     }
 
-    private <T> void start(Task<T> job, Runnable succeeded, java.util.function.Function<Throwable, Phrase> failed) {
+    private <T> void start(Task<T> job, Runnable succeeded, Function<Throwable, Phrase> failed) {
         running.set(true);
         job.setOnSucceeded(event -> {
             running.set(false);
@@ -249,7 +251,7 @@ public final class MessageCheckViewModel {
 
     private void reword() {
         VerificationReport shown = report.get();
-        rows.setAll(shown == null ? java.util.List.of()
+        rows.setAll(shown == null ? List.of()
                 : shown.signatures().stream().map(signature -> SignatureRow.of(signature, words)).toList());
     }
 
