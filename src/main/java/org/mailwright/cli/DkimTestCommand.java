@@ -29,18 +29,19 @@ final class DkimTestCommand extends Subcommand {
     private DkimKeyOptions key;
 
     @Option(names = "--ns-port", paramLabel = "PORT", order = 20, descriptionKey = "dkim.ns-port")
-    private int nameServerPort = 53;
+    private Integer nameServerPort;
 
     @Override
     public Integer call() {
         DkimKey loaded = key.load(texts());
         name.record(loaded.record());
-        if (nameServerPort < 1 || nameServerPort > 65535) {
-            throw new UsageException(texts().get("cli.dkim.bad-port", nameServerPort));
+        int port = nameServerPort != null ? nameServerPort : options().target().nameServerPort();
+        if (port < 1 || port > 65535) {
+            throw new UsageException(texts().get("cli.dkim.bad-port", port));
         }
         KeyTestReport report;
         try (ResolverService resolver = options().openResolver()) {
-            report = new KeyTest(resolver, Clock.systemUTC(), nameServerPort)
+            report = new KeyTest(resolver, Clock.systemUTC(), port)
                     .run(name.domain, name.selector, loaded, options().target()).join();
         }
         if (options().json()) {

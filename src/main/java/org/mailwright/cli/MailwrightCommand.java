@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         versionProvider = MailwrightCommand.Version.class,
         scope = ScopeType.INHERIT,
         sortOptions = false,
-        subcommands = {LookupCommand.class, SpfCommand.class, DkimCommand.class, PropagationCommand.class})
+        subcommands = {LookupCommand.class, SpfCommand.class, DkimCommand.class, DmarcCommand.class,
+                PropagationCommand.class})
 public final class MailwrightCommand implements Callable<Integer> {
 
     private static final String VERSION_RESOURCE = "/org/mailwright/version.properties";

@@ -120,7 +120,8 @@ final class PropagationCommand extends Subcommand {
                                       ResolverTarget via) {
         List<ProbeServer> columns = new ArrayList<>();
         if ((given.isEmpty() || authoritative) && zone.isPresent()) {
-            List<ProbeServer> nameServers = probe.authoritativeServers(zone.get(), via, authoritativePort(given)).join();
+            List<ProbeServer> nameServers = probe.authoritativeServers(zone.get(), via,
+                    given.isEmpty() ? ServerAddress.DNS_PORT : given.get(0).nameServerPort()).join();
             if (nameServers.isEmpty()) {
                 err().println(texts().get("cli.propagation.no-nameservers", zone.get()));
             }
@@ -137,26 +138,6 @@ final class PropagationCommand extends Subcommand {
                 .map(ProbeServer::resolver)
                 .forEach(columns::add);
         return columns;
-    }
-
-    /**
-     * Name servers listen on port 53, except on a loopback test setup, where they listen where the
-     * first {@code --server} does: that server's port is used when it is on loopback.
-     */
-    private static int authoritativePort(List<ResolverTarget> given) {
-        if (!given.isEmpty() && given.get(0) instanceof ResolverTarget.Servers first) {
-            ServerAddress address = first.servers().get(0);
-            if (isLoopback(address.host())) {
-                return address.port();
-            }
-        }
-        return ServerAddress.DNS_PORT;
-    }
-
-    private static boolean isLoopback(String host) {
-        String lower = host.toLowerCase(Locale.ROOT);
-        return lower.equals("localhost") || lower.startsWith("127.") || lower.equals("::1")
-                || lower.equals("0:0:0:0:0:0:0:1");
     }
 
     /**

@@ -18,7 +18,6 @@ import org.mailwright.dkim.DkimKey;
 import org.mailwright.dkim.KeyTest;
 import org.mailwright.dkim.KeyTestReport;
 import org.mailwright.dns.ResolverTarget;
-import org.mailwright.dns.ServerAddress;
 import org.mailwright.ui.AppContext;
 
 /**
@@ -51,22 +50,6 @@ final class KeyCheck {
         words.language().addListener((observable, old, language) -> reword());
     }
 
-    /**
-     * The port the zone's name servers are asked on: 53, except when the resolver chosen is a
-     * server on this machine (a development server such as Knot on 127.0.0.1:5395), which then
-     * also serves the zone on its own port.
-     */
-    static int nameServerPort(ResolverTarget target) {
-        if (target instanceof ResolverTarget.Servers given) {
-            ServerAddress first = given.servers().get(0);
-            String host = first.host().toLowerCase(Locale.ROOT);
-            if (host.equals("localhost") || host.startsWith("127.") || host.equals("::1")) {
-                return first.port();
-            }
-        }
-        return ServerAddress.DNS_PORT;
-    }
-
     ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
     }
@@ -97,7 +80,7 @@ final class KeyCheck {
         }
         ResolverTarget target = context.resolverTarget();
         String resolver = context.describeResolver(words.bundle());
-        KeyTest test = new KeyTest(context.resolver(), clock, nameServerPort(target));
+        KeyTest test = new KeyTest(context.resolver(), clock, target.nameServerPort());
         String checking = words.text("dkim.check.progress", selector + "._domainkey." + domain);
         Task<KeyTestReport> job = new Task<>() {
             private CompletableFuture<KeyTestReport> pending;

@@ -13,7 +13,7 @@ public enum Page {
     SPF(Material2MZ.SEND, true),
     DKIM(Material2MZ.VPN_KEY, false),
     DMARC(Material2MZ.POLICY, true),
-    PROPAGATION(Material2MZ.PUBLIC, true),
+    PROPAGATION(Material2MZ.PUBLIC, false),
     HEALTH(Material2AL.FACT_CHECK, true),
     REPORTS(Material2AL.INSERT_CHART, true),
     SETTINGS(Material2MZ.SETTINGS, false);

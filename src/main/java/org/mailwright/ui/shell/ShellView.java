@@ -21,6 +21,7 @@ import org.mailwright.ui.Texts;
 import org.mailwright.ui.dkim.DkimView;
 import org.mailwright.ui.domain.DomainView;
 import org.mailwright.ui.planned.PlannedView;
+import org.mailwright.ui.propagation.PropagationView;
 import org.mailwright.ui.settings.SettingsView;
 
 /** The window's content: navigation, the page shown, the status bar. Shows a {@link ShellViewModel}. */
@@ -91,6 +92,8 @@ public final class ShellView {
             return;
         }
         navigation.getSelectionModel().select(page);
+        // The Propagation page refreshes only while it is seen.
+        model.propagation().setShown(page == Page.PROPAGATION);
         pageHost.getChildren().setAll(pages.computeIfAbsent(page, this::build));
     }
 
@@ -99,6 +102,7 @@ public final class ShellView {
             case DOMAIN -> DomainView.load(model.domain(), bundle);
             case SETTINGS -> SettingsView.load(model.settings(), bundle);
             case DKIM -> DkimView.load(model.dkim(), bundle);
+            case PROPAGATION -> PropagationView.load(model.propagation(), bundle);
             default -> PlannedView.load(model.planned(page), bundle);
         };
         view.setId("page-" + page.id());

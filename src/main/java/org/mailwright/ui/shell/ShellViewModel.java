@@ -22,6 +22,7 @@ import org.mailwright.ui.Texts;
 import org.mailwright.ui.dkim.DkimViewModel;
 import org.mailwright.ui.domain.DomainViewModel;
 import org.mailwright.ui.planned.PlannedViewModel;
+import org.mailwright.ui.propagation.PropagationViewModel;
 import org.mailwright.ui.settings.SettingsViewModel;
 
 /**
@@ -41,6 +42,7 @@ public final class ShellViewModel {
     private final DomainViewModel domain;
     private final SettingsViewModel settings;
     private final DkimViewModel dkim;
+    private final PropagationViewModel propagation;
     private final Map<Page, PlannedViewModel> planned = new EnumMap<>(Page.class);
     private final StringBinding workMessage;
     private final DoubleBinding progress;
@@ -55,6 +57,8 @@ public final class ShellViewModel {
         domain = new DomainViewModel(context);
         settings = new SettingsViewModel(context.settings(), context::bundle);
         dkim = new DkimViewModel(context, this::openPropagation);
+        propagation = new PropagationViewModel(context);
+        propagationRequest.addListener((observable, old, records) -> propagation.watch(records));
         for (Page each : Page.values()) {
             if (each.planned()) {
                 planned.put(each, new PlannedViewModel(each.id(), each.icon(), context::bundle,
@@ -115,6 +119,10 @@ public final class ShellViewModel {
 
     public DkimViewModel dkim() {
         return dkim;
+    }
+
+    public PropagationViewModel propagation() {
+        return propagation;
     }
 
     public PlannedViewModel planned(Page which) {

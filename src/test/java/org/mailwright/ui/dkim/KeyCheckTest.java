@@ -14,8 +14,6 @@ import org.mailwright.dkim.KeyTest;
 import org.mailwright.dkim.KeyTestReport;
 import org.mailwright.dns.ResolverOptions;
 import org.mailwright.dns.ResolverService;
-import org.mailwright.dns.ResolverTarget;
-import org.mailwright.dns.ServerAddress;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.ThrowawayPreferences;
@@ -117,14 +115,5 @@ class KeyCheckTest {
         assertEquals(null, check.reportProperty().get());
         assertTrue(check.servers().isEmpty());
         assertTrue(check.findings().isEmpty());
-    }
-
-    @Test
-    void nameServersAreAskedOnTheDevelopmentServersPortOnlyOnThisMachine() {
-        dns = TestDnsServer.start(DkimZone.corpExample(""));
-        assertEquals(5395, KeyCheck.nameServerPort(ResolverTarget.servers(List.of(new ServerAddress("127.0.0.1", 5395)))));
-        assertEquals(5395, KeyCheck.nameServerPort(ResolverTarget.servers(List.of(new ServerAddress("localhost", 5395)))));
-        assertEquals(53, KeyCheck.nameServerPort(ResolverTarget.servers(List.of(new ServerAddress("192.0.2.53", 5395)))));
-        assertEquals(53, KeyCheck.nameServerPort(ResolverTarget.system()));
     }
 }
