@@ -44,7 +44,8 @@ public final class StateBadge extends HBox {
         setAccessibleText(word.getText());
     }
 
-    static Ikon iconOf(CheckState state) {
+    /** The icon that stands for {@code state}, for other controls that show a state. */
+    public static Ikon iconOf(CheckState state) {
         return switch (state) {
             case PASS -> Material2AL.CHECK_CIRCLE;
             case INFO -> Material2AL.INFO;

@@ -11,7 +11,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 public enum Page {
     DOMAIN(Material2AL.DNS, false),
     SPF(Material2MZ.SEND, true),
-    DKIM(Material2MZ.VPN_KEY, true),
+    DKIM(Material2MZ.VPN_KEY, false),
     DMARC(Material2MZ.POLICY, false),
     PROPAGATION(Material2MZ.PUBLIC, false),
     HEALTH(Material2AL.FACT_CHECK, true),

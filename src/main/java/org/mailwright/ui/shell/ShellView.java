@@ -20,6 +20,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.dmarc.DmarcView;
+import org.mailwright.ui.dkim.DkimView;
 import org.mailwright.ui.domain.DomainView;
 import org.mailwright.ui.planned.PlannedView;
 import org.mailwright.ui.propagation.PropagationView;
@@ -109,6 +110,7 @@ public final class ShellView {
             case DOMAIN -> DomainView.load(model.domain(), bundle);
             case SETTINGS -> SettingsView.load(model.settings(), bundle);
             case DMARC -> DmarcView.load(model.dmarc(), bundle);
+            case DKIM -> DkimView.load(model.dkim(), bundle);
             case PROPAGATION -> PropagationView.load(model.propagation(), bundle);
             default -> PlannedView.load(model.planned(page), bundle);
         };

@@ -23,6 +23,7 @@ import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.dmarc.DmarcViewModel;
 import org.mailwright.ui.dmarc.PlanReminders;
+import org.mailwright.ui.dkim.DkimViewModel;
 import org.mailwright.ui.domain.DomainViewModel;
 import org.mailwright.ui.planned.PlannedViewModel;
 import org.mailwright.ui.propagation.PropagationViewModel;
@@ -50,6 +51,7 @@ public final class ShellViewModel {
     private final PlanStore plans;
     private final PlanReminders planReminders;
     private DmarcViewModel dmarc;
+    private final DkimViewModel dkim;
     private final PropagationViewModel propagation;
     private final Map<Page, PlannedViewModel> planned = new EnumMap<>(Page.class);
     private final StringBinding workMessage;
@@ -66,6 +68,7 @@ public final class ShellViewModel {
         settings = new SettingsViewModel(context.settings(), context::bundle);
         plans = new PlanStore(context.dataFolder().resolve(PLANS_FOLDER));
         planReminders = new PlanReminders(context, plans, Clock.systemDefaultZone());
+        dkim = new DkimViewModel(context, this::openPropagation);
         propagation = new PropagationViewModel(context);
         propagationRequest.addListener((observable, old, records) -> propagation.watch(records));
         for (Page each : Page.values()) {
@@ -148,6 +151,11 @@ public final class ShellViewModel {
             dmarc().commitDomain();
         }
         page.set(Page.DMARC);
+    }
+
+    /** The DKIM page: the key wizard and the message checker. */
+    public DkimViewModel dkim() {
+        return dkim;
     }
 
     public PropagationViewModel propagation() {

@@ -62,10 +62,11 @@ public final class ShellWindow {
         }
         stage.setMinWidth(WindowPlacement.MIN_WIDTH);
         stage.setMinHeight(WindowPlacement.MIN_HEIGHT);
+        // The scene first: a window that had this stage before stops remembering placements from here on.
+        stage.setScene(scene);
         stage.setX(placement.x());
         stage.setY(placement.y());
         stage.setMaximized(placement.maximized());
-        stage.setScene(scene);
         rememberPlacement();
     }
 
@@ -122,7 +123,8 @@ public final class ShellWindow {
     private void rememberPlacement() {
         AppSettings settings = context.settings();
         Runnable save = () -> {
-            if (stage.isIconified()) {
+            // Only while this window's scene is on the stage (tests open one window after another on one stage).
+            if (stage.isIconified() || stage.getScene() != scene) {
                 return;
             }
             WindowPlacement last = settings.window().orElse(null);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Cursor;
@@ -11,9 +12,11 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -50,12 +53,23 @@ public final class WizardView {
      * The controls that answer one step.
      *
      * @param content what is shown under the question
-     * @param answerControl the control marked when the answer is not valid, and focused when the step shows
+     * @param answerControl the control focused when the step shows, and marked when the answer is not valid
+     * @param marksAnswer false for a step of several fields that the page marks one by one itself
+     *     (the step's problem is then only said under the content, not pinned on one field)
      */
-    public record StepContent(Node content, Node answerControl) {
+    public record StepContent(Node content, Node answerControl, boolean marksAnswer) {
         public StepContent {
             Objects.requireNonNull(content, "content");
             Objects.requireNonNull(answerControl, "answerControl");
+        }
+
+        public StepContent(Node content, Node answerControl) {
+            this(content, answerControl, true);
+        }
+
+        /** A step whose fields the page marks itself; {@code focus} takes the keyboard when it shows. */
+        public static StepContent focusing(Node content, Node focus) {
+            return new StepContent(content, focus, false);
         }
     }
 
@@ -130,6 +144,13 @@ public final class WizardView {
         // On the closing step the wizard is done: only Back (to reopen it) and the step's own actions remain.
         next.visibleProperty().bind(model.onClosingStepProperty().not());
         next.managedProperty().bind(next.visibleProperty());
+        // Hiding Next moves Back; the renderer leaves a one-pixel edge of both old buttons drawn unless the bar is
+        // repainted once the move is on screen.
+        model.onClosingStepProperty().addListener((observable, was, closing) -> Platform.runLater(() -> {
+            Node bar = next.getParent();
+            bar.setOpacity(0.99);
+            Platform.runLater(() -> bar.setOpacity(1));
+        }));
         problem.textProperty().bind(model.currentProblemProperty());
         problem.visibleProperty().bind(model.currentProblemProperty().isNotEmpty());
 
@@ -141,6 +162,13 @@ public final class WizardView {
         }
 
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::enterAdvances);
+        // A check box or a toggle is answered with Space; its own Enter handling would flip it, so Enter is taken first.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && (event.getTarget() instanceof CheckBox || event.getTarget() instanceof Toggle)) {
+                model.next();
+                event.consume();
+            }
+        });
         model.indexProperty().addListener((observable, old, index) -> showStep());
         model.finishedProperty().addListener((observable, old, finished) -> showStrip());
         model.steps().forEach(step -> step.active().addListener((observable, old, active) -> showStrip()));
@@ -244,7 +272,9 @@ public final class WizardView {
         why.setText(step.why());
         StepContent content = contents.get(step);
         contentHost.getChildren().setAll(content.content());
-        currentCheck = FieldProblems.mark(validator, content.answerControl(), step.problem());
+        if (content.marksAnswer()) {
+            currentCheck = FieldProblems.mark(validator, content.answerControl(), step.problem());
+        }
         content.answerControl().requestFocus();
     }
 
@@ -255,6 +285,7 @@ public final class WizardView {
         for (int row = 0; row < answers.size(); row++) {
             Label title = new Label(answers.get(row).title());
             title.getStyleClass().add("wizard-summary-title");
+            title.setMinWidth(Region.USE_PREF_SIZE); // the answers wrap; the step names stay whole
             Label answer = new Label(answers.get(row).answer());
             answer.getStyleClass().add("wizard-summary-answer");
             answer.setWrapText(true);

@@ -75,12 +75,12 @@ class ShellViewModelTest {
             assertTrue(planned.whatProperty().get().length() > 80, page + " says what it will do");
             assertFalse(planned.meanwhileProperty().get().isBlank(), page + " says what to do meanwhile");
         }
-        String english = shell.planned(Page.DKIM).whatProperty().get();
+        String english = shell.planned(Page.HEALTH).whatProperty().get();
 
         settings.languageProperty().set(Language.SPANISH);
 
-        assertTrue(shell.planned(Page.DKIM).whatProperty().get().startsWith("El asistente DKIM"));
-        assertFalse(english.equals(shell.planned(Page.DKIM).whatProperty().get()));
+        assertTrue(shell.planned(Page.HEALTH).whatProperty().get().startsWith("La revisión examinará"));
+        assertFalse(english.equals(shell.planned(Page.HEALTH).whatProperty().get()));
     }
 
     @Test

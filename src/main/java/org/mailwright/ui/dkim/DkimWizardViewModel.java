@@ -1,0 +1,576 @@
+package org.mailwright.ui.dkim;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.mailwright.dkim.DkimDnsRecord;
+import org.mailwright.dkim.DkimKey;
+import org.mailwright.dkim.DkimKeyRecord;
+import org.mailwright.dkim.KeyType;
+import org.mailwright.dkim.MailServerSnippets;
+import org.mailwright.dkim.RotationPlan;
+import org.mailwright.dkim.Selectors;
+import org.mailwright.dns.RecordType;
+import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.ui.AppContext;
+import org.mailwright.ui.domain.DomainName;
+import org.mailwright.ui.wizard.WizardStep;
+import org.mailwright.ui.wizard.WizardViewModel;
+
+/**
+ * The DKIM wizard: name the key (domain and a date-based selector), make or import it, save the
+ * private key, publish the record, configure the mail server, plan the rotation, then check the
+ * published record live and hand it to the Propagation page.
+ */
+public final class DkimWizardViewModel {
+
+    /** Where the snippets assume the key lives on the mail server, unless the user says otherwise. */
+    static final String SERVER_KEY_DIRECTORY = "/etc/dkimkeys/";
+    /** The TTL a new record is assumed to be published with, for the rotation's dates. */
+    private static final Duration ASSUMED_TTL = Duration.ofHours(1);
+
+    private final AppContext context;
+    private final Words words;
+    private final Clock clock;
+    private final Consumer<List<ExpectedRecord>> propagation;
+    private final String suggestedSelector;
+
+    private final StringProperty domain = new SimpleStringProperty(this, "domain", "");
+    private final StringProperty selector = new SimpleStringProperty(this, "selector", "");
+    private final KeyMaker maker;
+    private final KeySaver saver;
+    private final BooleanProperty testing = new SimpleBooleanProperty(this, "testing");
+    private final BooleanProperty strictIdentity = new SimpleBooleanProperty(this, "strictIdentity");
+    private final BooleanProperty sha256Only = new SimpleBooleanProperty(this, "sha256Only");
+    private final BooleanProperty emailOnly = new SimpleBooleanProperty(this, "emailOnly");
+    private final StringProperty notes = new SimpleStringProperty(this, "notes", "");
+    private final StringProperty serverKeyPath = new SimpleStringProperty(this, "serverKeyPath", "");
+    private final StringProperty oldSelector = new SimpleStringProperty(this, "oldSelector", "");
+    private final ObjectProperty<KeyType> oldType = new SimpleObjectProperty<>(this, "oldType", KeyType.RSA);
+    private final ObservableList<SnippetRow> snippets = FXCollections.observableArrayList();
+    /** Read-only, and kept: a view made per call would be collected with the listeners on it. */
+    private final ObservableList<SnippetRow> snippetsView = FXCollections.unmodifiableObservableList(snippets);
+    private final ObservableList<PlanRow> plan = FXCollections.observableArrayList();
+    /** Read-only, and kept: a view made per call would be collected with the listeners on it. */
+    private final ObservableList<PlanRow> planView = FXCollections.unmodifiableObservableList(plan);
+    private final KeyCheck check;
+
+    private final ObjectBinding<DkimDnsRecord> dnsRecord;
+    private final StringBinding domainProblem;
+    private final StringBinding selectorProblem;
+    private final StringBinding nameProblem;
+    private final StringBinding keyProblem;
+    private final StringBinding saveProblem;
+    private final StringBinding serverProblem;
+    private final StringBinding rotationProblem;
+    private final WizardViewModel wizard;
+    private String suggestedServerPath = "";
+
+    /**
+     * @param propagation shows the Propagation page watching the records it is given
+     * @param clock today's date, for the selector and the rotation plan
+     */
+    public DkimWizardViewModel(AppContext context, Consumer<List<ExpectedRecord>> propagation, Clock clock) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.propagation = Objects.requireNonNull(propagation, "propagation");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        words = new Words(context);
+        maker = new KeyMaker(context.work(), words);
+        saver = new KeySaver(context.work(), words);
+        check = new KeyCheck(context, words, clock);
+        suggestedSelector = Selectors.suggest(LocalDate.now(clock), List.of());
+        selector.set(suggestedSelector);
+        followDomainBeingWorkedOn();
+
+        dnsRecord = Bindings.createObjectBinding(this::makeRecord, domain, selector, maker.keyProperty(),
+                testing, strictIdentity, sha256Only, emailOnly, notes);
+        maker.keyProperty().addListener((observable, old, key) -> saver.use(key));
+        dnsRecord.addListener((observable, old, record) -> check.clear());
+
+        domainProblem = words.follow(() -> domainProblemPhrase().map(words::say).orElse(""), domain);
+        selectorProblem = words.follow(() -> selectorProblemPhrase().map(words::say).orElse(""), domain, selector);
+        nameProblem = words.follow(() -> nameProblemPhrase().map(words::say).orElse(""), domain, selector);
+        keyProblem = words.follow(this::keyProblemText, maker.keyProperty(), maker.runningProperty(), maker.originProperty(),
+                maker.errorProperty());
+        saveProblem = words.follow(this::saveProblemText, saver.savedProperty(), saver.runningProperty(),
+                saver.passphraseProperty(), saver.passphraseAgainProperty(), saver.formatProperty(), saver.errorProperty());
+        serverProblem = words.follow(this::serverProblemText, serverKeyPath);
+        rotationProblem = words.follow(() -> rotationProblemPhrase().map(words::say).orElse(""), oldSelector, selector);
+
+        Observable[] snippetInputs = {dnsRecord, serverKeyPath, words.language()};
+        for (Observable input : snippetInputs) {
+            input.addListener(observable -> rewriteSnippets());
+        }
+        for (Observable input : new Observable[] {dnsRecord, oldSelector, oldType, words.language()}) {
+            input.addListener(observable -> replan());
+        }
+        for (Observable input : new Observable[] {maker.keyProperty(), maker.keyFileProperty(), saver.savedProperty(),
+            selector, saver.formatProperty()}) {
+            input.addListener(observable -> suggestServerPath());
+        }
+        suggestServerPath();
+
+        wizard = new WizardViewModel(steps(), value(), zoneLine(), closingStep(), this::checkDns);
+    }
+
+    private void followDomainBeingWorkedOn() {
+        StringProperty working = context.settings().lastDomainProperty();
+        domain.set(working.get());
+        // Until the user types another domain here, this page follows the one chosen on the Domain page.
+        working.addListener((observable, old, now) -> {
+            if (domain.get().equals(old)) {
+                domain.set(now);
+            }
+        });
+    }
+
+    private List<WizardStep> steps() {
+        return List.of(
+                step("name", nameProblem, Bindings.createStringBinding(
+                        () -> dnsRecord() == null ? recordName() : dnsRecord().name(), domain, selector, dnsRecord), null),
+                step("key", keyProblem, words.follow(this::keyAnswer, maker.keyProperty(), maker.keyFileProperty()), null),
+                step("save", saveProblem, words.follow(this::saveAnswer, saver.savedProperty()),
+                        maker.originProperty().isEqualTo(KeyMaker.Origin.GENERATE)),
+                step("record", WizardStep.noProblem(), words.follow(this::optionsAnswer, dnsRecord), null),
+                step("server", serverProblem, serverKeyPath, null),
+                step("rotation", rotationProblem, words.follow(this::rotationAnswer, dnsRecord, oldSelector), null));
+    }
+
+    private WizardStep closingStep() {
+        return step("check", WizardStep.noProblem(), Bindings.createStringBinding(() -> ""), null);
+    }
+
+    private WizardStep step(String id, ObservableValue<String> problem,
+                            ObservableValue<String> answer,
+                            ObservableValue<Boolean> active) {
+        String prefix = "dkim.step." + id;
+        return new WizardStep(words.binding(prefix + ".title"), words.binding(prefix + ".question"),
+                words.binding(prefix + ".why"), problem, answer, active);
+    }
+
+    // ---- the name ----
+
+    public StringProperty domainProperty() {
+        return domain;
+    }
+
+    public StringProperty selectorProperty() {
+        return selector;
+    }
+
+    /** The date-based selector offered for a new key, such as {@code 202611a}. */
+    public String suggestedSelector() {
+        return suggestedSelector;
+    }
+
+    /** Puts the date-based selector back. */
+    public void suggestSelector() {
+        selector.set(suggestedSelector);
+    }
+
+    /** The domain in its plain form, when what was typed is a domain name. */
+    Optional<String> domainName() {
+        return DomainName.check(domain.get()).name();
+    }
+
+    /** {@code selector._domainkey.domain} as typed so far, for the name step to show. */
+    String recordName() {
+        return SelectorName.normalized(selector.get()) + "._domainkey." + domainName().orElse(domain.get().strip());
+    }
+
+    /** Why the domain typed is not a domain name; empty when it is one. */
+    StringBinding domainProblemProperty() {
+        return domainProblem;
+    }
+
+    /** Why the selector typed cannot be used; empty when it can (or while the domain is wrong). */
+    StringBinding selectorProblemProperty() {
+        return selectorProblem;
+    }
+
+    private Optional<Phrase> domainProblemPhrase() {
+        return DomainName.check(domain.get()).problem()
+                .map(problem -> Phrase.of(problem.key(), problem.arguments().toArray()));
+    }
+
+    private Optional<Phrase> selectorProblemPhrase() {
+        return domainName().flatMap(name -> SelectorName.problem(selector.get(), name, suggestedSelector));
+    }
+
+    private Optional<Phrase> nameProblemPhrase() {
+        return domainProblemPhrase().or(this::selectorProblemPhrase);
+    }
+
+    // ---- the key ----
+
+    /** How people write the key type: RSA, Ed25519. */
+    static String typeName(KeyType type) {
+        return type == KeyType.ED25519 ? "Ed25519" : "RSA";
+    }
+
+    KeyMaker maker() {
+        return maker;
+    }
+
+    private String keyProblemText() {
+        if (maker.runningProperty().get()) {
+            return words.text("dkim.key.problem.running");
+        }
+        // What went wrong with the last attempt says best what to do next.
+        if (maker.errorProperty().get() != Phrase.NONE) {
+            return words.say(maker.errorProperty().get());
+        }
+        if (maker.keyProperty().get() == null) {
+            return words.text(maker.originProperty().get() == KeyMaker.Origin.GENERATE
+                    ? "dkim.key.problem.make" : "dkim.key.problem.open");
+        }
+        return "";
+    }
+
+    /** The key in a line: its type, size, fingerprint, and where it came from. */
+    String keyDescription() {
+        DkimKey key = maker.keyProperty().get();
+        if (key == null) {
+            return "";
+        }
+        Path file = maker.keyFileProperty().get();
+        return file == null
+                ? words.text("dkim.key.made", typeName(key.type()), key.bits(), key.fingerprint())
+                : words.text("dkim.key.read", typeName(key.type()), key.bits(), key.fingerprint(), file);
+    }
+
+    private String keyAnswer() {
+        DkimKey key = maker.keyProperty().get();
+        return key == null ? "" : words.text("dkim.key.answer", typeName(key.type()), key.bits(), key.fingerprint());
+    }
+
+    // ---- saving ----
+
+    KeySaver saver() {
+        return saver;
+    }
+
+    private String saveProblemText() {
+        Optional<Phrase> passphrase = saver.passphraseProblem();
+        if (passphrase.isPresent()) {
+            return words.say(passphrase.get());
+        }
+        if (saver.runningProperty().get()) {
+            return words.text("dkim.save.problem.running");
+        }
+        if (saver.errorProperty().get() != Phrase.NONE) {
+            return words.say(saver.errorProperty().get());
+        }
+        return saver.savedProperty().get() == null ? words.text("dkim.save.problem.notSaved") : "";
+    }
+
+    /** Where the key was saved and who may read it, in a sentence; empty before it is saved. */
+    String savedDescription() {
+        KeySaver.Saved saved = saver.savedProperty().get();
+        if (saved == null) {
+            return "";
+        }
+        String format = words.text("dkim.format." + saved.format().name().toLowerCase(Locale.ROOT));
+        return saved.key().permissions()
+                .map(mode -> words.text("dkim.save.saved", saved.key().path(), format, KeySaver.octalMode(mode), mode))
+                .orElseGet(() -> words.text("dkim.save.savedNoMode", saved.key().path(), format));
+    }
+
+    private String saveAnswer() {
+        KeySaver.Saved saved = saver.savedProperty().get();
+        if (saved == null) {
+            return "";
+        }
+        return saved.key().permissions()
+                .map(mode -> words.text("dkim.save.answer", saved.key().path(), KeySaver.octalMode(mode)))
+                .orElse(saved.key().path().toString());
+    }
+
+    /** The file name the save dialog offers. */
+    String suggestedFileName() {
+        return saver.suggestedFileName(SelectorName.normalized(selector.get()));
+    }
+
+    // ---- the record ----
+
+    public BooleanProperty testingProperty() {
+        return testing;
+    }
+
+    public BooleanProperty strictIdentityProperty() {
+        return strictIdentity;
+    }
+
+    public BooleanProperty sha256OnlyProperty() {
+        return sha256Only;
+    }
+
+    public BooleanProperty emailOnlyProperty() {
+        return emailOnly;
+    }
+
+    public StringProperty notesProperty() {
+        return notes;
+    }
+
+    /** The record to publish, with its name; null until the names are valid and there is a key. */
+    ObjectBinding<DkimDnsRecord> dnsRecordProperty() {
+        return dnsRecord;
+    }
+
+    DkimDnsRecord dnsRecord() {
+        return dnsRecord.get();
+    }
+
+    private DkimDnsRecord makeRecord() {
+        DkimKey key = maker.keyProperty().get();
+        Optional<String> name = domainName();
+        if (key == null || name.isEmpty() || nameProblemPhrase().isPresent()) {
+            return null;
+        }
+        DkimKeyRecord record = key.record()
+                .withTesting(testing.get())
+                .withStrictIdentity(strictIdentity.get())
+                .withHashAlgorithms(sha256Only.get() ? List.of("sha256") : List.of())
+                .withServiceTypes(emailOnly.get() ? List.of("email") : List.of())
+                .withNotes(notes.get().strip());
+        return new DkimDnsRecord(SelectorName.normalized(selector.get()), name.get(), record);
+    }
+
+    /** The record's value, for DNS web panels. */
+    StringBinding value() {
+        return Bindings.createStringBinding(() -> dnsRecord() == null ? "" : dnsRecord().value(), dnsRecord);
+    }
+
+    /** The record as a zone-file line, its value cut into strings of 255 characters at most. */
+    StringBinding zoneLine() {
+        return Bindings.createStringBinding(() -> dnsRecord() == null ? "" : dnsRecord().zoneLine(), dnsRecord);
+    }
+
+    /** The name as DNS web panels ask for it (they add the domain themselves). */
+    StringBinding hostField() {
+        return Bindings.createStringBinding(
+                () -> dnsRecord() == null ? "" : dnsRecord().selector() + "._domainkey", dnsRecord);
+    }
+
+    /** How long the value is and what that means for a DNS panel. */
+    StringBinding lengthNote() {
+        return words.follow(() -> {
+            DkimDnsRecord record = dnsRecord();
+            if (record == null) {
+                return "";
+            }
+            int length = record.value().length();
+            return length > DkimDnsRecord.MAX_STRING
+                    ? words.text("dkim.record.long", length, record.strings().size())
+                    : words.text("dkim.record.short", length);
+        }, dnsRecord);
+    }
+
+    private String optionsAnswer() {
+        DkimDnsRecord record = dnsRecord();
+        if (record == null) {
+            return "";
+        }
+        List<String> options = new ArrayList<>();
+        DkimKeyRecord key = record.record();
+        if (key.testing()) {
+            options.add("t=y");
+        }
+        if (key.strictIdentity()) {
+            options.add("t=s");
+        }
+        if (!key.hashAlgorithms().isEmpty()) {
+            options.add("h=" + String.join(":", key.hashAlgorithms()));
+        }
+        if (!key.serviceTypes().isEmpty()) {
+            options.add("s=" + String.join(":", key.serviceTypes()));
+        }
+        if (!key.notes().isEmpty()) {
+            options.add("n=");
+        }
+        return options.isEmpty() ? words.text("dkim.record.answer.plain")
+                : words.text("dkim.record.answer.options", String.join(", ", options));
+    }
+
+    // ---- the mail server ----
+
+    public StringProperty serverKeyPathProperty() {
+        return serverKeyPath;
+    }
+
+    ObservableList<SnippetRow> snippets() {
+        return snippetsView;
+    }
+
+    private String serverProblemText() {
+        String path = serverKeyPath.get().strip();
+        if (path.isEmpty()) {
+            return words.text("dkim.server.problem.empty");
+        }
+        return serverPath().isPresent() ? "" : words.text("dkim.server.problem.invalid", path);
+    }
+
+    private Optional<Path> serverPath() {
+        try {
+            String path = serverKeyPath.get().strip();
+            return path.isEmpty() ? Optional.empty() : Optional.of(Path.of(path));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Offers where the key will live on the mail server: the imported file's own path, or the
+     * saved file's name in {@value #SERVER_KEY_DIRECTORY}; a path the user typed is kept.
+     */
+    private void suggestServerPath() {
+        Path imported = maker.keyFileProperty().get();
+        KeySaver.Saved saved = saver.savedProperty().get();
+        String suggestion = imported != null ? imported.toString()
+                : SERVER_KEY_DIRECTORY + (saved != null ? saved.key().path().getFileName() : suggestedFileName());
+        if (serverKeyPath.get().isEmpty() || serverKeyPath.get().equals(suggestedServerPath)) {
+            serverKeyPath.set(suggestion);
+        }
+        suggestedServerPath = suggestion;
+    }
+
+    private void rewriteSnippets() {
+        DkimDnsRecord record = dnsRecord();
+        Optional<Path> path = serverPath();
+        if (record == null || path.isEmpty()) {
+            snippets.clear();
+            return;
+        }
+        Locale locale = words.locale();
+        snippets.setAll(MailServerSnippets.forKey(record.domain(), record.selector(), path.get(), record.record().keyType())
+                .stream()
+                .map(snippet -> new SnippetRow(snippet.server(), snippet.file(), snippet.text(), snippet.note(locale)))
+                .toList());
+    }
+
+    // ---- rotation ----
+
+    public StringProperty oldSelectorProperty() {
+        return oldSelector;
+    }
+
+    public ObjectProperty<KeyType> oldTypeProperty() {
+        return oldType;
+    }
+
+    /** The plan's steps, with their dates, from today. */
+    ObservableList<PlanRow> plan() {
+        return planView;
+    }
+
+    /** Why keys are rotated. */
+    StringBinding rotationWhy() {
+        return words.follow(() -> RotationPlan.why(words.locale()));
+    }
+
+    private Optional<Phrase> rotationProblemPhrase() {
+        String old = SelectorName.normalized(oldSelector.get());
+        if (old.isEmpty()) {
+            return Optional.empty();
+        }
+        if (old.equals(SelectorName.normalized(selector.get()))) {
+            return Optional.of(Phrase.of("dkim.rotation.problem.same", old));
+        }
+        return SelectorName.problem(old, domainName().orElse(""), suggestedSelector);
+    }
+
+    private Optional<RotationPlan> rotationPlan() {
+        DkimDnsRecord record = dnsRecord();
+        if (record == null || rotationProblemPhrase().isPresent()) {
+            return Optional.empty();
+        }
+        String old = SelectorName.normalized(oldSelector.get());
+        return Optional.of(RotationPlan.plan(record, old.isEmpty() ? Optional.empty() : Optional.of(old), oldType.get(),
+                LocalDate.now(clock), ASSUMED_TTL));
+    }
+
+    private void replan() {
+        Optional<RotationPlan> planned = rotationPlan();
+        if (planned.isEmpty()) {
+            plan.clear();
+            return;
+        }
+        Locale locale = words.locale();
+        plan.setAll(planned.get().steps().stream()
+                .map(step -> new PlanRow(step.date().toString(), step.title(locale), step.detail(locale, planned.get()),
+                        // The new record is beside the wizard already; only the revocation is new here.
+                        step.record().filter(record -> !record.equals(planned.get().newRecord()))
+                                .map(DkimDnsRecord::zoneLine).orElse("")))
+                .toList());
+    }
+
+    private String rotationAnswer() {
+        Optional<RotationPlan> planned = rotationPlan();
+        if (planned.isEmpty()) {
+            return "";
+        }
+        return planned.get().oldSelector()
+                .map(old -> words.text("dkim.rotation.answer.replaces", old.selector(),
+                        planned.get().steps().get(planned.get().steps().size() - 1).date().toString()))
+                .orElseGet(() -> words.text("dkim.rotation.answer.first"));
+    }
+
+    // ---- the check and the hand-off ----
+
+    KeyCheck check() {
+        return check;
+    }
+
+    /** Runs the key test on the record shown, in the background. Call on the FX thread. */
+    public void checkDns() {
+        DkimDnsRecord record = dnsRecord();
+        DkimKey key = maker.keyProperty().get();
+        if (record != null && key != null) {
+            check.run(record.domain(), record.selector(), key);
+        }
+    }
+
+    /** Hands the record to the Propagation page, which watches it reach every server. */
+    public void watchPropagation() {
+        DkimDnsRecord record = dnsRecord();
+        if (record != null) {
+            propagation.accept(List.of(ExpectedRecord.of(record.name(), RecordType.TXT, record.value())));
+        }
+    }
+
+    public WizardViewModel wizard() {
+        return wizard;
+    }
+
+    /** A phrase in the language chosen now. */
+    String say(Phrase phrase) {
+        return words.say(phrase);
+    }
+
+    /** The phrase held by {@code phrase}, following the language. */
+    StringBinding shown(ObservableValue<Phrase> phrase) {
+        return words.shown(phrase);
+    }
+}

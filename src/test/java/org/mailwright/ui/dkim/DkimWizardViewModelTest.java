@@ -1,0 +1,317 @@
+package org.mailwright.ui.dkim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.mailwright.dkim.DkimKey;
+import org.mailwright.dkim.KeyFileException;
+import org.mailwright.dkim.KeyFiles;
+import org.mailwright.dkim.KeyFiles.KeyFormat;
+import org.mailwright.dkim.KeyGenerator;
+import org.mailwright.dkim.KeySpec;
+import org.mailwright.dkim.KeyType;
+import org.mailwright.dkim.MailServerSnippets.Server;
+import org.mailwright.dns.RecordType;
+import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.ui.AppContext;
+import org.mailwright.ui.ThrowawayPreferences;
+import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.settings.AppSettings;
+import org.mailwright.ui.settings.Language;
+import org.mailwright.ui.wizard.WizardViewModel;
+import org.mailwright.ui.work.BackgroundWork;
+
+/** The DKIM wizard's state and words, without the FX thread: key work is handed in as if it had finished. */
+class DkimWizardViewModelTest {
+
+    static final DkimKey ED25519 = KeyGenerator.generate(KeySpec.ed25519());
+    static final DkimKey RSA = KeyGenerator.generate(KeySpec.DEFAULT);
+    private static final Clock NOV_25_2026 = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+    private final ThrowawayPreferences preferences = new ThrowawayPreferences();
+    private final AppSettings settings = AppSettings.load(preferences.node());
+    private final List<List<ExpectedRecord>> handedOver = new ArrayList<>();
+    private DkimWizardViewModel model;
+    private AppContext context;
+
+    @TempDir
+    Path folder;
+
+    private DkimWizardViewModel wizard(String domain) {
+        settings.languageProperty().set(Language.ENGLISH);
+        settings.lastDomainProperty().set(domain);
+        context = new AppContext(settings, new BackgroundWork());
+        model = new DkimWizardViewModel(context, handedOver::add, NOV_25_2026);
+        return model;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (context != null) {
+            context.close();
+        }
+        preferences.close();
+    }
+
+    @Test
+    void startsFromTheDomainBeingWorkedOnWithADateBasedSelector() {
+        wizard("corp.example");
+
+        assertEquals("corp.example", model.domainProperty().get());
+        assertEquals("202611a", model.selectorProperty().get());
+        assertEquals("202611a._domainkey.corp.example", model.recordName());
+        assertEquals("", model.wizard().currentProblemProperty().get());
+
+        settings.lastDomainProperty().set("other.example");
+        assertEquals("other.example", model.domainProperty().get(), "an untouched domain follows the Domain page");
+        model.domainProperty().set("mine.example");
+        settings.lastDomainProperty().set("third.example");
+        assertEquals("mine.example", model.domainProperty().get(), "a domain typed here is kept");
+
+        model.selectorProperty().set("x");
+        model.suggestSelector();
+        assertEquals("202611a", model.selectorProperty().get());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "''          | Enter a selector, for example 202611a.",
+        "mail 2026   | “␣” cannot appear in a selector; use letters, digits, hyphens and dots.",
+        "mail_2026   | “_” cannot appear in a selector; use letters, digits, hyphens and dots.",
+        "-mail       | The part “-mail” starts or ends with a hyphen, which DNS does not allow.",
+        "a..b        | There is an empty part between two dots, or a dot at the start or the end.",
+    })
+    void aBadSelectorIsExplainedAndBlocksNext(String typed, String problem) {
+        wizard("corp.example");
+
+        model.selectorProperty().set(typed);
+
+        assertEquals(problem, model.selectorProblemProperty().get());
+        assertEquals(problem, model.wizard().currentProblemProperty().get());
+        assertFalse(model.wizard().canGoNextProperty().get());
+    }
+
+    @Test
+    void aBadDomainIsSaidInTheDomainPagesWordsAndInSpanish() {
+        wizard("postmaster@corp.example");
+
+        assertEquals("Enter only the domain, the part after the @: corp.example.", model.domainProblemProperty().get());
+        assertEquals("", model.selectorProblemProperty().get(), "the selector is not blamed for the domain");
+
+        settings.languageProperty().set(Language.SPANISH);
+
+        assertTrue(model.domainProblemProperty().get().startsWith("Escriba solo el dominio"), model.domainProblemProperty().get());
+        assertEquals("¿Qué dominio firma y con qué selector?", model.wizard().steps().get(0).question());
+    }
+
+    @Test
+    void theRecordComesFromTheKeyInBothFormsWithItsOptions() {
+        wizard("corp.example");
+        assertNull(model.dnsRecord());
+        assertEquals("Choose Make the key: the record is made from it.", keyProblem());
+
+        model.maker().accept(ED25519);
+
+        String p = ED25519.record().publicKey();
+        assertEquals("v=DKIM1; k=ed25519; p=" + p, model.value().get());
+        assertEquals("202611a._domainkey.corp.example. IN TXT \"v=DKIM1; k=ed25519; p=" + p + "\"", model.zoneLine().get());
+        assertEquals("202611a._domainkey", model.hostField().get());
+        assertEquals("The value has 66 characters and fits in one DNS string.", model.lengthNote().get());
+        assertEquals("", keyProblem());
+
+        model.testingProperty().set(true);
+        model.sha256OnlyProperty().set(true);
+        model.emailOnlyProperty().set(true);
+
+        assertEquals("v=DKIM1; k=ed25519; h=sha256; s=email; t=y; p=" + p, model.value().get());
+        assertEquals("With t=y, h=sha256, s=email", model.wizard().summary().get(3).answer());
+    }
+
+    @Test
+    void aLongRsaValueIsSplitInTheZoneLineAndSaidSo() {
+        wizard("corp.example");
+
+        model.maker().accept(RSA);
+
+        assertEquals(2, model.dnsRecord().strings().size());
+        assertTrue(model.zoneLine().get().contains("\" \""), model.zoneLine().get());
+        assertTrue(model.lengthNote().get().startsWith("The value has 410 characters, more than one DNS string holds (255)"),
+                model.lengthNote().get());
+    }
+
+    @Test
+    void theAdviceFollowsTheKeyChosenAndAnotherChoiceDropsAnUnsavedKey() {
+        wizard("corp.example");
+        KeyMaker maker = model.maker();
+        assertEquals(CheckState.PASS, maker.advice().state());
+        assertTrue(model.say(maker.advice().phrase()).startsWith("Recommended. RSA 2048"));
+
+        maker.rsaBitsProperty().set(1024);
+        assertEquals(CheckState.WARNING, maker.advice().state());
+        assertEquals(KeySpec.rsa(1024), maker.spec());
+
+        maker.typeProperty().set(KeyType.ED25519);
+        assertEquals(CheckState.INFO, maker.advice().state());
+        assertTrue(model.say(maker.advice().phrase()).contains("second signature"));
+
+        maker.accept(ED25519);
+        maker.rsaBitsProperty().set(4096);
+        assertNull(maker.keyProperty().get(), "the key shown must be the key chosen");
+        assertNull(model.dnsRecord());
+    }
+
+    @Test
+    void anImportedKeyIsNotSavedAgain() {
+        wizard("corp.example");
+
+        model.maker().originProperty().set(KeyMaker.Origin.IMPORT);
+        assertEquals("Open your private key file: the record is made from it.", keyProblem());
+
+        assertFalse(model.wizard().steps().get(2).isActive(), "the Save step is passed over");
+        assertEquals(WizardViewModel.StepState.SKIPPED, model.wizard().stateOf(2));
+    }
+
+    @Test
+    void savingAsksForMatchingPassphrasesOnlyWherePkcs8TakesThem() {
+        wizard("corp.example");
+        model.maker().accept(RSA);
+        KeySaver saver = model.saver();
+        assertEquals("Save the private key: the mail server needs it to sign.", saveProblem());
+        assertEquals(List.of(KeyFormat.PKCS8, KeyFormat.PKCS1), KeySaver.formatsFor(KeyType.RSA));
+        assertEquals(List.of(KeyFormat.PKCS8, KeyFormat.ED25519_BASE64), KeySaver.formatsFor(KeyType.ED25519));
+        assertEquals("202611a.private", model.suggestedFileName());
+
+        saver.passphraseProperty().set("correct horse");
+        assertEquals("The two passphrases differ; type the same one twice (or leave both empty).", saveProblem());
+        saver.passphraseAgainProperty().set("correct horse");
+        assertEquals("Save the private key: the mail server needs it to sign.", saveProblem());
+        saver.formatProperty().set(KeyFormat.PKCS1);
+        assertEquals("Only PKCS#8 files take a passphrase; choose PKCS#8 or leave the passphrase empty.", saveProblem());
+    }
+
+    @Test
+    void aFileInTheWayIsAskedAboutAndASavedKeyShowsItsMode() throws Exception {
+        wizard("corp.example");
+        model.maker().accept(ED25519);
+        KeySaver saver = model.saver();
+        Path file = folder.resolve("202611a.private");
+        Files.writeString(file, "the key in use");
+        KeyFileException inTheWay = assertThrows(KeyFileException.class,
+                () -> KeyFiles.save(ED25519, file, KeyFiles.SaveOptions.defaults()));
+
+        saver.failed(file, inTheWay);
+
+        assertEquals(file, saver.awaitingReplaceProperty().get());
+        assertEquals("the key in use", Files.readString(file));
+        saver.keepExisting();
+        assertNull(saver.awaitingReplaceProperty().get());
+
+        KeyFiles.SavedKey written = KeyFiles.save(ED25519, folder.resolve("new.private"), KeyFiles.SaveOptions.defaults());
+        saver.accept(new KeySaver.Saved(written, KeyFormat.PKCS8, false));
+
+        assertEquals("", saveProblem());
+        assertEquals("Saved to " + written.path() + " as PKCS#8, mode 0600 (rw-------): only you can read it.",
+                model.savedDescription());
+        assertEquals(written.path() + " (mode 0600)", model.wizard().summary().get(2).answer());
+        assertEquals("/etc/dkimkeys/new.private", model.serverKeyPathProperty().get(), "the snippets name the saved file");
+    }
+
+    @Test
+    void octalModes() {
+        assertEquals("0600", KeySaver.octalMode("rw-------"));
+        assertEquals("0644", KeySaver.octalMode("rw-r--r--"));
+    }
+
+    @Test
+    void theSnippetsNameTheKeyWhereTheMailServerKeepsItAndFollowEdits() {
+        wizard("corp.example");
+        List<String> changes = new ArrayList<>();
+        model.snippets().addListener((ListChangeListener<SnippetRow>) change -> changes.add("changed"));
+        assertTrue(model.snippets().isEmpty());
+
+        model.maker().accept(RSA);
+
+        assertFalse(changes.isEmpty(), "the view hears of the snippets");
+        SnippetRow keyTable = model.snippets().get(0);
+        assertEquals(Server.OPENDKIM, keyTable.server());
+        assertEquals("202611a._domainkey.corp.example corp.example:202611a:/etc/dkimkeys/202611a.private\n", keyTable.text());
+        assertTrue(model.snippets().stream().anyMatch(s -> s.server() == Server.AMAVISD && s.text().contains("dkim_key('corp.example', '202611a'")));
+
+        model.serverKeyPathProperty().set("/var/lib/rspamd/dkim/corp.key");
+        assertTrue(model.snippets().get(0).text().endsWith(":/var/lib/rspamd/dkim/corp.key\n"));
+        model.selectorProperty().set("202611b");
+        assertEquals("/var/lib/rspamd/dkim/corp.key", model.serverKeyPathProperty().get(), "a typed path is kept");
+
+        model.serverKeyPathProperty().set("  ");
+        assertEquals("Enter where the key file will be on the mail server, for example /etc/dkimkeys/202611a.private.",
+                serverProblem());
+        assertTrue(model.snippets().isEmpty());
+    }
+
+    @Test
+    void aRotationIsPlannedWithDatesAndTheRevocationRecord() {
+        wizard("corp.example");
+        model.maker().accept(RSA);
+        assertEquals(2, model.plan().size(), "a first key: publish, then switch the signer");
+        assertEquals("First key of the domain", model.wizard().summary().get(5).answer());
+
+        model.oldSelectorProperty().set("202505a");
+
+        List<PlanRow> plan = model.plan();
+        assertEquals(List.of("2026-11-25", "2026-11-26", "2026-11-26", "2026-12-03"), plan.stream().map(PlanRow::date).toList());
+        assertEquals(List.of("Publish the new selector", "Switch the signer", "Keep the old key published", "Revoke the old key"),
+                plan.stream().map(PlanRow::title).toList());
+        assertEquals("", plan.get(0).zoneLine(), "the new record is beside the wizard already");
+        assertEquals("202505a._domainkey.corp.example. IN TXT \"v=DKIM1; k=rsa; p=\"", plan.get(3).zoneLine());
+        assertEquals("Replaces 202505a, revoked from 2026-12-03", model.wizard().summary().get(5).answer());
+
+        model.oldSelectorProperty().set("202611A");
+        assertEquals("The key signing today is under 202611a, the new selector: a rotation needs a new selector, never a reused one.",
+                currentProblemOn(5));
+    }
+
+    @Test
+    void watchPropagationHandsOverTheRecordAsPublished() {
+        wizard("corp.example");
+        model.watchPropagation();
+        assertTrue(handedOver.isEmpty(), "nothing to watch without a record");
+
+        model.maker().accept(ED25519);
+        model.watchPropagation();
+
+        assertEquals(List.of(List.of(ExpectedRecord.of("202611a._domainkey.corp.example", RecordType.TXT,
+                "v=DKIM1; k=ed25519; p=" + ED25519.record().publicKey()))), handedOver);
+    }
+
+    private String keyProblem() {
+        return model.wizard().steps().get(1).problem().getValue();
+    }
+
+    private String saveProblem() {
+        return model.wizard().steps().get(2).problem().getValue();
+    }
+
+    private String serverProblem() {
+        return model.wizard().steps().get(4).problem().getValue();
+    }
+
+    private String currentProblemOn(int step) {
+        return model.wizard().steps().get(step).problem().getValue();
+    }
+}
