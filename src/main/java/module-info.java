@@ -30,4 +30,5 @@ module org.mailwright {
     opens org.mailwright.ui.settings to javafx.fxml;
     opens org.mailwright.ui.planned to javafx.fxml;
     opens org.mailwright.ui.wizard to javafx.fxml;
+    opens org.mailwright.ui.spf to javafx.fxml;
 }

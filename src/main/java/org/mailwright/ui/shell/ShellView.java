@@ -21,6 +21,7 @@ import org.mailwright.ui.Texts;
 import org.mailwright.ui.domain.DomainView;
 import org.mailwright.ui.planned.PlannedView;
 import org.mailwright.ui.settings.SettingsView;
+import org.mailwright.ui.spf.SpfView;
 
 /** The window's content: navigation, the page shown, the status bar. Shows a {@link ShellViewModel}. */
 public final class ShellView {
@@ -97,6 +98,7 @@ public final class ShellView {
         Parent view = switch (page) {
             case DOMAIN -> DomainView.load(model.domain(), bundle);
             case SETTINGS -> SettingsView.load(model.settings(), bundle);
+            case SPF -> SpfView.load(model.spf(), bundle);
             default -> PlannedView.load(model.planned(page), bundle);
         };
         view.setId("page-" + page.id());

@@ -19,6 +19,7 @@ import org.mailwright.ui.Texts;
 import org.mailwright.ui.domain.DomainViewModel;
 import org.mailwright.ui.planned.PlannedViewModel;
 import org.mailwright.ui.settings.SettingsViewModel;
+import org.mailwright.ui.spf.SpfViewModel;
 
 /**
  * The window's state: which page is shown (remembered between runs), the pages' own view models
@@ -34,6 +35,7 @@ public final class ShellViewModel {
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page");
     private final DomainViewModel domain;
     private final SettingsViewModel settings;
+    private SpfViewModel spf;
     private final Map<Page, PlannedViewModel> planned = new EnumMap<>(Page.class);
     private final StringBinding workMessage;
     private final DoubleBinding progress;
@@ -89,6 +91,14 @@ public final class ShellViewModel {
 
     public SettingsViewModel settings() {
         return settings;
+    }
+
+    /** The SPF wizard, made when its page is first shown (it starts reading the domain at once). */
+    public SpfViewModel spf() {
+        if (spf == null) {
+            spf = new SpfViewModel(context);
+        }
+        return spf;
     }
 
     public PlannedViewModel planned(Page which) {

@@ -11,9 +11,11 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -37,8 +39,8 @@ import org.mailwright.ui.controls.RecordBox;
  * controls, the live result on the right (the value and, when the model has one, the zone-file
  * line, each with a copy button, then whatever details the page adds), Back and Next at the
  * bottom right. The question and the result scroll on their own when they outgrow the window.
- * Enter advances (except in a multi-line text, where it starts a new line, and on a button,
- * which it presses).
+ * Enter advances (except in a multi-line text, where it starts a new line and Ctrl+Enter
+ * advances, and on a button or link, which it presses).
  */
 public final class WizardView {
 
@@ -50,12 +52,19 @@ public final class WizardView {
      * The controls that answer one step.
      *
      * @param content what is shown under the question
-     * @param answerControl the control marked when the answer is not valid, and focused when the step shows
+     * @param answerControl the control marked when the answer is not valid
+     * @param firstControl the control focused when the step shows (the first one to answer)
      */
-    public record StepContent(Node content, Node answerControl) {
+    public record StepContent(Node content, Node answerControl, Node firstControl) {
         public StepContent {
             Objects.requireNonNull(content, "content");
             Objects.requireNonNull(answerControl, "answerControl");
+            Objects.requireNonNull(firstControl, "firstControl");
+        }
+
+        /** A step whose answer control is also the first one to answer. */
+        public StepContent(Node content, Node answerControl) {
+            this(content, answerControl, answerControl);
         }
     }
 
@@ -141,6 +150,13 @@ public final class WizardView {
         }
 
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::enterAdvances);
+        // Check boxes and radio buttons take Enter for themselves; in a wizard Space answers them and Enter goes on.
+        root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && (event.getTarget() instanceof CheckBox || event.getTarget() instanceof ToggleButton)) {
+                model.next();
+                event.consume();
+            }
+        });
         model.indexProperty().addListener((observable, old, index) -> showStep());
         model.finishedProperty().addListener((observable, old, finished) -> showStrip());
         model.steps().forEach(step -> step.active().addListener((observable, old, active) -> showStrip()));
@@ -211,7 +227,7 @@ public final class WizardView {
     }
 
     private void enterAdvances(KeyEvent event) {
-        if (event.getCode() != KeyCode.ENTER || event.getTarget() instanceof TextArea) {
+        if (event.getCode() != KeyCode.ENTER || event.getTarget() instanceof TextArea && !event.isShortcutDown()) {
             return;
         }
         if (event.getTarget() instanceof ButtonBase button && button != next) {
@@ -234,7 +250,8 @@ public final class WizardView {
         WizardStep step = model.currentStepProperty().get();
         if (step == null) {
             question.setText(Texts.format(bundle, "wizard.summary.question"));
-            why.setText(Texts.format(bundle, "wizard.summary.why"));
+            why.setText(model.closingStep() == null ? Texts.format(bundle, "wizard.summary.why")
+                    : Texts.format(bundle, "wizard.summary.whyThen", model.closingStep().title()));
             contentHost.getChildren().setAll(summary());
             next.requestFocus();
             return;
@@ -244,7 +261,7 @@ public final class WizardView {
         StepContent content = contents.get(step);
         contentHost.getChildren().setAll(content.content());
         currentCheck = FieldProblems.mark(validator, content.answerControl(), step.problem());
-        content.answerControl().requestFocus();
+        content.firstControl().requestFocus();
     }
 
     private Node summary() {
@@ -254,6 +271,7 @@ public final class WizardView {
         for (int row = 0; row < answers.size(); row++) {
             Label title = new Label(answers.get(row).title());
             title.getStyleClass().add("wizard-summary-title");
+            title.setMinWidth(Region.USE_PREF_SIZE);
             Label answer = new Label(answers.get(row).answer());
             answer.getStyleClass().add("wizard-summary-answer");
             answer.setWrapText(true);

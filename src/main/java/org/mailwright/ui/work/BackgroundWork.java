@@ -1,9 +1,13 @@
 package org.mailwright.ui.work;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.DoubleBinding;
@@ -18,7 +22,7 @@ import javafx.concurrent.Worker;
  * {@link Task}, and a tracker of what is running that the status bar observes. Tasks are started,
  * observed and cancelled on the FX thread; their work runs off it.
  */
-public final class BackgroundWork implements AutoCloseable {
+public final class BackgroundWork implements BackgroundJobs, AutoCloseable {
 
     private final ExecutorService executor;
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
@@ -50,6 +54,17 @@ public final class BackgroundWork implements AutoCloseable {
         });
         executor.execute(task);
         return task;
+    }
+
+    /** Runs {@code work} as a task of this tracker (in the status bar, cancelled by Escape). Call on the FX thread. */
+    @Override
+    public <T> Job start(String message, Supplier<CompletableFuture<T>> work, BiConsumer<T, Throwable> done) {
+        CompletableTask<T> task = new CompletableTask<>(message, work);
+        task.setOnSucceeded(event -> done.accept(task.getValue(), null));
+        task.setOnFailed(event -> done.accept(null, task.getException()));
+        task.setOnCancelled(event -> done.accept(null, new CancellationException()));
+        start(task);
+        return task::cancel;
     }
 
     /** Cancels everything running, as Escape does. Call on the FX thread. */
