@@ -287,11 +287,12 @@ public final class SpfView {
         for (var pair : List.of(
                 Map.entry(testMatched, test.matchedProperty()),
                 Map.entry(testExplanation, test.explanationProperty()),
-                Map.entry(testLookups, test.lookupsProperty()),
-                Map.entry(testTrace, test.traceProperty()))) {
+                Map.entry(testLookups, test.lookupsProperty()))) {
             pair.getKey().textProperty().bind(pair.getValue());
             hideWhenEmpty(pair.getKey());
         }
+        // The titled pane shows and hides its content itself.
+        testTrace.textProperty().bind(test.traceProperty());
         showWhen(tracePane, test.traceProperty().isNotEmpty());
     }
 
