@@ -8,10 +8,12 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.mailwright.check.Finding;
+import org.mailwright.check.Severity;
 
 /**
  * One finding as the window shows it: its state badge and message, and, a click away, why it
- * matters and how to fix it (so a list of findings stays short until one is explored).
+ * matters and how to fix it (so a list of findings stays short until one is explored). A pass
+ * shows its message alone.
  */
 public final class FindingCard extends VBox {
 
@@ -53,6 +55,10 @@ public final class FindingCard extends VBox {
         more.setText(moreText);
         getChildren().addAll(head, why, fix, more);
         showDetails(false);
+        // A pass needs no fixing: its message says all there is.
+        boolean explorable = finding.severity() != Severity.PASS;
+        more.setVisible(explorable);
+        more.setManaged(explorable);
         setAccessibleText(message.getText());
     }
 

@@ -2,6 +2,7 @@ package org.mailwright.ui.spf;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -13,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import org.mailwright.check.Finding;
 import org.mailwright.check.Severity;
 import org.mailwright.spf.SpfEvaluator;
@@ -35,6 +37,8 @@ public final class DraftCheck {
     private final ObjectProperty<Finding> flatteningWarning = new SimpleObjectProperty<>(this, "flatteningWarning");
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
+    private final ObservableMap<String, Integer> includeCosts = FXCollections.observableHashMap();
+    private final ObservableMap<String, Integer> includeCostsView = FXCollections.unmodifiableObservableMap(includeCosts);
     private final StringBinding summary;
     private final ObjectBinding<CheckState> state;
     private final StringBinding tree;
@@ -49,7 +53,15 @@ public final class DraftCheck {
         state = Bindings.createObjectBinding(this::stateNow, progress, report);
         tree = Bindings.createStringBinding(() -> report.get() == null ? ""
                 : report.get().lookupTree().map(root -> root.render(SpfEvaluator.MAX_DNS_TERMS)).orElse(""), report);
-        report.addListener((observable, old, value) -> showFindings());
+        report.addListener((observable, old, value) -> {
+            showFindings();
+            includeCosts.clear();
+            if (value != null) {
+                value.lookupTree().ifPresent(root -> root.children().stream()
+                        .filter(node -> node.term().toLowerCase(Locale.ROOT).startsWith("include:"))
+                        .forEach(node -> includeCosts.put(node.target().toLowerCase(Locale.ROOT), node.lookups())));
+            }
+        });
         flatteningWarning.addListener((observable, old, value) -> showFindings());
     }
 
@@ -107,6 +119,11 @@ public final class DraftCheck {
     /** What the linter found (and the flattening warning, while the record is flattened), most serious first. */
     public ObservableList<Finding> findings() {
         return findingsView;
+    }
+
+    /** What each include of the record costs against the limit, by its domain in lower case. */
+    public ObservableMap<String, Integer> includeCosts() {
+        return includeCostsView;
     }
 
     void setFlatteningWarning(Finding warning) {

@@ -203,7 +203,7 @@ public final class SpfView {
         Map<WizardStep, WizardView.StepContent> contents = Map.of(
                 steps.get(0), new WizardView.StepContent(domainStep, domainField),
                 steps.get(1), new WizardView.StepContent(serversStep, addressesArea, mxBox),
-                steps.get(2), new WizardView.StepContent(servicesStep, customArea, providerGrid.getChildren().get(0)),
+                steps.get(2), new WizardView.StepContent(servicesStep, customArea, ((VBox) providerGrid.getChildren().get(0)).getChildren().get(0)),
                 steps.get(3), new WizardView.StepContent(endingStep, endFail, selectedEnding()),
                 steps.get(4), new WizardView.StepContent(testStep, ipField),
                 model.wizard().closingStep(), new WizardView.StepContent(publishStep, verifyButton));
@@ -246,16 +246,23 @@ public final class SpfView {
     }
 
     private void wireServicesStep() {
-        int row = 0;
-        for (SpfProvider provider : SpfProvider.values()) {
+        SpfProvider[] providers = SpfProvider.values();
+        for (int i = 0; i < providers.length; i++) {
+            SpfProvider provider = providers[i];
             CheckBox box = new CheckBox(provider.displayName());
             box.setId("provider-" + provider.name().toLowerCase(java.util.Locale.ROOT));
+            box.setWrapText(true);
             box.selectedProperty().bindBidirectional(model.providerProperty(provider));
-            Label include = new Label("include:" + provider.include());
+            Label include = new Label();
+            include.textProperty().bind(Bindings.createStringBinding(() -> {
+                Integer cost = model.check().includeCosts().get(provider.include());
+                return cost == null ? provider.include() : Texts.format(bundle, "spf.services.cost", provider.include(), cost);
+            }, model.check().includeCosts()));
             include.getStyleClass().add("spf-include");
-            providerGrid.add(box, 0, row);
-            providerGrid.add(include, 1, row);
-            row++;
+            include.setWrapText(true);
+            VBox choice = new VBox(box, include);
+            choice.getStyleClass().add("spf-option");
+            providerGrid.add(choice, i % 2, i / 2);
         }
         customArea.textProperty().bindBidirectional(model.customIncludesProperty());
         flattenButton.disableProperty().bind(model.canFlattenProperty().not());
