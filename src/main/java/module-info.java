@@ -18,6 +18,8 @@ module org.mailwright {
     requires net.synedra.validatorfx;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
+    // Ed25519 keys and signatures (DKIM, RFC 8463) come from the SunEC provider in this module.
+    requires jdk.crypto.ec;
 
     exports org.mailwright;
     exports org.mailwright.dns;

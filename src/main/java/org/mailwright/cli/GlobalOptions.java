@@ -76,6 +76,21 @@ final class GlobalOptions {
         return ResolverTarget.servers(servers.stream().map(this::parseServer).toList());
     }
 
+    /**
+     * Each {@code --server} as a target of its own, in the order given, for commands that compare
+     * servers rather than fail over from one to the next; empty when none was given.
+     *
+     * @throws UsageException when a server is not a {@code HOST[:PORT]} or a public resolver's name
+     */
+    List<ResolverTarget> eachServer() {
+        return servers.stream().map(text -> {
+            ResolverTarget named = parseTarget(text);
+            return named instanceof ResolverTarget.Servers
+                    ? ResolverTarget.servers(List.of(parseServer(text)))
+                    : named;
+        }).toList();
+    }
+
     /** @throws UsageException when the timeout or the retries are out of range */
     ResolverOptions resolverOptions() {
         if (timeoutMs < 1) {

@@ -1,7 +1,6 @@
 package org.mailwright.cli;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,9 +27,7 @@ final class LookupCommand extends Subcommand {
 
     @Override
     public Integer call() {
-        RecordType type = RecordType.parse(typeText).orElseThrow(() -> new UsageException(
-                texts().get("cli.error.type", typeText, Arrays.stream(RecordType.values())
-                        .map(RecordType::name).collect(Collectors.joining(", ")))));
+        RecordType type = recordType(typeText);
         ResolverTarget target = options().target();
         LookupResult result;
         try (ResolverService resolver = options().openResolver()) {

@@ -27,12 +27,14 @@ import picocli.CommandLine.Spec;
         versionProvider = MailwrightCommand.Version.class,
         scope = ScopeType.INHERIT,
         sortOptions = false,
-        subcommands = {LookupCommand.class, SpfCommand.class})
+        subcommands = {LookupCommand.class, SpfCommand.class, DkimCommand.class, DmarcCommand.class,
+                PropagationCommand.class})
 public final class MailwrightCommand implements Callable<Integer> {
 
     private static final String VERSION_RESOURCE = "/org/mailwright/version.properties";
 
     private final Texts texts;
+    private final PrintStream rawOut;
 
     @Mixin
     private GlobalOptions options;
@@ -40,8 +42,9 @@ public final class MailwrightCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private MailwrightCommand(Texts texts) {
+    private MailwrightCommand(Texts texts, PrintStream rawOut) {
         this.texts = texts;
+        this.rawOut = rawOut;
         this.options = new GlobalOptions(texts);
     }
 
@@ -56,7 +59,7 @@ public final class MailwrightCommand implements Callable<Integer> {
     /** Runs the command line, speaking {@code locale}'s language, and returns the exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err, Locale locale) {
         Texts texts = new Texts(locale);
-        CommandLine commandLine = new CommandLine(new MailwrightCommand(texts));
+        CommandLine commandLine = new CommandLine(new MailwrightCommand(texts, out));
         commandLine.setResourceBundle(texts.helpBundle());
         // --server adds to a list through a setter (see GlobalOptions); a repeated option is allowed.
         commandLine.setOverwrittenOptionsAllowed(true);
@@ -91,6 +94,11 @@ public final class MailwrightCommand implements Callable<Integer> {
 
     GlobalOptions options() {
         return options;
+    }
+
+    /** Standard output as bytes, for output that is not text in UTF-8 (a signed message). */
+    PrintStream rawOut() {
+        return rawOut;
     }
 
     static MailwrightCommand of(CommandSpec anyCommand) {

@@ -1,7 +1,10 @@
 package org.mailwright.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.mailwright.dns.RecordType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -29,5 +32,17 @@ abstract class Subcommand implements Callable<Integer> {
 
     final PrintWriter err() {
         return spec.commandLine().getErr();
+    }
+
+    /** Standard output for raw octets, after whatever text was written before. */
+    final java.io.PrintStream binaryOut() {
+        out().flush();
+        return MailwrightCommand.of(spec).rawOut();
+    }
+
+    /** @throws UsageException when {@code text} names no record type Mailwright looks up */
+    final RecordType recordType(String text) {
+        return RecordType.parse(text).orElseThrow(() -> new UsageException(texts().get("cli.error.type", text,
+                Arrays.stream(RecordType.values()).map(RecordType::name).collect(Collectors.joining(", ")))));
     }
 }

@@ -153,7 +153,18 @@ public final class ResolverService implements AutoCloseable {
         });
     }
 
-    private CompletableFuture<List<ServerAddress>> serversOf(ResolverTarget target) {
+    /**
+     * The addresses a lookup through {@code target} goes to, in the order they are tried: for the
+     * system's resolvers, as its configuration names them now. Lets a caller ask each one itself
+     * with {@link #query}, fresh and without the cache, as propagation checks do.
+     *
+     * @throws IllegalArgumentException for an {@link ResolverTarget.Authoritative} target, whose
+     *     servers come from {@link #authoritativeServers(ResolverTarget.Authoritative)}
+     */
+    public CompletableFuture<List<ServerAddress>> serversOf(ResolverTarget target) {
+        if (target instanceof ResolverTarget.Authoritative) {
+            throw new IllegalArgumentException("The servers of an authoritative target come from authoritativeServers.");
+        }
         if (target instanceof ResolverTarget.Servers servers) {
             return CompletableFuture.completedFuture(servers.servers());
         }

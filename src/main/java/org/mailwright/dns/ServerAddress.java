@@ -73,6 +73,13 @@ public record ServerAddress(String host, int port) {
         }
     }
 
+    /** True for this machine's own addresses (127.0.0.0/8, ::1, localhost): a development setup. */
+    public boolean isLoopback() {
+        String lower = host.toLowerCase(java.util.Locale.ROOT);
+        return lower.equals("localhost") || lower.startsWith("127.") || lower.equals("::1")
+                || lower.equals("0:0:0:0:0:0:0:1");
+    }
+
     @Override
     public String toString() {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;

@@ -31,6 +31,7 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return "[" + key + "]";
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        // Always formatted, so the bundles' one convention ('' for an apostrophe) holds with or without arguments.
+        return new MessageFormat(pattern, locale).format(arguments);
     }
 }

@@ -383,6 +383,8 @@ public final class TestDnsServer implements AutoCloseable {
             } else if (found.isDelegation()) {
                 refer(zone, found.getNS(), response);
                 return;
+            } else if (found.isNXDOMAIN() && !hasNamesBelow(zone, name) && answerFromWildcard(zone, name, qtype, response)) {
+                return;
             } else if (found.isNXDOMAIN() && !hasNamesBelow(zone, name)) {
                 response.getHeader().setRcode(Rcode.NXDOMAIN);
                 response.addRecord(negativeSoa(zone), Section.AUTHORITY);
@@ -412,6 +414,34 @@ public final class TestDnsServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * RFC 4592: a wildcard stands for any number of labels below its parent, when that parent is
+     * the closest existing ancestor of the name. dnsjava's zone only expands it for one label.
+     */
+    private static boolean answerFromWildcard(Zone zone, Name name, int type, Message response) {
+        for (int stripped = 1; stripped < name.labels() - zone.getOrigin().labels() + 1; stripped++) {
+            Name ancestor = new Name(name, stripped);
+            boolean exists = StreamSupport.stream(zone.spliterator(), false)
+                    .anyMatch(rrset -> rrset.getName().subdomain(ancestor));
+            if (!exists) {
+                continue;
+            }
+            Name wildcard;
+            try {
+                wildcard = Name.concatenate(Name.fromConstantString("*"), ancestor);
+            } catch (NameTooLongException e) {
+                return false;
+            }
+            RRset synthesized = zone.findExactMatch(wildcard, type);
+            if (synthesized == null) {
+                return false;
+            }
+            synthesized.rrs().forEach(record -> response.addRecord(record.withName(name), Section.ANSWER));
+            return true;
+        }
+        return false;
     }
 
     /** dnsjava's zone lookup reports an empty non-terminal as NXDOMAIN; RFC 8020 says it exists. */

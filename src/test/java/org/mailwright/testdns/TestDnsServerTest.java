@@ -109,6 +109,16 @@ class TestDnsServerTest {
         assertEquals(List.of("wildcard answer"), ((TXTRecord) answer).getStrings());
     }
 
+
+    @Test
+    void aWildcardStandsForSeveralLabels() throws IOException {
+        Message response = ask("two.labels.wild.example.test", Type.TXT);
+        assertEquals(Rcode.NOERROR, response.getRcode());
+        Record answer = response.getSection(Section.ANSWER).get(0);
+        assertEquals(Name.fromConstantString("two.labels.wild.example.test."), answer.getName());
+        assertEquals(List.of("wildcard answer"), ((TXTRecord) answer).getStrings());
+        assertEquals(Rcode.NXDOMAIN, ask("two.labels.nowild.example.test", Type.TXT).getRcode());
+    }
     @Test
     void nxdomainCarriesTheSoaWithTheNegativeTtl() throws IOException {
         Message response = ask("missing.example.test", Type.A);

@@ -13,7 +13,10 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.domain.DomainViewModel;
@@ -33,6 +36,8 @@ public final class ShellViewModel {
 
     private final AppContext context;
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page");
+    private final ReadOnlyObjectWrapper<List<ExpectedRecord>> propagationRequest =
+            new ReadOnlyObjectWrapper<>(this, "propagationRequest", List.of());
     private final DomainViewModel domain;
     private final SettingsViewModel settings;
     private SpfViewModel spf;
@@ -83,6 +88,20 @@ public final class ShellViewModel {
     /** Shows the page of shortcut {@code number} (Ctrl+1 is the first); other numbers do nothing. */
     public void showShortcut(int number) {
         Page.byShortcut(number).ifPresent(page::set);
+    }
+
+    /**
+     * Shows the Propagation page watching {@code records}: how every wizard's last step hands
+     * over what it wrote. Wizards receive this as a {@code Consumer<List<ExpectedRecord>>}.
+     */
+    public void openPropagation(List<ExpectedRecord> records) {
+        propagationRequest.set(List.copyOf(records));
+        page.set(Page.PROPAGATION);
+    }
+
+    /** The records the Propagation page was last asked to watch; empty until a wizard hands some over. */
+    public ReadOnlyObjectProperty<List<ExpectedRecord>> propagationRequestProperty() {
+        return propagationRequest.getReadOnlyProperty();
     }
 
     public DomainViewModel domain() {

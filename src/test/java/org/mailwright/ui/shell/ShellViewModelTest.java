@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mailwright.dns.RecordType;
+import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.ThrowawayPreferences;
 import org.mailwright.ui.settings.AppSettings;
@@ -38,6 +41,17 @@ class ShellViewModelTest {
 
         ShellViewModel nextRun = new ShellViewModel(new AppContext(AppSettings.load(preferences.node()), new BackgroundWork()));
         assertEquals(Page.HEALTH, nextRun.pageProperty().get());
+    }
+
+    @Test
+    void aWizardHandsItsRecordsToThePropagationPage() {
+        var records = List.of(ExpectedRecord.of("example.test", RecordType.TXT, "v=spf1 mx -all"),
+                ExpectedRecord.of("_dmarc.example.test", RecordType.TXT, "v=DMARC1; p=none"));
+
+        shell.openPropagation(records);
+
+        assertEquals(Page.PROPAGATION, shell.pageProperty().get());
+        assertEquals(records, shell.propagationRequestProperty().get());
     }
 
     @Test

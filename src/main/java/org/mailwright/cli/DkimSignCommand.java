@@ -1,0 +1,82 @@
+package org.mailwright.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mailwright.dkim.Canonicalization;
+import org.mailwright.dkim.DkimAlgorithm;
+import org.mailwright.dkim.DkimKey;
+import org.mailwright.dkim.DkimSigner;
+import org.mailwright.dkim.MailMessage;
+import org.mailwright.dkim.SigningOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code mailwright dkim sign}: writes the message, signed, to standard output. */
+@Command(name = "sign", sortOptions = false)
+final class DkimSignCommand extends Subcommand {
+
+    @Mixin
+    private DkimKeyOptions key;
+
+    @Mixin
+    private DkimNameOptions name;
+
+    @Option(names = "--canon", paramLabel = "HEADER/BODY", order = 20, descriptionKey = "dkim.canon")
+    private String canon = "relaxed/relaxed";
+
+    @Parameters(index = "0", paramLabel = "MESSAGE", descriptionKey = "dkim.message")
+    private Path message;
+
+    @Override
+    public Integer call() {
+        Canonicalization[] canonicalization;
+        try {
+            canonicalization = SigningOptions.parseCanonicalization(canon);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        byte[] raw = readMessage(message, texts());
+        DkimKey loaded = key.load(texts());
+        MailMessage parsed = MailMessage.parse(raw);
+        String field;
+        try {
+            field = new DkimSigner(loaded, name.domain, name.selector,
+                    SigningOptions.defaults().withCanonicalization(canonicalization[0], canonicalization[1]), Clock.systemUTC())
+                    .signatureField(parsed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (options().json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("domain", name.domain.strip());
+            json.put("selector", name.selector.strip());
+            json.put("algorithm", DkimAlgorithm.forSigning(loaded.type()).tagValue());
+            json.put("field", field);
+            out().println(Json.write(json));
+        } else {
+            byte[] signed = parsed.prepend(field);
+            var stdout = binaryOut();
+            stdout.write(signed, 0, signed.length);
+            stdout.flush();
+        }
+        return ExitCode.OK;
+    }
+
+    /** @throws UsageException when the file cannot be read */
+    static byte[] readMessage(Path file, Texts texts) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException(texts.get("cli.dkim.no-such-file", file));
+        } catch (IOException e) {
+            throw new UsageException(texts.get("cli.dkim.file-unreadable", file));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.mailwright.cli;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.mailwright.check.Finding;
+import org.mailwright.dkim.DkimKey;
+import org.mailwright.dkim.KeyTest;
+import org.mailwright.dkim.KeyTestReport;
+import org.mailwright.dkim.KeyTestResult;
+import org.mailwright.dkim.Reason;
+import org.mailwright.dns.ResolverService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mailwright dkim test}: the key test, like opendkim-testkey: the published record on the
+ * chosen resolver and every authoritative server, against the private key.
+ */
+@Command(name = "test", sortOptions = false)
+final class DkimTestCommand extends Subcommand {
+
+    @Mixin
+    private DkimNameOptions name;
+
+    @Mixin
+    private DkimKeyOptions key;
+
+    @Option(names = "--ns-port", paramLabel = "PORT", order = 20, descriptionKey = "dkim.ns-port")
+    private Integer nameServerPort;
+
+    @Override
+    public Integer call() {
+        DkimKey loaded = key.load(texts());
+        name.record(loaded.record());
+        int port = nameServerPort != null ? nameServerPort : options().target().nameServerPort();
+        if (port < 1 || port > 65535) {
+            throw new UsageException(texts().get("cli.dkim.bad-port", port));
+        }
+        KeyTestReport report;
+        try (ResolverService resolver = options().openResolver()) {
+            report = new KeyTest(resolver, Clock.systemUTC(), port)
+                    .run(name.domain, name.selector, loaded, options().target()).join();
+        }
+        if (options().json()) {
+            out().println(Json.write(toJson(report)));
+        } else {
+            print(report);
+        }
+        return report.result() == KeyTestResult.MATCH ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    private static Map<String, Object> toJson(KeyTestReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("result", report.result().jsonName());
+        json.put("servers", report.servers().stream().map(check -> {
+            Map<String, Object> server = new LinkedHashMap<>();
+            server.put("source", check.source().name().toLowerCase(Locale.ROOT));
+            server.put("name_server", check.nameServer());
+            server.put("server", check.lookup().server());
+            server.put("status", check.lookup().outcome().jsonName());
+            server.put("result", check.result().jsonName());
+            server.put("record", check.lookup().values().isEmpty() ? null : String.join(" | ", check.lookup().values()));
+            server.put("problem", check.problem().isEmpty() ? null : check.problem());
+            return server;
+        }).toList());
+        json.put("domain", report.domain());
+        json.put("selector", report.selector());
+        json.put("name", report.name());
+        json.put("findings", DkimVerifyCommand.notesJson(report.findings()));
+        json.put("sample", report.sample().map(sample -> {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("result", sample.result().jsonName());
+            result.put("reason", sample.reason().map(Reason::id).orElse(null));
+            return result;
+        }).orElse(null));
+        return json;
+    }
+
+    private void print(KeyTestReport report) {
+        out().println(texts().get("cli.dkim.test.heading", report.name()));
+        for (KeyTestReport.ServerCheck check : report.servers()) {
+            out().println(String.format("  %-9s  %-22s  %s", check.result().jsonName(), check.lookup().server(),
+                    check.nameServer()));
+        }
+        out().println();
+        for (Finding finding : report.findings()) {
+            out().println(finding.severity().jsonName() + ": " + finding.message(texts().locale()));
+            if (finding.severity() == org.mailwright.check.Severity.ERROR || finding.severity() == org.mailwright.check.Severity.WARNING) {
+                out().println("  " + finding.fix(texts().locale()));
+            }
+        }
+        out().println();
+        out().println(texts().get("cli.dkim.test.result", report.result().jsonName()));
+    }
+}

@@ -1,0 +1,103 @@
+package org.mailwright.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.mailwright.check.Finding;
+import org.mailwright.dmarc.DiscoveredPolicy;
+import org.mailwright.dmarc.DmarcLinter;
+import org.mailwright.dmarc.DmarcRecord;
+import org.mailwright.dmarc.DmarcReport;
+import org.mailwright.dmarc.Policy;
+import org.mailwright.dns.ResolverService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code mailwright dmarc lint DOMAIN}: where the domain's policy comes from and what is wrong with it. */
+@Command(name = "lint", sortOptions = false)
+final class DmarcLintCommand extends Subcommand {
+
+    @Parameters(index = "0", paramLabel = "DOMAIN", descriptionKey = "dmarc.lint.domain")
+    private String domain;
+
+    @Override
+    public Integer call() {
+        DmarcReport report;
+        try (ResolverService resolver = options().openResolver()) {
+            CompletableFuture<DmarcReport> lint;
+            try {
+                lint = new DmarcLinter(resolver, options().target()).lint(domain);
+            } catch (IllegalArgumentException malformedName) {
+                throw new UsageException(malformedName.getMessage());
+            }
+            report = lint.join();
+        }
+        if (options().json()) {
+            out().println(Json.write(toJson(report)));
+        } else {
+            printReport(report);
+        }
+        return report.hasErrors() ? ExitCode.FAILED : ExitCode.OK;
+    }
+
+    /**
+     * {@code {"domain", "record", "source", "tags", "findings"}}, each finding with its id,
+     * severity and message; the messages are English whatever the user's language.
+     */
+    static Map<String, Object> toJson(DmarcReport report) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("domain", report.domain());
+        json.put("record", report.record().map(DmarcRecord::text).orElse(null));
+        json.put("source", report.policy().sourceLabel());
+        Map<String, Object> tags = new LinkedHashMap<>();
+        report.record().ifPresent(record -> record.tags().forEach(tag -> tags.putIfAbsent(tag.name(), tag.value())));
+        json.put("tags", tags);
+        json.put("findings", findingsJson(report.findings()));
+        return json;
+    }
+
+    static List<Map<String, Object>> findingsJson(List<Finding> findings) {
+        return findings.stream().map(finding -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("id", finding.id());
+            json.put("severity", finding.severity().jsonName());
+            json.put("message", finding.message(Locale.ENGLISH));
+            return json;
+        }).toList();
+    }
+
+    private void printReport(DmarcReport report) {
+        DiscoveredPolicy policy = report.policy();
+        Locale locale = texts().locale();
+        out().println(texts().get("cli.dmarc.lint.domain", report.domain()));
+        out().println(texts().get("cli.dmarc.lint.record",
+                report.record().map(DmarcRecord::text).orElse(texts().get("cli.dmarc.lint.no-record"))));
+        String source = switch (policy.source()) {
+            case OWN -> texts().get("cli.dmarc.lint.source.own", "_dmarc." + policy.sourceDomain());
+            case ORGANIZATIONAL_DOMAIN, PUBLIC_SUFFIX -> texts().get("cli.dmarc.lint.source.inherited",
+                    "_dmarc." + policy.sourceDomain(), report.record().orElseThrow().tagInEffect(policy.scope()).tagName());
+            case NONE -> texts().get("cli.dmarc.lint.source.none");
+        };
+        out().println(texts().get("cli.dmarc.lint.source", source));
+        out().println(texts().get("cli.dmarc.lint.applied", policy.appliedPolicy().map(Policy::tagValue)
+                .orElse(texts().get("cli.dmarc.lint.applied.nothing"))));
+        out().println();
+        if (report.findings().isEmpty()) {
+            out().println(texts().get("cli.dmarc.lint.no-findings"));
+        }
+        printFindings(report.findings(), locale);
+    }
+
+    /** Each finding: severity and id, then what, why and how to fix, indented. */
+    private void printFindings(List<Finding> findings, Locale locale) {
+        for (Finding finding : findings) {
+            out().println(String.format("%-8s %s", texts().get("cli.dmarc.severity." + finding.severity().jsonName()),
+                    finding.id()));
+            out().println("         " + finding.message(locale));
+            out().println("         " + texts().get("cli.dmarc.why", finding.why(locale)));
+            out().println("         " + texts().get("cli.dmarc.fix", finding.fix(locale)));
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package org.mailwright.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.mailwright.dns.RecordType;
+import org.mailwright.dns.ResolverService;
+import org.mailwright.dns.ResolverTarget;
+import org.mailwright.dns.ServerAddress;
+import org.mailwright.propagation.Cell;
+import org.mailwright.propagation.CellState;
+import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.propagation.ProbeHistory;
+import org.mailwright.propagation.ProbeServer;
+import org.mailwright.propagation.PropagationEstimate;
+import org.mailwright.propagation.PropagationProbe;
+import org.mailwright.propagation.Row;
+import org.mailwright.propagation.ServerStatus;
+import org.mailwright.propagation.Snapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mailwright propagation --name N --type T}: asks each server on its own whether it
+ * publishes the record, as a table or one JSON object; with {@code --watch}, again until every
+ * server matches or the wait is over. Exit 0 when every server matches, 1 otherwise.
+ */
+@Command(name = "propagation", sortOptions = false)
+final class PropagationCommand extends Subcommand {
+
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @Option(names = "--name", required = true, paramLabel = "NAME", order = 10, descriptionKey = "propagation.name")
+    private String name;
+
+    @Option(names = "--type", required = true, paramLabel = "TYPE", order = 11, descriptionKey = "propagation.type")
+    private String typeText;
+
+    @Option(names = "--expect", paramLabel = "VALUE", order = 12, descriptionKey = "propagation.expect")
+    private List<String> expected = new ArrayList<>();
+
+    @Option(names = "--authoritative", order = 13, descriptionKey = "propagation.authoritative")
+    private boolean authoritative;
+
+    @Option(names = "--watch", order = 14, descriptionKey = "propagation.watch")
+    private boolean watch;
+
+    @Option(names = "--interval", paramLabel = "S", order = 15, descriptionKey = "propagation.interval")
+    private int intervalSeconds = 15;
+
+    @Option(names = "--max-wait", paramLabel = "S", order = 16, descriptionKey = "propagation.max-wait")
+    private int maxWaitSeconds = 600;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RecordType type = recordType(typeText);
+        ExpectedRecord record;
+        try {
+            record = new ExpectedRecord(name, type, expected);
+        } catch (IllegalArgumentException malformedName) {
+            throw new UsageException(malformedName.getMessage());
+        }
+        if (intervalSeconds < 1) {
+            throw new UsageException(texts().get("cli.error.interval", intervalSeconds));
+        }
+        if (maxWaitSeconds < 0) {
+            throw new UsageException(texts().get("cli.error.max-wait", maxWaitSeconds));
+        }
+        List<ResolverTarget> given = options().eachServer();
+        ResolverTarget via = options().target();
+        Clock clock = Clock.systemUTC();
+        try (ResolverService resolver = options().openResolver()) {
+            PropagationProbe probe = new PropagationProbe(resolver, clock);
+            Optional<String> zone = probe.zoneOf(record.name(), via).join();
+            List<ProbeServer> servers = servers(probe, zone, given, via);
+            if (zone.isEmpty()) {
+                err().println(texts().get("cli.propagation.no-zone", record.name()));
+            }
+            Instant deadline = clock.instant().plusSeconds(maxWaitSeconds);
+            ProbeHistory history = ProbeHistory.empty();
+            while (true) {
+                Snapshot snapshot = probe.probe(zone.orElse(record.name()), List.of(record), servers).join();
+                history = history.record(snapshot);
+                boolean changed = !history.lastDiff().orElseThrow().isEmpty();
+                boolean last = snapshot.propagated() || !watch
+                        || clock.instant().plusSeconds(intervalSeconds).isAfter(deadline);
+                if (!options().json()) {
+                    printRound(snapshot, changed, last);
+                }
+                if (last) {
+                    if (options().json()) {
+                        out().println(Json.write(toJson(snapshot)));
+                    }
+                    if (watch && !snapshot.propagated() && !options().json()) {
+                        out().println(texts().get("cli.propagation.watch.gave-up", maxWaitSeconds));
+                    }
+                    return snapshot.propagated() ? ExitCode.OK : ExitCode.FAILED;
+                }
+                Thread.sleep(Duration.ofSeconds(intervalSeconds).toMillis());
+            }
+        }
+    }
+
+    /**
+     * The columns: the given servers (the zone's name servers first with {@code --authoritative}),
+     * or by default the zone's name servers and the standard resolvers.
+     */
+    private List<ProbeServer> servers(PropagationProbe probe, Optional<String> zone, List<ResolverTarget> given,
+                                      ResolverTarget via) {
+        List<ProbeServer> columns = new ArrayList<>();
+        if ((given.isEmpty() || authoritative) && zone.isPresent()) {
+            List<ProbeServer> nameServers = probe.authoritativeServers(zone.get(), via,
+                    given.isEmpty() ? ServerAddress.DNS_PORT : given.get(0).nameServerPort()).join();
+            if (nameServers.isEmpty()) {
+                err().println(texts().get("cli.propagation.no-nameservers", zone.get()));
+            }
+            columns.addAll(nameServers);
+        }
+        if (given.isEmpty()) {
+            columns.addAll(ProbeServer.standardResolvers());
+            return columns;
+        }
+        // A server given that is also one of the name servers is asked once, as what it is.
+        Set<String> nameServerTargets = columns.stream().map(column -> column.target().id()).collect(Collectors.toSet());
+        given.stream()
+                .filter(target -> !nameServerTargets.contains(target.id()))
+                .map(ProbeServer::resolver)
+                .forEach(columns::add);
+        return columns;
+    }
+
+    /**
+     * The snapshot as the one JSON object of the issue: name, type, expected, propagated, servers
+     * (server, role, status, answer, serial, ttl); then zone and eta, and each server's message.
+     * The message is English whatever the user's language, so scripts and logs read the same.
+     */
+    static Map<String, Object> toJson(Snapshot snapshot) {
+        Row row = snapshot.rows().get(0);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", row.record().name());
+        json.put("type", row.record().type().name());
+        json.put("expected", row.reference());
+        json.put("propagated", snapshot.propagated());
+        List<Map<String, Object>> servers = new ArrayList<>();
+        for (int s = 0; s < snapshot.servers().size(); s++) {
+            ServerStatus status = snapshot.servers().get(s);
+            Cell cell = row.cells().get(s);
+            Map<String, Object> server = new LinkedHashMap<>();
+            server.put("server", cell.server().isEmpty() ? status.server().label() : cell.server());
+            server.put("role", status.server().role().jsonName());
+            server.put("status", cell.state().jsonName());
+            server.put("answer", cell.values());
+            server.put("serial", status.serial().isPresent() ? status.serial().getAsLong() : null);
+            server.put("ttl", cell.answer().hasTtl() ? cell.ttl() : null);
+            server.put("message", cell.explain(Locale.ENGLISH));
+            servers.add(server);
+        }
+        json.put("servers", servers);
+        json.put("zone", snapshot.zone());
+        json.put("eta", snapshot.estimate().at()
+                .map(at -> at.truncatedTo(ChronoUnit.SECONDS).toString()).orElse(null));
+        return json;
+    }
+
+    private void printRound(Snapshot snapshot, boolean changed, boolean last) {
+        String time = CLOCK_TIME.format(snapshot.takenAt().atZone(ZoneId.systemDefault()));
+        if (watch && !changed && !last) {
+            out().println(texts().get("cli.propagation.watch.unchanged", time, intervalSeconds));
+            return;
+        }
+        if (watch) {
+            out().println(texts().get("cli.propagation.watch.round", time));
+        }
+        printTable(snapshot);
+    }
+
+    private void printTable(Snapshot snapshot) {
+        Locale locale = texts().locale();
+        Row row = snapshot.rows().get(0);
+        out().println(texts().get("cli.propagation.heading", row.record().name(), row.record().type().name(),
+                snapshot.zone()));
+        if (row.reference().isEmpty()) {
+            out().println(texts().get("cli.propagation.no-reference", row.record().type().name(), row.record().name()));
+        } else {
+            out().println(texts().get(row.referenceIsMostCommonAnswer() ? "cli.propagation.reference" : "cli.propagation.expected",
+                    String.join(" | ", row.reference())));
+        }
+        out().println();
+        List<String[]> lines = new ArrayList<>();
+        lines.add(new String[] {texts().get("cli.propagation.column.server"), texts().get("cli.propagation.column.role"),
+                texts().get("cli.propagation.column.status"), texts().get("cli.propagation.column.serial"),
+                texts().get("cli.propagation.column.ttl"), texts().get("cli.propagation.column.answer")});
+        for (int s = 0; s < snapshot.servers().size(); s++) {
+            ServerStatus status = snapshot.servers().get(s);
+            Cell cell = row.cells().get(s);
+            lines.add(new String[] {
+                    cell.server().isEmpty() ? status.server().label() : cell.server(),
+                    texts().get("propagation.role." + status.server().role().jsonName()),
+                    texts().get("propagation.state." + cell.state().jsonName()),
+                    status.serial().isPresent() ? Long.toString(status.serial().getAsLong()) : "-",
+                    cell.answer().hasTtl() ? Long.toString(cell.ttl()) : "-",
+                    answerText(cell, locale)});
+        }
+        int[] widths = new int[lines.get(0).length];
+        for (String[] line : lines) {
+            for (int c = 0; c < line.length; c++) {
+                widths[c] = Math.max(widths[c], line[c].length());
+            }
+        }
+        for (String[] line : lines) {
+            StringBuilder text = new StringBuilder();
+            for (int c = 0; c < line.length; c++) {
+                text.append(c == line.length - 1 ? line[c] : String.format("%-" + widths[c] + "s  ", line[c]));
+            }
+            out().println(text.toString().stripTrailing());
+        }
+        out().println();
+        long matching = row.count(CellState.MATCH);
+        out().println(texts().get("cli.propagation.summary", matching, row.cells().size()) + " " + estimate(snapshot));
+    }
+
+    /** What the server has: its records, or for a missing record or an error, what happened in words. */
+    private String answerText(Cell cell, Locale locale) {
+        return switch (cell.answer().outcome()) {
+            case OK -> String.join(" | ", cell.values());
+            case NXDOMAIN, NODATA, SERVFAIL, REFUSED -> cell.answer().outcome().name();
+            case TIMEOUT, ERROR -> cell.answer().problem().text(locale);
+        };
+    }
+
+    private String estimate(Snapshot snapshot) {
+        PropagationEstimate estimate = snapshot.estimate();
+        return switch (estimate.status()) {
+            case DONE -> texts().get("cli.propagation.eta.done");
+            case UNKNOWN -> texts().get("cli.propagation.eta.unknown");
+            case ESTIMATED -> {
+                Instant at = estimate.at().orElseThrow();
+                yield texts().get("cli.propagation.eta.estimated",
+                        CLOCK_TIME.format(at.atZone(ZoneId.systemDefault())),
+                        inWords(Duration.between(snapshot.takenAt(), at)));
+            }
+        };
+    }
+
+    private static String inWords(Duration wait) {
+        long seconds = Math.max(0, wait.toSeconds());
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes < 120 ? minutes + " min" : (minutes + 59) / 60 + " h";
+    }
+}

@@ -1,0 +1,89 @@
+package org.mailwright.dkim;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.util.Optional;
+
+/** The signing algorithms of the {@code a=} tag (RFC 6376, 8301, 8463). */
+public enum DkimAlgorithm {
+    RSA_SHA256("rsa-sha256", KeyType.RSA, "sha256", "SHA-256", "SHA256withRSA"),
+    ED25519_SHA256("ed25519-sha256", KeyType.ED25519, "sha256", "SHA-256", "Ed25519"),
+    /** Verified for old mail only and reported as weak: RFC 8301 retired it. Never used to sign. */
+    RSA_SHA1("rsa-sha1", KeyType.RSA, "sha1", "SHA-1", "SHA1withRSA");
+
+    private final String tagValue;
+    private final KeyType keyType;
+    private final String hashName;
+    private final String digest;
+    private final String jcaSignature;
+
+    DkimAlgorithm(String tagValue, KeyType keyType, String hashName, String digest, String jcaSignature) {
+        this.tagValue = tagValue;
+        this.keyType = keyType;
+        this.hashName = hashName;
+        this.digest = digest;
+        this.jcaSignature = jcaSignature;
+    }
+
+    public String tagValue() {
+        return tagValue;
+    }
+
+    public KeyType keyType() {
+        return keyType;
+    }
+
+    /** The hash as key records name it in {@code h=}: {@code sha256} or {@code sha1}. */
+    public String hashName() {
+        return hashName;
+    }
+
+    public boolean isWeak() {
+        return this == RSA_SHA1;
+    }
+
+    /** The algorithm that signs with a key of this type. */
+    public static DkimAlgorithm forSigning(KeyType type) {
+        return type == KeyType.RSA ? RSA_SHA256 : ED25519_SHA256;
+    }
+
+    public static Optional<DkimAlgorithm> fromTagValue(String value) {
+        for (DkimAlgorithm algorithm : values()) {
+            if (algorithm.tagValue.equalsIgnoreCase(value)) {
+                return Optional.of(algorithm);
+            }
+        }
+        return Optional.empty();
+    }
+
+    MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The Java runtime lacks " + digest + ".", e);
+        }
+    }
+
+    byte[] sign(PrivateKey key, byte[] data) throws GeneralSecurityException {
+        Signature signature = Signature.getInstance(jcaSignature);
+        signature.initSign(key);
+        signature.update(signedInput(data));
+        return signature.sign();
+    }
+
+    boolean verify(PublicKey key, byte[] data, byte[] value) throws GeneralSecurityException {
+        Signature signature = Signature.getInstance(jcaSignature);
+        signature.initVerify(key);
+        signature.update(signedInput(data));
+        return signature.verify(value);
+    }
+
+    /** RFC 8463 section 3: Ed25519 signs the SHA-256 hash of the data, RSA hashes the data itself. */
+    private byte[] signedInput(byte[] data) {
+        return this == ED25519_SHA256 ? newDigest().digest(data) : data;
+    }
+}

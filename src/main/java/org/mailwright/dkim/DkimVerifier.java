@@ -1,0 +1,328 @@
+package org.mailwright.dkim;
+
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.mailwright.check.Finding;
+import org.mailwright.check.Severity;
+import org.mailwright.dns.Outcome;
+import org.mailwright.dns.ResolverService;
+import org.mailwright.dns.ResolverTarget;
+
+/**
+ * Checks every DKIM signature of a message (RFC 6376 section 6, RFC 8301, RFC 8463), each on its
+ * own: a message with one broken and one good signature is authenticated by the good one. Key
+ * records come from a {@link KeySource}, normally DNS through the resolver service.
+ */
+public final class DkimVerifier {
+
+    /** Signatures beyond this many are not checked: each costs a DNS lookup an attacker chooses. */
+    public static final int MAX_SIGNATURES = 20;
+
+    /** A clock this far behind the signer's is forgiven before t= counts as in the future. */
+    private static final long CLOCK_SKEW_SECONDS = 300;
+
+    private static final int RECOMMENDED_RSA_BITS = 2048;
+
+    private final KeySource keys;
+    private final Clock clock;
+    private final VerificationRules rules;
+
+    public DkimVerifier(KeySource keys, Clock clock, VerificationRules rules) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.rules = Objects.requireNonNull(rules, "rules");
+    }
+
+    /** A verifier with today's rules, asking {@code target} for key records. */
+    public static DkimVerifier overDns(ResolverService resolver, ResolverTarget target) {
+        return new DkimVerifier(KeySource.dns(resolver, target), Clock.systemUTC(), VerificationRules.standard());
+    }
+
+    public CompletableFuture<VerificationReport> verify(byte[] rawMessage) {
+        return verify(MailMessage.parse(rawMessage));
+    }
+
+    public CompletableFuture<VerificationReport> verify(MailMessage message) {
+        List<CompletableFuture<SignatureResult>> checks = new ArrayList<>();
+        for (HeaderField field : message.headers()) {
+            boolean dkim = field.hasName("DKIM-Signature");
+            boolean domainKeys = field.hasName("DomainKey-Signature");
+            if (!dkim && !domainKeys) {
+                continue;
+            }
+            ResultBuilder result = new ResultBuilder(dkim ? SignatureKind.DKIM : SignatureKind.DOMAINKEYS, field);
+            if (checks.size() >= MAX_SIGNATURES) {
+                checks.add(CompletableFuture.completedFuture(
+                        result.end(DkimResult.NEUTRAL, Reason.TOO_MANY_SIGNATURES, MAX_SIGNATURES)));
+            } else if (dkim) {
+                checks.add(checkDkim(message, field, result));
+            } else {
+                checks.add(new DomainKeysCheck(message, field, result, rules, this).run());
+            }
+        }
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+                .thenApply(done -> new VerificationReport(checks.stream().map(CompletableFuture::join).toList()));
+    }
+
+    private CompletableFuture<SignatureResult> checkDkim(MailMessage message, HeaderField field, ResultBuilder result) {
+        DkimSignature signature;
+        try {
+            result.describe(TagList.parse(field.rawValue()));
+            signature = DkimSignature.parse(field, rules);
+            result.describe(signature);
+            long now = clock.instant().getEpochSecond();
+            if (signature.expiration.isPresent() && signature.expiration.getAsLong() < now) {
+                throw DkimException.fail(Reason.EXPIRED, Instant.ofEpochSecond(signature.expiration.getAsLong()).toString());
+            }
+            if (signature.timestamp.isPresent() && signature.timestamp.getAsLong() > now + CLOCK_SKEW_SECONDS) {
+                result.note("dkim.timestamp-in-future", Severity.WARNING,
+                        Instant.ofEpochSecond(signature.timestamp.getAsLong()).toString());
+            }
+            if (signature.keyName().length() > 253) {
+                throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, "s= and d= make a name longer than DNS allows");
+            }
+        } catch (TagList.TagSyntaxException e) {
+            return CompletableFuture.completedFuture(result.end(DkimResult.PERMERROR, Reason.SIGNATURE_SYNTAX, e.getMessage()));
+        } catch (DkimException e) {
+            return CompletableFuture.completedFuture(result.end(e));
+        }
+        return fetch(signature.keyName(), result).thenApply(lookup -> {
+            try {
+                PublicKey key = usableKey(lookup, signature.algorithm, signature.identityLocalPart(),
+                        signature.identityDomain(), signature.domain, false, result);
+                checkBodyAndSignature(message, signature, key, result);
+                return result.pass();
+            } catch (DkimException e) {
+                return result.end(e);
+            }
+        });
+    }
+
+    private void checkBodyAndSignature(MailMessage message, DkimSignature signature, PublicKey key, ResultBuilder result)
+            throws DkimException {
+        byte[] canonicalBody = signature.bodyCanonicalization.body(message.bodyView());
+        if (signature.bodyLength.isPresent()) {
+            long length = signature.bodyLength.getAsLong();
+            if (length > canonicalBody.length) {
+                throw DkimException.permerror(Reason.BODY_LENGTH_EXCEEDS_BODY, length, canonicalBody.length);
+            }
+            if (length < canonicalBody.length) {
+                result.note("dkim.body-partly-signed", Severity.WARNING, canonicalBody.length - length);
+            }
+        }
+        byte[] computed = signature.algorithm.newDigest().digest(SignedData.limit(canonicalBody, signature.bodyLength));
+        if (!MessageDigest.isEqual(computed, signature.bodyHash)) {
+            throw DkimException.fail(Reason.BODY_HASH);
+        }
+        byte[] data = SignedData.headers(message.headers(), signature.signedHeaders, signature.headerCanonicalization,
+                signature.header, DkimSignature.withoutSignatureValue(signature.header.raw()));
+        boolean valid;
+        try {
+            valid = signature.algorithm.verify(key, data, signature.signature);
+        } catch (GeneralSecurityException e) {
+            // A signature of the wrong length or form is simply not a valid signature.
+            valid = false;
+        }
+        if (!valid) {
+            throw DkimException.fail(Reason.SIGNATURE);
+        }
+    }
+
+    CompletableFuture<KeyLookup> fetch(String name, ResultBuilder result) {
+        CompletableFuture<KeyLookup> lookup;
+        try {
+            lookup = keys.fetch(name);
+        } catch (IllegalArgumentException e) {
+            lookup = CompletableFuture.failedFuture(e);
+        }
+        return lookup.handle((found, failure) -> {
+            KeyLookup known = found;
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                known = new KeyLookup(name, Outcome.ERROR, List.of(), Optional.empty(), String.valueOf(cause.getMessage()));
+            }
+            result.key(known);
+            return known;
+        });
+    }
+
+    /**
+     * The public key the lookup yields for this signature, after the checks of RFC 6376 section
+     * 6.1.2: the first record that parses and fits is used.
+     */
+    PublicKey usableKey(KeyLookup lookup, DkimAlgorithm algorithm, String localPart, String identityDomain,
+                        String domain, boolean emptyGranularityMatchesAll, ResultBuilder result) throws DkimException {
+        switch (lookup.outcome()) {
+            case OK -> { }
+            case NXDOMAIN, NODATA -> throw DkimException.permerror(Reason.KEY_NOT_FOUND, lookup.name());
+            default -> throw new DkimException(DkimResult.TEMPERROR, Reason.DNS_ERROR, lookup.name(), lookup.problem());
+        }
+        DkimException first = null;
+        for (String text : lookup.records()) {
+            try {
+                DkimKeyRecord record = DkimKeyRecord.parse(text);
+                PublicKey key = check(record, algorithm, localPart, identityDomain, domain, emptyGranularityMatchesAll);
+                result.keyBits(record.keyType(), PublicKeys.bits(key));
+                if (record.testing()) {
+                    result.note("dkim.testing-mode", Severity.WARNING, lookup.name());
+                }
+                return key;
+            } catch (KeyRecordException e) {
+                DkimResult outcome = e.reason() == Reason.KEY_REVOKED || e.reason() == Reason.KEY_TOO_SHORT
+                        ? DkimResult.FAIL : DkimResult.PERMERROR;
+                DkimException failure = new DkimException(outcome, e.reason(), e.arguments().toArray());
+                first = first == null ? failure : first;
+            }
+        }
+        throw first != null ? first : DkimException.permerror(Reason.KEY_NOT_FOUND, lookup.name());
+    }
+
+    private PublicKey check(DkimKeyRecord record, DkimAlgorithm algorithm, String localPart, String identityDomain,
+                            String domain, boolean emptyGranularityMatchesAll) throws KeyRecordException {
+        if (record.keyType() != algorithm.keyType()) {
+            throw new KeyRecordException(Reason.KEY_TYPE_MISMATCH, record.keyType().tagValue(), algorithm.tagValue());
+        }
+        if (!record.allowsHash(algorithm.hashName())) {
+            throw new KeyRecordException(Reason.KEY_HASH_NOT_ALLOWED, algorithm.hashName(), String.join(":", record.hashAlgorithms()));
+        }
+        if (!record.allowsEmail()) {
+            throw new KeyRecordException(Reason.KEY_NOT_FOR_EMAIL, String.join(":", record.serviceTypes()));
+        }
+        if (record.strictIdentity() && !identityDomain.equalsIgnoreCase(domain)) {
+            throw new KeyRecordException(Reason.KEY_SUBDOMAIN_NOT_ALLOWED, identityDomain, domain);
+        }
+        if (rules.honourGranularity() && record.granularity().isPresent()
+                && !granularityMatches(record.granularity().get(), localPart, emptyGranularityMatchesAll)) {
+            throw new KeyRecordException(Reason.KEY_GRANULARITY, record.granularity().get(), localPart);
+        }
+        if (record.isRevoked()) {
+            throw new KeyRecordException(Reason.KEY_REVOKED);
+        }
+        if (record.keyType() == KeyType.RSA) {
+            int bits = record.keyBits();
+            if (bits < rules.minimumRsaBits()) {
+                throw new KeyRecordException(Reason.KEY_TOO_SHORT, bits, rules.minimumRsaBits());
+            }
+        }
+        return record.toPublicKey();
+    }
+
+    /** RFC 4871 g=: the local part, with one optional {@code *} matching any run of characters. */
+    static boolean granularityMatches(String pattern, String localPart, boolean emptyMatchesAll) {
+        if (pattern.isEmpty()) {
+            return emptyMatchesAll;
+        }
+        int star = pattern.indexOf('*');
+        if (star < 0) {
+            return pattern.equals(localPart);
+        }
+        String prefix = pattern.substring(0, star);
+        String suffix = pattern.substring(star + 1);
+        return localPart.length() >= prefix.length() + suffix.length()
+                && localPart.startsWith(prefix) && localPart.endsWith(suffix);
+    }
+
+    long now() {
+        return clock.instant().getEpochSecond();
+    }
+
+    /** Collects what is known about one signature as its check goes on. */
+    static final class ResultBuilder {
+        private final SignatureKind kind;
+        private final String field;
+        private String domain = "";
+        private String selector = "";
+        private String algorithm = "";
+        private String canonicalization = "";
+        private String identity = "";
+        private List<String> signedHeaders = List.of();
+        private OptionalLong bodyLength = OptionalLong.empty();
+        private Optional<Instant> signedAt = Optional.empty();
+        private Optional<Instant> expiresAt = Optional.empty();
+        private Optional<KeyLookup> key = Optional.empty();
+        private OptionalInt keyBits = OptionalInt.empty();
+        private final List<Finding> notes = new ArrayList<>();
+
+        ResultBuilder(SignatureKind kind, HeaderField field) {
+            this.kind = kind;
+            this.field = field.toString().replace("\r\n", "");
+        }
+
+        /** What the tags say, before any check: shown even for a signature that is rejected. */
+        void describe(TagList tags) {
+            domain = tags.get("d").orElse("");
+            selector = tags.get("s").orElse("");
+            algorithm = tags.get("a").orElse(kind == SignatureKind.DOMAINKEYS ? "rsa-sha1" : "");
+            canonicalization = tags.get("c").orElse("simple");
+            identity = tags.get("i").map(DkimSignature::decodeQuotedPrintable).orElse("");
+            signedHeaders = tags.get("h").map(h -> List.of(TagList.removeFws(h).split(":"))).orElse(List.of());
+        }
+
+        void describe(DkimSignature signature) {
+            canonicalization = signature.headerCanonicalization.tagValue() + "/" + signature.bodyCanonicalization.tagValue();
+            identity = signature.identity;
+            bodyLength = signature.bodyLength;
+            signedAt = instant(signature.timestamp);
+            expiresAt = instant(signature.expiration);
+            if (signature.algorithm.isWeak()) {
+                note("dkim.signature-sha1", Severity.WARNING);
+            }
+            if (signature.draftVersion) {
+                note("dkim.draft-signature", Severity.INFO);
+            }
+        }
+
+        void identity(String value) {
+            identity = value;
+        }
+
+        void key(KeyLookup lookup) {
+            key = Optional.of(lookup);
+        }
+
+        void keyBits(KeyType type, int bits) {
+            keyBits = OptionalInt.of(bits);
+            if (type == KeyType.RSA && bits < RECOMMENDED_RSA_BITS) {
+                note("dkim.key-short", Severity.WARNING, bits);
+            }
+        }
+
+        void note(String id, Severity severity, Object... arguments) {
+            notes.add(Finding.of(id, severity, arguments));
+        }
+
+        SignatureResult pass() {
+            return build(DkimResult.PASS, Optional.empty(), List.of());
+        }
+
+        SignatureResult end(DkimException e) {
+            return build(e.result(), Optional.of(e.reason()), e.arguments());
+        }
+
+        SignatureResult end(DkimResult result, Reason reason, Object... arguments) {
+            return build(result, Optional.of(reason), List.of(arguments));
+        }
+
+        private SignatureResult build(DkimResult result, Optional<Reason> reason, List<Object> arguments) {
+            return new SignatureResult(kind, field, domain, selector, algorithm, canonicalization, identity,
+                    signedHeaders, bodyLength, signedAt, expiresAt, result, reason, arguments, key, keyBits, notes);
+        }
+
+        private static Optional<Instant> instant(OptionalLong seconds) {
+            return seconds.isPresent() && seconds.getAsLong() < Instant.MAX.getEpochSecond()
+                    ? Optional.of(Instant.ofEpochSecond(seconds.getAsLong())) : Optional.empty();
+        }
+    }
+}

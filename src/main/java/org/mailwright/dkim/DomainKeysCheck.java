@@ -1,0 +1,243 @@
+package org.mailwright.dkim;
+
+import java.io.ByteArrayOutputStream;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mailwright.check.Severity;
+
+/**
+ * Checks one DomainKey-Signature, the historic predecessor of DKIM (RFC 4870): rsa-sha1 over the
+ * header fields below the signature and the body, canonicalized "simple" or "nofws", with the key
+ * bound to the Sender (or From) address. Only {@link VerificationRules#checkDomainKeys()} asks for it.
+ */
+final class DomainKeysCheck {
+
+    private static final Pattern ANGLE_ADDRESS = Pattern.compile("<([^<>]*@[^<>]*)>");
+    private static final Pattern BARE_ADDRESS = Pattern.compile("([^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+)");
+
+    private final MailMessage message;
+    private final HeaderField field;
+    private final DkimVerifier.ResultBuilder result;
+    private final VerificationRules rules;
+    private final DkimVerifier verifier;
+
+    DomainKeysCheck(MailMessage message, HeaderField field, DkimVerifier.ResultBuilder result,
+                    VerificationRules rules, DkimVerifier verifier) {
+        this.message = message;
+        this.field = field;
+        this.result = result;
+        this.rules = rules;
+        this.verifier = verifier;
+    }
+
+    CompletableFuture<SignatureResult> run() {
+        TagList tags;
+        try {
+            tags = TagList.parse(field.rawValue());
+        } catch (TagList.TagSyntaxException e) {
+            return done(result.end(DkimResult.PERMERROR, Reason.SIGNATURE_SYNTAX, e.getMessage()));
+        }
+        result.describe(tags);
+        result.note("dkim.domainkeys-signature", Severity.INFO);
+        if (!rules.checkDomainKeys()) {
+            return done(result.end(DkimResult.NEUTRAL, Reason.DOMAINKEYS_NOT_EVALUATED));
+        }
+        List<HeaderField> signed = signedHeaders(tags.get("h"));
+        String domain;
+        boolean nofws;
+        byte[] signature;
+        String localPart;
+        String senderDomain;
+        try {
+            String a = tags.get("a").orElse("rsa-sha1");
+            if (!a.equalsIgnoreCase("rsa-sha1")) {
+                throw DkimException.permerror(Reason.UNSUPPORTED_ALGORITHM, a);
+            }
+            String c = tags.get("c").orElse("simple");
+            nofws = c.equalsIgnoreCase("nofws");
+            if (!nofws && !c.equalsIgnoreCase("simple")) {
+                throw DkimException.permerror(Reason.UNSUPPORTED_CANONICALIZATION, c);
+            }
+            // RFC 4870 asks for q=dns, but so many signers leave it out that verifiers assume it.
+            String q = tags.get("q").orElse("dns");
+            if (!q.equalsIgnoreCase("dns")) {
+                throw DkimException.permerror(Reason.UNSUPPORTED_QUERY_METHOD, q);
+            }
+            for (String tag : List.of("b", "d", "s")) {
+                if (!tags.has(tag)) {
+                    throw DkimException.permerror(Reason.MISSING_TAG, tag);
+                }
+            }
+            domain = tags.get("d").orElseThrow();
+            if (!DkimSignature.isDomain(domain) || !DkimSignature.isDomain(tags.get("s").orElseThrow())) {
+                throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, "d= or s=");
+            }
+            try {
+                signature = Base64.getDecoder().decode(TagList.removeFws(tags.get("b").orElseThrow()));
+            } catch (IllegalArgumentException e) {
+                throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, "b= is not base64");
+            }
+            String sender = sender(signed).orElseThrow(() -> DkimException.permerror(Reason.IDENTITY_MISMATCH, "", domain));
+            result.identity(sender);
+            int at = sender.lastIndexOf('@');
+            localPart = sender.substring(0, at);
+            senderDomain = sender.substring(at + 1);
+            if (!DkimSignature.isSameOrSubdomain(senderDomain, domain)) {
+                throw DkimException.permerror(Reason.IDENTITY_MISMATCH, sender, domain);
+            }
+        } catch (DkimException e) {
+            return done(result.end(e));
+        }
+        String keyName = tags.get("s").orElseThrow() + "._domainkey." + domain;
+        return verifier.fetch(keyName, result).thenApply(lookup -> {
+            try {
+                PublicKey key = verifier.usableKey(lookup, DkimAlgorithm.RSA_SHA1, localPart, senderDomain, domain, true, result);
+                boolean valid;
+                try {
+                    valid = DkimAlgorithm.RSA_SHA1.verify(key, signedData(nofws, signed), signature);
+                } catch (GeneralSecurityException e) {
+                    valid = false;
+                }
+                if (!valid) {
+                    throw DkimException.fail(Reason.SIGNATURE);
+                }
+                return result.pass();
+            } catch (DkimException e) {
+                return result.end(e);
+            }
+        });
+    }
+
+    /** The signed header fields, then CRLF, then the body. */
+    private byte[] signedData(boolean nofws, List<HeaderField> signed) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (HeaderField header : signed) {
+            byte[] raw = header.raw();
+            if (nofws) {
+                out.writeBytes(withoutWhiteSpace(raw, 0, raw.length));
+                out.write('\r');
+                out.write('\n');
+            } else {
+                out.writeBytes(raw);
+            }
+        }
+        out.write('\r');
+        out.write('\n');
+        out.writeBytes(body(nofws));
+        return out.toByteArray();
+    }
+
+    /**
+     * The header fields the signature covers (RFC 4870 section 3.3): those below it; with h=, in
+     * the order h= gives, where the first mention of a name takes every field of that name left
+     * and each further mention (counting from the end) takes the last one.
+     */
+    private List<HeaderField> signedHeaders(Optional<String> h) {
+        List<HeaderField> fields = message.headers();
+        int index = 0;
+        while (fields.get(index) != field) {
+            index++;
+        }
+        List<HeaderField> below = fields.subList(index + 1, fields.size());
+        if (h.isEmpty()) {
+            return below;
+        }
+        List<String> names = Arrays.stream(TagList.removeFws(h.get()).toLowerCase(Locale.ROOT).split(":")).toList();
+        Map<String, Deque<HeaderField>> byName = new HashMap<>();
+        below.forEach(header -> byName.computeIfAbsent(header.lowerCaseName(), n -> new ArrayDeque<>()).addLast(header));
+        Map<String, Integer> mentions = new HashMap<>();
+        names.forEach(name -> mentions.merge(name, 1, Integer::sum));
+        Deque<HeaderField> signed = new ArrayDeque<>();
+        for (int i = names.size() - 1; i >= 0; i--) {
+            String name = names.get(i);
+            Deque<HeaderField> left = byName.getOrDefault(name, new ArrayDeque<>());
+            int remaining = mentions.merge(name, -1, Integer::sum);
+            if (remaining > 0) {
+                if (!left.isEmpty()) {
+                    signed.addFirst(left.removeLast());
+                }
+            } else {
+                while (!left.isEmpty()) {
+                    signed.addFirst(left.removeLast());
+                }
+            }
+        }
+        return new ArrayList<>(signed);
+    }
+
+    /** The body line by line (nofws: without white space), trailing empty lines dropped. */
+    private byte[] body(boolean nofws) {
+        byte[] body = message.bodyView();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
+        int keep = 0;
+        int start = 0;
+        while (start < body.length) {
+            int end = start;
+            while (end < body.length && !(body[end] == '\r' && end + 1 < body.length && body[end + 1] == '\n')) {
+                end++;
+            }
+            byte[] line = nofws ? withoutWhiteSpace(body, start, end) : Arrays.copyOfRange(body, start, end);
+            out.writeBytes(line);
+            out.write('\r');
+            out.write('\n');
+            if (line.length > 0) {
+                keep = out.size();
+            }
+            start = end + 2;
+        }
+        return Arrays.copyOf(out.toByteArray(), keep);
+    }
+
+    private static byte[] withoutWhiteSpace(byte[] bytes, int from, int to) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                out.write(b);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** The address the signature speaks for: in the signed Sender field, or else the signed From. */
+    private static Optional<String> sender(List<HeaderField> signed) {
+        Optional<HeaderField> sender = last(signed, "Sender").or(() -> last(signed, "From"));
+        if (sender.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = sender.get().value();
+        Matcher angle = ANGLE_ADDRESS.matcher(value);
+        if (angle.find()) {
+            return Optional.of(angle.group(1).strip());
+        }
+        Matcher bare = BARE_ADDRESS.matcher(value);
+        return bare.find() ? Optional.of(bare.group(1)) : Optional.empty();
+    }
+
+    private static Optional<HeaderField> last(List<HeaderField> fields, String name) {
+        Optional<HeaderField> found = Optional.empty();
+        for (HeaderField header : fields) {
+            if (header.hasName(name)) {
+                found = Optional.of(header);
+            }
+        }
+        return found;
+    }
+
+    private static CompletableFuture<SignatureResult> done(SignatureResult value) {
+        return CompletableFuture.completedFuture(value);
+    }
+}

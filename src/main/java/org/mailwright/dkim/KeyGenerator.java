@@ -1,0 +1,44 @@
+package org.mailwright.dkim;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.RSAKeyGenParameterSpec;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Makes DKIM key pairs on this machine with the Java runtime's own providers. RSA 4096 can take
+ * seconds, so callers with a window use {@link #generateAsync}.
+ */
+public final class KeyGenerator {
+
+    private KeyGenerator() {
+    }
+
+    /** Makes a key now, on the calling thread. */
+    public static DkimKey generate(KeySpec spec) {
+        try {
+            KeyPair pair;
+            if (spec.type() == KeyType.RSA) {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(new RSAKeyGenParameterSpec(spec.bits(), RSAKeyGenParameterSpec.F4), new SecureRandom());
+                pair = generator.generateKeyPair();
+            } else {
+                pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            }
+            return DkimKey.of(pair.getPrivate(), pair.getPublic());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The Java runtime cannot make " + spec.type() + " keys.", e);
+        }
+    }
+
+    /**
+     * Makes a key on {@code executor}. Cancelling the future discards the key as soon as it is
+     * made (the runtime's key generation itself cannot be interrupted).
+     */
+    public static CompletableFuture<DkimKey> generateAsync(KeySpec spec, Executor executor) {
+        return CompletableFuture.supplyAsync(() -> generate(spec), executor);
+    }
+}

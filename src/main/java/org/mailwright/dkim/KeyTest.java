@@ -1,0 +1,247 @@
+package org.mailwright.dkim;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.mailwright.check.Finding;
+import org.mailwright.check.Severity;
+import org.mailwright.dkim.KeyTestReport.ServerCheck;
+import org.mailwright.dkim.KeyTestReport.Source;
+import org.mailwright.dns.AuthoritativeServers;
+import org.mailwright.dns.LookupResult;
+import org.mailwright.dns.Outcome;
+import org.mailwright.dns.RecordType;
+import org.mailwright.dns.ResolverService;
+import org.mailwright.dns.ResolverTarget;
+import org.mailwright.dns.ServerAddress;
+
+/**
+ * The key test, as {@code opendkim-testkey} and {@code amavisd testkeys} do it: fetch the
+ * selector's record from the chosen resolver and from every authoritative server, compare each
+ * with the private key, warn about weak settings, and sign a sample message with the private key
+ * to verify it against the published record.
+ */
+public final class KeyTest {
+
+    /** Most serious first: a wrong key is worse than a broken record, which is worse than none. */
+    private static final List<KeyTestResult> SERIOUSNESS = List.of(KeyTestResult.MISMATCH, KeyTestResult.MALFORMED,
+            KeyTestResult.REVOKED, KeyTestResult.MISSING, KeyTestResult.ERROR, KeyTestResult.MATCH);
+
+    private final ResolverService resolver;
+    private final Clock clock;
+    private final int authoritativePort;
+
+    /**
+     * @param authoritativePort the port the zone's name servers are asked on: 53, except for
+     *     development servers and tests
+     */
+    public KeyTest(ResolverService resolver, Clock clock, int authoritativePort) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.authoritativePort = authoritativePort;
+    }
+
+    public KeyTest(ResolverService resolver) {
+        this(resolver, Clock.systemUTC(), 53);
+    }
+
+    /**
+     * Tests {@code key} against {@code selector._domainkey.domain}.
+     *
+     * @throws IllegalArgumentException when the domain or selector is not a DNS name
+     */
+    public CompletableFuture<KeyTestReport> run(String domain, String selector, DkimKey key, ResolverTarget target) {
+        DkimDnsRecord published = new DkimDnsRecord(selector, domain, key.record());
+        String name = published.name();
+        String zoneDomain = published.domain();
+        CompletableFuture<ServerCheck> fromResolver = resolver.lookup(name, RecordType.TXT, target)
+                .thenApply(lookup -> check(Source.RESOLVER, target.displayName(), lookup, key));
+        CompletableFuture<List<ServerCheck>> fromAuthorities = zoneOf(zoneDomain, target)
+                .thenCompose(zone -> zone.isEmpty()
+                        ? CompletableFuture.completedFuture(List.of())
+                        : askEach(name, resolverServers(zone.get(), target), key));
+        return fromResolver.thenCombine(fromAuthorities, (first, others) -> {
+            List<ServerCheck> checks = new ArrayList<>();
+            checks.add(first);
+            checks.addAll(others);
+            return report(zoneDomain, published.selector(), name, key, checks, others.isEmpty());
+        });
+    }
+
+    private CompletableFuture<AuthoritativeServers> resolverServers(String zone, ResolverTarget target) {
+        return resolver.authoritativeServers(new ResolverTarget.Authoritative(zone, target, authoritativePort));
+    }
+
+    private CompletableFuture<List<ServerCheck>> askEach(String name, CompletableFuture<AuthoritativeServers> servers, DkimKey key) {
+        return servers.thenCompose(found -> {
+            List<CompletableFuture<ServerCheck>> asked = new ArrayList<>();
+            for (AuthoritativeServers.NameServer nameServer : found.nameServers()) {
+                for (ServerAddress address : nameServer.addresses()) {
+                    asked.add(resolver.query(name, RecordType.TXT, address, false)
+                            .thenApply(lookup -> check(Source.AUTHORITATIVE, nameServer.host(), lookup, key)));
+                }
+            }
+            return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> asked.stream().map(CompletableFuture::join).toList());
+        });
+    }
+
+    /** The zone holding {@code domain}: the closest name at or above it with NS records. */
+    private CompletableFuture<Optional<String>> zoneOf(String domain, ResolverTarget target) {
+        if (!domain.contains(".")) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return resolver.lookup(domain, RecordType.NS, target).thenCompose(ns -> {
+            if (ns.outcome() == Outcome.OK && ns.aliases().isEmpty()) {
+                return CompletableFuture.completedFuture(Optional.of(domain));
+            }
+            if (ns.outcome() == Outcome.NODATA || ns.outcome() == Outcome.NXDOMAIN || ns.outcome() == Outcome.OK) {
+                return zoneOf(domain.substring(domain.indexOf('.') + 1), target);
+            }
+            return CompletableFuture.completedFuture(Optional.empty());
+        });
+    }
+
+    private static ServerCheck check(Source source, String nameServer, LookupResult lookup, DkimKey key) {
+        switch (lookup.outcome()) {
+            case NXDOMAIN, NODATA -> {
+                return new ServerCheck(source, nameServer, lookup, KeyTestResult.MISSING, Optional.empty(), "");
+            }
+            case OK -> { }
+            default -> {
+                String problem = lookup.detail().isEmpty() ? lookup.outcome().jsonName() : lookup.detail();
+                return new ServerCheck(source, nameServer, lookup, KeyTestResult.ERROR, Optional.empty(), problem);
+            }
+        }
+        ServerCheck best = null;
+        for (String value : lookup.values()) {
+            ServerCheck candidate = compare(source, nameServer, lookup, value, key);
+            if (best == null || rank(candidate.result()) > rank(best.result())) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /** One TXT value against the key; a better result ranks higher. */
+    private static ServerCheck compare(Source source, String nameServer, LookupResult lookup, String value, DkimKey key) {
+        DkimKeyRecord record;
+        try {
+            record = DkimKeyRecord.parse(value);
+        } catch (KeyRecordException e) {
+            return new ServerCheck(source, nameServer, lookup, KeyTestResult.MALFORMED, Optional.empty(), e.getMessage());
+        }
+        if (record.isRevoked()) {
+            return new ServerCheck(source, nameServer, lookup, KeyTestResult.REVOKED, Optional.of(record), "");
+        }
+        PublicKey published;
+        try {
+            published = record.toPublicKey();
+        } catch (KeyRecordException e) {
+            return new ServerCheck(source, nameServer, lookup, KeyTestResult.MALFORMED, Optional.of(record), e.getMessage());
+        }
+        KeyTestResult result = key.matches(published) ? KeyTestResult.MATCH : KeyTestResult.MISMATCH;
+        return new ServerCheck(source, nameServer, lookup, result, Optional.of(record), "");
+    }
+
+    private static int rank(KeyTestResult result) {
+        return SERIOUSNESS.indexOf(result);
+    }
+
+    private KeyTestReport report(String domain, String selector, String name, DkimKey key, List<ServerCheck> checks,
+                                 boolean noAuthorities) {
+        KeyTestResult overall = checks.stream().map(ServerCheck::result).min(Comparator.comparingInt(KeyTest::rank)).orElseThrow();
+        List<Finding> findings = new ArrayList<>();
+        ServerCheck resolved = checks.get(0);
+        switch (overall) {
+            case MATCH -> findings.add(Finding.of("dkim.key-match", Severity.PASS, name, checks.size()));
+            case MISMATCH -> findings.add(Finding.of("dkim.key-mismatch", Severity.ERROR, name, servers(checks, KeyTestResult.MISMATCH)));
+            case MALFORMED -> findings.add(Finding.of("dkim.key-malformed", Severity.ERROR, name,
+                    checks.stream().filter(c -> c.result() == KeyTestResult.MALFORMED).findFirst().orElseThrow().problem()));
+            case REVOKED -> findings.add(Finding.of("dkim.key-revoked", Severity.ERROR, name));
+            case MISSING -> findings.add(Finding.of("dkim.key-missing", Severity.ERROR, name, servers(checks, KeyTestResult.MISSING)));
+            case ERROR -> { }
+        }
+        checks.stream().filter(c -> c.result() == KeyTestResult.ERROR).forEach(c -> findings.add(Finding.of(
+                "dkim.key-lookup-failed", Severity.WARNING, name, c.lookup().server(), c.problem())));
+        if (checks.stream().map(ServerCheck::result).filter(r -> r != KeyTestResult.ERROR).distinct().count() > 1) {
+            findings.add(Finding.of("dkim.servers-disagree", Severity.WARNING, name));
+        }
+        if (noAuthorities) {
+            findings.add(Finding.of("dkim.no-authoritative-servers", Severity.WARNING, domain));
+        }
+        long dkimRecords = resolved.lookup().values().stream().filter(KeyTest::looksLikeKeyRecord).count();
+        if (dkimRecords > 1) {
+            findings.add(Finding.of("dkim.multiple-records", Severity.WARNING, name, dkimRecords));
+        }
+        if (key.type() == KeyType.RSA && key.bits() < 1024) {
+            findings.add(Finding.of("dkim.key-too-short", Severity.ERROR, key.bits()));
+        } else if (key.type() == KeyType.RSA && key.bits() < 2048) {
+            findings.add(Finding.of("dkim.key-short", Severity.WARNING, key.bits()));
+        }
+        resolved.record().ifPresent(record -> {
+            if (record.testing()) {
+                findings.add(Finding.of("dkim.testing-mode", Severity.WARNING, name));
+            }
+            if (!record.allowsHash("sha256")) {
+                findings.add(Finding.of("dkim.key-sha1-only", Severity.WARNING, name));
+            }
+            if (!record.allowsEmail()) {
+                findings.add(Finding.of("dkim.key-not-for-email", Severity.ERROR, name, String.join(":", record.serviceTypes())));
+            }
+        });
+        Optional<SignatureResult> sample = sample(domain, selector, name, key, resolved);
+        sample.ifPresent(result -> findings.add(result.passed()
+                ? Finding.of("dkim.sample-passed", Severity.PASS, name)
+                : Finding.of("dkim.sample-failed", Severity.ERROR, name, result.reason().map(Reason::id).orElse(""),
+                        result.reasonText(Locale.ENGLISH))));
+        return new KeyTestReport(domain, selector, name, overall, checks, findings, sample);
+    }
+
+    private static boolean looksLikeKeyRecord(String value) {
+        try {
+            DkimKeyRecord.parse(value);
+            return true;
+        } catch (KeyRecordException e) {
+            return value.strip().startsWith("v=DKIM1");
+        }
+    }
+
+    private static String servers(List<ServerCheck> checks, KeyTestResult result) {
+        return String.join(", ", checks.stream().filter(c -> c.result() == result).map(c -> c.lookup().server()).distinct().toList());
+    }
+
+    /** Signs a sample message with the key and verifies it against what the resolver returned. */
+    private Optional<SignatureResult> sample(String domain, String selector, String name, DkimKey key, ServerCheck resolved) {
+        if (resolved.lookup().outcome() != Outcome.OK) {
+            return Optional.empty();
+        }
+        DkimSigner signer;
+        try {
+            signer = new DkimSigner(key, domain, selector, SigningOptions.defaults(), clock);
+        } catch (IllegalArgumentException tooWeakToSign) {
+            return Optional.empty();
+        }
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.instant().atOffset(ZoneOffset.UTC));
+        String message = "From: Mailwright key test <postmaster@" + domain + ">\r\n"
+                + "To: postmaster@" + domain + "\r\n"
+                + "Subject: DKIM key test for " + name + "\r\n"
+                + "Date: " + date + "\r\n"
+                + "Message-ID: <key-test." + clock.millis() + "@" + domain + ">\r\n"
+                + "\r\n"
+                + "Signed and verified on this machine by the Mailwright key test.\r\n";
+        byte[] signed = signer.sign(message.getBytes(StandardCharsets.UTF_8));
+        KeySource published = lookupName -> CompletableFuture.completedFuture(KeyLookup.of(resolved.lookup()));
+        return Optional.of(new DkimVerifier(published, clock, VerificationRules.standard()).verify(signed).join()
+                .signatures().get(0));
+    }
+}

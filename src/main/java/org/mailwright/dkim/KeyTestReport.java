@@ -1,0 +1,61 @@
+package org.mailwright.dkim;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.mailwright.check.Finding;
+import org.mailwright.dns.LookupResult;
+
+/**
+ * What the key test found: the selector as the chosen resolver and every authoritative server
+ * publish it, compared with the private key, plus a sample message signed with the key and
+ * verified against the published record.
+ *
+ * @param domain the signing domain
+ * @param selector the selector
+ * @param name {@code selector._domainkey.domain}
+ * @param result match only when every server publishes this key; otherwise the most serious
+ *     result among the servers (mismatch, malformed, revoked, missing, error)
+ * @param servers each server asked, the chosen resolver first
+ * @param findings what is right or wrong, with why and how to fix it
+ * @param sample the sample signature checked against the resolver's record, when there was one
+ */
+public record KeyTestReport(String domain, String selector, String name, KeyTestResult result,
+                            List<ServerCheck> servers, List<Finding> findings, Optional<SignatureResult> sample) {
+
+    public KeyTestReport {
+        Objects.requireNonNull(result, "result");
+        servers = List.copyOf(servers);
+        findings = List.copyOf(findings);
+        Objects.requireNonNull(sample, "sample");
+    }
+
+    /** Where an answer came from. */
+    public enum Source {
+        /** The resolver the user chose (what receivers see, cache included). */
+        RESOLVER,
+        /** One address of one of the zone's name servers (the source of truth). */
+        AUTHORITATIVE
+    }
+
+    /**
+     * One server's answer.
+     *
+     * @param source resolver or authoritative server
+     * @param nameServer the NS host name for an authoritative server; the resolver's name otherwise
+     * @param lookup the DNS answer (server address, outcome, records, TTL)
+     * @param result the comparison with the private key
+     * @param record the DKIM record it publishes, when one parses
+     * @param problem why the record is malformed or the lookup failed, in English; empty otherwise
+     */
+    public record ServerCheck(Source source, String nameServer, LookupResult lookup, KeyTestResult result,
+                              Optional<DkimKeyRecord> record, String problem) {
+        public ServerCheck {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(lookup, "lookup");
+            Objects.requireNonNull(result, "result");
+            Objects.requireNonNull(record, "record");
+            problem = problem == null ? "" : problem;
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package org.mailwright.dmarc;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.mailwright.check.Finding;
+import org.mailwright.check.Severity;
+import org.mailwright.dmarc.DmarcRecord.PolicyState;
+import org.mailwright.dmarc.DmarcRecord.VersionStatus;
+import org.mailwright.dns.LookupResult;
+import org.mailwright.dns.Outcome;
+import org.mailwright.dns.RecordType;
+import org.mailwright.dns.ResolverService;
+import org.mailwright.dns.ResolverTarget;
+
+/**
+ * The DMARC linter: looks a domain's policy up as receivers do and says what is wrong with it,
+ * why it matters and how to fix it (the words are in {@code findings-dmarc.properties}).
+ *
+ * <p>{@link #lint(String)} checks a live domain; {@link #recordFindings(DmarcRecord, PolicyScope)}
+ * checks a record's text alone, for a record being written.
+ */
+public final class DmarcLinter {
+
+    /** More {@code rua} destinations than RFC 7489 obliged receivers to serve (it said at least two). */
+    static final int MAX_AGGREGATE_DESTINATIONS = 2;
+
+    private final ResolverService resolver;
+    private final ResolverTarget target;
+    private final PolicyDiscovery discovery;
+    private final ReportDestinations destinations;
+
+    public DmarcLinter(ResolverService resolver, ResolverTarget target) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.target = Objects.requireNonNull(target, "target");
+        this.discovery = new PolicyDiscovery(resolver, target);
+        this.destinations = new ReportDestinations(resolver, target);
+    }
+
+    /**
+     * Checks the DMARC setup of {@code domain}.
+     *
+     * @throws IllegalArgumentException when {@code domain} is not a domain name
+     */
+    public CompletableFuture<DmarcReport> lint(String domain) {
+        String name = DomainNames.normalize(domain);
+        CompletableFuture<LookupResult> apex = resolver.lookup(name, RecordType.TXT, target);
+        CompletableFuture<LookupResult> alias =
+                resolver.lookup(PolicyDiscovery.DMARC_PREFIX + name, RecordType.CNAME, target);
+        return discovery.discover(name).thenCompose(policy -> {
+            Optional<DmarcRecord> record = policy.record();
+            List<CompletableFuture<DestinationCheck>> authorizations = new ArrayList<>();
+            List<CompletableFuture<MailboxCheck>> mailboxes = new ArrayList<>();
+            for (DmarcTag tag : List.of(DmarcTag.RUA, DmarcTag.RUF)) {
+                for (ReportUri uri : record.map(r -> r.reportUris(tag)).orElse(List.of())) {
+                    authorizations.add(destinations.checkAuthorization(policy.sourceDomain(), tag, uri));
+                    if (uri.isMailto()) {
+                        mailboxes.add(destinations.checkMailbox(tag, uri));
+                    }
+                }
+            }
+            List<CompletableFuture<?>> all = new ArrayList<>(authorizations);
+            all.addAll(mailboxes);
+            all.add(apex);
+            all.add(alias);
+            return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<DestinationCheck> checked = authorizations.stream().map(CompletableFuture::join).toList();
+                List<MailboxCheck> receiving = mailboxes.stream().map(CompletableFuture::join).toList();
+                List<Finding> findings = findings(policy, apex.join(), alias.join(), checked, receiving);
+                return new DmarcReport(name, policy, apex.join(), alias.join(), checked, receiving, findings);
+            });
+        });
+    }
+
+    /**
+     * What is wrong with a record's text, whatever DNS says: syntax, removed and unknown tags,
+     * weak policies, report destinations that are not {@code mailto:}...
+     *
+     * @param scope which of its policies is in effect for the name in question ({@code p} for
+     *     the domain that publishes it)
+     */
+    public static List<Finding> recordFindings(DmarcRecord record, PolicyScope scope) {
+        List<Finding> findings = new ArrayList<>();
+        if (record.version() == VersionStatus.NOT_FIRST) {
+            findings.add(Finding.of("dmarc.not-first-v", Severity.ERROR, record.text()));
+        }
+        for (SyntaxProblem problem : record.problems()) {
+            findings.add(Finding.of("dmarc.syntax", problem.severity(), problem.position(), problem.kind().code(),
+                    problem.tag(), problem.text(), problem.expected()));
+        }
+        if (!record.isDmarc()) {
+            return sorted(findings);
+        }
+        policyFindings(record, scope, findings);
+        List<ReportUri> aggregate = record.aggregateReportUris();
+        if (aggregate.isEmpty() && record.policyState() != PolicyState.IGNORED) {
+            findings.add(Finding.of("dmarc.no-rua", Severity.WARNING));
+        }
+        if (aggregate.size() > MAX_AGGREGATE_DESTINATIONS) {
+            findings.add(Finding.of("dmarc.rua-too-many", Severity.WARNING, aggregate.size(), MAX_AGGREGATE_DESTINATIONS));
+        }
+        for (DmarcTag tag : List.of(DmarcTag.RUA, DmarcTag.RUF)) {
+            for (ReportUri uri : record.reportUris(tag)) {
+                if (!uri.isMailto()) {
+                    findings.add(Finding.of("dmarc." + tag.tagName() + "-not-mailto", Severity.WARNING, uri.toString()));
+                }
+                if (uri.hasSizeLimit()) {
+                    findings.add(Finding.of("dmarc.obsolete-size", Severity.INFO, tag.tagName(), uri.toString()));
+                }
+            }
+        }
+        if (record.tag(DmarcTag.FO).isPresent() && record.failureReportUris().isEmpty()) {
+            findings.add(Finding.of("dmarc.fo-without-ruf", Severity.INFO, record.tag(DmarcTag.FO).get().value()));
+        }
+        for (DmarcRecord.Tag legacy : record.legacyTags()) {
+            boolean partial = legacy.name().equals(DmarcTag.PCT.tagName()) && record.percentage().orElse(100) < 100;
+            findings.add(Finding.of("dmarc.legacy-tag", partial ? Severity.WARNING : Severity.INFO,
+                    legacy.name(), legacy.value()));
+        }
+        for (DmarcRecord.Tag unknown : record.unknownTags()) {
+            findings.add(Finding.of("dmarc.unknown-tag", Severity.WARNING, unknown.name(), unknown.value(), unknown.position()));
+        }
+        if (record.psd() == PsdFlag.YES) {
+            findings.add(Finding.of("dmarc.psd-yes", Severity.INFO));
+        }
+        return sorted(findings);
+    }
+
+    private static void policyFindings(DmarcRecord record, PolicyScope scope, List<Finding> findings) {
+        PolicyState state = record.policyState();
+        if (state != PolicyState.USABLE) {
+            String culprit = record.policy().isEmpty() ? "p" : record.subdomainPolicy().isEmpty()
+                    && record.tag(DmarcTag.SP).isPresent() ? "sp" : "np";
+            findings.add(state == PolicyState.IGNORED
+                    ? Finding.of("dmarc.ignored", Severity.ERROR, culprit)
+                    : Finding.of("dmarc.treated-as-none", Severity.ERROR, culprit));
+            return;
+        }
+        Policy requested = record.requestedPolicy(scope).orElseThrow();
+        String tagInEffect = record.tagInEffect(scope).tagName();
+        if (requested == Policy.NONE) {
+            findings.add(Finding.of("dmarc.policy-none", Severity.WARNING, tagInEffect));
+        } else if (record.testing()) {
+            findings.add(Finding.of("dmarc.testing", Severity.WARNING,
+                    tagInEffect + "=" + requested.tagValue(), requested.oneLevelLess().tagValue()));
+        }
+        Policy domainPolicy = record.policy().orElseThrow();
+        record.subdomainPolicy().filter(sp -> sp.weakerThan(domainPolicy)).ifPresent(sp ->
+                findings.add(Finding.of("dmarc.sp-weaker", Severity.WARNING, sp.tagValue(), domainPolicy.tagValue())));
+        Policy existingSubdomains = record.subdomainPolicy().orElse(domainPolicy);
+        record.nonExistentPolicy().filter(np -> np.weakerThan(existingSubdomains)).ifPresent(np ->
+                findings.add(Finding.of("dmarc.np-weaker", Severity.WARNING, np.tagValue(), existingSubdomains.tagValue())));
+    }
+
+    private static List<Finding> findings(DiscoveredPolicy policy, LookupResult apex, LookupResult alias,
+                                          List<DestinationCheck> authorizations, List<MailboxCheck> mailboxes) {
+        List<Finding> findings = new ArrayList<>();
+        for (WalkStep step : policy.walk().steps()) {
+            if (step.status() == WalkStep.Status.LOOKUP_FAILED) {
+                findings.add(lookupFailed(step.lookup()));
+            }
+        }
+        WalkStep own = policy.walk().steps().get(0);
+        for (DmarcRecord published : own.published()) {
+            if (!published.isDmarc() && meantAsDmarc(published)) {
+                findings.addAll(recordFindings(published, PolicyScope.DOMAIN));
+            }
+        }
+        if (own.status() == WalkStep.Status.MULTIPLE_RECORDS) {
+            findings.add(Finding.of("dmarc.multiple-records", Severity.ERROR, own.queryName(), own.dmarcRecords().size()));
+        }
+        boolean ownTxt = own.lookup().records().stream().anyMatch(record -> record.name().equals(own.queryName()));
+        if (alias.outcome() == Outcome.OK && ownTxt) {
+            findings.add(Finding.of("dmarc.cname-and-txt", Severity.ERROR, own.queryName(), alias.values().get(0)));
+        }
+        switch (policy.source()) {
+            case NONE -> {
+                // After a failed lookup "missing" may be false; the lookup-failed findings say so.
+                if (policy.complete()) {
+                    findings.add(Finding.of("dmarc.missing", Severity.ERROR, policy.domain()));
+                }
+            }
+            case ORGANIZATIONAL_DOMAIN, PUBLIC_SUFFIX -> findings.add(Finding.of("dmarc.inherited", Severity.INFO,
+                    policy.domain(), policy.sourceDomain(),
+                    policy.record().map(r -> r.tagInEffect(policy.scope()).tagName()).orElse("p"),
+                    policy.requestedPolicy().map(Policy::tagValue).orElse("-")));
+            case OWN -> {
+            }
+        }
+        policy.record().ifPresent(record -> findings.addAll(recordFindings(record, policy.scope())));
+        for (DestinationCheck check : authorizations) {
+            switch (check.status()) {
+                case NOT_AUTHORIZED -> findings.add(Finding.of("dmarc." + check.tag().tagName() + "-unauthorized",
+                        Severity.ERROR, check.uri().toString(), check.uri().host(), check.authorizationName(),
+                        check.policyDomain()));
+                case UNKNOWN -> findings.add(lookupFailed(check.lookup().orElseThrow()));
+                case AUTHORIZED, NOT_NEEDED -> {
+                }
+            }
+        }
+        for (MailboxCheck check : mailboxes) {
+            if (check.status().cannotReceive()) {
+                findings.add(Finding.of("dmarc." + check.tag().tagName() + "-no-mx", Severity.ERROR,
+                        check.uri().toString(), check.uri().host(), check.status().ordinal()));
+            } else if (check.status() == MailboxCheck.Status.UNKNOWN) {
+                check.lookups().stream().filter(lookup -> !conclusive(lookup)).findFirst()
+                        .ifPresent(lookup -> findings.add(lookupFailed(lookup)));
+            }
+        }
+        if (apex.values().stream().anyMatch(value -> DmarcRecord.parse(value).isDmarc())) {
+            findings.add(Finding.of("dmarc.at-apex", Severity.WARNING, policy.domain(), own.queryName()));
+        }
+        return sorted(distinct(findings));
+    }
+
+    /** A TXT record at {@code _dmarc} that was meant as a policy but does not start with {@code v=DMARC1}. */
+    private static boolean meantAsDmarc(DmarcRecord record) {
+        return record.version() != VersionStatus.MISSING
+                || record.text().toLowerCase(Locale.ROOT).contains("dmarc")
+                || record.tag(DmarcTag.P).isPresent();
+    }
+
+    private static boolean conclusive(LookupResult lookup) {
+        Outcome outcome = lookup.outcome();
+        return outcome == Outcome.OK || outcome == Outcome.NODATA || outcome == Outcome.NXDOMAIN;
+    }
+
+    private static Finding lookupFailed(LookupResult lookup) {
+        return Finding.of("dmarc.lookup-failed", Severity.ERROR, lookup.name(), lookup.type().name(),
+                lookup.outcome().jsonName(), lookup.server());
+    }
+
+    /** The same destination may appear in rua and ruf, and the same lookup fail twice: say it once. */
+    private static List<Finding> distinct(List<Finding> findings) {
+        return findings.stream().distinct().toList();
+    }
+
+    /** Most serious first; the order found is kept among equals (a stable sort). */
+    private static List<Finding> sorted(List<Finding> findings) {
+        return findings.stream().sorted(Comparator.comparing(Finding::severity)).toList();
+    }
+}

@@ -1,0 +1,140 @@
+package org.mailwright.dmarc;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Keeps one rollout plan per domain, each in a small properties file {@code <domain>.properties}
+ * in a directory the caller chooses, so the app can say at start which stage is due. The file
+ * holds what the plan is made from (domain, report addresses, start, ladder) and the progress
+ * (current stage, since when); the stages themselves are rebuilt from those, so a plan saved by an
+ * older version gets the current wording and criteria.
+ */
+public final class PlanStore {
+
+    private static final String SUFFIX = ".properties";
+    private static final String FORMAT = "1";
+
+    private final Path directory;
+
+    public PlanStore(Path directory) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Saves the plan, replacing any earlier one of the same domain; creates the directory if needed. */
+    public void save(SavedPlan saved) throws IOException {
+        Files.createDirectories(directory);
+        RolloutPlan plan = saved.plan();
+        String text = "# Mailwright DMARC rollout plan for " + plan.domain() + "\n"
+                + "format=" + FORMAT + "\n"
+                + "domain=" + plan.domain() + "\n"
+                + "rua=" + String.join(",", plan.aggregateReports().stream().map(ReportUri::toString).toList()) + "\n"
+                + "start=" + plan.start() + "\n"
+                + "legacyPct=" + plan.legacyPercentages() + "\n"
+                + "stage=" + saved.currentStage() + "\n"
+                + "since=" + saved.currentSince() + "\n";
+        Path file = file(plan.domain());
+        Path temporary = Files.createTempFile(directory, "." + plan.domain(), ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * The plan saved for {@code domain}, if any.
+     *
+     * @throws IOException when the file cannot be read or is not a plan this version understands
+     */
+    public Optional<SavedPlan> load(String domain) throws IOException {
+        Path file = file(DomainNames.normalize(domain));
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        return Optional.of(read(file, properties));
+    }
+
+    /** Every saved plan, by domain name; files that are not plans are left alone. */
+    public List<SavedPlan> list() throws IOException {
+        List<SavedPlan> plans = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return plans;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                String domain = name.substring(0, name.length() - SUFFIX.length());
+                if (DomainNames.isDomainName(domain)) {
+                    load(domain).ifPresent(plans::add);
+                }
+            }
+        }
+        plans.sort((a, b) -> a.domain().compareTo(b.domain()));
+        return plans;
+    }
+
+    /** Forgets the plan of {@code domain}; true if there was one. */
+    public boolean delete(String domain) throws IOException {
+        return Files.deleteIfExists(file(DomainNames.normalize(domain)));
+    }
+
+    /** Canonical names are lower-case A-labels, so they are safe file names on every platform. */
+    private Path file(String canonicalDomain) {
+        return directory.resolve(canonicalDomain + SUFFIX);
+    }
+
+    private static SavedPlan read(Path file, Properties properties) throws IOException {
+        if (!FORMAT.equals(properties.getProperty("format"))) {
+            throw new IOException(file + " is not a rollout plan this version of Mailwright can read.");
+        }
+        try {
+            List<ReportUri> rua = new ArrayList<>();
+            for (String uri : required(properties, "rua").split(",")) {
+                rua.add(ReportUri.parse(uri).orElseThrow(() -> new IllegalArgumentException("bad rua " + uri)));
+            }
+            RolloutPlan plan = RolloutPlan.create(required(properties, "domain"), rua,
+                    LocalDate.parse(required(properties, "start")),
+                    Boolean.parseBoolean(required(properties, "legacyPct")));
+            int stage = Integer.parseInt(required(properties, "stage"));
+            plan.stage(stage);
+            return new SavedPlan(plan, stage, LocalDate.parse(required(properties, "since")));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new IOException(file + " is damaged (" + e.getMessage() + ").", e);
+        }
+    }
+
+    private static String required(Properties properties, String key) {
+        String value = properties.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("no " + key);
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,134 @@
+package org.mailwright.dmarc;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One report destination from {@code rua} or {@code ruf}: a URI (RFC 3986), usually
+ * {@code mailto:}. RFC 7489 allowed a size limit after it ({@code !10m}); RFC 9989 keeps that only
+ * as obsolete syntax that reporters ignore, so it is kept apart here.
+ *
+ * @param uri the URI without any size limit, as written
+ * @param scheme the scheme, lower case ({@code mailto}, {@code https}...)
+ * @param address for {@code mailto:}, the mailbox with percent-escapes decoded; otherwise empty
+ * @param host the destination host, lower case: the mailbox's domain for {@code mailto:}, the
+ *     URI's host otherwise (empty if it has none)
+ * @param sizeLimit the obsolete size limit without its {@code !} ({@code 10m}), or empty
+ */
+public record ReportUri(String uri, String scheme, String address, String host, String sizeLimit) {
+
+    private static final Pattern SIZE_LIMIT = Pattern.compile("(.*)!(\\d+[kmgtKMGT]?)");
+    private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):.+");
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?i)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)+\\.?");
+
+    /** The text as it belongs in a record, with the size limit if there was one. */
+    @Override
+    public String toString() {
+        return sizeLimit.isEmpty() ? uri : uri + "!" + sizeLimit;
+    }
+
+    public boolean isMailto() {
+        return scheme.equals("mailto");
+    }
+
+    public boolean hasSizeLimit() {
+        return !sizeLimit.isEmpty();
+    }
+
+    /**
+     * Reads one URI of a {@code rua} or {@code ruf} list (without the commas that separate them).
+     * A {@code mailto:} URI must name one mailbox at a plausible domain.
+     *
+     * @return empty when the text is not such a URI, for example a bare address
+     *     {@code dmarc@example.com} without {@code mailto:}
+     */
+    public static Optional<ReportUri> parse(String text) {
+        String trimmed = text.strip();
+        String sizeLimit = "";
+        Matcher size = SIZE_LIMIT.matcher(trimmed);
+        if (size.matches()) {
+            trimmed = size.group(1);
+            sizeLimit = size.group(2).toLowerCase(Locale.ROOT);
+        }
+        Matcher scheme = SCHEME.matcher(trimmed);
+        if (!scheme.matches() || trimmed.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f || c == ',' || c == '!')) {
+            return Optional.empty();
+        }
+        URI parsed;
+        try {
+            parsed = new URI(trimmed);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+        String schemeName = scheme.group(1).toLowerCase(Locale.ROOT);
+        if (!schemeName.equals("mailto")) {
+            String host = parsed.getHost() == null ? "" : parsed.getHost().toLowerCase(Locale.ROOT);
+            return Optional.of(new ReportUri(trimmed, schemeName, "", host, sizeLimit));
+        }
+        String mailbox = trimmed.substring(trimmed.indexOf(':') + 1);
+        int query = mailbox.indexOf('?');
+        if (query >= 0) {
+            mailbox = mailbox.substring(0, query);
+        }
+        Optional<String> decoded = percentDecoded(mailbox);
+        if (decoded.isEmpty()) {
+            return Optional.empty();
+        }
+        String address = decoded.get();
+        int at = address.lastIndexOf('@');
+        if (at <= 0 || !HOST_NAME.matcher(address.substring(at + 1)).matches()) {
+            return Optional.empty();
+        }
+        String host = address.substring(at + 1).toLowerCase(Locale.ROOT);
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1);
+        }
+        return Optional.of(new ReportUri(trimmed, schemeName, address, host, sizeLimit));
+    }
+
+    /**
+     * Writes a mailbox as a {@code mailto:} URI, escaping what a DMARC URI must not contain
+     * unescaped (commas and exclamation marks, RFC 9989 section 4.8).
+     */
+    public static String mailto(String address) {
+        StringBuilder uri = new StringBuilder("mailto:");
+        for (byte b : address.strip().getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c <= 0x20 || c >= 0x7f || c == ',' || c == '!' || c == '%' || c == ';' || c == '?') {
+                uri.append('%').append(String.format("%02X", c));
+            } else {
+                uri.append((char) c);
+            }
+        }
+        return uri.toString();
+    }
+
+    private static Optional<String> percentDecoded(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '%') {
+                bytes.write(c);
+                continue;
+            }
+            if (i + 2 >= text.length()) {
+                return Optional.empty();
+            }
+            int high = Character.digit(text.charAt(i + 1), 16);
+            int low = Character.digit(text.charAt(i + 2), 16);
+            if (high < 0 || low < 0) {
+                return Optional.empty();
+            }
+            bytes.write(high * 16 + low);
+            i += 2;
+        }
+        return Optional.of(bytes.toString(StandardCharsets.UTF_8));
+    }
+}
