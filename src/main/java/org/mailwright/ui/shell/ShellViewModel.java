@@ -115,7 +115,7 @@ public final class ShellViewModel {
     /** The SPF wizard, made when its page is first shown (it starts reading the domain at once). */
     public SpfViewModel spf() {
         if (spf == null) {
-            spf = new SpfViewModel(context);
+            spf = new SpfViewModel(context, this::openPropagation);
         }
         return spf;
     }

@@ -308,8 +308,7 @@ public final class SpfView {
         publishHow.textProperty().bind(model.publishHowProperty());
         verifyButton.disableProperty().bind(publish.progressProperty().isEqualTo(Progress.RUNNING)
                 .or(model.recordProperty().isEmpty()));
-        // Until the Propagation page can take the records, there is nothing to hand them to.
-        showWhen(watchButton, Bindings.createBooleanBinding(() -> false));
+        watchButton.disableProperty().bind(model.recordProperty().isEmpty());
         showWhen(verifyCard, publish.progressProperty().isNotEqualTo(Progress.IDLE));
         badge(verifyHead, publish.stateProperty(), this::stateWord);
         verifyHeadline.textProperty().bind(publish.headlineProperty());
@@ -354,6 +353,11 @@ public final class SpfView {
     @FXML
     private void undoFlattening() {
         model.undoFlattening();
+    }
+
+    @FXML
+    private void watchPropagation() {
+        model.watchPropagation();
     }
 
     @FXML

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -31,6 +32,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.mailwright.check.Finding;
 import org.mailwright.check.Severity;
+import org.mailwright.dns.RecordType;
+import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.spf.IpNetwork;
 import org.mailwright.spf.Mechanism;
 import org.mailwright.spf.MechanismType;
@@ -70,6 +73,7 @@ public final class SpfViewModel {
     static final Duration SETTLE = Duration.ofMillis(350);
 
     private final AppContext context;
+    private final Consumer<List<ExpectedRecord>> watchPropagation;
     private final Words words;
     private final StringProperty domain = new SimpleStringProperty(this, "domain", "");
     private final ReadOnlyStringWrapper domainName = new ReadOnlyStringWrapper(this, "domainName", "");
@@ -118,16 +122,18 @@ public final class SpfViewModel {
     private String prefilledFor;
     private boolean loadingAnswers;
 
-    public SpfViewModel(AppContext context) {
-        this(context, context.work(), SETTLE);
+    /** @param watchPropagation shows the Propagation page watching the records handed to it */
+    public SpfViewModel(AppContext context, Consumer<List<ExpectedRecord>> watchPropagation) {
+        this(context, context.work(), SETTLE, watchPropagation);
     }
 
     /**
      * @param jobs where background work runs (the window's, or a direct one in tests)
      * @param settle how long typing must pause before lookups start again
      */
-    SpfViewModel(AppContext context, BackgroundJobs jobs, Duration settle) {
+    SpfViewModel(AppContext context, BackgroundJobs jobs, Duration settle, Consumer<List<ExpectedRecord>> watchPropagation) {
         this.context = Objects.requireNonNull(context, "context");
+        this.watchPropagation = Objects.requireNonNull(watchPropagation, "watchPropagation");
         this.words = new Words(context);
         readJob = new LatestJob(jobs, settle);
         flattenJob = new LatestJob(jobs, Duration.ZERO);
@@ -427,6 +433,13 @@ public final class SpfViewModel {
     public void verify() {
         if (!record.get().isEmpty()) {
             publish.check(domainName.get(), record.get(), publishedRecords());
+        }
+    }
+
+    /** Hands the record to the Propagation page, which watches it arrive on every server. */
+    public void watchPropagation() {
+        if (!record.get().isEmpty()) {
+            watchPropagation.accept(List.of(ExpectedRecord.of(domainName.get(), RecordType.TXT, record.get())));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mailwright.dns.RecordType;
+import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.ThrowawayPreferences;
@@ -29,6 +32,7 @@ import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.controls.StateBadge;
 import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.settings.Language;
+import org.mailwright.ui.shell.Page;
 import org.mailwright.ui.shell.ShellWindow;
 import org.mailwright.ui.work.BackgroundWork;
 import org.testfx.api.FxRobot;
@@ -43,6 +47,7 @@ class SpfUiTest {
     private TestDnsServer dns;
     private ThrowawayPreferences preferences;
     private AppContext context;
+    private ShellWindow window;
 
     @Start
     void start(Stage stage) {
@@ -55,7 +60,7 @@ class SpfUiTest {
         settings.lastDomainProperty().set("example.test");
         settings.lastPageProperty().set("spf");
         context = new AppContext(settings, new BackgroundWork());
-        ShellWindow.open(stage, context);
+        window = ShellWindow.open(stage, context);
     }
 
     @AfterEach
@@ -110,6 +115,12 @@ class SpfUiTest {
 
         robot.clickOn("#back");
         assertEquals("Check your answers", label(robot, "#question"), "Back reopens the wizard to change the record");
+        robot.type(KeyCode.ENTER);
+
+        robot.clickOn("#watchButton");
+        assertEquals(Page.PROPAGATION, window.model().pageProperty().get());
+        assertEquals(List.of(ExpectedRecord.of("example.test", RecordType.TXT, "v=spf1 mx include:_spf.google.com include:_spf.provider.test -all")),
+                window.model().propagationRequestProperty().get());
     }
 
     @Test

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mailwright.check.Finding;
+import org.mailwright.dns.RecordType;
+import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.spf.SpfProvider;
 import org.mailwright.spf.SpfResult;
 import org.mailwright.testdns.TestDnsServer;
@@ -54,6 +57,7 @@ class SpfViewModelTest {
     private final AppSettings settings = AppSettings.load(preferences.node());
     private final AppContext context;
     private final DirectJobs jobs = new DirectJobs();
+    private final List<ExpectedRecord> watched = new ArrayList<>();
     private final SpfViewModel model;
 
     SpfViewModelTest() {
@@ -61,7 +65,7 @@ class SpfViewModelTest {
         settings.useCustomResolver(dns.address().toString());
         settings.timeoutProperty().set(Duration.ofMillis(500));
         context = new AppContext(settings, new BackgroundWork());
-        model = new SpfViewModel(context, jobs, Duration.ZERO);
+        model = new SpfViewModel(context, jobs, Duration.ZERO, watched::addAll);
     }
 
     @AfterEach
@@ -235,6 +239,8 @@ class SpfViewModelTest {
         assertEquals("example.test publishes this record.", model.publish().headlineProperty().get());
         assertEquals(CheckState.PASS, model.publish().stateProperty().get());
         assertTrue(model.publish().findings().stream().anyMatch(finding -> finding.id().equals("spf.valid")));
+        model.watchPropagation();
+        assertEquals(List.of(ExpectedRecord.of("example.test", RecordType.TXT, "v=spf1 mx include:_spf.provider.test -all")), watched);
 
         dns.replaceZones(ZONE.replace("@        TXT  \"v=spf1 mx include:_spf.provider.test ~all\"",
                 "@ TXT \"v=spf1 -all\"\n@ TXT \"v=spf1 mx -all\""), PROVIDERS, GOOGLE);
