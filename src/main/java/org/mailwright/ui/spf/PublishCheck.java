@@ -35,6 +35,8 @@ public final class PublishCheck {
     public enum Verdict {
         /** Exactly the record written (spacing and case aside). */
         LIVE,
+        /** The record written, which the domain already published when the wizard read it: nothing to change. */
+        UNCHANGED,
         /** Still the record it published when the wizard read it. */
         OLD,
         /** One SPF record, but neither the new nor the old one. */
@@ -122,7 +124,7 @@ public final class PublishCheck {
             return Verdict.MULTIPLE;
         }
         if (sameRecord(records.get(0), expected)) {
-            return Verdict.LIVE;
+            return before.size() == 1 && sameRecord(before.get(0), expected) ? Verdict.UNCHANGED : Verdict.LIVE;
         }
         return before.size() == 1 && sameRecord(records.get(0), before.get(0)) ? Verdict.OLD : Verdict.DIFFERENT;
     }
@@ -203,7 +205,9 @@ public final class PublishCheck {
             return CheckState.PENDING;
         }
         return shown().map(done -> switch (done.verdict()) {
-            case LIVE -> CheckState.PASS;
+            // Published as written; the badge then says whether receivers will be happy with it.
+            case LIVE, UNCHANGED -> done.lint() == null ? CheckState.PASS : done.lint().findings().stream()
+                    .map(Finding::severity).min(Enum::compareTo).map(CheckState::of).orElse(CheckState.PASS);
             case OLD, MISSING -> CheckState.PENDING;
             case DIFFERENT -> CheckState.WARNING;
             case MULTIPLE -> CheckState.ERROR;

@@ -250,6 +250,16 @@ class SpfViewModelTest {
     }
 
     @Test
+    void aRecordLeftAsPublishedNeedsNothingAtTheDnsHost() {
+        model.domainProperty().set("example.test");
+        walkToTheEnd();
+
+        assertEquals(PublishCheck.Verdict.UNCHANGED, model.publish().outcomeProperty().get().verdict());
+        assertEquals("example.test already publishes this record.", model.publish().headlineProperty().get());
+        assertEquals(List.of("v=spf1 mx include:_spf.provider.test ~all"), model.publish().publishedProperty().get());
+    }
+
+    @Test
     void theDomainFollowsTheOtherPagesAndTheWordsFollowTheLanguage() {
         settings.lastDomainProperty().set("fresh.example.test");
         assertEquals("fresh.example.test", model.domainProperty().get());
