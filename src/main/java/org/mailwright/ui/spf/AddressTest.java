@@ -44,6 +44,7 @@ public final class AddressTest {
     private final StringBinding trace;
     private final StringBinding answer;
     private final ObjectBinding<CheckState> state;
+    private final StringBinding badgeWord;
 
     /**
      * @param domain the domain the record is for, or empty while there is none
@@ -68,6 +69,8 @@ public final class AddressTest {
         answer = Bindings.createStringBinding(() -> shown().map(e -> words.text("spf.test.answer", ip.get().strip(),
                 e.result().jsonName())).orElse(words.text("spf.test.answer.none")), progress, evaluation, language);
         state = Bindings.createObjectBinding(this::stateNow, progress, evaluation, problem, ip);
+        badgeWord = Bindings.createStringBinding(() -> shown().map(done -> done.result().jsonName())
+                .orElseGet(() -> words.text(state.get().textKey())), progress, evaluation, state, language);
         ip.addListener((observable, old, value) -> run());
         sender.addListener((observable, old, value) -> run());
         record.addListener((observable, old, value) -> run());
@@ -162,9 +165,9 @@ public final class AddressTest {
         return state;
     }
 
-    /** The word for the result shown in its badge: the SPF result itself, as receivers write it. */
-    public String resultWord() {
-        return evaluation.get() == null ? "" : evaluation.get().result().jsonName();
+    /** The word in the result's badge: the SPF result itself, as receivers write it (softfail, permerror...). */
+    public StringBinding badgeWordProperty() {
+        return badgeWord;
     }
 
     private Optional<SpfEvaluation> shown() {

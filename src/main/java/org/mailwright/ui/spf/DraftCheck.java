@@ -71,8 +71,8 @@ public final class DraftCheck {
         this.record = record;
         if (domain == null || record == null || record.isEmpty()) {
             job.abandon();
-            report.set(null);
             progress.set(Progress.IDLE);
+            report.set(null);
             return;
         }
         progress.set(Progress.RUNNING);

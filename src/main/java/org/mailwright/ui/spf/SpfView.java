@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
-import java.util.function.Function;
-import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -217,7 +215,7 @@ public final class SpfView {
         readAgainButton.disableProperty().bind(model.domainNameProperty().isEmpty()
                 .or(model.readingProperty().isEqualTo(Progress.RUNNING)));
         showWhen(publishedCard, model.readingProperty().isNotEqualTo(Progress.IDLE));
-        badge(publishedHead, model.publishedStateProperty(), this::stateWord);
+        badge(publishedHead, model.publishedStateProperty(), null);
         publishedHeadline.textProperty().bind(model.publishedHeadlineProperty());
         Runnable showPublished = () -> records(publishedRecordHost, "spf-published", model.publishedRecords());
         model.factsProperty().addListener((observable, old, facts) -> showPublished.run());
@@ -286,9 +284,7 @@ public final class SpfView {
         ipField.textProperty().bindBidirectional(test.ipProperty());
         senderField.textProperty().bindBidirectional(test.senderProperty());
         // The badge says the SPF result itself (softfail, permerror...), as receivers write it.
-        StackPane badge = badge(testHead, test.stateProperty(),
-                state -> test.progressProperty().get() == Progress.DONE ? test.resultWord() : stateWord(state),
-                test.evaluationProperty(), test.progressProperty());
+        StackPane badge = badge(testHead, test.stateProperty(), test.badgeWordProperty());
         showWhen(badge, test.progressProperty().isEqualTo(Progress.DONE).or(test.progressProperty().isEqualTo(Progress.RUNNING)));
         testHeadline.textProperty().bind(test.headlineProperty());
         for (var pair : List.of(
@@ -310,7 +306,7 @@ public final class SpfView {
                 .or(model.recordProperty().isEmpty()));
         watchButton.disableProperty().bind(model.recordProperty().isEmpty());
         showWhen(verifyCard, publish.progressProperty().isNotEqualTo(Progress.IDLE));
-        badge(verifyHead, publish.stateProperty(), this::stateWord);
+        badge(verifyHead, publish.stateProperty(), null);
         verifyHeadline.textProperty().bind(publish.headlineProperty());
         verifyDetail.textProperty().bind(publish.detailProperty());
         hideWhenEmpty(verifyDetail);
@@ -322,7 +318,7 @@ public final class SpfView {
 
     private void wireResultDetails() {
         DraftCheck check = model.check();
-        badge(lookupsHead, check.stateProperty(), this::stateWord);
+        badge(lookupsHead, check.stateProperty(), null);
         lookupsSummary.textProperty().bind(check.summaryProperty());
         showWhen(lookupsHead, check.progressProperty().isNotEqualTo(Progress.IDLE));
         lookupTree.textProperty().bind(check.treeProperty());
@@ -402,16 +398,21 @@ public final class SpfView {
         });
     }
 
-    /** A state badge at the start of {@code head}, following {@code state} (and worded again when {@code rewordOn} changes). */
-    private StackPane badge(HBox head, ObservableValue<CheckState> state, Function<CheckState, String> words,
-                            Observable... rewordOn) {
+    /**
+     * A state badge at the start of {@code head}, following {@code state}; it says {@code word}, or
+     * the state's own word when that is null.
+     */
+    private StackPane badge(HBox head, ObservableValue<CheckState> state, ObservableValue<String> word) {
         StackPane host = new StackPane();
         host.getStyleClass().add("spf-badge-host");
         host.setMinWidth(Region.USE_PREF_SIZE);
-        Runnable show = () -> host.getChildren().setAll(new StateBadge(state.getValue(), words));
-        state.addListener(observable -> show.run());
-        for (Observable other : rewordOn) {
-            other.addListener(observable -> show.run());
+        Runnable show = () -> {
+            String said = word == null ? null : word.getValue();
+            host.getChildren().setAll(new StateBadge(state.getValue(), shown -> said == null ? stateWord(shown) : said));
+        };
+        state.addListener((observable, old, value) -> show.run());
+        if (word != null) {
+            word.addListener((observable, old, value) -> show.run());
         }
         show.run();
         head.getChildren().add(0, host);

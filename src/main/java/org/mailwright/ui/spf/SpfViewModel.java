@@ -485,12 +485,13 @@ public final class SpfViewModel {
         if (name.equals(domainName.get()) && reading.get() != Progress.IDLE) {
             return;
         }
+        // What was read belongs to the previous domain: say so before it goes.
+        reading.set(name.isEmpty() ? Progress.IDLE : Progress.RUNNING);
         domainName.set(name);
         facts.set(null);
         publishedFindings.clear();
         if (name.isEmpty()) {
             readJob.abandon();
-            reading.set(Progress.IDLE);
             return;
         }
         context.settings().lastDomainProperty().set(name);
@@ -662,6 +663,9 @@ public final class SpfViewModel {
             case CANCELLED -> words.text("spf.published.cancelled", name);
             case DONE -> {
                 DomainFacts found = facts.get();
+                if (found == null) {
+                    yield "";
+                }
                 List<String> records = found.spfRecords();
                 if (found.unreadable()) {
                     yield words.text("spf.published.unreadable", found.txt().explain(words.locale()));
@@ -685,7 +689,7 @@ public final class SpfViewModel {
             case FAILED, CANCELLED -> CheckState.UNKNOWN;
             case DONE -> {
                 DomainFacts found = facts.get();
-                if (found.unreadable()) {
+                if (found == null || found.unreadable()) {
                     yield CheckState.UNKNOWN;
                 }
                 Severity worst = found.lint().findings().stream().map(Finding::severity).min(Enum::compareTo).orElse(Severity.PASS);

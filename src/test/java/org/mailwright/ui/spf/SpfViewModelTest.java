@@ -190,7 +190,7 @@ class SpfViewModelTest {
         model.endingProperty().set(Ending.FAIL);
         test.ipProperty().set("203.0.113.1");
         assertEquals(SpfResult.FAIL, test.evaluationProperty().get().result(), "the draft is tested, not the published record");
-        assertEquals("fail", test.resultWord());
+        assertEquals("fail", test.badgeWordProperty().get());
         assertTrue(test.explanationProperty().get().contains("does not designate 203.0.113.1"), test.explanationProperty().get());
 
         test.ipProperty().set("203.0.113");
