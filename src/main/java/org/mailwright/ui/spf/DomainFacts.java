@@ -44,7 +44,12 @@ public record DomainFacts(String domain, LookupResult txt, LookupResult mx, List
 
     /** True when the TXT lookup itself failed (timeout, server failure), so what is published is unknown. */
     public boolean unreadable() {
-        return !txt.outcome().isAnswer() || txt.outcome() == Outcome.SERVFAIL || txt.outcome() == Outcome.REFUSED;
+        return unreadable(txt);
+    }
+
+    /** True when an answer says nothing about the records (no answer, a server failure, a refusal). */
+    static boolean unreadable(LookupResult answer) {
+        return !answer.outcome().isAnswer() || answer.outcome() == Outcome.SERVFAIL || answer.outcome() == Outcome.REFUSED;
     }
 
     /** The one published record, when there is exactly one and it is valid: the record to edit. */

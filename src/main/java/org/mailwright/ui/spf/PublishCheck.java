@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
@@ -50,7 +51,7 @@ public final class PublishCheck {
     }
 
     /** What one check found. */
-    public record Outcome(String domain, String expected, LookupResult answer, SpfLintReport lint, Verdict verdict) {
+    public record Result(String domain, String expected, LookupResult answer, SpfLintReport lint, Verdict verdict) {
     }
 
     private final Words words;
@@ -58,7 +59,7 @@ public final class PublishCheck {
     private final Supplier<ResolverService> resolver;
     private final Supplier<ResolverTarget> target;
     private final ReadOnlyObjectWrapper<Progress> progress = new ReadOnlyObjectWrapper<>(this, "progress", Progress.IDLE);
-    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
+    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final SimpleStringProperty failure = new SimpleStringProperty(this, "failure", "");
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
@@ -72,11 +73,11 @@ public final class PublishCheck {
         this.job = Objects.requireNonNull(job, "job");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.target = Objects.requireNonNull(target, "target");
-        headline = Bindings.createStringBinding(() -> text("headline"), progress, outcome, failure, words.language());
-        detail = Bindings.createStringBinding(() -> text("detail"), progress, outcome, failure, words.language());
-        state = Bindings.createObjectBinding(this::stateNow, progress, outcome);
-        published = Bindings.createObjectBinding(() -> shown().map(done -> spfValues(done.answer())).orElse(List.of()), progress, outcome);
-        outcome.addListener((observable, old, value) -> findings.setAll(value == null || value.lint() == null ? List.of()
+        headline = Bindings.createStringBinding(() -> text("headline"), progress, result, failure, words.language());
+        detail = Bindings.createStringBinding(() -> text("detail"), progress, result, failure, words.language());
+        state = Bindings.createObjectBinding(this::stateNow, progress, result);
+        published = Bindings.createObjectBinding(() -> shown().map(done -> spfValues(done.answer())).orElse(List.of()), progress, result);
+        result.addListener((observable, old, value) -> findings.setAll(value == null || value.lint() == null ? List.of()
                 : value.lint().findings()));
     }
 
@@ -96,13 +97,13 @@ public final class PublishCheck {
             return service.lookup(domain, RecordType.TXT, where).thenCompose(answer -> {
                 Verdict verdict = verdict(answer, expected, before);
                 if (verdict == Verdict.UNREADABLE || verdict == Verdict.MISSING) {
-                    return java.util.concurrent.CompletableFuture.completedFuture(new Outcome(domain, expected, answer, null, verdict));
+                    return CompletableFuture.completedFuture(new Result(domain, expected, answer, null, verdict));
                 }
-                return new SpfLinter(service, where).lint(domain).thenApply(lint -> new Outcome(domain, expected, answer, lint, verdict));
+                return new SpfLinter(service, where).lint(domain).thenApply(lint -> new Result(domain, expected, answer, lint, verdict));
             });
         }, (done, failed) -> {
             if (failed == null) {
-                outcome.set(done);
+                result.set(done);
                 progress.set(Progress.DONE);
             } else {
                 failure.set(Words.failure(failed));
@@ -112,8 +113,7 @@ public final class PublishCheck {
     }
 
     static Verdict verdict(LookupResult answer, String expected, List<String> before) {
-        if (!answer.outcome().isAnswer() || answer.outcome() == org.mailwright.dns.Outcome.SERVFAIL
-                || answer.outcome() == org.mailwright.dns.Outcome.REFUSED) {
+        if (DomainFacts.unreadable(answer)) {
             return Verdict.UNREADABLE;
         }
         List<String> records = spfValues(answer);
@@ -153,8 +153,8 @@ public final class PublishCheck {
         return progress.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
-        return outcome.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<Result> resultProperty() {
+        return result.getReadOnlyProperty();
     }
 
     /** The verdict in one sentence. */
@@ -181,8 +181,8 @@ public final class PublishCheck {
         return findingsView;
     }
 
-    private Optional<Outcome> shown() {
-        return progress.get() == Progress.DONE ? Optional.ofNullable(outcome.get()) : Optional.empty();
+    private Optional<Result> shown() {
+        return progress.get() == Progress.DONE ? Optional.ofNullable(result.get()) : Optional.empty();
     }
 
     private String text(String part) {
@@ -192,7 +192,7 @@ public final class PublishCheck {
             case FAILED -> part.equals("headline") ? words.text("spf.verify.failed") : failure.get();
             case CANCELLED -> part.equals("headline") ? words.text("spf.verify.cancelled") : "";
             case DONE -> {
-                Outcome done = outcome.get();
+                Result done = result.get();
                 String key = "spf.verdict." + done.verdict().name().toLowerCase(Locale.ROOT) + (part.equals("headline") ? "" : ".detail");
                 long ttl = done.answer().hasTtl() ? done.answer().ttl() : 0;
                 yield words.text(key, done.domain(), ttl, spfValues(done.answer()).size(), done.answer().explain(words.locale()));

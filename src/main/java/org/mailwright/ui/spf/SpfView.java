@@ -1,6 +1,7 @@
 package org.mailwright.ui.spf;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -248,7 +249,7 @@ public final class SpfView {
         for (int i = 0; i < providers.length; i++) {
             SpfProvider provider = providers[i];
             CheckBox box = new CheckBox(provider.displayName());
-            box.setId("provider-" + provider.name().toLowerCase(java.util.Locale.ROOT));
+            box.setId("provider-" + provider.name().toLowerCase(Locale.ROOT));
             box.setWrapText(true);
             box.selectedProperty().bindBidirectional(model.providerProperty(provider));
             Label include = new Label();

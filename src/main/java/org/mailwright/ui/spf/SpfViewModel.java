@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -311,7 +313,7 @@ public final class SpfViewModel {
     }
 
     /** True when the record started from has terms the questions do not cover, so the field for them shows. */
-    public javafx.beans.value.ObservableBooleanValue showKeptTermsProperty() {
+    public ObservableBooleanValue showKeptTermsProperty() {
         return showKeptTerms;
     }
 
@@ -448,7 +450,7 @@ public final class SpfViewModel {
     }
 
     /** The language findings and traces are worded in. */
-    public java.util.Locale locale() {
+    public Locale locale() {
         return words.locale();
     }
 
@@ -457,7 +459,7 @@ public final class SpfViewModel {
     private WizardViewModel wizard(ObservableValue<?> language) {
         BooleanBinding sendsMail = start.isNotEqualTo(Start.NO_MAIL);
         WizardStep domainStep = step("domain", domainProblem, Bindings.createStringBinding(() -> domainName.get().isEmpty() ? ""
-                : words.text("spf.answer.domain." + start.get().name().toLowerCase(java.util.Locale.ROOT), domainName.get()),
+                : words.text("spf.answer.domain." + start.get().name().toLowerCase(Locale.ROOT), domainName.get()),
                 domainName, start, language), null);
         WizardStep serversStep = step("servers", serversProblem, Bindings.createStringBinding(this::serversAnswer, answers, language), sendsMail);
         WizardStep servicesStep = step("services", servicesProblem, Bindings.createStringBinding(this::servicesAnswer, answers, language), sendsMail);
@@ -575,12 +577,12 @@ public final class SpfViewModel {
     }
 
     private SpfDraft.Flattening flatteningOf(SpfFlattener.Result result, String unflattened) {
-        Set<String> before = SpfRecord.parse(unflattened).terms().stream().map(term -> term.text().toLowerCase(java.util.Locale.ROOT))
+        Set<String> before = SpfRecord.parse(unflattened).terms().stream().map(term -> term.text().toLowerCase(Locale.ROOT))
                 .collect(Collectors.toSet());
         List<String> networks = SpfRecord.parse(result.flattened()).mechanisms().stream()
                 .filter(mechanism -> mechanism.type() == MechanismType.IP4 || mechanism.type() == MechanismType.IP6)
                 .map(Mechanism::text)
-                .filter(text -> !before.contains(text.toLowerCase(java.util.Locale.ROOT)))
+                .filter(text -> !before.contains(text.toLowerCase(Locale.ROOT)))
                 .toList();
         List<String> includes = result.flattenedIncludes().stream().map(SpfDraft::bareInclude).toList();
         return new SpfDraft.Flattening(includes, networks, result.refreshSeconds(), result.warning());

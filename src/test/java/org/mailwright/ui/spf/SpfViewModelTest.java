@@ -228,14 +228,14 @@ class SpfViewModelTest {
         walkToTheEnd();
 
         assertTrue(model.wizard().onClosingStepProperty().get());
-        assertEquals(PublishCheck.Verdict.OLD, model.publish().outcomeProperty().get().verdict());
+        assertEquals(PublishCheck.Verdict.OLD, model.publish().resultProperty().get().verdict());
         assertEquals("example.test still publishes the previous record.", model.publish().headlineProperty().get());
         assertEquals(CheckState.PENDING, model.publish().stateProperty().get());
 
         dns.replaceZones(ZONE.replace("mx include:_spf.provider.test ~all", "mx  include:_spf.provider.test  -all"), PROVIDERS, GOOGLE);
         model.verify();
 
-        assertEquals(PublishCheck.Verdict.LIVE, model.publish().outcomeProperty().get().verdict());
+        assertEquals(PublishCheck.Verdict.LIVE, model.publish().resultProperty().get().verdict());
         assertEquals("example.test publishes this record.", model.publish().headlineProperty().get());
         assertEquals(CheckState.PASS, model.publish().stateProperty().get());
         assertTrue(model.publish().findings().stream().anyMatch(finding -> finding.id().equals("spf.valid")));
@@ -245,7 +245,7 @@ class SpfViewModelTest {
         dns.replaceZones(ZONE.replace("@        TXT  \"v=spf1 mx include:_spf.provider.test ~all\"",
                 "@ TXT \"v=spf1 -all\"\n@ TXT \"v=spf1 mx -all\""), PROVIDERS, GOOGLE);
         model.verify();
-        assertEquals(PublishCheck.Verdict.MULTIPLE, model.publish().outcomeProperty().get().verdict());
+        assertEquals(PublishCheck.Verdict.MULTIPLE, model.publish().resultProperty().get().verdict());
         assertEquals(CheckState.ERROR, model.publish().stateProperty().get());
     }
 
@@ -254,7 +254,7 @@ class SpfViewModelTest {
         model.domainProperty().set("example.test");
         walkToTheEnd();
 
-        assertEquals(PublishCheck.Verdict.UNCHANGED, model.publish().outcomeProperty().get().verdict());
+        assertEquals(PublishCheck.Verdict.UNCHANGED, model.publish().resultProperty().get().verdict());
         assertEquals("example.test already publishes this record.", model.publish().headlineProperty().get());
         assertEquals(List.of("v=spf1 mx include:_spf.provider.test ~all"), model.publish().publishedProperty().get());
     }
