@@ -27,11 +27,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import net.synedra.validatorfx.Validator;
 import org.mailwright.check.Finding;
 import org.mailwright.spf.SpfProvider;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.controls.FieldProblems;
 import org.mailwright.ui.controls.FindingCard;
 import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.controls.StateBadge;
@@ -43,6 +45,7 @@ public final class SpfView {
 
     private final SpfViewModel model;
     private final ResourceBundle bundle;
+    private final Validator validator = new Validator();
 
     @FXML
     private StackPane root;
@@ -201,9 +204,9 @@ public final class SpfView {
         List<WizardStep> steps = model.wizard().steps();
         Map<WizardStep, WizardView.StepContent> contents = Map.of(
                 steps.get(0), new WizardView.StepContent(domainStep, domainField),
-                steps.get(1), new WizardView.StepContent(serversStep, addressesArea, mxBox),
-                steps.get(2), new WizardView.StepContent(servicesStep, customArea, ((VBox) providerGrid.getChildren().get(0)).getChildren().get(0)),
-                steps.get(3), new WizardView.StepContent(endingStep, endFail, selectedEnding()),
+                steps.get(1), WizardView.StepContent.focusing(serversStep, mxBox),
+                steps.get(2), WizardView.StepContent.focusing(servicesStep, ((VBox) providerGrid.getChildren().get(0)).getChildren().get(0)),
+                steps.get(3), WizardView.StepContent.focusing(endingStep, selectedEnding()),
                 steps.get(4), new WizardView.StepContent(testStep, ipField),
                 model.wizard().closingStep(), new WizardView.StepContent(publishStep, verifyButton));
         Parent wizard = WizardView.load(model.wizard(), contents, bundle, resultDetails);
@@ -242,6 +245,9 @@ public final class SpfView {
         showWhen(keptBox, model.showKeptTermsProperty());
         reorderNote.textProperty().bind(model.reorderNoteProperty());
         showWhen(reorderNote, model.reorderNoteProperty().isNotEmpty());
+        // The step has several fields: each is marked with its own problem.
+        FieldProblems.mark(validator, addressesArea, model.addressesProblemProperty());
+        FieldProblems.mark(validator, keptField, model.keptProblemProperty());
     }
 
     private void wireServicesStep() {
@@ -268,6 +274,7 @@ public final class SpfView {
         showWhen(undoFlattenButton, model.flatteningProperty().isNotNull());
         flattenMessage.textProperty().bind(model.flatteningMessageProperty());
         hideWhenEmpty(flattenMessage);
+        FieldProblems.mark(validator, customArea, model.servicesProblemProperty());
     }
 
     private void wireEndingStep() {

@@ -103,6 +103,8 @@ public final class SpfViewModel {
     private final StringBinding record;
     private final StringBinding zoneLine;
     private final StringBinding domainProblem;
+    private final StringBinding addressesProblem;
+    private final StringBinding keptProblem;
     private final StringBinding serversProblem;
     private final StringBinding servicesProblem;
     private final StringBinding endingProblem;
@@ -154,7 +156,10 @@ public final class SpfViewModel {
                 : SpfRecipe.zoneLine(domainName.get(), record.get(), ttl()), record, domainName, facts);
 
         domainProblem = Bindings.createStringBinding(this::domainProblemText, domain, reading, language);
-        serversProblem = Bindings.createStringBinding(this::serversProblemText, answers, language);
+        addressesProblem = Bindings.createStringBinding(this::addressesProblemText, answers, language);
+        keptProblem = Bindings.createStringBinding(this::keptProblemText, answers, language);
+        serversProblem = Bindings.createStringBinding(() -> addressesProblem.get().isEmpty() ? keptProblem.get() : addressesProblem.get(),
+                addressesProblem, keptProblem);
         servicesProblem = Bindings.createStringBinding(this::servicesProblemText, answers, language);
         endingProblem = Bindings.createStringBinding(() -> ending.get() == Ending.REDIRECT && !answers.get().keepsRedirect()
                 ? words.text("spf.problem.noRedirect") : "", ending, answers, language);
@@ -292,6 +297,16 @@ public final class SpfViewModel {
         return keptTerms;
     }
 
+    /** Why an address cannot be listed; empty when all can. */
+    public StringBinding addressesProblemProperty() {
+        return addressesProblem;
+    }
+
+    /** Why the kept terms cannot go into the record; empty when they can. */
+    public StringBinding keptProblemProperty() {
+        return keptProblem;
+    }
+
     /** The MX hosts and their addresses, as the mx answer shows them. */
     public StringBinding mailHostsTextProperty() {
         return mailHostsText;
@@ -334,6 +349,11 @@ public final class SpfViewModel {
     /** Other include domains, one per line. */
     public StringProperty customIncludesProperty() {
         return customIncludes;
+    }
+
+    /** Why an other service cannot be included; empty when all can. */
+    public StringBinding servicesProblemProperty() {
+        return servicesProblem;
     }
 
     public BooleanBinding canFlattenProperty() {
@@ -616,13 +636,14 @@ public final class SpfViewModel {
         return reading.get() == Progress.RUNNING ? words.text("spf.problem.reading", checked.name().orElse("")) : "";
     }
 
-    private String serversProblemText() {
-        SpfDraft now = answers.get();
-        Optional<SpfDraft.EntryProblem> address = now.addressProblem();
-        if (address.isPresent()) {
-            return words.text("spf.problem.address", address.get().entry(), address.get().reason().reason(words.locale()));
-        }
-        return now.keptProblem().map(kept -> kept.syntax() == null
+    private String addressesProblemText() {
+        return answers.get().addressProblem()
+                .map(address -> words.text("spf.problem.address", address.entry(), address.reason().reason(words.locale())))
+                .orElse("");
+    }
+
+    private String keptProblemText() {
+        return answers.get().keptProblem().map(kept -> kept.syntax() == null
                 ? words.text("spf.problem.keptAll", kept.term())
                 : words.text("spf.problem.kept", kept.term(), kept.syntax().reason(words.locale()))).orElse("");
     }

@@ -15,7 +15,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -39,8 +39,8 @@ import org.mailwright.ui.controls.RecordBox;
  * controls, the live result on the right (the value and, when the model has one, the zone-file
  * line, each with a copy button, then whatever details the page adds), Back and Next at the
  * bottom right. The question and the result scroll on their own when they outgrow the window.
- * Enter advances (except in a multi-line text, where it starts a new line and Ctrl+Enter
- * advances, and on a button or link, which it presses).
+ * Enter advances (except in a multi-line text, where it starts a new line, and on a button,
+ * which it presses).
  */
 public final class WizardView {
 
@@ -52,19 +52,23 @@ public final class WizardView {
      * The controls that answer one step.
      *
      * @param content what is shown under the question
-     * @param answerControl the control marked when the answer is not valid
-     * @param firstControl the control focused when the step shows (the first one to answer)
+     * @param answerControl the control focused when the step shows, and marked when the answer is not valid
+     * @param marksAnswer false for a step of several fields that the page marks one by one itself
+     *     (the step's problem is then only said under the content, not pinned on one field)
      */
-    public record StepContent(Node content, Node answerControl, Node firstControl) {
+    public record StepContent(Node content, Node answerControl, boolean marksAnswer) {
         public StepContent {
             Objects.requireNonNull(content, "content");
             Objects.requireNonNull(answerControl, "answerControl");
-            Objects.requireNonNull(firstControl, "firstControl");
         }
 
-        /** A step whose answer control is also the first one to answer. */
         public StepContent(Node content, Node answerControl) {
-            this(content, answerControl, answerControl);
+            this(content, answerControl, true);
+        }
+
+        /** A step whose fields the page marks itself; {@code focus} takes the keyboard when it shows. */
+        public static StepContent focusing(Node content, Node focus) {
+            return new StepContent(content, focus, false);
         }
     }
 
@@ -150,9 +154,9 @@ public final class WizardView {
         }
 
         root.addEventHandler(KeyEvent.KEY_PRESSED, this::enterAdvances);
-        // Check boxes and radio buttons take Enter for themselves; in a wizard Space answers them and Enter goes on.
+        // A check box or a toggle is answered with Space; its own Enter handling would flip it, so Enter is taken first.
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ENTER && (event.getTarget() instanceof CheckBox || event.getTarget() instanceof ToggleButton)) {
+            if (event.getCode() == KeyCode.ENTER && (event.getTarget() instanceof CheckBox || event.getTarget() instanceof Toggle)) {
                 model.next();
                 event.consume();
             }
@@ -227,7 +231,7 @@ public final class WizardView {
     }
 
     private void enterAdvances(KeyEvent event) {
-        if (event.getCode() != KeyCode.ENTER || event.getTarget() instanceof TextArea && !event.isShortcutDown()) {
+        if (event.getCode() != KeyCode.ENTER || event.getTarget() instanceof TextArea) {
             return;
         }
         if (event.getTarget() instanceof ButtonBase button && button != next) {
@@ -251,7 +255,7 @@ public final class WizardView {
         if (step == null) {
             question.setText(Texts.format(bundle, "wizard.summary.question"));
             why.setText(model.closingStep() == null ? Texts.format(bundle, "wizard.summary.why")
-                    : Texts.format(bundle, "wizard.summary.whyThen", model.closingStep().title()));
+                    : Texts.format(bundle, "wizard.summary.why.closing", model.closingStep().title()));
             contentHost.getChildren().setAll(summary());
             next.requestFocus();
             return;
@@ -260,8 +264,10 @@ public final class WizardView {
         why.setText(step.why());
         StepContent content = contents.get(step);
         contentHost.getChildren().setAll(content.content());
-        currentCheck = FieldProblems.mark(validator, content.answerControl(), step.problem());
-        content.firstControl().requestFocus();
+        if (content.marksAnswer()) {
+            currentCheck = FieldProblems.mark(validator, content.answerControl(), step.problem());
+        }
+        content.answerControl().requestFocus();
     }
 
     private Node summary() {
@@ -271,7 +277,7 @@ public final class WizardView {
         for (int row = 0; row < answers.size(); row++) {
             Label title = new Label(answers.get(row).title());
             title.getStyleClass().add("wizard-summary-title");
-            title.setMinWidth(Region.USE_PREF_SIZE);
+            title.setMinWidth(Region.USE_PREF_SIZE); // the answers wrap; the step names stay whole
             Label answer = new Label(answers.get(row).answer());
             answer.getStyleClass().add("wizard-summary-answer");
             answer.setWrapText(true);
