@@ -637,9 +637,7 @@ public final class SpfViewModel {
     }
 
     private String addressesProblemText() {
-        return answers.get().addressProblem()
-                .map(address -> words.text("spf.problem.address", address.entry(), address.reason().reason(words.locale())))
-                .orElse("");
+        return answers.get().addressProblem().map(address -> entryProblem("spf.problem.address", address)).orElse("");
     }
 
     private String keptProblemText() {
@@ -649,9 +647,13 @@ public final class SpfViewModel {
     }
 
     private String servicesProblemText() {
-        return answers.get().includeProblem()
-                .map(problem -> words.text("spf.problem.include", problem.entry(), problem.reason().reason(words.locale())))
-                .orElse("");
+        return answers.get().includeProblem().map(problem -> entryProblem("spf.problem.include", problem)).orElse("");
+    }
+
+    /** The reason alone when it names the entry already, else the entry and the reason. */
+    private String entryProblem(String key, SpfDraft.EntryProblem problem) {
+        String reason = problem.reason().reason(words.locale());
+        return reason.contains(problem.entry()) ? reason + "." : words.text(key, problem.entry(), reason);
     }
 
     private String serversAnswer() {
