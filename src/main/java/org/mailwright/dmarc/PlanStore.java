@@ -20,7 +20,8 @@ import java.util.Properties;
 /**
  * Keeps one rollout plan per domain, each in a small properties file {@code <domain>.properties}
  * in a directory the caller chooses, so the app can say at start which stage is due. The file
- * holds what the plan is made from (domain, report addresses, start, ladder) and the progress
+ * holds what the plan is made from (domain, report addresses, start, ladder; {@code ruf} only when
+ * there are failure report addresses, so older files still read) and the progress
  * (current stage, since when); the stages themselves are rebuilt from those, so a plan saved by an
  * older version gets the current wording and criteria.
  */
@@ -46,7 +47,8 @@ public final class PlanStore {
         String text = "# Mailwright DMARC rollout plan for " + plan.domain() + "\n"
                 + "format=" + FORMAT + "\n"
                 + "domain=" + plan.domain() + "\n"
-                + "rua=" + String.join(",", plan.aggregateReports().stream().map(ReportUri::toString).toList()) + "\n"
+                + "rua=" + uriList(plan.aggregateReports()) + "\n"
+                + (plan.failureReports().isEmpty() ? "" : "ruf=" + uriList(plan.failureReports()) + "\n")
                 + "start=" + plan.start() + "\n"
                 + "legacyPct=" + plan.legacyPercentages() + "\n"
                 + "stage=" + saved.currentStage() + "\n"
@@ -115,11 +117,10 @@ public final class PlanStore {
             throw new IOException(file + " is not a rollout plan this version of Mailwright can read.");
         }
         try {
-            List<ReportUri> rua = new ArrayList<>();
-            for (String uri : required(properties, "rua").split(",")) {
-                rua.add(ReportUri.parse(uri).orElseThrow(() -> new IllegalArgumentException("bad rua " + uri)));
-            }
-            RolloutPlan plan = RolloutPlan.create(required(properties, "domain"), rua,
+            List<ReportUri> rua = uris("rua", required(properties, "rua"));
+            String failure = properties.getProperty("ruf", "").strip();
+            List<ReportUri> ruf = failure.isEmpty() ? List.of() : uris("ruf", failure);
+            RolloutPlan plan = RolloutPlan.create(required(properties, "domain"), rua, ruf,
                     LocalDate.parse(required(properties, "start")),
                     Boolean.parseBoolean(required(properties, "legacyPct")));
             int stage = Integer.parseInt(required(properties, "stage"));
@@ -128,6 +129,19 @@ public final class PlanStore {
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new IOException(file + " is damaged (" + e.getMessage() + ").", e);
         }
+    }
+
+    private static String uriList(List<ReportUri> uris) {
+        return String.join(",", uris.stream().map(ReportUri::toString).toList());
+    }
+
+    /** A saved list: commas inside a URI are escaped (%2C), so the commas here only separate. */
+    private static List<ReportUri> uris(String key, String list) {
+        List<ReportUri> uris = new ArrayList<>();
+        for (String uri : list.split(",")) {
+            uris.add(ReportUri.parse(uri).orElseThrow(() -> new IllegalArgumentException("bad " + key + " " + uri)));
+        }
+        return uris;
     }
 
     private static String required(Properties properties, String key) {

@@ -24,12 +24,13 @@ import java.util.OptionalInt;
  *
  * @param domain the domain, canonical
  * @param aggregateReports where aggregate reports go, needed from the first stage on
+ * @param failureReports where failure reports go ({@code ruf}), the same at every stage; often empty
  * @param start the first stage's start date
  * @param legacyPercentages whether the plan has the RFC 7489 {@code pct} ladder
  * @param stages the stages in order, with their dates
  * @param advice what to know about subdomains, names that do not exist, the ladder and mailing lists
  */
-public record RolloutPlan(String domain, List<ReportUri> aggregateReports, LocalDate start,
+public record RolloutPlan(String domain, List<ReportUri> aggregateReports, List<ReportUri> failureReports, LocalDate start,
                           boolean legacyPercentages, List<RolloutStage> stages, List<PlanText> advice) {
 
     /** The {@code pct} steps of the legacy ladder; the full stage after them is 100. */
@@ -44,6 +45,7 @@ public record RolloutPlan(String domain, List<ReportUri> aggregateReports, Local
     public RolloutPlan {
         Objects.requireNonNull(domain, "domain");
         aggregateReports = List.copyOf(aggregateReports);
+        failureReports = List.copyOf(failureReports);
         Objects.requireNonNull(start, "start");
         stages = List.copyOf(stages);
         advice = List.copyOf(advice);
@@ -57,6 +59,18 @@ public record RolloutPlan(String domain, List<ReportUri> aggregateReports, Local
      */
     public static RolloutPlan create(String domain, List<ReportUri> aggregateReports, LocalDate start,
                                      boolean legacyPercentages) {
+        return create(domain, aggregateReports, List.of(), start, legacyPercentages);
+    }
+
+    /**
+     * Plans the rollout for {@code domain}, starting on {@code start}, with failure reports going
+     * to {@code failureReports} at every stage.
+     *
+     * @throws IllegalArgumentException when the domain is not a domain name or there is no report
+     *     address (monitoring without reports shows nothing)
+     */
+    public static RolloutPlan create(String domain, List<ReportUri> aggregateReports, List<ReportUri> failureReports,
+                                     LocalDate start, boolean legacyPercentages) {
         String name = DomainNames.normalize(domain);
         if (aggregateReports.isEmpty()) {
             throw new IllegalArgumentException("A rollout plan needs at least one rua address: monitoring shows nothing without reports.");
@@ -68,7 +82,7 @@ public record RolloutPlan(String domain, List<ReportUri> aggregateReports, Local
                     ? LADDER.stream().map(OptionalInt::of).toList()
                     : List.of(OptionalInt.empty());
             for (OptionalInt percentage : percentages) {
-                RolloutStage stage = stage(stages.size() + 1, step, percentage, name, aggregateReports, date);
+                RolloutStage stage = stage(stages.size() + 1, step, percentage, name, aggregateReports, failureReports, date);
                 stages.add(stage);
                 date = stage.earliestNext();
             }
@@ -80,7 +94,7 @@ public record RolloutPlan(String domain, List<ReportUri> aggregateReports, Local
                 PlanText.of("dmarc.plan.advice.np", firstNp, name),
                 PlanText.of(legacyPercentages ? "dmarc.plan.advice.legacy-on" : "dmarc.plan.advice.legacy-off"),
                 PlanText.of("dmarc.plan.advice.mailing-lists", name));
-        return new RolloutPlan(name, aggregateReports, start, legacyPercentages, stages, advice);
+        return new RolloutPlan(name, aggregateReports, failureReports, start, legacyPercentages, stages, advice);
     }
 
     /** Where every stage's record is published. */
@@ -110,17 +124,19 @@ public record RolloutPlan(String domain, List<ReportUri> aggregateReports, Local
             moved.add(shifted);
             date = shifted.earliestNext();
         }
-        return new RolloutPlan(domain, aggregateReports, start, legacyPercentages, moved, advice);
+        return new RolloutPlan(domain, aggregateReports, failureReports, start, legacyPercentages, moved, advice);
     }
 
     private static RolloutStage stage(int number, RolloutStep step, OptionalInt percentage, String domain,
-                                      List<ReportUri> aggregateReports, LocalDate start) {
+                                      List<ReportUri> aggregateReports, List<ReportUri> failureReports,
+                                      LocalDate start) {
         DmarcRecordBuilder record = new DmarcRecordBuilder().policy(step.policy()).testing(step.testing());
         if (step.policy() == Policy.QUARANTINE) {
             record.nonExistentPolicy(Policy.REJECT);
         }
         percentage.ifPresent(record::percentage);
         aggregateReports.forEach(record::aggregateReport);
+        failureReports.forEach(record::failureReport);
         int days = percentage.isPresent() ? LADDER_DAYS : step.minimumDays();
         int alignedDays = Math.min(ALIGNED_DAYS, days);
         String mailbox = aggregateReports.get(0).isMailto() ? aggregateReports.get(0).address() : aggregateReports.get(0).uri();

@@ -1,5 +1,6 @@
 package org.mailwright.ui;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import javafx.beans.InvalidationListener;
@@ -23,12 +24,20 @@ public final class AppContext implements AutoCloseable {
 
     private final AppSettings settings;
     private final BackgroundWork work;
+    private final Path dataFolder;
     private final ReadOnlyObjectWrapper<ResolverService> resolver = new ReadOnlyObjectWrapper<>(this, "resolver");
     private final InvalidationListener rebuildResolver = observable -> rebuildResolver();
 
+    /** A context keeping the user's data in the system's usual place ({@link DataFolder#forCurrentUser()}). */
     public AppContext(AppSettings settings, BackgroundWork work) {
+        this(settings, work, DataFolder.forCurrentUser());
+    }
+
+    /** @param dataFolder where the window keeps what it makes for the user (tests pass a temporary folder) */
+    public AppContext(AppSettings settings, BackgroundWork work, Path dataFolder) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.work = Objects.requireNonNull(work, "work");
+        this.dataFolder = Objects.requireNonNull(dataFolder, "dataFolder");
         resolver.set(new ResolverService(settings.resolverOptions()));
         settings.resolverChoiceProperty().addListener(rebuildResolver);
         settings.customResolverProperty().addListener(rebuildResolver);
@@ -41,6 +50,11 @@ public final class AppContext implements AutoCloseable {
 
     public BackgroundWork work() {
         return work;
+    }
+
+    /** Where the window keeps what it makes for the user, such as rollout plans; it may not exist yet. */
+    public Path dataFolder() {
+        return dataFolder;
     }
 
     /** The resolver service in use now. */

@@ -58,6 +58,18 @@ class PlanStoreTest {
     }
 
     @Test
+    void failureReportAddressesAreKeptOnlyWhenThereAreSome() throws IOException {
+        PlanStore store = new PlanStore(directory);
+        List<ReportUri> ruf = List.of(ReportUri.parse("mailto:forensic@example.com").orElseThrow());
+        SavedPlan saved = SavedPlan.started(RolloutPlan.create("example.com", RUA, ruf, LocalDate.of(2026, 6, 1), false));
+        store.save(saved);
+
+        assertTrue(Files.readString(directory.resolve("example.com.properties")).contains("\nruf=mailto:forensic@example.com\n"));
+        assertEquals(saved, store.load("example.com").orElseThrow());
+        assertEquals(ruf, store.load("example.com").orElseThrow().current().record().failureReportUris());
+    }
+
+    @Test
     void listsEveryPlanAndForgetsOne() throws IOException {
         PlanStore store = new PlanStore(directory);
         assertEquals(List.of(), new PlanStore(directory.resolve("absent")).list());

@@ -20,6 +20,17 @@ class RolloutPlanTest {
     private static final LocalDate JUNE_FIRST = LocalDate.of(2026, 6, 1);
 
     @Test
+    void failureReportAddressesAreInEveryStage() {
+        List<ReportUri> ruf = List.of(ReportUri.parse("mailto:forensic@example.com").orElseThrow());
+        RolloutPlan plan = RolloutPlan.create("example.com", RUA, ruf, JUNE_FIRST, false);
+
+        assertEquals(ruf, plan.failureReports());
+        assertTrue(records(plan).stream().allMatch(record -> record.endsWith("; rua=mailto:dmarc@example.com; ruf=mailto:forensic@example.com")),
+                records(plan).toString());
+        assertEquals(ruf, plan.rescheduledFrom(3, JUNE_FIRST).stage(4).record().failureReportUris());
+    }
+
+    @Test
     void goesFromMonitoringToRejectThroughTheTestSteps() {
         RolloutPlan plan = RolloutPlan.create("Example.COM", RUA, JUNE_FIRST, false);
         assertEquals("example.com", plan.domain());

@@ -2,6 +2,7 @@ package org.mailwright.propagation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -180,6 +181,28 @@ class PropagationProbeTest {
             assertEquals(List.of(OLD_DMARC), row.reference(), "two old against one new");
             assertEquals(List.of(CellState.MISMATCH, CellState.MATCH, CellState.MATCH),
                     row.cells().stream().map(Cell::state).toList());
+        }
+    }
+
+    @Test
+    void theSameAnswersCanBeComparedWithOtherValuesWithoutAskingAgain() {
+        try (TestDnsServer another = TestDnsServer.start(STALE)) {
+            Snapshot byMajority = run(List.of(ExpectedRecord.mostCommonAnswer("_dmarc.example.test", RecordType.TXT)),
+                    List.of(ProbeServer.authoritative("ns1", current.address()),
+                            ProbeServer.authoritative("ns2", stale.address()),
+                            ProbeServer.authoritative("ns3", another.address())));
+            int asked = current.udpQueries() + stale.udpQueries() + another.udpQueries();
+
+            Snapshot byNewest = byMajority.comparedWith(
+                    List.of(ExpectedRecord.of("_dmarc.example.test", RecordType.TXT, NEW_DMARC)));
+
+            assertEquals(List.of(CellState.MATCH, CellState.STALE, CellState.STALE),
+                    byNewest.rows().get(0).cells().stream().map(Cell::state).toList());
+            assertEquals(List.of(NEW_DMARC), byNewest.rows().get(0).reference());
+            assertEquals(byMajority.takenAt(), byNewest.takenAt());
+            assertEquals(asked, current.udpQueries() + stale.udpQueries() + another.udpQueries(), "no server asked again");
+            assertThrows(IllegalArgumentException.class, () -> byMajority.comparedWith(
+                    List.of(ExpectedRecord.of("example.test", RecordType.TXT, NEW_DMARC))));
         }
     }
 

@@ -3,6 +3,7 @@ package org.mailwright.ui.controls;
 import java.util.List;
 import java.util.Objects;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -86,8 +87,15 @@ public final class RecordBox extends StackPane {
 
     private void fitHeight(Bounds bounds) {
         double padding = text.snappedTopInset() + text.snappedBottomInset() + 16;
-        text.setPrefHeight(Math.ceil(bounds.getHeight() + padding));
-        text.setMinHeight(text.getPrefHeight());
+        double height = Math.ceil(bounds.getHeight() + padding);
+        if (height == text.getPrefHeight()) {
+            return;
+        }
+        text.setPrefHeight(height);
+        text.setMinHeight(height);
+        // The text re-wraps while its parents are being laid out (a box filled before it was shown
+        // first wraps at a sliver of its width); a layout asked for then is dropped, so ask again after.
+        Platform.runLater(this::requestLayout);
     }
 
     @Override

@@ -12,8 +12,8 @@ public enum Page {
     DOMAIN(Material2AL.DNS, false),
     SPF(Material2MZ.SEND, false),
     DKIM(Material2MZ.VPN_KEY, true),
-    DMARC(Material2MZ.POLICY, true),
-    PROPAGATION(Material2MZ.PUBLIC, true),
+    DMARC(Material2MZ.POLICY, false),
+    PROPAGATION(Material2MZ.PUBLIC, false),
     HEALTH(Material2AL.FACT_CHECK, true),
     REPORTS(Material2AL.INSERT_CHART, true),
     SETTINGS(Material2MZ.SETTINGS, false);

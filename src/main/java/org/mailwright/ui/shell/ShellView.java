@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.ResourceBundle;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -18,8 +19,10 @@ import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
+import org.mailwright.ui.dmarc.DmarcView;
 import org.mailwright.ui.domain.DomainView;
 import org.mailwright.ui.planned.PlannedView;
+import org.mailwright.ui.propagation.PropagationView;
 import org.mailwright.ui.settings.SettingsView;
 import org.mailwright.ui.spf.SpfView;
 
@@ -46,6 +49,8 @@ public final class ShellView {
     private Label cancelHint;
     @FXML
     private Label resolver;
+    @FXML
+    private Hyperlink planHint;
 
     private ShellView(ShellViewModel model, ResourceBundle bundle) {
         this.model = Objects.requireNonNull(model, "model");
@@ -84,6 +89,10 @@ public final class ShellView {
         cancelHint.managedProperty().bind(model.busyProperty());
         workMessage.textProperty().bind(model.workMessageProperty());
         resolver.textProperty().bind(model.resolverTextProperty());
+        planHint.textProperty().bind(model.planReminders().hintProperty());
+        planHint.visibleProperty().bind(model.planReminders().hintProperty().isNotEmpty());
+        planHint.managedProperty().bind(planHint.visibleProperty());
+        planHint.setOnAction(event -> model.openDueStage());
     }
 
     private void show(Page page) {
@@ -91,6 +100,8 @@ public final class ShellView {
             return;
         }
         navigation.getSelectionModel().select(page);
+        // The Propagation page refreshes only while it is seen.
+        model.propagation().setShown(page == Page.PROPAGATION);
         pageHost.getChildren().setAll(pages.computeIfAbsent(page, this::build));
     }
 
@@ -99,6 +110,8 @@ public final class ShellView {
             case DOMAIN -> DomainView.load(model.domain(), bundle);
             case SETTINGS -> SettingsView.load(model.settings(), bundle);
             case SPF -> SpfView.load(model.spf(), bundle);
+            case DMARC -> DmarcView.load(model.dmarc(), bundle);
+            case PROPAGATION -> PropagationView.load(model.propagation(), bundle);
             default -> PlannedView.load(model.planned(page), bundle);
         };
         view.setId("page-" + page.id());

@@ -2,6 +2,7 @@ package org.mailwright.ui.shell;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,15 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.mailwright.dmarc.PlanStore;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
+import org.mailwright.ui.dmarc.DmarcViewModel;
+import org.mailwright.ui.dmarc.PlanReminders;
 import org.mailwright.ui.domain.DomainViewModel;
 import org.mailwright.ui.planned.PlannedViewModel;
+import org.mailwright.ui.propagation.PropagationViewModel;
 import org.mailwright.ui.settings.SettingsViewModel;
 import org.mailwright.ui.spf.SpfViewModel;
 
@@ -30,6 +35,9 @@ import org.mailwright.ui.spf.SpfViewModel;
  * what the status bar says.
  */
 public final class ShellViewModel {
+
+    /** The folder of the DMARC rollout plans, inside the user's data folder. */
+    static final String PLANS_FOLDER = "plans";
 
     /** What a progress indicator reads as "cannot tell how far". */
     static final double INDETERMINATE = -1;
@@ -41,6 +49,10 @@ public final class ShellViewModel {
     private final DomainViewModel domain;
     private final SettingsViewModel settings;
     private SpfViewModel spf;
+    private final PlanStore plans;
+    private final PlanReminders planReminders;
+    private DmarcViewModel dmarc;
+    private final PropagationViewModel propagation;
     private final Map<Page, PlannedViewModel> planned = new EnumMap<>(Page.class);
     private final StringBinding workMessage;
     private final DoubleBinding progress;
@@ -54,6 +66,10 @@ public final class ShellViewModel {
 
         domain = new DomainViewModel(context);
         settings = new SettingsViewModel(context.settings(), context::bundle);
+        plans = new PlanStore(context.dataFolder().resolve(PLANS_FOLDER));
+        planReminders = new PlanReminders(context, plans, Clock.systemDefaultZone());
+        propagation = new PropagationViewModel(context);
+        propagationRequest.addListener((observable, old, records) -> propagation.watch(records));
         for (Page each : Page.values()) {
             if (each.planned()) {
                 planned.put(each, new PlannedViewModel(each.id(), each.icon(), context::bundle,
@@ -118,6 +134,34 @@ public final class ShellViewModel {
             spf = new SpfViewModel(context, this::openPropagation);
         }
         return spf;
+    }
+
+    /** The DMARC wizard, made when its page is first shown (it starts reading the domain at once). */
+    public DmarcViewModel dmarc() {
+        if (dmarc == null) {
+            dmarc = new DmarcViewModel(context, plans, new DmarcViewModel.Exits(() -> page.set(Page.SPF),
+                    () -> page.set(Page.DKIM), this::openPropagation, planReminders::refresh));
+        }
+        return dmarc;
+    }
+
+    /** The saved DMARC plans whose next stage is due: read at start, shown in the status bar. */
+    public PlanReminders planReminders() {
+        return planReminders;
+    }
+
+    /** Shows the DMARC page on the first domain whose next stage is due, as the status bar's hint offers. */
+    public void openDueStage() {
+        String due = planReminders.firstDueDomain();
+        if (!due.isEmpty()) {
+            dmarc().domainProperty().set(due);
+            dmarc().commitDomain();
+        }
+        page.set(Page.DMARC);
+    }
+
+    public PropagationViewModel propagation() {
+        return propagation;
     }
 
     public PlannedViewModel planned(Page which) {

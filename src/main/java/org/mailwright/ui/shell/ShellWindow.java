@@ -73,6 +73,7 @@ public final class ShellWindow {
     public static ShellWindow open(Stage stage, AppContext context) {
         ShellWindow window = new ShellWindow(stage, context);
         stage.show();
+        window.model.planReminders().refresh();
         window.focusNavigation();
         return window;
     }

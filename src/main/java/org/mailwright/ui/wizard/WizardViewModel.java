@@ -219,6 +219,24 @@ public final class WizardViewModel {
         }
     }
 
+    /**
+     * Shows step {@code position}: back to it directly, or forward through the steps in between as
+     * long as each one's answer is valid (for a shortcut such as a notice's button). Stops at the
+     * first step whose answer is not valid; does nothing once finished.
+     */
+    public void show(int position) {
+        if (finished.get()) {
+            return;
+        }
+        if (position < index.get()) {
+            goTo(position);
+            return;
+        }
+        while (index.get() < Math.min(position, steps.size()) && canGoNext.get()) {
+            index.set(nextActive(index.get()));
+        }
+    }
+
     /** The first active question after {@code position}, or the summary. */
     private int nextActive(int position) {
         return IntStream.range(position + 1, steps.size()).filter(i -> steps.get(i).isActive())

@@ -3,6 +3,7 @@ package org.mailwright.ui.work;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +45,20 @@ public final class BackgroundWork implements BackgroundJobs, AutoCloseable {
 
     /** Runs {@code task} in the background and tracks it until it ends. Call on the FX thread. */
     public <T> Task<T> start(Task<T> task) {
+        track(task);
+        executor.execute(task);
+        return task;
+    }
+
+    /**
+     * Tracks {@code task}, which something else runs (a {@link javafx.concurrent.Service} on
+     * {@link #executor()}), until it ends: the status bar shows it and Escape cancels it. Call on
+     * the FX thread once the task is running, not while it waits for its turn.
+     */
+    public <T> Task<T> track(Task<T> task) {
+        if (task.isDone() || running.contains(task)) {
+            return task;
+        }
         running.add(task);
         task.messageProperty().addListener((observable, old, text) -> message.invalidate());
         task.progressProperty().addListener((observable, old, value) -> progress.invalidate());
@@ -52,7 +67,6 @@ public final class BackgroundWork implements BackgroundJobs, AutoCloseable {
                 running.remove(task);
             }
         });
-        executor.execute(task);
         return task;
     }
 
@@ -65,6 +79,11 @@ public final class BackgroundWork implements BackgroundJobs, AutoCloseable {
         task.setOnCancelled(event -> done.accept(null, new CancellationException()));
         start(task);
         return task::cancel;
+    }
+
+    /** The daemon threads the window's work runs on, for a {@link javafx.concurrent.Service}'s tasks. */
+    public Executor executor() {
+        return executor;
     }
 
     /** Cancels everything running, as Escape does. Call on the FX thread. */

@@ -52,6 +52,7 @@ class ShellViewModelTest {
 
         assertEquals(Page.PROPAGATION, shell.pageProperty().get());
         assertEquals(records, shell.propagationRequestProperty().get());
+        assertEquals(records, shell.propagation().addedRecords(), "the page watches what it was handed");
     }
 
     @Test

@@ -176,6 +176,19 @@ class WizardViewModelTest {
     }
 
     @Test
+    void showGoesForwardOnlyThroughValidAnswers() {
+        wizard.show(2);
+        assertEquals(0, wizard.indexProperty().get(), "the first answer is not valid yet");
+
+        domain.set("example.com");
+        wizard.show(2);
+        assertTrue(wizard.onSummaryProperty().get());
+
+        wizard.show(1);
+        assertSame(policyStep, wizard.currentStepProperty().get());
+    }
+
+    @Test
     void aWizardWithoutQuestionsIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new WizardViewModel(List.of(), null, () -> { }));
     }

@@ -1,0 +1,170 @@
+package org.mailwright.ui.dmarc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.mailwright.dmarc.DestinationCheck;
+import org.mailwright.dmarc.DmarcTag;
+import org.mailwright.dmarc.MailboxCheck;
+import org.mailwright.dmarc.ReportDestinations;
+import org.mailwright.dmarc.ReportUri;
+import org.mailwright.ui.AppContext;
+import org.mailwright.ui.controls.CheckState;
+
+/**
+ * The report-destination helper: for every rua and ruf destination, whether it may receive the
+ * domain's reports (a destination in another organization must publish
+ * {@code <domain>._report._dmarc.<destination>}, RFC 9990 section 3) and whether its mailbox's
+ * domain receives mail at all. Shows the exact record to ask for.
+ */
+final class Destinations {
+
+    /** One destination to check. */
+    record Destination(DmarcTag tag, ReportUri uri) {
+    }
+
+    /** What one destination's checks found; {@code mailbox} is empty for a destination that is not {@code mailto:}. */
+    record Checked(DestinationCheck authorization, Optional<MailboxCheck> mailbox) {
+    }
+
+    /** One round of checks: what was asked, and the answers once they are in (empty while checking). */
+    record Round(String domain, List<Destination> asked, Optional<List<Checked>> answers, String failure) {
+        static final Round NONE = new Round("", List.of(), Optional.empty(), "");
+    }
+
+    private final AppContext context;
+    private final Words words;
+    private final LatestJob job;
+    private final ReadOnlyObjectWrapper<Round> round = new ReadOnlyObjectWrapper<>(this, "round", Round.NONE);
+    private final ObjectBinding<List<DestinationRow>> rows;
+
+    Destinations(AppContext context, Words words, Jobs jobs) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.words = Objects.requireNonNull(words, "words");
+        this.job = new LatestJob(jobs);
+        rows = Bindings.createObjectBinding(this::rowsNow, round, words.language());
+    }
+
+    /**
+     * Checks the destinations of {@code domain}'s reports in the background; asking again for the
+     * same ones does nothing unless {@code again}.
+     */
+    void check(String domain, List<ReportUri> aggregate, List<ReportUri> failure, boolean again) {
+        List<Destination> asked = new ArrayList<>();
+        aggregate.forEach(uri -> asked.add(new Destination(DmarcTag.RUA, uri)));
+        failure.forEach(uri -> asked.add(new Destination(DmarcTag.RUF, uri)));
+        Round last = round.get();
+        if (!again && last.domain().equals(domain) && last.asked().equals(asked) && last.failure().isEmpty()) {
+            return;
+        }
+        round.set(new Round(domain, asked, Optional.empty(), ""));
+        if (asked.isEmpty()) {
+            job.drop();
+            round.set(new Round(domain, asked, Optional.of(List.of()), ""));
+            return;
+        }
+        ReportDestinations destinations = new ReportDestinations(context.resolver(), context.resolverTarget());
+        job.start(words.format("dmarc.destination.progress", asked.size()), () -> checkAll(destinations, domain, asked),
+                (answers, failed) -> round.set(failed == null
+                        ? new Round(domain, asked, Optional.of(answers), "")
+                        : new Round(domain, asked, Optional.empty(), failed instanceof CancellationException
+                                ? words.format("dmarc.destination.cancelled") : Problems.sentence(failed))));
+    }
+
+    void clear() {
+        job.drop();
+        round.set(Round.NONE);
+    }
+
+    /** One row per destination, in the order rua then ruf. */
+    ObjectBinding<List<DestinationRow>> rowsProperty() {
+        return rows;
+    }
+
+    private static CompletableFuture<List<Checked>> checkAll(ReportDestinations destinations, String domain,
+                                                             List<Destination> asked) {
+        List<CompletableFuture<Checked>> checks = asked.stream().map(destination -> {
+            CompletableFuture<DestinationCheck> authorization =
+                    destinations.checkAuthorization(domain, destination.tag(), destination.uri());
+            CompletableFuture<Optional<MailboxCheck>> mailbox = destination.uri().isMailto()
+                    ? destinations.checkMailbox(destination.tag(), destination.uri()).thenApply(Optional::of)
+                    : CompletableFuture.completedFuture(Optional.empty());
+            return authorization.thenCombine(mailbox, Checked::new);
+        }).toList();
+        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+                .thenApply(done -> checks.stream().map(CompletableFuture::join).toList());
+    }
+
+    private List<DestinationRow> rowsNow() {
+        Round now = round.get();
+        List<DestinationRow> rows = new ArrayList<>();
+        for (int i = 0; i < now.asked().size(); i++) {
+            Destination destination = now.asked().get(i);
+            String shown = ReportAddresses.shown(destination.uri());
+            String tag = destination.tag().tagName();
+            if (now.answers().isPresent()) {
+                rows.add(row(tag, shown, now.answers().get().get(i)));
+            } else if (!now.failure().isEmpty()) {
+                rows.add(new DestinationRow(tag, shown, CheckState.UNKNOWN,
+                        words.format("dmarc.destination.failed", now.failure()), Optional.empty()));
+            } else {
+                rows.add(new DestinationRow(tag, shown, CheckState.PENDING,
+                        words.format("dmarc.destination.checking"), Optional.empty()));
+            }
+        }
+        return rows;
+    }
+
+    private DestinationRow row(String tag, String shown, Checked checked) {
+        DestinationCheck authorization = checked.authorization();
+        String host = authorization.uri().host();
+        Optional<MailboxCheck.Status> mailbox = checked.mailbox().map(MailboxCheck::status);
+        if (mailbox.isPresent() && mailbox.get().cannotReceive()) {
+            // Nothing can be delivered there: the address is wrong, whatever the authorization says.
+            return new DestinationRow(tag, shown, CheckState.ERROR,
+                    words.format("dmarc.mailbox." + mailbox.get().name().toLowerCase(Locale.ROOT), host), Optional.empty());
+        }
+        String verdict;
+        CheckState state;
+        switch (authorization.status()) {
+            case NOT_NEEDED -> {
+                verdict = words.format("dmarc.destination.own", host, authorization.policyDomain());
+                state = CheckState.PASS;
+            }
+            case AUTHORIZED -> {
+                verdict = words.format("dmarc.destination.authorized", host, authorization.policyDomain(),
+                        authorization.authorizationName());
+                state = CheckState.PASS;
+            }
+            case NOT_AUTHORIZED -> {
+                verdict = words.format("dmarc.destination.notAuthorized", host, authorization.policyDomain(),
+                        authorization.authorizationName());
+                state = CheckState.ERROR;
+            }
+            default -> {
+                verdict = words.format("dmarc.destination.unknown", host, authorization.lookup()
+                        .map(lookup -> lookup.explain(words.locale())).orElse(""));
+                state = CheckState.UNKNOWN;
+            }
+        }
+        if (mailbox.isPresent() && mailbox.get() == MailboxCheck.Status.UNKNOWN) {
+            verdict = verdict + " " + words.format("dmarc.mailbox.unknown", host);
+            state = state == CheckState.ERROR ? state : CheckState.UNKNOWN;
+        }
+        // The record to ask for, while it is missing; once published, the sentence names it.
+        boolean missing = authorization.status() == DestinationCheck.Status.NOT_AUTHORIZED
+                || authorization.status() == DestinationCheck.Status.UNKNOWN;
+        Optional<DestinationRow.Authorization> record = authorization.external() && missing
+                ? Optional.of(new DestinationRow.Authorization(authorization.authorizationName(),
+                        ReportDestinations.AUTHORIZATION_RECORD, authorization.zoneLine()))
+                : Optional.empty();
+        return new DestinationRow(tag, shown, state, verdict, record);
+    }
+}

@@ -1,0 +1,230 @@
+package org.mailwright.ui.propagation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.mailwright.dns.RecordType;
+import org.mailwright.propagation.Cell;
+import org.mailwright.propagation.CellState;
+import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.propagation.ProbeServer;
+import org.mailwright.propagation.Role;
+import org.mailwright.propagation.Row;
+import org.mailwright.propagation.ServerStatus;
+import org.mailwright.propagation.Snapshot;
+import org.mailwright.spf.SpfRecipe;
+import org.mailwright.ui.controls.CheckState;
+
+/**
+ * One snapshot as the page shows it, worded: a column per server (with its zone serial), a line
+ * per record, a cell where they cross. Built off the controls so it can be tested as text.
+ *
+ * @param zone the zone whose serials are compared
+ * @param columns the servers: the name servers' addresses first, then the resolvers
+ * @param lines the records
+ */
+record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
+
+    /** A TTL for the zone-file line of a record that is not published anywhere yet. */
+    static final long DEFAULT_TTL = 3600;
+
+    PropagationGrid {
+        Objects.requireNonNull(zone, "zone");
+        columns = List.copyOf(columns);
+        lines = List.copyOf(lines);
+    }
+
+    /** How a column's zone serial compares with the newest among the name servers. */
+    enum Serial {
+        /** The newest serial, or as new as it. */
+        NEWEST,
+        /** A name server behind the newest serial: it has not loaded the latest zone. */
+        BEHIND,
+        /** The server gave no serial. */
+        NONE,
+        /** A resolver's serial is what its cache holds: shown, not judged. */
+        CACHED
+    }
+
+    /**
+     * One server.
+     *
+     * @param title the name server's host, or the resolver's name
+     * @param address where the questions go ({@code 192.0.2.1:53}); empty for this machine's resolvers
+     * @param role authoritative or resolver
+     * @param serialText the zone serial it gave, or a dash
+     * @param serial how that serial compares
+     * @param serialTooltip what the serial means for this server
+     */
+    record Column(String title, String address, Role role, String serialText, Serial serial, String serialTooltip) {
+    }
+
+    /**
+     * One record across the servers.
+     *
+     * @param title what the record is: {@code SPF}, {@code DKIM s1}, ...
+     * @param name the owner name and type: {@code _dmarc.example.com TXT}
+     * @param expected what the cells are compared with, in words
+     * @param values the values compared with, alone, as pasted into a DNS panel; empty when
+     *     the reference is the most common answer and no server has one
+     * @param zoneLines the same as zone-file lines
+     * @param propagated every server has it
+     * @param cells one per column
+     */
+    record Line(String title, String name, String expected, List<String> values, List<String> zoneLines,
+                boolean propagated, List<GridCell> cells) {
+        Line {
+            values = List.copyOf(values);
+            zoneLines = List.copyOf(zoneLines);
+            cells = List.copyOf(cells);
+        }
+    }
+
+    /**
+     * What one server says about one record.
+     *
+     * @param state the verdict
+     * @param look its colour: pass, warning when it will clear by itself, error when it will not
+     * @param icon drawn beside the word, so the verdict does not rest on colour
+     * @param word the verdict as the command line says it
+     * @param note a few words under it: the TTL, when it should clear, or what failed
+     * @param explanation the verdict in a sentence
+     * @param answer the records the server gave, as published
+     * @param facts TTL, serial and when it should clear, in one line
+     * @param tooltip everything about the cell: the sentence, the raw answer, the TTL
+     */
+    record GridCell(CellState state, CheckState look, Ikon icon, String word, String note, String explanation,
+                    List<String> answer, String facts, String tooltip) {
+        GridCell {
+            answer = List.copyOf(answer);
+        }
+    }
+
+    /** Words {@code snapshot} of the records {@code watched} for the page. */
+    static PropagationGrid of(Snapshot snapshot, WatchedRecords watched, Words words) {
+        OptionalLong newest = snapshot.newestSerial();
+        List<Column> columns = new ArrayList<>();
+        for (ServerStatus status : snapshot.servers()) {
+            columns.add(column(status, newest, words));
+        }
+        List<Line> lines = new ArrayList<>();
+        for (Row row : snapshot.rows()) {
+            List<GridCell> cells = row.cells().stream().map(cell -> cell(cell, words)).toList();
+            lines.add(new Line(title(row.record(), watched.kindOf(row.record()), words),
+                    row.record().name() + " " + row.record().type().name(),
+                    expected(row, watched.valuesGiven(row.record()), newest, words), row.reference(), zoneLines(row.record(), row.reference()),
+                    row.propagated(), cells));
+        }
+        return new PropagationGrid(snapshot.zone(), columns, lines);
+    }
+
+    /** The row title of a record of {@code kind}. */
+    static String title(ExpectedRecord record, RecordKind kind, Words words) {
+        return switch (kind) {
+            case DKIM -> words.get(kind.titleKey(), RecordKind.selectorOf(record.name()).orElse(""));
+            case OTHER -> words.get(kind.titleKey(), record.type().name());
+            default -> words.get(kind.titleKey());
+        };
+    }
+
+    private static Column column(ServerStatus status, OptionalLong newest, Words words) {
+        ProbeServer server = status.server();
+        OptionalLong serial = status.serial();
+        Serial judged;
+        if (serial.isEmpty()) {
+            judged = Serial.NONE;
+        } else if (server.role() == Role.RESOLVER) {
+            judged = Serial.CACHED;
+        } else {
+            judged = newest.isPresent() && ServerStatus.compareSerials(serial.getAsLong(), newest.getAsLong()) < 0
+                    ? Serial.BEHIND : Serial.NEWEST;
+        }
+        String tooltip = switch (judged) {
+            case NEWEST -> words.get("propagation.serial.newest", serial.getAsLong());
+            case BEHIND -> words.get("propagation.serial.behind", serial.getAsLong(), newest.getAsLong());
+            case CACHED -> words.get("propagation.serial.cached", serial.getAsLong());
+            case NONE -> words.get("propagation.serial.none");
+        };
+        return new Column(words.serverTitle(server), Words.serverAddress(server), server.role(),
+                serial.isPresent() ? Long.toString(serial.getAsLong()) : "—", judged, tooltip);
+    }
+
+    private static GridCell cell(Cell cell, Words words) {
+        CellState state = cell.state();
+        CheckState look = switch (state) {
+            case MATCH -> CheckState.PASS;
+            case STALE -> CheckState.WARNING;
+            case MISMATCH, MISSING -> cell.expectedBy().isPresent() ? CheckState.WARNING : CheckState.ERROR;
+            case ERROR -> CheckState.ERROR;
+        };
+        String clears = cell.expectedBy().filter(at -> state != CellState.MATCH)
+                .map(at -> words.get("propagation.cell.by", words.time(at))).orElse("");
+        String ttl = cell.answer().hasTtl() ? words.get("propagation.cell.ttl", cell.ttl()) : "";
+        String note = switch (state) {
+            case MATCH -> ttl;
+            case STALE, MISMATCH -> clears.isEmpty() ? ttl : clears;
+            case MISSING -> clears.isEmpty() ? cell.answer().outcome().name() : clears;
+            case ERROR -> switch (cell.answer().outcome()) {
+                case TIMEOUT -> words.get("propagation.cell.timeout");
+                case SERVFAIL, REFUSED -> cell.answer().outcome().name();
+                default -> words.get("propagation.cell.failed");
+            };
+        };
+        List<String> facts = new ArrayList<>();
+        if (!ttl.isEmpty()) {
+            facts.add(state == CellState.MISSING ? words.get("propagation.cell.negativeTtl", cell.ttl()) : ttl);
+        }
+        cell.serial().ifPresent(serial -> facts.add(words.get("propagation.cell.serial", serial)));
+        cell.expectedBy().filter(at -> state != CellState.MATCH)
+                .ifPresent(at -> facts.add(words.get("propagation.cell.expectedBy", words.time(at))));
+        String explanation = cell.explain(words.locale());
+        String joinedFacts = String.join(" · ", facts);
+        StringBuilder tooltip = new StringBuilder(explanation).append("\n\n").append(cell.values().isEmpty()
+                ? words.get("propagation.cell.noRecords")
+                : words.get("propagation.cell.answer") + "\n" + String.join("\n", cell.values()));
+        if (!joinedFacts.isEmpty()) {
+            tooltip.append("\n\n").append(joinedFacts);
+        }
+        return new GridCell(state, look, icon(state), words.state(state), note, explanation, cell.values(), joinedFacts,
+                tooltip.toString());
+    }
+
+    /** Not colour alone: each verdict has its own icon. */
+    static Ikon icon(CellState state) {
+        return switch (state) {
+            case MATCH -> Material2AL.CHECK_CIRCLE;
+            case MISMATCH -> Material2AL.COMPARE_ARROWS;
+            case MISSING -> Material2MZ.REMOVE_CIRCLE_OUTLINE;
+            case ERROR -> Material2AL.ERROR_OUTLINE;
+            case STALE -> Material2AL.HISTORY;
+        };
+    }
+
+    private static String expected(Row row, boolean valuesGiven, OptionalLong newest, Words words) {
+        String type = row.record().type().name();
+        if (!row.referenceIsMostCommonAnswer()) {
+            String values = String.join(" | ", row.reference());
+            return valuesGiven || newest.isEmpty()
+                    ? words.get("propagation.line.expected", values)
+                    : words.get("propagation.line.newest", newest.getAsLong(), values);
+        }
+        return row.reference().isEmpty()
+                ? words.get("propagation.line.noReference", type)
+                : words.get("propagation.line.mostCommon", String.join(" | ", row.reference()));
+    }
+
+    private static List<String> zoneLines(ExpectedRecord record, List<String> values) {
+        return values.stream().map(value -> zoneLine(record.name(), record.type(), value)).toList();
+    }
+
+    /** {@code name. TTL IN TYPE value}, TXT values quoted and cut into strings of 255 characters. */
+    static String zoneLine(String name, RecordType type, String value) {
+        return type == RecordType.TXT
+                ? SpfRecipe.zoneLine(name, value, DEFAULT_TTL)
+                : name + ". " + DEFAULT_TTL + " IN " + type.name() + " " + value;
+    }
+}

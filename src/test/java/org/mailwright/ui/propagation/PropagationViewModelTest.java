@@ -1,0 +1,334 @@
+package org.mailwright.ui.propagation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mailwright.dns.RecordType;
+import org.mailwright.dns.ResolverOptions;
+import org.mailwright.dns.ResolverService;
+import org.mailwright.propagation.CellState;
+import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.propagation.PropagationProbe;
+import org.mailwright.propagation.Snapshot;
+import org.mailwright.testdns.TestDnsServer;
+import org.mailwright.ui.AppContext;
+import org.mailwright.ui.ThrowawayPreferences;
+import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.settings.AppSettings;
+import org.mailwright.ui.settings.Language;
+import org.mailwright.ui.settings.ResolverChoice;
+import org.mailwright.ui.work.BackgroundWork;
+
+/** The page's state and words, without the FX thread: checks are fed to it as a probe returns them. */
+class PropagationViewModelTest {
+
+    static final String NEW_DMARC = "v=DMARC1; p=reject; rua=mailto:dmarc@example.test";
+    static final String OLD_DMARC = "v=DMARC1; p=none; rua=mailto:dmarc@example.test";
+
+    static String zone(long serial, String dmarc) {
+        return """
+                $ORIGIN example.test.
+                $TTL 300
+                @       SOA ns1 hostmaster %d 3600 600 86400 120
+                @       NS  ns1
+                ns1     A   127.0.0.1
+                @       MX  10 mail
+                mail    A   192.0.2.25
+                @       TXT "v=spf1 mx -all"
+                _dmarc  600 TXT "%s"
+                """.formatted(serial, dmarc);
+    }
+
+    static final String CURRENT = zone(2026010102, NEW_DMARC);
+    static final String BEHIND = zone(2026010101, OLD_DMARC);
+
+    private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+
+    private final ThrowawayPreferences preferences = new ThrowawayPreferences();
+    private final AppSettings settings = AppSettings.load(preferences.node());
+    private final AppContext context = new AppContext(settings, new BackgroundWork());
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final PropagationViewModel model;
+    private final TestDnsServer current = TestDnsServer.start(CURRENT);
+    private final TestDnsServer behind = TestDnsServer.start(BEHIND);
+    private final ResolverService resolver = new ResolverService(
+            ResolverOptions.defaults().withTimeout(Duration.ofMillis(250)).withRetries(0).withCache(false));
+
+    PropagationViewModelTest() {
+        settings.languageProperty().set(Language.ENGLISH);
+        settings.lastDomainProperty().set("example.test");
+        settings.useCustomResolver(current.address().toString());
+        model = new PropagationViewModel(context, clock);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        resolver.close();
+        current.close();
+        behind.close();
+        context.close();
+        preferences.close();
+    }
+
+    /** One check as the page's background task makes it. */
+    private ProbeRound check() {
+        PropagationProbe probe = new PropagationProbe(resolver, clock);
+        WatchPlan plan = WatchPlanner.plan(probe, "example.test", context.resolverTarget(), model.addedServers()).join();
+        Snapshot snapshot = probe.probe(plan.zone(), model.watched(), plan.servers()).join();
+        return new ProbeRound(plan, NewestReference.apply(snapshot));
+    }
+
+    @Test
+    void startsFromTheDomainBeingWorkedOnWithItsMailRecordsPicked() {
+        assertEquals("example.test", model.domainProperty().get());
+        assertEquals("TXT at _dmarc.example.test", model.dmarcNameProperty().get());
+        assertEquals("TXT at selector._domainkey.example.test", model.dkimNameProperty().get());
+        model.selectorsProperty().set("s1, 2026-05");
+        assertEquals("TXT at s1._domainkey.example.test", model.dkimNameProperty().get());
+
+        model.startWatching();
+
+        assertEquals(List.of(ExpectedRecord.mostCommonAnswer("example.test", RecordType.TXT),
+                        ExpectedRecord.mostCommonAnswer("_dmarc.example.test", RecordType.TXT),
+                        ExpectedRecord.mostCommonAnswer("s1._domainkey.example.test", RecordType.TXT),
+                        ExpectedRecord.mostCommonAnswer("2026-05._domainkey.example.test", RecordType.TXT),
+                        ExpectedRecord.mostCommonAnswer("example.test", RecordType.MX)),
+                model.watched());
+        assertEquals("Watching 5 records of example.test; finding its name servers…", model.watchingProperty().get());
+        assertFalse(model.editingProperty().get(), "the choice closes once watching");
+        assertFalse(model.isRefreshing(), "nothing is asked while the page is not shown");
+    }
+
+    @Test
+    void whatCannotBeWatchedIsSaidBesideIt() {
+        model.domainProperty().set("postmaster@example.test");
+        assertEquals("Enter only the domain, the part after the @: example.test.", model.domainProblemProperty().get());
+        assertFalse(model.canStartProperty().get());
+
+        model.domainProperty().set("example.test");
+        model.selectorsProperty().set("s1 bad/selector");
+        assertEquals("“bad/selector” is not a selector: use letters, digits and hyphens, for example s1 or 2026-05.",
+                model.selectorsProblemProperty().get());
+        assertFalse(model.canStartProperty().get());
+
+        model.selectorsProperty().set("");
+        model.spfProperty().set(false);
+        model.dmarcProperty().set(false);
+        model.mxProperty().set(false);
+        assertEquals("Choose at least one record to watch.", model.startProblemProperty().get());
+        model.startWatching();
+        assertTrue(model.watched().isEmpty());
+
+        model.mxProperty().set(true);
+        model.domainProperty().set("");
+        assertEquals("Enter the domain whose records to watch.", model.startProblemProperty().get());
+        assertEquals("", model.domainProblemProperty().get(), "an empty field is not a mistake yet");
+    }
+
+    @Test
+    void anyRecordCanBeAddedRelativeToTheDomainAsDnsPanelsTakeIt() {
+        model.newNameProperty().set("_mta-sts");
+        model.newValuesProperty().set("\"v=STSv1; \" \"id=20260501\"");
+        assertEquals("Will watch TXT at _mta-sts.example.test, compared with the value given.", model.newRecordNoteProperty().get());
+        assertTrue(model.addRecord());
+
+        model.newNameProperty().set("@");
+        model.newTypeProperty().set(RecordType.MX);
+        model.newValuesProperty().set("10 mx1.example.test. | 20 mx2.example.test.");
+        assertTrue(model.addRecord());
+
+        model.newNameProperty().set("www.other.test.");
+        model.newTypeProperty().set(RecordType.A);
+        model.newValuesProperty().set("");
+        assertEquals("Will watch A at www.other.test, compared with what the name servers with the newest zone serial publish.",
+                model.newRecordNoteProperty().get());
+        assertTrue(model.addRecord());
+
+        assertEquals(List.of(ExpectedRecord.of("_mta-sts.example.test", RecordType.TXT, "v=STSv1; id=20260501"),
+                        ExpectedRecord.of("example.test", RecordType.MX, "10 mx1.example.test.", "20 mx2.example.test."),
+                        ExpectedRecord.mostCommonAnswer("www.other.test", RecordType.A)),
+                model.addedRecords());
+        assertEquals("A www.other.test (as the newest zone has it)", model.describe(model.addedRecords().get(2)));
+        assertEquals("", model.newNameProperty().get(), "the fields clear for the next record");
+
+        model.newNameProperty().set("mail");
+        model.newTypeProperty().set(RecordType.MX);
+        model.newValuesProperty().set("mail.example.test");
+        assertFalse(model.newRecordValidProperty().get());
+        assertEquals("“mail.example.test” is not an MX value: write a preference and a host, for example 10 mail.example.com.",
+                model.newRecordNoteProperty().get());
+        assertFalse(model.addRecord());
+        assertEquals(3, model.addedRecords().size());
+    }
+
+    @Test
+    void anAddedRecordReplacesThePickOfTheSameNameAndType() {
+        model.newNameProperty().set("_dmarc");
+        model.newValuesProperty().set(NEW_DMARC);
+        model.addRecord();
+
+        model.startWatching();
+
+        assertEquals(List.of(ExpectedRecord.mostCommonAnswer("example.test", RecordType.TXT),
+                        ExpectedRecord.mostCommonAnswer("example.test", RecordType.MX),
+                        ExpectedRecord.of("_dmarc.example.test", RecordType.TXT, NEW_DMARC)),
+                model.watched());
+    }
+
+    @Test
+    void serversComeFromTheResolverInSettingsAndTheOnesAdded() {
+        assertEquals("Every address of the zone’s name servers, asked on port " + current.port()
+                        + " because the resolver chosen in Settings is on this machine (a test setup), then "
+                        + current.address() + ".",
+                model.serversSummaryProperty().get());
+
+        model.newServerProperty().set("127.0.0.1:99999");
+        assertFalse(model.addServer());
+        assertTrue(model.newServerProblemProperty().get().endsWith("Write HOST or HOST:PORT, for example 192.0.2.53 or 127.0.0.1:5353."),
+                model.newServerProblemProperty().get());
+        model.newServerProperty().set(behind.address().toString());
+        assertTrue(model.addServer());
+        model.newServerProperty().set(behind.address().toString());
+        assertTrue(model.addServer());
+        assertEquals(List.of(behind.address()), model.addedServers(), "each server once");
+
+        settings.resolverChoiceProperty().set(ResolverChoice.QUAD9);
+        assertEquals("Every address of the zone’s name servers, each on its own, then the resolvers Quad9, This machine, "
+                        + "Google, Cloudflare, " + behind.address() + ". The first is the one chosen in Settings.",
+                model.serversSummaryProperty().get());
+    }
+
+    @Test
+    void recordsHandedOverByAWizardBecomeTheWatch() {
+        List<ExpectedRecord> handed = List.of(ExpectedRecord.of("_dmarc.example.test", RecordType.TXT, NEW_DMARC));
+        settings.lastDomainProperty().set("elsewhere.test");
+
+        model.watch(handed);
+
+        assertEquals("example.test", model.domainProperty().get(), "the domain the records belong to");
+        assertEquals(handed, model.addedRecords());
+        assertFalse(model.spfProperty().get() || model.dmarcProperty().get() || model.mxProperty().get());
+        assertEquals(handed, model.watched());
+        assertEquals(PropagationViewModel.Activity.CHECKING, model.activityProperty().get());
+    }
+
+    @Test
+    void eachCheckFillsTheGridWaitsLongerWhileNothingChangesAndTellsWhenItIsEverywhere() {
+        model.spfProperty().set(false);
+        model.mxProperty().set(false);
+        model.newServerProperty().set(behind.address().toString());
+        model.addServer();
+        model.startWatching();
+
+        Optional<Duration> first = model.accept(check());
+
+        assertEquals(Optional.of(Duration.ofSeconds(15)), first, "the first look is news: the shortest wait");
+        PropagationGrid grid = model.gridProperty().get();
+        assertEquals(List.of("ns1.example.test", behind.address().toString()),
+                grid.columns().stream().map(PropagationGrid.Column::title).toList());
+        assertEquals(List.of("2026010102", "2026010101"), grid.columns().stream().map(PropagationGrid.Column::serialText).toList());
+        PropagationGrid.Line dmarc = grid.lines().get(0);
+        assertEquals("DMARC", dmarc.title());
+        assertEquals("Newest zone (serial 2026010102): " + NEW_DMARC, dmarc.expected());
+        assertEquals(List.of(CellState.MATCH, CellState.MISMATCH), dmarc.cells().stream().map(PropagationGrid.GridCell::state).toList());
+        PropagationGrid.GridCell old = dmarc.cells().get(1);
+        assertEquals(CheckState.WARNING, old.look(), "an old answer in a cache clears by itself");
+        assertEquals("Mismatch", old.word());
+        assertEquals("by 12:10:00", old.note());
+        assertEquals(behind.address() + " answers something else: " + OLD_DMARC + " (TTL 600 s).\n\nAnswer:\n" + OLD_DMARC
+                + "\n\nTTL 600 s · zone serial 2026010101 · should show the record by 12:10:00", old.tooltip());
+        assertEquals(List.of("_dmarc.example.test. 3600 IN TXT \"" + NEW_DMARC + "\""), dmarc.zoneLines());
+        assertEquals("1 of 2 answers match; 0 of 1 record is everywhere.", model.headlineProperty().get());
+        assertEquals(CheckState.WARNING, model.overallProperty().get());
+        assertEquals("Spreading", model.overallWordProperty().get());
+        assertEquals("Expected everywhere by 12:10:00 (in 10 min), as caches expire and secondaries refresh.", model.etaProperty().get());
+        assertEquals("Next check in 0:15", model.countdownProperty().get());
+        assertEquals("Watching 1 record of example.test (zone example.test) on 1 name server address and 1 resolver.",
+                model.watchingProperty().get());
+        assertEquals(List.of("First look: 1 of 2 answers match."), model.history().get(0).lines());
+
+        assertEquals(Optional.of(Duration.ofSeconds(30)), model.accept(check()), "nothing changed: twice as long");
+        assertEquals(1, model.history().size(), "a check that changed nothing is not history");
+
+        behind.replaceZones(CURRENT);
+        assertEquals(Optional.empty(), model.accept(check()), "no more checks once everything matches");
+
+        assertEquals(PropagationViewModel.Activity.DONE, model.activityProperty().get());
+        assertEquals(CheckState.PASS, model.overallProperty().get());
+        assertEquals("Every server has the record: 2 of 2 answers match.", model.headlineProperty().get());
+        assertEquals("Everywhere: every server publishes the record of example.test.", model.notificationProperty().get());
+        assertEquals("Everywhere since 12:00:00.", model.etaProperty().get());
+        assertEquals("No more automatic checks needed", model.countdownProperty().get());
+        HistoryEntry latest = model.history().get(0);
+        assertEquals(CheckState.PASS, latest.look());
+        assertEquals(List.of("Everywhere: every server publishes every record.",
+                "DMARC at " + behind.address() + ": Mismatch → Match",
+                behind.address() + ": zone serial 2026010101 → 2026010102"), latest.lines());
+
+        model.dismissNotification();
+        assertEquals("", model.notificationProperty().get());
+    }
+
+    @Test
+    void aSilentServerLeavesNoEstimateAndSaysWhy() {
+        behind.setBehaviour(TestDnsServer.Behaviour.SILENT);
+        model.newServerProperty().set(behind.address().toString());
+        model.addServer();
+        model.startWatching();
+
+        model.accept(check());
+
+        PropagationGrid.GridCell silent = model.gridProperty().get().lines().get(0).cells().get(1);
+        assertEquals(CellState.ERROR, silent.state());
+        assertEquals(CheckState.ERROR, silent.look());
+        assertEquals("no answer", silent.note());
+        assertEquals(CheckState.ERROR, model.overallProperty().get());
+        assertEquals("Needs a look", model.overallWordProperty().get());
+        assertEquals("No estimate: a server gives no usable answer. See its cell for what happened.", model.etaProperty().get());
+    }
+
+    @Test
+    void aDomainInNoZoneIsSaidAndOnlyTheResolversAreAsked() {
+        model.domainProperty().set("nowhere.test");
+        model.startWatching();
+        PropagationProbe probe = new PropagationProbe(resolver, clock);
+        WatchPlan plan = WatchPlanner.plan(probe, "nowhere.test", context.resolverTarget(), List.of()).join();
+        Snapshot snapshot = probe.probe(plan.zone(), model.watched(), plan.servers()).join();
+
+        model.accept(new ProbeRound(plan, snapshot));
+
+        assertFalse(plan.zoneFound());
+        assertEquals(0, plan.authoritativeCount());
+        assertTrue(model.noticeProperty().get().startsWith("No zone holding nowhere.test was found"), model.noticeProperty().get());
+    }
+
+    @Test
+    void everythingIsWordedAgainInSpanish() {
+        model.spfProperty().set(false);
+        model.mxProperty().set(false);
+        model.newServerProperty().set(behind.address().toString());
+        model.addServer();
+        model.startWatching();
+        model.accept(check());
+
+        settings.languageProperty().set(Language.SPANISH);
+
+        assertEquals("1 de 2 respuestas coinciden; 0 de 1 registro está en todas partes.", model.headlineProperty().get());
+        assertEquals("Propagándose", model.overallWordProperty().get());
+        assertEquals(List.of("Coincide", "Distinto"),
+                model.gridProperty().get().lines().get(0).cells().stream().map(PropagationGrid.GridCell::word).toList());
+        assertEquals("Próxima comprobación en 0:15", model.countdownProperty().get());
+        assertEquals(List.of("Primera consulta: coinciden 1 de 2 respuestas."), model.history().get(0).lines());
+        assertEquals("Se espera en todas partes a las 12:10:00 (dentro de 10 min), a medida que caducan las cachés y se actualizan los secundarios.",
+                model.etaProperty().get());
+    }
+}
