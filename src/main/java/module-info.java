@@ -32,6 +32,7 @@ module org.mailwright {
     opens org.mailwright.ui.settings to javafx.fxml;
     opens org.mailwright.ui.planned to javafx.fxml;
     opens org.mailwright.ui.wizard to javafx.fxml;
+    opens org.mailwright.ui.spf to javafx.fxml;
     opens org.mailwright.ui.dmarc to javafx.fxml;
     opens org.mailwright.ui.propagation to javafx.fxml;
     opens org.mailwright.ui.dkim to javafx.fxml;

@@ -1,6 +1,7 @@
 package org.mailwright.ui.controls;
 
 import java.util.Locale;
+import org.mailwright.check.Severity;
 
 /**
  * The state of one thing checked: shown by icon and word as well as colour, so it reads in dark
@@ -15,6 +16,11 @@ public enum CheckState {
     PENDING,
     /** Could not be checked: no answer, or the check was cancelled. */
     UNKNOWN;
+
+    /** The state a finding of this severity shows as. */
+    public static CheckState of(Severity severity) {
+        return valueOf(severity.name());
+    }
 
     /** The key of the state's word in the window's bundle, for example {@code badge.pass}. */
     public String textKey() {

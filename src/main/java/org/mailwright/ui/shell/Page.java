@@ -10,7 +10,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 /** The pages of the window, in the order of the navigation (and of Ctrl+1 to Ctrl+8). */
 public enum Page {
     DOMAIN(Material2AL.DNS, false),
-    SPF(Material2MZ.SEND, true),
+    SPF(Material2MZ.SEND, false),
     DKIM(Material2MZ.VPN_KEY, false),
     DMARC(Material2MZ.POLICY, false),
     PROPAGATION(Material2MZ.PUBLIC, false),

@@ -25,6 +25,7 @@ import org.mailwright.ui.domain.DomainView;
 import org.mailwright.ui.planned.PlannedView;
 import org.mailwright.ui.propagation.PropagationView;
 import org.mailwright.ui.settings.SettingsView;
+import org.mailwright.ui.spf.SpfView;
 
 /** The window's content: navigation, the page shown, the status bar. Shows a {@link ShellViewModel}. */
 public final class ShellView {
@@ -109,6 +110,7 @@ public final class ShellView {
         Parent view = switch (page) {
             case DOMAIN -> DomainView.load(model.domain(), bundle);
             case SETTINGS -> SettingsView.load(model.settings(), bundle);
+            case SPF -> SpfView.load(model.spf(), bundle);
             case DMARC -> DmarcView.load(model.dmarc(), bundle);
             case DKIM -> DkimView.load(model.dkim(), bundle);
             case PROPAGATION -> PropagationView.load(model.propagation(), bundle);

@@ -28,6 +28,7 @@ import org.mailwright.ui.domain.DomainViewModel;
 import org.mailwright.ui.planned.PlannedViewModel;
 import org.mailwright.ui.propagation.PropagationViewModel;
 import org.mailwright.ui.settings.SettingsViewModel;
+import org.mailwright.ui.spf.SpfViewModel;
 
 /**
  * The window's state: which page is shown (remembered between runs), the pages' own view models
@@ -48,6 +49,7 @@ public final class ShellViewModel {
             new ReadOnlyObjectWrapper<>(this, "propagationRequest", List.of());
     private final DomainViewModel domain;
     private final SettingsViewModel settings;
+    private SpfViewModel spf;
     private final PlanStore plans;
     private final PlanReminders planReminders;
     private DmarcViewModel dmarc;
@@ -127,6 +129,14 @@ public final class ShellViewModel {
 
     public SettingsViewModel settings() {
         return settings;
+    }
+
+    /** The SPF wizard, made when its page is first shown (it starts reading the domain at once). */
+    public SpfViewModel spf() {
+        if (spf == null) {
+            spf = new SpfViewModel(context, this::openPropagation);
+        }
+        return spf;
     }
 
     /** The DMARC wizard, made when its page is first shown (it starts reading the domain at once). */

@@ -1,10 +1,14 @@
 package org.mailwright.ui.work;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.DoubleBinding;
@@ -19,7 +23,7 @@ import javafx.concurrent.Worker;
  * {@link Task}, and a tracker of what is running that the status bar observes. Tasks are started,
  * observed and cancelled on the FX thread; their work runs off it.
  */
-public final class BackgroundWork implements AutoCloseable {
+public final class BackgroundWork implements BackgroundJobs, AutoCloseable {
 
     private final ExecutorService executor;
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
@@ -64,6 +68,17 @@ public final class BackgroundWork implements AutoCloseable {
             }
         });
         return task;
+    }
+
+    /** Runs {@code work} as a task of this tracker (in the status bar, cancelled by Escape). Call on the FX thread. */
+    @Override
+    public <T> Job start(String message, Supplier<CompletableFuture<T>> work, BiConsumer<T, Throwable> done) {
+        CompletableTask<T> task = new CompletableTask<>(message, work);
+        task.setOnSucceeded(event -> done.accept(task.getValue(), null));
+        task.setOnFailed(event -> done.accept(null, task.getException()));
+        task.setOnCancelled(event -> done.accept(null, new CancellationException()));
+        start(task);
+        return task::cancel;
     }
 
     /** The daemon threads the window's work runs on, for a {@link javafx.concurrent.Service}'s tasks. */

@@ -15,6 +15,8 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.mailwright.check.Finding;
+import org.mailwright.check.Severity;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
 import org.testfx.api.FxRobot;
@@ -29,13 +31,19 @@ class ControlsUiTest {
 
     private StateBadge badge;
     private RecordBox records;
+    private FindingCard warning;
+    private FindingCard pass;
 
     @Start
     void start(Stage stage) {
         badge = new StateBadge(CheckState.PENDING, state -> Texts.format(SPANISH, state.textKey()));
         records = new RecordBox("Copy", "Copy exactly as published", "Copied");
         records.setRecords(List.of(LONG_DKIM, "v=spf1 -all"));
-        stage.setScene(new Scene(new VBox(12, badge, records), 480, 400));
+        warning = new FindingCard(Finding.of("spf.ptr-used", Severity.WARNING, "ptr"), Locale.forLanguageTag("es"),
+                state -> Texts.format(SPANISH, state.textKey()), "Why, and how to fix it", "Hide", "Why:", "Fix:");
+        pass = new FindingCard(Finding.of("spf.valid", Severity.PASS, "example.com", 3, 10), Locale.ROOT,
+                state -> Texts.format(SPANISH, state.textKey()), "Why, and how to fix it", "Hide", "Why:", "Fix:");
+        stage.setScene(new Scene(new VBox(12, badge, records, warning, pass), 480, 600));
         stage.show();
     }
 
@@ -67,6 +75,19 @@ class ControlsUiTest {
 
         assertEquals(LONG_DKIM + "\nv=spf1 -all", fxClipboard(robot));
         assertEquals("Copied", records.copyButton().getText());
+    }
+
+    @Test
+    void aFindingShowsWhyAndHowToFixItOnRequest(FxRobot robot) {
+        assertEquals("Aviso", robot.from(warning).lookup(".state-badge").queryAs(StateBadge.class).getWord());
+        assertFalse(warning.detailsShown());
+
+        robot.clickOn(robot.from(warning).lookup(".finding-more").<javafx.scene.Node>query());
+
+        assertTrue(warning.detailsShown());
+        assertTrue(robot.from(warning).lookup(".finding-detail").queryAll().stream()
+                .anyMatch(node -> ((javafx.scene.control.Label) node).getText().startsWith("Fix: ")));
+        assertFalse(robot.from(pass).lookup(".finding-more").query().isVisible(), "a pass has nothing to fix");
     }
 
     private static String fxClipboard(FxRobot robot) {

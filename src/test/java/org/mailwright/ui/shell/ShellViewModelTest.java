@@ -85,9 +85,9 @@ class ShellViewModelTest {
 
     @Test
     void aPlannedPageLeadsToTheDomainPage() {
-        shell.pageProperty().set(Page.SPF);
+        shell.pageProperty().set(Page.HEALTH);
 
-        shell.planned(Page.SPF).openDomain();
+        shell.planned(Page.HEALTH).openDomain();
 
         assertEquals(Page.DOMAIN, shell.pageProperty().get());
     }

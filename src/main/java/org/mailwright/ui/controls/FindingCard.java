@@ -1,0 +1,85 @@
+package org.mailwright.ui.controls;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.mailwright.check.Finding;
+import org.mailwright.check.Severity;
+
+/**
+ * One finding as the window shows it: its state badge and message, and, a click away, why it
+ * matters and how to fix it (so a list of findings stays short until one is explored). A pass
+ * shows its message alone.
+ */
+public final class FindingCard extends VBox {
+
+    private final Finding finding;
+    private final Label why = new Label();
+    private final Label fix = new Label();
+    private final Hyperlink more = new Hyperlink();
+
+    /**
+     * @param locale the language of the finding's words
+     * @param stateWords the word for each state, in the user's language
+     * @param moreText the link that shows why and how to fix
+     * @param lessText the link that hides them again
+     * @param whyLabel the lead of the "why" sentence, for example {@code Why:}
+     * @param fixLabel the lead of the "fix" sentence, for example {@code Fix:}
+     */
+    public FindingCard(Finding finding, Locale locale, Function<CheckState, String> stateWords, String moreText, String lessText,
+                       String whyLabel, String fixLabel) {
+        this.finding = Objects.requireNonNull(finding, "finding");
+        getStyleClass().add("finding-card");
+        StateBadge badge = new StateBadge(CheckState.of(finding.severity()), stateWords);
+        Label message = new Label(finding.message(locale));
+        message.getStyleClass().add("finding-message");
+        message.setWrapText(true);
+        HBox head = new HBox(badge, message);
+        head.getStyleClass().add("finding-head");
+        head.setFillHeight(false);
+        why.setText(whyLabel + " " + finding.why(locale));
+        fix.setText(fixLabel + " " + finding.fix(locale));
+        for (Label detail : new Label[] {why, fix}) {
+            detail.getStyleClass().add("finding-detail");
+            detail.setWrapText(true);
+        }
+        more.getStyleClass().add("finding-more");
+        more.setOnAction(event -> {
+            showDetails(!why.isVisible());
+            more.setText(why.isVisible() ? lessText : moreText);
+        });
+        more.setText(moreText);
+        getChildren().addAll(head, why, fix, more);
+        showDetails(false);
+        // A pass needs no fixing: its message says all there is.
+        boolean explorable = finding.severity() != Severity.PASS;
+        more.setVisible(explorable);
+        more.setManaged(explorable);
+        setAccessibleText(message.getText());
+    }
+
+    public Finding finding() {
+        return finding;
+    }
+
+    /** Shows or hides why the finding matters and how to fix it. */
+    public void showDetails(boolean shown) {
+        for (Label detail : new Label[] {why, fix}) {
+            detail.setVisible(shown);
+            detail.setManaged(shown);
+        }
+    }
+
+    public boolean detailsShown() {
+        return why.isVisible();
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return Objects.requireNonNull(FindingCard.class.getResource("finding-card.css")).toExternalForm();
+    }
+}
