@@ -2,10 +2,8 @@ package org.mailwright.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mailwright.cli.CommandRun.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +36,7 @@ class DmarcCommandTest {
 
     @Test
     void lintAGoodDomainAsJsonHasNoFindingsAndExitsZero() {
-        Run run = run("dmarc", "lint", "good.test", "--server", server(), "--json");
+        CommandRun run = run("dmarc", "lint", "good.test", "--server", server(), "--json");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("{\"domain\":\"good.test\",\"record\":\"v=DMARC1; p=reject; rua=mailto:dmarc@good.test\","
                 + "\"source\":\"own\",\"tags\":{\"v\":\"DMARC1\",\"p\":\"reject\",\"rua\":\"mailto:dmarc@good.test\"},"
@@ -48,7 +46,7 @@ class DmarcCommandTest {
 
     @Test
     void lintFindingsAreErrorsFirstAndAnErrorExitsOne() {
-        Run run = run("--json", "dmarc", "lint", "corp.test", "--server", server());
+        CommandRun run = run("--json", "dmarc", "lint", "corp.test", "--server", server());
         assertEquals(1, run.exitCode());
         assertTrue(run.out().startsWith("{\"domain\":\"corp.test\",\"record\":\"v=DMARC1; p=none; pct=50; "
                 + "rua=mailto:d@elsewhere.test\",\"source\":\"own\",\"tags\":{\"v\":\"DMARC1\",\"p\":\"none\","
@@ -62,9 +60,9 @@ class DmarcCommandTest {
 
     @Test
     void lintSaysWhereAnInheritedPolicyComesFrom() {
-        Run json = run("dmarc", "lint", "www.corp.test", "--server", server(), "--json");
+        CommandRun json = run("dmarc", "lint", "www.corp.test", "--server", server(), "--json");
         assertTrue(json.out().contains("\"source\":\"inherited:corp.test\""), json.out());
-        Run human = run("dmarc", "lint", "www.corp.test", "--server", server());
+        CommandRun human = run("dmarc", "lint", "www.corp.test", "--server", server());
         assertTrue(human.out().startsWith("""
                 Domain:  www.corp.test
                 Record:  v=DMARC1; p=none; pct=50; rua=mailto:d@elsewhere.test
@@ -79,7 +77,7 @@ class DmarcCommandTest {
 
     @Test
     void lintADomainWithoutPolicyPrintsNullAndExitsOne() {
-        Run run = run("dmarc", "lint", "nothing.test", "--server", server(), "--json");
+        CommandRun run = run("dmarc", "lint", "nothing.test", "--server", server(), "--json");
         assertEquals(1, run.exitCode());
         assertEquals("{\"domain\":\"nothing.test\",\"record\":null,\"source\":\"none\",\"tags\":{},\"findings\":"
                 + "[{\"id\":\"dmarc.missing\",\"severity\":\"error\",\"message\":\"No DMARC policy applies to nothing.test: "
@@ -89,7 +87,7 @@ class DmarcCommandTest {
     @Test
     void lintASilentServerIsALookupFailureAndExitsOne() {
         dns.setBehaviour(TestDnsServer.Behaviour.SILENT);
-        Run run = run("dmarc", "lint", "good.test", "--server", server(), "--timeout-ms", "100", "--retries", "0", "--json");
+        CommandRun run = run("dmarc", "lint", "good.test", "--server", server(), "--timeout-ms", "100", "--retries", "0", "--json");
         assertEquals(1, run.exitCode());
         assertTrue(run.out().contains("\"id\":\"dmarc.lookup-failed\""), run.out());
         assertTrue(!run.out().contains("dmarc.missing"), run.out());
@@ -97,7 +95,7 @@ class DmarcCommandTest {
 
     @Test
     void buildPrintsTheRecordAloneAndNotesOnStandardError() {
-        Run run = run("dmarc", "build", "--p", "quarantine", "--t", "y", "--np", "reject", "--adkim", "s",
+        CommandRun run = run("dmarc", "build", "--p", "quarantine", "--t", "y", "--np", "reject", "--adkim", "s",
                 "--rua", "mailto:dmarc@example.com", "--rua", "mailto:ops@example.net", "--ruf", "mailto:f@example.com",
                 "--fo", "1", "--pct", "25");
         assertEquals(0, run.exitCode(), run.err());
@@ -111,13 +109,13 @@ class DmarcCommandTest {
 
     @Test
     void buildAsJsonCarriesTheFindings() {
-        Run run = run("dmarc", "build", "--p", "reject", "--rua", "mailto:dmarc@example.com", "--json");
+        CommandRun run = run("dmarc", "build", "--p", "reject", "--rua", "mailto:dmarc@example.com", "--json");
         assertEquals("{\"record\":\"v=DMARC1; p=reject; rua=mailto:dmarc@example.com\",\"findings\":[]}\n", run.out());
     }
 
     @Test
     void planPrintsEachStageWithRecordStartAndCriteria() {
-        Run run = run("dmarc", "plan", "--domain", "example.com", "--rua", "mailto:dmarc@example.com", "--start", "2026-06-01");
+        CommandRun run = run("dmarc", "plan", "--domain", "example.com", "--rua", "mailto:dmarc@example.com", "--start", "2026-06-01");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("""
                 DMARC rollout plan for example.com: publish each record as TXT at _dmarc.example.com.
@@ -136,7 +134,7 @@ class DmarcCommandTest {
 
     @Test
     void planAsJsonListsTheStagesWithTheLegacyLadder() {
-        Run run = run("dmarc", "plan", "--domain", "example.com", "--rua", "mailto:dmarc@example.com",
+        CommandRun run = run("dmarc", "plan", "--domain", "example.com", "--rua", "mailto:dmarc@example.com",
                 "--start", "2026-06-01", "--legacy-pct", "--json");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("{\"domain\":\"example.com\",\"name\":\"_dmarc.example.com\",\"legacyPct\":true,"
@@ -171,7 +169,7 @@ class DmarcCommandTest {
     @ParameterizedTest
     @MethodSource("usageErrors")
     void usageErrorsExitTwoWithOneSentence(String[] args, String expectedStart) {
-        Run run = run(args);
+        CommandRun run = run(args);
         assertEquals(2, run.exitCode(), run.out());
         assertEquals("", run.out());
         assertEquals(1, run.err().lines().count(), run.err());
@@ -181,12 +179,12 @@ class DmarcCommandTest {
 
     @Test
     void helpListsTheDmarcCommands() {
-        Run root = run("--help");
+        CommandRun root = run("--help");
         // The command list's width depends on the longest command name, so only the words are compared.
         assertTrue(root.out().matches("(?s).*\\n  dmarc +Check, write and plan DMARC records \\(RFC 9989\\)\\..*"), root.out());
-        Run dmarc = run("dmarc", "--help");
+        CommandRun dmarc = run("dmarc", "--help");
         assertTrue(dmarc.out().matches("(?s).*\\n  lint +Check a domain's DMARC policy and say what is wrong\\..*"), dmarc.out());
-        Run plan = run("dmarc", "plan", "--help");
+        CommandRun plan = run("dmarc", "plan", "--help");
         assertEquals(0, plan.exitCode());
         assertTrue(plan.out().contains("--legacy-pct"), plan.out());
         assertTrue(plan.out().contains("(5, 25, 50%)"), plan.out());
@@ -195,38 +193,19 @@ class DmarcCommandTest {
     @Test
     void speaksSpanish() {
         Locale spanish = Locale.forLanguageTag("es");
-        Run lint = run(spanish, "dmarc", "lint", "www.corp.test", "--server", server());
+        CommandRun lint = run(spanish, "dmarc", "lint", "www.corp.test", "--server", server());
         assertTrue(lint.out().startsWith("Dominio:   www.corp.test\n"), lint.out());
         assertTrue(lint.out().contains("Origen:    heredado de _dmarc.corp.test (se aplica p)"), lint.out());
         assertTrue(lint.out().contains("         Por qué: Los receptores solo envían informes"), lint.out());
-        Run json = run(spanish, "dmarc", "lint", "www.corp.test", "--server", server(), "--json");
+        CommandRun json = run(spanish, "dmarc", "lint", "www.corp.test", "--server", server(), "--json");
         assertTrue(json.out().contains("\"message\":\"elsewhere.test has not agreed"), "JSON stays English: " + json.out());
-        Run plan = run(spanish, "dmarc", "plan", "--domain", "example.com", "--rua", "mailto:d@example.com", "--start", "2026-06-01");
+        CommandRun plan = run(spanish, "dmarc", "plan", "--domain", "example.com", "--rua", "mailto:d@example.com", "--start", "2026-06-01");
         assertTrue(plan.out().contains("1. Monitorización: desde el 2026-06-01, durante al menos 28 días"), plan.out());
-        Run bad = run(spanish, "dmarc", "build", "--p", "block");
+        CommandRun bad = run(spanish, "dmarc", "build", "--p", "block");
         assertTrue(bad.err().startsWith("\"block\" no es un valor válido para --p"), bad.err());
     }
 
     private String server() {
         return dns.address().toString();
-    }
-
-    private static Run run(String... args) {
-        return run(Locale.ENGLISH, args);
-    }
-
-    private static Run run(Locale locale, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = MailwrightCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), locale);
-        return new Run(exitCode, normalized(out), normalized(err));
-    }
-
-    private static String normalized(ByteArrayOutputStream bytes) {
-        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
-    }
-
-    private record Run(int exitCode, String out, String err) {
     }
 }

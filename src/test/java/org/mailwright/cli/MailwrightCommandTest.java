@@ -2,12 +2,10 @@ package org.mailwright.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mailwright.cli.CommandRun.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -44,7 +42,7 @@ class MailwrightCommandTest {
 
     @Test
     void txtAsJsonIsOneObjectWithTheStringsJoined() {
-        Run run = run("lookup", "TXT", "_dmarc.example.test", "--server", server(), "--json");
+        CommandRun run = run("lookup", "TXT", "_dmarc.example.test", "--server", server(), "--json");
         assertEquals(0, run.exitCode());
         assertEquals("{\"name\":\"_dmarc.example.test\",\"type\":\"TXT\",\"status\":\"ok\","
                 + "\"records\":[\"v=DMARC1; p=none; rua=mailto:dmarc@example.test\"],\"ttl\":300,"
@@ -55,14 +53,14 @@ class MailwrightCommandTest {
 
     @Test
     void jsonKeepsQuotesEscapedAndNonAsciiAsUtf8() {
-        Run run = run("--json", "lookup", "txt", "quoted.example.test", "--server", server());
+        CommandRun run = run("--json", "lookup", "txt", "quoted.example.test", "--server", server());
         assertTrue(run.out().startsWith("{\"name\":\"quoted.example.test\",\"type\":\"TXT\",\"status\":\"ok\","
                 + "\"records\":[\"say \\\"hi\\\"año\"],"), run.out());
     }
 
     @Test
     void humanOutputListsRecordsLikeDigWithEachTxtStringQuoted() {
-        Run run = run("lookup", "TXT", "_dmarc.example.test", "--server", server());
+        CommandRun run = run("lookup", "TXT", "_dmarc.example.test", "--server", server());
         assertEquals(0, run.exitCode());
         assertEquals("""
                 _dmarc.example.test.  300  IN  TXT  "v=DMARC1; p=none; " "rua=mailto:dmarc@example.test"
@@ -73,23 +71,23 @@ class MailwrightCommandTest {
 
     @Test
     void humanOutputShowsTheAliasesFollowedAndEscapesQuotes() {
-        Run www = run("lookup", "A", "www.example.test", "--server", server());
+        CommandRun www = run("lookup", "A", "www.example.test", "--server", server());
         assertEquals("""
                 www.example.test.   200  IN  CNAME  mail.example.test.
                 mail.example.test.  300  IN  A      192.0.2.25
                 """, www.out().substring(0, www.out().indexOf("\n\n") + 1));
-        Run quoted = run("lookup", "TXT", "quoted.example.test", "--server", server());
+        CommandRun quoted = run("lookup", "TXT", "quoted.example.test", "--server", server());
         assertTrue(quoted.out().startsWith("quoted.example.test.  300  IN  TXT  \"say \\\"hi\\\"\" \"año\"\n"),
                 quoted.out());
     }
 
     @Test
     void nxdomainIsAnAnswerWithTheNegativeTtl() {
-        Run json = run("lookup", "A", "nope.example.test", "--server", server(), "--json");
+        CommandRun json = run("lookup", "A", "nope.example.test", "--server", server(), "--json");
         assertEquals(0, json.exitCode());
         assertTrue(json.out().startsWith("{\"name\":\"nope.example.test\",\"type\":\"A\",\"status\":\"nxdomain\","
                 + "\"records\":[],\"ttl\":120,"), json.out());
-        Run human = run("lookup", "A", "nope.example.test", "--server", server());
+        CommandRun human = run("lookup", "A", "nope.example.test", "--server", server());
         assertEquals(0, human.exitCode());
         assertEquals("nope.example.test does not exist (NXDOMAIN from " + server()
                 + "). Check the spelling, or publish the record if it should be there.\n", human.out());
@@ -98,7 +96,7 @@ class MailwrightCommandTest {
 
     @Test
     void nodataIsAnAnswer() {
-        Run run = run("lookup", "MX", "mail.example.test", "--server", server(), "--json");
+        CommandRun run = run("lookup", "MX", "mail.example.test", "--server", server(), "--json");
         assertEquals(0, run.exitCode());
         assertTrue(run.out().startsWith("{\"name\":\"mail.example.test\",\"type\":\"MX\",\"status\":\"nodata\","
                 + "\"records\":[],\"ttl\":120,"), run.out());
@@ -106,13 +104,13 @@ class MailwrightCommandTest {
 
     @Test
     void servfailAndRefusedAreAnswersWithoutTtl() {
-        Run refused = run("lookup", "A", "example.org", "--server", server(), "--json");
+        CommandRun refused = run("lookup", "A", "example.org", "--server", server(), "--json");
         assertEquals(0, refused.exitCode());
         assertTrue(refused.out().startsWith("{\"name\":\"example.org\",\"type\":\"A\",\"status\":\"refused\","
                 + "\"records\":[],\"ttl\":null,"), refused.out());
 
         dns.setBehaviour(TestDnsServer.Behaviour.SERVFAIL);
-        Run servfail = run("lookup", "A", "mail.example.test", "--server", server());
+        CommandRun servfail = run("lookup", "A", "mail.example.test", "--server", server());
         assertEquals(0, servfail.exitCode());
         assertTrue(servfail.out().contains("(SERVFAIL)"), servfail.out());
     }
@@ -120,7 +118,7 @@ class MailwrightCommandTest {
     @Test
     void timeoutIsExitOneWithOneLineOnStderr() {
         dns.setBehaviour(TestDnsServer.Behaviour.SILENT);
-        Run run = run("lookup", "A", "mail.example.test", "--server", server(), "--timeout-ms", "150", "--retries", "0");
+        CommandRun run = run("lookup", "A", "mail.example.test", "--server", server(), "--timeout-ms", "150", "--retries", "0");
         assertEquals(1, run.exitCode());
         assertEquals("", run.out());
         assertEquals(1, run.err().lines().count(), run.err());
@@ -131,7 +129,7 @@ class MailwrightCommandTest {
     @Test
     void timeoutWithJsonStillPrintsTheObject() {
         dns.setBehaviour(TestDnsServer.Behaviour.SILENT);
-        Run run = run("--json", "--timeout-ms", "150", "--retries", "0", "lookup", "A", "mail.example.test",
+        CommandRun run = run("--json", "--timeout-ms", "150", "--retries", "0", "lookup", "A", "mail.example.test",
                 "--server", server());
         assertEquals(1, run.exitCode());
         assertTrue(run.out().startsWith("{\"name\":\"mail.example.test\",\"type\":\"A\",\"status\":\"timeout\","
@@ -167,7 +165,7 @@ class MailwrightCommandTest {
     @ParameterizedTest
     @MethodSource("usageErrors")
     void usageErrorsExitTwoWithOneLineAndAHint(String[] args, String expectedStart) {
-        Run run = run(args);
+        CommandRun run = run(args);
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
         assertEquals(1, run.err().lines().count(), run.err());
@@ -177,8 +175,8 @@ class MailwrightCommandTest {
 
     @Test
     void globalOptionsWorkBeforeAndAfterTheCommand() {
-        Run after = run("lookup", "TXT", "_dmarc.example.test", "--server", server(), "--json");
-        Run before = run("--json", "--server", server(), "lookup", "TXT", "_dmarc.example.test");
+        CommandRun after = run("lookup", "TXT", "_dmarc.example.test", "--server", server(), "--json");
+        CommandRun before = run("--json", "--server", server(), "lookup", "TXT", "_dmarc.example.test");
         assertEquals(0, before.exitCode());
         assertEquals(after.out(), before.out());
     }
@@ -187,14 +185,14 @@ class MailwrightCommandTest {
     void serversGivenBeforeAndAfterTheCommandAreTriedInOrder() {
         try (TestDnsServer silent = TestDnsServer.start(ZONE)) {
             silent.setBehaviour(TestDnsServer.Behaviour.SILENT);
-            Run run = run("--server", silent.address().toString(), "--timeout-ms", "150", "--retries", "0",
+            CommandRun run = run("--server", silent.address().toString(), "--timeout-ms", "150", "--retries", "0",
                     "lookup", "MX", "example.test", "--server", server(), "--json");
             assertEquals(0, run.exitCode(), run.err());
             assertTrue(run.out().contains("\"records\":[\"10 mail.example.test.\"]"), run.out());
             assertTrue(run.out().contains("\"server\":\"" + server() + "\""), run.out());
             assertEquals(1, silent.udpQueries());
 
-            Run commaSeparated = run("lookup", "MX", "example.test", "--timeout-ms", "150", "--retries", "0",
+            CommandRun commaSeparated = run("lookup", "MX", "example.test", "--timeout-ms", "150", "--retries", "0",
                     "--server", silent.address() + "," + server());
             assertEquals(0, commaSeparated.exitCode(), commaSeparated.err());
             assertEquals(2, silent.udpQueries());
@@ -209,7 +207,7 @@ class MailwrightCommandTest {
         }
         assertTrue(build.getProperty("version").matches("\\d+\\.\\d+\\.\\d+.*"), build.toString());
         for (String[] args : new String[][] {{"--version"}, {"-V"}, {"lookup", "--version"}}) {
-            Run run = run(args);
+            CommandRun run = run(args);
             assertEquals(0, run.exitCode());
             assertEquals("Mailwright " + build.getProperty("version") + "\n", run.out());
         }
@@ -217,7 +215,7 @@ class MailwrightCommandTest {
 
     @Test
     void helpSaysWhatMailwrightIsItsCommandsAndExitCodes() {
-        Run run = run("--help");
+        CommandRun run = run("--help");
         assertEquals(0, run.exitCode());
         assertEquals("", run.err());
         assertTrue(run.out().startsWith("Usage: mailwright "), run.out());
@@ -226,7 +224,7 @@ class MailwrightCommandTest {
         assertTrue(run.out().contains("--server=HOST[:PORT]"), run.out());
         assertTrue(run.out().contains("Exit codes:\n  0 "), run.out());
 
-        Run lookup = run("lookup", "--help");
+        CommandRun lookup = run("lookup", "--help");
         assertEquals(0, lookup.exitCode());
         assertTrue(lookup.out().contains("Usage: mailwright lookup [-hV] [--json]"), lookup.out());
         assertTrue(lookup.out().contains("TYPE NAME"), lookup.out());
@@ -234,16 +232,16 @@ class MailwrightCommandTest {
 
     @Test
     void speaksSpanish() {
-        Run help = run(Locale.forLanguageTag("es"), "--help");
+        CommandRun help = run(Locale.forLanguageTag("es"), "--help");
         assertTrue(help.out().startsWith("Uso: mailwright "), help.out());
         assertTrue(help.out().contains("Códigos de salida:"), help.out());
 
-        Run nxdomain = run(Locale.forLanguageTag("es"), "lookup", "A", "nope.example.test", "--server", server());
+        CommandRun nxdomain = run(Locale.forLanguageTag("es"), "lookup", "A", "nope.example.test", "--server", server());
         assertTrue(nxdomain.out().startsWith("nope.example.test no existe"), nxdomain.out());
-        Run json = run(Locale.forLanguageTag("es"), "lookup", "A", "nope.example.test", "--server", server(), "--json");
+        CommandRun json = run(Locale.forLanguageTag("es"), "lookup", "A", "nope.example.test", "--server", server(), "--json");
         assertTrue(json.out().contains("\"message\":\"nope.example.test does not exist"), "JSON stays English: " + json.out());
 
-        Run badType = run(Locale.forLanguageTag("es"), "lookup", "XYZ", "example.test");
+        CommandRun badType = run(Locale.forLanguageTag("es"), "lookup", "XYZ", "example.test");
         assertTrue(badType.err().startsWith("\"XYZ\" no es un tipo de registro"), badType.err());
         assertTrue(badType.err().stripTrailing().endsWith("Ejecute 'mailwright lookup --help' para ver el uso."),
                 badType.err());
@@ -251,25 +249,5 @@ class MailwrightCommandTest {
 
     private String server() {
         return dns.address().toString();
-    }
-
-    private static Run run(String... args) {
-        return run(Locale.ENGLISH, args);
-    }
-
-    private static Run run(Locale locale, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = MailwrightCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), locale);
-        return new Run(exitCode, normalized(out), normalized(err));
-    }
-
-    /** Picocli ends lines with the platform's separator; the assertions are written with \n. */
-    private static String normalized(ByteArrayOutputStream bytes) {
-        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
-    }
-
-    private record Run(int exitCode, String out, String err) {
     }
 }

@@ -2,10 +2,8 @@ package org.mailwright.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mailwright.cli.CommandRun.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +59,7 @@ class PropagationCommandTest {
     @Test
     void jsonShowsOneNewOneOldAndOneSilentServer() {
         silent.setBehaviour(TestDnsServer.Behaviour.SILENT);
-        Run run = run(threeServers("--expect", NEW_DMARC, "--json"));
+        CommandRun run = run(threeServers("--expect", NEW_DMARC, "--json"));
         assertEquals(1, run.exitCode(), run.err());
         assertEquals("", run.err());
         String expected = "{\"name\":\"_dmarc.example.test\",\"type\":\"TXT\",\"expected\":[\"" + NEW_DMARC + "\"],"
@@ -82,7 +80,7 @@ class PropagationCommandTest {
     @Test
     void authoritativeAddsTheNameServersOnTheLoopbackServersPort() {
         // The zone names ns1 at 127.0.0.1; on loopback it is asked on the first --server's port.
-        Run run = run("propagation", "--name", "_dmarc.example.test", "--type", "TXT", "--authoritative",
+        CommandRun run = run("propagation", "--name", "_dmarc.example.test", "--type", "TXT", "--authoritative",
                 "--server", old.address().toString(), "--server", fresh.address().toString(),
                 "--expect", NEW_DMARC, "--timeout-ms", "200", "--retries", "0", "--json");
         assertEquals(1, run.exitCode(), run.err());
@@ -97,7 +95,7 @@ class PropagationCommandTest {
 
     @Test
     void betweenEquallyCommonAnswersTheNameServersIsTheReference() {
-        Run run = run("propagation", "--name", "_dmarc.example.test", "--type", "TXT", "--authoritative",
+        CommandRun run = run("propagation", "--name", "_dmarc.example.test", "--type", "TXT", "--authoritative",
                 "--server", old.address().toString(), "--server", fresh.address().toString(), "--json");
         assertTrue(run.out().contains("\"expected\":[\"" + OLD_DMARC + "\"]"), run.out());
     }
@@ -105,7 +103,7 @@ class PropagationCommandTest {
     @Test
     void withoutExpectTheMostCommonAnswerIsTheReference() {
         silent.replaceZones(OLD);
-        Run run = run(threeServers("--json"));
+        CommandRun run = run(threeServers("--json"));
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.out().contains("\"expected\":[\"" + OLD_DMARC + "\"]"), run.out());
         assertTrue(run.out().contains("\"status\":\"mismatch\",\"answer\":[\"v=DMARC1; rua=mailto:dmarc@example.test; p=reject\"]"),
@@ -115,7 +113,7 @@ class PropagationCommandTest {
     @Test
     void exitsZeroWhenEveryServerMatches() {
         old.replaceZones(NEW);
-        Run run = run(threeServers("--expect", NEW_DMARC, "--json"));
+        CommandRun run = run(threeServers("--expect", NEW_DMARC, "--json"));
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("\"propagated\":true"), run.out());
         assertTrue(run.out().matches(".*\"eta\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\"}\\n"), run.out());
@@ -124,7 +122,7 @@ class PropagationCommandTest {
     @Test
     void humanOutputIsATableWithTheSerialsAndASummary() {
         silent.setBehaviour(TestDnsServer.Behaviour.SILENT);
-        Run run = run(threeServers("--expect", NEW_DMARC));
+        CommandRun run = run(threeServers("--expect", NEW_DMARC));
         assertEquals(1, run.exitCode(), run.err());
         String[] lines = run.out().split("\n");
         assertEquals("_dmarc.example.test TXT (zone example.test)", lines[0]);
@@ -140,7 +138,7 @@ class PropagationCommandTest {
     @Test
     void watchTurnsGreenWhenTheOthersCatchUp() throws Exception {
         silent.setBehaviour(TestDnsServer.Behaviour.SILENT);
-        CompletableFuture<Run> watching = CompletableFuture.supplyAsync(() ->
+        CompletableFuture<CommandRun> watching = CompletableFuture.supplyAsync(() ->
                 run(threeServers("--expect", NEW_DMARC, "--watch", "--interval", "1", "--max-wait", "20")));
         // Once the first round has asked the old server (its SOA and the record), it catches up.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -150,7 +148,7 @@ class PropagationCommandTest {
         old.replaceZones(NEW);
         silent.setBehaviour(TestDnsServer.Behaviour.NORMAL);
 
-        Run run = watching.get(20, TimeUnit.SECONDS);
+        CommandRun run = watching.get(20, TimeUnit.SECONDS);
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("1 of 3 servers match."), run.out());
         assertTrue(run.out().stripTrailing().endsWith("3 of 3 servers match. It is published everywhere."), run.out());
@@ -158,20 +156,20 @@ class PropagationCommandTest {
 
     @Test
     void watchGivesUpAfterTheMaximumWait() {
-        Run run = run(threeServers("--expect", NEW_DMARC, "--watch", "--interval", "1", "--max-wait", "1"));
+        CommandRun run = run(threeServers("--expect", NEW_DMARC, "--watch", "--interval", "1", "--max-wait", "1"));
         assertEquals(1, run.exitCode());
         assertTrue(run.out().stripTrailing().endsWith("Still not everywhere after watching for 1 s."), run.out());
     }
 
     @Test
     void usageErrorsExitTwo() {
-        Run badInterval = run(threeServers("--watch", "--interval", "0"));
+        CommandRun badInterval = run(threeServers("--watch", "--interval", "0"));
         assertEquals(2, badInterval.exitCode());
         assertTrue(badInterval.err().startsWith("--interval must be at least 1 second, not 0."), badInterval.err());
-        Run noType = run("propagation", "--name", "example.test");
+        CommandRun noType = run("propagation", "--name", "example.test");
         assertEquals(2, noType.exitCode());
         assertTrue(noType.err().startsWith("Missing required option: '--type=TYPE'"), noType.err());
-        Run badName = run("propagation", "--name", "exa..mple.test", "--type", "TXT", "--server", fresh.address().toString());
+        CommandRun badName = run("propagation", "--name", "exa..mple.test", "--type", "TXT", "--server", fresh.address().toString());
         assertEquals(2, badName.exitCode());
         assertTrue(badName.err().startsWith("\"exa..mple.test\" is not a valid domain name"), badName.err());
     }
@@ -179,26 +177,10 @@ class PropagationCommandTest {
     @Test
     void speaksSpanish() {
         silent.setBehaviour(TestDnsServer.Behaviour.SILENT);
-        Run run = run(Locale.forLanguageTag("es"), threeServers("--expect", NEW_DMARC));
+        CommandRun run = run(Locale.forLanguageTag("es"), threeServers("--expect", NEW_DMARC));
         assertTrue(run.out().contains(" coincide "), run.out());
         assertTrue(run.out().contains("1 de 3 servidores coinciden."), run.out());
-        Run help = run(Locale.forLanguageTag("es"), "propagation", "--help");
+        CommandRun help = run(Locale.forLanguageTag("es"), "propagation", "--help");
         assertTrue(help.out().contains("Códigos de salida:"), help.out());
-    }
-
-    private static Run run(String... args) {
-        return run(Locale.ENGLISH, args);
-    }
-
-    private static Run run(Locale locale, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = MailwrightCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), locale);
-        return new Run(exitCode, out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
-                err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
-    }
-
-    private record Run(int exitCode, String out, String err) {
     }
 }

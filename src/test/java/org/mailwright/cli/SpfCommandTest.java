@@ -2,11 +2,9 @@ package org.mailwright.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mailwright.cli.CommandRun.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -43,7 +41,7 @@ class SpfCommandTest {
 
     @Test
     void evalPrintsTheResultTheMechanismAndTheLookupsAsJson() {
-        Run run = run("spf", "eval", "--ip", "198.51.100.7", "--mail-from", "alice@example.test", "--helo", "mx.out.test",
+        CommandRun run = run("spf", "eval", "--ip", "198.51.100.7", "--mail-from", "alice@example.test", "--helo", "mx.out.test",
                 "--server", server(), "--json");
 
         assertEquals(0, run.exitCode(), run.err());
@@ -55,7 +53,7 @@ class SpfCommandTest {
 
     @Test
     void aFailIsExitCodeOneWithTheExplanation() {
-        Run run = run("spf", "eval", "--ip", "203.0.113.5", "--mail-from", "alice@example.test", "--server", server(), "--json");
+        CommandRun run = run("spf", "eval", "--ip", "203.0.113.5", "--mail-from", "alice@example.test", "--server", server(), "--json");
 
         assertEquals(1, run.exitCode());
         assertTrue(run.out().startsWith("{\"result\":\"fail\",\"explanation\":\"example.test does not designate 203.0.113.5 "
@@ -64,7 +62,7 @@ class SpfCommandTest {
 
     @Test
     void humanOutputSaysTheResultAndEveryStepInTheUsersLanguage() {
-        Run run = run(Locale.forLanguageTag("es"), "spf", "eval", "--ip", "192.0.2.99", "--helo", "helo.example.test",
+        CommandRun run = run(Locale.forLanguageTag("es"), "spf", "eval", "--ip", "192.0.2.99", "--helo", "helo.example.test",
                 "--server", server());
 
         assertEquals(0, run.exitCode(), run.err());
@@ -86,7 +84,7 @@ class SpfCommandTest {
                 "not-an-ip\tbob@example.test\tx",
                 "2001:db8::25\tbob@example.test\t") + "\n");
 
-        Run run = run("spf", "eval", "--batch", batch.toString(), "--server", server(), "--json");
+        CommandRun run = run("spf", "eval", "--batch", batch.toString(), "--server", server(), "--json");
 
         String[] lines = run.out().split("\n");
         assertEquals(4, lines.length, run.out());
@@ -99,7 +97,7 @@ class SpfCommandTest {
 
     @Test
     void lintPrintsTheTreeAndFindingsAndFailsOnAnError() {
-        Run good = run("spf", "lint", "example.test", "--server", server(), "--json");
+        CommandRun good = run("spf", "lint", "example.test", "--server", server(), "--json");
         assertEquals(0, good.exitCode(), good.out());
         assertEquals("{\"domain\":\"example.test\",\"record\":\"v=spf1 mx include:_spf.provider.test -all\",\"lookups\":2,"
                 + "\"tree\":{\"term\":\"example.test\",\"target\":\"example.test\",\"lookups\":2,\"status\":\"ok\",\"children\":["
@@ -108,7 +106,7 @@ class SpfCommandTest {
                 + "\"findings\":[{\"id\":\"spf.valid\",\"severity\":\"pass\","
                 + "\"message\":\"The SPF record of example.test is valid and uses 2 of 10 DNS lookups.\"}]}\n", good.out());
 
-        Run loose = run("spf", "lint", "loose.example.test", "--server", server());
+        CommandRun loose = run("spf", "lint", "loose.example.test", "--server", server());
         assertEquals(1, loose.exitCode());
         assertTrue(loose.out().contains("ERROR  spf.plus-all\n  The record ends in +all, which authorizes every host on the Internet.\n"),
                 loose.out());
@@ -116,7 +114,7 @@ class SpfCommandTest {
 
     @Test
     void buildPrintsTheRecordAlone() {
-        Run run = run("spf", "build", "--mx", "--ip4", "192.0.2.0/24", "--ip6", "2001:db8::/32", "--include", "_spf.google.com",
+        CommandRun run = run("spf", "build", "--mx", "--ip4", "192.0.2.0/24", "--ip6", "2001:db8::/32", "--include", "_spf.google.com",
                 "--all", "softfail");
 
         assertEquals(0, run.exitCode(), run.err());
@@ -137,7 +135,7 @@ class SpfCommandTest {
         assertUsage(run("spf"), "Name an SPF command: eval, lint or build.");
     }
 
-    private static void assertUsage(Run run, String sentence) {
+    private static void assertUsage(CommandRun run, String sentence) {
         assertEquals(2, run.exitCode(), run.out() + run.err());
         assertEquals("", run.out());
         assertTrue(run.err().startsWith(sentence + " Run '"), run.err());
@@ -146,24 +144,5 @@ class SpfCommandTest {
 
     private String server() {
         return dns.address().toString();
-    }
-
-    private static Run run(String... args) {
-        return run(Locale.ENGLISH, args);
-    }
-
-    private static Run run(Locale locale, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exitCode = MailwrightCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), locale);
-        return new Run(exitCode, text(out), text(err));
-    }
-
-    private static String text(ByteArrayOutputStream bytes) {
-        return bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
-    }
-
-    private record Run(int exitCode, String out, String err) {
     }
 }

@@ -17,6 +17,8 @@ import org.mailwright.dmarc.ReportDestinations;
 import org.mailwright.dmarc.ReportUri;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.work.BackgroundJobs;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * The report-destination helper: for every rua and ruf destination, whether it may receive the
@@ -45,7 +47,7 @@ final class Destinations {
     private final ReadOnlyObjectWrapper<Round> round = new ReadOnlyObjectWrapper<>(this, "round", Round.NONE);
     private final ObjectBinding<List<DestinationRow>> rows;
 
-    Destinations(AppContext context, Words words, Jobs jobs) {
+    Destinations(AppContext context, Words words, BackgroundJobs jobs) {
         this.context = Objects.requireNonNull(context, "context");
         this.words = Objects.requireNonNull(words, "words");
         this.job = new LatestJob(jobs);
@@ -66,7 +68,7 @@ final class Destinations {
         }
         round.set(new Round(domain, asked, Optional.empty(), ""));
         if (asked.isEmpty()) {
-            job.drop();
+            job.abandon();
             round.set(new Round(domain, asked, Optional.of(List.of()), ""));
             return;
         }
@@ -79,7 +81,7 @@ final class Destinations {
     }
 
     void clear() {
-        job.drop();
+        job.abandon();
         round.set(Round.NONE);
     }
 

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -44,6 +43,8 @@ import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.domain.DomainName;
 import org.mailwright.ui.wizard.WizardStep;
 import org.mailwright.ui.wizard.WizardViewModel;
+import org.mailwright.ui.work.BackgroundJobs;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * The DMARC page: a wizard that reads what the domain publishes now, asks where reports go and
@@ -157,10 +158,10 @@ public final class DmarcViewModel {
 
     /** The page in the window: background work in the status bar, plans under the user's data folder. */
     public DmarcViewModel(AppContext context, PlanStore store, Exits exits) {
-        this(context, new TrackedJobs(context.work()), store, Clock.systemDefaultZone(), exits);
+        this(context, context.work(), store, Clock.systemDefaultZone(), exits);
     }
 
-    DmarcViewModel(AppContext context, Jobs jobs, PlanStore store, Clock clock, Exits exits) {
+    DmarcViewModel(AppContext context, BackgroundJobs jobs, PlanStore store, Clock clock, Exits exits) {
         this.context = Objects.requireNonNull(context, "context");
         this.words = new Words(context);
         this.store = Objects.requireNonNull(store, "store");
@@ -555,10 +556,10 @@ public final class DmarcViewModel {
         saveState.set(SaveState.SAVING);
         saveFailure.set("");
         SavedPlan saving = plan.get();
-        this.saving.start(words.format("dmarc.save.progress", saving.domain()), () -> {
+        this.saving.start(words.format("dmarc.save.progress", saving.domain()), () -> BackgroundJobs.completed(() -> {
             store.save(saving);
-            return CompletableFuture.completedFuture(saving);
-        }, (done, failed) -> {
+            return saving;
+        }), (done, failed) -> {
             if (failed != null) {
                 saveFailure.set(Problems.sentence(failed));
                 saveState.set(SaveState.FAILED);
@@ -586,7 +587,7 @@ public final class DmarcViewModel {
     }
 
     private void loadSavedPlan(String name) {
-        loading.start(words.format("dmarc.saved.reading", name), () -> CompletableFuture.completedFuture(store.load(name)),
+        loading.start(words.format("dmarc.saved.reading", name), () -> BackgroundJobs.completed(() -> store.load(name)),
                 (plan, failed) -> {
                     if (failed != null) {
                         savedProblem.set(words.format("dmarc.saved.unreadable", name, Problems.sentence(failed)));

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -13,6 +12,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.mailwright.dmarc.PlanStore;
 import org.mailwright.dmarc.SavedPlan;
 import org.mailwright.ui.AppContext;
+import org.mailwright.ui.work.BackgroundJobs;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * The saved rollout plans whose next stage is due, read when the window opens and again whenever
@@ -29,10 +30,10 @@ public final class PlanReminders {
 
     /** @param store where the plans are kept */
     public PlanReminders(AppContext context, PlanStore store, Clock clock) {
-        this(new Words(context), new TrackedJobs(context.work()), store, clock);
+        this(new Words(context), context.work(), store, clock);
     }
 
-    PlanReminders(Words words, Jobs jobs, PlanStore store, Clock clock) {
+    PlanReminders(Words words, BackgroundJobs jobs, PlanStore store, Clock clock) {
         this.words = Objects.requireNonNull(words, "words");
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -43,7 +44,7 @@ public final class PlanReminders {
     /** Reads the saved plans again in the background. */
     public void refresh() {
         LocalDate today = LocalDate.now(clock);
-        job.start(words.format("dmarc.reminder.reading"), () -> CompletableFuture.completedFuture(dueOn(today)),
+        job.start(words.format("dmarc.reminder.reading"), () -> BackgroundJobs.completed(() -> dueOn(today)),
                 (plans, failure) -> {
                     // A plan that cannot be read is reported on the DMARC page when its domain is opened.
                     if (failure == null) {

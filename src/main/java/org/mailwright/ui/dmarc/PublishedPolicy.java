@@ -17,6 +17,8 @@ import org.mailwright.dmarc.Policy;
 import org.mailwright.dmarc.RolloutStep;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.work.BackgroundJobs;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * What a domain publishes now, read as receivers read it: where its policy comes from (its own
@@ -46,7 +48,7 @@ public final class PublishedPolicy {
     private final ObjectBinding<List<String>> walk;
     private final ObjectBinding<List<FindingLine>> findings;
 
-    PublishedPolicy(AppContext context, Words words, Jobs jobs) {
+    PublishedPolicy(AppContext context, Words words, BackgroundJobs jobs) {
         this.context = Objects.requireNonNull(context, "context");
         this.words = Objects.requireNonNull(words, "words");
         this.job = new LatestJob(jobs);
@@ -78,7 +80,7 @@ public final class PublishedPolicy {
 
     /** Forgets the reading, as when the field no longer holds a domain. */
     void clear() {
-        job.drop();
+        job.abandon();
         reading.set(Reading.IDLE);
     }
 

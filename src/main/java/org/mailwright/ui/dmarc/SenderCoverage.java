@@ -26,6 +26,8 @@ import org.mailwright.spf.SpfLintReport;
 import org.mailwright.spf.SpfLinter;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.work.BackgroundJobs;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * Whether the domain's senders can pass DMARC: its SPF record, linted as receivers meet it, and
@@ -65,7 +67,7 @@ final class SenderCoverage {
     private final ObjectBinding<CheckState> dkimState;
     private final StringBinding dkimText;
 
-    SenderCoverage(AppContext context, Words words, Jobs jobs, Clock clock) {
+    SenderCoverage(AppContext context, Words words, BackgroundJobs jobs, Clock clock) {
         this.context = Objects.requireNonNull(context, "context");
         this.words = Objects.requireNonNull(words, "words");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -97,7 +99,7 @@ final class SenderCoverage {
     }
 
     void clear() {
-        job.drop();
+        job.abandon();
         round.set(Round.NONE);
     }
 

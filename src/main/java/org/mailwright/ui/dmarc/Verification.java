@@ -19,6 +19,8 @@ import org.mailwright.dmarc.WalkStep;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.work.BackgroundJobs;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * The wizard's last step: asks DNS now, past any answer kept in the cache, what the domain
@@ -60,7 +62,7 @@ final class Verification {
     private final ObjectBinding<List<String>> published;
     private final ObjectBinding<List<FindingLine>> findings;
 
-    Verification(AppContext context, Words words, Jobs jobs) {
+    Verification(AppContext context, Words words, BackgroundJobs jobs) {
         this.context = Objects.requireNonNull(context, "context");
         this.words = Objects.requireNonNull(words, "words");
         this.job = new LatestJob(jobs);
@@ -97,7 +99,7 @@ final class Verification {
     }
 
     void clear() {
-        job.drop();
+        job.abandon();
         check.set(Check.NONE);
     }
 

@@ -18,6 +18,7 @@ import org.mailwright.spf.SpfEvaluator;
 import org.mailwright.spf.SpfRequest;
 import org.mailwright.spf.SpfResult;
 import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * "Would a receiver accept mail from this server?": a server's address and a sender, evaluated

@@ -21,6 +21,7 @@ import org.mailwright.spf.SpfEvaluator;
 import org.mailwright.spf.SpfLintReport;
 import org.mailwright.spf.SpfLinter;
 import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * The record being written, checked as it changes: how many DNS lookups it needs with every

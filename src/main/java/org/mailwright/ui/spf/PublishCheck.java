@@ -25,6 +25,7 @@ import org.mailwright.spf.SpfLinter;
 import org.mailwright.spf.SpfRecord;
 import org.mailwright.spf.SpfSyntaxException;
 import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * The wizard's last step: asks DNS, now and past any cached answer, what the domain publishes, and

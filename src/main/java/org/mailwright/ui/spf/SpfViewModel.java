@@ -52,6 +52,7 @@ import org.mailwright.ui.domain.DomainName;
 import org.mailwright.ui.work.BackgroundJobs;
 import org.mailwright.ui.wizard.WizardStep;
 import org.mailwright.ui.wizard.WizardViewModel;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * The SPF page: a wizard that writes the domain's SPF record from plain answers. It reads what the

@@ -1,5 +1,6 @@
 package org.mailwright.ui.work;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -24,4 +25,16 @@ public interface BackgroundJobs {
      *     the failure (a {@link java.util.concurrent.CancellationException} when cancelled)
      */
     <T> Job start(String message, Supplier<CompletableFuture<T>> work, BiConsumer<T, Throwable> done);
+
+    /**
+     * Blocking work (files, the plan store) as the future {@link #start} expects: its value, or
+     * the exception it threw. Call it inside the work, so it runs off the FX thread.
+     */
+    static <T> CompletableFuture<T> completed(Callable<T> work) {
+        try {
+            return CompletableFuture.completedFuture(work.call());
+        } catch (Exception e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 }

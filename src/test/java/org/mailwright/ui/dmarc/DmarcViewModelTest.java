@@ -30,6 +30,7 @@ import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.work.BackgroundWork;
+import org.mailwright.ui.work.DirectJobs;
 
 /** The DMARC wizard's state and logic against the test DNS server, without the FX thread. */
 class DmarcViewModelTest {

@@ -24,6 +24,7 @@ import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.spf.SpfViewModel.Start;
 import org.mailwright.ui.work.BackgroundWork;
 import org.mailwright.ui.wizard.WizardStep;
+import org.mailwright.ui.work.DirectJobs;
 
 /** The SPF wizard's state and logic, against the test DNS server, without the FX thread. */
 class SpfViewModelTest {

@@ -1,4 +1,4 @@
-package org.mailwright.ui.spf;
+package org.mailwright.ui.work;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -6,14 +6,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-import org.mailwright.ui.work.BackgroundJobs;
 
 /**
  * Background work where only the latest request counts: starting again abandons the previous run
- * (its outcome is dropped), and each run first waits a moment, so a burst of keystrokes ends in one
- * round of lookups. A run cancelled by the user (Escape) still reports its cancellation.
+ * (its outcome is dropped, so a late answer to an earlier question is never shown), and each run
+ * may first wait a moment, so a burst of keystrokes ends in one round of lookups. A run cancelled
+ * by the user (Escape) still reports its cancellation.
  */
-final class LatestJob {
+public final class LatestJob {
 
     private final BackgroundJobs jobs;
     private final Duration settle;
@@ -21,13 +21,18 @@ final class LatestJob {
     private int generation;
     private boolean running;
 
-    LatestJob(BackgroundJobs jobs, Duration settle) {
+    /** Runs start at once, without a settling pause. */
+    public LatestJob(BackgroundJobs jobs) {
+        this(jobs, Duration.ZERO);
+    }
+
+    public LatestJob(BackgroundJobs jobs, Duration settle) {
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.settle = Objects.requireNonNull(settle, "settle");
     }
 
     /** Starts {@code work} after the settling pause, in place of any run not finished yet. */
-    <T> void start(String message, Supplier<CompletableFuture<T>> work, BiConsumer<T, Throwable> done) {
+    public <T> void start(String message, Supplier<CompletableFuture<T>> work, BiConsumer<T, Throwable> done) {
         abandon();
         int mine = generation;
         Supplier<CompletableFuture<T>> settled = settle.isZero() ? work
@@ -41,13 +46,15 @@ final class LatestJob {
                 done.accept(value, failure);
             }
         });
-        if (running) {
+        // Work that ended at once (a test's direct jobs), or a newer run started from its outcome,
+        // leaves nothing of this run to cancel.
+        if (running && mine == generation) {
             current = job;
         }
     }
 
-    /** Drops the run not finished yet, without reporting it. */
-    void abandon() {
+    /** Drops the run not finished yet, without reporting it, and stops it. */
+    public void abandon() {
         generation++;
         running = false;
         if (current != null) {
@@ -56,7 +63,7 @@ final class LatestJob {
         }
     }
 
-    boolean running() {
+    public boolean running() {
         return running;
     }
 }
