@@ -1,9 +1,9 @@
 package org.mailwright.dkim;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.mailwright.dns.TxtStrings;
 
 /**
  * A key record with the name it is published at, in the forms admins paste: the value alone
@@ -14,9 +14,6 @@ import java.util.Objects;
  * @param record the key record
  */
 public record DkimDnsRecord(String selector, String domain, DkimKeyRecord record) {
-
-    /** DNS caps one character-string at 255 octets; longer TXT values are several strings. */
-    public static final int MAX_STRING = 255;
 
     public DkimDnsRecord {
         selector = Objects.requireNonNull(selector, "selector").strip().toLowerCase(Locale.ROOT);
@@ -42,28 +39,17 @@ public record DkimDnsRecord(String selector, String domain, DkimKeyRecord record
 
     /** The value cut into character-strings of at most 255 octets (the value is ASCII). */
     public List<String> strings() {
-        String value = value();
-        List<String> strings = new ArrayList<>();
-        for (int start = 0; start < value.length(); start += MAX_STRING) {
-            strings.add(value.substring(start, Math.min(value.length(), start + MAX_STRING)));
-        }
-        return strings;
+        return TxtStrings.split(value());
     }
 
     /** {@code name. IN TXT "..." "..."}, for a zone file. */
     public String zoneLine() {
-        return name() + ". IN TXT " + quotedStrings();
+        return TxtStrings.zoneLine(name(), value());
     }
 
     /** {@code name. TTL IN TXT "..." "..."}. */
     public String zoneLine(long ttl) {
-        return name() + ". " + ttl + " IN TXT " + quotedStrings();
-    }
-
-    private String quotedStrings() {
-        return String.join(" ", strings().stream()
-                .map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .toList());
+        return TxtStrings.zoneLine(name(), ttl, value());
     }
 
     private static String withoutFinalDot(String name) {

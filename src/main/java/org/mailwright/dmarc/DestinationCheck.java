@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.mailwright.dns.LookupResult;
+import org.mailwright.dns.TxtStrings;
 
 /**
  * Whether a report destination in another organization has agreed to receive a domain's reports
@@ -47,7 +48,7 @@ public record DestinationCheck(DmarcTag tag, ReportUri uri, String policyDomain,
 
     /** The zone-file line the destination's DNS administrator adds. */
     public String zoneLine() {
-        return authorizationName() + ". IN TXT \"" + ReportDestinations.AUTHORIZATION_RECORD + "\"";
+        return TxtStrings.zoneLine(authorizationName(), ReportDestinations.AUTHORIZATION_RECORD);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.mailwright.dmarc.SyntaxProblem.Kind;
+import org.mailwright.dns.TxtStrings;
 
 /**
  * A DMARC policy record as published (RFC 9989 section 4.7), read tolerantly: every tag is kept
@@ -33,7 +34,6 @@ public final class DmarcRecord {
     private static final Pattern DIGITS = Pattern.compile("\\d{1,10}");
     private static final String POLICY_VALUES = "none | quarantine | reject";
     /** The longest character-string a TXT record holds (RFC 1035 section 3.3). */
-    private static final int MAX_STRING = 255;
 
     /** Whether and how the record starts with {@code v=DMARC1}. */
     public enum VersionStatus {
@@ -249,18 +249,7 @@ public final class DmarcRecord {
      * (255 characters) is split into several strings, which receivers join again.
      */
     public String zoneLine(String domain) {
-        StringBuilder line = new StringBuilder(PolicyDiscovery.DMARC_PREFIX + DomainNames.normalize(domain) + ". IN TXT");
-        for (int start = 0; start < text.length() || start == 0; start += MAX_STRING) {
-            line.append(" \"");
-            for (char c : text.substring(start, Math.min(text.length(), start + MAX_STRING)).toCharArray()) {
-                if (c == '"' || c == '\\') {
-                    line.append('\\');
-                }
-                line.append(c);
-            }
-            line.append('"');
-        }
-        return line.toString();
+        return TxtStrings.zoneLine(PolicyDiscovery.DMARC_PREFIX + DomainNames.normalize(domain), text);
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
+import org.mailwright.dns.TxtStrings;
 
 /**
  * Checks a domain's SPF record the way receivers will meet it: syntax, the lookup tree and its
@@ -40,7 +41,6 @@ public final class SpfLinter {
             "spf.ipv6-uncovered", "spf.mail-host-uncovered", "spf.valid");
 
     /** RFC 1035: one character-string holds at most 255 octets. */
-    static final int MAX_STRING = 255;
     /** RFC 7208 section 3.4: keep records under 450 octets so answers fit a 512-octet UDP reply. */
     static final int ADVISED_RECORD = 450;
     static final int MAX_UDP_RECORD = 512;
@@ -79,8 +79,8 @@ public final class SpfLinter {
                 return done(name, records.get(0).value(), 0, null, findings);
             }
             for (String string : records.get(0).strings()) {
-                if (string.getBytes(StandardCharsets.UTF_8).length > MAX_STRING) {
-                    findings.add(Finding.of("spf.string-too-long", Severity.ERROR, string.length(), MAX_STRING));
+                if (string.getBytes(StandardCharsets.UTF_8).length > TxtStrings.MAX_STRING_OCTETS) {
+                    findings.add(Finding.of("spf.string-too-long", Severity.ERROR, string.length(), TxtStrings.MAX_STRING_OCTETS));
                 }
             }
             return lintRecord(name, records.get(0).value(), null, findings);
@@ -93,8 +93,8 @@ public final class SpfLinter {
      */
     public CompletableFuture<SpfLintReport> lint(String domain, String record) {
         List<Finding> findings = new ArrayList<>();
-        if (record.getBytes(StandardCharsets.UTF_8).length > MAX_STRING) {
-            findings.add(Finding.of("spf.string-too-long", Severity.WARNING, record.length(), MAX_STRING));
+        if (record.getBytes(StandardCharsets.UTF_8).length > TxtStrings.MAX_STRING_OCTETS) {
+            findings.add(Finding.of("spf.string-too-long", Severity.WARNING, record.length(), TxtStrings.MAX_STRING_OCTETS));
         }
         return lintRecord(SpfEvaluator.withoutDot(domain.trim()), record, record, findings);
     }

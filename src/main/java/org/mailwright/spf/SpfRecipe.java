@@ -3,6 +3,7 @@ package org.mailwright.spf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.mailwright.dns.TxtStrings;
 
 /**
  * What an admin says about the domain's mail, as the wizard and {@code spf build} ask it: which of
@@ -100,19 +101,11 @@ public record SpfRecipe(boolean mx, boolean a, List<String> ip4, List<String> ip
 
     /** The character-strings to publish: the record cut every 255 characters (receivers join them). */
     public static List<String> strings(String record) {
-        List<String> strings = new ArrayList<>();
-        for (int start = 0; start < record.length(); start += SpfLinter.MAX_STRING) {
-            strings.add(record.substring(start, Math.min(record.length(), start + SpfLinter.MAX_STRING)));
-        }
-        return strings.isEmpty() ? List.of("") : strings;
+        return TxtStrings.split(record);
     }
 
     /** The zone-file line that publishes {@code record} at {@code domain}, long records split into strings. */
     public static String zoneLine(String domain, String record, long ttl) {
-        StringBuilder line = new StringBuilder(SpfEvaluator.withoutDot(domain.trim())).append(". ").append(ttl).append(" IN TXT");
-        for (String string : strings(record)) {
-            line.append(" \"").append(string.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-        }
-        return line.toString();
+        return TxtStrings.zoneLine(SpfEvaluator.withoutDot(domain.trim()), ttl, record);
     }
 }

@@ -32,6 +32,7 @@ import org.mailwright.dkim.MailServerSnippets;
 import org.mailwright.dkim.RotationPlan;
 import org.mailwright.dkim.Selectors;
 import org.mailwright.dns.RecordType;
+import org.mailwright.dns.TxtStrings;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.domain.DomainName;
@@ -382,7 +383,7 @@ public final class DkimWizardViewModel {
                 return "";
             }
             int length = record.value().length();
-            return length > DkimDnsRecord.MAX_STRING
+            return length > TxtStrings.MAX_STRING_OCTETS
                     ? words.text("dkim.record.long", length, record.strings().size())
                     : words.text("dkim.record.short", length);
         }, dnsRecord);

@@ -8,6 +8,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.mailwright.dns.RecordType;
+import org.mailwright.dns.TxtStrings;
 import org.mailwright.propagation.Cell;
 import org.mailwright.propagation.CellState;
 import org.mailwright.propagation.ExpectedRecord;
@@ -16,7 +17,6 @@ import org.mailwright.propagation.Role;
 import org.mailwright.propagation.Row;
 import org.mailwright.propagation.ServerStatus;
 import org.mailwright.propagation.Snapshot;
-import org.mailwright.spf.SpfRecipe;
 import org.mailwright.ui.controls.CheckState;
 
 /**
@@ -224,7 +224,7 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
     /** {@code name. TTL IN TYPE value}, TXT values quoted and cut into strings of 255 characters. */
     static String zoneLine(String name, RecordType type, String value) {
         return type == RecordType.TXT
-                ? SpfRecipe.zoneLine(name, value, DEFAULT_TTL)
+                ? TxtStrings.zoneLine(name, DEFAULT_TTL, value)
                 : name + ". " + DEFAULT_TTL + " IN " + type.name() + " " + value;
     }
 }
