@@ -1,14 +1,13 @@
 package org.mailwright.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.mailwright.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -24,14 +23,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "mailwright",
         mixinStandardHelpOptions = true,
-        versionProvider = MailwrightCommand.Version.class,
+        versionProvider = MailwrightCommand.VersionProvider.class,
         scope = ScopeType.INHERIT,
         sortOptions = false,
         subcommands = {LookupCommand.class, SpfCommand.class, DkimCommand.class, DmarcCommand.class,
                 PropagationCommand.class})
 public final class MailwrightCommand implements Callable<Integer> {
-
-    private static final String VERSION_RESOURCE = "/org/mailwright/version.properties";
 
     private final Texts texts;
     private final PrintStream rawOut;
@@ -127,17 +124,11 @@ public final class MailwrightCommand implements Callable<Integer> {
     }
 
     /** The version filtered into the build, shown by {@code --version} on every command. */
-    static final class Version implements IVersionProvider {
+    static final class VersionProvider implements IVersionProvider {
         @Override
         public String[] getVersion() throws IOException {
-            Properties properties = new Properties();
-            try (InputStream in = MailwrightCommand.class.getResourceAsStream(VERSION_RESOURCE)) {
-                if (in == null) {
-                    throw new IOException(VERSION_RESOURCE + " is missing from the build.");
-                }
-                properties.load(in);
-            }
-            return new String[] {"Mailwright " + properties.getProperty("version")};
+            return new String[] {"Mailwright " + Version.current()
+                    .orElseThrow(() -> new IOException("/org/mailwright/version.properties is missing from the build."))};
         }
     }
 }

@@ -1,13 +1,10 @@
 package org.mailwright.ui.shell;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -17,6 +14,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.mailwright.Version;
 import org.mailwright.dmarc.PlanStore;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.ui.AppContext;
@@ -203,14 +201,6 @@ public final class ShellViewModel {
 
     /** The version of this build, for the navigation's footer. */
     public String version() {
-        Properties properties = new Properties();
-        try (InputStream in = ShellViewModel.class.getResourceAsStream("/org/mailwright/version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            return "";
-        }
-        return properties.getProperty("version", "");
+        return Version.current().orElse("");
     }
 }
