@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.mailwright.check.Finding;
+import org.mailwright.findings.Finding;
 import org.mailwright.dkim.DkimKey;
 import org.mailwright.dkim.KeyTest;
 import org.mailwright.dkim.KeyTestReport;
@@ -88,7 +88,7 @@ final class DkimTestCommand extends Subcommand {
         out().println();
         for (Finding finding : report.findings()) {
             out().println(finding.severity().jsonName() + ": " + finding.message(texts().locale()));
-            if (finding.severity() == org.mailwright.check.Severity.ERROR || finding.severity() == org.mailwright.check.Severity.WARNING) {
+            if (finding.severity() == org.mailwright.findings.Severity.ERROR || finding.severity() == org.mailwright.findings.Severity.WARNING) {
                 out().println("  " + finding.fix(texts().locale()));
             }
         }

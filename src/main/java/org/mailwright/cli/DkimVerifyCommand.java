@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.mailwright.check.Finding;
+import org.mailwright.findings.Finding;
 import org.mailwright.dkim.DkimVerifier;
 import org.mailwright.dkim.KeyLookup;
 import org.mailwright.dkim.KeySource;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.mailwright.check.Finding;
+import org.mailwright.findings.Finding;
 import org.mailwright.dmarc.DiscoveredPolicy;
 import org.mailwright.dmarc.DmarcLinter;
 import org.mailwright.dmarc.DmarcRecord;

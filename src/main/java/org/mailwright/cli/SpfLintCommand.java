@@ -3,7 +3,7 @@ package org.mailwright.cli;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.mailwright.check.Finding;
+import org.mailwright.findings.Finding;
 import org.mailwright.spf.LookupNode;
 import org.mailwright.spf.SpfEvaluator;
 import org.mailwright.spf.SpfLintReport;

@@ -13,8 +13,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.mailwright.check.Finding;
-import org.mailwright.check.Severity;
+import org.mailwright.findings.Finding;
+import org.mailwright.findings.DkimFinding;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
@@ -86,8 +86,7 @@ public final class DkimVerifier {
                 throw DkimException.fail(Reason.EXPIRED, Instant.ofEpochSecond(signature.expiration.getAsLong()).toString());
             }
             if (signature.timestamp.isPresent() && signature.timestamp.getAsLong() > now + CLOCK_SKEW_SECONDS) {
-                result.note("dkim.timestamp-in-future", Severity.WARNING,
-                        Instant.ofEpochSecond(signature.timestamp.getAsLong()).toString());
+                result.note(DkimFinding.TIMESTAMP_IN_FUTURE, Instant.ofEpochSecond(signature.timestamp.getAsLong()).toString());
             }
             if (signature.keyName().length() > 253) {
                 throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, "s= and d= make a name longer than DNS allows");
@@ -118,7 +117,7 @@ public final class DkimVerifier {
                 throw DkimException.permerror(Reason.BODY_LENGTH_EXCEEDS_BODY, length, canonicalBody.length);
             }
             if (length < canonicalBody.length) {
-                result.note("dkim.body-partly-signed", Severity.WARNING, canonicalBody.length - length);
+                result.note(DkimFinding.BODY_PARTLY_SIGNED, canonicalBody.length - length);
             }
         }
         byte[] computed = signature.algorithm.newDigest().digest(SignedData.limit(canonicalBody, signature.bodyLength));
@@ -176,7 +175,7 @@ public final class DkimVerifier {
                 PublicKey key = check(record, algorithm, localPart, identityDomain, domain, emptyGranularityMatchesAll);
                 result.keyBits(record.keyType(), PublicKeys.bits(key));
                 if (record.testing()) {
-                    result.note("dkim.testing-mode", Severity.WARNING, lookup.name());
+                    result.note(DkimFinding.TESTING_MODE, lookup.name());
                 }
                 return key;
             } catch (KeyRecordException e) {
@@ -277,10 +276,10 @@ public final class DkimVerifier {
             signedAt = instant(signature.timestamp);
             expiresAt = instant(signature.expiration);
             if (signature.algorithm.isWeak()) {
-                note("dkim.signature-sha1", Severity.WARNING);
+                note(DkimFinding.SIGNATURE_SHA1);
             }
             if (signature.draftVersion) {
-                note("dkim.draft-signature", Severity.INFO);
+                note(DkimFinding.DRAFT_SIGNATURE);
             }
         }
 
@@ -295,12 +294,12 @@ public final class DkimVerifier {
         void keyBits(KeyType type, int bits) {
             keyBits = OptionalInt.of(bits);
             if (type == KeyType.RSA && bits < RECOMMENDED_RSA_BITS) {
-                note("dkim.key-short", Severity.WARNING, bits);
+                note(DkimFinding.KEY_SHORT, bits);
             }
         }
 
-        void note(String id, Severity severity, Object... arguments) {
-            notes.add(Finding.of(id, severity, arguments));
+        void note(DkimFinding type, Object... arguments) {
+            notes.add(type.of(arguments));
         }
 
         SignatureResult pass() {

@@ -1,5 +1,6 @@
 package org.mailwright.dkim;
 
+import org.mailwright.findings.DkimFinding;
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mailwright.check.Severity;
 
 /**
  * Checks one DomainKey-Signature, the historic predecessor of DKIM (RFC 4870): rsa-sha1 over the
@@ -51,7 +51,7 @@ final class DomainKeysCheck {
             return done(result.end(DkimResult.PERMERROR, Reason.SIGNATURE_SYNTAX, e.getMessage()));
         }
         result.describe(tags);
-        result.note("dkim.domainkeys-signature", Severity.INFO);
+        result.note(DkimFinding.DOMAINKEYS_SIGNATURE);
         if (!rules.checkDomainKeys()) {
             return done(result.end(DkimResult.NEUTRAL, Reason.DOMAINKEYS_NOT_EVALUATED));
         }

@@ -8,12 +8,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.mailwright.check.Finding;
-import org.mailwright.check.Severity;
+import org.mailwright.findings.Finding;
+import org.mailwright.findings.LocalizedText;
+import org.mailwright.findings.DkimFinding;
 import org.mailwright.dkim.KeyTestReport.ServerCheck;
 import org.mailwright.dkim.KeyTestReport.Source;
 import org.mailwright.dns.AuthoritativeServers;
@@ -163,47 +163,46 @@ public final class KeyTest {
         List<Finding> findings = new ArrayList<>();
         ServerCheck resolved = checks.get(0);
         switch (overall) {
-            case MATCH -> findings.add(Finding.of("dkim.key-match", Severity.PASS, name, checks.size()));
-            case MISMATCH -> findings.add(Finding.of("dkim.key-mismatch", Severity.ERROR, name, servers(checks, KeyTestResult.MISMATCH)));
-            case MALFORMED -> findings.add(Finding.of("dkim.key-malformed", Severity.ERROR, name,
+            case MATCH -> findings.add(DkimFinding.KEY_MATCH.of(name, checks.size()));
+            case MISMATCH -> findings.add(DkimFinding.KEY_MISMATCH.of(name, servers(checks, KeyTestResult.MISMATCH)));
+            case MALFORMED -> findings.add(DkimFinding.KEY_MALFORMED.of(name,
                     checks.stream().filter(c -> c.result() == KeyTestResult.MALFORMED).findFirst().orElseThrow().problem()));
-            case REVOKED -> findings.add(Finding.of("dkim.key-revoked", Severity.ERROR, name));
-            case MISSING -> findings.add(Finding.of("dkim.key-missing", Severity.ERROR, name, servers(checks, KeyTestResult.MISSING)));
+            case REVOKED -> findings.add(DkimFinding.KEY_REVOKED.of(name));
+            case MISSING -> findings.add(DkimFinding.KEY_MISSING.of(name, servers(checks, KeyTestResult.MISSING)));
             case ERROR -> { }
         }
-        checks.stream().filter(c -> c.result() == KeyTestResult.ERROR).forEach(c -> findings.add(Finding.of(
-                "dkim.key-lookup-failed", Severity.WARNING, name, c.lookup().server(), c.problem())));
+        checks.stream().filter(c -> c.result() == KeyTestResult.ERROR).forEach(c -> findings.add(DkimFinding.KEY_LOOKUP_FAILED.of(name, c.lookup().server(), c.problem())));
         if (checks.stream().map(ServerCheck::result).filter(r -> r != KeyTestResult.ERROR).distinct().count() > 1) {
-            findings.add(Finding.of("dkim.servers-disagree", Severity.WARNING, name));
+            findings.add(DkimFinding.SERVERS_DISAGREE.of(name));
         }
         if (noAuthorities) {
-            findings.add(Finding.of("dkim.no-authoritative-servers", Severity.WARNING, domain));
+            findings.add(DkimFinding.NO_AUTHORITATIVE_SERVERS.of(domain));
         }
         long dkimRecords = resolved.lookup().values().stream().filter(KeyTest::looksLikeKeyRecord).count();
         if (dkimRecords > 1) {
-            findings.add(Finding.of("dkim.multiple-records", Severity.WARNING, name, dkimRecords));
+            findings.add(DkimFinding.MULTIPLE_RECORDS.of(name, dkimRecords));
         }
         if (key.type() == KeyType.RSA && key.bits() < 1024) {
-            findings.add(Finding.of("dkim.key-too-short", Severity.ERROR, key.bits()));
+            findings.add(DkimFinding.KEY_TOO_SHORT.of(key.bits()));
         } else if (key.type() == KeyType.RSA && key.bits() < 2048) {
-            findings.add(Finding.of("dkim.key-short", Severity.WARNING, key.bits()));
+            findings.add(DkimFinding.KEY_SHORT.of(key.bits()));
         }
         resolved.record().ifPresent(record -> {
             if (record.testing()) {
-                findings.add(Finding.of("dkim.testing-mode", Severity.WARNING, name));
+                findings.add(DkimFinding.TESTING_MODE.of(name));
             }
             if (!record.allowsHash("sha256")) {
-                findings.add(Finding.of("dkim.key-sha1-only", Severity.WARNING, name));
+                findings.add(DkimFinding.KEY_SHA1_ONLY.of(name));
             }
             if (!record.allowsEmail()) {
-                findings.add(Finding.of("dkim.key-not-for-email", Severity.ERROR, name, String.join(":", record.serviceTypes())));
+                findings.add(DkimFinding.KEY_NOT_FOR_EMAIL.of(name, String.join(":", record.serviceTypes())));
             }
         });
         Optional<SignatureResult> sample = sample(domain, selector, name, key, resolved);
         sample.ifPresent(result -> findings.add(result.passed()
-                ? Finding.of("dkim.sample-passed", Severity.PASS, name)
-                : Finding.of("dkim.sample-failed", Severity.ERROR, name, result.reason().map(Reason::id).orElse(""),
-                        result.reasonText(Locale.ENGLISH))));
+                ? DkimFinding.SAMPLE_PASSED.of(name)
+                : DkimFinding.SAMPLE_FAILED.of(name, result.reason().map(Reason::id).orElse(""),
+                        (LocalizedText) result::reasonText)));
         return new KeyTestReport(domain, selector, name, overall, checks, findings, sample);
     }
 

@@ -3,7 +3,7 @@ package org.mailwright.dkim;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.mailwright.check.Finding;
+import org.mailwright.findings.Finding;
 import org.mailwright.dns.LookupResult;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import org.mailwright.check.Finding;
+import org.mailwright.findings.Finding;
 
 /**
  * What the verifier found about one signature of a message: its tags, its result and why, the

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.mailwright.check.Finding;
-import org.mailwright.check.Severity;
+import org.mailwright.findings.Finding;
+import org.mailwright.findings.DmarcFinding;
 import org.mailwright.dmarc.DmarcRecord.PolicyState;
 import org.mailwright.dmarc.DmarcRecord.VersionStatus;
 import org.mailwright.dns.LookupResult;
@@ -86,10 +86,10 @@ public final class DmarcLinter {
     public static List<Finding> recordFindings(DmarcRecord record, PolicyScope scope) {
         List<Finding> findings = new ArrayList<>();
         if (record.version() == VersionStatus.NOT_FIRST) {
-            findings.add(Finding.of("dmarc.not-first-v", Severity.ERROR, record.text()));
+            findings.add(DmarcFinding.NOT_FIRST_V.of(record.text()));
         }
         for (SyntaxProblem problem : record.problems()) {
-            findings.add(Finding.of("dmarc.syntax", problem.severity(), problem.position(), problem.kind().code(),
+            findings.add((problem.tolerated() ? DmarcFinding.SYNTAX_TOLERATED : DmarcFinding.SYNTAX).of(problem.position(), problem.kind().code(),
                     problem.tag(), problem.text(), problem.expected()));
         }
         if (!record.isDmarc()) {
@@ -98,34 +98,33 @@ public final class DmarcLinter {
         policyFindings(record, scope, findings);
         List<ReportUri> aggregate = record.aggregateReportUris();
         if (aggregate.isEmpty() && record.policyState() != PolicyState.IGNORED) {
-            findings.add(Finding.of("dmarc.no-rua", Severity.WARNING));
+            findings.add(DmarcFinding.NO_RUA.of());
         }
         if (aggregate.size() > MAX_AGGREGATE_DESTINATIONS) {
-            findings.add(Finding.of("dmarc.rua-too-many", Severity.WARNING, aggregate.size(), MAX_AGGREGATE_DESTINATIONS));
+            findings.add(DmarcFinding.RUA_TOO_MANY.of(aggregate.size(), MAX_AGGREGATE_DESTINATIONS));
         }
         for (DmarcTag tag : List.of(DmarcTag.RUA, DmarcTag.RUF)) {
             for (ReportUri uri : record.reportUris(tag)) {
                 if (!uri.isMailto()) {
-                    findings.add(Finding.of("dmarc." + tag.tagName() + "-not-mailto", Severity.WARNING, uri.toString()));
+                    findings.add((tag == DmarcTag.RUA ? DmarcFinding.RUA_NOT_MAILTO : DmarcFinding.RUF_NOT_MAILTO).of(uri.toString()));
                 }
                 if (uri.hasSizeLimit()) {
-                    findings.add(Finding.of("dmarc.obsolete-size", Severity.INFO, tag.tagName(), uri.toString()));
+                    findings.add(DmarcFinding.OBSOLETE_SIZE.of(tag.tagName(), uri.toString()));
                 }
             }
         }
         if (record.tag(DmarcTag.FO).isPresent() && record.failureReportUris().isEmpty()) {
-            findings.add(Finding.of("dmarc.fo-without-ruf", Severity.INFO, record.tag(DmarcTag.FO).get().value()));
+            findings.add(DmarcFinding.FO_WITHOUT_RUF.of(record.tag(DmarcTag.FO).get().value()));
         }
         for (DmarcRecord.Tag legacy : record.legacyTags()) {
             boolean partial = legacy.name().equals(DmarcTag.PCT.tagName()) && record.percentage().orElse(100) < 100;
-            findings.add(Finding.of("dmarc.legacy-tag", partial ? Severity.WARNING : Severity.INFO,
-                    legacy.name(), legacy.value()));
+            findings.add((partial ? DmarcFinding.PCT_IGNORED : DmarcFinding.LEGACY_TAG).of(legacy.name(), legacy.value()));
         }
         for (DmarcRecord.Tag unknown : record.unknownTags()) {
-            findings.add(Finding.of("dmarc.unknown-tag", Severity.WARNING, unknown.name(), unknown.value(), unknown.position()));
+            findings.add(DmarcFinding.UNKNOWN_TAG.of(unknown.name(), unknown.value(), unknown.position()));
         }
         if (record.psd() == PsdFlag.YES) {
-            findings.add(Finding.of("dmarc.psd-yes", Severity.INFO));
+            findings.add(DmarcFinding.PSD_YES.of());
         }
         return sorted(findings);
     }
@@ -136,24 +135,23 @@ public final class DmarcLinter {
             String culprit = record.policy().isEmpty() ? "p" : record.subdomainPolicy().isEmpty()
                     && record.tag(DmarcTag.SP).isPresent() ? "sp" : "np";
             findings.add(state == PolicyState.IGNORED
-                    ? Finding.of("dmarc.ignored", Severity.ERROR, culprit)
-                    : Finding.of("dmarc.treated-as-none", Severity.ERROR, culprit));
+                    ? DmarcFinding.IGNORED.of(culprit)
+                    : DmarcFinding.TREATED_AS_NONE.of(culprit));
             return;
         }
         Policy requested = record.requestedPolicy(scope).orElseThrow();
         String tagInEffect = record.tagInEffect(scope).tagName();
         if (requested == Policy.NONE) {
-            findings.add(Finding.of("dmarc.policy-none", Severity.WARNING, tagInEffect));
+            findings.add(DmarcFinding.POLICY_NONE.of(tagInEffect));
         } else if (record.testing()) {
-            findings.add(Finding.of("dmarc.testing", Severity.WARNING,
-                    tagInEffect + "=" + requested.tagValue(), requested.oneLevelLess().tagValue()));
+            findings.add(DmarcFinding.TESTING.of(tagInEffect + "=" + requested.tagValue(), requested.oneLevelLess().tagValue()));
         }
         Policy domainPolicy = record.policy().orElseThrow();
         record.subdomainPolicy().filter(sp -> sp.weakerThan(domainPolicy)).ifPresent(sp ->
-                findings.add(Finding.of("dmarc.sp-weaker", Severity.WARNING, sp.tagValue(), domainPolicy.tagValue())));
+                findings.add(DmarcFinding.SP_WEAKER.of(sp.tagValue(), domainPolicy.tagValue())));
         Policy existingSubdomains = record.subdomainPolicy().orElse(domainPolicy);
         record.nonExistentPolicy().filter(np -> np.weakerThan(existingSubdomains)).ifPresent(np ->
-                findings.add(Finding.of("dmarc.np-weaker", Severity.WARNING, np.tagValue(), existingSubdomains.tagValue())));
+                findings.add(DmarcFinding.NP_WEAKER.of(np.tagValue(), existingSubdomains.tagValue())));
     }
 
     private static List<Finding> findings(DiscoveredPolicy policy, LookupResult apex, LookupResult alias,
@@ -171,21 +169,20 @@ public final class DmarcLinter {
             }
         }
         if (own.status() == WalkStep.Status.MULTIPLE_RECORDS) {
-            findings.add(Finding.of("dmarc.multiple-records", Severity.ERROR, own.queryName(), own.dmarcRecords().size()));
+            findings.add(DmarcFinding.MULTIPLE_RECORDS.of(own.queryName(), own.dmarcRecords().size()));
         }
         boolean ownTxt = own.lookup().records().stream().anyMatch(record -> record.name().equals(own.queryName()));
         if (alias.outcome() == Outcome.OK && ownTxt) {
-            findings.add(Finding.of("dmarc.cname-and-txt", Severity.ERROR, own.queryName(), alias.values().get(0)));
+            findings.add(DmarcFinding.CNAME_AND_TXT.of(own.queryName(), alias.values().get(0)));
         }
         switch (policy.source()) {
             case NONE -> {
                 // After a failed lookup "missing" may be false; the lookup-failed findings say so.
                 if (policy.complete()) {
-                    findings.add(Finding.of("dmarc.missing", Severity.ERROR, policy.domain()));
+                    findings.add(DmarcFinding.MISSING.of(policy.domain()));
                 }
             }
-            case ORGANIZATIONAL_DOMAIN, PUBLIC_SUFFIX -> findings.add(Finding.of("dmarc.inherited", Severity.INFO,
-                    policy.domain(), policy.sourceDomain(),
+            case ORGANIZATIONAL_DOMAIN, PUBLIC_SUFFIX -> findings.add(DmarcFinding.INHERITED.of(policy.domain(), policy.sourceDomain(),
                     policy.record().map(r -> r.tagInEffect(policy.scope()).tagName()).orElse("p"),
                     policy.requestedPolicy().map(Policy::tagValue).orElse("-")));
             case OWN -> {
@@ -194,8 +191,8 @@ public final class DmarcLinter {
         policy.record().ifPresent(record -> findings.addAll(recordFindings(record, policy.scope())));
         for (DestinationCheck check : authorizations) {
             switch (check.status()) {
-                case NOT_AUTHORIZED -> findings.add(Finding.of("dmarc." + check.tag().tagName() + "-unauthorized",
-                        Severity.ERROR, check.uri().toString(), check.uri().host(), check.authorizationName(),
+                case NOT_AUTHORIZED -> findings.add((check.tag() == DmarcTag.RUA ? DmarcFinding.RUA_UNAUTHORIZED
+                        : DmarcFinding.RUF_UNAUTHORIZED).of(check.uri().toString(), check.uri().host(), check.authorizationName(),
                         check.policyDomain()));
                 case UNKNOWN -> findings.add(lookupFailed(check.lookup().orElseThrow()));
                 case AUTHORIZED, NOT_NEEDED -> {
@@ -204,7 +201,7 @@ public final class DmarcLinter {
         }
         for (MailboxCheck check : mailboxes) {
             if (check.status().cannotReceive()) {
-                findings.add(Finding.of("dmarc." + check.tag().tagName() + "-no-mx", Severity.ERROR,
+                findings.add((check.tag() == DmarcTag.RUA ? DmarcFinding.RUA_NO_MX : DmarcFinding.RUF_NO_MX).of(
                         check.uri().toString(), check.uri().host(), check.status().ordinal()));
             } else if (check.status() == MailboxCheck.Status.UNKNOWN) {
                 check.lookups().stream().filter(lookup -> !conclusive(lookup)).findFirst()
@@ -212,7 +209,7 @@ public final class DmarcLinter {
             }
         }
         if (apex.values().stream().anyMatch(value -> DmarcRecord.parse(value).isDmarc())) {
-            findings.add(Finding.of("dmarc.at-apex", Severity.WARNING, policy.domain(), own.queryName()));
+            findings.add(DmarcFinding.AT_APEX.of(policy.domain(), own.queryName()));
         }
         return sorted(distinct(findings));
     }
@@ -230,7 +227,7 @@ public final class DmarcLinter {
     }
 
     private static Finding lookupFailed(LookupResult lookup) {
-        return Finding.of("dmarc.lookup-failed", Severity.ERROR, lookup.name(), lookup.type().name(),
+        return DmarcFinding.LOOKUP_FAILED.of(lookup.name(), lookup.type().name(),
                 lookup.outcome().jsonName(), lookup.server());
     }
 

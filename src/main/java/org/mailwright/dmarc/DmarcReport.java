@@ -3,8 +3,8 @@ package org.mailwright.dmarc;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.mailwright.check.Finding;
-import org.mailwright.check.Severity;
+import org.mailwright.findings.Finding;
+import org.mailwright.findings.Severity;
 import org.mailwright.dns.LookupResult;
 
 /**

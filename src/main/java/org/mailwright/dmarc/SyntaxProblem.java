@@ -1,7 +1,6 @@
 package org.mailwright.dmarc;
 
 import java.util.Objects;
-import org.mailwright.check.Severity;
 
 /**
  * Something in a record's text that the RFC 9989 grammar (section 4.8) does not allow.
@@ -57,13 +56,12 @@ public record SyntaxProblem(Kind kind, int position, String tag, String text, St
     }
 
     /**
-     * How much it matters: an empty tag and a bad value of a removed RFC 7489 tag are warnings
-     * (receivers get past them, or ignore the tag anyway); everything else makes receivers drop a
-     * tag or the whole record.
+     * True for an empty tag and a bad value of a removed RFC 7489 tag: receivers get past them, or
+     * ignore the tag anyway. Everything else makes receivers drop a tag or the whole record.
      */
-    public Severity severity() {
+    public boolean tolerated() {
         boolean legacyTag = DmarcTag.byName(tag).map(DmarcTag::legacy).orElse(false);
-        return kind == Kind.EMPTY_TAG || legacyTag ? Severity.WARNING : Severity.ERROR;
+        return kind == Kind.EMPTY_TAG || legacyTag;
     }
 
     /** True when receivers ignore the whole record because of it. */

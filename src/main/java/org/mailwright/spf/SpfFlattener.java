@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.mailwright.check.Finding;
-import org.mailwright.check.Severity;
+import org.mailwright.findings.Finding;
+import org.mailwright.findings.SpfFinding;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
@@ -29,7 +29,6 @@ import org.mailwright.dns.ResolverTarget;
 public final class SpfFlattener {
 
     /** The finding every flattened record carries. */
-    public static final String REFRESH_FINDING = "spf.flattened";
 
     private static final int MAX_DEPTH = 10;
 
@@ -48,7 +47,7 @@ public final class SpfFlattener {
      * @param flattenedIncludes the include terms replaced by addresses
      * @param keptIncludes the include terms left as they were, because flattening would change their meaning
      * @param refreshSeconds the shortest TTL among the records read: refresh at least this often
-     * @param warning the {@value #REFRESH_FINDING} finding to show with it
+     * @param warning the {@link SpfFinding#FLATTENED} finding to show with it
      */
     public record Result(String original, String flattened, List<String> flattenedIncludes, List<String> keptIncludes,
                          long refreshSeconds, Finding warning) {
@@ -99,7 +98,7 @@ public final class SpfFlattener {
             }
             long refresh = collector.shortestTtl();
             return new Result(record, String.join(" ", terms), flattenedIncludes, keptIncludes, refresh,
-                    Finding.of(REFRESH_FINDING, Severity.WARNING, String.join(", ", flattenedIncludes), refresh));
+                    SpfFinding.FLATTENED.of(String.join(", ", flattenedIncludes), refresh));
         });
     }
 

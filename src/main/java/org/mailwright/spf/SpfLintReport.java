@@ -2,8 +2,8 @@ package org.mailwright.spf;
 
 import java.util.List;
 import java.util.Optional;
-import org.mailwright.check.Finding;
-import org.mailwright.check.Severity;
+import org.mailwright.findings.Finding;
+import org.mailwright.findings.Severity;
 
 /**
  * What the linter found about a domain's SPF record.

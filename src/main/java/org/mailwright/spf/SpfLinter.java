@@ -13,8 +13,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.mailwright.check.Finding;
-import org.mailwright.check.Severity;
+import org.mailwright.findings.Finding;
+import org.mailwright.findings.SpfFinding;
+import org.mailwright.findings.Severity;
 import org.mailwright.dns.DnsRecord;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
@@ -28,19 +29,10 @@ import org.mailwright.dns.TxtStrings;
  * count against the limit of 10, void lookups, loops, risky qualifiers, size, and whether the
  * domain's own MX hosts are authorized, each address found by evaluating it.
  *
- * <p>Every finding id it can emit is in {@link #FINDING_IDS}, each described in the catalogue.
+ * <p>What it can report is declared in {@link SpfFinding}.
  */
 public final class SpfLinter {
 
-    /** Every finding id this linter emits. */
-    public static final List<String> FINDING_IDS = List.of(
-            "spf.missing", "spf.dns-error", "spf.multiple-records", "spf.syntax", "spf.wrong-ip-family",
-            "spf.too-many-lookups", "spf.void-lookups", "spf.include-loop", "spf.include-no-record",
-            "spf.duplicate-include", "spf.redirect-with-all", "spf.ptr-used", "spf.plus-all", "spf.neutral-all",
-            "spf.no-all", "spf.string-too-long", "spf.record-too-long", "spf.mx-too-many-hosts",
-            "spf.ipv6-uncovered", "spf.mail-host-uncovered", "spf.valid");
-
-    /** RFC 1035: one character-string holds at most 255 octets. */
     /** RFC 7208 section 3.4: keep records under 450 octets so answers fit a 512-octet UDP reply. */
     static final int ADVISED_RECORD = 450;
     static final int MAX_UDP_RECORD = 512;
@@ -65,23 +57,18 @@ public final class SpfLinter {
         return resolver.lookup(name, RecordType.TXT, target).thenCompose(answer -> {
             List<Finding> findings = new ArrayList<>();
             if (answer.outcome() != Outcome.OK && answer.outcome() != Outcome.NXDOMAIN && answer.outcome() != Outcome.NODATA) {
-                findings.add(Finding.of("spf.dns-error", Severity.ERROR, name, answer.outcome().jsonName()));
+                findings.add(SpfFinding.DNS_ERROR.of(name, answer.outcome().jsonName()));
                 return done(name, null, 0, null, findings);
             }
             List<DnsRecord> records = answer.records().stream()
                     .filter(record -> SpfRecord.isSpfRecord(record.value())).toList();
             if (records.isEmpty()) {
-                findings.add(Finding.of("spf.missing", Severity.ERROR, name));
+                findings.add(SpfFinding.MISSING.of(name));
                 return done(name, null, 0, null, findings);
             }
             if (records.size() > 1) {
-                findings.add(Finding.of("spf.multiple-records", Severity.ERROR, name, records.size()));
+                findings.add(SpfFinding.MULTIPLE_RECORDS.of(name, records.size()));
                 return done(name, records.get(0).value(), 0, null, findings);
-            }
-            for (String string : records.get(0).strings()) {
-                if (string.getBytes(StandardCharsets.UTF_8).length > TxtStrings.MAX_STRING_OCTETS) {
-                    findings.add(Finding.of("spf.string-too-long", Severity.ERROR, string.length(), TxtStrings.MAX_STRING_OCTETS));
-                }
             }
             return lintRecord(name, records.get(0).value(), null, findings);
         });
@@ -94,7 +81,7 @@ public final class SpfLinter {
     public CompletableFuture<SpfLintReport> lint(String domain, String record) {
         List<Finding> findings = new ArrayList<>();
         if (record.getBytes(StandardCharsets.UTF_8).length > TxtStrings.MAX_STRING_OCTETS) {
-            findings.add(Finding.of("spf.string-too-long", Severity.WARNING, record.length(), TxtStrings.MAX_STRING_OCTETS));
+            findings.add(SpfFinding.STRING_TOO_LONG.of(record.length(), TxtStrings.MAX_STRING_OCTETS));
         }
         return lintRecord(SpfEvaluator.withoutDot(domain.trim()), record, record, findings);
     }
@@ -102,18 +89,18 @@ public final class SpfLinter {
     private CompletableFuture<SpfLintReport> lintRecord(String domain, String text, String draft, List<Finding> findings) {
         int size = text.getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_UDP_RECORD) {
-            findings.add(Finding.of("spf.record-too-long", Severity.WARNING, size, MAX_UDP_RECORD));
+            findings.add(SpfFinding.RECORD_TOO_LONG.of(size, MAX_UDP_RECORD));
         } else if (size > ADVISED_RECORD) {
-            findings.add(Finding.of("spf.record-too-long", Severity.INFO, size, ADVISED_RECORD));
+            findings.add(SpfFinding.RECORD_LONG.of(size, ADVISED_RECORD));
         }
         SpfRecord record;
         try {
             record = SpfRecord.parse(text);
         } catch (SpfSyntaxException e) {
             findings.add("wrong-ip-family".equals(e.reason())
-                    ? Finding.of("spf.wrong-ip-family", Severity.ERROR, e.term(), e.position(), e.arguments().get(0),
+                    ? SpfFinding.WRONG_IP_FAMILY.of(e.term(), e.position(), e.arguments().get(0),
                             e.arguments().get(2))
-                    : Finding.of("spf.syntax", Severity.ERROR, e.term(), e.position(), e.reasonText()));
+                    : SpfFinding.SYNTAX.of(e.term(), e.position(), e.reasonText()));
             return done(domain, text, 0, null, findings);
         }
         checkQualifiers(record, findings);
@@ -132,19 +119,19 @@ public final class SpfLinter {
         Optional<Mechanism> all = record.mechanisms().stream().filter(m -> m.type() == MechanismType.ALL).findFirst();
         for (Mechanism mechanism : record.mechanisms()) {
             if (mechanism.type() == MechanismType.PTR) {
-                findings.add(Finding.of("spf.ptr-used", Severity.WARNING, mechanism.text()));
+                findings.add(SpfFinding.PTR_USED.of(mechanism.text()));
             }
         }
         if (all.isPresent() && all.get().qualifier() == Qualifier.PASS) {
-            findings.add(Finding.of("spf.plus-all", Severity.ERROR, all.get().text()));
+            findings.add(SpfFinding.PLUS_ALL.of(all.get().text()));
         } else if (all.isPresent() && all.get().qualifier() == Qualifier.NEUTRAL) {
-            findings.add(Finding.of("spf.neutral-all", Severity.WARNING, all.get().text()));
+            findings.add(SpfFinding.NEUTRAL_ALL.of(all.get().text()));
         }
         if (all.isPresent() && record.redirect().isPresent()) {
-            findings.add(Finding.of("spf.redirect-with-all", Severity.WARNING, record.redirect().get().text(), all.get().text()));
+            findings.add(SpfFinding.REDIRECT_WITH_ALL.of(record.redirect().get().text(), all.get().text()));
         }
         if (all.isEmpty() && record.redirect().isEmpty()) {
-            findings.add(Finding.of("spf.no-all", Severity.WARNING));
+            findings.add(SpfFinding.NO_ALL.of());
         }
     }
 
@@ -182,8 +169,8 @@ public final class SpfLinter {
             SpfRequest request = new SpfRequest(client, "postmaster@" + domain, host);
             CompletableFuture<SpfEvaluation> evaluation = draft == null ? evaluator.evaluate(request) : evaluator.evaluate(request, draft);
             results.add(evaluation.thenApply(result -> result.result() == SpfResult.PASS ? Optional.empty()
-                    : Optional.of(Finding.of(addresses.type() == RecordType.AAAA ? "spf.ipv6-uncovered" : "spf.mail-host-uncovered",
-                            Severity.WARNING, host, address, result.result().jsonName()))));
+                    : Optional.of((addresses.type() == RecordType.AAAA ? SpfFinding.IPV6_UNCOVERED : SpfFinding.MAIL_HOST_UNCOVERED)
+                            .of(host, address, result.result().jsonName()))));
         }
         return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
                 .thenApply(all -> results.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList());
@@ -193,7 +180,7 @@ public final class SpfLinter {
                                                          List<Finding> findings) {
         List<Finding> sorted = new ArrayList<>(findings);
         if (record != null && sorted.stream().noneMatch(f -> f.severity() == Severity.ERROR || f.severity() == Severity.WARNING)) {
-            sorted.add(Finding.of("spf.valid", Severity.PASS, domain, lookups, SpfEvaluator.MAX_DNS_TERMS));
+            sorted.add(SpfFinding.VALID.of(domain, lookups, SpfEvaluator.MAX_DNS_TERMS));
         }
         sorted.sort(Comparator.comparing(Finding::severity));
         return CompletableFuture.completedFuture(new SpfLintReport(domain, record, lookups, tree, sorted));
@@ -247,7 +234,7 @@ public final class SpfLinter {
             return switch (mechanism.type()) {
                 case MX -> lookup(name, RecordType.MX).thenCompose(answer -> {
                     if (answer.outcome() == Outcome.OK && answer.records().size() > SpfEvaluator.MAX_NAMES_PER_TERM) {
-                        findings.add(Finding.of("spf.mx-too-many-hosts", Severity.ERROR, term.text(), name,
+                        findings.add(SpfFinding.MX_TOO_MANY_HOSTS.of(term.text(), name,
                                 answer.records().size(), SpfEvaluator.MAX_NAMES_PER_TERM));
                     }
                     return leafAfter(term, name, answer);
@@ -265,7 +252,7 @@ public final class SpfLinter {
             String key = name.toLowerCase(Locale.ROOT);
             includes.merge(key, 1, Integer::sum);
             if (path.stream().anyMatch(key::equalsIgnoreCase)) {
-                findings.add(Finding.of("spf.include-loop", Severity.ERROR, term.text(), String.join(" → ", path) + " → " + name));
+                findings.add(SpfFinding.INCLUDE_LOOP.of(term.text(), String.join(" → ", path) + " → " + name));
                 return leaf(term, name, LookupNode.Status.LOOP);
             }
             if (++nodes > MAX_NODES || !SpfEvaluator.isCheckableDomain(name)) {
@@ -273,21 +260,21 @@ public final class SpfLinter {
             }
             return lookup(name, RecordType.TXT).thenCompose(answer -> {
                 if (answer.outcome() != Outcome.OK && answer.outcome() != Outcome.NXDOMAIN && answer.outcome() != Outcome.NODATA) {
-                    findings.add(Finding.of("spf.dns-error", Severity.WARNING, name, answer.outcome().jsonName()));
+                    findings.add(SpfFinding.DNS_ERROR.of(name, answer.outcome().jsonName()));
                     return leaf(term, name, LookupNode.Status.DNS_ERROR);
                 }
                 List<String> records = answer.values().stream().filter(SpfRecord::isSpfRecord).toList();
                 if (records.size() != 1) {
                     findings.add(records.isEmpty()
-                            ? Finding.of("spf.include-no-record", Severity.ERROR, term.text(), name)
-                            : Finding.of("spf.multiple-records", Severity.ERROR, name, records.size()));
+                            ? SpfFinding.INCLUDE_NO_RECORD.of(term.text(), name)
+                            : SpfFinding.MULTIPLE_RECORDS.of(name, records.size()));
                     return leaf(term, name, LookupNode.Status.NO_RECORD);
                 }
                 SpfRecord record;
                 try {
                     record = SpfRecord.parse(records.get(0));
                 } catch (SpfSyntaxException e) {
-                    findings.add(Finding.of("spf.syntax", Severity.ERROR, name + ": " + e.term(), e.position(), e.reasonText()));
+                    findings.add(SpfFinding.SYNTAX.of(name + ": " + e.term(), e.position(), e.reasonText()));
                     return leaf(term, name, LookupNode.Status.INVALID);
                 }
                 List<String> deeper = new ArrayList<>(path);
@@ -322,16 +309,15 @@ public final class SpfLinter {
                 String breakdown = tree.children().stream()
                         .map(child -> child.term() + " " + child.lookups())
                         .collect(Collectors.joining(", "));
-                findings.add(Finding.of("spf.too-many-lookups", Severity.ERROR, tree.lookups(), SpfEvaluator.MAX_DNS_TERMS, breakdown));
+                findings.add(SpfFinding.TOO_MANY_LOOKUPS.of(tree.lookups(), SpfEvaluator.MAX_DNS_TERMS, breakdown));
             }
             if (!voids.isEmpty()) {
-                findings.add(Finding.of("spf.void-lookups",
-                        voids.size() > SpfEvaluator.MAX_VOID_LOOKUPS ? Severity.ERROR : Severity.WARNING,
-                        voids.size(), SpfEvaluator.MAX_VOID_LOOKUPS, String.join(", ", voids)));
+                findings.add((voids.size() > SpfEvaluator.MAX_VOID_LOOKUPS ? SpfFinding.TOO_MANY_VOID_LOOKUPS : SpfFinding.VOID_LOOKUPS)
+                        .of(voids.size(), SpfEvaluator.MAX_VOID_LOOKUPS, String.join(", ", voids)));
             }
             includes.forEach((name, times) -> {
                 if (times > 1) {
-                    findings.add(Finding.of("spf.duplicate-include", Severity.WARNING, name, times));
+                    findings.add(SpfFinding.DUPLICATE_INCLUDE.of(name, times));
                 }
             });
         }

@@ -54,8 +54,8 @@ class DmarcCommandTest {
                 + "\"severity\":\"error\",\"message\":\"elsewhere.test has not agreed to receive aggregate reports for "
                 + "corp.test: there is no v=DMARC1 TXT record at corp.test._report._dmarc.elsewhere.test.\"},"
                 + "{\"id\":\"dmarc.policy-none\",\"severity\":\"warning\""), run.out());
-        assertTrue(run.out().contains("{\"id\":\"dmarc.legacy-tag\",\"severity\":\"warning\",\"message\":\"pct=50 is an "
-                + "RFC 7489 tag that RFC 9989 removed.\"}"), run.out());
+        assertTrue(run.out().contains("{\"id\":\"dmarc.pct-ignored\",\"severity\":\"warning\",\"message\":\"pct=50 no longer "
+                + "limits the policy: receivers following RFC 9989 apply it to all failing mail.\"}"), run.out());
     }
 
     @Test
@@ -103,7 +103,7 @@ class DmarcCommandTest {
                 + "rua=mailto:dmarc@example.com,mailto:ops@example.net; ruf=mailto:f@example.com; fo=1\n", run.out());
         assertEquals("""
                 warning: Test mode is on (t=y): receivers apply none instead of p=quarantine.
-                warning: pct=25 is an RFC 7489 tag that RFC 9989 removed.
+                warning: pct=25 no longer limits the policy: receivers following RFC 9989 apply it to all failing mail.
                 """, run.err());
     }
 

@@ -14,8 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.mailwright.check.Finding;
-import org.mailwright.check.Severity;
+import org.mailwright.findings.DkimFinding;
 import org.mailwright.dns.ResolverOptions;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.testdns.TestDnsServer;
@@ -56,7 +55,7 @@ class DkimVerifierTest {
         SignatureResult result = only(verify(signed + "Appended by a list.\r\n", Map.of(KEY_NAME, RSA.record().value())));
 
         assertEquals(DkimResult.PASS, result.result());
-        assertEquals(List.of(Finding.of("dkim.body-partly-signed", Severity.WARNING, 21L)), result.notes());
+        assertEquals(List.of(DkimFinding.BODY_PARTLY_SIGNED.of(21L)), result.notes());
         assertEquals(8, result.bodyLength().orElseThrow());
     }
 
@@ -116,7 +115,7 @@ class DkimVerifierTest {
         SignatureResult result = only(verify(signed, Map.of(KEY_NAME, RSA.record().value())));
 
         assertEquals(DkimResult.PASS, result.result());
-        assertEquals(List.of(Finding.of("dkim.signature-sha1", Severity.WARNING)), result.notes());
+        assertEquals(List.of(DkimFinding.SIGNATURE_SHA1.of()), result.notes());
     }
 
     @Test
@@ -127,8 +126,8 @@ class DkimVerifierTest {
         SignatureResult result = only(verify(signed, Map.of(KEY_NAME, short1024.record().withTesting(true).value())));
 
         assertEquals(DkimResult.PASS, result.result());
-        assertEquals(List.of(Finding.of("dkim.key-short", Severity.WARNING, 1024),
-                Finding.of("dkim.testing-mode", Severity.WARNING, KEY_NAME)), result.notes());
+        assertEquals(List.of(DkimFinding.KEY_SHORT.of(1024),
+                DkimFinding.TESTING_MODE.of(KEY_NAME)), result.notes());
         assertEquals(1024, result.keyBits().orElseThrow());
     }
 

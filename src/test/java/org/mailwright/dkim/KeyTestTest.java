@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mailwright.check.Finding;
+import org.mailwright.findings.Finding;
 import org.mailwright.dkim.KeyTestReport.ServerCheck;
 import org.mailwright.dkim.KeyTestReport.Source;
 import org.mailwright.dns.ResolverOptions;

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mailwright.check.Severity;
 import org.mailwright.dmarc.DmarcRecord.PolicyState;
 import org.mailwright.dmarc.DmarcRecord.VersionStatus;
 import org.mailwright.dmarc.SyntaxProblem.Kind;
@@ -132,7 +131,7 @@ class DmarcRecordTest {
         assertEquals(position, problem.position());
         assertEquals(offending, problem.text());
         assertTrue(problem.voidsRecord());
-        assertEquals(Severity.ERROR, problem.severity());
+        assertFalse(problem.tolerated());
     }
 
     @Test
@@ -164,7 +163,7 @@ class DmarcRecordTest {
     void namesWhereAndWhatIsWrong(String text, Kind kind, int position, String tag, String offending, String expected) {
         SyntaxProblem problem = DmarcRecord.parse(text).problems().get(0);
         assertEquals(new SyntaxProblem(kind, position, tag, offending, expected), problem);
-        assertEquals(Severity.ERROR, problem.severity());
+        assertFalse(problem.tolerated());
         assertFalse(problem.voidsRecord());
     }
 
@@ -179,7 +178,7 @@ class DmarcRecordTest {
         assertTrue(record.isDmarc());
         assertEquals(List.of(new SyntaxProblem(Kind.EMPTY_TAG, 10, "", "", ""),
                 new SyntaxProblem(Kind.EMPTY_TAG, 19, "", "", "")), record.problems());
-        assertEquals(Severity.WARNING, record.problems().get(0).severity());
+        assertTrue(record.problems().get(0).tolerated());
         assertEquals(Optional.of(Policy.NONE), record.policy());
     }
 
@@ -208,7 +207,7 @@ class DmarcRecordTest {
         SyntaxProblem problem = DmarcRecord.parse("v=DMARC1; p=none; pct=150").problems().get(0);
         assertEquals(Kind.INVALID_VALUE, problem.kind());
         assertEquals("0 to 100", problem.expected());
-        assertEquals(Severity.WARNING, problem.severity());
+        assertTrue(problem.tolerated());
         assertEquals(OptionalInt.empty(), DmarcRecord.parse("v=DMARC1; p=none; pct=150").percentage());
     }
 

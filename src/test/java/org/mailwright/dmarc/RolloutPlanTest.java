@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.mailwright.check.Finding;
+import org.mailwright.findings.Finding;
 
 /** The staged rollout: exact records, durations, dates, criteria and advice. */
 class RolloutPlanTest {

@@ -1,7 +1,7 @@
 package org.mailwright.ui.controls;
 
 import java.util.Locale;
-import org.mailwright.check.Severity;
+import org.mailwright.findings.Severity;
 
 /**
  * The state of one thing checked: shown by icon and word as well as colour, so it reads in dark

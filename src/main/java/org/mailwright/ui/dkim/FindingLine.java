@@ -1,7 +1,7 @@
 package org.mailwright.ui.dkim;
 
 import java.util.Locale;
-import org.mailwright.check.Finding;
+import org.mailwright.findings.Finding;
 import org.mailwright.ui.controls.CheckState;
 
 /**

@@ -3,8 +3,8 @@ package org.mailwright.ui.dmarc;
 import java.util.Collection;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import org.mailwright.check.Finding;
-import org.mailwright.check.Severity;
+import org.mailwright.findings.Finding;
+import org.mailwright.findings.Severity;
 import org.mailwright.ui.controls.CheckState;
 
 /** Small judgements the page's parts share. */

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.mailwright.check.Finding;
+import org.mailwright.findings.Finding;
 import org.mailwright.spf.Mechanism;
 import org.mailwright.spf.MechanismType;
 import org.mailwright.spf.Modifier;

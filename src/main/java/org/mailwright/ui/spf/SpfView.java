@@ -28,7 +28,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import net.synedra.validatorfx.Validator;
-import org.mailwright.check.Finding;
+import org.mailwright.findings.Finding;
 import org.mailwright.spf.SpfProvider;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;

@@ -15,8 +15,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.mailwright.check.Finding;
-import org.mailwright.check.Severity;
+import org.mailwright.findings.SpfFinding;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
 import org.testfx.api.FxRobot;
@@ -39,9 +38,9 @@ class ControlsUiTest {
         badge = new StateBadge(CheckState.PENDING, state -> Texts.format(SPANISH, state.textKey()));
         records = new RecordBox("Copy", "Copy exactly as published", "Copied");
         records.setRecords(List.of(LONG_DKIM, "v=spf1 -all"));
-        warning = new FindingCard(Finding.of("spf.ptr-used", Severity.WARNING, "ptr"), Locale.forLanguageTag("es"),
+        warning = new FindingCard(SpfFinding.PTR_USED.of("ptr"), Locale.forLanguageTag("es"),
                 state -> Texts.format(SPANISH, state.textKey()), "Why, and how to fix it", "Hide", "Why:", "Fix:");
-        pass = new FindingCard(Finding.of("spf.valid", Severity.PASS, "example.com", 3, 10), Locale.ROOT,
+        pass = new FindingCard(SpfFinding.VALID.of("example.com", 3, 10), Locale.ROOT,
                 state -> Texts.format(SPANISH, state.textKey()), "Why, and how to fix it", "Hide", "Why:", "Fix:");
         stage.setScene(new Scene(new VBox(12, badge, records, warning, pass), 480, 600));
         stage.show();

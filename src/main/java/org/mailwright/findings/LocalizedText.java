@@ -1,4 +1,4 @@
-package org.mailwright.check;
+package org.mailwright.findings;
 
 import java.util.Locale;
 
