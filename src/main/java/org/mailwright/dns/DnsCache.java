@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Answers kept for as long as their TTL allows: positive answers for their smallest record TTL,
@@ -18,15 +19,18 @@ public final class DnsCache {
 
     private final Clock clock;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Orders the entries by when they were stored, so a fresh view can skip what was there before it. */
+    private final AtomicLong stamps = new AtomicLong();
 
     public DnsCache(Clock clock) {
         this.clock = clock;
     }
 
-    Optional<LookupResult> get(ResolverTarget target, String name, RecordType type) {
+    /** The answer kept for the question, if it is still fresh and was stored at or after {@code storedSince}. */
+    Optional<LookupResult> get(ResolverTarget target, String name, RecordType type, long storedSince) {
         String key = key(target, name, type);
         Entry entry = entries.get(key);
-        if (entry == null) {
+        if (entry == null || entry.stamp() < storedSince) {
             return Optional.empty();
         }
         long remaining = Duration.between(clock.instant(), entry.expires()).toSeconds();
@@ -44,7 +48,7 @@ public final class DnsCache {
         };
         if (cacheable) {
             Instant expires = clock.instant().plusSeconds(Math.min(result.ttl(), MAX_TTL_SECONDS));
-            entries.put(key(target, result.name(), result.type()), new Entry(result, expires));
+            entries.put(key(target, result.name(), result.type()), new Entry(result, expires, stamps.incrementAndGet()));
         }
     }
 
@@ -61,6 +65,11 @@ public final class DnsCache {
         return target.id() + '|' + name.toLowerCase(Locale.ROOT) + '|' + type.name();
     }
 
-    private record Entry(LookupResult result, Instant expires) {
+    /** The stamp the next entry stored will have. */
+    long nextStamp() {
+        return stamps.get() + 1;
+    }
+
+    private record Entry(LookupResult result, Instant expires, long stamp) {
     }
 }

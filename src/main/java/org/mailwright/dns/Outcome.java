@@ -27,6 +27,14 @@ public enum Outcome {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * True when the answer says what is published: records, or that there are none (NXDOMAIN,
+     * NODATA). A server failure, a refusal or silence says nothing about the records.
+     */
+    public boolean isConclusive() {
+        return this == OK || this == NXDOMAIN || this == NODATA;
+    }
+
     /** True when a server answered, whatever its response code. */
     public boolean isAnswer() {
         return this != TIMEOUT && this != ERROR;

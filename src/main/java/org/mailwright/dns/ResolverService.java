@@ -54,15 +54,36 @@ public final class ResolverService implements AutoCloseable {
     private final ResolverOptions options;
     private final DnsCache cache;
     private final ExecutorService executor;
+    /** Cached answers stored before this point are not used: see {@link #fresh()}. */
+    private final long freshSince;
+    /** False for a {@link #fresh()} view, which closes nothing of the service it shares. */
+    private final boolean owner;
 
     public ResolverService(ResolverOptions options) {
         this(options, Clock.systemUTC());
     }
 
     public ResolverService(ResolverOptions options, Clock clock) {
-        this.options = Objects.requireNonNull(options, "options");
-        this.cache = new DnsCache(Objects.requireNonNull(clock, "clock"));
-        this.executor = Executors.newCachedThreadPool(daemonThreads());
+        this(Objects.requireNonNull(options, "options"), new DnsCache(Objects.requireNonNull(clock, "clock")),
+                Executors.newCachedThreadPool(daemonThreads()), 0, true);
+    }
+
+    private ResolverService(ResolverOptions options, DnsCache cache, ExecutorService executor, long freshSince, boolean owner) {
+        this.options = options;
+        this.cache = cache;
+        this.executor = executor;
+        this.freshSince = freshSince;
+        this.owner = owner;
+    }
+
+    /**
+     * This service as a check the user starts sees it: every answer is asked of the servers now,
+     * none taken from what the cache held before, negative answers included; what it learns goes
+     * into the shared cache, so later lookups see the news at once. Within one check an answer it
+     * got itself is reused (an include met twice is asked once). Closing the view closes nothing.
+     */
+    public ResolverService fresh() {
+        return new ResolverService(options, cache, executor, cache.nextStamp(), false);
     }
 
     public ResolverOptions options() {
@@ -83,7 +104,7 @@ public final class ResolverService implements AutoCloseable {
         Name query = toName(name);
         String display = display(query);
         if (options.cacheEnabled()) {
-            var cached = cache.get(target, display, type);
+            var cached = cache.get(target, display, type, freshSince);
             if (cached.isPresent()) {
                 return CompletableFuture.completedFuture(cached.get());
             }
@@ -137,7 +158,9 @@ public final class ResolverService implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.shutdownNow();
+        if (owner) {
+            executor.shutdownNow();
+        }
     }
 
     private CompletableFuture<AuthoritativeServers.NameServer> nameServer(String host, ResolverTarget via, int port) {
@@ -182,7 +205,7 @@ public final class ResolverService implements AutoCloseable {
                                                 boolean recursive, long started) {
         CompletableFuture<LookupResult> chain = attempt(query, type, servers.get(0), recursive, 0, started);
         for (ServerAddress next : servers.subList(1, servers.size())) {
-            chain = chain.thenCompose(previous -> conclusive(previous.outcome())
+            chain = chain.thenCompose(previous -> previous.outcome().isConclusive()
                     ? CompletableFuture.completedFuture(previous)
                     : attempt(query, type, next, recursive, 0, started)
                             .thenApply(current -> moreTelling(previous, current)));
@@ -310,13 +333,9 @@ public final class ResolverService implements AutoCloseable {
                 ns.server(), detail, false, since(started));
     }
 
-    private static boolean conclusive(Outcome outcome) {
-        return outcome == Outcome.OK || outcome == Outcome.NXDOMAIN || outcome == Outcome.NODATA;
-    }
-
     /** A server that answered (even SERVFAIL) says more than one that was silent. */
     private static LookupResult moreTelling(LookupResult previous, LookupResult current) {
-        return !previous.outcome().isAnswer() && current.outcome().isAnswer() || conclusive(current.outcome())
+        return !previous.outcome().isAnswer() && current.outcome().isAnswer() || current.outcome().isConclusive()
                 ? current
                 : previous;
     }

@@ -66,6 +66,29 @@ public final class RecordComparison {
         return true;
     }
 
+    /** True when {@code one} and {@code other}, published at {@code name}, mean the same record. */
+    public static boolean sameRecord(String name, RecordType type, String one, String other) {
+        return canonical(name, type, one).equals(canonical(name, type, other));
+    }
+
+    /**
+     * The values among {@code values} of the same kind as {@code record}: for an SPF record the
+     * other SPF records, for a DMARC policy the other policies, for other TXT text every TXT
+     * value, for other types every value.
+     */
+    public static List<String> sameKind(String name, RecordType type, String record, List<String> values) {
+        if (type != RecordType.TXT) {
+            return List.copyOf(values);
+        }
+        Kind kind = kind(name, record);
+        return values.stream().filter(value -> kind(name, value) == kind).toList();
+    }
+
+    /** True when receivers allow only one record of {@code record}'s kind at a name: SPF, DMARC, a DKIM key. */
+    public static boolean singular(String name, RecordType type, String record) {
+        return type == RecordType.TXT && kind(name, record) != Kind.TEXT;
+    }
+
     /**
      * A key that is equal for two answers exactly when they publish the same records (as a set,
      * each record in its canonical form), to find the most common answer.

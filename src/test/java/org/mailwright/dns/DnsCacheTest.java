@@ -143,6 +143,35 @@ class DnsCacheTest {
     }
 
     @Test
+    void aFreshViewAsksAgainNegativeAnswersIncludedAndTeachesTheCache() {
+        try (TestDnsServer dns = TestDnsServer.start(ZONE)) {
+            assertEquals(Outcome.NXDOMAIN, resolver.lookup("new.cache.test", RecordType.A, dns.target()).join().outcome());
+            dns.replaceZones(ZONE + "new 300 IN A 192.0.2.9\n");
+
+            assertEquals(Outcome.NXDOMAIN, resolver.lookup("new.cache.test", RecordType.A, dns.target()).join().outcome());
+            ResolverService fresh = resolver.fresh();
+            LookupResult checked = fresh.lookup("new.cache.test", RecordType.A, dns.target()).join();
+            LookupResult again = fresh.lookup("new.cache.test", RecordType.A, dns.target()).join();
+            LookupResult afterwards = resolver.lookup("new.cache.test", RecordType.A, dns.target()).join();
+
+            assertFalse(checked.cached());
+            assertEquals(List.of("192.0.2.9"), checked.values());
+            assertTrue(again.cached(), "within one check an answer it got itself is reused");
+            assertTrue(afterwards.cached());
+            assertEquals(List.of("192.0.2.9"), afterwards.values());
+            assertEquals(2, dns.udpQueries());
+        }
+    }
+
+    @Test
+    void closingAFreshViewLeavesTheServiceWorking() {
+        try (TestDnsServer dns = TestDnsServer.start(ZONE)) {
+            resolver.fresh().close();
+            assertEquals(List.of("192.0.2.1"), lookup(dns, "www.cache.test").values());
+        }
+    }
+
+    @Test
     void withTheCacheOffEveryLookupAsks() {
         try (TestDnsServer dns = TestDnsServer.start(ZONE);
              ResolverService uncached = new ResolverService(ResolverOptions.defaults().withCache(false), clock)) {
