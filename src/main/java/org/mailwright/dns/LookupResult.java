@@ -1,9 +1,11 @@
 package org.mailwright.dns;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.mailwright.i18n.Messages;
 
 /**
@@ -49,6 +51,24 @@ public record LookupResult(
     /** The records' values: for TXT the joined strings, otherwise the presentation form. */
     public List<String> values() {
         return records.stream().map(DnsRecord::value).toList();
+    }
+
+    /**
+     * The MX records typed, in order of preference (equal preferences in the order served);
+     * records that are not MX data are left out. Empty for any other type.
+     */
+    public List<MxData> mx() {
+        if (type != RecordType.MX) {
+            return List.of();
+        }
+        return records.stream().map(record -> MxData.parse(record.value())).flatMap(Optional::stream)
+                .sorted(Comparator.comparingInt(MxData::preference)).toList();
+    }
+
+    /** The SOA record typed, when the answer holds one. */
+    public Optional<SoaData> soa() {
+        return type != RecordType.SOA ? Optional.empty()
+                : records.stream().map(record -> SoaData.parse(record.value())).flatMap(Optional::stream).findFirst();
     }
 
     public boolean hasTtl() {
