@@ -2,6 +2,7 @@ package org.mailwright.ui.controls;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.ResourceBundle;
 import java.util.function.Function;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -9,6 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.Severity;
+import org.mailwright.ui.Texts;
 
 /**
  * One finding as the window shows it: its state badge and message, and, a click away, why it
@@ -60,6 +62,13 @@ public final class FindingCard extends VBox {
         more.setVisible(explorable);
         more.setManaged(explorable);
         setAccessibleText(message.getText());
+    }
+
+    /** A card worded from the window's bundle: the state words and the shared {@code finding.*} links and leads. */
+    public static FindingCard of(Finding finding, Locale locale, ResourceBundle words) {
+        return new FindingCard(finding, locale, state -> Texts.format(words, state.textKey()),
+                Texts.format(words, "finding.more"), Texts.format(words, "finding.less"),
+                Texts.format(words, "finding.why"), Texts.format(words, "finding.fix"));
     }
 
     public Finding finding() {

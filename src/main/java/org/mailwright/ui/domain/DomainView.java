@@ -19,7 +19,9 @@ import net.synedra.validatorfx.Validator;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
+import org.mailwright.findings.Finding;
 import org.mailwright.ui.controls.FieldProblems;
+import org.mailwright.ui.controls.FindingCard;
 import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.controls.StateBadge;
 
@@ -96,7 +98,7 @@ public final class DomainView {
     }
 
     private Node card(OverviewRow row) {
-        Label title = new Label(Texts.format(bundle, row.aspect().titleKey()));
+        Label title = new Label(Texts.format(bundle, row.titleKey()));
         title.getStyleClass().add("overview-title");
         Label name = new Label(row.name());
         name.getStyleClass().add("overview-name");
@@ -110,10 +112,16 @@ public final class DomainView {
             ttl.getStyleClass().add("overview-ttl");
             header.getChildren().add(ttl);
         }
-        Label explanation = new Label(row.explanation());
-        explanation.setWrapText(true);
-        explanation.getStyleClass().add("overview-explanation");
-        VBox card = new VBox(header, explanation);
+        VBox card = new VBox(header);
+        if (!row.explanation().isBlank()) {
+            Label explanation = new Label(row.explanation().strip());
+            explanation.setWrapText(true);
+            explanation.getStyleClass().add("overview-explanation");
+            card.getChildren().add(explanation);
+        }
+        for (Finding finding : row.findings()) {
+            card.getChildren().add(FindingCard.of(finding, model.locale(), bundle));
+        }
         if (!row.records().isEmpty()) {
             RecordBox records = new RecordBox(Texts.format(bundle, "record.copy"),
                     Texts.format(bundle, "record.copy.tooltip"), Texts.format(bundle, "record.copied"));

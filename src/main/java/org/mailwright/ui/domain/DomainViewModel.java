@@ -1,12 +1,15 @@
 package org.mailwright.ui.domain;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
-import javafx.beans.binding.Bindings;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -16,22 +19,23 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
-import javafx.concurrent.Worker;
-import org.mailwright.dns.LookupResult;
-import org.mailwright.dns.ResolverTarget;
+import org.mailwright.check.DomainOverview;
+import org.mailwright.check.DomainOverview.Aspect;
+import org.mailwright.dns.DomainName;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.settings.Language;
-import org.mailwright.ui.work.LookupBatchTask;
+import org.mailwright.ui.work.BackgroundJobs;
 
 /**
  * The Domain page's state: the domain being worked on (checked as it is typed, remembered between
- * runs) and an overview of what DNS says about it, filled in row by row in the background.
+ * runs, and followed by every wizard) and an overview of what DNS says about it now, filled in row
+ * by row in the background.
  */
 public final class DomainViewModel {
 
     private final AppContext context;
+    private final BackgroundJobs jobs;
     private final StringProperty domain = new SimpleStringProperty(this, "domain", "");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -41,17 +45,23 @@ public final class DomainViewModel {
     private final BooleanBinding canLookUp;
 
     /** What the rows were made from, so they can be worded again in another language. */
-    private final LookupResult[] results = new LookupResult[Aspect.values().length];
-    private String lookedUp;
+    private final Map<Aspect, DomainOverview.Item> items = new EnumMap<>(Aspect.class);
+    private final List<BackgroundJobs.Job> pending = new ArrayList<>();
+    private DomainName lookedUp;
     private String askedResolver;
     private boolean cancelled;
-    private Task<?> lookup;
+    private int generation;
 
     public DomainViewModel(AppContext context) {
+        this(context, context.work());
+    }
+
+    DomainViewModel(AppContext context, BackgroundJobs jobs) {
         this.context = Objects.requireNonNull(context, "context");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
         domain.addListener((observable, old, text) -> {
             recheck();
-            checked().name().ifPresent(name -> context.settings().lastDomainProperty().set(text.strip()));
+            domainName().ifPresent(name -> context.settings().lastDomainProperty().set(text.strip()));
         });
         context.settings().languageProperty().addListener((observable, old, language) -> {
             recheck();
@@ -74,7 +84,7 @@ public final class DomainViewModel {
 
     /** The name that will be looked up, when the typed text is a domain name. */
     public Optional<String> domainName() {
-        return checked().name();
+        return DomainName.parseDomain(domain.get()).name().map(DomainName::ascii);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -95,47 +105,47 @@ public final class DomainViewModel {
         return rowsView;
     }
 
-    /** Starts looking the domain up in the background. Call on the FX thread. */
+    /** Starts looking the domain up, asking the servers now (nothing from the cache). Call on the FX thread. */
     public void lookUp() {
-        Optional<String> name = domainName();
+        Optional<DomainName> name = DomainName.parseDomain(domain.get()).name();
         if (name.isEmpty() || running.get()) {
             return;
         }
+        int mine = ++generation;
         lookedUp = name.get();
         cancelled = false;
-        Arrays.fill(results, null);
-        ResolverTarget target = context.resolverTarget();
+        items.clear();
+        pending.clear();
         askedResolver = context.describeResolver(bundle());
         reword();
-        List<LookupBatchTask.Lookup> lookups = Arrays.stream(Aspect.values())
-                .map(aspect -> new LookupBatchTask.Lookup(aspect.nameFor(lookedUp), aspect.type()))
-                .toList();
-        String looking = lookedUp;
-        LookupBatchTask task = new LookupBatchTask(context.resolver(), target, lookups, this::answered,
-                (done, total) -> Texts.format(bundle(), "domain.progress", looking, done, total));
-        task.stateProperty().addListener((observable, old, state) -> {
-            if (state == Worker.State.CANCELLED) {
-                cancelled = true;
-                reword();
+        running.set(true);
+        Map<Aspect, CompletableFuture<DomainOverview.Item>> looks =
+                new DomainOverview(context.resolver().fresh(), context.resolverTarget()).look(lookedUp);
+        String message = Texts.format(bundle(), "domain.progress", lookedUp.unicode());
+        looks.forEach((aspect, look) -> pending.add(jobs.start(message, () -> look, (item, failure) -> {
+            if (mine != generation) {
+                return;
             }
-            if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
+            if (failure instanceof CancellationException) {
+                cancelled = true;
+            } else if (item != null) {
+                items.put(aspect, item);
+            }
+            if (items.size() == Aspect.values().length || cancelled) {
                 running.set(false);
             }
-        });
-        running.set(true);
-        lookup = context.work().start(task);
+            reword();
+        })));
     }
 
     /** Stops waiting for the answers still missing. */
     public void cancel() {
-        if (lookup != null && running.get()) {
-            lookup.cancel();
+        if (running.get()) {
+            List.copyOf(pending).forEach(BackgroundJobs.Job::cancel);
+            cancelled = true;
+            running.set(false);
+            reword();
         }
-    }
-
-    private void answered(int index, LookupResult result) {
-        results[index] = result;
-        rows.set(index, assess(Aspect.values()[index], result));
     }
 
     private void reword() {
@@ -144,10 +154,10 @@ public final class DomainViewModel {
         }
         List<OverviewRow> worded = new ArrayList<>();
         for (Aspect aspect : Aspect.values()) {
-            LookupResult result = results[aspect.ordinal()];
-            String name = aspect.nameFor(lookedUp);
-            if (result != null) {
-                worded.add(assess(aspect, result));
+            DomainOverview.Item item = items.get(aspect);
+            String name = aspect.nameFor(lookedUp).unicode();
+            if (item != null) {
+                worded.add(OverviewRow.of(item, bundle(), language().locale()));
             } else if (cancelled) {
                 worded.add(OverviewRow.unanswered(aspect, name, Texts.format(bundle(), "domain.cancelled")));
             } else {
@@ -155,21 +165,18 @@ public final class DomainViewModel {
             }
         }
         rows.setAll(worded);
-        asked.set(Texts.format(bundle(), "domain.asked", askedResolver, lookedUp));
-    }
-
-    private OverviewRow assess(Aspect aspect, LookupResult result) {
-        return OverviewRow.assess(aspect, result, bundle(), language().locale());
+        asked.set(Texts.format(bundle(), "domain.asked", askedResolver, lookedUp.unicode()));
     }
 
     private void recheck() {
-        problem.set(checked().problem()
-                .map(found -> Texts.format(bundle(), found.key(), found.arguments().toArray()))
+        problem.set(DomainName.parseDomain(domain.get()).problem()
+                .map(found -> found.text(language().locale()))
                 .orElse(""));
     }
 
-    private DomainName.Result checked() {
-        return DomainName.check(domain.get());
+    /** The language the rows and findings are worded in. */
+    public Locale locale() {
+        return language().locale();
     }
 
     private Language language() {

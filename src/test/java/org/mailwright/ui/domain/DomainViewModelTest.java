@@ -51,7 +51,7 @@ class DomainViewModelTest {
         String label = "a".repeat(64);
         model.domainProperty().set(label + ".com");
 
-        assertEquals("The part “" + label + "” is longer than 63 characters.", model.problemProperty().get());
+        assertEquals("The part “" + label + "” has 64 characters; a part of a domain name has at most 63.", model.problemProperty().get());
     }
 
     @Test
