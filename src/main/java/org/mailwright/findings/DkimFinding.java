@@ -1,7 +1,5 @@
 package org.mailwright.findings;
 
-import java.util.List;
-
 /** Every finding about DKIM (RFC 6376, 8301, 8463): the key test's and the verifier's. */
 public enum DkimFinding implements FindingType {
     KEY_MATCH("dkim.key-match", Severity.PASS, "name", "servers"),
@@ -26,28 +24,14 @@ public enum DkimFinding implements FindingType {
     BODY_PARTLY_SIGNED("dkim.body-partly-signed", Severity.WARNING, "octets"),
     DOMAINKEYS_SIGNATURE("dkim.domainkeys-signature", Severity.INFO);
 
-    private final String id;
-    private final Severity severity;
-    private final List<String> argumentNames;
+    private final Declaration declaration;
 
     DkimFinding(String id, Severity severity, String... argumentNames) {
-        this.id = id;
-        this.severity = severity;
-        this.argumentNames = List.of(argumentNames);
+        this.declaration = new Declaration(id, severity, argumentNames);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public List<String> argumentNames() {
-        return argumentNames;
+    public Declaration declaration() {
+        return declaration;
     }
 }

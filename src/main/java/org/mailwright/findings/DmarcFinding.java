@@ -1,7 +1,5 @@
 package org.mailwright.findings;
 
-import java.util.List;
-
 /** Every finding about DMARC (RFC 9989, 9990, 9991): the linter's. */
 public enum DmarcFinding implements FindingType {
     MISSING("dmarc.missing", Severity.ERROR, "domain"),
@@ -34,28 +32,14 @@ public enum DmarcFinding implements FindingType {
     FO_WITHOUT_RUF("dmarc.fo-without-ruf", Severity.INFO, "fo"),
     PSD_YES("dmarc.psd-yes", Severity.INFO);
 
-    private final String id;
-    private final Severity severity;
-    private final List<String> argumentNames;
+    private final Declaration declaration;
 
     DmarcFinding(String id, Severity severity, String... argumentNames) {
-        this.id = id;
-        this.severity = severity;
-        this.argumentNames = List.of(argumentNames);
+        this.declaration = new Declaration(id, severity, argumentNames);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public List<String> argumentNames() {
-        return argumentNames;
+    public Declaration declaration() {
+        return declaration;
     }
 }

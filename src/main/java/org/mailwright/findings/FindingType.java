@@ -9,14 +9,29 @@ import java.util.List;
  */
 public interface FindingType {
 
+    /** What an area's enum constant declares: everything but the words. */
+    record Declaration(String id, Severity severity, List<String> argumentNames) {
+        public Declaration(String id, Severity severity, String... argumentNames) {
+            this(id, severity, List.of(argumentNames));
+        }
+    }
+
+    Declaration declaration();
+
     /** The stable id, {@code area.kebab-name}, for example {@code spf.too-many-lookups}. */
-    String id();
+    default String id() {
+        return declaration().id();
+    }
 
     /** How much it matters; the same wherever the finding is made. */
-    Severity severity();
+    default Severity severity() {
+        return declaration().severity();
+    }
 
     /** What the words' placeholders {@code {0}}, {@code {1}}... stand for. */
-    List<String> argumentNames();
+    default List<String> argumentNames() {
+        return declaration().argumentNames();
+    }
 
     /** The area, the id's first part: {@code spf}, {@code dkim}, {@code dmarc}. */
     default String area() {

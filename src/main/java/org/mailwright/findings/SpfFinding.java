@@ -1,7 +1,5 @@
 package org.mailwright.findings;
 
-import java.util.List;
-
 /** Every finding about SPF (RFC 7208): the linter's, the flattener's. */
 public enum SpfFinding implements FindingType {
     MISSING("spf.missing", Severity.ERROR, "domain"),
@@ -29,28 +27,14 @@ public enum SpfFinding implements FindingType {
     VALID("spf.valid", Severity.PASS, "domain", "lookups", "limit"),
     FLATTENED("spf.flattened", Severity.WARNING, "includes", "seconds");
 
-    private final String id;
-    private final Severity severity;
-    private final List<String> argumentNames;
+    private final Declaration declaration;
 
     SpfFinding(String id, Severity severity, String... argumentNames) {
-        this.id = id;
-        this.severity = severity;
-        this.argumentNames = List.of(argumentNames);
+        this.declaration = new Declaration(id, severity, argumentNames);
     }
 
     @Override
-    public String id() {
-        return id;
-    }
-
-    @Override
-    public Severity severity() {
-        return severity;
-    }
-
-    @Override
-    public List<String> argumentNames() {
-        return argumentNames;
+    public Declaration declaration() {
+        return declaration;
     }
 }
