@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.mailwright.dmarc.SyntaxProblem.Kind;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.TxtStrings;
 
 /**
@@ -251,11 +252,14 @@ public final class DmarcRecord {
 
     /**
      * The record as a zone-file line for {@code domain}, the form admins paste into a zone:
-     * {@code _dmarc.example.com. IN TXT "v=DMARC1; p=none"}. A text longer than one TXT string
+     * {@code _dmarc.example.com. 3600 IN TXT "v=DMARC1; p=none"}. A text longer than one TXT string
      * (255 characters) is split into several strings, which receivers join again.
+     *
+     * @param ttl the record's time to live in seconds: the one it has as published when it
+     *     replaces a record, else the one the user chose
      */
-    public String zoneLine(String domain) {
-        return TxtStrings.zoneLine(PolicyDiscovery.DMARC_PREFIX + DomainNames.normalize(domain), text);
+    public String zoneLine(String domain, long ttl) {
+        return TxtStrings.zoneLine(DomainName.of(domain).prefixed(PolicyDiscovery.DMARC_LABEL).ascii(), ttl, text);
     }
 
     /**

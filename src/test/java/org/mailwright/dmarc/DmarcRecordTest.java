@@ -247,14 +247,14 @@ class DmarcRecordTest {
 
     @Test
     void aZoneLineQuotesTheRecordAndSplitsItEvery255Characters() {
-        assertEquals("_dmarc.example.com. IN TXT \"v=DMARC1; p=none\"",
-                DmarcRecord.parse("v=DMARC1; p=none").zoneLine("Example.COM."));
+        assertEquals("_dmarc.example.com. 3600 IN TXT \"v=DMARC1; p=none\"",
+                DmarcRecord.parse("v=DMARC1; p=none").zoneLine("Example.COM.", 3600));
         String longRecord = "v=DMARC1; p=none; rua=" + "mailto:a@example.com,".repeat(14) + "mailto:b@example.com";
-        String line = DmarcRecord.parse(longRecord).zoneLine("example.com");
-        assertEquals("_dmarc.example.com. IN TXT \"" + longRecord.substring(0, 255) + "\" \"" + longRecord.substring(255) + "\"",
+        String line = DmarcRecord.parse(longRecord).zoneLine("example.com", 7200);
+        assertEquals("_dmarc.example.com. 7200 IN TXT \"" + longRecord.substring(0, 255) + "\" \"" + longRecord.substring(255) + "\"",
                 line);
-        assertEquals("_dmarc.example.com. IN TXT \"v=DMARC1; x=\\\"\\\\\"",
-                DmarcRecord.parse("v=DMARC1; x=\"\\").zoneLine("example.com"));
+        assertEquals("_dmarc.example.com. 300 IN TXT \"v=DMARC1; x=\\\"\\\\\"",
+                DmarcRecord.parse("v=DMARC1; x=\"\\").zoneLine("example.com", 300));
     }
 
     @ParameterizedTest
