@@ -28,7 +28,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.mailwright.dmarc.DmarcLinter;
-import org.mailwright.dmarc.DmarcRecord;
 import org.mailwright.dmarc.PlanStore;
 import org.mailwright.dmarc.PolicyScope;
 import org.mailwright.dmarc.ReportAddresses;
