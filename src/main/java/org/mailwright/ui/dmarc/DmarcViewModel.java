@@ -132,7 +132,10 @@ public final class DmarcViewModel {
 
     /** True while answers are filled in from a saved plan or the published record, not typed. */
     private boolean prefilling;
-    /** Whether the user changed an answer since the domain was read, so a late pre-fill leaves it alone. */
+    /**
+     * Whether the user changed an answer since the domain was read or the plan saved: a late
+     * pre-fill leaves it alone, and the wizard does not drop it to follow another page's domain.
+     */
     private boolean answeredByUser;
     private boolean savedPlanApplied;
 
@@ -200,7 +203,7 @@ public final class DmarcViewModel {
         reportsProblem = Bindings.createStringBinding(this::reportsProblemNow, aggregate, failureWanted, failure, words.language());
         planProblem = Bindings.createStringBinding(() -> since.get() == null ? words.format("dmarc.plan.problem.date") : "",
                 since, words.language());
-        draft = Bindings.createObjectBinding(this::draftNow, domain, aggregate, failureWanted, failure, legacy, stage, since, saved);
+        draft = Bindings.createObjectBinding(this::draftNow, committed, aggregate, failureWanted, failure, legacy, stage, since, saved);
         record = Bindings.createStringBinding(() -> draft.get().map(plan -> plan.current().record().text()).orElse(""), draft);
         zoneLine = Bindings.createStringBinding(() -> draft.get()
                 .map(plan -> plan.current().record().zoneLine(plan.domain(), ttlFor(plan.domain()))).orElse(""),
@@ -334,11 +337,6 @@ public final class DmarcViewModel {
         }
     }
 
-    /** True when the user changed an answer since the domain was read or the plan saved. */
-    public boolean hasUnsavedAnswers() {
-        return answeredByUser;
-    }
-
     /**
      * Another page chose the domain to work on: this wizard follows it, unless it holds answers
      * the user has not saved, which it keeps, saying which domain they are for.
@@ -349,7 +347,7 @@ public final class DmarcViewModel {
             otherDomain.set("");
             return;
         }
-        if (hasUnsavedAnswers()) {
+        if (answeredByUser) {
             otherDomain.set(name.get());
             return;
         }
@@ -724,8 +722,9 @@ public final class DmarcViewModel {
         }
     }
 
+    /** The plan as answered, for the domain read: never a domain typed but not read yet beside another's record. */
     private Optional<SavedPlan> draftNow() {
-        Optional<String> name = domainName();
+        Optional<String> name = committedName();
         ReportAddresses.Parsed rua = ReportAddresses.parse(aggregate.get());
         ReportAddresses.Parsed ruf = ReportAddresses.parse(failureWanted.get() ? failure.get() : "");
         if (name.isEmpty() || rua.uris().isEmpty() || !rua.invalid().isEmpty() || !ruf.invalid().isEmpty()
