@@ -11,6 +11,7 @@ import org.mailwright.dmarc.DmarcLinter;
 import org.mailwright.dmarc.DmarcRecord;
 import org.mailwright.dmarc.DmarcReport;
 import org.mailwright.dmarc.Policy;
+import org.mailwright.dns.InvalidDomainNameException;
 import org.mailwright.dns.ResolverService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,8 @@ final class DmarcLintCommand extends Subcommand {
             try {
                 lint = new DmarcLinter(resolver, options().target()).lint(domain);
             } catch (IllegalArgumentException malformedName) {
-                throw new UsageException(malformedName.getMessage());
+                throw new UsageException(malformedName instanceof InvalidDomainNameException invalid
+                        ? invalid.problem().text(texts().locale()) : malformedName.getMessage());
             }
             report = lint.join();
         }
@@ -77,7 +79,7 @@ final class DmarcLintCommand extends Subcommand {
         String source = switch (policy.source()) {
             case OWN -> texts().get("cli.dmarc.lint.source.own", "_dmarc." + policy.sourceDomain());
             case ORGANIZATIONAL_DOMAIN, PUBLIC_SUFFIX -> texts().get("cli.dmarc.lint.source.inherited",
-                    "_dmarc." + policy.sourceDomain(), report.record().orElseThrow().tagInEffect(policy.scope()).tagName());
+                    "_dmarc." + policy.sourceDomain(), policy.tagInEffect().orElseThrow().tagName());
             case NONE -> texts().get("cli.dmarc.lint.source.none");
         };
         out().println(texts().get("cli.dmarc.lint.source", source));

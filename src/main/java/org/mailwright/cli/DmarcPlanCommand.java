@@ -11,6 +11,7 @@ import org.mailwright.dmarc.PlanText;
 import org.mailwright.dmarc.ReportUri;
 import org.mailwright.dmarc.RolloutPlan;
 import org.mailwright.dmarc.RolloutStage;
+import org.mailwright.dns.InvalidDomainNameException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,7 +46,8 @@ final class DmarcPlanCommand extends Subcommand {
         try {
             plan = RolloutPlan.create(domain, rua, startDate, legacyPercentages);
         } catch (IllegalArgumentException malformedName) {
-            throw new UsageException(malformedName.getMessage());
+            throw new UsageException(malformedName instanceof InvalidDomainNameException invalid
+                        ? invalid.problem().text(texts().locale()) : malformedName.getMessage());
         }
         if (options().json()) {
             out().println(Json.write(toJson(plan)));

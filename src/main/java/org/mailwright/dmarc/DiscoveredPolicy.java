@@ -43,6 +43,25 @@ public record DiscoveredPolicy(String domain, TreeWalk walk, Source source, Stri
         return source == Source.NONE ? Optional.empty() : walk.step(sourceDomain).flatMap(WalkStep::record);
     }
 
+    /** The name's own record, when it publishes exactly one. */
+    public Optional<DmarcRecord> ownRecord() {
+        return source == Source.OWN ? record() : Optional.empty();
+    }
+
+    /**
+     * The record of the name's own organization: its own, or the one it inherits from its
+     * Organizational Domain; not a public suffix's, which belongs to someone else. Its report
+     * addresses serve the name too, without authorization.
+     */
+    public Optional<DmarcRecord> organizationRecord() {
+        return source == Source.OWN || source == Source.ORGANIZATIONAL_DOMAIN ? record() : Optional.empty();
+    }
+
+    /** The tag of the applying record whose policy is in effect for the name ({@code p}, {@code sp} or {@code np}). */
+    public Optional<DmarcTag> tagInEffect() {
+        return record().map(r -> r.tagInEffect(scope()));
+    }
+
     public boolean inherited() {
         return source == Source.ORGANIZATIONAL_DOMAIN || source == Source.PUBLIC_SUFFIX;
     }

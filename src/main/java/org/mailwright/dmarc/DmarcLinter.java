@@ -11,6 +11,7 @@ import org.mailwright.findings.Finding;
 import org.mailwright.findings.DmarcFinding;
 import org.mailwright.dmarc.DmarcRecord.PolicyState;
 import org.mailwright.dmarc.DmarcRecord.VersionStatus;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
@@ -47,31 +48,27 @@ public final class DmarcLinter {
      * @throws IllegalArgumentException when {@code domain} is not a domain name
      */
     public CompletableFuture<DmarcReport> lint(String domain) {
-        String name = DomainNames.normalize(domain);
+        String name = DomainName.of(domain).ascii();
         CompletableFuture<LookupResult> apex = resolver.lookup(name, RecordType.TXT, target);
         CompletableFuture<LookupResult> alias =
                 resolver.lookup(PolicyDiscovery.DMARC_PREFIX + name, RecordType.CNAME, target);
         return discovery.discover(name).thenCompose(policy -> {
             Optional<DmarcRecord> record = policy.record();
-            List<CompletableFuture<DestinationCheck>> authorizations = new ArrayList<>();
-            List<CompletableFuture<MailboxCheck>> mailboxes = new ArrayList<>();
+            List<CompletableFuture<DestinationReport>> checks = new ArrayList<>();
             for (DmarcTag tag : List.of(DmarcTag.RUA, DmarcTag.RUF)) {
                 for (ReportUri uri : record.map(r -> r.reportUris(tag)).orElse(List.of())) {
-                    authorizations.add(destinations.checkAuthorization(policy.sourceDomain(), tag, uri));
-                    if (uri.isMailto()) {
-                        mailboxes.add(destinations.checkMailbox(tag, uri));
-                    }
+                    checks.add(destinations.check(policy.sourceDomain(), tag, uri));
                 }
             }
-            List<CompletableFuture<?>> all = new ArrayList<>(authorizations);
-            all.addAll(mailboxes);
+            List<CompletableFuture<?>> all = new ArrayList<>(checks);
             all.add(apex);
             all.add(alias);
             return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
-                List<DestinationCheck> checked = authorizations.stream().map(CompletableFuture::join).toList();
-                List<MailboxCheck> receiving = mailboxes.stream().map(CompletableFuture::join).toList();
-                List<Finding> findings = findings(policy, apex.join(), alias.join(), checked, receiving);
-                return new DmarcReport(name, policy, apex.join(), alias.join(), checked, receiving, findings);
+                List<DestinationReport> checked = checks.stream().map(CompletableFuture::join).toList();
+                List<Finding> findings = findings(policy, apex.join(), alias.join(), checked);
+                List<MailboxCheck> receiving = checked.stream().flatMap(check -> check.mailbox().stream()).toList();
+                return new DmarcReport(name, policy, apex.join(), alias.join(),
+                        checked.stream().map(DestinationReport::authorization).toList(), receiving, findings);
             });
         });
     }
@@ -155,7 +152,7 @@ public final class DmarcLinter {
     }
 
     private static List<Finding> findings(DiscoveredPolicy policy, LookupResult apex, LookupResult alias,
-                                          List<DestinationCheck> authorizations, List<MailboxCheck> mailboxes) {
+                                          List<DestinationReport> destinations) {
         List<Finding> findings = new ArrayList<>();
         for (WalkStep step : policy.walk().steps()) {
             if (step.status() == WalkStep.Status.LOOKUP_FAILED) {
@@ -183,31 +180,13 @@ public final class DmarcLinter {
                 }
             }
             case ORGANIZATIONAL_DOMAIN, PUBLIC_SUFFIX -> findings.add(DmarcFinding.INHERITED.of(policy.domain(), policy.sourceDomain(),
-                    policy.record().map(r -> r.tagInEffect(policy.scope()).tagName()).orElse("p"),
+                    policy.tagInEffect().orElse(DmarcTag.P).tagName(),
                     policy.requestedPolicy().map(Policy::tagValue).orElse("-")));
             case OWN -> {
             }
         }
         policy.record().ifPresent(record -> findings.addAll(recordFindings(record, policy.scope())));
-        for (DestinationCheck check : authorizations) {
-            switch (check.status()) {
-                case NOT_AUTHORIZED -> findings.add((check.tag() == DmarcTag.RUA ? DmarcFinding.RUA_UNAUTHORIZED
-                        : DmarcFinding.RUF_UNAUTHORIZED).of(check.uri().toString(), check.uri().host(), check.authorizationName(),
-                        check.policyDomain()));
-                case UNKNOWN -> findings.add(lookupFailed(check.lookup().orElseThrow()));
-                case AUTHORIZED, NOT_NEEDED -> {
-                }
-            }
-        }
-        for (MailboxCheck check : mailboxes) {
-            if (check.status().cannotReceive()) {
-                findings.add((check.tag() == DmarcTag.RUA ? DmarcFinding.RUA_NO_MX : DmarcFinding.RUF_NO_MX).of(
-                        check.uri().toString(), check.uri().host(), check.status().ordinal()));
-            } else if (check.status() == MailboxCheck.Status.UNKNOWN) {
-                check.lookups().stream().filter(lookup -> !conclusive(lookup)).findFirst()
-                        .ifPresent(lookup -> findings.add(lookupFailed(lookup)));
-            }
-        }
+        destinations.forEach(destination -> findings.addAll(destination.findings()));
         if (apex.values().stream().anyMatch(value -> DmarcRecord.parse(value).isDmarc())) {
             findings.add(DmarcFinding.AT_APEX.of(policy.domain(), own.queryName()));
         }
@@ -221,12 +200,7 @@ public final class DmarcLinter {
                 || record.tag(DmarcTag.P).isPresent();
     }
 
-    private static boolean conclusive(LookupResult lookup) {
-        Outcome outcome = lookup.outcome();
-        return outcome == Outcome.OK || outcome == Outcome.NODATA || outcome == Outcome.NXDOMAIN;
-    }
-
-    private static Finding lookupFailed(LookupResult lookup) {
+    static Finding lookupFailed(LookupResult lookup) {
         return DmarcFinding.LOOKUP_FAILED.of(lookup.name(), lookup.type().name(),
                 lookup.outcome().jsonName(), lookup.server());
     }

@@ -10,7 +10,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.mailwright.dmarc.SyntaxProblem.Kind;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.TxtStrings;
 
 /**
@@ -79,12 +82,16 @@ public final class DmarcRecord {
     private final VersionStatus version;
     private final List<Tag> tags;
     private final List<SyntaxProblem> problems;
+    /** The parts between semicolons that are not a tag at all, stripped, as written. */
+    private final List<String> malformedParts;
 
-    private DmarcRecord(String text, VersionStatus version, List<Tag> tags, List<SyntaxProblem> problems) {
+    private DmarcRecord(String text, VersionStatus version, List<Tag> tags, List<SyntaxProblem> problems,
+            List<String> malformedParts) {
         this.text = text;
         this.version = version;
         this.tags = List.copyOf(tags);
         this.problems = List.copyOf(problems);
+        this.malformedParts = List.copyOf(malformedParts);
     }
 
     /** Reads a record: the TXT record's character-strings already joined. Never fails. */
@@ -245,11 +252,46 @@ public final class DmarcRecord {
 
     /**
      * The record as a zone-file line for {@code domain}, the form admins paste into a zone:
-     * {@code _dmarc.example.com. IN TXT "v=DMARC1; p=none"}. A text longer than one TXT string
+     * {@code _dmarc.example.com. 3600 IN TXT "v=DMARC1; p=none"}. A text longer than one TXT string
      * (255 characters) is split into several strings, which receivers join again.
+     *
+     * @param ttl the record's time to live in seconds: the one it has as published when it
+     *     replaces a record, else the one the user chose
      */
-    public String zoneLine(String domain) {
-        return TxtStrings.zoneLine(PolicyDiscovery.DMARC_PREFIX + DomainNames.normalize(domain), text);
+    public String zoneLine(String domain, long ttl) {
+        return TxtStrings.zoneLine(DomainName.of(domain).prefixed(PolicyDiscovery.DMARC_LABEL).ascii(), ttl, text);
+    }
+
+    /**
+     * What the record means to a receiver, written out so that two records mean the same exactly
+     * when their canonical forms are equal: {@code V=DMARC1;P=Reject;RUA=mailto:d@Example.COM}
+     * and {@code v=DMARC1; p=reject; rua=mailto:d@example.com} both give
+     * {@code v=DMARC1; p=reject; rua=mailto:d@example.com}.
+     *
+     * <p>Known tags come in {@link DmarcTag} order with their parsed value: keywords in lower case
+     * (RFC 9989's literals are case-insensitive), numbers without leading zeros, {@code fo}'s
+     * options as a set, {@code rua} and {@code ruf} as lists of URIs whose scheme and mail domain
+     * are in lower case. A value the grammar does not allow, an unknown tag (by name) and a part
+     * that is not a tag at all are kept as written, after them. A tag left out is not the same as
+     * a tag written with its default value: the record says less. A text that does not start
+     * exactly with {@code v=DMARC1} ({@code v=dmarc1}, a leading space) is ignored by receivers
+     * and means only itself, so its canonical form is the text as written.
+     */
+    public String canonical() {
+        if (!isDmarc()) {
+            return text;
+        }
+        List<String> parts = new ArrayList<>();
+        Comparator<Tag> order = Comparator.comparing((Tag t) -> t.known().map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+                .thenComparing(Tag::name);
+        tags.stream().sorted(order).forEach(tag -> parts.add(tag.name() + "=" + canonicalValue(tag)));
+        parts.addAll(malformedParts);
+        return String.join("; ", parts);
+    }
+
+    /** True when receivers read both records the same way: their {@link #canonical()} forms are equal. */
+    public boolean sameMeaning(DmarcRecord other) {
+        return canonical().equals(other.canonical());
     }
 
     @Override
@@ -269,6 +311,44 @@ public final class DmarcRecord {
 
     private Optional<String> value(DmarcTag tag) {
         return tag(tag).map(Tag::value);
+    }
+
+    private static String canonicalValue(Tag tag) {
+        String value = tag.value();
+        if (tag.known().isEmpty()) {
+            return value;
+        }
+        Optional<String> parsed = switch (tag.known().get()) {
+            case V -> Optional.of(value);
+            case P, SP, NP -> Policy.parse(value).map(Policy::tagValue);
+            case ADKIM, ASPF -> AlignmentMode.parse(value).map(AlignmentMode::tagValue);
+            case PSD -> PsdFlag.parse(value).map(PsdFlag::tagValue);
+            case T -> Optional.of(value.toLowerCase(Locale.ROOT)).filter(v -> v.equals("y") || v.equals("n"));
+            case FO -> Optional.of(value).filter(DmarcRecord::validFailureOptions).map(DmarcRecord::canonicalFailureOptions);
+            case PCT -> Optional.of(value).filter(DmarcRecord::validPercentage).map(v -> String.valueOf(Long.parseLong(v)));
+            case RI -> Optional.of(value).filter(v -> DIGITS.matcher(v).matches()).map(v -> String.valueOf(Long.parseLong(v)));
+            case RF -> Optional.of(value.toLowerCase(Locale.ROOT)).filter(DmarcRecord::validReportFormats);
+            case RUA, RUF -> Optional.of(canonicalUriList(value));
+        };
+        return parsed.orElse(value);
+    }
+
+    /** The options in one fixed order, lower case: {@code fo=D:1} and {@code fo=1:d} ask for the same reports. */
+    private static String canonicalFailureOptions(String value) {
+        Set<String> options = Set.of(value.toLowerCase(Locale.ROOT).split(":"));
+        return Stream.of("0", "1", "d", "s").filter(options::contains).collect(Collectors.joining(":"));
+    }
+
+    /** Each URI of the list in order, a valid one with its scheme and mail domain in lower case, others as written. */
+    private static String canonicalUriList(String value) {
+        return Stream.of(value.split(",", -1))
+                .map(entry -> ReportUri.parse(entry).map(ReportUri::canonical).orElse(entry.strip()))
+                .collect(Collectors.joining(","));
+    }
+
+    private static boolean validReportFormats(String value) {
+        return Stream.of(value.split(":", -1))
+                .allMatch(format -> format.equalsIgnoreCase("afrf") || format.equalsIgnoreCase("iodef"));
     }
 
     private List<ReportUri> uris(DmarcTag tag) {
@@ -301,6 +381,7 @@ public final class DmarcRecord {
         private final String text;
         private final List<Tag> tags = new ArrayList<>();
         private final List<SyntaxProblem> problems = new ArrayList<>();
+        private final List<String> malformedParts = new ArrayList<>();
 
         Parser(String text) {
             this.text = text;
@@ -324,7 +405,7 @@ public final class DmarcRecord {
                 }
             }
             problems.sort(Comparator.comparingInt(SyntaxProblem::position));
-            return new DmarcRecord(text, version, tags, problems);
+            return new DmarcRecord(text, version, tags, problems, malformedParts);
         }
 
         /** The [start, end) ranges between semicolons. */
@@ -346,6 +427,7 @@ public final class DmarcRecord {
                 // After the final semicolon there may be nothing (dmarc-record ends in [dmarc-sep]).
                 if (!last) {
                     problems.add(new SyntaxProblem(Kind.EMPTY_TAG, start + 1, "", "", ""));
+                    malformedParts.add(segment.strip());
                 }
                 return;
             }
@@ -353,17 +435,20 @@ public final class DmarcRecord {
             int equals = segment.indexOf('=');
             if (equals < 0) {
                 problems.add(new SyntaxProblem(Kind.MISSING_EQUALS, nameStart + 1, "", segment.strip(), ""));
+                malformedParts.add(segment.strip());
                 return;
             }
             String name = segment.substring(0, equals).strip();
             String value = segment.substring(equals + 1).strip();
             if (!TAG_NAME.matcher(name).matches()) {
                 problems.add(new SyntaxProblem(Kind.BAD_TAG_NAME, nameStart + 1, "", name, ""));
+                malformedParts.add(segment.strip());
                 return;
             }
             String lowerName = name.toLowerCase(Locale.ROOT);
             if (value.isEmpty()) {
                 problems.add(new SyntaxProblem(Kind.MISSING_VALUE, nameStart + 1, lowerName, "", ""));
+                malformedParts.add(segment.strip());
                 return;
             }
             int valueStart = start + equals + 1 + leadingSpace(segment.substring(equals + 1));
@@ -372,6 +457,7 @@ public final class DmarcRecord {
                 if (c < 0x20 || c > 0x7e) {
                     problems.add(new SyntaxProblem(Kind.BAD_CHARACTER, valueStart + i + 1, lowerName,
                             String.format("U+%04X", (int) c), ""));
+                    malformedParts.add(segment.strip());
                     return;
                 }
             }
@@ -417,9 +503,7 @@ public final class DmarcRecord {
                 case FO -> validFailureOptions(value) ? null : "0 | 1 | d | s, joined by colons (fo=1:d)";
                 case PCT -> validPercentage(value) ? null : "0 to 100";
                 case RI -> DIGITS.matcher(value).matches() ? null : "a number of seconds";
-                case RF -> List.of(value.split(":", -1)).stream()
-                        .allMatch(format -> format.equalsIgnoreCase("afrf") || format.equalsIgnoreCase("iodef"))
-                        ? null : "afrf";
+                case RF -> validReportFormats(value) ? null : "afrf";
                 case RUA, RUF -> {
                     checkUris(tag);
                     yield null;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import org.mailwright.dns.DomainName;
 
 /**
  * Keeps one rollout plan per domain, each in a small properties file {@code <domain>.properties}
@@ -73,7 +74,7 @@ public final class PlanStore {
      * @throws IOException when the file cannot be read or is not a plan this version understands
      */
     public Optional<SavedPlan> load(String domain) throws IOException {
-        Path file = file(DomainNames.normalize(domain));
+        Path file = file(DomainName.of(domain).ascii());
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(in);
@@ -93,7 +94,7 @@ public final class PlanStore {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 String domain = name.substring(0, name.length() - SUFFIX.length());
-                if (DomainNames.isDomainName(domain)) {
+                if (DomainName.isValid(domain)) {
                     load(domain).ifPresent(plans::add);
                 }
             }
@@ -104,7 +105,7 @@ public final class PlanStore {
 
     /** Forgets the plan of {@code domain}; true if there was one. */
     public boolean delete(String domain) throws IOException {
-        return Files.deleteIfExists(file(DomainNames.normalize(domain)));
+        return Files.deleteIfExists(file(DomainName.of(domain).ascii()));
     }
 
     /** Canonical names are lower-case A-labels, so they are safe file names on every platform. */

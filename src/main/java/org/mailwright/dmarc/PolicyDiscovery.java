@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
@@ -30,6 +31,8 @@ public final class PolicyDiscovery {
 
     /** The label prefixed to a name to find its policy record. */
     public static final String DMARC_PREFIX = "_dmarc.";
+    /** The same label without its dot, for {@link DomainName#prefixed}. */
+    public static final String DMARC_LABEL = "_dmarc";
     /** RFC 9989 section 4.10: a tree walk never makes more than eight queries. */
     public static final int MAX_QUERIES = 8;
 
@@ -47,7 +50,7 @@ public final class PolicyDiscovery {
      * @throws IllegalArgumentException when {@code domain} is not a domain name
      */
     public CompletableFuture<DiscoveredPolicy> discover(String domain) {
-        String name = DomainNames.normalize(domain);
+        String name = DomainName.of(domain).ascii();
         return walk(name, true).thenCompose(walk -> {
             WalkStep own = walk.steps().get(0);
             if (own.status() == WalkStep.Status.RECORD) {
@@ -81,7 +84,7 @@ public final class PolicyDiscovery {
      * @throws IllegalArgumentException when {@code domain} is not a domain name
      */
     public CompletableFuture<TreeWalk> treeWalk(String domain) {
-        return walk(DomainNames.normalize(domain), false);
+        return walk(DomainName.of(domain).ascii(), false);
     }
 
     /**
@@ -91,9 +94,9 @@ public final class PolicyDiscovery {
     static List<String> walkTargets(String name) {
         List<String> targets = new ArrayList<>();
         targets.add(name);
-        int labels = DomainNames.labelCount(name);
-        for (int count = Math.min(labels - 1, MAX_QUERIES - 1); count >= 1; count--) {
-            targets.add(DomainNames.lastLabels(name, count));
+        DomainName start = DomainName.of(name);
+        for (int count = Math.min(start.labelCount() - 1, MAX_QUERIES - 1); count >= 1; count--) {
+            targets.add(start.lastLabels(count).ascii());
         }
         return targets;
     }

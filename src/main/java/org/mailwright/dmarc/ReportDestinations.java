@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.LookupResult;
+import org.mailwright.dns.MxData;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
@@ -39,12 +41,24 @@ public final class ReportDestinations {
 
     /** {@code <policyDomain>._report._dmarc.<destinationHost>}. */
     public static String authorizationName(String policyDomain, String destinationHost) {
-        return DomainNames.normalize(policyDomain) + REPORT_LABELS + DomainNames.normalize(destinationHost);
+        return DomainName.of(policyDomain).ascii() + REPORT_LABELS + DomainName.of(destinationHost).ascii();
     }
 
     /** The wildcard a destination may publish instead, to accept reports for every domain. */
     public static String wildcardName(String destinationHost) {
-        return "*" + REPORT_LABELS + DomainNames.normalize(destinationHost);
+        return "*" + REPORT_LABELS + DomainName.of(destinationHost).ascii();
+    }
+
+    /**
+     * Everything about one destination: its authorization and, for {@code mailto:}, its mailbox;
+     * what {@code dmarc lint} and the DMARC wizard's reports step both check.
+     */
+    public CompletableFuture<DestinationReport> check(String policyDomain, DmarcTag tag, ReportUri uri) {
+        CompletableFuture<DestinationCheck> authorization = checkAuthorization(policyDomain, tag, uri);
+        CompletableFuture<Optional<MailboxCheck>> mailbox = uri.isMailto()
+                ? checkMailbox(tag, uri).thenApply(Optional::of)
+                : CompletableFuture.completedFuture(Optional.empty());
+        return authorization.thenCombine(mailbox, DestinationReport::new);
     }
 
     /**
@@ -54,9 +68,9 @@ public final class ReportDestinations {
      * Organizational Domains are found by the RFC 9989 tree walk.
      */
     public CompletableFuture<DestinationCheck> checkAuthorization(String policyDomain, DmarcTag tag, ReportUri uri) {
-        String domain = DomainNames.normalize(policyDomain);
+        String domain = DomainName.of(policyDomain).ascii();
         String host = uri.host();
-        if (!DomainNames.isDomainName(host) || DomainNames.isAtOrBelow(host, domain)) {
+        if (isAddress(host) || !DomainName.isValid(host) || DomainName.of(host).isAtOrBelow(DomainName.of(domain))) {
             return CompletableFuture.completedFuture(
                     new DestinationCheck(tag, uri, domain, false, DestinationCheck.Status.NOT_NEEDED, Optional.empty()));
         }
@@ -76,7 +90,7 @@ public final class ReportDestinations {
         String host = uri.host();
         return resolver.lookup(host, RecordType.MX, target).thenCompose(mx -> switch (mx.outcome()) {
             case OK -> CompletableFuture.completedFuture(new MailboxCheck(tag, uri,
-                    isNullMx(mx) ? MailboxCheck.Status.NULL_MX : MailboxCheck.Status.RECEIVES_MAIL, List.of(mx)));
+                    isNullMx(mx.mx()) ? MailboxCheck.Status.NULL_MX : MailboxCheck.Status.RECEIVES_MAIL, List.of(mx)));
             case NXDOMAIN -> CompletableFuture.completedFuture(
                     new MailboxCheck(tag, uri, MailboxCheck.Status.DOES_NOT_EXIST, List.of(mx)));
             // RFC 5321 section 5.1: without MX records, the domain's own address is the mail server.
@@ -86,6 +100,11 @@ public final class ReportDestinations {
             default -> CompletableFuture.completedFuture(
                     new MailboxCheck(tag, uri, MailboxCheck.Status.UNKNOWN, List.of(mx)));
         });
+    }
+
+    /** An IP address in place of a host name ({@code https://192.0.2.1/}, {@code [2001:db8::1]}): no DNS name to authorize. */
+    private static boolean isAddress(String host) {
+        return host.matches("[0-9.]+") || host.contains(":") || host.startsWith("[");
     }
 
     private static DestinationCheck.Status authorization(LookupResult lookup) {
@@ -98,8 +117,8 @@ public final class ReportDestinations {
     }
 
     /** RFC 7505: a single MX record with preference 0 and the root as its host. */
-    private static boolean isNullMx(LookupResult mx) {
-        return mx.values().size() == 1 && mx.values().get(0).strip().matches("0\\s+\\.");
+    private static boolean isNullMx(List<MxData> mx) {
+        return mx.size() == 1 && mx.get(0).isNullMx();
     }
 
     private static MailboxCheck.Status implicitMx(LookupResult a, LookupResult aaaa) {

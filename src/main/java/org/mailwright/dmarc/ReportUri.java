@@ -34,6 +34,21 @@ public record ReportUri(String uri, String scheme, String address, String host, 
         return sizeLimit.isEmpty() ? uri : uri + "!" + sizeLimit;
     }
 
+    /**
+     * The URI as a receiver reads it, for comparing two records: the scheme in lower case and,
+     * for {@code mailto:}, the mail domain in lower case too (domain names are case-insensitive;
+     * the local part is kept as written); the size limit kept, as RFC 7489 reporters honour it.
+     */
+    public String canonical() {
+        String rest = uri.substring(uri.indexOf(':') + 1);
+        if (isMailto()) {
+            int query = rest.indexOf('?');
+            String mailbox = address.substring(0, address.lastIndexOf('@') + 1) + host;
+            rest = mailto(mailbox).substring("mailto:".length()) + (query >= 0 ? rest.substring(query) : "");
+        }
+        return new ReportUri(scheme + ":" + rest, scheme, address, host, sizeLimit).toString();
+    }
+
     public boolean isMailto() {
         return scheme.equals("mailto");
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import org.mailwright.dns.DomainName;
 
 /**
  * A staged way from monitoring to {@code p=reject} for one domain (RFC 9989 section 5.1):
@@ -71,7 +72,7 @@ public record RolloutPlan(String domain, List<ReportUri> aggregateReports, List<
      */
     public static RolloutPlan create(String domain, List<ReportUri> aggregateReports, List<ReportUri> failureReports,
                                      LocalDate start, boolean legacyPercentages) {
-        String name = DomainNames.normalize(domain);
+        String name = DomainName.of(domain).ascii();
         if (aggregateReports.isEmpty()) {
             throw new IllegalArgumentException("A rollout plan needs at least one rua address: monitoring shows nothing without reports.");
         }

@@ -1,10 +1,15 @@
 package org.mailwright.dmarc;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.Set;
+import org.mailwright.findings.DmarcFinding;
+import org.mailwright.findings.Finding;
+import org.mailwright.findings.FindingType;
 import org.mailwright.i18n.Messages;
 
 /**
@@ -37,6 +42,32 @@ public record RolloutStage(int number, RolloutStep step, OptionalInt percentage,
 
     public boolean isFinal() {
         return step == RolloutStep.REJECT;
+    }
+
+    /**
+     * The findings this stage's record causes on purpose, which describe the plan rather than a
+     * mistake in it: {@code p=none} while monitoring, {@code t=y} in a test stage, {@code pct} on
+     * the legacy ladder.
+     */
+    public Set<FindingType> intendedFindings() {
+        Set<FindingType> intended = new HashSet<>();
+        if (step == RolloutStep.MONITOR) {
+            intended.add(DmarcFinding.POLICY_NONE);
+        }
+        if (step.testing()) {
+            intended.add(DmarcFinding.TESTING);
+        }
+        if (percentage.isPresent()) {
+            intended.add(DmarcFinding.LEGACY_TAG);
+            intended.add(DmarcFinding.PCT_IGNORED);
+        }
+        return Set.copyOf(intended);
+    }
+
+    /** The findings of this stage's record that are not {@linkplain #intendedFindings() intended}. */
+    public List<Finding> unintendedFindings(List<Finding> findings) {
+        Set<FindingType> intended = intendedFindings();
+        return findings.stream().filter(finding -> !intended.contains(finding.type())).toList();
     }
 
     /** The stage's name, for example "Quarantine in test mode, 25% for RFC 7489 receivers". */

@@ -42,6 +42,20 @@ public enum RolloutStep {
         return minimumDays;
     }
 
+    /**
+     * The step that asks receivers for what {@code policy} asks them now: a rollout starting
+     * there keeps the domain's protection, where an earlier step would weaken it. Monitoring when
+     * no policy applies or receivers ignore it.
+     */
+    public static RolloutStep asking(DiscoveredPolicy policy) {
+        boolean testing = policy.record().map(DmarcRecord::testing).orElse(false);
+        return switch (policy.requestedPolicy().orElse(Policy.NONE)) {
+            case NONE -> MONITOR;
+            case QUARANTINE -> testing ? QUARANTINE_TEST : QUARANTINE;
+            case REJECT -> testing ? REJECT_TEST : REJECT;
+        };
+    }
+
     /** The step's name in JSON and in bundle keys: {@code monitor}, {@code quarantine-test}... */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

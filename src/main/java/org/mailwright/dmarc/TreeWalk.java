@@ -3,6 +3,7 @@ package org.mailwright.dmarc;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mailwright.dns.DomainName;
 
 /**
  * The DNS tree walk of RFC 9989 section 4.10 from one name: the queries made, in order, and the
@@ -33,7 +34,7 @@ public record TreeWalk(String start, List<WalkStep> steps) {
                 return step.domain();
             }
             if (psd == PsdFlag.YES && !step.domain().equals(start)) {
-                return DomainNames.lastLabels(start, DomainNames.labelCount(step.domain()) + 1);
+                return DomainName.of(start).lastLabels(DomainName.of(step.domain()).labelCount() + 1).ascii();
             }
         }
         return found.isEmpty() ? start : found.get(found.size() - 1).domain();

@@ -178,6 +178,20 @@ class DmarcLinterTest {
     }
 
     @Test
+    void aDestinationCheckedOnItsOwnGetsTheLintersOwnFindings() {
+        ReportDestinations destinations = new ReportDestinations(resolver, dns.target());
+        for (String domain : List.of("unauth.test", "nomx.test", "good.test")) {
+            DmarcReport report = lint(domain);
+            List<Finding> alone = report.record().orElseThrow().aggregateReportUris().stream()
+                    .flatMap(uri -> destinations.check(domain, DmarcTag.RUA, uri).join().findings().stream()).toList();
+            List<Finding> linted = report.findings().stream().filter(alone::contains).toList();
+            assertEquals(alone, linted, domain + ": the reports step and dmarc lint judge a destination alike");
+        }
+        assertEquals(List.of("dmarc.rua-unauthorized"), destinations.check("unauth.test", DmarcTag.RUA,
+                ReportUri.parse("mailto:d@elsewhere.test").orElseThrow()).join().findings().stream().map(Finding::id).toList());
+    }
+
+    @Test
     void aWildcardAuthorizationCounts() {
         DestinationCheck check = lint("wild.test").destinations().get(0);
         assertTrue(check.external());

@@ -247,13 +247,58 @@ class DmarcRecordTest {
 
     @Test
     void aZoneLineQuotesTheRecordAndSplitsItEvery255Characters() {
-        assertEquals("_dmarc.example.com. IN TXT \"v=DMARC1; p=none\"",
-                DmarcRecord.parse("v=DMARC1; p=none").zoneLine("Example.COM."));
+        assertEquals("_dmarc.example.com. 3600 IN TXT \"v=DMARC1; p=none\"",
+                DmarcRecord.parse("v=DMARC1; p=none").zoneLine("Example.COM.", 3600));
         String longRecord = "v=DMARC1; p=none; rua=" + "mailto:a@example.com,".repeat(14) + "mailto:b@example.com";
-        String line = DmarcRecord.parse(longRecord).zoneLine("example.com");
-        assertEquals("_dmarc.example.com. IN TXT \"" + longRecord.substring(0, 255) + "\" \"" + longRecord.substring(255) + "\"",
+        String line = DmarcRecord.parse(longRecord).zoneLine("example.com", 7200);
+        assertEquals("_dmarc.example.com. 7200 IN TXT \"" + longRecord.substring(0, 255) + "\" \"" + longRecord.substring(255) + "\"",
                 line);
-        assertEquals("_dmarc.example.com. IN TXT \"v=DMARC1; x=\\\"\\\\\"",
-                DmarcRecord.parse("v=DMARC1; x=\"\\").zoneLine("example.com"));
+        assertEquals("_dmarc.example.com. 300 IN TXT \"v=DMARC1; x=\\\"\\\\\"",
+                DmarcRecord.parse("v=DMARC1; x=\"\\").zoneLine("example.com", 300));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "v=DMARC1; p=reject                              | V=DMARC1;P=Reject",
+        "v=DMARC1; p=none; rua=mailto:d@example.com       | v=DMARC1; rua=mailto:d@EXAMPLE.com ; p=NONE;",
+        "v=DMARC1; p=none; rua=mailto:d@example.com       | v=DMARC1; p=none; rua=MAILTO:d@example.com.",
+        "v=DMARC1; p=quarantine; adkim=s; aspf=r; t=y     | v=DMARC1; t=Y; aspf=R; adkim=S; p=Quarantine",
+        "v=DMARC1; p=none; fo=1:d                         | v=DMARC1; p=none; fo=D:1",
+        "v=DMARC1; p=none; pct=50; ri=86400               | v=DMARC1; p=none; pct=050; ri=0086400",
+        "v=DMARC1; p=none; psd=n; np=reject               | v=DMARC1; P=none; PSD=N; NP=REJECT",
+        "v=DMARC1; p=none; x=1; y=Two                     | v=DMARC1; p=none; y=Two; X=1",
+    })
+    void recordsThatReceiversReadAlikeHaveTheSameMeaning(String one, String other) {
+        assertTrue(DmarcRecord.parse(one).sameMeaning(DmarcRecord.parse(other)),
+                () -> DmarcRecord.parse(one).canonical() + " vs " + DmarcRecord.parse(other).canonical());
+        assertEquals(DmarcRecord.parse(one).canonical(), DmarcRecord.parse(other).canonical());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "v=DMARC1; p=reject                                 | v=dmarc1; p=reject",
+        "v=DMARC1; p=reject                                 | ' v=DMARC1; p=reject'",
+        "v=DMARC1; p=reject                                 | v=DMARC1; p=quarantine",
+        "v=DMARC1; p=none                                   | v=DMARC1; p=none; adkim=r",
+        "v=DMARC1; p=none; rua=mailto:a@example.com,mailto:b@example.com | v=DMARC1; p=none; rua=mailto:b@example.com,mailto:a@example.com",
+        "v=DMARC1; p=none; rua=mailto:d@example.com         | v=DMARC1; p=none; rua=mailto:D@example.com",
+        "v=DMARC1; p=none; rua=mailto:d@example.com         | v=DMARC1; p=none; rua=mailto:d@example.com!10m",
+        "v=DMARC1; p=none; x=value                          | v=DMARC1; p=none; x=Value",
+        "v=DMARC1; p=bogus                                  | v=DMARC1; p=Bogus",
+        "v=DMARC1; p=none                                   | v=DMARC1; p=none; junk",
+        "v=DMARC1; p=none                                   | v=DMARC1;; p=none",
+        "v=DMARC1; p=none                                   | v=DMARC1; p=none; p=reject",
+    })
+    void recordsThatReceiversReadDifferentlyDoNot(String one, String other) {
+        assertFalse(DmarcRecord.parse(one).sameMeaning(DmarcRecord.parse(other)),
+                () -> "both read as " + DmarcRecord.parse(one).canonical());
+    }
+
+    @Test
+    void theCanonicalFormIsARecordInOneOrder() {
+        assertEquals("v=DMARC1; p=reject; sp=none; rua=mailto:d@example.com,bad; x=Y; 2z=1",
+                DmarcRecord.parse("v=DMARC1; x=Y; RUA=Mailto:d@Example.Com, bad; SP=None; 2z=1; p=REJECT").canonical());
+        assertEquals("v=DMARC1; p=none; rua=mailto:a%2Cb@example.com?subject=x",
+                DmarcRecord.parse("v=DMARC1; p=none; rua=mailto:a%2cb@EXAMPLE.com?subject=x").canonical());
     }
 }

@@ -205,7 +205,7 @@ class PolicyDiscoveryTest {
         assertEquals("two.example.test", discovery.discover("Two.Example.TEST.").join().domain());
         IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class,
                 () -> discovery.discover("exa..mple.test"));
-        assertEquals("\"exa..mple.test\" is not a valid domain name.", malformed.getMessage());
+        assertEquals("There is an empty part between two dots, or a dot at the start.", malformed.getMessage());
     }
 
     private static List<String> queried(TreeWalk walk) {

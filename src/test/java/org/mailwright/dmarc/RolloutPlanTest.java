@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.mailwright.dns.DnsRecord;
+import org.mailwright.dns.LookupResult;
+import org.mailwright.dns.Outcome;
+import org.mailwright.dns.RecordType;
 import org.mailwright.findings.Finding;
 
 /** The staged rollout: exact records, durations, dates, criteria and advice. */
@@ -28,6 +34,42 @@ class RolloutPlanTest {
         assertTrue(records(plan).stream().allMatch(record -> record.endsWith("; rua=mailto:dmarc@example.com; ruf=mailto:forensic@example.com")),
                 records(plan).toString());
         assertEquals(ruf, plan.rescheduledFrom(3, JUNE_FIRST).stage(4).record().failureReportUris());
+    }
+
+    @Test
+    void eachStageHasNoFindingsButTheOnesItMeans() {
+        for (boolean ladder : List.of(false, true)) {
+            for (RolloutStage stage : RolloutPlan.create("example.com", RUA, JUNE_FIRST, ladder).stages()) {
+                List<Finding> findings = DmarcLinter.recordFindings(stage.record(), PolicyScope.DOMAIN);
+                assertEquals(List.of(), stage.unintendedFindings(findings), stage.record().text());
+            }
+        }
+        RolloutStage reject = RolloutPlan.create("example.com", RUA, JUNE_FIRST, false).stage(5);
+        List<Finding> monitoring = DmarcLinter.recordFindings(DmarcRecord.parse("v=DMARC1; p=none; rua=mailto:d@example.com"),
+                PolicyScope.DOMAIN);
+        assertEquals(List.of("dmarc.policy-none"), reject.unintendedFindings(monitoring).stream().map(Finding::id).toList(),
+                "p=none is a step back from the last stage, not what it means");
+    }
+
+    @Test
+    void aRolloutStartsAtTheStepThatAsksWhatIsPublishedNow() {
+        assertEquals(RolloutStep.MONITOR, RolloutStep.asking(policy(null)));
+        assertEquals(RolloutStep.MONITOR, RolloutStep.asking(policy("v=DMARC1; p=none; rua=mailto:d@example.com")));
+        assertEquals(RolloutStep.QUARANTINE_TEST, RolloutStep.asking(policy("v=DMARC1; p=Quarantine; t=y")));
+        assertEquals(RolloutStep.REJECT, RolloutStep.asking(policy("v=DMARC1; p=reject")));
+        assertEquals(RolloutStep.REJECT_TEST, RolloutStep.asking(policy("v=DMARC1; p=reject; t=y")));
+        assertEquals(RolloutStep.MONITOR, RolloutStep.asking(policy("v=DMARC1; p=block")), "a record receivers ignore asks nothing");
+    }
+
+    /** The policy of example.com when {@code record} is its own record, or none is published. */
+    private static DiscoveredPolicy policy(String record) {
+        List<String> values = record == null ? List.of() : List.of(record);
+        LookupResult lookup = new LookupResult("_dmarc.example.com", RecordType.TXT, values.isEmpty() ? Outcome.NXDOMAIN : Outcome.OK,
+                values.stream().map(value -> new DnsRecord("_dmarc.example.com", RecordType.TXT, 300, value, List.of(value))).toList(),
+                List.of(), 300, "test", null, false, Duration.ZERO);
+        TreeWalk walk = new TreeWalk("example.com", List.of(new WalkStep("example.com", lookup)));
+        return new DiscoveredPolicy("example.com", walk, record == null ? DiscoveredPolicy.Source.NONE : DiscoveredPolicy.Source.OWN,
+                record == null ? "" : "example.com", Optional.empty());
     }
 
     @Test

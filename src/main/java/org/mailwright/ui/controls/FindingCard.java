@@ -23,6 +23,8 @@ public final class FindingCard extends VBox {
     private final Label why = new Label();
     private final Label fix = new Label();
     private final Hyperlink more = new Hyperlink();
+    private final String moreText;
+    private final String lessText;
 
     /**
      * @param locale the language of the finding's words
@@ -35,6 +37,8 @@ public final class FindingCard extends VBox {
     public FindingCard(Finding finding, Locale locale, Function<CheckState, String> stateWords, String moreText, String lessText,
                        String whyLabel, String fixLabel) {
         this.finding = Objects.requireNonNull(finding, "finding");
+        this.moreText = moreText;
+        this.lessText = lessText;
         getStyleClass().add("finding-card");
         StateBadge badge = new StateBadge(CheckState.of(finding.severity()), stateWords);
         Label message = new Label(finding.message(locale));
@@ -50,11 +54,7 @@ public final class FindingCard extends VBox {
             detail.setWrapText(true);
         }
         more.getStyleClass().add("finding-more");
-        more.setOnAction(event -> {
-            showDetails(!why.isVisible());
-            more.setText(why.isVisible() ? lessText : moreText);
-        });
-        more.setText(moreText);
+        more.setOnAction(event -> showDetails(!why.isVisible()));
         getChildren().addAll(head, why, fix, more);
         showDetails(false);
         // A pass needs no fixing: its message says all there is.
@@ -75,12 +75,16 @@ public final class FindingCard extends VBox {
         return finding;
     }
 
-    /** Shows or hides why the finding matters and how to fix it. */
+    /**
+     * Shows or hides why the finding matters and how to fix it; the link then offers the other.
+     * A page may show them from the start for what needs fixing (errors and warnings).
+     */
     public void showDetails(boolean shown) {
         for (Label detail : new Label[] {why, fix}) {
             detail.setVisible(shown);
             detail.setManaged(shown);
         }
+        more.setText(shown ? lessText : moreText);
     }
 
     public boolean detailsShown() {

@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.mailwright.dmarc.DestinationCheck;
+import org.mailwright.dmarc.DestinationReport;
 import org.mailwright.dmarc.DmarcTag;
 import org.mailwright.dmarc.MailboxCheck;
+import org.mailwright.dmarc.ReportAddresses;
 import org.mailwright.dmarc.ReportDestinations;
 import org.mailwright.dmarc.ReportUri;
+import org.mailwright.dns.ResolverService;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.work.BackgroundJobs;
@@ -24,7 +26,8 @@ import org.mailwright.ui.work.LatestJob;
  * The report-destination helper: for every rua and ruf destination, whether it may receive the
  * domain's reports (a destination in another organization must publish
  * {@code <domain>._report._dmarc.<destination>}, RFC 9990 section 3) and whether its mailbox's
- * domain receives mail at all. Shows the exact record to ask for.
+ * domain receives mail at all, judged by {@link ReportDestinations} as {@code dmarc lint} judges
+ * them. Shows the exact record to ask for.
  */
 final class Destinations {
 
@@ -32,12 +35,8 @@ final class Destinations {
     record Destination(DmarcTag tag, ReportUri uri) {
     }
 
-    /** What one destination's checks found; {@code mailbox} is empty for a destination that is not {@code mailto:}. */
-    record Checked(DestinationCheck authorization, Optional<MailboxCheck> mailbox) {
-    }
-
     /** One round of checks: what was asked, and the answers once they are in (empty while checking). */
-    record Round(String domain, List<Destination> asked, Optional<List<Checked>> answers, String failure) {
+    record Round(String domain, List<Destination> asked, Optional<List<DestinationReport>> answers, String failure) {
         static final Round NONE = new Round("", List.of(), Optional.empty(), "");
     }
 
@@ -56,7 +55,8 @@ final class Destinations {
 
     /**
      * Checks the destinations of {@code domain}'s reports in the background; asking again for the
-     * same ones does nothing unless {@code again}.
+     * same ones does nothing unless {@code again}, which asks the servers now, past any answer
+     * (a "does not exist" included) that the cache kept.
      */
     void check(String domain, List<ReportUri> aggregate, List<ReportUri> failure, boolean again) {
         List<Destination> asked = new ArrayList<>();
@@ -72,12 +72,12 @@ final class Destinations {
             round.set(new Round(domain, asked, Optional.of(List.of()), ""));
             return;
         }
-        ReportDestinations destinations = new ReportDestinations(context.resolver(), context.resolverTarget());
+        ResolverService resolver = again ? context.resolver().fresh() : context.resolver();
+        ReportDestinations destinations = new ReportDestinations(resolver, context.resolverTarget());
         job.start(words.format("dmarc.destination.progress", asked.size()), () -> checkAll(destinations, domain, asked),
                 (answers, failed) -> round.set(failed == null
                         ? new Round(domain, asked, Optional.of(answers), "")
-                        : new Round(domain, asked, Optional.empty(), failed instanceof CancellationException
-                                ? words.format("dmarc.destination.cancelled") : Problems.sentence(failed))));
+                        : new Round(domain, asked, Optional.empty(), words.failure(failed))));
     }
 
     void clear() {
@@ -90,16 +90,10 @@ final class Destinations {
         return rows;
     }
 
-    private static CompletableFuture<List<Checked>> checkAll(ReportDestinations destinations, String domain,
-                                                             List<Destination> asked) {
-        List<CompletableFuture<Checked>> checks = asked.stream().map(destination -> {
-            CompletableFuture<DestinationCheck> authorization =
-                    destinations.checkAuthorization(domain, destination.tag(), destination.uri());
-            CompletableFuture<Optional<MailboxCheck>> mailbox = destination.uri().isMailto()
-                    ? destinations.checkMailbox(destination.tag(), destination.uri()).thenApply(Optional::of)
-                    : CompletableFuture.completedFuture(Optional.empty());
-            return authorization.thenCombine(mailbox, Checked::new);
-        }).toList();
+    private static CompletableFuture<List<DestinationReport>> checkAll(ReportDestinations destinations, String domain,
+                                                                       List<Destination> asked) {
+        List<CompletableFuture<DestinationReport>> checks = asked.stream()
+                .map(destination -> destinations.check(domain, destination.tag(), destination.uri())).toList();
         return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
                 .thenApply(done -> checks.stream().map(CompletableFuture::join).toList());
     }
@@ -124,41 +118,28 @@ final class Destinations {
         return rows;
     }
 
-    private DestinationRow row(String tag, String shown, Checked checked) {
+    /** The badge is the worst of the linter's findings for the destination; the sentence says what the checks found. */
+    private DestinationRow row(String tag, String shown, DestinationReport checked) {
         DestinationCheck authorization = checked.authorization();
         String host = authorization.uri().host();
         Optional<MailboxCheck.Status> mailbox = checked.mailbox().map(MailboxCheck::status);
+        CheckState state = Badge.worst(checked.findings());
         if (mailbox.isPresent() && mailbox.get().cannotReceive()) {
             // Nothing can be delivered there: the address is wrong, whatever the authorization says.
-            return new DestinationRow(tag, shown, CheckState.ERROR,
+            return new DestinationRow(tag, shown, state,
                     words.format("dmarc.mailbox." + mailbox.get().name().toLowerCase(Locale.ROOT), host), Optional.empty());
         }
-        String verdict;
-        CheckState state;
-        switch (authorization.status()) {
-            case NOT_NEEDED -> {
-                verdict = words.format("dmarc.destination.own", host, authorization.policyDomain());
-                state = CheckState.PASS;
-            }
-            case AUTHORIZED -> {
-                verdict = words.format("dmarc.destination.authorized", host, authorization.policyDomain(),
-                        authorization.authorizationName());
-                state = CheckState.PASS;
-            }
-            case NOT_AUTHORIZED -> {
-                verdict = words.format("dmarc.destination.notAuthorized", host, authorization.policyDomain(),
-                        authorization.authorizationName());
-                state = CheckState.ERROR;
-            }
-            default -> {
-                verdict = words.format("dmarc.destination.unknown", host, authorization.lookup()
-                        .map(lookup -> lookup.explain(words.locale())).orElse(""));
-                state = CheckState.UNKNOWN;
-            }
-        }
+        String verdict = switch (authorization.status()) {
+            case NOT_NEEDED -> words.format("dmarc.destination.own", host, authorization.policyDomain());
+            case AUTHORIZED -> words.format("dmarc.destination.authorized", host, authorization.policyDomain(),
+                    authorization.authorizationName());
+            case NOT_AUTHORIZED -> words.format("dmarc.destination.notAuthorized", host, authorization.policyDomain(),
+                    authorization.authorizationName());
+            case UNKNOWN -> words.format("dmarc.destination.unknown", host, authorization.lookup()
+                    .map(lookup -> lookup.explain(words.locale())).orElse(""));
+        };
         if (mailbox.isPresent() && mailbox.get() == MailboxCheck.Status.UNKNOWN) {
             verdict = verdict + " " + words.format("dmarc.mailbox.unknown", host);
-            state = state == CheckState.ERROR ? state : CheckState.UNKNOWN;
         }
         // The record to ask for, while it is missing; once published, the sentence names it.
         boolean missing = authorization.status() == DestinationCheck.Status.NOT_AUTHORIZED

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -19,7 +20,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
@@ -37,7 +37,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
+import org.mailwright.findings.Finding;
+import org.mailwright.findings.Severity;
 import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.controls.FindingCard;
 import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.controls.StateBadge;
 import org.mailwright.ui.wizard.WizardView;
@@ -165,6 +168,12 @@ public final class DmarcView {
     @FXML
     private VBox recordFindings;
     @FXML
+    private HBox otherDomainBanner;
+    @FXML
+    private Label otherDomainLabel;
+    @FXML
+    private Button switchDomainButton;
+    @FXML
     private HBox dueBanner;
     @FXML
     private Label dueLabel;
@@ -185,6 +194,7 @@ public final class DmarcView {
 
     @FXML
     private void initialize() {
+        wireOtherDomain();
         wireDueNotice();
         wireDomainStep();
         wireReportsStep();
@@ -199,6 +209,13 @@ public final class DmarcView {
                 model.planStep(), new WizardView.StepContent(planStepBox, stageBox),
                 model.publishStep(), new WizardView.StepContent(publishStepBox, verifyButton)), bundle, resultDetails);
         wizardHost.getChildren().setAll(wizard);
+    }
+
+    private void wireOtherDomain() {
+        otherDomainLabel.textProperty().bind(model.otherDomainNoticeProperty());
+        showWhen(otherDomainBanner, model.otherDomainNoticeProperty().isNotEmpty());
+        switchDomainButton.textProperty().bind(Bindings.createStringBinding(
+                () -> Texts.format(bundle, "dmarc.otherDomain.switch", model.otherDomainProperty().get()), model.otherDomainProperty()));
     }
 
     private void wireDueNotice() {
@@ -365,6 +382,11 @@ public final class DmarcView {
     }
 
     @FXML
+    private void switchDomain() {
+        model.switchToOtherDomain();
+    }
+
+    @FXML
     private void reviewDueStage() {
         model.reviewDueStage();
     }
@@ -458,47 +480,19 @@ public final class DmarcView {
         return node;
     }
 
-    private void showFindings(Pane host, List<FindingLine> findings) {
+    private void showFindings(Pane host, List<Finding> findings) {
         host.getChildren().setAll(findings.stream().map(this::finding).toList());
         host.setVisible(!findings.isEmpty());
         host.setManaged(!findings.isEmpty());
     }
 
-    /** A finding: badge and message; why and how to fix beside it (a click away for mere information). */
-    private Node finding(FindingLine line) {
-        StateBadge badge = new StateBadge(line.state(), stateWords);
-        Label message = new Label(line.message());
-        message.setWrapText(true);
-        message.getStyleClass().add("dmarc-finding-message");
-        HBox.setHgrow(message, Priority.ALWAYS);
-        HBox head = new HBox(badge, message);
-        head.setFillHeight(false);
-        head.getStyleClass().add("dmarc-finding-head");
-        Label why = new Label(Texts.format(bundle, "dmarc.finding.why", line.why()));
-        Label fix = new Label(Texts.format(bundle, "dmarc.finding.fix", line.fix()));
-        VBox details = new VBox(why, fix);
-        details.getStyleClass().add("dmarc-finding-details");
-        for (Label detail : List.of(why, fix)) {
-            detail.setWrapText(true);
-        }
-        VBox box = new VBox(head, details);
-        box.getStyleClass().add("dmarc-finding");
-        box.setUserData(line);
-        boolean serious = line.state() == CheckState.ERROR || line.state() == CheckState.WARNING;
-        if (!serious) {
-            Hyperlink more = new Hyperlink(Texts.format(bundle, "dmarc.finding.more"));
-            more.getStyleClass().add("dmarc-finding-more");
-            details.setVisible(false);
-            details.setManaged(false);
-            more.setOnAction(event -> {
-                boolean shown = !details.isVisible();
-                details.setVisible(shown);
-                details.setManaged(shown);
-                more.setText(Texts.format(bundle, shown ? "dmarc.finding.less" : "dmarc.finding.more"));
-            });
-            box.getChildren().add(more);
-        }
-        return box;
+    /** A finding as every page shows it; why and how to fix are open at once for what needs fixing. */
+    private FindingCard finding(Finding finding) {
+        FindingCard card = new FindingCard(finding, model.locale(), stateWords,
+                Texts.format(bundle, "finding.more"), Texts.format(bundle, "finding.less"),
+                Texts.format(bundle, "finding.why"), Texts.format(bundle, "finding.fix"));
+        card.showDetails(finding.severity() == Severity.ERROR || finding.severity() == Severity.WARNING);
+        return card;
     }
 
     private Label caption(String key) {

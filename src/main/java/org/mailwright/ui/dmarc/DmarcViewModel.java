@@ -4,12 +4,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -20,6 +19,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -28,19 +28,20 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.mailwright.dmarc.DmarcLinter;
-import org.mailwright.dmarc.DmarcRecord;
 import org.mailwright.dmarc.PlanStore;
 import org.mailwright.dmarc.PolicyScope;
+import org.mailwright.dmarc.ReportAddresses;
 import org.mailwright.dmarc.ReportUri;
 import org.mailwright.dmarc.RolloutPlan;
 import org.mailwright.dmarc.RolloutStage;
 import org.mailwright.dmarc.RolloutStep;
 import org.mailwright.dmarc.SavedPlan;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.RecordType;
+import org.mailwright.findings.Finding;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.controls.CheckState;
-import org.mailwright.ui.domain.DomainName;
 import org.mailwright.ui.wizard.WizardStep;
 import org.mailwright.ui.wizard.WizardViewModel;
 import org.mailwright.ui.work.BackgroundJobs;
@@ -94,6 +95,9 @@ public final class DmarcViewModel {
         NOT_SAVED, SAVING, SAVED, FAILED
     }
 
+    /** The TTL of a new record, until Settings lets the user choose one. */
+    private static final long DEFAULT_TTL = 3600;
+
     /** A stand-in for the report address while the stage list is made, which needs a plan. */
     private static final List<ReportUri> ANY_REPORTS = List.of(ReportUri.parse("mailto:reports@example.com").orElseThrow());
 
@@ -106,11 +110,13 @@ public final class DmarcViewModel {
     private final LatestJob saving;
     private final PublishedPolicy published;
     private final Destinations destinations;
-    private final SenderCoverage coverage;
+    private final SendersReading coverage;
     private final Verification verification;
 
     private final StringProperty domain = new SimpleStringProperty(this, "domain", "");
     private final ReadOnlyStringWrapper committed = new ReadOnlyStringWrapper(this, "committed", "");
+    /** The domain another page works on now, while this wizard stays with its unsaved answers for {@link #committed}. */
+    private final ReadOnlyStringWrapper otherDomain = new ReadOnlyStringWrapper(this, "otherDomain", "");
     private final StringProperty aggregate = new SimpleStringProperty(this, "aggregate", "");
     private final BooleanProperty failureWanted = new SimpleBooleanProperty(this, "failureWanted");
     private final StringProperty failure = new SimpleStringProperty(this, "failure", "");
@@ -126,7 +132,10 @@ public final class DmarcViewModel {
 
     /** True while answers are filled in from a saved plan or the published record, not typed. */
     private boolean prefilling;
-    /** Whether the user changed an answer since the domain was read, so a late pre-fill leaves it alone. */
+    /**
+     * Whether the user changed an answer since the domain was read or the plan saved: a late
+     * pre-fill leaves it alone, and the wizard does not drop it to follow another page's domain.
+     */
     private boolean answeredByUser;
     private boolean savedPlanApplied;
 
@@ -136,9 +145,9 @@ public final class DmarcViewModel {
     private final ObjectBinding<Optional<SavedPlan>> draft;
     private final StringBinding record;
     private final StringBinding zoneLine;
-    private final ObjectBinding<List<FindingLine>> recordFindings;
+    private final ObjectBinding<List<Finding>> recordFindings;
     private final StringBinding stageEffect;
-    private final ObjectBinding<List<FindingLine>> verifyFindings;
+    private final ObjectBinding<List<Finding>> verifyFindings;
     private final ObjectBinding<List<TimelineStage>> timeline;
     private final ObjectBinding<List<String>> advice;
     private final StringBinding stageSummary;
@@ -148,6 +157,7 @@ public final class DmarcViewModel {
     private final StringBinding sendersWarning;
     private final StringBinding saveMessage;
     private final StringBinding publishHow;
+    private final StringBinding otherDomainNotice;
     private final BooleanBinding dueStageWaiting;
     private final WizardStep domainStep;
     private final WizardStep reportsStep;
@@ -171,7 +181,7 @@ public final class DmarcViewModel {
         this.saving = new LatestJob(jobs);
         this.published = new PublishedPolicy(context, words, jobs);
         this.destinations = new Destinations(context, words, jobs);
-        this.coverage = new SenderCoverage(context, words, jobs, clock);
+        this.coverage = new SendersReading(context, words, jobs, clock);
         this.verification = new Verification(context, words, jobs);
 
         since.set(today());
@@ -188,28 +198,25 @@ public final class DmarcViewModel {
         });
         published.readingProperty().addListener((observable, old, reading) -> prefillFromPublished());
 
-        domainProblem = Bindings.createStringBinding(() -> DomainName.check(domain.get()).problem()
-                .map(problem -> words.format(problem.key(), problem.arguments().toArray())).orElse(""),
-                domain, words.language());
+        domainProblem = Bindings.createStringBinding(() -> DomainName.parseDomain(domain.get()).problem()
+                .map(problem -> problem.text(words.locale())).orElse(""), domain, words.language());
         reportsProblem = Bindings.createStringBinding(this::reportsProblemNow, aggregate, failureWanted, failure, words.language());
         planProblem = Bindings.createStringBinding(() -> since.get() == null ? words.format("dmarc.plan.problem.date") : "",
                 since, words.language());
-        draft = Bindings.createObjectBinding(this::draftNow, domain, aggregate, failureWanted, failure, legacy, stage, since, saved);
+        draft = Bindings.createObjectBinding(this::draftNow, committed, aggregate, failureWanted, failure, legacy, stage, since, saved);
         record = Bindings.createStringBinding(() -> draft.get().map(plan -> plan.current().record().text()).orElse(""), draft);
         zoneLine = Bindings.createStringBinding(() -> draft.get()
-                .map(plan -> plan.current().record().zoneLine(plan.domain())).orElse(""), draft);
+                .map(plan -> plan.current().record().zoneLine(plan.domain(), ttlFor(plan.domain()))).orElse(""),
+                draft, published.readingProperty());
         recordFindings = Bindings.createObjectBinding(() -> draft.get()
-                .map(plan -> DmarcLinter.recordFindings(plan.current().record(), PolicyScope.DOMAIN).stream()
-                        .filter(finding -> !intendedAt(plan.current()).contains(finding.id()))
-                        .map(finding -> FindingLine.of(finding, words.locale())).toList())
-                .orElse(List.of()), draft, words.language());
-        verifyFindings = Bindings.createObjectBinding(() -> {
-            Set<String> intended = draft.get().map(plan -> intendedAt(plan.current())).orElse(Set.of());
-            return verification.findingsProperty().get().stream().filter(line -> !intended.contains(line.id())).toList();
-        }, verification.findingsProperty(), draft);
+                .map(plan -> plan.current().unintendedFindings(DmarcLinter.recordFindings(plan.current().record(), PolicyScope.DOMAIN)))
+                .orElse(List.of()), draft);
+        verifyFindings = Bindings.createObjectBinding(() -> draft.get()
+                .map(plan -> plan.current().unintendedFindings(verification.findingsProperty().get()))
+                .orElse(verification.findingsProperty().get()), verification.findingsProperty(), draft);
         stageEffect = Bindings.createStringBinding(() -> draft.get().map(plan -> plan.current().effect(words.locale()))
                 .orElse(""), draft, words.language());
-        timeline = Bindings.createObjectBinding(this::timelineNow, draft, words.language());
+        timeline = Bindings.createObjectBinding(this::timelineNow, draft, published.readingProperty(), words.language());
         advice = Bindings.createObjectBinding(() -> draft.get()
                 .map(plan -> plan.plan().advice().stream().map(text -> text.text(words.locale())).toList())
                 .orElse(List.of()), draft, words.language());
@@ -225,6 +232,8 @@ public final class DmarcViewModel {
         saveMessage = Bindings.createStringBinding(this::saveMessageNow, saveState, saveFailure, saved, words.language());
         publishHow = Bindings.createStringBinding(() -> draft.get().map(plan -> words.format("dmarc.publish.how",
                 plan.plan().recordName(), plan.current().name(words.locale()))).orElse(""), draft, words.language());
+        otherDomainNotice = Bindings.createStringBinding(() -> otherDomain.get().isEmpty() ? ""
+                : words.format("dmarc.otherDomain.notice", committed.get(), otherDomain.get()), otherDomain, committed, words.language());
 
         domainStep = step("domain", domainProblem, Bindings.createStringBinding(() -> domainOr(domain.get().strip()), domain));
         reportsStep = step("reports", reportsProblem, Bindings.createStringBinding(this::reportsAnswer,
@@ -238,8 +247,7 @@ public final class DmarcViewModel {
         wizard.indexProperty().addListener((observable, old, index) -> stepShown(old.intValue(), index.intValue()));
 
         domain.set(context.settings().lastDomainProperty().get());
-        domain.addListener((observable, old, text) -> DomainName.check(text).name()
-                .ifPresent(name -> context.settings().lastDomainProperty().set(text.strip())));
+        context.settings().lastDomainProperty().addListener((observable, old, text) -> workingDomainChanged(text));
         commitDomain();
     }
 
@@ -262,12 +270,13 @@ public final class DmarcViewModel {
 
     /** The name the typed text stands for, when it is a domain name. */
     public Optional<String> domainName() {
-        return DomainName.check(domain.get()).name();
+        return DomainName.parseDomain(domain.get()).name().map(DomainName::ascii);
     }
 
     /**
      * Reads the typed domain, if it is one and not the one read already: its published policy, its
-     * SPF and DKIM, and its saved plan; the answers start again from what those say.
+     * SPF and DKIM, and its saved plan; the answers start again from what those say. It becomes
+     * the domain every page works on.
      */
     public void commitDomain() {
         Optional<String> name = domainName();
@@ -275,6 +284,8 @@ public final class DmarcViewModel {
             return;
         }
         committed.set(name.get());
+        otherDomain.set("");
+        context.settings().lastDomainProperty().set(name.get());
         prefill(() -> {
             aggregate.set("");
             failure.set("");
@@ -291,17 +302,57 @@ public final class DmarcViewModel {
         saveState.set(SaveState.NOT_SAVED);
         verification.clear();
         destinations.clear();
-        published.read(name.get());
-        coverage.read(name.get(), true);
+        published.read(name.get(), false);
+        coverage.read(name.get(), false);
         loadSavedPlan(name.get());
     }
 
-    /** Reads the published policy, SPF and DKIM of the committed domain again. */
+    /** Reads the published policy, SPF and DKIM of the committed domain again, from the servers now. */
     public void readAgain() {
         if (!committed.get().isEmpty()) {
-            published.read(committed.get());
+            published.read(committed.get(), true);
             coverage.read(committed.get(), true);
         }
+    }
+
+    /**
+     * The domain another page works on, while this wizard keeps unsaved answers for the one it
+     * read; empty when both work on the same domain.
+     */
+    public ReadOnlyStringProperty otherDomainProperty() {
+        return otherDomain.getReadOnlyProperty();
+    }
+
+    /** "Still working on the plan of A; the other pages show B." Empty when there is no other domain. */
+    public StringBinding otherDomainNoticeProperty() {
+        return otherDomainNotice;
+    }
+
+    /** Leaves the unsaved answers and reads the domain the other pages work on. */
+    public void switchToOtherDomain() {
+        String other = otherDomain.get();
+        if (!other.isEmpty()) {
+            domain.set(other);
+            commitDomain();
+        }
+    }
+
+    /**
+     * Another page chose the domain to work on: this wizard follows it, unless it holds answers
+     * the user has not saved, which it keeps, saying which domain they are for.
+     */
+    private void workingDomainChanged(String text) {
+        Optional<String> name = DomainName.parseDomain(text).name().map(DomainName::ascii);
+        if (name.isEmpty() || name.get().equals(committed.get())) {
+            otherDomain.set("");
+            return;
+        }
+        if (answeredByUser) {
+            otherDomain.set(name.get());
+            return;
+        }
+        domain.set(name.get());
+        commitDomain();
     }
 
     public PublishedPolicy published() {
@@ -333,8 +384,7 @@ public final class DmarcViewModel {
     public void checkDestinations(boolean again) {
         Optional<String> name = domainName();
         ReportAddresses.Parsed rua = ReportAddresses.parse(aggregate.get());
-        ReportAddresses.Parsed ruf = failureWanted.get() ? ReportAddresses.parse(failure.get())
-                : new ReportAddresses.Parsed(List.of(), List.of());
+        ReportAddresses.Parsed ruf = failureWanted.get() ? ReportAddresses.parse(failure.get()) : ReportAddresses.Parsed.EMPTY;
         if (name.isEmpty()) {
             destinations.clear();
             return;
@@ -444,7 +494,7 @@ public final class DmarcViewModel {
      * What the linter makes of the record to publish, with why and how to fix; without what the
      * stage means to do (p=none while monitoring, t=y in a test stage, pct on the ladder).
      */
-    public ObjectBinding<List<FindingLine>> recordFindingsProperty() {
+    public ObjectBinding<List<Finding>> recordFindingsProperty() {
         return recordFindings;
     }
 
@@ -477,6 +527,11 @@ public final class DmarcViewModel {
     }
 
     // ---- Publish and verify ----
+
+    /** The language the core's words (findings, names) are said in now. */
+    public Locale locale() {
+        return words.locale();
+    }
 
     public WizardViewModel wizard() {
         return wizard;
@@ -519,7 +574,7 @@ public final class DmarcViewModel {
     /** Asks DNS now whether the record is published. */
     public void verify() {
         draft.get().ifPresent(plan -> verification.check(plan.domain(), plan.current().record().text(),
-                published.ownRecord().map(DmarcRecord::text)));
+                published.recordsOf(plan.domain())));
     }
 
     public ObjectBinding<CheckState> verifyStateProperty() {
@@ -536,7 +591,7 @@ public final class DmarcViewModel {
     }
 
     /** What the linter makes of what is published now; without what the stage means to do, as on the right. */
-    public ObjectBinding<List<FindingLine>> verifyFindingsProperty() {
+    public ObjectBinding<List<Finding>> verifyFindingsProperty() {
         return verifyFindings;
     }
 
@@ -561,12 +616,13 @@ public final class DmarcViewModel {
             return saving;
         }), (done, failed) -> {
             if (failed != null) {
-                saveFailure.set(Problems.sentence(failed));
+                saveFailure.set(words.failure(failed));
                 saveState.set(SaveState.FAILED);
                 return;
             }
             // The saved plan is now the reference: its dates stay as they are until the next stage.
             savedPlanApplied = true;
+            answeredByUser = false;
             saved.set(Optional.of(done));
             saveState.set(SaveState.SAVED);
             exits.planSaved().run();
@@ -590,7 +646,7 @@ public final class DmarcViewModel {
         loading.start(words.format("dmarc.saved.reading", name), () -> BackgroundJobs.completed(() -> store.load(name)),
                 (plan, failed) -> {
                     if (failed != null) {
-                        savedProblem.set(words.format("dmarc.saved.unreadable", name, Problems.sentence(failed)));
+                        savedProblem.set(words.format("dmarc.saved.unreadable", name, words.failure(failed)));
                         return;
                     }
                     saved.set(plan);
@@ -666,8 +722,9 @@ public final class DmarcViewModel {
         }
     }
 
+    /** The plan as answered, for the domain read: never a domain typed but not read yet beside another's record. */
     private Optional<SavedPlan> draftNow() {
-        Optional<String> name = domainName();
+        Optional<String> name = committedName();
         ReportAddresses.Parsed rua = ReportAddresses.parse(aggregate.get());
         ReportAddresses.Parsed ruf = ReportAddresses.parse(failureWanted.get() ? failure.get() : "");
         if (name.isEmpty() || rua.uris().isEmpty() || !rua.invalid().isEmpty() || !ruf.invalid().isEmpty()
@@ -678,21 +735,6 @@ public final class DmarcViewModel {
                 .map(plan -> plan.plan().start()).filter(date -> !date.isAfter(since.get())).orElse(since.get());
         RolloutPlan plan = RolloutPlan.create(name.get(), rua.uris(), ruf.uris(), start, legacy.get());
         return Optional.of(new SavedPlan(plan, Math.min(stage.get().number(), plan.stages().size()), since.get()));
-    }
-
-    /** The findings a stage causes on purpose: they describe the plan, not a mistake in it. */
-    static Set<String> intendedAt(RolloutStage stage) {
-        Set<String> intended = new HashSet<>();
-        if (stage.step() == RolloutStep.MONITOR) {
-            intended.add("dmarc.policy-none");
-        }
-        if (stage.step().testing()) {
-            intended.add("dmarc.testing");
-        }
-        if (stage.percentage().isPresent()) {
-            intended.add("dmarc.legacy-tag");
-        }
-        return intended;
     }
 
     private List<TimelineStage> timelineNow() {
@@ -717,7 +759,7 @@ public final class DmarcViewModel {
                     : words.format("dmarc.timeline.duration", each.minimumDays(), words.date(each.earliestNext()));
             boolean due = position == TimelineStage.Position.NEXT && !today.isBefore(each.start());
             stages.add(new TimelineStage(each.number(), each.name(words.locale()), each.effect(words.locale()),
-                    each.record().text(), each.record().zoneLine(plan.get().domain()), when, duration,
+                    each.record().text(), each.record().zoneLine(plan.get().domain(), ttlFor(plan.get().domain())), when, duration,
                     each.criteria().stream().map(text -> text.text(words.locale())).toList(), position, due));
         }
         return stages;
@@ -805,6 +847,19 @@ public final class DmarcViewModel {
 
     private String domainOr(String fallback) {
         return domainName().orElse(fallback);
+    }
+
+    /**
+     * The TTL of the zone-file lines for {@code name}: that of the record it publishes now, as its
+     * authoritative servers have it, when the new record replaces it; else the TTL the user chooses.
+     */
+    private long ttlFor(String name) {
+        return published.publishedTtlOf(name).orElse(chosenTtl());
+    }
+
+    /** The TTL a record that replaces none gets. */
+    private long chosenTtl() {
+        return DEFAULT_TTL;
     }
 
     private LocalDate today() {

@@ -1,9 +1,12 @@
 package org.mailwright.ui.dmarc;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
@@ -13,8 +16,16 @@ import org.mailwright.dmarc.DiscoveredPolicy;
 import org.mailwright.dmarc.DmarcLinter;
 import org.mailwright.dmarc.DmarcRecord;
 import org.mailwright.dmarc.DmarcReport;
+import org.mailwright.dmarc.DmarcTag;
 import org.mailwright.dmarc.Policy;
+import org.mailwright.dmarc.PolicyDiscovery;
 import org.mailwright.dmarc.RolloutStep;
+import org.mailwright.dns.Outcome;
+import org.mailwright.dns.RecordType;
+import org.mailwright.dns.ResolverService;
+import org.mailwright.dns.ResolverTarget;
+import org.mailwright.findings.Finding;
+import org.mailwright.propagation.PropagationProbe;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.work.BackgroundJobs;
@@ -32,9 +43,18 @@ public final class PublishedPolicy {
         IDLE, READING, DONE, FAILED, CANCELLED
     }
 
-    /** One reading: of which domain, how far, and what it found. */
-    record Reading(Status status, String domain, DmarcReport report, String failure) {
-        static final Reading IDLE = new Reading(Status.IDLE, "", null, "");
+    /**
+     * One reading: of which domain, how far, and what it found.
+     *
+     * @param publishedTtl the TTL of the domain's own record as its zone's authoritative servers
+     *     publish it; empty when it has none or they did not say
+     */
+    record Reading(Status status, String domain, DmarcReport report, String failure, OptionalLong publishedTtl) {
+        static final Reading IDLE = new Reading(Status.IDLE, "", null, "", OptionalLong.empty());
+
+        static Reading of(Status status, String domain) {
+            return new Reading(status, domain, null, "", OptionalLong.empty());
+        }
     }
 
     private final AppContext context;
@@ -46,7 +66,7 @@ public final class PublishedPolicy {
     private final ObjectBinding<CheckState> state;
     private final ObjectBinding<List<String>> records;
     private final ObjectBinding<List<String>> walk;
-    private final ObjectBinding<List<FindingLine>> findings;
+    private final ObjectBinding<List<Finding>> findings;
 
     PublishedPolicy(AppContext context, Words words, BackgroundJobs jobs) {
         this.context = Objects.requireNonNull(context, "context");
@@ -58,24 +78,42 @@ public final class PublishedPolicy {
         records = Bindings.createObjectBinding(() -> report().flatMap(DmarcReport::record)
                 .map(record -> List.of(record.text())).orElse(List.of()), reading);
         walk = Bindings.createObjectBinding(this::walkLines, reading, words.language());
-        findings = Bindings.createObjectBinding(() -> report().map(done -> done.findings().stream()
-                .map(finding -> FindingLine.of(finding, words.locale())).toList()).orElse(List.of()),
-                reading, words.language());
+        findings = Bindings.createObjectBinding(() -> report().map(DmarcReport::findings).orElse(List.of()), reading);
     }
 
-    /** Reads {@code domain}'s policy in the background, dropping any reading still under way. */
-    void read(String domain) {
-        reading.set(new Reading(Status.READING, domain, null, ""));
-        DmarcLinter linter = new DmarcLinter(context.resolver(), context.resolverTarget());
-        job.start(words.format("dmarc.published.reading", domain), () -> linter.lint(domain), (report, failure) -> {
-            if (failure instanceof CancellationException) {
-                reading.set(new Reading(Status.CANCELLED, domain, null, ""));
-            } else if (failure != null) {
-                reading.set(new Reading(Status.FAILED, domain, null, Problems.sentence(failure)));
-            } else {
-                reading.set(new Reading(Status.DONE, domain, report, ""));
-            }
-        });
+    /**
+     * Reads {@code domain}'s policy in the background, dropping any reading still under way;
+     * {@code fresh} asks the servers now rather than the cache, as "Read again" does.
+     */
+    void read(String domain, boolean fresh) {
+        reading.set(Reading.of(Status.READING, domain));
+        ResolverService resolver = fresh ? context.resolver().fresh() : context.resolver();
+        ResolverTarget target = context.resolverTarget();
+        job.start(words.format("dmarc.published.reading", domain), () -> new DmarcLinter(resolver, target).lint(domain)
+                .thenCompose(report -> publishedTtl(report, target)
+                        .thenApply(ttl -> new Reading(Status.DONE, domain, report, "", ttl))),
+                (done, failure) -> reading.set(failure == null ? done
+                        : failure instanceof CancellationException ? Reading.of(Status.CANCELLED, domain)
+                        : new Reading(Status.FAILED, domain, null, words.failure(failure), OptionalLong.empty())));
+    }
+
+    /**
+     * The TTL of the domain's own record as published, asked of its zone's authoritative servers
+     * now: a resolver's answer carries what is left of its cached copy (288, 299...), not the TTL
+     * the record has. Empty when the domain has no record of its own or the servers cannot say.
+     */
+    private CompletableFuture<OptionalLong> publishedTtl(DmarcReport report, ResolverTarget target) {
+        if (report.policy().ownRecord().isEmpty()) {
+            return CompletableFuture.completedFuture(OptionalLong.empty());
+        }
+        String name = PolicyDiscovery.DMARC_PREFIX + report.domain();
+        ResolverService fresh = context.resolver().fresh();
+        return new PropagationProbe(fresh, Clock.systemUTC()).zoneOf(name, target).thenCompose(zone -> zone.isEmpty()
+                ? CompletableFuture.completedFuture(OptionalLong.empty())
+                : fresh.lookup(name, RecordType.TXT, new ResolverTarget.Authoritative(zone.get(), target, target.nameServerPort()))
+                        .thenApply(answer -> answer.outcome() == Outcome.OK && answer.hasTtl()
+                                ? OptionalLong.of(answer.ttl()) : OptionalLong.empty()))
+                .exceptionally(unanswered -> OptionalLong.empty());
     }
 
     /** Forgets the reading, as when the field no longer holds a domain. */
@@ -99,32 +137,29 @@ public final class PublishedPolicy {
 
     /** The domain's own record, if it publishes exactly one. */
     public Optional<DmarcRecord> ownRecord() {
-        return report().map(DmarcReport::policy).filter(policy -> policy.source() == DiscoveredPolicy.Source.OWN)
-                .flatMap(DiscoveredPolicy::record);
+        return report().map(DmarcReport::policy).flatMap(DiscoveredPolicy::ownRecord);
     }
 
-    /**
-     * The record of the domain's own organization: its own, or the one it inherits from its
-     * Organizational Domain (not a public suffix's, which belongs to someone else).
-     */
+    /** The TTL of {@code domain}'s own record as published, once read; empty without one or for another domain. */
+    public OptionalLong publishedTtlOf(String domain) {
+        Reading now = reading.get();
+        return now.status() == Status.DONE && now.domain().equals(domain) ? now.publishedTtl() : OptionalLong.empty();
+    }
+
+    /** What {@code _dmarc.<domain>} held when it was read (every TXT value); empty for another domain or before the reading. */
+    public List<String> recordsOf(String domain) {
+        return report().filter(done -> done.domain().equals(domain))
+                .map(done -> done.policy().walk().steps().get(0).lookup().values()).orElse(List.of());
+    }
+
+    /** The record of the domain's own organization, whose report addresses serve it too. */
     public Optional<DmarcRecord> organizationRecord() {
-        return report().map(DmarcReport::policy).filter(policy -> policy.source() == DiscoveredPolicy.Source.OWN
-                || policy.source() == DiscoveredPolicy.Source.ORGANIZATIONAL_DOMAIN).flatMap(DiscoveredPolicy::record);
+        return report().map(DmarcReport::policy).flatMap(DiscoveredPolicy::organizationRecord);
     }
 
-    /**
-     * The stage of a rollout that asks for what receivers are asked now: starting there keeps the
-     * domain's protection; an earlier stage would weaken it. Monitoring when nothing applies.
-     */
+    /** The rollout step that asks for what receivers are asked now; monitoring when nothing applies. */
     public RolloutStep stageNow() {
-        Optional<DiscoveredPolicy> policy = report().map(DmarcReport::policy);
-        Optional<Policy> requested = policy.flatMap(DiscoveredPolicy::requestedPolicy);
-        boolean testing = policy.flatMap(DiscoveredPolicy::record).map(DmarcRecord::testing).orElse(false);
-        return switch (requested.orElse(Policy.NONE)) {
-            case NONE -> RolloutStep.MONITOR;
-            case QUARANTINE -> testing ? RolloutStep.QUARANTINE_TEST : RolloutStep.QUARANTINE;
-            case REJECT -> testing ? RolloutStep.REJECT_TEST : RolloutStep.REJECT;
-        };
+        return report().map(DmarcReport::policy).map(RolloutStep::asking).orElse(RolloutStep.MONITOR);
     }
 
     /** What the reading says in one or two sentences. */
@@ -152,7 +187,7 @@ public final class PublishedPolicy {
         return walk;
     }
 
-    public ObjectBinding<List<FindingLine>> findingsProperty() {
+    public ObjectBinding<List<Finding>> findingsProperty() {
         return findings;
     }
 
@@ -172,7 +207,7 @@ public final class PublishedPolicy {
         String headline = switch (policy.source()) {
             case OWN -> words.format("dmarc.published.own", report.domain());
             case ORGANIZATIONAL_DOMAIN -> words.format("dmarc.published.inherited", report.domain(), policy.sourceDomain(),
-                    policy.record().map(r -> r.tagInEffect(policy.scope()).tagName()).orElse("p"));
+                    policy.tagInEffect().orElse(DmarcTag.P).tagName());
             case PUBLIC_SUFFIX -> words.format("dmarc.published.publicSuffix", report.domain(), policy.sourceDomain());
             case NONE -> words.format(policy.complete() ? "dmarc.published.none" : "dmarc.published.unsure", report.domain());
         };
@@ -194,7 +229,7 @@ public final class PublishedPolicy {
         if (requested.isEmpty() || requested.get() == applied.get()) {
             return effect;
         }
-        String tag = policy.get().record().orElseThrow().tagInEffect(policy.get().scope()).tagName();
+        String tag = policy.get().tagInEffect().orElse(DmarcTag.P).tagName();
         return words.format("dmarc.applied.testing", tag + "=" + requested.get().tagValue()) + " " + effect;
     }
 
@@ -203,7 +238,7 @@ public final class PublishedPolicy {
         return switch (now.status()) {
             case IDLE, CANCELLED, FAILED -> CheckState.UNKNOWN;
             case READING -> CheckState.PENDING;
-            case DONE -> Problems.worst(now.report().findings());
+            case DONE -> Badge.worst(now.report().findings());
         };
     }
 

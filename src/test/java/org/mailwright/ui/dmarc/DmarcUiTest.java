@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -85,7 +86,8 @@ class DmarcUiTest {
                 robot.lookup("#publishedRecordHost .record-box").queryAs(RecordBox.class).getRecordsText());
         assertEquals("v=DMARC1; p=quarantine; np=reject; t=y; rua=mailto:dmarc@corp.test,mailto:corp@reports.vendor.test",
                 robot.lookup("#wizard-result").queryAs(RecordBox.class).getRecordsText());
-        assertTrue(robot.lookup("#wizard-zone-line").queryAs(RecordBox.class).getRecordsText().startsWith("_dmarc.corp.test. IN TXT \""));
+        assertTrue(robot.lookup("#wizard-zone-line").queryAs(RecordBox.class).getRecordsText().startsWith("_dmarc.corp.test. 7200 IN TXT \""),
+                "the TTL of the record it replaces, as its authoritative server has it");
 
         robot.clickOn("#domainField").type(KeyCode.ENTER);
         assertEquals("Where should reports about corp.test go?", text(robot, "#question"));
@@ -152,6 +154,23 @@ class DmarcUiTest {
     }
 
     @Test
+    void afterTheDomainPageSwitchesDomainTheWizardShowsTheNewDomainsRecord(FxRobot robot) {
+        waitUntil(() -> "corp.test publishes its own DMARC record at _dmarc.corp.test.".equals(text(robot, "#publishedHeadline")));
+        robot.interact(() -> window.model().pageProperty().set(Page.DOMAIN));
+        robot.clickOn("#page-domain #domainField").push(KeyCode.CONTROL, KeyCode.A).write("vendor.test").type(KeyCode.ENTER);
+        robot.interact(() -> window.model().pageProperty().set(Page.DMARC));
+
+        waitUntil(() -> "vendor.test publishes its own DMARC record at _dmarc.vendor.test.".equals(text(robot, "#publishedHeadline")));
+        assertEquals("vendor.test", robot.lookup("#page-dmarc #domainField").queryAs(TextField.class).getText());
+        assertEquals("v=DMARC1; p=reject; rua=mailto:dmarc@vendor.test",
+                robot.lookup("#publishedRecordHost .record-box").queryAs(RecordBox.class).getRecordsText());
+        assertTrue(robot.lookup("#wizard-result").queryAs(RecordBox.class).getRecordsText().endsWith("rua=mailto:dmarc@vendor.test"),
+                "the draft is vendor.test's, not corp.test's");
+        assertTrue(robot.lookup(".record-box").queryAllAs(RecordBox.class).stream()
+                .noneMatch(box -> box.isVisible() && box.getRecordsText().contains("corp.test")), "nothing of corp.test is left on the page");
+    }
+
+    @Test
     void thePageSpeaksSpanish(FxRobot robot) {
         waitUntil(() -> text(robot, "#publishedHeadline").startsWith("corp.test publishes"));
         robot.interact(() -> context.settings().languageProperty().set(Language.SPANISH));
@@ -170,7 +189,7 @@ class DmarcUiTest {
 
     private static List<CheckState> badges(FxRobot robot, String within) {
         return robot.lookup(within + " .state-badge").queryAllAs(StateBadge.class).stream()
-                .filter(badge -> badge.getParent() != null && !badge.getParent().getStyleClass().contains("dmarc-finding-head"))
+                .filter(badge -> badge.getParent() != null && !badge.getParent().getStyleClass().contains("finding-head"))
                 .map(StateBadge::getState).toList();
     }
 

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,7 @@ import org.mailwright.dmarc.RolloutStep;
 import org.mailwright.dmarc.SavedPlan;
 import org.mailwright.dns.RecordType;
 import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.propagation.RecordComparison;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.ThrowawayPreferences;
@@ -86,13 +88,13 @@ class DmarcViewModelTest {
                 published.recordsProperty().get());
         assertEquals(CheckState.WARNING, published.stateProperty().get());
         assertTrue(published.findingsProperty().get().stream().anyMatch(line -> line.id().equals("dmarc.testing")
-                && line.fix().contains("remove t=y")));
+                && line.fix(Locale.ENGLISH).contains("remove t=y")));
 
         assertEquals("dmarc@corp.test, corp@reports.vendor.test", model.aggregateProperty().get());
         assertEquals(RolloutStep.QUARANTINE_TEST, model.stageProperty().get().step());
         assertEquals("v=DMARC1; p=quarantine; np=reject; t=y; rua=mailto:dmarc@corp.test,mailto:corp@reports.vendor.test",
                 model.recordProperty().get());
-        assertEquals("_dmarc.corp.test. IN TXT \"v=DMARC1; p=quarantine; np=reject; t=y; "
+        assertEquals("_dmarc.corp.test. 7200 IN TXT \"v=DMARC1; p=quarantine; np=reject; t=y; "
                 + "rua=mailto:dmarc@corp.test,mailto:corp@reports.vendor.test\"", model.zoneLineProperty().get());
         assertEquals("Stage 2 of 5: Quarantine in test mode, from Nov 25, 2026", model.stageSummaryProperty().get());
         assertEquals(List.of(), model.recordFindingsProperty().get(), "t=y is what a test stage means, not a mistake");
@@ -241,9 +243,9 @@ class DmarcViewModelTest {
         assertEquals(CheckState.WARNING, model.verifyStateProperty().get());
         assertTrue(model.verifyHeadlineProperty().get().startsWith("_dmarc.corp.test still publishes the record it had before."));
 
-        // The same tags in another order, a keyword in capitals and a final semicolon: the same record to receivers.
+        // The same tags in another order and a final semicolon: the same record to receivers.
         dns.replaceZones(DmarcZone.ZONE.replace("\"v=DMARC1; p=quarantine; t=y; rua=mailto:dmarc@corp.test,mailto:corp@reports.vendor.test\"",
-                "\"v=DMARC1; p=Quarantine; t=y; np=reject; rua=mailto:dmarc@corp.test,mailto:corp@reports.vendor.test;\""));
+                "\"v=DMARC1; t=y; np=reject; p=quarantine; rua=mailto:dmarc@corp.test,mailto:corp@reports.vendor.test;\""));
         model.verify();
         assertEquals(CheckState.PASS, model.verifyStateProperty().get(), model.verifyHeadlineProperty().get());
         assertTrue(model.verifyHeadlineProperty().get().startsWith("_dmarc.corp.test publishes the record written here."));
@@ -306,8 +308,8 @@ class DmarcViewModelTest {
         assertEquals("¿Adónde deben ir los informes sobre corp.test?", model.reportsStep().question());
         assertEquals("2. Cuarentena en modo de prueba", model.stageProperty().get().label());
         assertEquals("Etapa 2 de 5: Cuarentena en modo de prueba, desde el 25 nov 2026", model.stageSummaryProperty().get());
-        assertTrue(model.published().findingsProperty().get().get(0).message().startsWith("El modo de prueba"),
-                model.published().findingsProperty().get().get(0).message());
+        assertTrue(model.published().findingsProperty().get().get(0).message(model.locale()).startsWith("El modo de prueba"),
+                model.published().findingsProperty().get().get(0).message(model.locale()));
     }
 
     @Test
@@ -322,6 +324,105 @@ class DmarcViewModelTest {
         assertFalse(model.legacyProperty().get());
         assertEquals(RolloutStep.MONITOR, model.stageProperty().get().step());
         assertEquals("fresh.test", settings.lastDomainProperty().get());
+    }
+
+    @Test
+    void theVerifyStepAndThePropagationPageItHandsOverToGiveOneVerdict() {
+        DmarcViewModel model = open("corp.test");
+        walkToTheEnd(model);
+        String published = "v=DMARC1; P=Quarantine; t=Y; np=REJECT; rua=mailto:dmarc@corp.test,mailto:corp@reports.vendor.test";
+        dns.replaceZones(DmarcZone.ZONE.replace("v=DMARC1; p=quarantine; t=y; rua=mailto:dmarc@corp.test,mailto:corp@reports.vendor.test",
+                published));
+
+        model.verify();
+
+        ExpectedRecord handedOver = ExpectedRecord.of("_dmarc.corp.test", RecordType.TXT, model.recordProperty().get());
+        boolean propagationSeesIt = RecordComparison.matches(handedOver.name(), RecordType.TXT, handedOver.values(), List.of(published));
+        assertEquals(propagationSeesIt, model.verifyStateProperty().get() == CheckState.PASS, model.verifyHeadlineProperty().get());
+    }
+
+    @Test
+    void checkAgainSeesAnAuthorizationPublishedAfterTheCacheLearntThereWasNone() {
+        DmarcViewModel model = open("corp.test");
+        model.aggregateProperty().set("dmarc@corp.test, x@other.test");
+        model.checkDestinations(false);
+        assertEquals(CheckState.ERROR, model.destinationsProperty().get().get(1).state(), "other.test has not authorized corp.test yet");
+
+        dns.replaceZones(DmarcZone.ZONE + "corp.test._report._dmarc.other TXT \"v=DMARC1;\"\n");
+        model.checkDestinations(true);
+
+        DestinationRow other = model.destinationsProperty().get().get(1);
+        assertEquals(CheckState.PASS, other.state(), other.verdict());
+        assertEquals(Optional.empty(), other.authorization(), "nothing left to ask for");
+        assertTrue(other.verdict().contains("corp.test._report._dmarc.other.test"), other.verdict());
+    }
+
+    @Test
+    void theWizardFollowsTheDomainTheOtherPagesWorkOn() {
+        DmarcViewModel model = open("corp.test");
+
+        settings.lastDomainProperty().set("fresh.test");
+
+        assertEquals("fresh.test", model.domainProperty().get());
+        assertTrue(model.published().headlineProperty().get().startsWith("No DMARC policy applies to fresh.test"),
+                model.published().headlineProperty().get());
+        assertEquals(List.of(), model.published().recordsProperty().get(), "never corp.test's record beside fresh.test");
+        assertEquals("", model.aggregateProperty().get(), "corp.test's report addresses are not fresh.test's");
+        assertEquals("", model.otherDomainNoticeProperty().get());
+    }
+
+    @Test
+    void unsavedAnswersStayWithTheirDomainUntilTheUserSwitches() {
+        DmarcViewModel model = open("fresh.test");
+        model.aggregateProperty().set("dmarc@fresh.test");
+
+        settings.lastDomainProperty().set("corp.test");
+
+        assertEquals("fresh.test", model.domainProperty().get());
+        assertEquals("v=DMARC1; p=none; rua=mailto:dmarc@fresh.test", model.recordProperty().get());
+        assertEquals("This wizard is still working on fresh.test: its answers are not saved yet. The other pages now work "
+                + "on corp.test.", model.otherDomainNoticeProperty().get());
+
+        model.switchToOtherDomain();
+
+        assertEquals("corp.test", model.domainProperty().get());
+        assertEquals("", model.otherDomainNoticeProperty().get());
+        assertEquals(List.of("v=DMARC1; p=quarantine; t=y; rua=mailto:dmarc@corp.test,mailto:corp@reports.vendor.test"),
+                model.published().recordsProperty().get());
+        assertTrue(model.recordProperty().get().startsWith("v=DMARC1; p=quarantine; np=reject; t=y;"), model.recordProperty().get());
+    }
+
+    @Test
+    void theZoneLineTakesThePublishedTtlNotWhatIsLeftOfACachedCopy() throws Exception {
+        context.resolver().lookup("_dmarc.corp.test", RecordType.TXT, settings.resolverTarget()).join();
+        Thread.sleep(1_100);
+        assertTrue(context.resolver().lookup("_dmarc.corp.test", RecordType.TXT, settings.resolverTarget()).join().ttl() < 7200,
+                "the cache now holds less than the record's TTL");
+
+        DmarcViewModel model = open("corp.test");
+
+        assertTrue(model.zoneLineProperty().get().startsWith("_dmarc.corp.test. 7200 IN TXT "), model.zoneLineProperty().get());
+        assertTrue(model.timelineProperty().get().get(2).zoneLine().startsWith("_dmarc.corp.test. 7200 IN TXT "));
+
+        model.domainProperty().set("fresh.test");
+        model.commitDomain();
+        model.aggregateProperty().set("dmarc@fresh.test");
+        assertEquals("_dmarc.fresh.test. 3600 IN TXT \"v=DMARC1; p=none; rua=mailto:dmarc@fresh.test\"",
+                model.zoneLineProperty().get(), "a new record gets the TTL the user chooses");
+    }
+
+    @Test
+    void aPlanThatCannotBeSavedSaysSoInTheUsersWordsWithoutTheException() throws Exception {
+        Path notAFolder = Files.writeString(data.resolve("plans-file"), "");
+        store = new PlanStore(notAFolder);
+        DmarcViewModel model = open("corp.test");
+
+        walkToTheEnd(model);
+
+        assertEquals(DmarcViewModel.SaveState.FAILED, model.saveStateProperty().get());
+        assertTrue(model.saveMessageProperty().get().startsWith("The plan could not be saved: The plan's file could not be "
+                + "read or written."), model.saveMessageProperty().get());
+        assertFalse(model.saveMessageProperty().get().contains("Exception"), model.saveMessageProperty().get());
     }
 
     private static void walkToTheEnd(DmarcViewModel model) {

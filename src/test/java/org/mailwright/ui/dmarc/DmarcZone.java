@@ -9,11 +9,12 @@ final class DmarcZone {
             @                          SOA   ns hostmaster 2026112501 3600 600 86400 300
             @                          NS    ns
             ns                         A     127.0.0.1
-            ; corp.test: quarantine in test mode, reports to itself and to a vendor that accepts them
+            ; corp.test: quarantine in test mode, reports to itself and to a vendor that accepts them; its
+            ; record's TTL (7200) differs from the zone's, so a zone-file line shows whose TTL it took
             corp                       MX    10 mail.corp.test.
             mail.corp                  A     192.0.2.20
             corp                       TXT   "v=spf1 mx -all"
-            _dmarc.corp                TXT   "v=DMARC1; p=quarantine; t=y; rua=mailto:dmarc@corp.test,mailto:corp@reports.vendor.test"
+            _dmarc.corp           7200 TXT   "v=DMARC1; p=quarantine; t=y; rua=mailto:dmarc@corp.test,mailto:corp@reports.vendor.test"
             google._domainkey.corp     TXT   "v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="
             www.corp                   A     192.0.2.21
             ; a report service that accepts reports for every domain

@@ -1,4 +1,4 @@
-package org.mailwright.ui.dmarc;
+package org.mailwright.dmarc;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.mailwright.dmarc.ReportUri;
 
 /**
  * Report addresses as people type them: plain addresses ({@code dmarc@example.com}) or URIs
  * ({@code mailto:dmarc@example.com}), separated by commas, semicolons, spaces or new lines. A plain
  * address becomes a {@code mailto:} URI, with what a DMARC URI must not hold escaped.
  */
-final class ReportAddresses {
+public final class ReportAddresses {
 
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*");
@@ -24,13 +23,15 @@ final class ReportAddresses {
      * @param uris the destinations, in order, each once
      * @param invalid the entries that are neither an address nor a URI, as typed
      */
-    record Parsed(List<ReportUri> uris, List<String> invalid) {
-        Parsed {
+    public record Parsed(List<ReportUri> uris, List<String> invalid) {
+        public Parsed {
             uris = List.copyOf(uris);
             invalid = List.copyOf(invalid);
         }
 
-        Optional<String> firstInvalid() {
+        public static final Parsed EMPTY = new Parsed(List.of(), List.of());
+
+        public Optional<String> firstInvalid() {
             return invalid.stream().findFirst();
         }
     }
@@ -38,7 +39,7 @@ final class ReportAddresses {
     private ReportAddresses() {
     }
 
-    static Parsed parse(String text) {
+    public static Parsed parse(String text) {
         Map<String, ReportUri> uris = new LinkedHashMap<>();
         List<String> invalid = new ArrayList<>();
         for (String entry : SEPARATORS.split(text == null ? "" : text.strip())) {
@@ -57,12 +58,12 @@ final class ReportAddresses {
     }
 
     /** The destinations as the field shows them: a {@code mailto:} as its plain address, separated by commas. */
-    static String text(List<ReportUri> uris) {
+    public static String text(List<ReportUri> uris) {
         return String.join(", ", uris.stream().map(ReportAddresses::shown).toList());
     }
 
     /** One destination as people write it: the address of a plain {@code mailto:}, otherwise the URI. */
-    static String shown(ReportUri uri) {
+    public static String shown(ReportUri uri) {
         return uri.isMailto() && !uri.hasSizeLimit() && ReportUri.mailto(uri.address()).equals(uri.uri())
                 ? uri.address() : uri.toString();
     }
