@@ -13,7 +13,6 @@ import org.mailwright.dkim.Reason;
 import org.mailwright.dns.ResolverService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code mailwright dkim test}: the key test, like opendkim-testkey: the published record on the
@@ -28,17 +27,11 @@ final class DkimTestCommand extends Subcommand {
     @Mixin
     private DkimKeyOptions key;
 
-    @Option(names = "--ns-port", paramLabel = "PORT", order = 20, descriptionKey = "dkim.ns-port")
-    private Integer nameServerPort;
-
     @Override
     public Integer call() {
         DkimKey loaded = key.load(texts());
         name.record(loaded.record());
-        int port = nameServerPort != null ? nameServerPort : options().target().nameServerPort();
-        if (port < 1 || port > 65535) {
-            throw new UsageException(texts().get("cli.dkim.bad-port", port));
-        }
+        int port = options().nameServerPort();
         KeyTestReport report;
         try (ResolverService resolver = options().openResolver()) {
             report = new KeyTest(resolver, Clock.systemUTC(), port)

@@ -37,6 +37,9 @@ final class GlobalOptions {
     @Option(names = "--json", scope = INHERIT, order = 4, descriptionKey = "json")
     private boolean json;
 
+    @Option(names = "--ns-port", paramLabel = "PORT", scope = INHERIT, order = 5, descriptionKey = "ns-port")
+    private int nameServerPort = ServerAddress.DNS_PORT;
+
     GlobalOptions(Texts texts) {
         this.texts = texts;
     }
@@ -89,6 +92,19 @@ final class GlobalOptions {
                     ? ResolverTarget.servers(List.of(parseServer(text)))
                     : named;
         }).toList();
+    }
+
+    /**
+     * The port a zone's name servers are asked on, wherever a command asks them: 53 in the world,
+     * a test set-up's port when given.
+     *
+     * @throws UsageException when it is not a port
+     */
+    int nameServerPort() {
+        if (nameServerPort < 1 || nameServerPort > 65535) {
+            throw new UsageException(texts.get("cli.error.ns-port", nameServerPort));
+        }
+        return nameServerPort;
     }
 
     /** @throws UsageException when the timeout or the retries are out of range */

@@ -11,23 +11,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
+import org.mailwright.dns.InvalidDomainNameException;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
-import org.mailwright.dns.ServerAddress;
 import org.mailwright.propagation.Cell;
 import org.mailwright.propagation.CellState;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.propagation.ProbeHistory;
-import org.mailwright.propagation.ProbeServer;
 import org.mailwright.propagation.PropagationEstimate;
 import org.mailwright.propagation.PropagationProbe;
 import org.mailwright.propagation.Row;
+import org.mailwright.propagation.ServerChoice;
 import org.mailwright.propagation.ServerStatus;
 import org.mailwright.propagation.Snapshot;
+import org.mailwright.propagation.WatchPlan;
+import org.mailwright.propagation.WatchPlanner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -68,8 +67,9 @@ final class PropagationCommand extends Subcommand {
         ExpectedRecord record;
         try {
             record = new ExpectedRecord(name, type, expected);
-        } catch (IllegalArgumentException malformedName) {
-            throw new UsageException(malformedName.getMessage());
+        } catch (InvalidDomainNameException malformedName) {
+            throw new UsageException(texts().get("cli.propagation.bad-name", name.strip(),
+                    malformedName.problem().text(texts().locale())));
         }
         if (intervalSeconds < 1) {
             throw new UsageException(texts().get("cli.error.interval", intervalSeconds));
@@ -77,20 +77,20 @@ final class PropagationCommand extends Subcommand {
         if (maxWaitSeconds < 0) {
             throw new UsageException(texts().get("cli.error.max-wait", maxWaitSeconds));
         }
-        List<ResolverTarget> given = options().eachServer();
-        ResolverTarget via = options().target();
+        ServerChoice choice = serverChoice();
         Clock clock = Clock.systemUTC();
         try (ResolverService resolver = options().openResolver()) {
-            PropagationProbe probe = new PropagationProbe(resolver, clock);
-            Optional<String> zone = probe.zoneOf(record.name(), via).join();
-            List<ProbeServer> servers = servers(probe, zone, given, via);
-            if (zone.isEmpty()) {
+            WatchPlan plan = WatchPlanner.plan(resolver, record.name(), choice).join();
+            if (!plan.zoneFound()) {
                 err().println(texts().get("cli.propagation.no-zone", record.name()));
+            } else if (choice.asksNameServers() && plan.authoritativeCount() == 0) {
+                err().println(texts().get("cli.propagation.no-nameservers", plan.zone()));
             }
+            PropagationProbe probe = new PropagationProbe(resolver, clock);
             Instant deadline = clock.instant().plusSeconds(maxWaitSeconds);
             ProbeHistory history = ProbeHistory.empty();
             while (true) {
-                Snapshot snapshot = probe.probe(zone.orElse(record.name()), List.of(record), servers).join();
+                Snapshot snapshot = probe.probe(plan.zone(), List.of(record), plan.servers()).join();
                 history = history.record(snapshot);
                 boolean changed = !history.lastDiff().orElseThrow().isEmpty();
                 boolean last = snapshot.propagated() || !watch
@@ -113,31 +113,13 @@ final class PropagationCommand extends Subcommand {
     }
 
     /**
-     * The columns: the given servers (the zone's name servers first with {@code --authoritative}),
-     * or by default the zone's name servers and the standard resolvers.
+     * The servers as given: the first {@code --server} (or this machine's resolvers) finds the
+     * zone; every {@code --server} is asked on its own; {@code --authoritative} adds the name servers.
      */
-    private List<ProbeServer> servers(PropagationProbe probe, Optional<String> zone, List<ResolverTarget> given,
-                                      ResolverTarget via) {
-        List<ProbeServer> columns = new ArrayList<>();
-        if ((given.isEmpty() || authoritative) && zone.isPresent()) {
-            List<ProbeServer> nameServers = probe.authoritativeServers(zone.get(), via,
-                    given.isEmpty() ? ServerAddress.DNS_PORT : given.get(0).nameServerPort()).join();
-            if (nameServers.isEmpty()) {
-                err().println(texts().get("cli.propagation.no-nameservers", zone.get()));
-            }
-            columns.addAll(nameServers);
-        }
-        if (given.isEmpty()) {
-            columns.addAll(ProbeServer.standardResolvers());
-            return columns;
-        }
-        // A server given that is also one of the name servers is asked once, as what it is.
-        Set<String> nameServerTargets = columns.stream().map(column -> column.target().id()).collect(Collectors.toSet());
-        given.stream()
-                .filter(target -> !nameServerTargets.contains(target.id()))
-                .map(ProbeServer::resolver)
-                .forEach(columns::add);
-        return columns;
+    private ServerChoice serverChoice() {
+        List<ResolverTarget> given = options().eachServer();
+        ResolverTarget resolver = given.isEmpty() ? ResolverTarget.system() : given.get(0);
+        return new ServerChoice(resolver, given, authoritative, options().nameServerPort());
     }
 
     /**
@@ -190,12 +172,13 @@ final class PropagationCommand extends Subcommand {
         Row row = snapshot.rows().get(0);
         out().println(texts().get("cli.propagation.heading", row.record().name(), row.record().type().name(),
                 snapshot.zone()));
-        if (row.reference().isEmpty()) {
-            out().println(texts().get("cli.propagation.no-reference", row.record().type().name(), row.record().name()));
-        } else {
-            out().println(texts().get(row.referenceIsMostCommonAnswer() ? "cli.propagation.reference" : "cli.propagation.expected",
-                    String.join(" | ", row.reference())));
-        }
+        String reference = String.join(" | ", row.reference());
+        out().println(switch (row.source()) {
+            case GIVEN -> texts().get("cli.propagation.expected", reference);
+            case NEWEST_ZONE -> texts().get("cli.propagation.newest", snapshot.newestSerial().orElseThrow(), reference);
+            case MOST_COMMON -> texts().get("cli.propagation.reference", reference);
+            case NONE -> texts().get("cli.propagation.no-reference", row.record().type().name(), row.record().name());
+        });
         out().println();
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {texts().get("cli.propagation.column.server"), texts().get("cli.propagation.column.role"),

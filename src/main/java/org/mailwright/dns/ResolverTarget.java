@@ -52,15 +52,6 @@ public sealed interface ResolverTarget
         return new Servers(servers);
     }
 
-    /**
-     * The port to ask a zone's name servers on when they are found through this target: 53,
-     * except through a loopback server (a development setup such as Knot on 127.0.0.1:5353),
-     * whose name servers are taken to listen on that same port.
-     */
-    default int nameServerPort() {
-        return ServerAddress.DNS_PORT;
-    }
-
     /** The machine's own resolvers. */
     enum SystemResolvers implements ResolverTarget {
         INSTANCE;
@@ -88,12 +79,6 @@ public sealed interface ResolverTarget
         @Override
         public String id() {
             return servers.stream().map(ServerAddress::toString).collect(Collectors.joining(","));
-        }
-
-        @Override
-        public int nameServerPort() {
-            ServerAddress first = servers.get(0);
-            return first.isLoopback() ? first.port() : ServerAddress.DNS_PORT;
         }
 
         @Override

@@ -8,15 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.mailwright.dns.AuthoritativeServers;
 import org.mailwright.dns.Detail;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
-import org.mailwright.dns.ResolverTarget;
 import org.mailwright.dns.ServerAddress;
 
 /**
@@ -63,53 +60,6 @@ public final class PropagationProbe {
                 .thenApply(done -> SnapshotAssembler.assemble(zone, takenAt,
                         statuses.stream().map(CompletableFuture::join).toList(), rows,
                         answers.stream().map(row -> row.stream().map(CompletableFuture::join).toList()).toList()));
-    }
-
-    /**
-     * The zone that holds {@code name}: the closest enclosing name (itself included) with NS
-     * records, as {@code via} answers. Empty when none is found (the name is in no zone
-     * {@code via} knows, or it did not answer).
-     *
-     * @throws IllegalArgumentException when {@code name} is not a valid domain name
-     */
-    public CompletableFuture<Optional<String>> zoneOf(String name, ResolverTarget via) {
-        return zoneFrom(ExpectedRecord.normalizedName(name), via);
-    }
-
-    /**
-     * Each address of each of the zone's name servers as its own column (an address shared by two
-     * names appears once). {@code port} is where they are asked: 53 in the world, the test
-     * servers' port on loopback.
-     */
-    public CompletableFuture<List<ProbeServer>> authoritativeServers(String zone, ResolverTarget via, int port) {
-        return resolver.authoritativeServers(new ResolverTarget.Authoritative(zone, via, port))
-                .thenApply(PropagationProbe::columns);
-    }
-
-    private static List<ProbeServer> columns(AuthoritativeServers servers) {
-        Map<ServerAddress, ProbeServer> columns = new LinkedHashMap<>();
-        for (AuthoritativeServers.NameServer nameServer : servers.nameServers()) {
-            for (ServerAddress address : nameServer.addresses()) {
-                columns.putIfAbsent(address, ProbeServer.authoritative(nameServer.host(), address));
-            }
-        }
-        return List.copyOf(columns.values());
-    }
-
-    private CompletableFuture<Optional<String>> zoneFrom(String candidate, ResolverTarget via) {
-        return resolver.lookup(candidate, RecordType.NS, via).thenCompose(ns -> {
-            // An NS answer reached through a CNAME belongs to the alias's target, not to this name.
-            boolean apex = ns.outcome() == Outcome.OK && ns.aliases().isEmpty()
-                    && ns.records().stream().anyMatch(record -> record.name().equals(candidate));
-            if (apex) {
-                return CompletableFuture.completedFuture(Optional.of(candidate));
-            }
-            int dot = candidate.indexOf('.');
-            if (!ns.outcome().isAnswer() || dot < 0) {
-                return CompletableFuture.completedFuture(Optional.empty());
-            }
-            return zoneFrom(candidate.substring(dot + 1), via);
-        });
     }
 
     private CompletableFuture<LookupResult> ask(ProbeServer server, CompletableFuture<List<ServerAddress>> addresses,

@@ -4,38 +4,51 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.mailwright.dkim.DkimKeyRecord;
+import org.mailwright.dkim.KeyRecordException;
+import org.mailwright.dmarc.DmarcRecord;
+import org.mailwright.dmarc.DmarcTag;
+import org.mailwright.dns.MxData;
 import org.mailwright.dns.RecordType;
+import org.mailwright.spf.Mechanism;
+import org.mailwright.spf.MechanismType;
+import org.mailwright.spf.Modifier;
+import org.mailwright.spf.Qualifier;
+import org.mailwright.spf.SpfRecord;
+import org.mailwright.spf.SpfSyntaxException;
+import org.mailwright.spf.Term;
 
 /**
- * Says whether an answer holds the expected records, comparing what the records mean rather than
- * how they are written: TXT by its joined character-strings; SPF as its terms in order (spacing,
- * an explicit {@code +} and the case of mechanism names do not count); DKIM and DMARC as their
- * {@code tag=value} lists in any order (spacing and the case of tag names do not count); names and
- * addresses in other types without case, final dots or the spelling of an IPv6 address.
- *
- * <p>The SPF, DKIM and DMARC forms here are a small normaliser of their own, for comparison
- * only; they should delegate to the {@code spf}, {@code dkim} and {@code dmarc} parsers once
- * those exist.
+ * Says whether an answer holds the expected records, comparing what the records mean to
+ * receivers rather than how they are written, through the same parsers the linters and the
+ * verifiers use. A TXT value is of a kind as receivers pick it: SPF when {@link SpfRecord#isSpfRecord}
+ * says so, DMARC when {@link DmarcRecord#isDmarc()} does, a DKIM key at a {@code _domainkey} name
+ * or starting with {@code v=DKIM1}; anything else is plain text, compared as its joined
+ * character-strings. SPF is its terms in order (spacing, an explicit {@code +} and the case of
+ * mechanism names and domains do not count; the case inside a macro does); DMARC its tags in any
+ * order (keywords such as {@code p=Reject} without case, {@code v=DMARC1} exactly); a DKIM key
+ * what {@link DkimKeyRecord} reads from it. A record of a kind that its parser refuses counts only
+ * as its exact text, so it never passes for the record it was meant to be. Other types compare
+ * names without case or final dot and addresses in any spelling.
  */
 public final class RecordComparison {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern SPF = Pattern.compile("(?i)^\\s*v=spf1(\\s.*)?$");
-    private static final Pattern DMARC = Pattern.compile("(?i)^\\s*v\\s*=\\s*DMARC1\\s*(;.*)?$");
-    private static final Pattern DKIM = Pattern.compile("(?i)^\\s*v\\s*=\\s*DKIM1\\s*(;.*)?$");
-    private static final Pattern SPACE_AROUND_LIST_SEPARATORS = Pattern.compile("\\s*([,:])\\s*");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("(?i)[0-9a-f:.]*:[0-9a-f:.]*");
+    private static final String DKIM_VERSION = "v=DKIM1";
+    private static final String DOMAINKEY_LABEL = "_domainkey";
 
     /** What a TXT value is, which decides how it is compared and which other values it competes with. */
     enum Kind {
-        SPF, DKIM, DMARC, TEXT, OTHER
+        SPF, DKIM, DMARC, TEXT
     }
 
     private RecordComparison() {
@@ -104,28 +117,28 @@ public final class RecordComparison {
         }
         return switch (kind(name, value)) {
             case SPF -> canonicalSpf(value);
-            case DKIM -> canonicalTags(value, true);
-            case DMARC -> canonicalTags(value, false);
-            default -> value;
+            case DKIM -> canonicalDkim(value);
+            case DMARC -> canonicalDmarc(value);
+            case TEXT -> value;
         };
     }
 
     static Kind kind(String name, String txtValue) {
-        if (SPF.matcher(txtValue).matches()) {
+        if (SpfRecord.isSpfRecord(txtValue)) {
             return Kind.SPF;
         }
-        if (DMARC.matcher(txtValue).matches()) {
+        if (DmarcRecord.parse(txtValue).isDmarc()) {
             return Kind.DMARC;
         }
         // A DKIM key record may leave out v=DKIM1; its name says what it is.
-        if (DKIM.matcher(txtValue).matches() || isDkimKeyName(name)) {
+        if (txtValue.startsWith(DKIM_VERSION) || isDkimKeyName(name)) {
             return Kind.DKIM;
         }
         return Kind.TEXT;
     }
 
     private static boolean isDkimKeyName(String name) {
-        return Arrays.asList(name.toLowerCase(Locale.ROOT).split("\\.")).contains("_domainkey");
+        return Arrays.asList(name.toLowerCase(Locale.ROOT).split("\\.")).contains(DOMAINKEY_LABEL);
     }
 
     private static Map<Kind, List<String>> byKind(String name, List<String> txtValues) {
@@ -137,55 +150,98 @@ public final class RecordComparison {
         return byKind;
     }
 
-    /** Terms in order, single-spaced; the qualifier {@code +} is the default and mechanism names have no case. */
+    /** The terms in order, each as {@link #canonicalTerm} writes it; a record that does not parse, as written. */
     private static String canonicalSpf(String value) {
-        return Arrays.stream(WHITESPACE.split(value.strip()))
-                .map(RecordComparison::canonicalSpfTerm)
-                .collect(Collectors.joining(" "));
+        try {
+            return SpfRecord.parse(value).terms().stream()
+                    .map(RecordComparison::canonicalTerm)
+                    .collect(Collectors.joining(" ", "v=spf1 ", ""));
+        } catch (SpfSyntaxException unreadable) {
+            return value;
+        }
     }
 
-    private static String canonicalSpfTerm(String term) {
-        String unqualified = term.startsWith("+") ? term.substring(1) : term;
-        // Domain names have no case, but a macro's letter case changes its meaning (%{d} vs %{D}).
-        if (unqualified.indexOf('%') < 0) {
-            return unqualified.toLowerCase(Locale.ROOT);
+    private static String canonicalTerm(Term term) {
+        if (term instanceof Modifier modifier) {
+            boolean domain = modifier.isRedirect() || modifier.isExplanation();
+            return modifier.name() + "=" + (domain ? canonicalDomainSpec(modifier.value().toString()) : modifier.value());
         }
-        int end = 0;
-        while (end < unqualified.length() && ":=/".indexOf(unqualified.charAt(end)) < 0) {
-            end++;
+        Mechanism mechanism = (Mechanism) term;
+        StringBuilder text = new StringBuilder();
+        if (mechanism.qualifier() != Qualifier.PASS) {
+            text.append(mechanism.qualifier().symbol());
         }
-        return unqualified.substring(0, end).toLowerCase(Locale.ROOT) + unqualified.substring(end);
+        if (mechanism.network() != null) {
+            return text.append(mechanism.network().term()).toString();
+        }
+        text.append(mechanism.type().keyword());
+        mechanism.domainSpec().ifPresent(spec -> text.append(':').append(canonicalDomainSpec(spec.toString())));
+        if (mechanism.type() == MechanismType.A || mechanism.type() == MechanismType.MX) {
+            if (mechanism.ip4Prefix() != 32) {
+                text.append('/').append(mechanism.ip4Prefix());
+            }
+            if (mechanism.ip6Prefix() != 128) {
+                text.append("//").append(mechanism.ip6Prefix());
+            }
+        }
+        return text.toString();
+    }
+
+    /** A domain-spec without case and final dot, except inside its macros, where {@code %{d}} and {@code %{D}} differ. */
+    private static String canonicalDomainSpec(String spec) {
+        StringBuilder text = new StringBuilder(spec.length());
+        int i = 0;
+        while (i < spec.length()) {
+            int close = spec.startsWith("%{", i) ? spec.indexOf('}', i) : -1;
+            if (close >= 0) {
+                text.append(spec, i, close + 1);
+                i = close + 1;
+            } else {
+                text.append(Character.toLowerCase(spec.charAt(i)));
+                i++;
+            }
+        }
+        boolean finalDot = text.length() > 1 && text.charAt(text.length() - 1) == '.';
+        return finalDot ? text.substring(0, text.length() - 1) : text.toString();
+    }
+
+    /** The key record as {@link DkimKeyRecord} reads it; a record it refuses, as written. */
+    private static String canonicalDkim(String value) {
+        try {
+            return DkimKeyRecord.parse(value).value();
+        } catch (KeyRecordException unreadable) {
+            return value;
+        }
     }
 
     /**
-     * Tags in any order; tag names without case; values trimmed, without spaces around list
-     * separators, and for a DKIM key without any whitespace (RFC 6376 3.6.1 ignores it in p=).
+     * The tags by name, each value as receivers read it: keywords without case or spaces,
+     * report addresses without the spaces around their commas, {@code v} and anything else as
+     * written. A record with a syntax problem counts as its exact text.
      */
-    private static String canonicalTags(String value, boolean dkim) {
-        List<String> tags = new ArrayList<>();
-        for (String part : value.split(";")) {
-            String tag = part.strip();
-            if (tag.isEmpty()) {
-                continue;
-            }
-            int equals = tag.indexOf('=');
-            if (equals < 0) {
-                tags.add(tag);
-                continue;
-            }
-            String tagName = tag.substring(0, equals).strip().toLowerCase(Locale.ROOT);
-            String tagValue = tag.substring(equals + 1).strip();
-            tagValue = dkim && tagName.equals("p")
-                    ? WHITESPACE.matcher(tagValue).replaceAll("")
-                    : SPACE_AROUND_LIST_SEPARATORS.matcher(tagValue).replaceAll("$1");
-            tags.add(tagName + "=" + tagValue);
+    private static String canonicalDmarc(String value) {
+        DmarcRecord record = DmarcRecord.parse(value);
+        if (!record.problems().isEmpty()) {
+            return value;
         }
-        return String.join(";", sorted(tags));
+        return record.tags().stream()
+                .sorted(Comparator.comparing(DmarcRecord.Tag::name))
+                .map(tag -> tag.name() + "=" + tag.known().map(known -> switch (known) {
+                    case P, SP, NP, ADKIM, ASPF, T, PSD, FO, RF ->
+                            WHITESPACE.matcher(tag.value()).replaceAll("").toLowerCase(Locale.ROOT);
+                    case RUA, RUF -> Arrays.stream(tag.value().split(",", -1)).map(String::strip)
+                            .collect(Collectors.joining(","));
+                    case V, PCT, RI -> tag.value();
+                }).orElse(tag.value()))
+                .collect(Collectors.joining(";"));
     }
 
-    /** Names and hex without case or final dots, single-spaced; IP addresses in one spelling. */
+    /** Names and hex without case or final dots, single-spaced; MX as its preference and host; IP addresses in one spelling. */
     private static String canonicalData(RecordType type, String value) {
         String data = value.strip();
+        if (type == RecordType.MX) {
+            return MxData.parse(data).map(mx -> mx.preference() + " " + mx.host()).orElse(data);
+        }
         if (type == RecordType.A && IPV4.matcher(data).matches()) {
             return Arrays.stream(data.split("\\.")).map(octet -> Integer.toString(Integer.parseInt(octet)))
                     .collect(Collectors.joining("."));

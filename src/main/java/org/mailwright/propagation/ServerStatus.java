@@ -2,9 +2,11 @@ package org.mailwright.propagation;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
+import org.mailwright.dns.SoaData;
 
 /**
  * One column's header: the server and the zone's SOA as that server gives it.
@@ -14,13 +16,6 @@ import org.mailwright.dns.Outcome;
  */
 public record ServerStatus(ProbeServer server, LookupResult soa) {
 
-    /*
-     * The SOA in presentation form is "mname rname serial refresh retry expire minimum"; counting
-     * from the end is safe even if a name held an escaped space.
-     */
-    private static final int SERIAL_FROM_END = 5;
-    private static final int REFRESH_FROM_END = 4;
-
     public ServerStatus {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(soa, "soa");
@@ -28,27 +23,16 @@ public record ServerStatus(ProbeServer server, LookupResult soa) {
 
     /** The zone's serial as this server has it, when it gave the SOA. */
     public OptionalLong serial() {
-        return soaField(SERIAL_FROM_END);
+        return soaData().map(data -> OptionalLong.of(data.serial())).orElseGet(OptionalLong::empty);
     }
 
     /** How often a secondary checks its primary for a newer serial (the SOA refresh), in seconds. */
     public OptionalLong refreshSeconds() {
-        return soaField(REFRESH_FROM_END);
+        return soaData().map(data -> OptionalLong.of(data.refresh())).orElseGet(OptionalLong::empty);
     }
 
-    private OptionalLong soaField(int fromEnd) {
-        if (soa.outcome() != Outcome.OK || soa.records().isEmpty()) {
-            return OptionalLong.empty();
-        }
-        String[] fields = soa.records().get(0).value().strip().split("\\s+");
-        if (fields.length < 7) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(fields[fields.length - fromEnd]));
-        } catch (NumberFormatException notASerial) {
-            return OptionalLong.empty();
-        }
+    private Optional<SoaData> soaData() {
+        return soa.outcome() == Outcome.OK ? soa.soa() : Optional.empty();
     }
 
     /** The newest zone serial among the authoritative servers, the one the others are measured against. */

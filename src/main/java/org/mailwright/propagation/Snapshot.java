@@ -40,28 +40,6 @@ public record Snapshot(String zone, Instant takenAt, List<ServerStatus> servers,
         return rows.get(row).cells().get(server);
     }
 
-    /**
-     * The same answers compared with {@code records} instead: one per row, in order, each with
-     * the row's name and type (other expected values, or none). No server is asked again.
-     *
-     * @throws IllegalArgumentException when a record does not match its row's name and type
-     */
-    public Snapshot comparedWith(List<ExpectedRecord> records) {
-        if (records.size() != rows.size()) {
-            throw new IllegalArgumentException("Give one record per row.");
-        }
-        for (int r = 0; r < rows.size(); r++) {
-            ExpectedRecord was = rows.get(r).record();
-            ExpectedRecord now = records.get(r);
-            if (!was.name().equals(now.name()) || was.type() != now.type()) {
-                throw new IllegalArgumentException("Row " + r + " is " + was.name() + " " + was.type() + ", not "
-                        + now.name() + " " + now.type() + ".");
-            }
-        }
-        return SnapshotAssembler.assemble(zone, takenAt, servers, records,
-                rows.stream().map(row -> row.cells().stream().map(Cell::answer).toList()).toList());
-    }
-
     /** The newest zone serial among the authoritative servers. */
     public OptionalLong newestSerial() {
         return ServerStatus.newestAuthoritativeSerial(servers);

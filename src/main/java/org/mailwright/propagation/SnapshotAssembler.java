@@ -12,7 +12,12 @@ import org.mailwright.dns.Outcome;
 
 /**
  * Turns the raw answers of a probe into a {@link Snapshot}: the reference of each row, each
- * cell's verdict, and when each difference should clear. Pure logic, no DNS.
+ * cell's verdict, and when each difference should clear. Pure logic, no DNS. The one rule for a
+ * row without values to expect, for the command line and the window alike: the reference is what
+ * the name servers at the newest zone serial publish (the change on its way out; the most common
+ * answer among them), because the most common answer of all would be the old value while most
+ * servers still have it, turning the one server that is ahead red. Only when no name server at
+ * the newest serial answered with records is it the most common answer of every server.
  */
 final class SnapshotAssembler {
 
@@ -50,7 +55,8 @@ final class SnapshotAssembler {
 
     private static Row row(Instant takenAt, List<ServerStatus> servers, ExpectedRecord record,
                            List<LookupResult> answers, OptionalLong newest) {
-        List<String> reference = record.hasExpectedValues() ? record.values() : mostCommonAnswer(record, servers, answers);
+        ChosenReference chosen = reference(record, servers, answers, newest);
+        List<String> reference = chosen.values();
         List<CellState> states = new ArrayList<>();
         for (int s = 0; s < servers.size(); s++) {
             states.add(state(record, reference, servers.get(s), answers.get(s), newest));
@@ -87,7 +93,7 @@ final class SnapshotAssembler {
             }
             cells.add(new Cell(state, answers.get(s), server.serial(), newest, expectedBy));
         }
-        return new Row(record, reference, cells);
+        return new Row(record, reference, chosen.source(), cells);
     }
 
     private static CellState state(ExpectedRecord record, List<String> reference, ServerStatus server,
@@ -127,14 +133,43 @@ final class SnapshotAssembler {
         return refresh.isPresent() ? Optional.of(takenAt.plusSeconds(refresh.getAsLong())) : Optional.empty();
     }
 
+    /** A row's reference and where it came from. */
+    private record ChosenReference(List<String> values, Row.Reference source) {
+    }
+
+    private static ChosenReference reference(ExpectedRecord record, List<ServerStatus> servers, List<LookupResult> answers,
+                                       OptionalLong newest) {
+        if (record.hasExpectedValues()) {
+            return new ChosenReference(record.values(), Row.Reference.GIVEN);
+        }
+        List<Integer> everyServer = new ArrayList<>();
+        List<Integer> atNewest = new ArrayList<>();
+        for (int s = 0; s < servers.size(); s++) {
+            everyServer.add(s);
+            ServerStatus status = servers.get(s);
+            if (newest.isPresent() && status.server().role() == Role.AUTHORITATIVE && status.serial().isPresent()
+                    && ServerStatus.compareSerials(status.serial().getAsLong(), newest.getAsLong()) == 0) {
+                atNewest.add(s);
+            }
+        }
+        Optional<List<String>> newestAnswer = mostCommonAnswer(record, servers, answers, atNewest);
+        if (newestAnswer.isPresent()) {
+            return new ChosenReference(newestAnswer.get(), Row.Reference.NEWEST_ZONE);
+        }
+        return mostCommonAnswer(record, servers, answers, everyServer)
+                .map(answer -> new ChosenReference(answer, Row.Reference.MOST_COMMON))
+                .orElseGet(() -> new ChosenReference(List.of(), Row.Reference.NONE));
+    }
+
     /**
-     * The answer most servers give (each answer as a set of canonical records); between equally
-     * common answers, the one of the authoritative server with the newest serial, then the first.
+     * The answer with records most of the servers {@code asked} (indexes) give, each answer as a
+     * set of canonical records; between equally common answers, the one of the authoritative
+     * server with the newest serial, then the first. Empty when none of them gave records.
      */
-    private static List<String> mostCommonAnswer(ExpectedRecord record, List<ServerStatus> servers,
-                                                 List<LookupResult> answers) {
+    private static Optional<List<String>> mostCommonAnswer(ExpectedRecord record, List<ServerStatus> servers,
+                                                           List<LookupResult> answers, List<Integer> asked) {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
-        for (int s = 0; s < answers.size(); s++) {
+        for (int s : asked) {
             LookupResult answer = answers.get(s);
             if (answer.outcome() == Outcome.OK && !answer.records().isEmpty()) {
                 groups.computeIfAbsent(RecordComparison.answerKey(record.name(), record.type(), answer.values()),
@@ -148,7 +183,7 @@ final class SnapshotAssembler {
                 best = group;
             }
         }
-        return best == null ? List.of() : answers.get(best.get(0)).values();
+        return best == null ? Optional.empty() : Optional.of(answers.get(best.get(0)).values());
     }
 
     private static boolean newerSerial(List<ServerStatus> servers, List<Integer> group, List<Integer> than) {

@@ -78,10 +78,10 @@ class PropagationCommandTest {
     }
 
     @Test
-    void authoritativeAddsTheNameServersOnTheLoopbackServersPort() {
-        // The zone names ns1 at 127.0.0.1; on loopback it is asked on the first --server's port.
+    void authoritativeAddsTheNameServersOnTheNameServerPort() {
+        // The zone names ns1 at 127.0.0.1; --ns-port makes it the old server.
         CommandRun run = run("propagation", "--name", "_dmarc.example.test", "--type", "TXT", "--authoritative",
-                "--server", old.address().toString(), "--server", fresh.address().toString(),
+                "--server", old.address().toString(), "--server", fresh.address().toString(), "--ns-port", String.valueOf(old.port()),
                 "--expect", NEW_DMARC, "--timeout-ms", "200", "--retries", "0", "--json");
         assertEquals(1, run.exitCode(), run.err());
         assertTrue(run.out().contains("\"servers\":[{\"server\":\"" + old.address()
@@ -94,10 +94,27 @@ class PropagationCommandTest {
     }
 
     @Test
-    void betweenEquallyCommonAnswersTheNameServersIsTheReference() {
+    void nameServersAreAskedOnPort53UnlessToldOtherwise() {
+        // Nothing answers on 127.0.0.1:53 here; a loopback --server no longer moves the name servers to its port.
         CommandRun run = run("propagation", "--name", "_dmarc.example.test", "--type", "TXT", "--authoritative",
-                "--server", old.address().toString(), "--server", fresh.address().toString(), "--json");
-        assertTrue(run.out().contains("\"expected\":[\"" + OLD_DMARC + "\"]"), run.out());
+                "--server", old.address().toString(), "--timeout-ms", "200", "--retries", "0", "--json");
+        assertTrue(run.out().contains("{\"server\":\"127.0.0.1:53\",\"role\":\"authoritative\""), run.out());
+
+        CommandRun badPort = run(threeServers("--ns-port", "0"));
+        assertEquals(2, badPort.exitCode());
+        assertTrue(badPort.err().startsWith("--ns-port must be a port from 1 to 65535, not 0."), badPort.err());
+    }
+
+    @Test
+    void withoutExpectTheNewestZoneIsTheReferenceNotTheMostCommonAnswer() {
+        silent.replaceZones(OLD);
+        CommandRun run = run(threeServers("--authoritative", "--ns-port", String.valueOf(fresh.port())));
+        assertEquals(1, run.exitCode(), run.err());
+        String[] lines = run.out().split("\n");
+        assertEquals("Newest zone (serial 2026010102): v=DMARC1; rua=mailto:dmarc@example.test; p=reject", lines[1],
+                "two of three servers still have the old record");
+        assertTrue(lines[4].matches(fresh.address() + " +authoritative +match +2026010102 .*"), lines[4]);
+        assertTrue(lines[5].matches(old.address() + " +resolver +mismatch .*"), lines[5]);
     }
 
     @Test
@@ -140,9 +157,9 @@ class PropagationCommandTest {
         silent.setBehaviour(TestDnsServer.Behaviour.SILENT);
         CompletableFuture<CommandRun> watching = CompletableFuture.supplyAsync(() ->
                 run(threeServers("--expect", NEW_DMARC, "--watch", "--interval", "1", "--max-wait", "20")));
-        // Once the first round has asked the old server (its SOA and the record), it catches up.
+        // Once the first round has asked the old and the silent server (each its SOA and the record), they catch up.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (old.udpQueries() < 2 && System.nanoTime() < deadline) {
+        while ((old.udpQueries() < 2 || silent.udpQueries() < 2) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         old.replaceZones(NEW);
@@ -171,7 +188,8 @@ class PropagationCommandTest {
         assertTrue(noType.err().startsWith("Missing required option: '--type=TYPE'"), noType.err());
         CommandRun badName = run("propagation", "--name", "exa..mple.test", "--type", "TXT", "--server", fresh.address().toString());
         assertEquals(2, badName.exitCode());
-        assertTrue(badName.err().startsWith("\"exa..mple.test\" is not a valid domain name"), badName.err());
+        assertTrue(badName.err().startsWith("\"exa..mple.test\" is not a domain name. There is an empty part between two dots,"
+                + " or a dot at the start. "), badName.err());
     }
 
     @Test

@@ -68,14 +68,4 @@ class ResolverTargetTest {
 
         assertEquals('.', error.getMessage().charAt(error.getMessage().length() - 1), error.getMessage());
     }
-
-    @Test
-    void nameServersAreAskedOnPort53ExceptThroughALoopbackServer() {
-        assertEquals(5353, ResolverTarget.parse("127.0.0.1:5353").nameServerPort());
-        assertEquals(5353, ResolverTarget.parse("[::1]:5353").nameServerPort());
-        assertEquals(5353, ResolverTarget.parse("localhost:5353").nameServerPort());
-        assertEquals(53, ResolverTarget.parse("192.0.2.53:5353").nameServerPort());
-        assertEquals(53, ResolverTarget.parse("quad9").nameServerPort());
-        assertEquals(53, ResolverTarget.system().nameServerPort());
-    }
 }

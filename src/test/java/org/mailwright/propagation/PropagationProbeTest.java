@@ -2,7 +2,6 @@ package org.mailwright.propagation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -170,49 +169,39 @@ class PropagationProbeTest {
     }
 
     @Test
-    void withoutExpectedValuesTheMostCommonAnswerIsTheReference() {
+    void withoutExpectedValuesTheNewestZoneIsTheReferenceNotTheMajority() {
         try (TestDnsServer another = TestDnsServer.start(STALE)) {
-            Snapshot snapshot = run(List.of(ExpectedRecord.mostCommonAnswer("_dmarc.example.test", RecordType.TXT)),
-                    List.of(ProbeServer.authoritative("ns1", current.address()),
-                            ProbeServer.authoritative("ns2", stale.address()),
-                            ProbeServer.authoritative("ns3", another.address())));
+            Snapshot snapshot = run(List.of(ExpectedRecord.asPublished("_dmarc.example.test", RecordType.TXT)),
+                    List.of(ProbeServer.authoritative("ns2", stale.address()),
+                            ProbeServer.authoritative("ns1", current.address()),
+                            ProbeServer.resolver(another.target())));
             Row row = snapshot.rows().get(0);
-            assertTrue(row.referenceIsMostCommonAnswer());
-            assertEquals(List.of(OLD_DMARC), row.reference(), "two old against one new");
-            assertEquals(List.of(CellState.MISMATCH, CellState.MATCH, CellState.MATCH),
+            assertEquals(Row.Reference.NEWEST_ZONE, row.source());
+            assertEquals(List.of(NEW_DMARC), row.reference(), "the change on its way out, though two of three have the old");
+            assertEquals(List.of(CellState.STALE, CellState.MATCH, CellState.MISMATCH),
                     row.cells().stream().map(Cell::state).toList());
         }
     }
 
     @Test
-    void theSameAnswersCanBeComparedWithOtherValuesWithoutAskingAgain() {
-        try (TestDnsServer another = TestDnsServer.start(STALE)) {
-            Snapshot byMajority = run(List.of(ExpectedRecord.mostCommonAnswer("_dmarc.example.test", RecordType.TXT)),
-                    List.of(ProbeServer.authoritative("ns1", current.address()),
-                            ProbeServer.authoritative("ns2", stale.address()),
-                            ProbeServer.authoritative("ns3", another.address())));
-            int asked = current.udpQueries() + stale.udpQueries() + another.udpQueries();
+    void withoutANameServerAtTheNewestSerialWithTheRecordTheMostCommonAnswerIsTheReference() {
+        try (TestDnsServer another = TestDnsServer.start(STALE); TestDnsServer removed = TestDnsServer.start(zone(2026010103, ""))) {
+            Snapshot resolversOnly = run(List.of(ExpectedRecord.asPublished("_dmarc.example.test", RecordType.TXT)),
+                    List.of(ProbeServer.resolver(current.target()), ProbeServer.resolver(stale.target()),
+                            ProbeServer.resolver(another.target())));
+            assertEquals(Row.Reference.MOST_COMMON, resolversOnly.rows().get(0).source());
+            assertEquals(List.of(OLD_DMARC), resolversOnly.rows().get(0).reference());
 
-            Snapshot byNewest = byMajority.comparedWith(
-                    List.of(ExpectedRecord.of("_dmarc.example.test", RecordType.TXT, NEW_DMARC)));
+            Snapshot newestHasNone = run(List.of(ExpectedRecord.asPublished("_dmarc.example.test", RecordType.TXT)),
+                    List.of(ProbeServer.authoritative("ns1", removed.address()), ProbeServer.resolver(current.target())));
+            assertEquals(Row.Reference.MOST_COMMON, newestHasNone.rows().get(0).source());
+            assertEquals(List.of(NEW_DMARC), newestHasNone.rows().get(0).reference());
 
-            assertEquals(List.of(CellState.MATCH, CellState.STALE, CellState.STALE),
-                    byNewest.rows().get(0).cells().stream().map(Cell::state).toList());
-            assertEquals(List.of(NEW_DMARC), byNewest.rows().get(0).reference());
-            assertEquals(byMajority.takenAt(), byNewest.takenAt());
-            assertEquals(asked, current.udpQueries() + stale.udpQueries() + another.udpQueries(), "no server asked again");
-            assertThrows(IllegalArgumentException.class, () -> byMajority.comparedWith(
-                    List.of(ExpectedRecord.of("example.test", RecordType.TXT, NEW_DMARC))));
+            Snapshot nobody = run(List.of(ExpectedRecord.asPublished("nothing.example.test", RecordType.TXT)),
+                    List.of(ProbeServer.authoritative("ns1", current.address())));
+            assertEquals(Row.Reference.NONE, nobody.rows().get(0).source());
+            assertEquals(List.of(), nobody.rows().get(0).reference());
         }
-    }
-
-    @Test
-    void betweenEquallyCommonAnswersTheNewestSerialsIsTheReference() {
-        Snapshot snapshot = run(List.of(ExpectedRecord.mostCommonAnswer("_dmarc.example.test", RecordType.TXT)),
-                List.of(ProbeServer.authoritative("ns2", stale.address()),
-                        ProbeServer.authoritative("ns1", current.address())));
-        assertEquals(List.of(NEW_DMARC), snapshot.rows().get(0).reference());
-        assertEquals(CellState.STALE, snapshot.cell(0, 0).state());
     }
 
     @Test
@@ -228,17 +217,6 @@ class PropagationProbeTest {
                 snapshot.rows().get(1).cells().stream().map(Cell::state).toList());
         assertTrue(snapshot.cell(1, 1).explain(Locale.ENGLISH).contains("(SERVFAIL)"));
         assertTrue(snapshot.cell(1, 2).explain(Locale.ENGLISH).contains("(REFUSED)"));
-    }
-
-    @Test
-    void findsTheZoneAndEachAddressOfItsNameServersOnTheGivenPort() {
-        assertEquals(Optional.of("example.test"), probe.zoneOf("_dmarc.example.test.", current.target()).join());
-        assertEquals(Optional.of("example.test"), probe.zoneOf("nope.deeper.example.test", current.target()).join());
-        assertEquals(Optional.empty(), probe.zoneOf("example.org", current.target()).join(), "REFUSED all the way up");
-
-        List<ProbeServer> servers = probe.authoritativeServers("example.test", current.target(), current.port()).join();
-        assertEquals(List.of(ProbeServer.authoritative("ns1.example.test", current.address())), servers);
-        assertEquals(Role.AUTHORITATIVE, servers.get(0).role());
     }
 
     @Test

@@ -22,6 +22,13 @@ class PublishedStateTest {
     }
 
     @Test
+    void aDmarcPolicyWrittenInAnotherCaseAndOrderIsLive() {
+        assertEquals(PublishedState.LIVE, state("_dmarc.corp.test",
+                txt("_dmarc.corp.test", "v=DMARC1;rua=mailto:d@corp.test; p=Reject"),
+                "v=DMARC1; p=reject; rua=mailto:d@corp.test", List.of("v=DMARC1; p=none; rua=mailto:d@corp.test")));
+    }
+
+    @Test
     void theRecordAlreadyPublishedIsUnchanged() {
         assertEquals(PublishedState.UNCHANGED, state("corp.test", txt("corp.test", SPF_NEW), SPF_NEW, List.of(SPF_NEW)));
     }

@@ -80,7 +80,7 @@ final class KeyCheck {
         }
         ResolverTarget target = context.resolverTarget();
         String resolver = context.describeResolver(words.bundle());
-        KeyTest test = new KeyTest(context.resolver(), clock, target.nameServerPort());
+        KeyTest test = new KeyTest(context.resolver(), clock, context.settings().nameServerPortProperty().get());
         String checking = words.text("dkim.check.progress", selector + "._domainkey." + domain);
         Task<KeyTestReport> job = new Task<>() {
             private CompletableFuture<KeyTestReport> pending;

@@ -116,7 +116,7 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
             List<GridCell> cells = row.cells().stream().map(cell -> cell(cell, words)).toList();
             lines.add(new Line(title(row.record(), watched.kindOf(row.record()), words),
                     row.record().name() + " " + row.record().type().name(),
-                    expected(row, watched.valuesGiven(row.record()), newest, words), row.reference(), zoneLines(row.record(), row.reference()),
+                    expected(row, newest, words), row.reference(), zoneLines(row.record(), row.reference()),
                     row.propagated(), cells));
         }
         return new PropagationGrid(snapshot.zone(), columns, lines);
@@ -204,17 +204,14 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
         };
     }
 
-    private static String expected(Row row, boolean valuesGiven, OptionalLong newest, Words words) {
-        String type = row.record().type().name();
-        if (!row.referenceIsMostCommonAnswer()) {
-            String values = String.join(" | ", row.reference());
-            return valuesGiven || newest.isEmpty()
-                    ? words.get("propagation.line.expected", values)
-                    : words.get("propagation.line.newest", newest.getAsLong(), values);
-        }
-        return row.reference().isEmpty()
-                ? words.get("propagation.line.noReference", type)
-                : words.get("propagation.line.mostCommon", String.join(" | ", row.reference()));
+    private static String expected(Row row, OptionalLong newest, Words words) {
+        String values = String.join(" | ", row.reference());
+        return switch (row.source()) {
+            case GIVEN -> words.get("propagation.line.expected", values);
+            case NEWEST_ZONE -> words.get("propagation.line.newest", newest.orElseThrow(), values);
+            case MOST_COMMON -> words.get("propagation.line.mostCommon", values);
+            case NONE -> words.get("propagation.line.noReference", row.record().type().name());
+        };
     }
 
     private static List<String> zoneLines(ExpectedRecord record, List<String> values) {

@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -29,8 +30,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
-import javafx.concurrent.Worker;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
@@ -43,11 +43,15 @@ import org.mailwright.propagation.PropagationEstimate;
 import org.mailwright.propagation.PropagationProbe;
 import org.mailwright.propagation.RefreshSchedule;
 import org.mailwright.propagation.Row;
+import org.mailwright.propagation.ServerChoice;
 import org.mailwright.propagation.Snapshot;
 import org.mailwright.propagation.SnapshotDiff;
+import org.mailwright.propagation.WatchPlan;
+import org.mailwright.propagation.WatchPlanner;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.controls.CheckState;
-import org.mailwright.ui.domain.DomainName;
+import org.mailwright.ui.work.BackgroundJobs;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * The Propagation page's state: which records to watch (picked for the domain being worked on,
@@ -81,7 +85,10 @@ public final class PropagationViewModel {
     }
 
     private final AppContext context;
+    private final PageTimer timer;
     private final Clock clock;
+    /** The check running now; a newer one (or leaving the page) drops it unseen. */
+    private final LatestJob checks;
 
     private final StringProperty domain = new SimpleStringProperty(this, "domain", "");
     private final ReadOnlyStringWrapper domainProblem = new ReadOnlyStringWrapper(this, "domainProblem", "");
@@ -134,18 +141,22 @@ public final class PropagationViewModel {
     private String failure = "";
     private boolean shown;
     private boolean resumeWhenShown;
-    /** True while the page itself stops the checks, so the cancellation is not taken for the user's. */
-    private boolean stopping;
-    private PropagationRefresh refresh;
-    private Timeline ticker;
+    private PageTimer.Pending nextCheck;
+    private PageTimer.Pending nextTick;
 
     public PropagationViewModel(AppContext context) {
-        this(context, Clock.systemDefaultZone());
+        this(context, context.work(), PageTimer.fx(), Clock.systemDefaultZone());
     }
 
-    PropagationViewModel(AppContext context, Clock clock) {
+    /**
+     * @param jobs runs each check in the background (the window's status bar, where Escape cancels it)
+     * @param timer waits between checks, and for the countdown's every second
+     */
+    PropagationViewModel(AppContext context, BackgroundJobs jobs, PageTimer timer, Clock clock) {
         this.context = Objects.requireNonNull(context, "context");
+        this.timer = Objects.requireNonNull(timer, "timer");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.checks = new LatestJob(jobs);
         var settings = context.settings();
         domain.set(settings.lastDomainProperty().get());
         // The domain being worked on is followed until this page watches something of its own.
@@ -165,8 +176,12 @@ public final class PropagationViewModel {
         settings.resolverChoiceProperty().addListener(observable -> rewordServers());
         settings.customResolverProperty().addListener(observable -> rewordServers());
         settings.languageProperty().addListener(observable -> reword());
-        // Another resolver may see other name servers: the next check finds them afresh.
+        // Another resolver or port may see other name servers: the next check finds them afresh.
         context.resolverProperty().addListener(observable -> plan = null);
+        settings.nameServerPortProperty().addListener(observable -> {
+            plan = null;
+            rewordServers();
+        });
         canStart = startProblem.isEmpty();
         reword();
     }
@@ -392,7 +407,8 @@ public final class PropagationViewModel {
         if (records.isEmpty()) {
             return;
         }
-        String workedOn = DomainName.check(context.settings().lastDomainProperty().get()).name().orElse("");
+        String workedOn = DomainName.parseDomain(context.settings().lastDomainProperty().get()).name()
+                .map(DomainName::ascii).orElse("");
         boolean underWorkedOn = !workedOn.isEmpty() && records.stream()
                 .allMatch(record -> record.name().equals(workedOn) || record.name().endsWith("." + workedOn));
         domain.set(underWorkedOn ? workedOn : RecordKind.domainOf(records.get(0).name()));
@@ -544,7 +560,7 @@ public final class PropagationViewModel {
      * time everything matches. Says how long to wait before the next check, or nothing when
      * every server has every record.
      */
-    Optional<Duration> accept(ProbeRound round) {
+    private Optional<Duration> accept(ProbeRound round) {
         Snapshot snapshot = round.snapshot();
         plan = round.plan();
         history = history.record(snapshot);
@@ -569,8 +585,8 @@ public final class PropagationViewModel {
         return wait;
     }
 
-    /** Updates the countdown and the estimate to {@code now}; the page calls it every second while waiting. */
-    void tick() {
+    /** Updates the countdown and the estimate to {@code now}; called every second while checks go on. */
+    private void tick() {
         Words words = words();
         Instant now = clock.instant();
         countdown.set(switch (activity.get()) {
@@ -584,78 +600,103 @@ public final class PropagationViewModel {
         eta.set(latest().map(snapshot -> eta(snapshot, now, words)).orElse(""));
     }
 
+    /** Checks now, then again and again until everything matches or the checks are stopped. */
     private void startChecks() {
-        if (refresh == null) {
-            refresh = new PropagationRefresh(context.work(), this::newCheck, this::accept);
-            refresh.stateProperty().addListener((observable, old, state) ->
-                    refreshing.set(state == Worker.State.SCHEDULED || state == Worker.State.RUNNING));
-            ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), event -> tick()));
-            ticker.setCycleCount(Timeline.INDEFINITE);
-        }
+        refreshing.set(true);
         activity.set(Activity.CHECKING);
         reword();
-        stopping = true;
-        try {
-            refresh.restart();
-        } finally {
-            stopping = false;
+        check();
+        if (nextTick == null && refreshing.get()) {
+            tickEverySecond();
         }
-        ticker.play();
     }
 
+    /** Stops the checks: the one running is dropped unseen, the next is not made. */
     private void stopChecks() {
-        if (refresh != null) {
-            stopping = true;
-            try {
-                refresh.cancel();
-            } finally {
-                stopping = false;
-            }
-            ticker.stop();
-        }
-        nextCheckAt = null;
+        checks.abandon();
+        endRefreshing();
     }
 
-    private Task<ProbeRound> newCheck() {
+    private void endRefreshing() {
+        cancel(nextCheck);
+        nextCheck = null;
+        cancel(nextTick);
+        nextTick = null;
+        nextCheckAt = null;
+        refreshing.set(false);
+    }
+
+    private void tickEverySecond() {
+        nextTick = timer.after(Duration.ofSeconds(1), () -> {
+            tick();
+            tickEverySecond();
+        });
+    }
+
+    private static void cancel(PageTimer.Pending pending) {
+        if (pending != null) {
+            pending.cancel();
+        }
+    }
+
+    /** One check in the background: the servers, found afresh unless known, then every record on each of them. */
+    private void check() {
+        cancel(nextCheck);
+        nextCheck = null;
         Watch checked = watch;
         WatchPlan known = plan;
         ResolverService resolver = context.resolver();
-        ResolverTarget via = context.resolverTarget();
-        String message = words().get("propagation.progress", checked.records().size(), checked.domain());
-        Task<ProbeRound> check = new Task<>() {
-            {
-                updateMessage(message);
-            }
-
-            @Override
-            protected ProbeRound call() throws Exception {
+        ServerChoice choice = serverChoice(checked.servers());
+        activity.set(Activity.CHECKING);
+        tick();
+        try {
+            checks.start(words().get("propagation.progress", checked.records().size(), checked.domain()), () -> {
                 PropagationProbe probe = new PropagationProbe(resolver, clock);
-                WatchPlan used = known != null ? known
-                        : WatchPlanner.plan(probe, checked.domain(), via, checked.servers()).get();
-                Snapshot snapshot = probe.probe(used.zone(), checked.records().list(), used.servers()).get();
-                return new ProbeRound(used, NewestReference.apply(snapshot));
-            }
-        };
-        check.stateProperty().addListener((observable, old, state) -> {
-            if (state == Worker.State.RUNNING) {
-                activity.set(Activity.CHECKING);
-                tick();
-            } else if (state == Worker.State.CANCELLED && !stopping && activity.get() == Activity.CHECKING) {
-                // Escape, or the resolver replaced under the check: the user takes it from here.
-                activity.set(Activity.PAUSED);
-                ticker.stop();
-                reword();
-            } else if (state == Worker.State.FAILED) {
-                Throwable cause = check.getException();
-                failure = words().get("propagation.notice.failed",
-                        cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage());
-                nextCheckAt = clock.instant().plus(schedule.current());
-                activity.set(Activity.WAITING);
-                refresh.setPeriod(javafx.util.Duration.millis(schedule.current().toMillis()));
-                reword();
-            }
-        });
-        return check;
+                CompletableFuture<WatchPlan> servers = known != null ? CompletableFuture.completedFuture(known)
+                        : WatchPlanner.plan(resolver, checked.domain(), choice);
+                return servers.thenCompose(used -> probe.probe(used.zone(), checked.records().list(), used.servers())
+                        .thenApply(snapshot -> new ProbeRound(used, snapshot)));
+            }, this::checked);
+        } catch (RejectedExecutionException closed) {
+            // The window's work has shut down (the window is closing): there is no one left to check for.
+            checks.abandon();
+            endRefreshing();
+        }
+    }
+
+    /** Takes a check's outcome on the FX thread and waits for the next one, if any. */
+    private void checked(ProbeRound round, Throwable problem) {
+        if (problem instanceof CancellationException) {
+            // Escape, or the resolver replaced under the check: the user takes it from here.
+            endRefreshing();
+            activity.set(Activity.PAUSED);
+            reword();
+            return;
+        }
+        Optional<Duration> wait;
+        if (problem != null) {
+            // Not a server's answer (those are cells), but the check itself: said plainly, tried again.
+            failure = words().get("propagation.notice.failed");
+            wait = Optional.of(schedule.current());
+            nextCheckAt = clock.instant().plus(wait.get());
+            activity.set(Activity.WAITING);
+            reword();
+        } else {
+            wait = accept(round);
+        }
+        if (wait.isPresent()) {
+            nextCheck = timer.after(wait.get(), this::check);
+        } else {
+            endRefreshing();
+            tick();
+        }
+    }
+
+    /** The servers of a watch: the resolver in Settings, the servers added, the zone's name servers on the port in Settings. */
+    private ServerChoice serverChoice(List<ServerAddress> added) {
+        return new ServerChoice(context.resolverTarget(),
+                added.stream().map(address -> ResolverTarget.servers(List.of(address))).toList(), true,
+                context.settings().nameServerPortProperty().get());
     }
 
     // ---- Words ----
@@ -668,9 +709,9 @@ public final class PropagationViewModel {
         return history.latest();
     }
 
-    /** The domain typed, when something is picked for it and it is one. */
+    /** The domain typed, when it is one. */
     private Optional<String> pickedDomain() {
-        return DomainName.check(domain.get()).name();
+        return DomainName.parseDomain(domain.get()).name().map(DomainName::ascii);
     }
 
     private boolean anythingPicked() {
@@ -685,16 +726,16 @@ public final class PropagationViewModel {
             String at = name.get();
             List<ExpectedRecord> picked = new ArrayList<>();
             if (spf.get()) {
-                picked.add(ExpectedRecord.mostCommonAnswer(at, RecordType.TXT));
+                picked.add(ExpectedRecord.asPublished(at, RecordType.TXT));
             }
             if (dmarc.get()) {
-                picked.add(ExpectedRecord.mostCommonAnswer("_dmarc." + at, RecordType.TXT));
+                picked.add(ExpectedRecord.asPublished("_dmarc." + at, RecordType.TXT));
             }
             for (String selector : RecordEntry.selectors(selectors.get()).selectors()) {
-                picked.add(ExpectedRecord.mostCommonAnswer(selector + "._domainkey." + at, RecordType.TXT));
+                picked.add(ExpectedRecord.asPublished(selector + "._domainkey." + at, RecordType.TXT));
             }
             if (mx.get()) {
-                picked.add(ExpectedRecord.mostCommonAnswer(at, RecordType.MX));
+                picked.add(ExpectedRecord.asPublished(at, RecordType.MX));
             }
             RecordKind[] kinds = pickedKinds();
             for (int i = 0; i < picked.size(); i++) {
@@ -727,14 +768,14 @@ public final class PropagationViewModel {
 
     private void recheckPicks() {
         Words words = words();
-        DomainName.Result checked = DomainName.check(domain.get());
+        DomainName.Parsed checked = DomainName.parseDomain(domain.get());
         boolean needsDomain = anythingPicked() || addedRecords.isEmpty();
         domainProblem.set(needsDomain && !domain.get().isBlank()
-                ? checked.problem().map(problem -> words.get(problem.key(), problem.arguments().toArray())).orElse("")
+                ? checked.problem().map(problem -> problem.text(words.locale())).orElse("")
                 : "");
         RecordEntry.SelectorsResult parsed = RecordEntry.selectors(selectors.get());
-        selectorsProblem.set(parsed.problem().map(problem -> words.get(problem.key(), problem.arguments().toArray())).orElse(""));
-        String at = checked.name().orElse("");
+        selectorsProblem.set(parsed.problem().map(problem -> problem.in(words)).orElse(""));
+        String at = checked.name().map(DomainName::ascii).orElse("");
         String selector = parsed.selectors().isEmpty() ? words.get("propagation.pick.dkim.placeholder") : parsed.selectors().get(0);
         spfName.set(at.isEmpty() ? "" : words.get("propagation.pick.at", "TXT", at));
         dmarcName.set(at.isEmpty() ? "" : words.get("propagation.pick.at", "TXT", "_dmarc." + at));
@@ -765,17 +806,18 @@ public final class PropagationViewModel {
         newRecordNote.set(entry.record()
                 .map(record -> words.get(record.hasExpectedValues() ? "propagation.add.note" : "propagation.add.note.mostCommon",
                         record.name(), record.type().name()))
-                .orElseGet(() -> entry.problem().map(problem -> words.get(problem.key(), problem.arguments().toArray())).orElse("")));
+                .orElseGet(() -> entry.problem().map(problem -> problem.in(words)).orElse("")));
     }
 
     private void rewordServers() {
         Words words = words();
-        ResolverTarget resolver = context.resolverTarget();
-        List<String> names = WatchPlanner.resolverColumns(resolver, addedServers).stream().map(words::serverTitle).toList();
-        String list = String.join(", ", names);
-        serversSummary.set(WatchPlanner.loopbackAddress(resolver)
-                .map(address -> words.get("propagation.servers.loopback", address.port(), list))
-                .orElseGet(() -> words.get("propagation.servers", list)));
+        ServerChoice choice = serverChoice(addedServers);
+        String list = String.join(", ", WatchPlanner.resolverColumns(choice).stream().map(words::serverTitle).toList());
+        String nameServers = choice.nameServerPort() == ServerAddress.DNS_PORT
+                ? words.get("propagation.servers.nameServers")
+                : words.get("propagation.servers.nameServers.port", choice.nameServerPort());
+        serversSummary.set(words.get(choice.resolverOnLoopback() ? "propagation.servers.loopback" : "propagation.servers",
+                nameServers, list));
     }
 
     private void reword() {

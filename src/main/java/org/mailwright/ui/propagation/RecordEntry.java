@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.mailwright.dns.DomainName;
+import org.mailwright.dns.MxData;
 import org.mailwright.dns.RecordType;
 import org.mailwright.propagation.ExpectedRecord;
-import org.mailwright.ui.domain.DomainName;
 
 /**
  * Reads what the user types to watch a record by hand, the way DNS panels take it: a name
@@ -19,14 +20,28 @@ final class RecordEntry {
 
     private static final Pattern VALUE_SEPARATOR = Pattern.compile("\\s*\\|\\s*");
     private static final Pattern SELECTOR_SEPARATOR = Pattern.compile("[,;\\s]+");
-    private static final Pattern SELECTOR = Pattern.compile("(?i)[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?)*");
-    private static final Pattern MX = Pattern.compile("\\d{1,5}\\s+\\S+");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
+    /** Why an entry is not what it should be, in the page's words. */
+    @FunctionalInterface
+    interface Problem {
+        String in(Words words);
+
+        /** A text of the window's bundle. */
+        static Problem of(String key, Object... arguments) {
+            return words -> words.get(key, arguments);
+        }
+
+        /** What is wrong with a name, as the core says it. */
+        static Problem of(DomainName.Problem problem) {
+            return words -> problem.text(words.locale());
+        }
+    }
+
     /** Exactly one of a record and why there is none. */
-    record Result(Optional<ExpectedRecord> record, Optional<DomainName.Problem> problem) {
-        static Result problem(String key, Object... arguments) {
-            return new Result(Optional.empty(), Optional.of(new DomainName.Problem(key, arguments)));
+    record Result(Optional<ExpectedRecord> record, Optional<Problem> problem) {
+        static Result problem(Problem problem) {
+            return new Result(Optional.empty(), Optional.of(problem));
         }
     }
 
@@ -49,11 +64,11 @@ final class RecordEntry {
     /** The record to watch, or why the entry is not one. */
     static Result read(String typedName, RecordType type, String typedValues, String domain) {
         if (typedName.isBlank()) {
-            return Result.problem("propagation.add.problem.name");
+            return Result.problem(Problem.of("propagation.add.problem.name"));
         }
-        DomainName.Result name = DomainName.check(wholeName(typedName, domain));
+        DomainName.Parsed name = DomainName.parse(wholeName(typedName, domain));
         if (name.problem().isPresent()) {
-            return new Result(Optional.empty(), name.problem());
+            return Result.problem(Problem.of(name.problem().get()));
         }
         List<String> values = new ArrayList<>();
         for (String part : VALUE_SEPARATOR.split(typedValues.strip())) {
@@ -61,46 +76,48 @@ final class RecordEntry {
                 continue;
             }
             String value = type == RecordType.TXT ? joinedStrings(part) : part;
-            Optional<DomainName.Problem> problem = problemOf(type, value);
+            Optional<Problem> problem = problemOf(type, value);
             if (problem.isPresent()) {
-                return new Result(Optional.empty(), problem);
+                return Result.problem(problem.get());
             }
             values.add(value);
         }
-        return new Result(Optional.of(new ExpectedRecord(name.name().orElseThrow(), type, values)), Optional.empty());
+        return new Result(Optional.of(new ExpectedRecord(name.orElseThrow().ascii(), type, values)), Optional.empty());
     }
 
-    /** The selectors typed, one DKIM key each; or why one is not a selector. */
+    /**
+     * The selectors typed, one DKIM key each; or why one is not a selector. A selector is the
+     * labels in front of {@code ._domainkey}, so it is checked as a name, as the command line does.
+     */
     static SelectorsResult selectors(String typed) {
         List<String> selectors = new ArrayList<>();
         for (String part : SELECTOR_SEPARATOR.split(typed.strip())) {
             if (part.isEmpty()) {
                 continue;
             }
-            if (!SELECTOR.matcher(part).matches()) {
-                return new SelectorsResult(List.of(),
-                        Optional.of(new DomainName.Problem("propagation.pick.dkim.problem", part)));
+            Optional<DomainName> selector = DomainName.parse(part).name().filter(name -> !part.endsWith("."));
+            if (selector.isEmpty()) {
+                return new SelectorsResult(List.of(), Optional.of(Problem.of("propagation.pick.dkim.problem", part)));
             }
-            String selector = part.toLowerCase(Locale.ROOT);
-            if (!selectors.contains(selector)) {
-                selectors.add(selector);
+            if (!selectors.contains(selector.get().ascii())) {
+                selectors.add(selector.get().ascii());
             }
         }
         return new SelectorsResult(selectors, Optional.empty());
     }
 
     /** The selectors typed, or the problem with the first that is not one. */
-    record SelectorsResult(List<String> selectors, Optional<DomainName.Problem> problem) {
+    record SelectorsResult(List<String> selectors, Optional<Problem> problem) {
     }
 
-    private static Optional<DomainName.Problem> problemOf(RecordType type, String value) {
+    private static Optional<Problem> problemOf(RecordType type, String value) {
         return switch (type) {
-            case MX -> MX.matcher(value).matches() ? Optional.empty()
-                    : Optional.of(new DomainName.Problem("propagation.add.problem.mx", value));
+            case MX -> MxData.parse(value).isPresent() ? Optional.empty()
+                    : Optional.of(Problem.of("propagation.add.problem.mx", value));
             case A -> IPV4.matcher(value).matches() ? Optional.empty()
-                    : Optional.of(new DomainName.Problem("propagation.add.problem.a", value));
+                    : Optional.of(Problem.of("propagation.add.problem.a", value));
             case AAAA -> value.contains(":") ? Optional.empty()
-                    : Optional.of(new DomainName.Problem("propagation.add.problem.aaaa", value));
+                    : Optional.of(Problem.of("propagation.add.problem.aaaa", value));
             default -> Optional.empty();
         };
     }

@@ -3,14 +3,9 @@ package org.mailwright.ui.propagation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.mailwright.propagation.ExpectedRecord;
 
-/**
- * The records of one watch as they were chosen: what each is for, and whether it came with the
- * value to expect. A snapshot's rows are matched to them by name and type, since a record
- * chosen without a value is compared with the newest name servers' answer.
- */
+/** The records of one watch as they were chosen, each with what it is for. */
 final class WatchedRecords {
 
     private final Map<ExpectedRecord, RecordKind> records;
@@ -28,19 +23,8 @@ final class WatchedRecords {
         return records.size();
     }
 
-    /** What the record of this name and type is for. */
+    /** What the record is for: as chosen, or as the record shows itself to be. */
     RecordKind kindOf(ExpectedRecord record) {
-        return chosen(record).map(records::get).orElseGet(() -> RecordKind.of(record));
-    }
-
-    /** True when the record of this name and type was chosen with the values to expect. */
-    boolean valuesGiven(ExpectedRecord record) {
-        return chosen(record).map(ExpectedRecord::hasExpectedValues).orElse(record.hasExpectedValues());
-    }
-
-    private Optional<ExpectedRecord> chosen(ExpectedRecord record) {
-        return records.keySet().stream()
-                .filter(each -> each.name().equals(record.name()) && each.type() == record.type())
-                .findFirst();
+        return records.getOrDefault(record, RecordKind.of(record));
     }
 }

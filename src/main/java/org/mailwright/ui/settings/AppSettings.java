@@ -6,13 +6,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import org.mailwright.dns.ResolverOptions;
 import org.mailwright.dns.ResolverTarget;
+import org.mailwright.dns.ServerAddress;
 
 /**
  * What the window remembers between runs, as JavaFX properties: every change is written to one
@@ -23,12 +26,15 @@ public final class AppSettings {
 
     public static final Duration MIN_TIMEOUT = Duration.ofMillis(250);
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(30);
+    public static final int MIN_PORT = 1;
+    public static final int MAX_PORT = 65535;
 
     static final String THEME = "theme";
     static final String LANGUAGE = "language";
     static final String RESOLVER = "resolver";
     static final String CUSTOM_RESOLVER = "resolver.custom";
     static final String TIMEOUT_MS = "timeout.ms";
+    static final String NAME_SERVER_PORT = "nameservers.port";
     static final String LAST_DOMAIN = "domain.last";
     static final String LAST_PAGE = "page.last";
     static final String WINDOW_X = "window.x";
@@ -43,6 +49,7 @@ public final class AppSettings {
     private final ObjectProperty<ResolverChoice> resolverChoice = new SimpleObjectProperty<>(this, RESOLVER);
     private final StringProperty customResolver = new SimpleStringProperty(this, CUSTOM_RESOLVER);
     private final ObjectProperty<Duration> timeout = new SimpleObjectProperty<>(this, TIMEOUT_MS);
+    private final IntegerProperty nameServerPort = new SimpleIntegerProperty(this, NAME_SERVER_PORT);
     private final StringProperty lastDomain = new SimpleStringProperty(this, LAST_DOMAIN);
     private final StringProperty lastPage = new SimpleStringProperty(this, LAST_PAGE);
     private final ObjectProperty<WindowPlacement> window = new SimpleObjectProperty<>(this, "window");
@@ -68,6 +75,8 @@ public final class AppSettings {
         customResolver.set(custom);
         resolverChoice.set(choice == ResolverChoice.CUSTOM && !usable(custom) ? ResolverChoice.SYSTEM : choice);
         timeout.set(clamp(Duration.ofMillis(node.getLong(TIMEOUT_MS, ResolverOptions.DEFAULT_TIMEOUT.toMillis()))));
+        int port = node.getInt(NAME_SERVER_PORT, ServerAddress.DNS_PORT);
+        nameServerPort.set(port >= MIN_PORT && port <= MAX_PORT ? port : ServerAddress.DNS_PORT);
         lastDomain.set(node.get(LAST_DOMAIN, ""));
         lastPage.set(node.get(LAST_PAGE, ""));
         double width = node.getDouble(WINDOW_WIDTH, -1);
@@ -84,6 +93,7 @@ public final class AppSettings {
         persist(resolverChoice, value -> node.put(RESOLVER, value.id()));
         persist(customResolver, value -> node.put(CUSTOM_RESOLVER, value));
         persist(timeout, value -> node.putLong(TIMEOUT_MS, value.toMillis()));
+        persist(nameServerPort, value -> node.putInt(NAME_SERVER_PORT, value.intValue()));
         persist(lastDomain, value -> node.put(LAST_DOMAIN, value));
         persist(lastPage, value -> node.put(LAST_PAGE, value));
         persist(window, value -> {
@@ -140,6 +150,14 @@ public final class AppSettings {
     /** How long one attempt at one server may take. */
     public ObjectProperty<Duration> timeoutProperty() {
         return timeout;
+    }
+
+    /**
+     * The port a zone's name servers are asked on (Propagation, the DKIM key check): 53, or a
+     * test set-up's such as Knot on 5353.
+     */
+    public IntegerProperty nameServerPortProperty() {
+        return nameServerPort;
     }
 
     public StringProperty lastDomainProperty() {

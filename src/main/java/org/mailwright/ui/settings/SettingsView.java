@@ -27,8 +27,9 @@ public final class SettingsView {
 
     private final SettingsViewModel model;
     private final Validator validator = new Validator();
-    /** Held: the spinner's binding to it is weak. */
+    /** Held: the spinners' bindings to them are weak. */
     private ObjectProperty<Integer> timeoutValue;
+    private ObjectProperty<Integer> nameServerPortValue;
 
     @FXML
     private ToggleButton lightTheme;
@@ -50,6 +51,8 @@ public final class SettingsView {
     private Label customProblem;
     @FXML
     private Spinner<Integer> timeout;
+    @FXML
+    private Spinner<Integer> nameServerPort;
 
     private SettingsView(SettingsViewModel model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -113,6 +116,13 @@ public final class SettingsView {
         timeout.setEditable(true);
         timeoutValue = model.timeoutMillisProperty().asObject();
         values.valueProperty().bindBidirectional(timeoutValue);
+
+        var ports = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                AppSettings.MIN_PORT, AppSettings.MAX_PORT, model.nameServerPortProperty().get());
+        nameServerPort.setValueFactory(ports);
+        nameServerPort.setEditable(true);
+        nameServerPortValue = model.nameServerPortProperty().asObject();
+        ports.valueProperty().bindBidirectional(nameServerPortValue);
     }
 
     @FXML

@@ -125,6 +125,11 @@ public final class SettingsViewModel {
         return (int) AppSettings.MAX_TIMEOUT.toMillis();
     }
 
+    /** The port the zone's name servers are asked on; it applies at once. */
+    public IntegerProperty nameServerPortProperty() {
+        return settings.nameServerPortProperty();
+    }
+
     /** The word for a choice in the resolver list. */
     public String describe(ResolverChoice choice) {
         return Texts.format(words.get(), "resolver." + choice.id());

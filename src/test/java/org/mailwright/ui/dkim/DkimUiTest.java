@@ -61,6 +61,7 @@ class DkimUiTest {
         AppSettings settings = AppSettings.load(preferences.node());
         settings.languageProperty().set(Language.ENGLISH);
         settings.useCustomResolver(dns.address().toString());
+        settings.nameServerPortProperty().set(dns.port());
         settings.timeoutProperty().set(Duration.ofMillis(750));
         settings.lastDomainProperty().set("corp.example");
         settings.lastPageProperty().set(Page.DKIM.id());

@@ -16,6 +16,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -70,6 +71,7 @@ class PropagationUiTest {
         AppSettings settings = AppSettings.load(preferences.node());
         settings.languageProperty().set(Language.ENGLISH);
         settings.useCustomResolver(authority.address().toString());
+        settings.nameServerPortProperty().set(authority.port());
         settings.timeoutProperty().set(AppSettings.MIN_TIMEOUT);
         settings.lastDomainProperty().set("example.test");
         context = new AppContext(settings, new BackgroundWork());
@@ -183,6 +185,25 @@ class PropagationUiTest {
 
         assertTrue(model.isRefreshing());
         assertEquals("Pause", robot.lookup("#pauseButton").queryAs(Button.class).getText());
+    }
+
+    @Test
+    void theNameServersAreAskedOnThePortChosenInSettings(FxRobot robot) {
+        robot.interact(() -> context.settings().nameServerPortProperty().set(53));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT8).release(KeyCode.CONTROL, KeyCode.DIGIT8);
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField port = robot.lookup("#nameServerPort").queryAs(Spinner.class).getEditor();
+        robot.clickOn(port);
+        robot.interact(() -> port.setText(Integer.toString(authority.port())));
+        robot.type(KeyCode.ENTER);
+        assertEquals(authority.port(), context.settings().nameServerPortProperty().get());
+
+        openPage(robot);
+        robot.clickOn("#startButton");
+
+        // On port 53 nothing answers for ns1, and the resolver in Settings is a column of its own.
+        waitUntil(() -> texts(robot, ".serial").equals(List.of("2026010102")));
+        assertEquals(List.of("ns1.example.test"), texts(robot, ".column-title"));
     }
 
     private static void openPage(FxRobot robot) {

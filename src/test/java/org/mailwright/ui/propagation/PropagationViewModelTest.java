@@ -8,17 +8,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mailwright.cli.MailwrightCommand;
 import org.mailwright.dns.RecordType;
-import org.mailwright.dns.ResolverOptions;
-import org.mailwright.dns.ResolverService;
 import org.mailwright.propagation.CellState;
 import org.mailwright.propagation.ExpectedRecord;
-import org.mailwright.propagation.PropagationProbe;
-import org.mailwright.propagation.Snapshot;
+import org.mailwright.propagation.WatchPlan;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.ThrowawayPreferences;
@@ -26,9 +30,14 @@ import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.settings.ResolverChoice;
+import org.mailwright.ui.work.BackgroundJobs;
 import org.mailwright.ui.work.BackgroundWork;
+import org.mailwright.ui.work.DirectJobs;
 
-/** The page's state and words, without the FX thread: checks are fed to it as a probe returns them. */
+/**
+ * The page's state and words, without the FX thread: each check runs to its end when started,
+ * against in-process name servers, and time between checks moves only when the test moves it.
+ */
 class PropagationViewModelTest {
 
     static final String NEW_DMARC = "v=DMARC1; p=reject; rua=mailto:dmarc@example.test";
@@ -57,34 +66,40 @@ class PropagationViewModelTest {
     private final AppSettings settings = AppSettings.load(preferences.node());
     private final AppContext context = new AppContext(settings, new BackgroundWork());
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final DirectJobs jobs = new DirectJobs();
+    private final ManualTimer timer = new ManualTimer();
     private final PropagationViewModel model;
     private final TestDnsServer current = TestDnsServer.start(CURRENT);
     private final TestDnsServer behind = TestDnsServer.start(BEHIND);
-    private final ResolverService resolver = new ResolverService(
-            ResolverOptions.defaults().withTimeout(Duration.ofMillis(250)).withRetries(0).withCache(false));
 
     PropagationViewModelTest() {
         settings.languageProperty().set(Language.ENGLISH);
         settings.lastDomainProperty().set("example.test");
+        settings.timeoutProperty().set(AppSettings.MIN_TIMEOUT);
+        // The zone's name server is the test server, which listens on a port of its own.
+        settings.nameServerPortProperty().set(current.port());
         settings.useCustomResolver(current.address().toString());
-        model = new PropagationViewModel(context, clock);
+        model = new PropagationViewModel(context, jobs, timer, clock);
+        model.setShown(true);
     }
 
     @AfterEach
     void close() throws Exception {
-        resolver.close();
         current.close();
         behind.close();
         context.close();
         preferences.close();
     }
 
-    /** One check as the page's background task makes it. */
-    private ProbeRound check() {
-        PropagationProbe probe = new PropagationProbe(resolver, clock);
-        WatchPlan plan = WatchPlanner.plan(probe, "example.test", context.resolverTarget(), model.addedServers()).join();
-        Snapshot snapshot = probe.probe(plan.zone(), model.watched(), plan.servers()).join();
-        return new ProbeRound(plan, NewestReference.apply(snapshot));
+    /** Watches the DMARC record alone, on the name server and {@code servers} added. */
+    private void watchDmarcWith(TestDnsServer... servers) {
+        model.spfProperty().set(false);
+        model.mxProperty().set(false);
+        for (TestDnsServer server : servers) {
+            model.newServerProperty().set(server.address().toString());
+            model.addServer();
+        }
+        model.startWatching();
     }
 
     @Test
@@ -92,20 +107,27 @@ class PropagationViewModelTest {
         assertEquals("example.test", model.domainProperty().get());
         assertEquals("TXT at _dmarc.example.test", model.dmarcNameProperty().get());
         assertEquals("TXT at selector._domainkey.example.test", model.dkimNameProperty().get());
-        model.selectorsProperty().set("s1, 2026-05");
+        model.selectorsProperty().set("s1, mail_2026 2026-05");
         assertEquals("TXT at s1._domainkey.example.test", model.dkimNameProperty().get());
+        model.setShown(false);
 
         model.startWatching();
 
-        assertEquals(List.of(ExpectedRecord.mostCommonAnswer("example.test", RecordType.TXT),
-                        ExpectedRecord.mostCommonAnswer("_dmarc.example.test", RecordType.TXT),
-                        ExpectedRecord.mostCommonAnswer("s1._domainkey.example.test", RecordType.TXT),
-                        ExpectedRecord.mostCommonAnswer("2026-05._domainkey.example.test", RecordType.TXT),
-                        ExpectedRecord.mostCommonAnswer("example.test", RecordType.MX)),
-                model.watched());
-        assertEquals("Watching 5 records of example.test; finding its name servers…", model.watchingProperty().get());
+        assertEquals(List.of(ExpectedRecord.asPublished("example.test", RecordType.TXT),
+                        ExpectedRecord.asPublished("_dmarc.example.test", RecordType.TXT),
+                        ExpectedRecord.asPublished("s1._domainkey.example.test", RecordType.TXT),
+                        ExpectedRecord.asPublished("mail_2026._domainkey.example.test", RecordType.TXT),
+                        ExpectedRecord.asPublished("2026-05._domainkey.example.test", RecordType.TXT),
+                        ExpectedRecord.asPublished("example.test", RecordType.MX)),
+                model.watched(), "a selector with an underscore is one, as on the command line");
+        assertEquals("Watching 6 records of example.test; finding its name servers…", model.watchingProperty().get());
         assertFalse(model.editingProperty().get(), "the choice closes once watching");
         assertFalse(model.isRefreshing(), "nothing is asked while the page is not shown");
+        assertTrue(jobs.messages.isEmpty());
+
+        model.setShown(true);
+
+        assertEquals(List.of("Checking 6 records of example.test on every server"), jobs.messages);
     }
 
     @Test
@@ -116,7 +138,7 @@ class PropagationViewModelTest {
 
         model.domainProperty().set("example.test");
         model.selectorsProperty().set("s1 bad/selector");
-        assertEquals("“bad/selector” is not a selector: use letters, digits and hyphens, for example s1 or 2026-05.",
+        assertEquals("“bad/selector” is not a selector: use letters, digits, hyphens and underscores, for example s1 or 2026-05.",
                 model.selectorsProblemProperty().get());
         assertFalse(model.canStartProperty().get());
 
@@ -155,7 +177,7 @@ class PropagationViewModelTest {
 
         assertEquals(List.of(ExpectedRecord.of("_mta-sts.example.test", RecordType.TXT, "v=STSv1; id=20260501"),
                         ExpectedRecord.of("example.test", RecordType.MX, "10 mx1.example.test.", "20 mx2.example.test."),
-                        ExpectedRecord.mostCommonAnswer("www.other.test", RecordType.A)),
+                        ExpectedRecord.asPublished("www.other.test", RecordType.A)),
                 model.addedRecords());
         assertEquals("A www.other.test (as the newest zone has it)", model.describe(model.addedRecords().get(2)));
         assertEquals("", model.newNameProperty().get(), "the fields clear for the next record");
@@ -178,17 +200,17 @@ class PropagationViewModelTest {
 
         model.startWatching();
 
-        assertEquals(List.of(ExpectedRecord.mostCommonAnswer("example.test", RecordType.TXT),
-                        ExpectedRecord.mostCommonAnswer("example.test", RecordType.MX),
+        assertEquals(List.of(ExpectedRecord.asPublished("example.test", RecordType.TXT),
+                        ExpectedRecord.asPublished("example.test", RecordType.MX),
                         ExpectedRecord.of("_dmarc.example.test", RecordType.TXT, NEW_DMARC)),
                 model.watched());
     }
 
     @Test
     void serversComeFromTheResolverInSettingsAndTheOnesAdded() {
-        assertEquals("Every address of the zone’s name servers, asked on port " + current.port()
-                        + " because the resolver chosen in Settings is on this machine (a test setup), then "
-                        + current.address() + ".",
+        assertEquals("Every address of the zone’s name servers, each on its own on port " + current.port()
+                        + " (as set in Settings), then " + current.address() + ": the resolver chosen in Settings is on this"
+                        + " machine (a test set-up), whose zones the public resolvers cannot see.",
                 model.serversSummaryProperty().get());
 
         model.newServerProperty().set("127.0.0.1:99999");
@@ -202,8 +224,14 @@ class PropagationViewModelTest {
         assertEquals(List.of(behind.address()), model.addedServers(), "each server once");
 
         settings.resolverChoiceProperty().set(ResolverChoice.QUAD9);
+        settings.nameServerPortProperty().set(53);
+        assertEquals("Every address of the zone’s name servers, each on its own, then the resolvers Quad9, "
+                        + behind.address() + ". The first is the one chosen in Settings.",
+                model.serversSummaryProperty().get(), "servers added take the place of the standard resolvers");
+
+        model.removeServer(behind.address());
         assertEquals("Every address of the zone’s name servers, each on its own, then the resolvers Quad9, This machine, "
-                        + "Google, Cloudflare, " + behind.address() + ". The first is the one chosen in Settings.",
+                        + "Google, Cloudflare. The first is the one chosen in Settings.",
                 model.serversSummaryProperty().get());
     }
 
@@ -218,20 +246,14 @@ class PropagationViewModelTest {
         assertEquals(handed, model.addedRecords());
         assertFalse(model.spfProperty().get() || model.dmarcProperty().get() || model.mxProperty().get());
         assertEquals(handed, model.watched());
-        assertEquals(PropagationViewModel.Activity.CHECKING, model.activityProperty().get());
+        assertEquals(List.of("Checking 1 record of example.test on every server"), jobs.messages, "the watch starts");
+        assertEquals(PropagationViewModel.Activity.DONE, model.activityProperty().get(), "the name server has it");
     }
 
     @Test
     void eachCheckFillsTheGridWaitsLongerWhileNothingChangesAndTellsWhenItIsEverywhere() {
-        model.spfProperty().set(false);
-        model.mxProperty().set(false);
-        model.newServerProperty().set(behind.address().toString());
-        model.addServer();
-        model.startWatching();
+        watchDmarcWith(behind);
 
-        Optional<Duration> first = model.accept(check());
-
-        assertEquals(Optional.of(Duration.ofSeconds(15)), first, "the first look is news: the shortest wait");
         PropagationGrid grid = model.gridProperty().get();
         assertEquals(List.of("ns1.example.test", behind.address().toString()),
                 grid.columns().stream().map(PropagationGrid.Column::title).toList());
@@ -251,18 +273,25 @@ class PropagationViewModelTest {
         assertEquals(CheckState.WARNING, model.overallProperty().get());
         assertEquals("Spreading", model.overallWordProperty().get());
         assertEquals("Expected everywhere by 12:10:00 (in 10 min), as caches expire and secondaries refresh.", model.etaProperty().get());
-        assertEquals("Next check in 0:15", model.countdownProperty().get());
+        assertEquals("Next check in 0:15", model.countdownProperty().get(), "the first look is news: the shortest wait");
         assertEquals("Watching 1 record of example.test (zone example.test) on 1 name server address and 1 resolver.",
                 model.watchingProperty().get());
         assertEquals(List.of("First look: 1 of 2 answers match."), model.history().get(0).lines());
+        assertTrue(model.isRefreshing());
 
-        assertEquals(Optional.of(Duration.ofSeconds(30)), model.accept(check()), "nothing changed: twice as long");
+        timer.advance(Duration.ofSeconds(14));
+        assertEquals(1, jobs.messages.size(), "not before its time");
+        timer.advance(Duration.ofSeconds(1));
+        assertEquals(2, jobs.messages.size());
+        assertEquals("Next check in 0:30", model.countdownProperty().get(), "nothing changed: twice as long");
         assertEquals(1, model.history().size(), "a check that changed nothing is not history");
 
         behind.replaceZones(CURRENT);
-        assertEquals(Optional.empty(), model.accept(check()), "no more checks once everything matches");
+        timer.advance(Duration.ofSeconds(30));
 
         assertEquals(PropagationViewModel.Activity.DONE, model.activityProperty().get());
+        assertFalse(model.isRefreshing());
+        assertTrue(timer.idle(), "no more checks once everything matches");
         assertEquals(CheckState.PASS, model.overallProperty().get());
         assertEquals("Every server has the record: 2 of 2 answers match.", model.headlineProperty().get());
         assertEquals("Everywhere: every server publishes the record of example.test.", model.notificationProperty().get());
@@ -279,13 +308,51 @@ class PropagationViewModelTest {
     }
 
     @Test
+    void theReferenceIsTheNewestZoneNotTheMajorityAsOnTheCommandLine() {
+        try (TestDnsServer alsoBehind = TestDnsServer.start(BEHIND)) {
+            watchDmarcWith(behind, alsoBehind);
+
+            PropagationGrid.Line dmarc = model.gridProperty().get().lines().get(0);
+            assertEquals("Newest zone (serial 2026010102): " + NEW_DMARC, dmarc.expected(), "two of three have the old");
+            assertEquals(List.of(CellState.MATCH, CellState.MISMATCH, CellState.MISMATCH),
+                    dmarc.cells().stream().map(PropagationGrid.GridCell::state).toList());
+
+            String json = commandLine("propagation", "--name", "_dmarc.example.test", "--type", "TXT", "--json",
+                    "--server", current.address().toString(), "--server", behind.address().toString(),
+                    "--server", alsoBehind.address().toString(), "--authoritative", "--ns-port", String.valueOf(current.port()),
+                    "--timeout-ms", "250", "--retries", "0");
+
+            assertTrue(json.startsWith("{\"name\":\"_dmarc.example.test\",\"type\":\"TXT\",\"expected\":[\"" + NEW_DMARC + "\"]"),
+                    json);
+            WatchPlan plan = model.plan().orElseThrow();
+            List<String> asked = plan.servers().stream()
+                    .map(server -> server.target().id() + " " + server.role().jsonName()).toList();
+            assertEquals(asked, serversOf(json), "the same servers, in the same order, in the same roles");
+        }
+    }
+
+    /** What {@code mailwright ARGS} prints, in English. */
+    private static String commandLine(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MailwrightCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Locale.ENGLISH);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Each {@code "server":"HOST:PORT","role":"ROLE"} of the command line's JSON, as {@code HOST:PORT ROLE}. */
+    private static List<String> serversOf(String json) {
+        Matcher server = Pattern.compile("\"server\":\"([^\"]+)\",\"role\":\"([a-z]+)\"").matcher(json);
+        List<String> servers = new java.util.ArrayList<>();
+        while (server.find()) {
+            servers.add(server.group(1) + " " + server.group(2));
+        }
+        return servers;
+    }
+
+    @Test
     void aSilentServerLeavesNoEstimateAndSaysWhy() {
         behind.setBehaviour(TestDnsServer.Behaviour.SILENT);
-        model.newServerProperty().set(behind.address().toString());
-        model.addServer();
-        model.startWatching();
-
-        model.accept(check());
+        watchDmarcWith(behind);
 
         PropagationGrid.GridCell silent = model.gridProperty().get().lines().get(0).cells().get(1);
         assertEquals(CellState.ERROR, silent.state());
@@ -300,25 +367,58 @@ class PropagationViewModelTest {
     void aDomainInNoZoneIsSaidAndOnlyTheResolversAreAsked() {
         model.domainProperty().set("nowhere.test");
         model.startWatching();
-        PropagationProbe probe = new PropagationProbe(resolver, clock);
-        WatchPlan plan = WatchPlanner.plan(probe, "nowhere.test", context.resolverTarget(), List.of()).join();
-        Snapshot snapshot = probe.probe(plan.zone(), model.watched(), plan.servers()).join();
 
-        model.accept(new ProbeRound(plan, snapshot));
-
+        WatchPlan plan = model.plan().orElseThrow();
         assertFalse(plan.zoneFound());
         assertEquals(0, plan.authoritativeCount());
         assertTrue(model.noticeProperty().get().startsWith("No zone holding nowhere.test was found"), model.noticeProperty().get());
     }
 
     @Test
+    void aCheckThatCannotFinishIsSaidPlainlyAndTriedAgain() {
+        List<String> tried = new java.util.ArrayList<>();
+        BackgroundJobs failing = new BackgroundJobs() {
+            @Override
+            public <T> Job start(String message, java.util.function.Supplier<CompletableFuture<T>> work,
+                                 java.util.function.BiConsumer<T, Throwable> done) {
+                tried.add(message);
+                done.accept(null, new IllegalStateException("java.nio.channels.ClosedSelectorException at sun.nio.ch"));
+                return () -> { };
+            }
+        };
+        PropagationViewModel failed = new PropagationViewModel(context, failing, timer, clock);
+        failed.setShown(true);
+        failed.startWatching();
+
+        assertEquals("The last check could not be finished. Mailwright tries again by itself.", failed.noticeProperty().get());
+        assertEquals("Next check in 0:15", failed.countdownProperty().get());
+        timer.advance(Duration.ofSeconds(15));
+        assertEquals(2, tried.size());
+    }
+
+    @Test
+    void leavingThePageStopsTheChecksAndComingBackFindsTheServersAgain() {
+        watchDmarcWith(behind);
+        model.setShown(false);
+
+        assertFalse(model.isRefreshing());
+        assertTrue(timer.idle());
+        timer.advance(Duration.ofMinutes(10));
+        assertEquals(1, jobs.messages.size(), "nothing asked unseen");
+
+        // ns1 is 127.0.0.1: on the other server's port, that server is the name server.
+        settings.nameServerPortProperty().set(behind.port());
+        model.setShown(true);
+
+        assertEquals(2, jobs.messages.size());
+        assertEquals(List.of(behind.address().toString(), current.address().toString()),
+                model.plan().orElseThrow().servers().stream().map(server -> server.target().id()).toList(),
+                "the servers found again, on the port in Settings now");
+    }
+
+    @Test
     void everythingIsWordedAgainInSpanish() {
-        model.spfProperty().set(false);
-        model.mxProperty().set(false);
-        model.newServerProperty().set(behind.address().toString());
-        model.addServer();
-        model.startWatching();
-        model.accept(check());
+        watchDmarcWith(behind);
 
         settings.languageProperty().set(Language.SPANISH);
 

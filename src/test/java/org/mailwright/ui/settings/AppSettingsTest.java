@@ -81,6 +81,17 @@ class AppSettingsTest {
     }
 
     @Test
+    void theNameServersPortIs53UntilChangedAndAPortNoneCouldBeFallsBack() {
+        AppSettings first = AppSettings.load(preferences.node());
+        assertEquals(53, first.nameServerPortProperty().get());
+        first.nameServerPortProperty().set(5353);
+        assertEquals(5353, AppSettings.load(preferences.node()).nameServerPortProperty().get());
+
+        preferences.node().putInt("nameservers.port", 70_000);
+        assertEquals(53, AppSettings.load(preferences.node()).nameServerPortProperty().get());
+    }
+
+    @Test
     void aTinyRememberedWindowGrowsToTheMinimumSize() {
         WindowPlacement placement = new WindowPlacement(0, 0, 10, 10, false);
 

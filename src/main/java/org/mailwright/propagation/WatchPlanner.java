@@ -1,0 +1,106 @@
+package org.mailwright.propagation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.mailwright.dns.AuthoritativeServers;
+import org.mailwright.dns.DomainName;
+import org.mailwright.dns.Outcome;
+import org.mailwright.dns.RecordType;
+import org.mailwright.dns.ResolverService;
+import org.mailwright.dns.ResolverTarget;
+import org.mailwright.dns.ServerAddress;
+
+/**
+ * Finds the servers a check asks, by one rule for the command line and the window: the zone's
+ * name servers, each address on its own (unless servers are named without asking for them), then
+ * the resolver, then the servers named or, when none are, this machine's resolvers and Google,
+ * Cloudflare and Quad9, except when the resolver is on loopback (a test set-up whose zones the
+ * public resolvers cannot see). A server is asked once: as a name server when it is one.
+ */
+public final class WatchPlanner {
+
+    private WatchPlanner() {
+    }
+
+    /**
+     * The plan for checking records at or under {@code name}: its zone and the servers to ask,
+     * found now through {@code choice}'s resolver (never from answers cached before).
+     *
+     * @throws org.mailwright.dns.InvalidDomainNameException when {@code name} is not a domain name
+     */
+    public static CompletableFuture<WatchPlan> plan(ResolverService resolver, String name, ServerChoice choice) {
+        ResolverService fresh = resolver.fresh();
+        String start = DomainName.of(name).ascii();
+        List<ProbeServer> resolvers = resolverColumns(choice);
+        return zoneOf(fresh, start, choice.resolver()).thenCompose(zone -> {
+            if (zone.isEmpty()) {
+                return CompletableFuture.completedFuture(new WatchPlan(start, false, resolvers));
+            }
+            if (!choice.asksNameServers()) {
+                return CompletableFuture.completedFuture(new WatchPlan(zone.get(), true, resolvers));
+            }
+            return fresh.authoritativeServers(new ResolverTarget.Authoritative(zone.get(), choice.resolver(),
+                            choice.nameServerPort()))
+                    .thenApply(found -> new WatchPlan(zone.get(), true, columns(nameServerColumns(found), resolvers)));
+        });
+    }
+
+    /** The resolver columns of {@code choice}, in order, each once; known before any name server is found. */
+    public static List<ProbeServer> resolverColumns(ServerChoice choice) {
+        Map<String, ProbeServer> columns = new LinkedHashMap<>();
+        columns.put(choice.resolver().id(), ProbeServer.resolver(choice.resolver()));
+        if (!choice.servers().isEmpty()) {
+            choice.servers().forEach(server -> columns.putIfAbsent(server.id(), ProbeServer.resolver(server)));
+        } else if (!choice.resolverOnLoopback()) {
+            ProbeServer.standardResolvers().forEach(standard -> columns.putIfAbsent(standard.target().id(), standard));
+        }
+        return List.copyOf(columns.values());
+    }
+
+    /** Each address of each of the zone's name servers as its own column (an address shared by two names appears once). */
+    private static List<ProbeServer> nameServerColumns(AuthoritativeServers servers) {
+        Map<ServerAddress, ProbeServer> columns = new LinkedHashMap<>();
+        for (AuthoritativeServers.NameServer nameServer : servers.nameServers()) {
+            for (ServerAddress address : nameServer.addresses()) {
+                columns.putIfAbsent(address, ProbeServer.authoritative(nameServer.host(), address));
+            }
+        }
+        return List.copyOf(columns.values());
+    }
+
+    /** A resolver that is also one of the name server addresses is asked once, as a name server. */
+    private static List<ProbeServer> columns(List<ProbeServer> nameServers, List<ProbeServer> resolvers) {
+        List<ProbeServer> columns = new ArrayList<>(nameServers);
+        Set<String> asked = nameServers.stream().map(server -> server.target().id()).collect(Collectors.toSet());
+        resolvers.stream().filter(resolver -> !asked.contains(resolver.target().id())).forEach(columns::add);
+        return columns;
+    }
+
+    /**
+     * The zone that holds {@code candidate}: the closest enclosing name (itself included) with NS
+     * records, as {@code via} answers. Empty when none is found (the name is in no zone
+     * {@code via} knows, or it did not answer).
+     */
+    private static CompletableFuture<Optional<String>> zoneOf(ResolverService resolver, String candidate,
+                                                            ResolverTarget via) {
+        return resolver.lookup(candidate, RecordType.NS, via).thenCompose(ns -> {
+            // An NS answer reached through a CNAME belongs to the alias's target, not to this name.
+            boolean apex = ns.outcome() == Outcome.OK && ns.aliases().isEmpty()
+                    && ns.records().stream().anyMatch(record -> record.name().equals(candidate));
+            if (apex) {
+                return CompletableFuture.completedFuture(Optional.of(candidate));
+            }
+            int dot = candidate.indexOf('.');
+            if (!ns.outcome().isAnswer() || dot < 0) {
+                return CompletableFuture.completedFuture(Optional.empty());
+            }
+            return zoneOf(resolver, candidate.substring(dot + 1), via);
+        });
+    }
+}
