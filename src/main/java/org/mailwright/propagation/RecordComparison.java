@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +13,6 @@ import java.util.stream.Collectors;
 import org.mailwright.dkim.DkimKeyRecord;
 import org.mailwright.dkim.KeyRecordException;
 import org.mailwright.dmarc.DmarcRecord;
-import org.mailwright.dmarc.DmarcTag;
 import org.mailwright.dns.MxData;
 import org.mailwright.dns.RecordType;
 import org.mailwright.spf.Mechanism;
@@ -118,7 +116,7 @@ public final class RecordComparison {
         return switch (kind(name, value)) {
             case SPF -> canonicalSpf(value);
             case DKIM -> canonicalDkim(value);
-            case DMARC -> canonicalDmarc(value);
+            case DMARC -> DmarcRecord.parse(value).canonical();
             case TEXT -> value;
         };
     }
@@ -212,28 +210,6 @@ public final class RecordComparison {
         } catch (KeyRecordException unreadable) {
             return value;
         }
-    }
-
-    /**
-     * The tags by name, each value as receivers read it: keywords without case or spaces,
-     * report addresses without the spaces around their commas, {@code v} and anything else as
-     * written. A record with a syntax problem counts as its exact text.
-     */
-    private static String canonicalDmarc(String value) {
-        DmarcRecord record = DmarcRecord.parse(value);
-        if (!record.problems().isEmpty()) {
-            return value;
-        }
-        return record.tags().stream()
-                .sorted(Comparator.comparing(DmarcRecord.Tag::name))
-                .map(tag -> tag.name() + "=" + tag.known().map(known -> switch (known) {
-                    case P, SP, NP, ADKIM, ASPF, T, PSD, FO, RF ->
-                            WHITESPACE.matcher(tag.value()).replaceAll("").toLowerCase(Locale.ROOT);
-                    case RUA, RUF -> Arrays.stream(tag.value().split(",", -1)).map(String::strip)
-                            .collect(Collectors.joining(","));
-                    case V, PCT, RI -> tag.value();
-                }).orElse(tag.value()))
-                .collect(Collectors.joining(";"));
     }
 
     /** Names and hex without case or final dots, single-spaced; MX as its preference and host; IP addresses in one spelling. */

@@ -1,6 +1,5 @@
 package org.mailwright.ui.dmarc;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,12 +19,13 @@ import org.mailwright.dmarc.DmarcTag;
 import org.mailwright.dmarc.Policy;
 import org.mailwright.dmarc.PolicyDiscovery;
 import org.mailwright.dmarc.RolloutStep;
+import org.mailwright.dns.AuthoritativeLookup;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
 import org.mailwright.findings.Finding;
-import org.mailwright.propagation.PropagationProbe;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.work.BackgroundJobs;
@@ -106,14 +106,11 @@ public final class PublishedPolicy {
         if (report.policy().ownRecord().isEmpty()) {
             return CompletableFuture.completedFuture(OptionalLong.empty());
         }
-        String name = PolicyDiscovery.DMARC_PREFIX + report.domain();
-        ResolverService fresh = context.resolver().fresh();
-        return new PropagationProbe(fresh, Clock.systemUTC()).zoneOf(name, target).thenCompose(zone -> zone.isEmpty()
-                ? CompletableFuture.completedFuture(OptionalLong.empty())
-                : fresh.lookup(name, RecordType.TXT, new ResolverTarget.Authoritative(zone.get(), target, target.nameServerPort()))
-                        .thenApply(answer -> answer.outcome() == Outcome.OK && answer.hasTtl()
-                                ? OptionalLong.of(answer.ttl()) : OptionalLong.empty()))
-                .exceptionally(unanswered -> OptionalLong.empty());
+        DomainName name = DomainName.of(report.domain()).prefixed(PolicyDiscovery.DMARC_LABEL);
+        int port = context.settings().nameServerPortProperty().get();
+        return new AuthoritativeLookup(context.resolver(), target, port).lookup(name, RecordType.TXT)
+                .thenApply(answer -> answer.outcome() == Outcome.OK && answer.hasTtl()
+                        ? OptionalLong.of(answer.ttl()) : OptionalLong.empty());
     }
 
     /** Forgets the reading, as when the field no longer holds a domain. */

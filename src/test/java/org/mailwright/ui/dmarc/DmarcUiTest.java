@@ -62,6 +62,7 @@ class DmarcUiTest {
         AppSettings settings = AppSettings.load(preferences.node());
         settings.languageProperty().set(Language.ENGLISH);
         settings.useCustomResolver(dns.address().toString());
+        settings.nameServerPortProperty().set(dns.port());
         settings.timeoutProperty().set(Duration.ofMillis(750));
         settings.lastDomainProperty().set("corp.test");
         settings.lastPageProperty().set("dmarc");

@@ -59,6 +59,7 @@ class DmarcViewModelTest {
         settings = AppSettings.load(preferences.node());
         settings.languageProperty().set(Language.ENGLISH);
         settings.useCustomResolver(dns.address().toString());
+        settings.nameServerPortProperty().set(dns.port());
         context = new AppContext(settings, new BackgroundWork(), data);
         store = new PlanStore(data.resolve("plans"));
     }
