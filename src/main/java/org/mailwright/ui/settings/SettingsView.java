@@ -24,11 +24,14 @@ import org.mailwright.ui.controls.FieldProblems;
 public final class SettingsView {
 
     private static final int TIMEOUT_STEP_MILLIS = 250;
+    private static final int TTL_STEP_SECONDS = 300;
 
     private final SettingsViewModel model;
     private final Validator validator = new Validator();
     /** Held: the spinner's binding to it is weak. */
     private ObjectProperty<Integer> timeoutValue;
+    /** Held: the spinner's binding to it is weak. */
+    private ObjectProperty<Integer> defaultTtlValue;
 
     @FXML
     private ToggleButton lightTheme;
@@ -50,6 +53,8 @@ public final class SettingsView {
     private Label customProblem;
     @FXML
     private Spinner<Integer> timeout;
+    @FXML
+    private Spinner<Integer> defaultTtl;
 
     private SettingsView(SettingsViewModel model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -113,6 +118,13 @@ public final class SettingsView {
         timeout.setEditable(true);
         timeoutValue = model.timeoutMillisProperty().asObject();
         values.valueProperty().bindBidirectional(timeoutValue);
+
+        var ttlValues = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                model.minTtlSeconds(), model.maxTtlSeconds(), model.defaultTtlSecondsProperty().get(), TTL_STEP_SECONDS);
+        defaultTtl.setValueFactory(ttlValues);
+        defaultTtl.setEditable(true);
+        defaultTtlValue = model.defaultTtlSecondsProperty().asObject();
+        ttlValues.valueProperty().bindBidirectional(defaultTtlValue);
     }
 
     @FXML
