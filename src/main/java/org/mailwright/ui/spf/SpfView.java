@@ -24,6 +24,7 @@ import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -53,6 +54,12 @@ public final class SpfView {
     private ToggleGroup startGroup;
     @FXML
     private ToggleGroup endingGroup;
+    @FXML
+    private HBox stillWorkingBox;
+    @FXML
+    private Label stillWorkingLabel;
+    @FXML
+    private Button switchDomainButton;
     @FXML
     private VBox domainStep;
     @FXML
@@ -211,10 +218,16 @@ public final class SpfView {
                 model.wizard().closingStep(), new WizardView.StepContent(publishStep, verifyButton));
         Parent wizard = WizardView.load(model.wizard(), contents, bundle, resultDetails);
         wizard.setId("spf-wizard");
-        root.getChildren().setAll(wizard);
+        VBox.setVgrow(wizard, Priority.ALWAYS);
+        VBox page = new VBox(stillWorkingBox, wizard);
+        page.getStyleClass().add("spf-wizard-page");
+        root.getChildren().setAll(page);
     }
 
     private void wireDomainStep() {
+        stillWorkingLabel.textProperty().bind(model.stillWorkingNoticeProperty());
+        switchDomainButton.textProperty().bind(model.switchDomainLabelProperty());
+        showWhen(stillWorkingBox, model.pendingDomainProperty().isNotEmpty());
         domainField.textProperty().bindBidirectional(model.domainProperty());
         readAgainButton.disableProperty().bind(model.domainNameProperty().isEmpty()
                 .or(model.readingProperty().isEqualTo(Progress.RUNNING)));
@@ -227,7 +240,8 @@ public final class SpfView {
         findings(publishedFindingsBox, model.publishedFindings());
 
         showWhen(startPublishedOption, model.canEditPublishedProperty());
-        startBox.disableProperty().bind(model.readingProperty().isEqualTo(Progress.RUNNING));
+        // Nothing to start from until what the domain publishes is known.
+        startBox.disableProperty().bind(model.readableProperty().not());
         startPublished.setUserData(SpfViewModel.Start.PUBLISHED);
         startNew.setUserData(SpfViewModel.Start.NEW);
         startNoMail.setUserData(SpfViewModel.Start.NO_MAIL);
@@ -340,6 +354,11 @@ public final class SpfView {
     }
 
     @FXML
+    private void switchDomain() {
+        model.switchToPendingDomain();
+    }
+
+    @FXML
     private void readAgain() {
         model.readAgain();
     }
@@ -388,16 +407,21 @@ public final class SpfView {
         return selected instanceof Node node ? node : endFail;
     }
 
-    /** Keeps a toggle group and a model property in step, both ways; each toggle carries its value as user data. */
+    /**
+     * Keeps a toggle group and a model property in step, both ways; each toggle carries its value
+     * as user data, and a null value selects none.
+     */
     private static <T> void choose(ToggleGroup group, javafx.beans.property.ObjectProperty<T> value) {
-        Runnable select = () -> group.getToggles().stream()
-                .filter(toggle -> Objects.equals(toggle.getUserData(), value.get()))
-                .findFirst().ifPresent(group::selectToggle);
+        Runnable select = () -> group.selectToggle(group.getToggles().stream()
+                .filter(toggle -> value.get() != null && Objects.equals(toggle.getUserData(), value.get()))
+                .findFirst().orElse(null));
         value.addListener((observable, old, chosen) -> select.run());
         select.run();
         group.selectedToggleProperty().addListener((observable, old, toggle) -> {
             if (toggle == null) {
-                select.run();
+                if (value.get() != null) {
+                    select.run();
+                }
             } else {
                 @SuppressWarnings("unchecked")
                 T chosen = (T) toggle.getUserData();
