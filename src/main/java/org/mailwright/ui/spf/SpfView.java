@@ -30,6 +30,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import net.synedra.validatorfx.Validator;
 import org.mailwright.findings.Finding;
+import org.mailwright.spf.Ending;
 import org.mailwright.spf.SpfProvider;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;

@@ -15,6 +15,7 @@ import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.RecordType;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.propagation.PublishedState;
+import org.mailwright.spf.Ending;
 import org.mailwright.spf.SpfProvider;
 import org.mailwright.spf.SpfResult;
 import org.mailwright.testdns.TestDnsServer;
