@@ -1,14 +1,18 @@
 package org.mailwright.ui.spf;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.WeakListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -48,6 +52,12 @@ public final class SpfView {
     private final SpfViewModel model;
     private final ResourceBundle bundle;
     private final Validator validator = new Validator();
+    /**
+     * The listeners this view puts on the view model, which outlives it (the window builds the
+     * page again on a language switch): held here, registered weakly, so a dropped view leaves
+     * nothing behind.
+     */
+    private final List<Object> held = new ArrayList<>();
 
     @FXML
     private StackPane root;
@@ -236,7 +246,7 @@ public final class SpfView {
         badge(publishedHead, model.publishedStateProperty(), null);
         publishedHeadline.textProperty().bind(model.publishedHeadlineProperty());
         Runnable showPublished = () -> records(publishedRecordHost, "spf-published", model.publishedRecords());
-        model.factsProperty().addListener((observable, old, facts) -> showPublished.run());
+        onChange(model.factsProperty(), showPublished);
         showPublished.run();
         findings(publishedFindingsBox, model.publishedFindings());
 
@@ -334,7 +344,7 @@ public final class SpfView {
         verifyDetail.textProperty().bind(publish.detailProperty());
         hideWhenEmpty(verifyDetail);
         Runnable showPublished = () -> records(verifyPublishedHost, "spf-published-now", publish.publishedProperty().get());
-        publish.publishedProperty().addListener((observable, old, records) -> showPublished.run());
+        onChange(publish.publishedProperty(), showPublished);
         showPublished.run();
         findings(verifyFindingsBox, publish.findings());
     }
@@ -412,11 +422,11 @@ public final class SpfView {
      * Keeps a toggle group and a model property in step, both ways; each toggle carries its value
      * as user data, and a null value selects none.
      */
-    private static <T> void choose(ToggleGroup group, javafx.beans.property.ObjectProperty<T> value) {
+    private <T> void choose(ToggleGroup group, javafx.beans.property.ObjectProperty<T> value) {
         Runnable select = () -> group.selectToggle(group.getToggles().stream()
                 .filter(toggle -> value.get() != null && Objects.equals(toggle.getUserData(), value.get()))
                 .findFirst().orElse(null));
-        value.addListener((observable, old, chosen) -> select.run());
+        onChange(value, select);
         select.run();
         group.selectedToggleProperty().addListener((observable, old, toggle) -> {
             if (toggle == null) {
@@ -443,9 +453,9 @@ public final class SpfView {
             String said = word == null ? null : word.getValue();
             host.getChildren().setAll(new StateBadge(state.getValue(), shown -> said == null ? stateWord(shown) : said));
         };
-        state.addListener((observable, old, value) -> show.run());
+        onChange(state, show);
         if (word != null) {
-            word.addListener((observable, old, value) -> show.run());
+            onChange(word, show);
         }
         show.run();
         head.getChildren().add(0, host);
@@ -458,7 +468,9 @@ public final class SpfView {
             box.setVisible(!findings.isEmpty());
             box.setManaged(!findings.isEmpty());
         };
-        findings.addListener((ListChangeListener<Finding>) change -> show.run());
+        ListChangeListener<Finding> listener = change -> show.run();
+        held.add(listener);
+        findings.addListener(new WeakListChangeListener<>(listener));
         show.run();
     }
 
@@ -487,6 +499,12 @@ public final class SpfView {
 
     private String stateWord(CheckState state) {
         return Texts.format(bundle, state.textKey());
+    }
+
+    private <T> void onChange(ObservableValue<T> value, Runnable action) {
+        ChangeListener<T> listener = (observable, old, now) -> action.run();
+        held.add(listener);
+        value.addListener(new WeakChangeListener<>(listener));
     }
 
     private static void showWhen(Node node, ObservableValue<Boolean> shown) {
