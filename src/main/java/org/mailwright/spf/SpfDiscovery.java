@@ -1,10 +1,12 @@
 package org.mailwright.spf;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.mailwright.dns.AuthoritativeLookup;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.LookupResult;
@@ -42,10 +44,22 @@ public final class SpfDiscovery {
         CompletableFuture<List<DomainFacts.MailHost>> hosts = mx.thenCompose(this::mailHosts);
         CompletableFuture<List<String>> own = addresses(domain.ascii());
         CompletableFuture<SpfLintReport> lint = new SpfLinter(resolver, target).lint(domain.ascii());
-        CompletableFuture<LookupResult> authoritative = new AuthoritativeLookup(resolver, target, nameServerPort)
-                .lookup(domain, RecordType.TXT);
+        CompletableFuture<LookupResult> authoritative = authoritativeTxt(domain);
         return CompletableFuture.allOf(txt, hosts, own, lint, authoritative).thenApply(done ->
                 new DomainFacts(domain, txt.join(), mx.join(), hosts.join(), own.join(), lint.join(), authoritative.join()));
+    }
+
+    /**
+     * The TXT records as the zone's name servers publish them, for the TTL alone: the read does
+     * not wait on them longer than on one silent server (name servers a firewall hides would
+     * hold it for every server in turn); then the TTL is unknown and the user's choice applies.
+     */
+    private CompletableFuture<LookupResult> authoritativeTxt(DomainName domain) {
+        Duration patience = resolver.options().timeout().multipliedBy(resolver.options().retries() + 1L);
+        LookupResult unanswered = new LookupResult(domain.ascii(), RecordType.TXT, Outcome.TIMEOUT, List.of(), List.of(),
+                LookupResult.NO_TTL, "", null, false, patience);
+        return new AuthoritativeLookup(resolver, target, nameServerPort).lookup(domain, RecordType.TXT)
+                .completeOnTimeout(unanswered, patience.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The MX hosts, as many as an mx mechanism may look up, each with its addresses. */

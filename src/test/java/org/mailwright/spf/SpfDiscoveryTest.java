@@ -93,6 +93,18 @@ class SpfDiscoveryTest {
     }
 
     @Test
+    void silentNameServersLeaveTheTtlToTheUserAndTheRecordReadable() {
+        primary.setBehaviour(TestDnsServer.Behaviour.SILENT);
+
+        DomainFacts facts = discover("corp.test");
+
+        assertTrue(facts.readable());
+        assertEquals(List.of("v=spf1 mx include:_spf.corp.test -all"), facts.spfRecords());
+        assertEquals(OptionalLong.empty(), facts.publishedTtl());
+        assertEquals(3600, facts.zoneTtl(3600), "never the 299 s the resolver has left");
+    }
+
+    @Test
     void aFailedTxtLookupIsUnreadableNotAMissingRecord() {
         via.failName("broken.corp.test");
 
