@@ -3,6 +3,8 @@ package org.mailwright.cli;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.mailwright.dns.DomainName;
+import org.mailwright.dns.InvalidDomainNameException;
 import org.mailwright.findings.Finding;
 import org.mailwright.spf.LookupNode;
 import org.mailwright.spf.SpfEvaluator;
@@ -24,9 +26,9 @@ final class SpfLintCommand extends Subcommand {
         SpfLintReport report;
         try (var resolver = options().openResolver()) {
             try {
-                report = new SpfLinter(resolver, target).lint(domain).join();
-            } catch (IllegalArgumentException malformedName) {
-                throw new UsageException(malformedName.getMessage());
+                report = new SpfLinter(resolver, target).lint(DomainName.parseDomain(domain).orElseThrow().ascii()).join();
+            } catch (InvalidDomainNameException notADomain) {
+                throw new UsageException(notADomain.problem().text(texts().locale()));
             }
         }
         if (options().json()) {

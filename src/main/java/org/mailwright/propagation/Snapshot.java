@@ -40,6 +40,21 @@ public record Snapshot(String zone, Instant takenAt, List<ServerStatus> servers,
         return rows.get(row).cells().get(server);
     }
 
+    /**
+     * The TTL {@code row}'s record has where it is published: as a name server that publishes the
+     * reference answers it (a resolver's answer carries what is left of its cached copy); empty
+     * when no name server does.
+     */
+    public OptionalLong publishedTtl(Row row) {
+        for (int s = 0; s < servers.size(); s++) {
+            Cell cell = row.cells().get(s);
+            if (servers.get(s).server().role() == Role.AUTHORITATIVE && cell.state() == CellState.MATCH && cell.answer().hasTtl()) {
+                return OptionalLong.of(cell.answer().ttl());
+            }
+        }
+        return OptionalLong.empty();
+    }
+
     /** The newest zone serial among the authoritative servers. */
     public OptionalLong newestSerial() {
         return ServerStatus.newestAuthoritativeSerial(servers);

@@ -4,8 +4,8 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -223,7 +223,7 @@ public final class SpfEvaluator {
                 ev.countLookup(depth, mechanism.text());
                 yield targetOf(ev, mechanism, domain, depth)
                         .thenCompose(name -> mechanismLookup(ev, mechanism, name, RecordType.A, depth, true))
-                        .thenCompose(answer -> matched(!answer.isEmpty()));
+                        .thenCompose(answer -> matched(!answer.records().isEmpty()));
             }
         };
     }
@@ -249,11 +249,7 @@ public final class SpfEvaluator {
     /** Section 5.4: the MX hosts by preference, at most 10 of them looked up, each for the client's family. */
     private CompletableFuture<Optional<List<MatchedTerm>>> mx(Evaluation ev, Mechanism mechanism, String name, int depth) {
         return mechanismLookup(ev, mechanism, name, RecordType.MX, depth, true).thenCompose(answer -> {
-            List<String> hosts = answer.stream()
-                    .map(value -> value.trim().split("\\s+"))
-                    .sorted(Comparator.comparingInt(parts -> Integer.parseInt(parts[0])))
-                    .map(parts -> plainName(parts[1]))
-                    .toList();
+            List<String> hosts = answer.mx().stream().map(mx -> plainName(mx.host())).toList();
             return mxHosts(ev, mechanism, hosts, 0, depth);
         });
     }
@@ -324,36 +320,40 @@ public final class SpfEvaluator {
     /** The A or AAAA addresses of {@code name} for the client's family; a failure is a temperror. */
     private CompletableFuture<List<String>> addressLookup(Evaluation ev, Mechanism mechanism, String name, int depth,
                                                         boolean countsAsVoid) {
-        return mechanismLookup(ev, mechanism, name, familyType(ev.request.client()), depth, countsAsVoid);
+        return mechanismLookup(ev, mechanism, name, familyType(ev.request.client()), depth, countsAsVoid)
+                .thenApply(LookupResult::values);
     }
 
     /**
-     * One lookup for a mechanism: the values, empty when the name or the records do not exist (a
-     * void lookup when {@code countsAsVoid}), and a temperror for any other failure (section 5).
-     * A target that is not a valid DNS name is treated as one that does not exist.
+     * One lookup for a mechanism: the answer, without records when the name or the records do not
+     * exist (a void lookup when {@code countsAsVoid}), and a temperror for any other failure
+     * (section 5). A target that is not a valid DNS name is treated as one that does not exist.
      */
-    private CompletableFuture<List<String>> mechanismLookup(Evaluation ev, Mechanism mechanism, String name, RecordType type,
+    private CompletableFuture<LookupResult> mechanismLookup(Evaluation ev, Mechanism mechanism, String name, RecordType type,
                                                           int depth, boolean countsAsVoid) {
         if (!isQueryableName(name)) {
             ev.step(depth, "unqueryable", mechanism.text(), name);
             if (countsAsVoid) {
                 ev.countVoid(depth, mechanism.text());
             }
-            return CompletableFuture.completedFuture(List.of());
+            return CompletableFuture.completedFuture(nonexistent(name, type));
         }
         return lookup(name, type).thenApply(answer -> {
             ev.step(depth, "lookup", answer, mechanism.text(), type.name(), name);
-            if (isVoid(answer)) {
-                if (countsAsVoid) {
-                    ev.countVoid(depth, mechanism.text());
-                }
-                return List.of();
+            if (isVoid(answer) && countsAsVoid) {
+                ev.countVoid(depth, mechanism.text());
             }
-            if (answer.outcome() != Outcome.OK) {
+            if (!isVoid(answer) && answer.outcome() != Outcome.OK) {
                 throw ev.abort(SpfResult.TEMPERROR, depth, "lookup-failed", mechanism.text(), type.name(), name);
             }
-            return answer.values();
+            return answer;
         });
+    }
+
+    /** What a name DNS cannot even carry is taken to be: a name that does not exist. */
+    static LookupResult nonexistent(String name, RecordType type) {
+        return new LookupResult(name, type, Outcome.NXDOMAIN, List.of(), List.of(), LookupResult.NO_TTL, "", null, false,
+                Duration.ZERO);
     }
 
     private CompletableFuture<LookupResult> lookup(String name, RecordType type) {

@@ -2,15 +2,16 @@ package org.mailwright.spf;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.SpfFinding;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
@@ -56,16 +57,28 @@ public final class SpfFlattener {
             flattenedIncludes = List.copyOf(flattenedIncludes);
             keptIncludes = List.copyOf(keptIncludes);
         }
+
+        /** The ip4: and ip6: terms the flattened record has and the original had not: what replaced the includes. */
+        public List<String> addedNetworks() {
+            Set<String> before = SpfRecord.parse(original).terms().stream()
+                    .map(term -> term.text().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            return SpfRecord.parse(flattened).mechanisms().stream()
+                    .filter(mechanism -> mechanism.type() == MechanismType.IP4 || mechanism.type() == MechanismType.IP6)
+                    .map(Mechanism::text)
+                    .filter(text -> !before.contains(text.toLowerCase(Locale.ROOT)))
+                    .toList();
+        }
     }
 
     /**
      * Flattens {@code record}'s includes.
      *
      * @throws SpfSyntaxException (synchronously) when {@code record} is not a valid SPF record
+     * @throws org.mailwright.dns.InvalidDomainNameException (synchronously) when {@code domain} is no domain name
      */
     public CompletableFuture<Result> flatten(String domain, String record) {
         SpfRecord parsed = SpfRecord.parse(record);
-        String name = SpfEvaluator.withoutDot(domain.trim());
+        String name = DomainName.of(domain).ascii();
         Collector collector = new Collector();
         List<CompletableFuture<Set<IpNetwork>>> replacements = new ArrayList<>();
         for (Term term : parsed.terms()) {
@@ -171,11 +184,9 @@ public final class SpfFlattener {
         /** The MX hosts' addresses (at most 10 hosts, as receivers allow). */
         private CompletableFuture<Set<IpNetwork>> mx(String name, Mechanism mechanism) {
             return lookup(name, RecordType.MX).thenCompose(answer -> {
-                List<CompletableFuture<Set<IpNetwork>>> hosts = answer.values().stream()
-                        .map(value -> value.trim().split("\\s+"))
-                        .sorted(Comparator.comparingInt(parts -> Integer.parseInt(parts[0])))
-                        .map(parts -> SpfEvaluator.plainName(parts[1]))
-                        .filter(host -> !host.isEmpty())
+                List<CompletableFuture<Set<IpNetwork>>> hosts = answer.mx().stream()
+                        .filter(host -> !host.isNullMx())
+                        .map(host -> SpfEvaluator.plainName(host.host()))
                         .limit(SpfEvaluator.MAX_NAMES_PER_TERM)
                         .map(host -> addresses(host, mechanism))
                         .toList();

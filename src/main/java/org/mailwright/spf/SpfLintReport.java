@@ -1,9 +1,13 @@
 package org.mailwright.spf;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.mailwright.findings.Finding;
+import org.mailwright.findings.FindingType;
 import org.mailwright.findings.Severity;
+import org.mailwright.findings.SpfFinding;
 
 /**
  * What the linter found about a domain's SPF record.
@@ -31,6 +35,33 @@ public record SpfLintReport(String domain, String record, int lookups, LookupNod
     /** True when a finding is an error: receivers would reject or ignore the record. */
     public boolean hasErrors() {
         return findings.stream().anyMatch(finding -> finding.severity() == Severity.ERROR);
+    }
+
+    /**
+     * How the record fares, in one word: the most serious of its findings. A record is never
+     * {@link Severity#PASS} while any finding is an error or a warning.
+     */
+    public Severity worstSeverity() {
+        return findings.stream().map(Finding::severity).min(Comparator.naturalOrder()).orElse(Severity.PASS);
+    }
+
+    /** True when the linter found {@code type}, for example {@link SpfFinding#TOO_MANY_LOOKUPS}. */
+    public boolean has(FindingType type) {
+        return findings.stream().anyMatch(finding -> finding.type() == type);
+    }
+
+    /**
+     * This report with one more finding made outside the linter (the flattener's warning, say),
+     * in its place by severity; an error or a warning takes away the "valid" pass.
+     */
+    public SpfLintReport with(Finding finding) {
+        List<Finding> all = new ArrayList<>(findings);
+        if (finding.severity() == Severity.ERROR || finding.severity() == Severity.WARNING) {
+            all.removeIf(found -> found.type() == SpfFinding.VALID);
+        }
+        all.add(finding);
+        all.sort(Comparator.comparing(Finding::severity));
+        return new SpfLintReport(domain, record, lookups, tree, all);
     }
 
     /** The findings with this id, for example {@code spf.too-many-lookups}. */

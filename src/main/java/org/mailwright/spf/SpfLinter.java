@@ -2,7 +2,6 @@ package org.mailwright.spf;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,7 +16,9 @@ import org.mailwright.findings.Finding;
 import org.mailwright.findings.SpfFinding;
 import org.mailwright.findings.Severity;
 import org.mailwright.dns.DnsRecord;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.LookupResult;
+import org.mailwright.dns.MxData;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
@@ -51,9 +52,13 @@ public final class SpfLinter {
         this.evaluator = new SpfEvaluator(resolver, target);
     }
 
-    /** Lints the record {@code domain} publishes. */
+    /**
+     * Lints the record {@code domain} publishes.
+     *
+     * @throws org.mailwright.dns.InvalidDomainNameException (synchronously) when {@code domain} is no domain name
+     */
     public CompletableFuture<SpfLintReport> lint(String domain) {
-        String name = SpfEvaluator.withoutDot(domain.trim());
+        String name = DomainName.of(domain).ascii();
         return resolver.lookup(name, RecordType.TXT, target).thenCompose(answer -> {
             List<Finding> findings = new ArrayList<>();
             if (answer.outcome() != Outcome.OK && answer.outcome() != Outcome.NXDOMAIN && answer.outcome() != Outcome.NODATA) {
@@ -77,13 +82,15 @@ public final class SpfLinter {
     /**
      * Lints {@code record} as if {@code domain} published it (a draft in the wizard): includes are
      * still followed live, and MX coverage is evaluated against the draft.
+     *
+     * @throws org.mailwright.dns.InvalidDomainNameException (synchronously) when {@code domain} is no domain name
      */
     public CompletableFuture<SpfLintReport> lint(String domain, String record) {
         List<Finding> findings = new ArrayList<>();
         if (record.getBytes(StandardCharsets.UTF_8).length > TxtStrings.MAX_STRING_OCTETS) {
             findings.add(SpfFinding.STRING_TOO_LONG.of(record.length(), TxtStrings.MAX_STRING_OCTETS));
         }
-        return lintRecord(SpfEvaluator.withoutDot(domain.trim()), record, record, findings);
+        return lintRecord(DomainName.of(domain).ascii(), record, record, findings);
     }
 
     private CompletableFuture<SpfLintReport> lintRecord(String domain, String text, String draft, List<Finding> findings) {
@@ -141,9 +148,10 @@ public final class SpfLinter {
      */
     private CompletableFuture<Void> coverage(String domain, String draft, List<Finding> findings) {
         return resolver.lookup(domain, RecordType.MX, target).thenCompose(mx -> {
-            List<String> hosts = mx.outcome() != Outcome.OK ? List.of() : mx.values().stream()
-                    .map(value -> SpfEvaluator.plainName(value.trim().split("\\s+")[1]))
-                    .filter(host -> !host.isEmpty())
+            List<String> hosts = mx.mx().stream()
+                    .map(MxData::hostName)
+                    .flatMap(Optional::stream)
+                    .map(DomainName::ascii)
                     .distinct()
                     .limit(MAX_COVERAGE_HOSTS)
                     .toList();
@@ -297,8 +305,7 @@ public final class SpfLinter {
 
         private CompletableFuture<LookupResult> lookup(String name, RecordType type) {
             if (!SpfEvaluator.isQueryableName(name)) {
-                return CompletableFuture.completedFuture(new LookupResult(name, type, Outcome.NXDOMAIN, List.of(), List.of(),
-                        LookupResult.NO_TTL, "", null, false, Duration.ZERO));
+                return CompletableFuture.completedFuture(SpfEvaluator.nonexistent(name, type));
             }
             return resolver.lookup(name.replace("\\", "\\\\"), type, target);
         }

@@ -1,6 +1,8 @@
 package org.mailwright.spf;
 
+import java.util.Arrays;
 import java.util.Optional;
+import org.mailwright.dns.DomainName;
 
 /**
  * Common services that send mail for a domain, with the include their SPF instructions give.
@@ -38,12 +40,8 @@ public enum SpfProvider {
 
     /** The provider whose include this is, when it is one of the list. */
     public static Optional<SpfProvider> byInclude(String domain) {
-        String bare = SpfEvaluator.withoutDot(domain.trim());
-        for (SpfProvider provider : values()) {
-            if (provider.include.equalsIgnoreCase(bare)) {
-                return Optional.of(provider);
-            }
-        }
-        return Optional.empty();
+        return DomainName.parse(domain).name().flatMap(name -> Arrays.stream(values())
+                .filter(provider -> provider.include.equals(name.ascii()))
+                .findFirst());
     }
 }

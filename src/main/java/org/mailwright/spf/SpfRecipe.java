@@ -3,6 +3,7 @@ package org.mailwright.spf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.TxtStrings;
 
 /**
@@ -77,11 +78,20 @@ public record SpfRecipe(boolean mx, boolean a, List<String> ip4, List<String> ip
         ip4.forEach(value -> terms.add(checked("ip4:" + value.trim())));
         ip6.forEach(value -> terms.add(checked("ip6:" + value.trim())));
         includes.stream()
-                .map(domain -> SpfEvaluator.withoutDot(domain.trim()))
+                .map(SpfRecipe::includeTarget)
                 .distinct()
                 .forEach(domain -> terms.add(checked("include:" + domain)));
         terms.add(all == Qualifier.PASS ? "+all" : all.symbol() + "all");
         return String.join(" ", terms);
+    }
+
+    /**
+     * An include's domain as DNS names it (lower case, A-labels, no final dot). Text that is no
+     * domain name stays as written: it may be a macro domain-spec ({@code %{d}.spf.example.net}),
+     * and otherwise the record check says what is wrong with it, in SPF's terms.
+     */
+    private static String includeTarget(String domain) {
+        return DomainName.parse(domain).name().map(DomainName::ascii).orElse(domain.strip());
     }
 
     private static String checked(String term) {
@@ -104,8 +114,12 @@ public record SpfRecipe(boolean mx, boolean a, List<String> ip4, List<String> ip
         return TxtStrings.split(record);
     }
 
-    /** The zone-file line that publishes {@code record} at {@code domain}, long records split into strings. */
+    /**
+     * The zone-file line that publishes {@code record} at {@code domain}, long records split into strings.
+     *
+     * @throws org.mailwright.dns.InvalidDomainNameException when {@code domain} is no domain name
+     */
     public static String zoneLine(String domain, String record, long ttl) {
-        return TxtStrings.zoneLine(SpfEvaluator.withoutDot(domain.trim()), ttl, record);
+        return TxtStrings.zoneLine(DomainName.of(domain).ascii(), ttl, record);
     }
 }

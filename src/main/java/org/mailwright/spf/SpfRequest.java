@@ -2,6 +2,7 @@ package org.mailwright.spf;
 
 import java.net.InetAddress;
 import java.util.Objects;
+import org.mailwright.dns.DomainName;
 
 /**
  * What check_host() is asked about: the SMTP client's address, the MAIL FROM address and the
@@ -45,6 +46,14 @@ public record SpfRequest(InetAddress client, String mailFrom, String helo) {
         }
         int at = mailFrom.lastIndexOf('@');
         return at < 0 ? mailFrom : mailFrom.substring(at + 1);
+    }
+
+    /**
+     * True when this request checks {@code domain}'s record first: its sender (or, for a bounce,
+     * its HELO name) is at {@code domain}, whatever the case, final dot or script it is written in.
+     */
+    public boolean checks(DomainName domain) {
+        return DomainName.parse(domain()).name().filter(domain::equals).isPresent();
     }
 
     /** The local part of the sender, {@code postmaster} when there is none (section 4.3). */

@@ -133,6 +133,7 @@ class SpfCommandTest {
         assertUsage(run("spf", "eval", "--ip", "1.2.3", "--helo", "x.example.test"), "\"1.2.3\" is not an IPv4 or IPv6 address.");
         assertUsage(run("spf", "eval", "--batch", "/no/such/file"), "The batch file /no/such/file does not exist.");
         assertUsage(run("spf"), "Name an SPF command: eval, lint or build.");
+        assertUsage(run("spf", "lint", "postmaster@example.test"), "Enter only the domain, the part after the @: example.test.");
     }
 
     private static void assertUsage(CommandRun run, String sentence) {

@@ -1,6 +1,7 @@
 package org.mailwright.spf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.ResolverOptions;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.testdns.TestDnsServer;
@@ -37,6 +39,17 @@ class SpfEvaluatorTest {
     @AfterEach
     void close() {
         resolver.close();
+    }
+
+    @Test
+    void aRequestChecksTheDomainOfItsSenderHoweverItIsWritten() {
+        DomainName domain = DomainName.of("bücher.test");
+
+        assertTrue(SpfRequest.of("192.0.2.1", "alice@BÜCHER.test.", "").checks(domain));
+        assertTrue(SpfRequest.of("192.0.2.1", "alice@xn--bcher-kva.test", "").checks(domain));
+        assertTrue(SpfRequest.of("192.0.2.1", "", "bücher.test").checks(domain), "a bounce checks the HELO name");
+        assertFalse(SpfRequest.of("192.0.2.1", "alice@other.test", "").checks(domain));
+        assertFalse(SpfRequest.of("192.0.2.1", "alice@", "").checks(domain));
     }
 
     @Test

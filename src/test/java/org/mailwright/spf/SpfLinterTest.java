@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.Severity;
+import org.mailwright.findings.SpfFinding;
 import org.mailwright.dns.ResolverOptions;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.testdns.TestDnsServer;
@@ -112,6 +113,23 @@ class SpfLinterTest {
                 │  ├─ a  1
                 │  ├─ mx  1
                 │  └─ exists:%{i}.rbl.mail.test  1  (dynamic)"""), report.tree().render(10));
+    }
+
+    @Test
+    void aRecordIsAsBadAsItsWorstFindingNeverPassWithAnErrorOrAWarning() {
+        assertEquals(Severity.ERROR, lint("heavy.example.test").worstSeverity(), "15 of 10 lookups");
+        assertTrue(lint("heavy.example.test").has(SpfFinding.TOO_MANY_LOOKUPS));
+        assertEquals(Severity.WARNING, new SpfLinter(resolver, dns.target())
+                .lint("good.example.test", "v=spf1 mx ip4:192.0.2.0/24 ?all").join().worstSeverity(), "?all alone is a warning");
+        SpfLintReport good = lint("good.example.test");
+        assertEquals(Severity.PASS, good.worstSeverity());
+
+        SpfLintReport flattened = good.with(SpfFinding.FLATTENED.of("include:_spf.mail.test", 300));
+
+        assertEquals(List.of("spf.flattened"), ids(flattened), "a warning from outside the linter takes the pass away");
+        assertEquals(Severity.WARNING, flattened.worstSeverity());
+        assertEquals(List.of("spf.record-long", "spf.valid"),
+                ids(good.with(SpfFinding.RECORD_LONG.of(460, 450))), "information leaves the pass, after it by severity");
     }
 
     @Test

@@ -95,9 +95,6 @@ public final class DmarcViewModel {
         NOT_SAVED, SAVING, SAVED, FAILED
     }
 
-    /** The TTL of a new record, until Settings lets the user choose one. */
-    private static final long DEFAULT_TTL = 3600;
-
     /** A stand-in for the report address while the stage list is made, which needs a plan. */
     private static final List<ReportUri> ANY_REPORTS = List.of(ReportUri.parse("mailto:reports@example.com").orElseThrow());
 
@@ -207,7 +204,7 @@ public final class DmarcViewModel {
         record = Bindings.createStringBinding(() -> draft.get().map(plan -> plan.current().record().text()).orElse(""), draft);
         zoneLine = Bindings.createStringBinding(() -> draft.get()
                 .map(plan -> plan.current().record().zoneLine(plan.domain(), ttlFor(plan.domain()))).orElse(""),
-                draft, published.readingProperty());
+                draft, published.readingProperty(), context.settings().defaultTtlProperty());
         recordFindings = Bindings.createObjectBinding(() -> draft.get()
                 .map(plan -> plan.current().unintendedFindings(DmarcLinter.recordFindings(plan.current().record(), PolicyScope.DOMAIN)))
                 .orElse(List.of()), draft);
@@ -216,7 +213,8 @@ public final class DmarcViewModel {
                 .orElse(verification.findingsProperty().get()), verification.findingsProperty(), draft);
         stageEffect = Bindings.createStringBinding(() -> draft.get().map(plan -> plan.current().effect(words.locale()))
                 .orElse(""), draft, words.language());
-        timeline = Bindings.createObjectBinding(this::timelineNow, draft, published.readingProperty(), words.language());
+        timeline = Bindings.createObjectBinding(this::timelineNow, draft, published.readingProperty(), words.language(),
+                context.settings().defaultTtlProperty());
         advice = Bindings.createObjectBinding(() -> draft.get()
                 .map(plan -> plan.plan().advice().stream().map(text -> text.text(words.locale())).toList())
                 .orElse(List.of()), draft, words.language());
@@ -854,12 +852,7 @@ public final class DmarcViewModel {
      * authoritative servers have it, when the new record replaces it; else the TTL the user chooses.
      */
     private long ttlFor(String name) {
-        return published.publishedTtlOf(name).orElse(chosenTtl());
-    }
-
-    /** The TTL a record that replaces none gets. */
-    private long chosenTtl() {
-        return DEFAULT_TTL;
+        return published.publishedTtlOf(name).orElse(context.settings().defaultTtlProperty().get());
     }
 
     private LocalDate today() {

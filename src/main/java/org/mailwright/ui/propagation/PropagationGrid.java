@@ -29,9 +29,6 @@ import org.mailwright.ui.controls.CheckState;
  */
 record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
 
-    /** A TTL for the zone-file line of a record that is not published anywhere yet. */
-    static final long DEFAULT_TTL = 3600;
-
     PropagationGrid {
         Objects.requireNonNull(zone, "zone");
         columns = List.copyOf(columns);
@@ -105,7 +102,10 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
     }
 
     /** Words {@code snapshot} of the records {@code watched} for the page. */
-    static PropagationGrid of(Snapshot snapshot, WatchedRecords watched, Words words) {
+    /**
+     * @param defaultTtl the TTL of the zone-file lines for a record no name server publishes yet
+     */
+    static PropagationGrid of(Snapshot snapshot, WatchedRecords watched, Words words, long defaultTtl) {
         OptionalLong newest = snapshot.newestSerial();
         List<Column> columns = new ArrayList<>();
         for (ServerStatus status : snapshot.servers()) {
@@ -116,7 +116,8 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
             List<GridCell> cells = row.cells().stream().map(cell -> cell(cell, words)).toList();
             lines.add(new Line(title(row.record(), watched.kindOf(row.record()), words),
                     row.record().name() + " " + row.record().type().name(),
-                    expected(row, newest, words), row.reference(), zoneLines(row.record(), row.reference()),
+                    expected(row, newest, words), row.reference(),
+                    zoneLines(row.record(), row.reference(), snapshot.publishedTtl(row).orElse(defaultTtl)),
                     row.propagated(), cells));
         }
         return new PropagationGrid(snapshot.zone(), columns, lines);
@@ -214,14 +215,14 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
         };
     }
 
-    private static List<String> zoneLines(ExpectedRecord record, List<String> values) {
-        return values.stream().map(value -> zoneLine(record.name(), record.type(), value)).toList();
+    private static List<String> zoneLines(ExpectedRecord record, List<String> values, long ttl) {
+        return values.stream().map(value -> zoneLine(record.name(), record.type(), value, ttl)).toList();
     }
 
     /** {@code name. TTL IN TYPE value}, TXT values quoted and cut into strings of 255 characters. */
-    static String zoneLine(String name, RecordType type, String value) {
+    static String zoneLine(String name, RecordType type, String value, long ttl) {
         return type == RecordType.TXT
-                ? TxtStrings.zoneLine(name, DEFAULT_TTL, value)
-                : name + ". " + DEFAULT_TTL + " IN " + type.name() + " " + value;
+                ? TxtStrings.zoneLine(name, ttl, value)
+                : name + ". " + ttl + " IN " + type.name() + " " + value;
     }
 }

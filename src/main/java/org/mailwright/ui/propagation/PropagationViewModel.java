@@ -862,7 +862,7 @@ public final class PropagationViewModel {
             headline.set(snapshot.propagated()
                     ? words.get("propagation.headline.done", snapshot.rows().size(), cells)
                     : words.get("propagation.headline", matching, cells, everywhere, snapshot.rows().size()));
-            grid.set(PropagationGrid.of(snapshot, watch.records(), words));
+            grid.set(PropagationGrid.of(snapshot, watch.records(), words, context.settings().defaultTtlProperty().get()));
         }
         historyEntries.setAll(HistoryEntry.of(history, watch.records(), words));
         notice.set(noticeText(words));

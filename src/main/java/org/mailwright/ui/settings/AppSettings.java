@@ -9,6 +9,8 @@ import java.util.prefs.Preferences;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -28,6 +30,12 @@ public final class AppSettings {
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(30);
     public static final int MIN_PORT = 1;
     public static final int MAX_PORT = 65535;
+    /** The TTL of a record written anew, in seconds, until the user chooses another: an hour. */
+    public static final long STANDARD_TTL = 3600;
+    /** A minute: shorter TTLs make every receiver ask again and again. */
+    public static final long MIN_TTL = 60;
+    /** A week: longer TTLs keep a mistake cached for too long. */
+    public static final long MAX_TTL = 604_800;
 
     static final String THEME = "theme";
     static final String LANGUAGE = "language";
@@ -35,6 +43,7 @@ public final class AppSettings {
     static final String CUSTOM_RESOLVER = "resolver.custom";
     static final String TIMEOUT_MS = "timeout.ms";
     static final String NAME_SERVER_PORT = "nameservers.port";
+    static final String DEFAULT_TTL = "ttl.default";
     static final String LAST_DOMAIN = "domain.last";
     static final String LAST_PAGE = "page.last";
     static final String WINDOW_X = "window.x";
@@ -50,6 +59,7 @@ public final class AppSettings {
     private final StringProperty customResolver = new SimpleStringProperty(this, CUSTOM_RESOLVER);
     private final ObjectProperty<Duration> timeout = new SimpleObjectProperty<>(this, TIMEOUT_MS);
     private final IntegerProperty nameServerPort = new SimpleIntegerProperty(this, NAME_SERVER_PORT);
+    private final LongProperty defaultTtl = new SimpleLongProperty(this, DEFAULT_TTL);
     private final StringProperty lastDomain = new SimpleStringProperty(this, LAST_DOMAIN);
     private final StringProperty lastPage = new SimpleStringProperty(this, LAST_PAGE);
     private final ObjectProperty<WindowPlacement> window = new SimpleObjectProperty<>(this, "window");
@@ -77,6 +87,7 @@ public final class AppSettings {
         timeout.set(clamp(Duration.ofMillis(node.getLong(TIMEOUT_MS, ResolverOptions.DEFAULT_TIMEOUT.toMillis()))));
         int port = node.getInt(NAME_SERVER_PORT, ServerAddress.DNS_PORT);
         nameServerPort.set(port >= MIN_PORT && port <= MAX_PORT ? port : ServerAddress.DNS_PORT);
+        defaultTtl.set(clampTtl(node.getLong(DEFAULT_TTL, STANDARD_TTL)));
         lastDomain.set(node.get(LAST_DOMAIN, ""));
         lastPage.set(node.get(LAST_PAGE, ""));
         double width = node.getDouble(WINDOW_WIDTH, -1);
@@ -94,6 +105,7 @@ public final class AppSettings {
         persist(customResolver, value -> node.put(CUSTOM_RESOLVER, value));
         persist(timeout, value -> node.putLong(TIMEOUT_MS, value.toMillis()));
         persist(nameServerPort, value -> node.putInt(NAME_SERVER_PORT, value.intValue()));
+        persist(defaultTtl, value -> node.putLong(DEFAULT_TTL, value.longValue()));
         persist(lastDomain, value -> node.put(LAST_DOMAIN, value));
         persist(lastPage, value -> node.put(LAST_PAGE, value));
         persist(window, value -> {
@@ -130,6 +142,11 @@ public final class AppSettings {
         return value.compareTo(MAX_TIMEOUT) > 0 ? MAX_TIMEOUT : value;
     }
 
+    /** Keeps a TTL between a minute and a week. */
+    public static long clampTtl(long seconds) {
+        return Math.max(MIN_TTL, Math.min(MAX_TTL, seconds));
+    }
+
     public ObjectProperty<AppTheme> themeProperty() {
         return theme;
     }
@@ -158,6 +175,14 @@ public final class AppSettings {
      */
     public IntegerProperty nameServerPortProperty() {
         return nameServerPort;
+    }
+
+    /**
+     * The TTL, in seconds, of a record no name server publishes yet, in the zone-file lines the
+     * wizards write (a published record keeps the TTL its name servers give it).
+     */
+    public LongProperty defaultTtlProperty() {
+        return defaultTtl;
     }
 
     public StringProperty lastDomainProperty() {

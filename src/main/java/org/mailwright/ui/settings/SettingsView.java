@@ -24,12 +24,14 @@ import org.mailwright.ui.controls.FieldProblems;
 public final class SettingsView {
 
     private static final int TIMEOUT_STEP_MILLIS = 250;
+    private static final int TTL_STEP_SECONDS = 300;
 
     private final SettingsViewModel model;
     private final Validator validator = new Validator();
     /** Held: the spinners' bindings to them are weak. */
     private ObjectProperty<Integer> timeoutValue;
     private ObjectProperty<Integer> nameServerPortValue;
+    private ObjectProperty<Integer> defaultTtlValue;
 
     @FXML
     private ToggleButton lightTheme;
@@ -53,6 +55,8 @@ public final class SettingsView {
     private Spinner<Integer> timeout;
     @FXML
     private Spinner<Integer> nameServerPort;
+    @FXML
+    private Spinner<Integer> defaultTtl;
 
     private SettingsView(SettingsViewModel model) {
         this.model = Objects.requireNonNull(model, "model");
@@ -123,6 +127,13 @@ public final class SettingsView {
         nameServerPort.setEditable(true);
         nameServerPortValue = model.nameServerPortProperty().asObject();
         ports.valueProperty().bindBidirectional(nameServerPortValue);
+
+        var ttlValues = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                model.minTtlSeconds(), model.maxTtlSeconds(), model.defaultTtlSecondsProperty().get(), TTL_STEP_SECONDS);
+        defaultTtl.setValueFactory(ttlValues);
+        defaultTtl.setEditable(true);
+        defaultTtlValue = model.defaultTtlSecondsProperty().asObject();
+        ttlValues.valueProperty().bindBidirectional(defaultTtlValue);
     }
 
     @FXML

@@ -31,6 +31,7 @@ public final class SettingsViewModel {
     private final StringProperty customServer = new SimpleStringProperty(this, "customServer", "");
     private final ReadOnlyStringWrapper customProblem = new ReadOnlyStringWrapper(this, "customProblem", "");
     private final IntegerProperty timeoutMillis = new SimpleIntegerProperty(this, "timeoutMillis");
+    private final IntegerProperty defaultTtlSeconds = new SimpleIntegerProperty(this, "defaultTtlSeconds");
     private final BooleanBinding customChosen = resolverChoice.isEqualTo(ResolverChoice.CUSTOM);
     private final BooleanBinding canApplyCustom;
 
@@ -41,6 +42,7 @@ public final class SettingsViewModel {
         resolverChoice.set(settings.resolverChoiceProperty().get());
         customServer.set(settings.customResolverProperty().get());
         timeoutMillis.set((int) settings.timeoutProperty().get().toMillis());
+        defaultTtlSeconds.set((int) settings.defaultTtlProperty().get());
 
         resolverChoice.addListener((observable, old, choice) -> {
             recheckCustom();
@@ -54,6 +56,8 @@ public final class SettingsViewModel {
         settings.languageProperty().addListener((observable, old, language) -> recheckCustom());
         timeoutMillis.addListener((observable, old, millis) ->
                 settings.timeoutProperty().set(AppSettings.clamp(Duration.ofMillis(millis.longValue()))));
+        defaultTtlSeconds.addListener((observable, old, seconds) ->
+                settings.defaultTtlProperty().set(AppSettings.clampTtl(seconds.longValue())));
         canApplyCustom = Bindings.createBooleanBinding(
                 () -> customChosen.get() && customProblem.get().isEmpty() && !customActive(),
                 customChosen, customProblem, customServer, settings.resolverChoiceProperty(), settings.customResolverProperty());
@@ -128,6 +132,19 @@ public final class SettingsViewModel {
     /** The port the zone's name servers are asked on; it applies at once. */
     public IntegerProperty nameServerPortProperty() {
         return settings.nameServerPortProperty();
+    }
+
+    /** The TTL, in seconds, of a record written anew. */
+    public IntegerProperty defaultTtlSecondsProperty() {
+        return defaultTtlSeconds;
+    }
+
+    public int minTtlSeconds() {
+        return (int) AppSettings.MIN_TTL;
+    }
+
+    public int maxTtlSeconds() {
+        return (int) AppSettings.MAX_TTL;
     }
 
     /** The word for a choice in the resolver list. */

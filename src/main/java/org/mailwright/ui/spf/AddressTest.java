@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import org.mailwright.dns.DomainName;
 import org.mailwright.spf.SpfEvaluation;
 import org.mailwright.spf.SpfEvaluator;
 import org.mailwright.spf.SpfRequest;
@@ -36,7 +37,6 @@ public final class AddressTest {
     private final StringProperty sender = new SimpleStringProperty(this, "sender", "");
     private final ReadOnlyObjectWrapper<Progress> progress = new ReadOnlyObjectWrapper<>(this, "progress", Progress.IDLE);
     private final ReadOnlyObjectWrapper<SpfEvaluation> evaluation = new ReadOnlyObjectWrapper<>(this, "evaluation");
-    private final SimpleStringProperty failure = new SimpleStringProperty(this, "failure", "");
     private final StringBinding problem;
     private final StringBinding headline;
     private final StringBinding matched;
@@ -60,7 +60,7 @@ public final class AddressTest {
         this.record = Objects.requireNonNull(record, "record");
         ObservableValue<?> language = words.language();
         problem = Bindings.createStringBinding(this::problemText, ip, sender, domain, language);
-        headline = Bindings.createStringBinding(this::headlineText, progress, evaluation, failure, problem, ip, sender, language);
+        headline = Bindings.createStringBinding(this::headlineText, progress, evaluation, problem, ip, sender, language);
         matched = Bindings.createStringBinding(() -> shown().map(this::matchedText).orElse(""), progress, evaluation, language);
         explanation = Bindings.createStringBinding(() -> shown().filter(e -> !e.explanation().isEmpty())
                 .map(e -> words.text("spf.test.explanation", e.explanation())).orElse(""), progress, evaluation, language);
@@ -111,8 +111,7 @@ public final class AddressTest {
                         evaluation.set(done);
                         progress.set(Progress.DONE);
                     } else {
-                        failure.set(Words.failure(failed));
-                        progress.set(Words.cancelled(failed) ? Progress.CANCELLED : Progress.FAILED);
+                        progress.set(Words.ended(failed));
                     }
                 });
     }
@@ -175,22 +174,23 @@ public final class AddressTest {
         return progress.get() == Progress.DONE ? Optional.ofNullable(evaluation.get()) : Optional.empty();
     }
 
+    /** Why the address or the sender cannot be tested: the sender must be at the domain whose draft is tested. */
     private String problemText() {
         String address = ip.get().strip();
-        if (!address.isEmpty()) {
-            try {
-                SpfRequest.of(address, "", "");
-            } catch (IllegalArgumentException e) {
-                return words.text("spf.test.problem.ip", address);
-            }
+        if (address.isEmpty()) {
+            return "";
+        }
+        SpfRequest request;
+        try {
+            request = SpfRequest.of(address, sender.get(), "");
+        } catch (IllegalArgumentException notAnAddress) {
+            return words.text("spf.test.problem.ip", address);
         }
         String at = domain.getValue();
-        String from = sender.get().strip();
-        String fromDomain = from.substring(from.lastIndexOf('@') + 1);
-        if (at != null && !at.isEmpty() && !fromDomain.equalsIgnoreCase(at)) {
-            return words.text("spf.test.problem.sender", at);
+        if (at == null || at.isEmpty() || request.checks(DomainName.of(at))) {
+            return "";
         }
-        return "";
+        return words.text("spf.test.problem.sender", at);
     }
 
     private String headlineText() {
@@ -200,7 +200,7 @@ public final class AddressTest {
         return switch (progress.get()) {
             case IDLE -> words.text("spf.test.empty");
             case RUNNING -> words.text("spf.test.running");
-            case FAILED -> words.text("spf.test.failed", failure.get());
+            case FAILED -> words.text("spf.test.failed");
             case CANCELLED -> words.text("spf.test.cancelled");
             case DONE -> words.text("spf.test.result." + evaluation.get().result().jsonName(),
                     ip.get().strip(), evaluation.get().request().sender());

@@ -1,6 +1,5 @@
 package org.mailwright.ui.spf;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -16,7 +15,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.mailwright.findings.Finding;
-import org.mailwright.findings.Severity;
+import org.mailwright.findings.SpfFinding;
 import org.mailwright.spf.SpfEvaluator;
 import org.mailwright.spf.SpfLintReport;
 import org.mailwright.spf.SpfLinter;
@@ -26,6 +25,7 @@ import org.mailwright.ui.work.LatestJob;
 /**
  * The record being written, checked as it changes: how many DNS lookups it needs with every
  * include followed (in the background), and what the linter finds, each with why and how to fix.
+ * The badge and the summary say what the findings say: nothing here judges the record again.
  */
 public final class DraftCheck {
 
@@ -33,13 +33,13 @@ public final class DraftCheck {
     private final LatestJob job;
     private final Supplier<SpfLinter> linter;
     private final ReadOnlyObjectWrapper<Progress> progress = new ReadOnlyObjectWrapper<>(this, "progress", Progress.IDLE);
-    private final ReadOnlyObjectWrapper<SpfLintReport> report = new ReadOnlyObjectWrapper<>(this, "report");
-    private final ObjectProperty<String> failure = new SimpleObjectProperty<>(this, "failure", "");
+    private final ReadOnlyObjectWrapper<SpfLintReport> lint = new ReadOnlyObjectWrapper<>(this, "lint");
     private final ObjectProperty<Finding> flatteningWarning = new SimpleObjectProperty<>(this, "flatteningWarning");
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<Finding> findingsView = FXCollections.unmodifiableObservableList(findings);
     private final ObservableMap<String, Integer> includeCosts = FXCollections.observableHashMap();
     private final ObservableMap<String, Integer> includeCostsView = FXCollections.unmodifiableObservableMap(includeCosts);
+    private final ObjectBinding<SpfLintReport> report;
     private final StringBinding summary;
     private final ObjectBinding<CheckState> state;
     private final StringBinding tree;
@@ -50,12 +50,15 @@ public final class DraftCheck {
         this.words = Objects.requireNonNull(words, "words");
         this.job = Objects.requireNonNull(job, "job");
         this.linter = Objects.requireNonNull(linter, "linter");
-        summary = Bindings.createStringBinding(this::summaryText, progress, report, failure, words.language());
+        // The flattener's warning joins the linter's findings: valid is not the whole story while addresses may go stale.
+        report = Bindings.createObjectBinding(() -> lint.get() == null || flatteningWarning.get() == null ? lint.get()
+                : lint.get().with(flatteningWarning.get()), lint, flatteningWarning);
+        summary = Bindings.createStringBinding(this::summaryText, progress, report, words.language());
         state = Bindings.createObjectBinding(this::stateNow, progress, report);
         tree = Bindings.createStringBinding(() -> report.get() == null ? ""
                 : report.get().lookupTree().map(root -> root.render(SpfEvaluator.MAX_DNS_TERMS)).orElse(""), report);
         report.addListener((observable, old, value) -> {
-            showFindings();
+            findings.setAll(value == null ? List.of() : value.findings());
             includeCosts.clear();
             if (value != null) {
                 value.lookupTree().ifPresent(root -> root.children().stream()
@@ -63,7 +66,6 @@ public final class DraftCheck {
                         .forEach(node -> includeCosts.put(node.target().toLowerCase(Locale.ROOT), node.lookups())));
             }
         });
-        flatteningWarning.addListener((observable, old, value) -> showFindings());
     }
 
     /** Checks {@code record} as {@code domain} would publish it; an empty record clears the check. */
@@ -73,17 +75,16 @@ public final class DraftCheck {
         if (domain == null || record == null || record.isEmpty()) {
             job.abandon();
             progress.set(Progress.IDLE);
-            report.set(null);
+            lint.set(null);
             return;
         }
         progress.set(Progress.RUNNING);
         job.start(words.text("spf.progress.lint", domain), () -> linter.get().lint(domain, record), (done, failed) -> {
             if (failed == null) {
-                report.set(done);
+                lint.set(done);
                 progress.set(Progress.DONE);
             } else {
-                failure.set(Words.failure(failed));
-                progress.set(Words.cancelled(failed) ? Progress.CANCELLED : Progress.FAILED);
+                progress.set(Words.ended(failed));
             }
         });
     }
@@ -97,9 +98,9 @@ public final class DraftCheck {
         return progress.getReadOnlyProperty();
     }
 
-    /** The linter's report on the record; null before the first check ends. */
-    public ReadOnlyObjectProperty<SpfLintReport> reportProperty() {
-        return report.getReadOnlyProperty();
+    /** The linter's report on the record, with the flattener's warning while it is flattened; null before the first check ends. */
+    public ObjectBinding<SpfLintReport> reportProperty() {
+        return report;
     }
 
     /** The lookup count in words: {@code 4 of 10 DNS lookups}, or what the check is doing. */
@@ -107,7 +108,7 @@ public final class DraftCheck {
         return summary;
     }
 
-    /** Pass within the limit, error over it, pending while counting, unknown when it could not count. */
+    /** The worst of the findings (never pass beside an error or a warning), pending while checking, unknown when it could not check. */
     public ObjectBinding<CheckState> stateProperty() {
         return state;
     }
@@ -131,29 +132,13 @@ public final class DraftCheck {
         flatteningWarning.set(warning);
     }
 
-    private void showFindings() {
-        List<Finding> shown = new ArrayList<>();
-        if (flatteningWarning.get() != null) {
-            shown.add(flatteningWarning.get());
-        }
-        if (report.get() != null) {
-            boolean flattened = flatteningWarning.get() != null;
-            // "Valid" is not the whole story while the addresses of a flattened include may go stale.
-            report.get().findings().stream()
-                    .filter(finding -> !(flattened && finding.severity() == Severity.PASS))
-                    .forEach(shown::add);
-        }
-        shown.sort(java.util.Comparator.comparing(Finding::severity));
-        findings.setAll(shown);
-    }
-
     private String summaryText() {
         return switch (progress.get()) {
             case IDLE -> "";
             case RUNNING -> words.text("spf.lookups.counting");
-            case FAILED -> words.text("spf.lookups.failed", failure.get());
+            case FAILED -> words.text("spf.lookups.failed");
             case CANCELLED -> words.text("spf.lookups.cancelled");
-            case DONE -> words.text(report.get().lookups() > SpfEvaluator.MAX_DNS_TERMS ? "spf.lookups.over" : "spf.lookups.count",
+            case DONE -> words.text(report.get().has(SpfFinding.TOO_MANY_LOOKUPS) ? "spf.lookups.over" : "spf.lookups.count",
                     report.get().lookups(), SpfEvaluator.MAX_DNS_TERMS);
         };
     }
@@ -162,7 +147,7 @@ public final class DraftCheck {
         return switch (progress.get()) {
             case IDLE, RUNNING -> CheckState.PENDING;
             case FAILED, CANCELLED -> CheckState.UNKNOWN;
-            case DONE -> report.get().lookups() > SpfEvaluator.MAX_DNS_TERMS ? CheckState.ERROR : CheckState.PASS;
+            case DONE -> CheckState.of(report.get().worstSeverity());
         };
     }
 }

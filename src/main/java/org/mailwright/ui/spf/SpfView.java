@@ -1,14 +1,18 @@
 package org.mailwright.ui.spf;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.collections.WeakListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -24,11 +28,13 @@ import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import net.synedra.validatorfx.Validator;
 import org.mailwright.findings.Finding;
+import org.mailwright.spf.Ending;
 import org.mailwright.spf.SpfProvider;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
@@ -46,6 +52,12 @@ public final class SpfView {
     private final SpfViewModel model;
     private final ResourceBundle bundle;
     private final Validator validator = new Validator();
+    /**
+     * The listeners this view puts on the view model, which outlives it (the window builds the
+     * page again on a language switch): held here, registered weakly, so a dropped view leaves
+     * nothing behind.
+     */
+    private final List<Object> held = new ArrayList<>();
 
     @FXML
     private StackPane root;
@@ -53,6 +65,12 @@ public final class SpfView {
     private ToggleGroup startGroup;
     @FXML
     private ToggleGroup endingGroup;
+    @FXML
+    private HBox stillWorkingBox;
+    @FXML
+    private Label stillWorkingLabel;
+    @FXML
+    private Button switchDomainButton;
     @FXML
     private VBox domainStep;
     @FXML
@@ -211,10 +229,16 @@ public final class SpfView {
                 model.wizard().closingStep(), new WizardView.StepContent(publishStep, verifyButton));
         Parent wizard = WizardView.load(model.wizard(), contents, bundle, resultDetails);
         wizard.setId("spf-wizard");
-        root.getChildren().setAll(wizard);
+        VBox.setVgrow(wizard, Priority.ALWAYS);
+        VBox page = new VBox(stillWorkingBox, wizard);
+        page.getStyleClass().add("spf-wizard-page");
+        root.getChildren().setAll(page);
     }
 
     private void wireDomainStep() {
+        stillWorkingLabel.textProperty().bind(model.stillWorkingNoticeProperty());
+        switchDomainButton.textProperty().bind(model.switchDomainLabelProperty());
+        showWhen(stillWorkingBox, model.pendingDomainProperty().isNotEmpty());
         domainField.textProperty().bindBidirectional(model.domainProperty());
         readAgainButton.disableProperty().bind(model.domainNameProperty().isEmpty()
                 .or(model.readingProperty().isEqualTo(Progress.RUNNING)));
@@ -222,12 +246,13 @@ public final class SpfView {
         badge(publishedHead, model.publishedStateProperty(), null);
         publishedHeadline.textProperty().bind(model.publishedHeadlineProperty());
         Runnable showPublished = () -> records(publishedRecordHost, "spf-published", model.publishedRecords());
-        model.factsProperty().addListener((observable, old, facts) -> showPublished.run());
+        onChange(model.factsProperty(), showPublished);
         showPublished.run();
         findings(publishedFindingsBox, model.publishedFindings());
 
         showWhen(startPublishedOption, model.canEditPublishedProperty());
-        startBox.disableProperty().bind(model.readingProperty().isEqualTo(Progress.RUNNING));
+        // Nothing to start from until what the domain publishes is known.
+        startBox.disableProperty().bind(model.readableProperty().not());
         startPublished.setUserData(SpfViewModel.Start.PUBLISHED);
         startNew.setUserData(SpfViewModel.Start.NEW);
         startNoMail.setUserData(SpfViewModel.Start.NO_MAIL);
@@ -319,7 +344,7 @@ public final class SpfView {
         verifyDetail.textProperty().bind(publish.detailProperty());
         hideWhenEmpty(verifyDetail);
         Runnable showPublished = () -> records(verifyPublishedHost, "spf-published-now", publish.publishedProperty().get());
-        publish.publishedProperty().addListener((observable, old, records) -> showPublished.run());
+        onChange(publish.publishedProperty(), showPublished);
         showPublished.run();
         findings(verifyFindingsBox, publish.findings());
     }
@@ -337,6 +362,11 @@ public final class SpfView {
         showWhen(checkAgainLink, check.progressProperty().isEqualTo(Progress.CANCELLED)
                 .or(check.progressProperty().isEqualTo(Progress.FAILED)));
         findings(findingsBox, check.findings());
+    }
+
+    @FXML
+    private void switchDomain() {
+        model.switchToPendingDomain();
     }
 
     @FXML
@@ -388,16 +418,21 @@ public final class SpfView {
         return selected instanceof Node node ? node : endFail;
     }
 
-    /** Keeps a toggle group and a model property in step, both ways; each toggle carries its value as user data. */
-    private static <T> void choose(ToggleGroup group, javafx.beans.property.ObjectProperty<T> value) {
-        Runnable select = () -> group.getToggles().stream()
-                .filter(toggle -> Objects.equals(toggle.getUserData(), value.get()))
-                .findFirst().ifPresent(group::selectToggle);
-        value.addListener((observable, old, chosen) -> select.run());
+    /**
+     * Keeps a toggle group and a model property in step, both ways; each toggle carries its value
+     * as user data, and a null value selects none.
+     */
+    private <T> void choose(ToggleGroup group, javafx.beans.property.ObjectProperty<T> value) {
+        Runnable select = () -> group.selectToggle(group.getToggles().stream()
+                .filter(toggle -> value.get() != null && Objects.equals(toggle.getUserData(), value.get()))
+                .findFirst().orElse(null));
+        onChange(value, select);
         select.run();
         group.selectedToggleProperty().addListener((observable, old, toggle) -> {
             if (toggle == null) {
-                select.run();
+                if (value.get() != null) {
+                    select.run();
+                }
             } else {
                 @SuppressWarnings("unchecked")
                 T chosen = (T) toggle.getUserData();
@@ -418,9 +453,9 @@ public final class SpfView {
             String said = word == null ? null : word.getValue();
             host.getChildren().setAll(new StateBadge(state.getValue(), shown -> said == null ? stateWord(shown) : said));
         };
-        state.addListener((observable, old, value) -> show.run());
+        onChange(state, show);
         if (word != null) {
-            word.addListener((observable, old, value) -> show.run());
+            onChange(word, show);
         }
         show.run();
         head.getChildren().add(0, host);
@@ -433,7 +468,9 @@ public final class SpfView {
             box.setVisible(!findings.isEmpty());
             box.setManaged(!findings.isEmpty());
         };
-        findings.addListener((ListChangeListener<Finding>) change -> show.run());
+        ListChangeListener<Finding> listener = change -> show.run();
+        held.add(listener);
+        findings.addListener(new WeakListChangeListener<>(listener));
         show.run();
     }
 
@@ -462,6 +499,12 @@ public final class SpfView {
 
     private String stateWord(CheckState state) {
         return Texts.format(bundle, state.textKey());
+    }
+
+    private <T> void onChange(ObservableValue<T> value, Runnable action) {
+        ChangeListener<T> listener = (observable, old, now) -> action.run();
+        held.add(listener);
+        value.addListener(new WeakChangeListener<>(listener));
     }
 
     private static void showWhen(Node node, ObservableValue<Boolean> shown) {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +19,8 @@ import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,23 +33,23 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.mailwright.findings.Finding;
-import org.mailwright.findings.Severity;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.RecordType;
+import org.mailwright.dns.ResolverService;
+import org.mailwright.findings.Finding;
 import org.mailwright.propagation.ExpectedRecord;
-import org.mailwright.spf.IpNetwork;
-import org.mailwright.spf.Mechanism;
-import org.mailwright.spf.MechanismType;
+import org.mailwright.spf.DomainFacts;
+import org.mailwright.spf.Ending;
+import org.mailwright.spf.SpfDiscovery;
+import org.mailwright.spf.SpfDraft;
 import org.mailwright.spf.SpfEvaluator;
 import org.mailwright.spf.SpfFlattener;
 import org.mailwright.spf.SpfLinter;
 import org.mailwright.spf.SpfProvider;
 import org.mailwright.spf.SpfRecipe;
 import org.mailwright.spf.SpfRecord;
-import org.mailwright.spf.SpfSyntaxException;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.controls.CheckState;
-import org.mailwright.ui.domain.DomainName;
 import org.mailwright.ui.work.BackgroundJobs;
 import org.mailwright.ui.wizard.WizardStep;
 import org.mailwright.ui.wizard.WizardViewModel;
@@ -59,10 +60,14 @@ import org.mailwright.ui.work.LatestJob;
  * domain publishes now (the record, linted; the MX hosts and addresses) and starts from it, builds
  * the record live as the answers change, counts its lookups and lints it in the background, tests
  * an address against it, flattens includes on request, and ends by checking the published record.
+ *
+ * <p>One domain at a time: the wizard follows the domain the other pages work on, unless the
+ * user has edited a draft here; then it says it is still working on its own domain and offers to
+ * switch. Nothing is drafted until what the domain publishes has been read.
  */
 public final class SpfViewModel {
 
-    /** What the record starts from. */
+    /** What the record starts from; none while what the domain publishes is unknown. */
     public enum Start {
         /** The record the domain publishes now, read into the answers. */
         PUBLISHED,
@@ -82,8 +87,9 @@ public final class SpfViewModel {
     private final ReadOnlyStringWrapper domainName = new ReadOnlyStringWrapper(this, "domainName", "");
     private final ReadOnlyObjectWrapper<Progress> reading = new ReadOnlyObjectWrapper<>(this, "reading", Progress.IDLE);
     private final ReadOnlyObjectWrapper<DomainFacts> facts = new ReadOnlyObjectWrapper<>(this, "facts");
-    private final SimpleStringProperty readFailure = new SimpleStringProperty(this, "readFailure", "");
-    private final ObjectProperty<Start> start = new SimpleObjectProperty<>(this, "start", Start.NEW);
+    private final ObjectProperty<Start> start = new SimpleObjectProperty<>(this, "start");
+    private final ReadOnlyBooleanWrapper draftEdited = new ReadOnlyBooleanWrapper(this, "draftEdited");
+    private final ReadOnlyStringWrapper pendingDomain = new ReadOnlyStringWrapper(this, "pendingDomain", "");
     private final BooleanProperty mx = new SimpleBooleanProperty(this, "mx");
     private final BooleanProperty a = new SimpleBooleanProperty(this, "a");
     private final StringProperty addresses = new SimpleStringProperty(this, "addresses", "");
@@ -110,10 +116,13 @@ public final class SpfViewModel {
     private final StringBinding servicesProblem;
     private final StringBinding endingProblem;
     private final StringBinding publishedHeadline;
+    private final StringBinding stillWorkingNotice;
+    private final StringBinding switchDomainLabel;
     private final ObjectBinding<CheckState> publishedState;
     private final StringBinding mailHostsText;
     private final StringBinding ownAddressesText;
     private final BooleanBinding canEditPublished;
+    private final BooleanBinding readable;
     private final StringBinding publishHow;
     private final BooleanBinding redirectAvailable;
     private final BooleanBinding canFlatten;
@@ -123,8 +132,6 @@ public final class SpfViewModel {
     private final AddressTest test;
     private final PublishCheck publish;
     private final WizardViewModel wizard;
-    /** The domain whose facts last filled in the answers: reading it again refreshes what is shown, not the answers. */
-    private String prefilledFor;
     private boolean loadingAnswers;
 
     /** @param watchPropagation shows the Propagation page watching the records handed to it */
@@ -147,16 +154,19 @@ public final class SpfViewModel {
         }
         ObservableValue<?> language = words.language();
 
-        List<Observable> inputs = new ArrayList<>(List.of(mx, a, addresses, customIncludes, keptTerms, ending, flattening));
+        List<ObservableValue<?>> inputs = new ArrayList<>(List.of(mx, a, addresses, customIncludes, keptTerms, ending, flattening));
         inputs.addAll(providers.values());
         answers = Bindings.createObjectBinding(this::answersNow, inputs.toArray(Observable[]::new));
         draft = Bindings.createObjectBinding(() -> start.get() == Start.NO_MAIL ? SpfDraft.noMail() : answers.get(), start, answers);
-        record = Bindings.createStringBinding(
-                () -> domainName.get().isEmpty() ? "" : draft.get().validRecord().orElse(""), draft, domainName);
+        // No record before the domain's own is known: a draft must never stand in for a record nobody could read.
+        record = Bindings.createStringBinding(() -> domainName.get().isEmpty() || start.get() == null ? ""
+                : draft.get().validRecord().orElse(""), draft, domainName, start);
         zoneLine = Bindings.createStringBinding(() -> record.get().isEmpty() ? ""
-                : SpfRecipe.zoneLine(domainName.get(), record.get(), ttl()), record, domainName, facts);
+                : SpfRecipe.zoneLine(domainName.get(), record.get(), ttl()), record, domainName, facts, context.settings().defaultTtlProperty());
+        readable = Bindings.createBooleanBinding(() -> reading.get() == Progress.DONE && facts.get() != null && facts.get().readable(),
+                reading, facts);
 
-        domainProblem = Bindings.createStringBinding(this::domainProblemText, domain, reading, language);
+        domainProblem = Bindings.createStringBinding(this::domainProblemText, domain, reading, facts, language);
         addressesProblem = Bindings.createStringBinding(this::addressesProblemText, answers, language);
         keptProblem = Bindings.createStringBinding(this::keptProblemText, answers, language);
         serversProblem = Bindings.createStringBinding(() -> addressesProblem.get().isEmpty() ? keptProblem.get() : addressesProblem.get(),
@@ -164,7 +174,11 @@ public final class SpfViewModel {
         servicesProblem = Bindings.createStringBinding(this::servicesProblemText, answers, language);
         endingProblem = Bindings.createStringBinding(() -> ending.get() == Ending.REDIRECT && !answers.get().keepsRedirect()
                 ? words.text("spf.problem.noRedirect") : "", ending, answers, language);
-        publishedHeadline = Bindings.createStringBinding(this::publishedHeadlineText, reading, facts, readFailure, domainName, language);
+        publishedHeadline = Bindings.createStringBinding(this::publishedHeadlineText, reading, facts, domainName, language);
+        stillWorkingNotice = Bindings.createStringBinding(() -> pendingDomain.get().isEmpty() ? ""
+                : words.text("spf.domain.stillWorking", domainName.get(), pendingDomain.get()), pendingDomain, domainName, language);
+        switchDomainLabel = Bindings.createStringBinding(() -> words.text("spf.domain.switch", pendingDomain.get()),
+                pendingDomain, language);
         publishedState = Bindings.createObjectBinding(this::publishedStateNow, reading, facts);
         mailHostsText = Bindings.createStringBinding(this::mailHostsTextNow, reading, facts, domainName, language);
         ownAddressesText = Bindings.createStringBinding(this::ownAddressesTextNow, reading, facts, domainName, language);
@@ -184,10 +198,18 @@ public final class SpfViewModel {
         wizard = wizard(language);
 
         start.addListener((observable, old, value) -> {
-            if (!loadingAnswers && value != Start.NO_MAIL) {
-                loadAnswers(value);
+            if (!loadingAnswers && value != null) {
+                draftEdited.set(true);
+                if (value != Start.NO_MAIL) {
+                    loadAnswers(value);
+                }
             }
         });
+        inputs.forEach(input -> onChange(input, () -> {
+            if (!loadingAnswers) {
+                draftEdited.set(true);
+            }
+        }));
         flattening.addListener((observable, old, value) -> check.setFlatteningWarning(value == null ? null : value.warning()));
         // Changing the services makes the flattened addresses a different list: start again from the includes.
         Runnable undoFlattening = () -> {
@@ -198,8 +220,11 @@ public final class SpfViewModel {
         };
         customIncludes.addListener((observable, old, value) -> undoFlattening.run());
         providers.values().forEach(selected -> selected.addListener((observable, old, value) -> undoFlattening.run()));
-        record.addListener((observable, old, value) -> check.check(domainName.get(), value));
-        domainName.addListener((observable, old, value) -> check.check(value, record.get()));
+        // A verdict belongs to the record and the domain it was given for: a new draft needs a new check.
+        record.addListener((observable, old, value) -> {
+            publish.reset();
+            check.check(domainName.get(), value);
+        });
         wizard.onClosingStepProperty().addListener((observable, old, closing) -> {
             if (closing) {
                 verify();
@@ -212,12 +237,7 @@ public final class SpfViewModel {
         });
 
         domain.addListener((observable, old, text) -> domainChanged());
-        context.settings().lastDomainProperty().addListener((observable, old, text) -> {
-            // Another page chose the domain being worked on: follow it.
-            if (text != null && DomainName.check(text).isValid() && !DomainName.check(text).name().equals(DomainName.check(domain.get()).name())) {
-                domain.set(text);
-            }
-        });
+        context.settings().lastDomainProperty().addListener((observable, old, text) -> workingDomainChanged(text));
         domain.set(Optional.ofNullable(context.settings().lastDomainProperty().get()).orElse(""));
         domainChanged();
     }
@@ -229,7 +249,7 @@ public final class SpfViewModel {
         return domain;
     }
 
-    /** The domain in its plain form (lower case, no final dot); empty while what is typed is not one. */
+    /** The domain as DNS names it (lower case, A-labels, no final dot); empty while what is typed is not one. */
     public ReadOnlyStringProperty domainNameProperty() {
         return domainName.getReadOnlyProperty();
     }
@@ -263,6 +283,7 @@ public final class SpfViewModel {
         return facts.get() == null ? List.of() : facts.get().spfRecords();
     }
 
+    /** What the record starts from; null while nothing is drafted, because what the domain publishes is not known. */
     public ObjectProperty<Start> startProperty() {
         return start;
     }
@@ -272,10 +293,49 @@ public final class SpfViewModel {
         return canEditPublished;
     }
 
-    /** Reads the domain again, past any cached answer (the answers are kept). */
+    /** True once what the domain publishes is known (read, and the TXT answer said it), so a record can be drafted. */
+    public BooleanBinding readableProperty() {
+        return readable;
+    }
+
+    /** True when the user changed the draft since it was filled in from what the domain publishes. */
+    public ReadOnlyBooleanProperty draftEditedProperty() {
+        return draftEdited.getReadOnlyProperty();
+    }
+
+    /**
+     * The domain the other pages work on now, while this wizard keeps working on its own because
+     * the user edited the draft; empty when they agree.
+     */
+    public ReadOnlyStringProperty pendingDomainProperty() {
+        return pendingDomain.getReadOnlyProperty();
+    }
+
+    /** That the wizard is still working on its domain, not on the one the other pages moved to; empty when they agree. */
+    public StringBinding stillWorkingNoticeProperty() {
+        return stillWorkingNotice;
+    }
+
+    /** The words on the button that switches: {@code Switch to corp.test}. */
+    public StringBinding switchDomainLabelProperty() {
+        return switchDomainLabel;
+    }
+
+    /** Drops the edited draft and works on the domain the other pages work on. */
+    public void switchToPendingDomain() {
+        String next = pendingDomain.get();
+        if (!next.isEmpty()) {
+            draftEdited.set(false);
+            domain.set(next);
+        }
+    }
+
+    /**
+     * Reads the domain again, asking the servers now. A draft the user has not edited is drafted
+     * again from what is found; an edited one is kept.
+     */
     public void readAgain() {
-        context.resolver().cache().clear();
-        read();
+        read(context.resolver().fresh());
     }
 
     // ---- step 2: own servers ----
@@ -387,9 +447,9 @@ public final class SpfViewModel {
         SpfFlattener flattener = new SpfFlattener(context.resolver(), context.resolverTarget());
         flattenJob.start(words.text("spf.progress.flatten", name), () -> flattener.flatten(name, unflattened), (done, failed) -> {
             if (failed != null) {
-                flatteningProgress.set(Words.cancelled(failed) ? Progress.CANCELLED : Progress.FAILED);
-                flatteningMessage.set(words.text(Words.cancelled(failed) ? "spf.flatten.cancelled" : "spf.flatten.failed",
-                        Words.failure(failed)));
+                flatteningProgress.set(Words.ended(failed));
+                flatteningMessage.set(words.text(flatteningProgress.get() == Progress.CANCELLED ? "spf.flatten.cancelled"
+                        : "spf.flatten.failed"));
                 return;
             }
             flatteningProgress.set(Progress.DONE);
@@ -397,7 +457,7 @@ public final class SpfViewModel {
                 flatteningMessage.set(words.text("spf.flatten.nothing"));
                 return;
             }
-            flattening.set(flatteningOf(done, unflattened));
+            flattening.set(flatteningOf(done));
             flatteningMessage.set(words.text(done.keptIncludes().isEmpty() ? "spf.flatten.done" : "spf.flatten.donePartly",
                     String.join(", ", done.flattenedIncludes()), flattening.get().networks().size(),
                     String.join(", ", done.keptIncludes())));
@@ -479,8 +539,8 @@ public final class SpfViewModel {
 
     private WizardViewModel wizard(ObservableValue<?> language) {
         BooleanBinding sendsMail = start.isNotEqualTo(Start.NO_MAIL);
-        WizardStep domainStep = step("domain", domainProblem, Bindings.createStringBinding(() -> domainName.get().isEmpty() ? ""
-                : words.text("spf.answer.domain." + start.get().name().toLowerCase(Locale.ROOT), domainName.get()),
+        WizardStep domainStep = step("domain", domainProblem, Bindings.createStringBinding(() -> domainName.get().isEmpty()
+                || start.get() == null ? "" : words.text("spf.answer.domain." + start.get().name().toLowerCase(Locale.ROOT), domainName.get()),
                 domainName, start, language), null);
         WizardStep serversStep = step("servers", serversProblem, Bindings.createStringBinding(this::serversAnswer, answers, language), sendsMail);
         WizardStep servicesStep = step("services", servicesProblem, Bindings.createStringBinding(this::servicesAnswer, answers, language), sendsMail);
@@ -490,6 +550,10 @@ public final class SpfViewModel {
         WizardStep publishStep = step("publish", WizardStep.noProblem(), Bindings.createStringBinding(() -> ""), null);
         return new WizardViewModel(List.of(domainStep, serversStep, servicesStep, endingStep, testStep), record, zoneLine,
                 publishStep, () -> { });
+    }
+
+    private static <T> void onChange(ObservableValue<T> value, Runnable action) {
+        value.addListener((observable, old, now) -> action.run());
     }
 
     private WizardStep step(String name, ObservableValue<String> problem, ObservableValue<String> answer, ObservableValue<Boolean> active) {
@@ -503,57 +567,107 @@ public final class SpfViewModel {
     }
 
     private void domainChanged() {
-        DomainName.Result checked = DomainName.check(domain.get());
-        String name = checked.name().orElse("");
+        String name = DomainName.parseDomain(domain.get()).name().map(DomainName::ascii).orElse("");
         if (name.equals(domainName.get()) && reading.get() != Progress.IDLE) {
             return;
         }
-        // What was read belongs to the previous domain: say so before it goes.
+        // What was read, drafted and checked belongs to the previous domain: it goes before anything of the next one shows.
+        readJob.abandon();
         reading.set(name.isEmpty() ? Progress.IDLE : Progress.RUNNING);
-        domainName.set(name);
         facts.set(null);
         publishedFindings.clear();
-        if (name.isEmpty()) {
-            readJob.abandon();
-            return;
+        pendingDomain.set("");
+        clearDraft();
+        domainName.set(name);
+        restartWizard();
+        if (!name.isEmpty()) {
+            context.settings().lastDomainProperty().set(name);
+            read(context.resolver());
         }
-        context.settings().lastDomainProperty().set(name);
-        read();
     }
 
-    private void read() {
+    /** Back to the first question: the answers are another domain's now. */
+    private void restartWizard() {
+        if (wizard.finishedProperty().get()) {
+            wizard.back();
+        }
+        wizard.goTo(0);
+    }
+
+    /** Another page chose the domain to work on: follow it, unless the user edited the draft here. */
+    private void workingDomainChanged(String text) {
+        Optional<DomainName> next = DomainName.parseDomain(text).name();
+        if (next.isEmpty()) {
+            return;
+        }
+        String name = next.get().ascii();
+        if (name.equals(domainName.get())) {
+            pendingDomain.set("");
+        } else if (draftEdited.get()) {
+            pendingDomain.set(name);
+        } else {
+            domain.set(name);
+        }
+    }
+
+    private void read(ResolverService service) {
         String name = domainName.get();
         if (name.isEmpty()) {
             return;
         }
-        SpfDiscovery discovery = new SpfDiscovery(context.resolver(), context.resolverTarget());
+        SpfDiscovery discovery = new SpfDiscovery(service, context.resolverTarget(),
+                context.settings().nameServerPortProperty().get());
+        DomainName toRead = DomainName.of(name);
         reading.set(Progress.RUNNING);
-        readJob.start(words.text("spf.progress.read", name), () -> discovery.discover(name), (done, failed) -> {
+        readJob.start(words.text("spf.progress.read", name), () -> discovery.discover(toRead), (done, failed) -> {
             if (failed != null) {
-                readFailure.set(Words.failure(failed));
-                reading.set(Words.cancelled(failed) ? Progress.CANCELLED : Progress.FAILED);
-                prefill(null);
+                reading.set(Words.ended(failed));
+                if (!draftEdited.get()) {
+                    clearDraft();
+                }
                 return;
             }
             facts.set(done);
             publishedFindings.setAll(done.lint().findings());
             reading.set(Progress.DONE);
-            prefill(done);
+            if (draftEdited.get()) {
+                return;
+            }
+            if (done.readable()) {
+                prefill(done);
+            } else {
+                clearDraft();
+            }
         });
     }
 
-    /** Fills the answers in from what the domain publishes, once per domain. */
+    /** Fills the answers in from what the domain publishes: its record to edit, or a new one. */
     private void prefill(DomainFacts found) {
-        String name = domainName.get();
-        if (name.equals(prefilledFor)) {
-            return;
-        }
-        prefilledFor = found == null ? null : name;
-        Start from = found != null && found.editableRecord().isPresent() ? Start.PUBLISHED : Start.NEW;
+        Start from = found.editableRecord().isPresent() ? Start.PUBLISHED : Start.NEW;
         loadingAnswers = true;
-        start.set(from);
-        loadingAnswers = false;
+        try {
+            start.set(from);
+        } finally {
+            loadingAnswers = false;
+        }
         loadAnswers(from);
+        draftEdited.set(false);
+    }
+
+    /** Drafts nothing: what the domain publishes is not known (yet). */
+    private void clearDraft() {
+        flattenJob.abandon();
+        loadingAnswers = true;
+        try {
+            start.set(null);
+            flattening.set(null);
+            flatteningProgress.set(Progress.IDLE);
+            flatteningMessage.set("");
+            reorderNote.set("");
+        } finally {
+            loadingAnswers = false;
+        }
+        draftEdited.set(false);
     }
 
     /** Sets every answer from the published record, or to a new record's starting point. */
@@ -597,44 +711,33 @@ public final class SpfViewModel {
                 SpfDraft.entries(keptTerms.get()), ending.get(), flattening.get());
     }
 
-    private SpfDraft.Flattening flatteningOf(SpfFlattener.Result result, String unflattened) {
-        Set<String> before = SpfRecord.parse(unflattened).terms().stream().map(term -> term.text().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toSet());
-        List<String> networks = SpfRecord.parse(result.flattened()).mechanisms().stream()
-                .filter(mechanism -> mechanism.type() == MechanismType.IP4 || mechanism.type() == MechanismType.IP6)
-                .map(Mechanism::text)
-                .filter(text -> !before.contains(text.toLowerCase(Locale.ROOT)))
-                .toList();
+    private static SpfDraft.Flattening flatteningOf(SpfFlattener.Result result) {
         List<String> includes = result.flattenedIncludes().stream().map(SpfDraft::bareInclude).toList();
-        return new SpfDraft.Flattening(includes, networks, result.refreshSeconds(), result.warning());
+        return new SpfDraft.Flattening(includes, result.addedNetworks(), result.refreshSeconds(), result.warning());
     }
 
     private List<String> missingMailHostAddresses() {
-        Set<String> listed = new LinkedHashSet<>();
-        for (String entry : SpfDraft.entries(addresses.get())) {
-            String bare = SpfDraft.bareAddress(entry);
-            try {
-                listed.add(IpNetwork.parse(bare, !bare.contains(":")).term());
-            } catch (SpfSyntaxException e) {
-                listed.add(bare);
-            }
-        }
-        return facts.get().mailHostAddresses().stream()
-                .filter(address -> !listed.contains(IpNetwork.parse(address, !address.contains(":")).term()))
-                .toList();
+        return facts.get().mailHostAddressesNotIn(SpfDraft.entries(addresses.get()).stream().map(SpfDraft::bareAddress).toList());
     }
 
+    /** The published record's TTL on the zone's name servers when it is edited, else the one chosen in Settings. */
     private long ttl() {
-        return facts.get() == null ? DomainFacts.DEFAULT_TTL : facts.get().ttl();
+        long chosen = context.settings().defaultTtlProperty().get();
+        return facts.get() == null ? chosen : facts.get().zoneTtl(chosen);
     }
 
     private String domainProblemText() {
-        DomainName.Result checked = DomainName.check(domain.get());
-        if (checked.problem().isPresent()) {
-            DomainName.Problem problem = checked.problem().get();
-            return words.text(problem.key(), problem.arguments().toArray());
+        DomainName.Parsed parsed = DomainName.parseDomain(domain.get());
+        if (parsed.problem().isPresent()) {
+            return parsed.problem().get().text(words.locale());
         }
-        return reading.get() == Progress.RUNNING ? words.text("spf.problem.reading", checked.name().orElse("")) : "";
+        String name = parsed.name().orElseThrow().ascii();
+        return switch (reading.get()) {
+            case IDLE -> "";
+            case RUNNING -> words.text("spf.problem.reading", name);
+            case FAILED, CANCELLED -> words.text("spf.problem.notRead", name);
+            case DONE -> facts.get() != null && !facts.get().readable() ? words.text("spf.problem.notRead", name) : "";
+        };
     }
 
     private String addressesProblemText() {
@@ -685,7 +788,7 @@ public final class SpfViewModel {
         return switch (reading.get()) {
             case IDLE -> "";
             case RUNNING -> words.text("spf.published.reading", name);
-            case FAILED -> words.text("spf.published.failed", name, readFailure.get());
+            case FAILED -> words.text("spf.published.failed", name);
             case CANCELLED -> words.text("spf.published.cancelled", name);
             case DONE -> {
                 DomainFacts found = facts.get();
@@ -693,7 +796,7 @@ public final class SpfViewModel {
                     yield "";
                 }
                 List<String> records = found.spfRecords();
-                if (found.unreadable()) {
+                if (!found.readable()) {
                     yield words.text("spf.published.unreadable", found.txt().explain(words.locale()));
                 }
                 if (records.isEmpty()) {
@@ -715,11 +818,7 @@ public final class SpfViewModel {
             case FAILED, CANCELLED -> CheckState.UNKNOWN;
             case DONE -> {
                 DomainFacts found = facts.get();
-                if (found == null || found.unreadable()) {
-                    yield CheckState.UNKNOWN;
-                }
-                Severity worst = found.lint().findings().stream().map(Finding::severity).min(Enum::compareTo).orElse(Severity.PASS);
-                yield CheckState.of(worst);
+                yield found == null || !found.readable() ? CheckState.UNKNOWN : CheckState.of(found.lint().worstSeverity());
             }
         };
     }

@@ -12,6 +12,8 @@ import org.mailwright.ui.Texts;
 /** The page's words in the language chosen now, and that language as an observable to reword on. */
 final class Words {
 
+    private static final System.Logger LOG = System.getLogger(Words.class.getName());
+
     private final AppContext context;
 
     Words(AppContext context) {
@@ -34,21 +36,20 @@ final class Words {
         return context.settings().languageProperty();
     }
 
-    /** A failure as one sentence for the user: its own message, never a stack trace. */
-    static String failure(Throwable failure) {
+    /**
+     * How a piece of background work that failed ended: cancelled (by the user, or because the
+     * resolver changed), or failed. The page says a failure in its own plain words; what went
+     * wrong goes to the log, never to the user.
+     */
+    static Progress ended(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        String message = cause.getMessage();
-        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
-    }
-
-    static boolean cancelled(Throwable failure) {
-        Throwable cause = failure;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
+        if (cause instanceof CancellationException) {
+            return Progress.CANCELLED;
         }
-        return cause instanceof CancellationException;
+        LOG.log(System.Logger.Level.WARNING, "SPF page: background work failed", cause);
+        return Progress.FAILED;
     }
 }

@@ -29,6 +29,7 @@ class AppSettingsTest {
         assertEquals(ResolverChoice.SYSTEM, settings.resolverChoiceProperty().get());
         assertEquals(ResolverTarget.system(), settings.resolverTarget());
         assertEquals(Duration.ofMillis(2000), settings.timeoutProperty().get());
+        assertEquals(3600, settings.defaultTtlProperty().get());
         assertEquals("", settings.lastDomainProperty().get());
         assertTrue(settings.window().isEmpty());
     }
@@ -40,6 +41,7 @@ class AppSettingsTest {
         first.languageProperty().set(Language.SPANISH);
         first.useCustomResolver(" 127.0.0.1:5353 ");
         first.timeoutProperty().set(Duration.ofMillis(1500));
+        first.defaultTtlProperty().set(900);
         first.lastDomainProperty().set("example.test");
         first.lastPageProperty().set("settings");
         first.windowProperty().set(new WindowPlacement(40, 50, 1000, 700, true));
@@ -51,6 +53,7 @@ class AppSettingsTest {
         assertEquals(ResolverChoice.CUSTOM, next.resolverChoiceProperty().get());
         assertEquals(ResolverTarget.servers(List.of(new ServerAddress("127.0.0.1", 5353))), next.resolverTarget());
         assertEquals(Duration.ofMillis(1500), next.resolverOptions().timeout());
+        assertEquals(900, next.defaultTtlProperty().get());
         assertEquals("example.test", next.lastDomainProperty().get());
         assertEquals("settings", next.lastPageProperty().get());
         assertEquals(new WindowPlacement(40, 50, 1000, 700, true), next.window().orElseThrow());
@@ -89,6 +92,15 @@ class AppSettingsTest {
 
         preferences.node().putInt("nameservers.port", 70_000);
         assertEquals(53, AppSettings.load(preferences.node()).nameServerPortProperty().get());
+    }
+
+    @Test
+    void aDefaultTtlOutsideAMinuteToAWeekIsClamped() {
+        preferences.node().putLong("ttl.default", 1);
+        assertEquals(AppSettings.MIN_TTL, AppSettings.load(preferences.node()).defaultTtlProperty().get());
+
+        preferences.node().putLong("ttl.default", 31_536_000);
+        assertEquals(AppSettings.MAX_TTL, AppSettings.load(preferences.node()).defaultTtlProperty().get());
     }
 
     @Test

@@ -89,6 +89,19 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void theDefaultTtlIsRememberedWithinAMinuteAndAWeek() {
+        assertEquals(3600, model.defaultTtlSecondsProperty().get());
+
+        model.defaultTtlSecondsProperty().set(7200);
+        assertEquals(7200, AppSettings.load(preferences.node()).defaultTtlProperty().get());
+
+        model.defaultTtlSecondsProperty().set(5);
+        assertEquals(AppSettings.MIN_TTL, settings.defaultTtlProperty().get());
+        model.defaultTtlSecondsProperty().set(10_000_000);
+        assertEquals(AppSettings.MAX_TTL, settings.defaultTtlProperty().get());
+    }
+
+    @Test
     void themeAndLanguageAreTheSettingsThemselves() {
         model.themeProperty().set(AppTheme.DARK);
         model.languageProperty().set(Language.SPANISH);

@@ -17,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -56,6 +57,7 @@ class SpfUiTest {
         AppSettings settings = AppSettings.load(preferences.node());
         settings.languageProperty().set(Language.ENGLISH);
         settings.useCustomResolver(dns.address().toString());
+        settings.nameServerPortProperty().set(dns.port());
         settings.timeoutProperty().set(Duration.ofMillis(1500));
         settings.lastDomainProperty().set("example.test");
         settings.lastPageProperty().set("spf");
@@ -77,7 +79,7 @@ class SpfUiTest {
         waitUntil(() -> "v=spf1 mx include:_spf.provider.test ~all".equals(records(robot, "#wizard-result")));
         assertEquals("v=spf1 mx include:_spf.provider.test ~all", records(robot, "#spf-published"));
         assertEquals("v=spf1 mx include:_spf.provider.test ~all", records(robot, "#wizard-result"));
-        assertEquals("example.test. 600 IN TXT \"v=spf1 mx include:_spf.provider.test ~all\"", records(robot, "#wizard-zone-line"));
+        assertEquals("example.test. 7200 IN TXT \"v=spf1 mx include:_spf.provider.test ~all\"", records(robot, "#wizard-zone-line"));
         waitUntil(() -> "2 of 10 DNS lookups".equals(label(robot, "#lookupsSummary")));
 
         robot.clickOn("#domainField").type(KeyCode.ENTER);
@@ -145,7 +147,7 @@ class SpfUiTest {
     }
 
     @Test
-    void aSlowDomainHoldsNextUntilReadAndEscapeCancelsIt(FxRobot robot) {
+    void aSlowDomainHoldsNextAndEscapeLeavesNothingDrafted(FxRobot robot) {
         waitUntil(() -> robot.lookup("#startPublished").queryAs(RadioButton.class).isSelected());
         dns.silenceName("slow.example.test");
 
@@ -156,8 +158,87 @@ class SpfUiTest {
         robot.type(KeyCode.ESCAPE);
 
         waitUntil(() -> label(robot, "#publishedHeadline").equals(
-                "Reading slow.example.test was cancelled. Choose Read again to see what it publishes."));
-        assertFalse(robot.lookup("#next").query().isDisabled(), "a record can still be written");
+                "Reading slow.example.test was cancelled, so Mailwright drafts no record yet. Choose Read again to see what it publishes."));
+        assertTrue(robot.lookup("#next").query().isDisabled(), "no record is written for a domain nobody could read");
+        assertEquals("", records(robot, "#wizard-result"));
+    }
+
+    @Test
+    void aFailedReadSaysSoDraftsNothingAndReadAgainDraftsTheRealRecord(FxRobot robot) {
+        waitUntil(() -> robot.lookup("#startPublished").queryAs(RadioButton.class).isSelected());
+        dns.setBehaviour(TestDnsServer.Behaviour.SERVFAIL);
+
+        robot.doubleClickOn("#domainField").write("fresh.example.test");
+
+        waitUntil(() -> label(robot, "#publishedHeadline").contains("could not answer for fresh.example.test (SERVFAIL)"),
+                () -> label(robot, "#publishedHeadline"));
+        assertTrue(label(robot, "#publishedHeadline").endsWith("Choose Read again, or another resolver in Settings."));
+        assertEquals("Mailwright does not know yet what fresh.example.test publishes, so it writes no record: choose Read again.",
+                label(robot, "#problem"));
+        assertFalse(robot.lookup("#startNew").queryAs(RadioButton.class).isSelected(), "not \"A new record\"");
+        assertFalse(robot.lookup("#startNoMail").queryAs(RadioButton.class).isSelected());
+        assertEquals("", records(robot, "#wizard-result"));
+        assertFalse(robot.lookup("#lookupsHead").query().isVisible(), "no badge, least of all a green one");
+        assertEquals("Unknown", robot.lookup("#publishedHead .state-badge").queryAs(StateBadge.class).getWord());
+
+        dns.setBehaviour(TestDnsServer.Behaviour.NORMAL);
+        press(robot, "#readAgainButton");
+
+        waitUntil(() -> robot.lookup("#startNew").queryAs(RadioButton.class).isSelected()
+                && "v=spf1 mx -all".equals(records(robot, "#wizard-result")), () -> records(robot, "#wizard-result"));
+        assertEquals("fresh.example.test. 3600 IN TXT \"v=spf1 mx -all\"", records(robot, "#wizard-zone-line"));
+    }
+
+    @Test
+    void whenTheDomainPageMovesOnThePublishStepFollowsAndNeverShowsTheOldDomainsRecord(FxRobot robot) {
+        SpfViewModel model = window.model().spf();
+        waitUntil(() -> "v=spf1 mx include:_spf.provider.test ~all".equals(records(robot, "#wizard-result")));
+        robot.interact(() -> {
+            while (!model.wizard().onClosingStepProperty().get()) {
+                model.wizard().next();
+            }
+        });
+        waitUntil(() -> label(robot, "#verifyHeadline").equals("example.test already publishes this record."));
+        assertEquals("v=spf1 mx include:_spf.provider.test ~all", records(robot, "#spf-published-now"));
+
+        robot.interact(() -> context.settings().lastDomainProperty().set("fresh.example.test"));
+
+        waitUntil(() -> "v=spf1 mx -all".equals(records(robot, "#wizard-result")), () -> records(robot, "#wizard-result"));
+        assertEquals("fresh.example.test", robot.lookup("#domainField").queryAs(TextField.class).getText());
+        assertEquals("Which domain is this SPF record for?", label(robot, "#question"), "back to the first step");
+        assertTrue(robot.lookup("#spf-published-now").tryQuery().isEmpty(), "example.test's record is gone");
+        assertFalse(robot.lookup("#stillWorkingBox").query().isVisible());
+
+        robot.interact(() -> {
+            while (!model.wizard().onClosingStepProperty().get()) {
+                model.wizard().next();
+            }
+        });
+        waitUntil(() -> label(robot, "#verifyHeadline").equals("fresh.example.test publishes no SPF record yet."),
+                () -> label(robot, "#verifyHeadline"));
+        assertEquals("v=spf1 mx -all", records(robot, "#wizard-result"));
+        assertTrue(robot.lookup("#spf-published-now").tryQuery().isEmpty(), "nothing published is shown as this record");
+    }
+
+    @Test
+    void anEditedDraftSaysItIsStillForItsDomainUntilTheUserSwitches(FxRobot robot) {
+        waitUntil(() -> "v=spf1 mx include:_spf.provider.test ~all".equals(records(robot, "#wizard-result")));
+        robot.clickOn("#domainField").type(KeyCode.ENTER);
+        robot.clickOn("#aBox");
+        waitUntil(() -> "v=spf1 mx a include:_spf.provider.test ~all".equals(records(robot, "#wizard-result")));
+
+        robot.interact(() -> context.settings().lastDomainProperty().set("fresh.example.test"));
+
+        waitUntil(() -> robot.lookup("#stillWorkingBox").query().isVisible());
+        assertEquals("This wizard is still working on example.test: the record on the right is for example.test, with your changes. "
+                + "The other pages now work on fresh.example.test; switching drops these changes.", label(robot, "#stillWorkingLabel"));
+        assertEquals("v=spf1 mx a include:_spf.provider.test ~all", records(robot, "#wizard-result"));
+
+        press(robot, "#switchDomainButton");
+
+        waitUntil(() -> "v=spf1 mx -all".equals(records(robot, "#wizard-result")), () -> records(robot, "#wizard-result"));
+        assertFalse(robot.lookup("#stillWorkingBox").query().isVisible());
+        assertEquals("fresh.example.test", robot.lookup("#domainField").queryAs(TextField.class).getText());
     }
 
     @Test

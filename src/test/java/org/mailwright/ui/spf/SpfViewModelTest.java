@@ -11,8 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mailwright.findings.Finding;
+import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.RecordType;
 import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.propagation.PublishedState;
+import org.mailwright.spf.Ending;
 import org.mailwright.spf.SpfProvider;
 import org.mailwright.spf.SpfResult;
 import org.mailwright.testdns.TestDnsServer;
@@ -32,8 +35,9 @@ class SpfViewModelTest {
     static final String ZONE = """
             $ORIGIN example.test.
             $TTL 600
-            @        TXT  "v=spf1 mx include:_spf.provider.test ~all"
+            @   7200 TXT  "v=spf1 mx include:_spf.provider.test ~all"
             @        MX   10 mail
+            ns       A    127.0.0.1
             mail     A    192.0.2.10
             mail     AAAA 2001:db8::10
             fresh    MX   10 mail.example.test.
@@ -42,11 +46,24 @@ class SpfViewModelTest {
             mixed    TXT  "v=spf1 ip4:192.0.2.0/24 -ip4:192.0.2.66 -all"
             twice    TXT  "v=spf1 -all"
             twice    TXT  "v=spf1 mx -all"
+            heavy    TXT  "v=spf1 mx include:_many.provider.test -all"
+            heavy    MX   10 mail.example.test.
             """;
     static final String PROVIDERS = """
             $ORIGIN provider.test.
             $TTL 600
             _spf     TXT  "v=spf1 ip4:198.51.100.0/24 -all"
+            _many    TXT  "v=spf1 a:h1.provider.test a:h2.provider.test a:h3.provider.test a:h4.provider.test a:h5.provider.test a:h6.provider.test a:h7.provider.test a:h8.provider.test a:h9.provider.test a:h10.provider.test -all"
+            h1       A    198.51.100.1
+            h2       A    198.51.100.2
+            h3       A    198.51.100.3
+            h4       A    198.51.100.4
+            h5       A    198.51.100.5
+            h6       A    198.51.100.6
+            h7       A    198.51.100.7
+            h8       A    198.51.100.8
+            h9       A    198.51.100.9
+            h10      A    198.51.100.10
             """;
     static final String GOOGLE = """
             $ORIGIN google.com.
@@ -64,6 +81,7 @@ class SpfViewModelTest {
     SpfViewModelTest() {
         settings.languageProperty().set(Language.ENGLISH);
         settings.useCustomResolver(dns.address().toString());
+        settings.nameServerPortProperty().set(dns.port());
         settings.timeoutProperty().set(Duration.ofMillis(500));
         context = new AppContext(settings, new BackgroundWork());
         model = new SpfViewModel(context, jobs, Duration.ZERO, watched::addAll);
@@ -88,7 +106,7 @@ class SpfViewModelTest {
         assertEquals("_spf.provider.test", model.customIncludesProperty().get());
         assertEquals(Ending.SOFTFAIL, model.endingProperty().get());
         assertEquals("v=spf1 mx include:_spf.provider.test ~all", model.recordProperty().get());
-        assertEquals("example.test. 600 IN TXT \"v=spf1 mx include:_spf.provider.test ~all\"", model.zoneLineProperty().get());
+        assertEquals("example.test. 7200 IN TXT \"v=spf1 mx include:_spf.provider.test ~all\"", model.zoneLineProperty().get());
         assertEquals("Now: mail.example.test (192.0.2.10, 2001:db8::10)", model.mailHostsTextProperty().get());
         assertEquals("2 of 10 DNS lookups", model.check().summaryProperty().get());
         assertEquals(CheckState.PASS, model.check().stateProperty().get());
@@ -229,24 +247,24 @@ class SpfViewModelTest {
         walkToTheEnd();
 
         assertTrue(model.wizard().onClosingStepProperty().get());
-        assertEquals(PublishCheck.Verdict.OLD, model.publish().resultProperty().get().verdict());
+        assertEquals(PublishedState.OLD, model.publish().resultProperty().get().state());
         assertEquals("example.test still publishes the previous record.", model.publish().headlineProperty().get());
         assertEquals(CheckState.PENDING, model.publish().stateProperty().get());
 
         dns.replaceZones(ZONE.replace("mx include:_spf.provider.test ~all", "mx  include:_spf.provider.test  -all"), PROVIDERS, GOOGLE);
         model.verify();
 
-        assertEquals(PublishCheck.Verdict.LIVE, model.publish().resultProperty().get().verdict());
+        assertEquals(PublishedState.LIVE, model.publish().resultProperty().get().state());
         assertEquals("example.test publishes this record.", model.publish().headlineProperty().get());
         assertEquals(CheckState.PASS, model.publish().stateProperty().get());
         assertTrue(model.publish().findings().stream().anyMatch(finding -> finding.id().equals("spf.valid")));
         model.watchPropagation();
         assertEquals(List.of(ExpectedRecord.of("example.test", RecordType.TXT, "v=spf1 mx include:_spf.provider.test -all")), watched);
 
-        dns.replaceZones(ZONE.replace("@        TXT  \"v=spf1 mx include:_spf.provider.test ~all\"",
+        dns.replaceZones(ZONE.replace("@   7200 TXT  \"v=spf1 mx include:_spf.provider.test ~all\"",
                 "@ TXT \"v=spf1 -all\"\n@ TXT \"v=spf1 mx -all\""), PROVIDERS, GOOGLE);
         model.verify();
-        assertEquals(PublishCheck.Verdict.MULTIPLE, model.publish().resultProperty().get().verdict());
+        assertEquals(PublishedState.MULTIPLE, model.publish().resultProperty().get().state());
         assertEquals(CheckState.ERROR, model.publish().stateProperty().get());
     }
 
@@ -255,7 +273,7 @@ class SpfViewModelTest {
         model.domainProperty().set("example.test");
         walkToTheEnd();
 
-        assertEquals(PublishCheck.Verdict.UNCHANGED, model.publish().resultProperty().get().verdict());
+        assertEquals(PublishedState.UNCHANGED, model.publish().resultProperty().get().state());
         assertEquals("example.test already publishes this record.", model.publish().headlineProperty().get());
         assertEquals(List.of("v=spf1 mx include:_spf.provider.test ~all"), model.publish().publishedProperty().get());
     }
@@ -281,6 +299,153 @@ class SpfViewModelTest {
         assertEquals(Progress.IDLE, model.readingProperty().get());
         assertEquals("", model.recordProperty().get());
         assertTrue(jobs.messages.isEmpty());
+    }
+
+    // ---- one domain at a time; nothing drafted from a failed read; asked now; the zone file's TTL ----
+
+    @Test
+    void aFailedReadDraftsNothingAndReadAgainDraftsFromTheRealRecord() {
+        dns.setBehaviour(TestDnsServer.Behaviour.SERVFAIL);
+
+        model.domainProperty().set("example.test");
+
+        assertEquals(Progress.DONE, model.readingProperty().get());
+        assertFalse(model.readableProperty().get());
+        assertNull(model.startProperty().get(), "neither a new record nor the no-mail template");
+        assertEquals("", model.recordProperty().get());
+        assertEquals("", model.zoneLineProperty().get());
+        assertEquals(Progress.IDLE, model.check().progressProperty().get(), "nothing to count, so no badge at all");
+        assertEquals(CheckState.UNKNOWN, model.publishedStateProperty().get());
+        assertTrue(model.publishedHeadlineProperty().get().contains("(SERVFAIL)")
+                && model.publishedHeadlineProperty().get().contains("so it drafts none"), model.publishedHeadlineProperty().get());
+        assertEquals("Mailwright does not know yet what example.test publishes, so it writes no record: choose Read again.",
+                step(0).problem().getValue());
+        assertFalse(model.wizard().canGoNextProperty().get());
+
+        dns.setBehaviour(TestDnsServer.Behaviour.NORMAL);
+        model.readAgain();
+
+        assertEquals(Start.PUBLISHED, model.startProperty().get());
+        assertEquals("v=spf1 mx include:_spf.provider.test ~all", model.recordProperty().get());
+        assertEquals(CheckState.PASS, model.check().stateProperty().get());
+        assertTrue(model.wizard().canGoNextProperty().get());
+    }
+
+    @Test
+    void readAgainReplacesADraftTheUserHasNotEditedAndKeepsOneTheyHave() {
+        model.domainProperty().set("example.test");
+        dns.replaceZones(ZONE.replace("mx include:_spf.provider.test ~all", "mx include:_spf.google.com -all"), PROVIDERS, GOOGLE);
+
+        model.readAgain();
+
+        assertEquals("v=spf1 mx include:_spf.google.com -all", model.recordProperty().get(), "asked now, past the cached record");
+        assertFalse(model.draftEditedProperty().get());
+
+        model.aProperty().set(true);
+        dns.replaceZones(ZONE, PROVIDERS, GOOGLE);
+        model.readAgain();
+
+        assertEquals(List.of("v=spf1 mx include:_spf.provider.test ~all"), model.publishedRecords(), "what is published is shown");
+        assertEquals("v=spf1 mx a include:_spf.google.com -all", model.recordProperty().get(), "the user's draft is theirs");
+    }
+
+    @Test
+    void thePublishStepNeverPairsOneDomainsDraftWithAnothersRecord() {
+        model.domainProperty().set("example.test");
+        walkToTheEnd();
+        assertEquals("example.test", model.publish().resultProperty().get().domain());
+        assertEquals(List.of("v=spf1 mx include:_spf.provider.test ~all"), model.publish().publishedProperty().get());
+
+        settings.lastDomainProperty().set("fresh.example.test");
+
+        assertEquals("fresh.example.test", model.domainNameProperty().get(), "an untouched draft follows the other pages");
+        assertEquals("v=spf1 mx -all", model.recordProperty().get());
+        assertNull(model.publish().resultProperty().get(), "example.test's record is not shown beside fresh.example.test's draft");
+        assertEquals(List.of(), model.publish().publishedProperty().get());
+        assertEquals("", model.publish().headlineProperty().get());
+        assertEquals(0, model.wizard().indexProperty().get(), "the wizard starts again at the domain");
+
+        walkToTheEnd();
+        assertEquals("fresh.example.test", model.publish().resultProperty().get().domain());
+        assertEquals(PublishedState.MISSING, model.publish().resultProperty().get().state());
+    }
+
+    @Test
+    void anEditedDraftStaysWithItsDomainUntilTheUserSwitches() {
+        model.domainProperty().set("example.test");
+        model.endingProperty().set(Ending.FAIL);
+
+        settings.lastDomainProperty().set("fresh.example.test");
+
+        assertEquals("example.test", model.domainNameProperty().get());
+        assertEquals("v=spf1 mx include:_spf.provider.test -all", model.recordProperty().get());
+        assertEquals("fresh.example.test", model.pendingDomainProperty().get());
+        assertEquals("This wizard is still working on example.test: the record on the right is for example.test, with your changes. "
+                + "The other pages now work on fresh.example.test; switching drops these changes.", model.stillWorkingNoticeProperty().get());
+        assertEquals("Switch to fresh.example.test", model.switchDomainLabelProperty().get());
+
+        settings.lastDomainProperty().set("example.test");
+        assertEquals("", model.pendingDomainProperty().get(), "the other pages came back to this domain");
+
+        settings.lastDomainProperty().set("fresh.example.test");
+        model.switchToPendingDomain();
+
+        assertEquals("fresh.example.test", model.domainNameProperty().get());
+        assertEquals("v=spf1 mx -all", model.recordProperty().get());
+        assertEquals("", model.pendingDomainProperty().get());
+        assertEquals("", model.stillWorkingNoticeProperty().get());
+    }
+
+    @Test
+    void theCheckAsksNowPastACachedNxdomainAndLeavesTheRestOfTheCache() {
+        model.domainProperty().set("later.example.test");
+        assertEquals(Start.NEW, model.startProperty().get(), "the name does not exist: a new record");
+        walkToTheEnd();
+        assertEquals(PublishedState.MISSING, model.publish().resultProperty().get().state());
+        // What another page looked up meanwhile.
+        context.resolver().lookup("mail.example.test", RecordType.A, context.resolverTarget()).join();
+
+        dns.replaceZones(ZONE + "later TXT \"v=spf1 -all\"\n", PROVIDERS, GOOGLE);
+        model.verify();
+
+        assertEquals(PublishedState.LIVE, model.publish().resultProperty().get().state());
+        assertTrue(context.resolver().lookup("mail.example.test", RecordType.A, context.resolverTarget()).join().cached(),
+                "the check asks past the cache without emptying it for every other page");
+        LookupResult learnt = context.resolver().lookup("later.example.test", RecordType.TXT, context.resolverTarget()).join();
+        assertTrue(learnt.cached(), "the check refreshed the cache");
+        assertEquals(List.of("v=spf1 -all"), learnt.values());
+    }
+
+    @Test
+    void theZoneLineKeepsTheZoneFilesTtlNotTheCachesAndANewRecordTakesTheChosenOne() throws InterruptedException {
+        // Another page read the record a moment ago: the cache has a second less of it left now.
+        context.resolver().lookup("example.test", RecordType.TXT, context.resolverTarget()).join();
+        Thread.sleep(20);
+
+        model.domainProperty().set("example.test");
+
+        assertEquals("example.test. 7200 IN TXT \"v=spf1 mx include:_spf.provider.test ~all\"", model.zoneLineProperty().get());
+
+        model.domainProperty().set("fresh.example.test");
+        assertEquals("fresh.example.test. 3600 IN TXT \"v=spf1 mx -all\"", model.zoneLineProperty().get());
+        settings.defaultTtlProperty().set(900);
+        assertEquals("fresh.example.test. 900 IN TXT \"v=spf1 mx -all\"", model.zoneLineProperty().get());
+    }
+
+    @Test
+    void theBadgeIsTheWorstFindingNeverPassBesideAWarningOrAnError() {
+        model.domainProperty().set("heavy.example.test");
+
+        assertEquals("12 of 10 DNS lookups: over the limit", model.check().summaryProperty().get());
+        assertEquals(CheckState.ERROR, model.check().stateProperty().get());
+        assertEquals(CheckState.ERROR, model.publishedStateProperty().get());
+
+        model.domainProperty().set("example.test");
+        model.endingProperty().set(Ending.NEUTRAL);
+
+        assertEquals("2 of 10 DNS lookups", model.check().summaryProperty().get());
+        assertEquals(CheckState.WARNING, model.check().stateProperty().get(), "?all protects nothing");
+        assertEquals(List.of("spf.neutral-all"), model.check().findings().stream().map(Finding::id).toList());
     }
 
     private WizardStep step(int index) {

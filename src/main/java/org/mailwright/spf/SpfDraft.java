@@ -1,4 +1,4 @@
-package org.mailwright.ui.spf;
+package org.mailwright.spf;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,18 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.mailwright.findings.Finding;
-import org.mailwright.spf.Mechanism;
-import org.mailwright.spf.MechanismType;
-import org.mailwright.spf.Modifier;
-import org.mailwright.spf.Qualifier;
-import org.mailwright.spf.SpfProvider;
-import org.mailwright.spf.SpfRecipe;
-import org.mailwright.spf.SpfRecord;
-import org.mailwright.spf.SpfSyntaxException;
-import org.mailwright.spf.Term;
 
 /**
- * The SPF wizard's answers as plain data: builds the record they describe, and reads a published
+ * The SPF wizard's answers as plain data, in the core so what they mean is decided once: builds the record they describe, and reads a published
  * record back into answers so it can be edited rather than overwritten.
  *
  * <p>The record lists, in order: exclusions kept from a published record (terms with -, ~ or ?),
@@ -316,11 +307,13 @@ public record SpfDraft(boolean mx, boolean a, List<String> addresses, Set<SpfPro
         return bare.contains(":") ? SpfRecipe.nothing().withIp6(List.of(bare)) : SpfRecipe.nothing().withIp4(List.of(bare));
     }
 
-    static String bareAddress(String entry) {
+    /** An address or network as typed, without an {@code ip4:} or {@code ip6:} in front. */
+    public static String bareAddress(String entry) {
         return ADDRESS_PREFIX.matcher(entry.strip()).replaceFirst("");
     }
 
-    static String bareInclude(String entry) {
+    /** An include's domain as typed, without {@code include:} in front or a final dot. */
+    public static String bareInclude(String entry) {
         String bare = INCLUDE_PREFIX.matcher(entry.strip()).replaceFirst("");
         return bare.endsWith(".") ? bare.substring(0, bare.length() - 1) : bare;
     }

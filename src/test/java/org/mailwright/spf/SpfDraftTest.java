@@ -1,4 +1,4 @@
-package org.mailwright.ui.spf;
+package org.mailwright.spf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.mailwright.spf.SpfProvider;
-import org.mailwright.spf.SpfRecipe;
-import org.mailwright.spf.SpfRecord;
 
 /** Answers to records and records back to answers, without DNS. */
 class SpfDraftTest {

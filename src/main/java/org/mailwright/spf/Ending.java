@@ -1,7 +1,6 @@
-package org.mailwright.ui.spf;
+package org.mailwright.spf;
 
 import java.util.Locale;
-import org.mailwright.spf.Qualifier;
 
 /** What the record says about every sender it does not list: the all mechanism at its end, or none when a redirect decides. */
 public enum Ending {
@@ -27,7 +26,7 @@ public enum Ending {
         return qualifier == null ? "" : qualifier.symbol() + "all";
     }
 
-    /** The key part of its words in the window's bundle, for example {@code softfail}. */
+    /** Its name in lower case, for example {@code softfail}: the key part of its words. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
