@@ -30,12 +30,13 @@ import org.mailwright.dkim.DkimKeyRecord;
 import org.mailwright.dkim.KeyType;
 import org.mailwright.dkim.MailServerSnippets;
 import org.mailwright.dkim.RotationPlan;
+import org.mailwright.dkim.Selector;
 import org.mailwright.dkim.Selectors;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.TxtStrings;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.ui.AppContext;
-import org.mailwright.ui.domain.DomainName;
 import org.mailwright.ui.wizard.WizardStep;
 import org.mailwright.ui.wizard.WizardViewModel;
 
@@ -190,14 +191,19 @@ public final class DkimWizardViewModel {
         selector.set(suggestedSelector);
     }
 
-    /** The domain in its plain form, when what was typed is a domain name. */
-    Optional<String> domainName() {
-        return DomainName.check(domain.get()).name();
+    /** The domain typed, when it is a mail domain. */
+    Optional<DomainName> domainName() {
+        return DomainName.parseDomain(domain.get()).name();
     }
 
     /** {@code selector._domainkey.domain} as typed so far, for the name step to show. */
     String recordName() {
-        return SelectorName.normalized(selector.get()) + "._domainkey." + domainName().orElse(domain.get().strip());
+        return shownSelector(selector.get()) + "._domainkey." + domainName().map(DomainName::ascii).orElse(domain.get().strip());
+    }
+
+    /** A selector as it will be published when it is one; as typed, in lower case, while it is not. */
+    private static String shownSelector(String typed) {
+        return Selector.parse(typed).selector().map(Selector::value).orElse(typed.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Why the domain typed is not a domain name; empty when it is one. */
@@ -211,12 +217,15 @@ public final class DkimWizardViewModel {
     }
 
     private Optional<Phrase> domainProblemPhrase() {
-        return DomainName.check(domain.get()).problem()
-                .map(problem -> Phrase.of(problem.key(), problem.arguments().toArray()));
+        return DomainName.parseDomain(domain.get()).problem().map(problem -> Phrase.core(problem::text));
     }
 
     private Optional<Phrase> selectorProblemPhrase() {
-        return domainName().flatMap(name -> SelectorName.problem(selector.get(), name, suggestedSelector));
+        return domainName().flatMap(name -> selectorProblem(selector.get(), name));
+    }
+
+    private static Optional<Phrase> selectorProblem(String typed, DomainName domain) {
+        return Selector.parse(typed, domain).problem().map(problem -> Phrase.core(problem::text));
     }
 
     private Optional<Phrase> nameProblemPhrase() {
@@ -310,7 +319,7 @@ public final class DkimWizardViewModel {
 
     /** The file name the save dialog offers. */
     String suggestedFileName() {
-        return saver.suggestedFileName(SelectorName.normalized(selector.get()));
+        return saver.suggestedFileName(shownSelector(selector.get()));
     }
 
     // ---- the record ----
@@ -346,7 +355,7 @@ public final class DkimWizardViewModel {
 
     private DkimDnsRecord makeRecord() {
         DkimKey key = maker.keyProperty().get();
-        Optional<String> name = domainName();
+        Optional<DomainName> name = domainName();
         if (key == null || name.isEmpty() || nameProblemPhrase().isPresent()) {
             return null;
         }
@@ -356,7 +365,7 @@ public final class DkimWizardViewModel {
                 .withHashAlgorithms(sha256Only.get() ? List.of("sha256") : List.of())
                 .withServiceTypes(emailOnly.get() ? List.of("email") : List.of())
                 .withNotes(notes.get().strip());
-        return new DkimDnsRecord(SelectorName.normalized(selector.get()), name.get(), record);
+        return new DkimDnsRecord(selector.get(), name.get().ascii(), record);
     }
 
     /** The record's value, for DNS web panels. */
@@ -492,14 +501,14 @@ public final class DkimWizardViewModel {
     }
 
     private Optional<Phrase> rotationProblemPhrase() {
-        String old = SelectorName.normalized(oldSelector.get());
+        String old = shownSelector(oldSelector.get());
         if (old.isEmpty()) {
             return Optional.empty();
         }
-        if (old.equals(SelectorName.normalized(selector.get()))) {
+        if (old.equals(shownSelector(selector.get()))) {
             return Optional.of(Phrase.of("dkim.rotation.problem.same", old));
         }
-        return SelectorName.problem(old, domainName().orElse(""), suggestedSelector);
+        return domainName().flatMap(name -> selectorProblem(old, name));
     }
 
     private Optional<RotationPlan> rotationPlan() {
@@ -507,7 +516,7 @@ public final class DkimWizardViewModel {
         if (record == null || rotationProblemPhrase().isPresent()) {
             return Optional.empty();
         }
-        String old = SelectorName.normalized(oldSelector.get());
+        String old = shownSelector(oldSelector.get());
         return Optional.of(RotationPlan.plan(record, old.isEmpty() ? Optional.empty() : Optional.of(old), oldType.get(),
                 LocalDate.now(clock), ASSUMED_TTL));
     }

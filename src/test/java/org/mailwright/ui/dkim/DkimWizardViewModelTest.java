@@ -91,10 +91,10 @@ class DkimWizardViewModelTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "''          | Enter a selector, for example 202611a.",
-        "mail 2026   | “␣” cannot appear in a selector; use letters, digits, hyphens and dots.",
-        "mail_2026   | “_” cannot appear in a selector; use letters, digits, hyphens and dots.",
-        "-mail       | The part “-mail” starts or ends with a hyphen, which DNS does not allow.",
+        "''          | Enter a selector: letters, digits and hyphens, for example 202611a.",
+        "mail 2026   | A selector cannot contain spaces; use a hyphen instead: mail-2026.",
+        "mail_2026   | Underscores are not allowed in selectors; use a hyphen instead: mail-2026.",
+        "-mail       | The part “-mail” starts or ends with a hyphen, which a selector cannot.",
         "a..b        | There is an empty part between two dots, or a dot at the start or the end.",
     })
     void aBadSelectorIsExplainedAndBlocksNext(String typed, String problem) {
