@@ -14,8 +14,9 @@ import org.mailwright.dns.LookupResult;
  * @param domain the signing domain
  * @param selector the selector
  * @param name {@code selector._domainkey.domain}
- * @param result match only when every server publishes this key; otherwise the most serious
- *     result among the servers (mismatch, malformed, revoked, missing, error)
+ * @param result match only when every server publishes this key (in the record written for it,
+ *     when the test was given one); otherwise the most serious result among the servers
+ *     (mismatch, malformed, revoked, other options, missing, error)
  * @param servers each server asked, the chosen resolver first
  * @param findings what is right or wrong, with why and how to fix it
  * @param sample the sample signature checked against the resolver's record, when there was one
