@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -54,6 +55,7 @@ class KeyTestTest {
         assertTrue(report.servers().stream().allMatch(s -> s.result() == KeyTestResult.MATCH));
         assertTrue(report.sample().orElseThrow().passed());
         assertEquals(List.of("dkim.key-match", "dkim.sample-passed"), ids(report));
+        assertEquals(OptionalLong.of(300), report.publishedTtl(), "the TTL the zone gives the record");
     }
 
     @Test
@@ -72,6 +74,7 @@ class KeyTestTest {
         dns = TestDnsServer.start(zone(""));
         assertEquals(KeyTestResult.MISSING, test(KEY, dns.port()).result());
         assertTrue(test(KEY, dns.port()).sample().isEmpty());
+        assertEquals(OptionalLong.empty(), test(KEY, dns.port()).publishedTtl());
 
         dns.replaceZones(zone(record("v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDk")));
         KeyTestReport malformed = test(KEY, dns.port());
