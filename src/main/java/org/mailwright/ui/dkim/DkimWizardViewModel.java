@@ -10,23 +10,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.LongBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableLongValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.mailwright.dkim.DkimDnsRecord;
 import org.mailwright.dkim.DkimKey;
 import org.mailwright.dkim.DkimKeyRecord;
+import org.mailwright.dkim.KeyTestReport;
 import org.mailwright.dkim.KeyType;
 import org.mailwright.dkim.MailServerSnippets;
 import org.mailwright.dkim.RotationPlan;
@@ -39,6 +44,7 @@ import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.wizard.WizardStep;
 import org.mailwright.ui.wizard.WizardViewModel;
+import org.mailwright.ui.work.BackgroundJobs;
 
 /**
  * The DKIM wizard: name the key (domain and a date-based selector), make or import it, save the
@@ -49,14 +55,21 @@ public final class DkimWizardViewModel {
 
     /** Where the snippets assume the key lives on the mail server, unless the user says otherwise. */
     static final String SERVER_KEY_DIRECTORY = "/etc/dkimkeys/";
-    /** The TTL a new record is assumed to be published with, for the rotation's dates. */
-    private static final Duration ASSUMED_TTL = Duration.ofHours(1);
 
     private final AppContext context;
     private final Words words;
     private final Clock clock;
     private final Consumer<List<ExpectedRecord>> propagation;
     private final String suggestedSelector;
+    /** The domain chosen on the Domain page, which this wizard follows until it holds a key. */
+    private final StringProperty working;
+    /**
+     * The TTL of a record no name server publishes yet. An hour until the Settings page has its
+     * default TTL; then this one line becomes {@code context.settings().defaultTtlProperty()}.
+     */
+    private final ObservableLongValue defaultTtl = new SimpleLongProperty(this, "defaultTtl", 3600);
+    /** What the last key check learnt of the TTL the zone gives a name; null before it learnt any. */
+    private final ObjectProperty<PublishedTtl> publishedTtl = new SimpleObjectProperty<>(this, "publishedTtl");
 
     private final StringProperty domain = new SimpleStringProperty(this, "domain", "");
     private final StringProperty selector = new SimpleStringProperty(this, "selector", "");
@@ -86,29 +99,43 @@ public final class DkimWizardViewModel {
     private final StringBinding saveProblem;
     private final StringBinding serverProblem;
     private final StringBinding rotationProblem;
+    private final StringBinding otherDomain;
+    private final StringBinding otherDomainNotice;
+    private final StringBinding startOverText;
+    private final LongBinding zoneTtl;
     private final WizardViewModel wizard;
     private String suggestedServerPath = "";
 
     /**
+     * @param jobs runs the key, file and DNS work: the window's background work, or the caller's thread in tests
      * @param propagation shows the Propagation page watching the records it is given
      * @param clock today's date, for the selector and the rotation plan
      */
-    public DkimWizardViewModel(AppContext context, Consumer<List<ExpectedRecord>> propagation, Clock clock) {
+    DkimWizardViewModel(AppContext context, BackgroundJobs jobs, Consumer<List<ExpectedRecord>> propagation, Clock clock) {
         this.context = Objects.requireNonNull(context, "context");
         this.propagation = Objects.requireNonNull(propagation, "propagation");
         this.clock = Objects.requireNonNull(clock, "clock");
         words = new Words(context);
-        maker = new KeyMaker(context.work(), words);
-        saver = new KeySaver(context.work(), words);
-        check = new KeyCheck(context, words, clock);
+        maker = new KeyMaker(jobs, words);
+        saver = new KeySaver(jobs, words);
+        check = new KeyCheck(context, words, jobs, clock);
         suggestedSelector = Selectors.suggest(LocalDate.now(clock), List.of());
         selector.set(suggestedSelector);
-        followDomainBeingWorkedOn();
+        working = context.settings().lastDomainProperty();
+        domain.set(working.get());
+        working.addListener((observable, old, now) -> follow(old, now));
 
         dnsRecord = Bindings.createObjectBinding(this::makeRecord, domain, selector, maker.keyProperty(),
                 testing, strictIdentity, sha256Only, emailOnly, notes);
         maker.keyProperty().addListener((observable, old, key) -> saver.use(key));
         dnsRecord.addListener((observable, old, record) -> check.clear());
+        check.reportProperty().addListener((observable, old, report) -> learnTtl(report));
+        zoneTtl = Bindings.createLongBinding(this::zoneTtlNow, dnsRecord, publishedTtl, defaultTtl);
+        otherDomain = Bindings.createStringBinding(this::otherDomainNow, domain, working, maker.keyProperty());
+        otherDomainNotice = words.follow(() -> otherDomain.get().isEmpty() ? ""
+                : words.text("dkim.domain.stillOn", domainName().map(DomainName::unicode).orElse(domain.get().strip()),
+                        otherDomain.get()), otherDomain);
+        startOverText = words.follow(() -> words.text("dkim.domain.startOver", otherDomain.get()), otherDomain);
 
         domainProblem = words.follow(() -> domainProblemPhrase().map(words::say).orElse(""), domain);
         selectorProblem = words.follow(() -> selectorProblemPhrase().map(words::say).orElse(""), domain, selector);
@@ -118,13 +145,13 @@ public final class DkimWizardViewModel {
         saveProblem = words.follow(this::saveProblemText, saver.savedProperty(), saver.runningProperty(),
                 saver.passphraseProperty(), saver.passphraseAgainProperty(), saver.formatProperty(), saver.errorProperty());
         serverProblem = words.follow(this::serverProblemText, serverKeyPath);
-        rotationProblem = words.follow(() -> rotationProblemPhrase().map(words::say).orElse(""), oldSelector, selector);
+        rotationProblem = words.follow(() -> rotationProblemPhrase().map(words::say).orElse(""), oldSelector, selector, domain);
 
         Observable[] snippetInputs = {dnsRecord, serverKeyPath, words.language()};
         for (Observable input : snippetInputs) {
             input.addListener(observable -> rewriteSnippets());
         }
-        for (Observable input : new Observable[] {dnsRecord, oldSelector, oldType, words.language()}) {
+        for (Observable input : new Observable[] {dnsRecord, oldSelector, oldType, zoneTtl, words.language()}) {
             input.addListener(observable -> replan());
         }
         for (Observable input : new Observable[] {maker.keyProperty(), maker.keyFileProperty(), saver.savedProperty(),
@@ -136,15 +163,59 @@ public final class DkimWizardViewModel {
         wizard = new WizardViewModel(steps(), value(), zoneLine(), closingStep(), this::checkDns);
     }
 
-    private void followDomainBeingWorkedOn() {
-        StringProperty working = context.settings().lastDomainProperty();
+    /**
+     * Follows the domain chosen on the Domain page while this page shows that one and holds no
+     * key: a key, its record and its file names belong to the domain it was made for, so it is
+     * never moved to another; {@link #otherDomainNoticeProperty()} says so instead.
+     */
+    private void follow(String old, String now) {
+        if (maker.keyProperty().get() == null && domain.get().equals(old)) {
+            domain.set(now);
+        }
+    }
+
+    /** The domain the Domain page is on, when this wizard holds a key for another; empty otherwise. */
+    private String otherDomainNow() {
+        Optional<DomainName> chosen = DomainName.parseDomain(working.get()).name();
+        if (maker.keyProperty().get() == null || chosen.isEmpty() || chosen.equals(domainName())) {
+            return "";
+        }
+        return chosen.get().unicode();
+    }
+
+    /** Says that this wizard still works on its key's domain while the Domain page is on another; empty when not. */
+    StringBinding otherDomainNoticeProperty() {
+        return otherDomainNotice;
+    }
+
+    /** The words of the button that starts over for the Domain page's domain. */
+    StringBinding startOverTextProperty() {
+        return startOverText;
+    }
+
+    /**
+     * Starts again from the first step for the Domain page's domain: the key and its record are
+     * forgotten here (a key file saved stays on disk as it is; nothing is moved or renamed), and
+     * every answer goes back to how a new wizard starts.
+     */
+    void startOver() {
+        check.clear();
+        maker.reset();
+        selector.set(suggestedSelector);
+        testing.set(false);
+        strictIdentity.set(false);
+        sha256Only.set(false);
+        emailOnly.set(false);
+        notes.set("");
+        oldSelector.set("");
+        oldType.set(KeyType.RSA);
+        serverKeyPath.set("");
+        suggestServerPath();
         domain.set(working.get());
-        // Until the user types another domain here, this page follows the one chosen on the Domain page.
-        working.addListener((observable, old, now) -> {
-            if (domain.get().equals(old)) {
-                domain.set(now);
-            }
-        });
+        if (wizard.finishedProperty().get()) {
+            wizard.back();
+        }
+        wizard.goTo(0);
     }
 
     private List<WizardStep> steps() {
@@ -373,9 +444,39 @@ public final class DkimWizardViewModel {
         return Bindings.createStringBinding(() -> dnsRecord() == null ? "" : dnsRecord().value(), dnsRecord);
     }
 
-    /** The record as a zone-file line, its value cut into strings of 255 characters at most. */
+    /**
+     * The record as a zone-file line, its value cut into strings of 255 characters at most, with
+     * {@link #zoneTtlProperty() the TTL it is published with}.
+     */
     StringBinding zoneLine() {
-        return Bindings.createStringBinding(() -> dnsRecord() == null ? "" : dnsRecord().zoneLine(), dnsRecord);
+        return Bindings.createStringBinding(() -> dnsRecord() == null ? "" : dnsRecord().zoneLine(zoneTtl.get()), dnsRecord, zoneTtl);
+    }
+
+    /**
+     * The TTL of the zone-file line: the one the zone gives the record now, as its name servers
+     * answered the last key check, when they publish it; otherwise the default for a new record.
+     * Never what a resolver's cache has left of it.
+     */
+    LongBinding zoneTtlProperty() {
+        return zoneTtl;
+    }
+
+    private long zoneTtlNow() {
+        PublishedTtl learnt = publishedTtl.get();
+        DkimDnsRecord record = dnsRecord();
+        return learnt != null && record != null && learnt.name().equals(record.name()) ? learnt.ttl() : defaultTtl.get();
+    }
+
+    /** Keeps what a finished check says of the name's TTL, so it outlives the check when an option changes. */
+    private void learnTtl(KeyTestReport report) {
+        if (report != null) {
+            OptionalLong ttl = report.publishedTtl();
+            publishedTtl.set(ttl.isPresent() ? new PublishedTtl(report.name(), ttl.getAsLong()) : null);
+        }
+    }
+
+    /** The TTL the zone gives {@code name}, as its name servers answered. */
+    private record PublishedTtl(String name, long ttl) {
     }
 
     /** The name as DNS web panels ask for it (they add the domain themselves). */
@@ -518,7 +619,7 @@ public final class DkimWizardViewModel {
         }
         String old = shownSelector(oldSelector.get());
         return Optional.of(RotationPlan.plan(record, old.isEmpty() ? Optional.empty() : Optional.of(old), oldType.get(),
-                LocalDate.now(clock), ASSUMED_TTL));
+                LocalDate.now(clock), Duration.ofSeconds(zoneTtl.get())));
     }
 
     private void replan() {
@@ -531,8 +632,9 @@ public final class DkimWizardViewModel {
         plan.setAll(planned.get().steps().stream()
                 .map(step -> new PlanRow(step.date().toString(), step.title(locale), step.detail(locale, planned.get()),
                         // The new record is beside the wizard already; only the revocation is new here.
+                        // The old selector's own TTL is not asked of its zone: the default is written.
                         step.record().filter(record -> !record.equals(planned.get().newRecord()))
-                                .map(DkimDnsRecord::zoneLine).orElse("")))
+                                .map(record -> record.zoneLine(defaultTtl.get())).orElse("")))
                 .toList());
     }
 
@@ -553,12 +655,12 @@ public final class DkimWizardViewModel {
         return check;
     }
 
-    /** Runs the key test on the record shown, in the background. Call on the FX thread. */
+    /** Runs the key test on the record shown, options included, in the background. Call on the FX thread. */
     public void checkDns() {
         DkimDnsRecord record = dnsRecord();
         DkimKey key = maker.keyProperty().get();
         if (record != null && key != null) {
-            check.run(record.domain(), record.selector(), key);
+            check.run(record, key);
         }
     }
 
@@ -572,6 +674,11 @@ public final class DkimWizardViewModel {
 
     public WizardViewModel wizard() {
         return wizard;
+    }
+
+    /** The language of the core's words (findings), chosen now. */
+    Locale locale() {
+        return words.locale();
     }
 
     /** A phrase in the language chosen now. */
