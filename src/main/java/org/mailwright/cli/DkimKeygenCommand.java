@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.mailwright.dkim.DkimDnsRecord;
 import org.mailwright.dkim.DkimKey;
-import org.mailwright.dkim.DkimKeyRecord;
 import org.mailwright.dkim.KeyFileException;
 import org.mailwright.dkim.KeyFiles;
 import org.mailwright.dkim.KeyGenerator;
@@ -53,18 +52,17 @@ final class DkimKeygenCommand extends Subcommand {
     public Integer call() {
         KeySpec spec = spec();
         KeyFiles.KeyFormat keyFormat = keyFormat();
-        String selector = name.selector.strip().toLowerCase(Locale.ROOT);
+        // Checked before the key is made: nothing is made or written when a name or a file is wrong.
+        String selector = name.selector(texts()).value();
         Path privateFile = out.resolve(selector + ".private");
         Path zoneFile = out.resolve(selector + ".txt");
-        // Checked before the key is made: nothing is made or written when a name or a file is wrong.
         for (Path file : new Path[] {privateFile, zoneFile}) {
             if (!force && Files.exists(file)) {
                 throw new UsageException(texts().get("cli.dkim.exists", file));
             }
         }
-        name.record(DkimKeyRecord.revoked(spec.type()));
         DkimKey key = KeyGenerator.generate(spec);
-        DkimDnsRecord record = name.record(key.record());
+        DkimDnsRecord record = name.record(texts(), key.record());
         char[] passphrase = DkimKeyOptions.passphrase(passphraseFile, texts());
         KeyFiles.SavedKey saved;
         try {

@@ -21,7 +21,7 @@ final class DkimRecordCommand extends Subcommand {
     @Override
     public Integer call() {
         DkimKey loaded = key.load(texts());
-        DkimDnsRecord record = name.record(loaded.record());
+        DkimDnsRecord record = name.record(texts(), loaded.record());
         if (options().json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("domain", record.domain());

@@ -12,7 +12,9 @@ import org.mailwright.dkim.DkimAlgorithm;
 import org.mailwright.dkim.DkimKey;
 import org.mailwright.dkim.DkimSigner;
 import org.mailwright.dkim.MailMessage;
+import org.mailwright.dkim.Selector;
 import org.mailwright.dkim.SigningOptions;
+import org.mailwright.dns.DomainName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,12 +44,14 @@ final class DkimSignCommand extends Subcommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        DomainName domain = name.domain(texts());
+        Selector selector = name.selector(texts());
         byte[] raw = readMessage(message, texts());
         DkimKey loaded = key.load(texts());
         MailMessage parsed = MailMessage.parse(raw);
         String field;
         try {
-            field = new DkimSigner(loaded, name.domain, name.selector,
+            field = new DkimSigner(loaded, domain.ascii(), selector.value(),
                     SigningOptions.defaults().withCanonicalization(canonicalization[0], canonicalization[1]), Clock.systemUTC())
                     .signatureField(parsed);
         } catch (IllegalArgumentException e) {
@@ -55,8 +59,8 @@ final class DkimSignCommand extends Subcommand {
         }
         if (options().json()) {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("domain", name.domain.strip());
-            json.put("selector", name.selector.strip());
+            json.put("domain", domain.ascii());
+            json.put("selector", selector.value());
             json.put("algorithm", DkimAlgorithm.forSigning(loaded.type()).tagValue());
             json.put("field", field);
             out().println(Json.write(json));

@@ -10,6 +10,8 @@ import org.mailwright.dkim.KeyTest;
 import org.mailwright.dkim.KeyTestReport;
 import org.mailwright.dkim.KeyTestResult;
 import org.mailwright.dkim.Reason;
+import org.mailwright.dkim.Selector;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.ResolverService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,13 +31,14 @@ final class DkimTestCommand extends Subcommand {
 
     @Override
     public Integer call() {
+        DomainName domain = name.domain(texts());
+        Selector selector = name.selector(texts());
         DkimKey loaded = key.load(texts());
-        name.record(loaded.record());
         int port = options().nameServerPort();
         KeyTestReport report;
         try (ResolverService resolver = options().openResolver()) {
             report = new KeyTest(resolver, Clock.systemUTC(), port)
-                    .run(name.domain, name.selector, loaded, options().target()).join();
+                    .run(domain.ascii(), selector.value(), loaded, options().target()).join();
         }
         if (options().json()) {
             out().println(Json.write(toJson(report)));

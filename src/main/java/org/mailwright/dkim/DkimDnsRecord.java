@@ -1,30 +1,30 @@
 package org.mailwright.dkim;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.TxtStrings;
 
 /**
  * A key record with the name it is published at, in the forms admins paste: the value alone
  * (DNS web panels) and a zone-file line; the CLI adds the JSON form.
  *
- * @param selector the selector, for example {@code 202611a}
- * @param domain the signing domain, for example {@code example.com}
+ * @param selector the selector, for example {@code 202611a}, in lower case
+ * @param domain the signing domain, for example {@code example.com}, in lower case, international
+ *     labels as A-labels
  * @param record the key record
  */
 public record DkimDnsRecord(String selector, String domain, DkimKeyRecord record) {
 
+    /**
+     * @throws org.mailwright.dns.InvalidDomainNameException when the domain is not a domain name
+     * @throws InvalidSelectorException when the selector is not a selector under it ({@link Selector})
+     */
     public DkimDnsRecord {
-        selector = Objects.requireNonNull(selector, "selector").strip().toLowerCase(Locale.ROOT);
-        domain = withoutFinalDot(Objects.requireNonNull(domain, "domain").strip().toLowerCase(Locale.ROOT));
+        DomainName signingDomain = DomainName.of(Objects.requireNonNull(domain, "domain"));
+        selector = Selector.of(Objects.requireNonNull(selector, "selector"), signingDomain).value();
+        domain = signingDomain.ascii();
         Objects.requireNonNull(record, "record");
-        if (!DkimSignature.isDomain(selector) || selector.endsWith(".")) {
-            throw new IllegalArgumentException("\"" + selector + "\" is not a valid selector (letters, digits, hyphens, dots).");
-        }
-        if (!DkimSignature.isDomain(domain)) {
-            throw new IllegalArgumentException("\"" + domain + "\" is not a domain name.");
-        }
     }
 
     /** {@code selector._domainkey.domain}. */
@@ -50,9 +50,5 @@ public record DkimDnsRecord(String selector, String domain, DkimKeyRecord record
     /** {@code name. TTL IN TXT "..." "..."}. */
     public String zoneLine(long ttl) {
         return TxtStrings.zoneLine(name(), ttl, value());
-    }
-
-    private static String withoutFinalDot(String name) {
-        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     }
 }

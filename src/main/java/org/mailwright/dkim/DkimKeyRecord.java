@@ -113,6 +113,69 @@ public record DkimKeyRecord(KeyType keyType, List<String> hashAlgorithms, List<S
         }
     }
 
+    /**
+     * This record as a verifier understands it, written one way: two records mean the same
+     * exactly when their canonical forms are equal, and so are the {@link #value()}s of those
+     * forms. Tag order, the case of keyword values ({@code k=}, the {@code h=} and {@code s=}
+     * lists, the {@code t=} flags), repeats in a list and its order, {@code s=*} against no
+     * {@code s=}, and how {@code p=} is written (whitespace, base64 padding, a bare PKCS#1 RSA key
+     * against its SubjectPublicKeyInfo) do not count: {@code p=} is compared as the key it decodes
+     * to. Tag names keep their case, as RFC 6376 section 3.2 says: a record with {@code P=} has no
+     * key for a verifier. Tags a verifier ignores are left out; notes ({@code n=}) count as words.
+     */
+    public DkimKeyRecord canonical() {
+        List<String> services = keywords(serviceTypes);
+        return new DkimKeyRecord(keyType, keywords(hashAlgorithms), services.contains("*") ? List.of() : services,
+                testing, strictIdentity, notes.strip(), canonicalKey(), granularity);
+    }
+
+    /**
+     * The {@link #canonical()} form of a TXT value, for comparing what a name publishes with the
+     * record written for it; empty when the value is not a DKIM key record a verifier can read.
+     */
+    public static Optional<DkimKeyRecord> canonicalOf(String text) {
+        try {
+            return Optional.of(parse(text).canonical());
+        } catch (KeyRecordException notAKeyRecord) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * True when {@code other} publishes the key this record publishes (the same type and key, as
+     * {@link #canonical()} compares them), whatever its options; never for a revoked record.
+     */
+    public boolean sameKey(DkimKeyRecord other) {
+        if (isRevoked() || other.isRevoked()) {
+            return false;
+        }
+        DkimKeyRecord mine = canonical();
+        DkimKeyRecord theirs = other.canonical();
+        return mine.keyType == theirs.keyType && mine.publicKey.equals(theirs.publicKey);
+    }
+
+    private static List<String> keywords(List<String> list) {
+        return list.stream().map(item -> item.toLowerCase(Locale.ROOT)).distinct().sorted().toList();
+    }
+
+    /** The key's octets in base64 as this record's own key would write them; as written when they are no key. */
+    private String canonicalKey() {
+        if (isRevoked()) {
+            return "";
+        }
+        byte[] data;
+        try {
+            data = Base64.getDecoder().decode(publicKey);
+        } catch (IllegalArgumentException notBase64) {
+            return publicKey;
+        }
+        try {
+            return Base64.getEncoder().encodeToString(PublicKeys.recordData(PublicKeys.fromRecordData(keyType, data)));
+        } catch (GeneralSecurityException notAKey) {
+            return Base64.getEncoder().encodeToString(data);
+        }
+    }
+
     /** The TXT value: {@code v=DKIM1; k=...; [h=...; s=...; t=...; n=...;] p=...}. */
     public String value() {
         List<String> parts = new ArrayList<>();

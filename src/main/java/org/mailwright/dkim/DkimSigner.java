@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import org.mailwright.dns.DomainName;
 
 /**
  * Signs messages with a DKIM key (RFC 6376 section 5): rsa-sha256 for RSA keys, ed25519-sha256
@@ -24,21 +25,18 @@ public final class DkimSigner {
     private final DkimAlgorithm algorithm;
 
     /**
-     * @throws IllegalArgumentException when the domain or selector is not a DNS name, the
-     *     identity is not at the domain, or the key is an RSA key under 1024 bits
+     * @throws org.mailwright.dns.InvalidDomainNameException when the domain is not a domain name
+     * @throws InvalidSelectorException when the selector is not a selector ({@link Selector})
+     * @throws IllegalArgumentException when the identity is not at the domain, or the key is an
+     *     RSA key under 1024 bits
      */
     public DkimSigner(DkimKey key, String domain, String selector, SigningOptions options, Clock clock) {
         this.key = Objects.requireNonNull(key, "key");
-        this.domain = Objects.requireNonNull(domain, "domain").strip();
-        this.selector = Objects.requireNonNull(selector, "selector").strip();
+        DomainName signingDomain = DomainName.of(Objects.requireNonNull(domain, "domain"));
+        this.domain = signingDomain.ascii();
+        this.selector = Selector.of(Objects.requireNonNull(selector, "selector"), signingDomain).value();
         this.options = Objects.requireNonNull(options, "options");
         this.clock = Objects.requireNonNull(clock, "clock");
-        if (!DkimSignature.isDomain(this.domain) || this.domain.endsWith(".")) {
-            throw new IllegalArgumentException("\"" + domain + "\" is not a domain name.");
-        }
-        if (!DkimSignature.isDomain(this.selector) || this.selector.endsWith(".")) {
-            throw new IllegalArgumentException("\"" + selector + "\" is not a valid selector (letters, digits, hyphens, dots).");
-        }
         options.identity().ifPresent(identity -> {
             int at = identity.lastIndexOf('@');
             if (at < 0 || !DkimSignature.isSameOrSubdomain(identity.substring(at + 1), this.domain)) {

@@ -3,7 +3,6 @@ package org.mailwright.dkim;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -146,7 +145,7 @@ public final class KeyFiles {
         } catch (FileAlreadyExistsException e) {
             throw new KeyFileException(KeyFileException.Problem.FILE_EXISTS, e, target);
         } catch (IOException e) {
-            throw new KeyFileException(KeyFileException.Problem.IO, e, target, reason(e));
+            throw failure(e, target);
         } finally {
             Arrays.fill(pem, (byte) 0);
         }
@@ -160,7 +159,7 @@ public final class KeyFiles {
         } catch (NoSuchFileException e) {
             throw new KeyFileException(KeyFileException.Problem.NOT_FOUND, e, file);
         } catch (IOException e) {
-            throw new KeyFileException(KeyFileException.Problem.IO, e, file, reason(e));
+            throw failure(e, file);
         }
         try {
             return parse(new String(bytes, StandardCharsets.US_ASCII), passphrase);
@@ -343,11 +342,10 @@ public final class KeyFiles {
         }
     }
 
-    private static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    /** The failure in the user's words: the system's own text is no sentence to show anyone. */
+    private static KeyFileException failure(IOException e, Path file) {
+        return new KeyFileException(e instanceof AccessDeniedException ? KeyFileException.Problem.ACCESS_DENIED
+                : KeyFileException.Problem.IO, e, file);
     }
 
     /** One BouncyCastle provider, made when a passphrase is first used, never registered globally. */

@@ -1,7 +1,6 @@
 package org.mailwright.dkim;
 
 import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,14 +26,16 @@ import org.mailwright.dns.ServerAddress;
 /**
  * The key test, as {@code opendkim-testkey} and {@code amavisd testkeys} do it: fetch the
  * selector's record from the chosen resolver and from every authoritative server, compare each
- * with the private key, warn about weak settings, and sign a sample message with the private key
- * to verify it against the published record.
+ * with the private key (and, when given, with the record written for it), warn about weak
+ * settings, and sign a sample message with the private key to verify it against the published
+ * record. Every answer is asked of the servers now: an answer the resolver service cached before
+ * the test (a "no such name" from before the record was published) is never reused.
  */
 public final class KeyTest {
 
     /** Most serious first: a wrong key is worse than a broken record, which is worse than none. */
     private static final List<KeyTestResult> SERIOUSNESS = List.of(KeyTestResult.MISMATCH, KeyTestResult.MALFORMED,
-            KeyTestResult.REVOKED, KeyTestResult.MISSING, KeyTestResult.ERROR, KeyTestResult.MATCH);
+            KeyTestResult.REVOKED, KeyTestResult.OTHER_OPTIONS, KeyTestResult.MISSING, KeyTestResult.ERROR, KeyTestResult.MATCH);
 
     private final ResolverService resolver;
     private final Clock clock;
@@ -55,20 +56,42 @@ public final class KeyTest {
     }
 
     /**
-     * Tests {@code key} against {@code selector._domainkey.domain}.
+     * Tests {@code key} against {@code selector._domainkey.domain}: a server matches when it
+     * publishes the key, whatever options its record has.
      *
      * @throws IllegalArgumentException when the domain or selector is not a DNS name
      */
     public CompletableFuture<KeyTestReport> run(String domain, String selector, DkimKey key, ResolverTarget target) {
-        DkimDnsRecord published = new DkimDnsRecord(selector, domain, key.record());
+        return run(new DkimDnsRecord(selector, domain, key.record()), key, Optional.empty(), target);
+    }
+
+    /**
+     * Tests {@code key} against the record written for it: a server matches when it publishes a
+     * record that means the same as {@code written} ({@link DkimKeyRecord#canonical()}), so a
+     * record with this key but other options is {@link KeyTestResult#OTHER_OPTIONS}.
+     *
+     * @throws IllegalArgumentException when {@code written} does not publish {@code key}
+     */
+    public CompletableFuture<KeyTestReport> run(DkimDnsRecord written, DkimKey key, ResolverTarget target) {
+        if (!key.record().sameKey(written.record())) {
+            throw new IllegalArgumentException("The record written for " + written.name() + " publishes another key.");
+        }
+        return run(written, key, Optional.of(written.record()), target);
+    }
+
+    private CompletableFuture<KeyTestReport> run(DkimDnsRecord published, DkimKey key, Optional<DkimKeyRecord> written,
+                                                 ResolverTarget target) {
+        ResolverService dns = resolver.fresh();
+        Expected expected = new Expected(key, written);
         String name = published.name();
         String zoneDomain = published.domain();
-        CompletableFuture<ServerCheck> fromResolver = resolver.lookup(name, RecordType.TXT, target)
-                .thenApply(lookup -> check(Source.RESOLVER, target.displayName(), lookup, key));
-        CompletableFuture<List<ServerCheck>> fromAuthorities = zoneOf(zoneDomain, target)
+        CompletableFuture<ServerCheck> fromResolver = dns.lookup(name, RecordType.TXT, target)
+                .thenApply(lookup -> check(Source.RESOLVER, target.displayName(), lookup, expected));
+        CompletableFuture<List<ServerCheck>> fromAuthorities = zoneOf(dns, zoneDomain, target)
                 .thenCompose(zone -> zone.isEmpty()
                         ? CompletableFuture.completedFuture(List.of())
-                        : askEach(name, resolverServers(zone.get(), target), key));
+                        : askEach(dns, name, dns.authoritativeServers(
+                                new ResolverTarget.Authoritative(zone.get(), target, authoritativePort)), expected));
         return fromResolver.thenCombine(fromAuthorities, (first, others) -> {
             List<ServerCheck> checks = new ArrayList<>();
             checks.add(first);
@@ -77,17 +100,23 @@ public final class KeyTest {
         });
     }
 
-    private CompletableFuture<AuthoritativeServers> resolverServers(String zone, ResolverTarget target) {
-        return resolver.authoritativeServers(new ResolverTarget.Authoritative(zone, target, authoritativePort));
+    /**
+     * What a server must publish: the key, and the record written for it when there is one.
+     *
+     * @param written the record written, whose meaning must be published; empty when any options do
+     */
+    private record Expected(DkimKey key, Optional<DkimKeyRecord> written) {
     }
 
-    private CompletableFuture<List<ServerCheck>> askEach(String name, CompletableFuture<AuthoritativeServers> servers, DkimKey key) {
+    private static CompletableFuture<List<ServerCheck>> askEach(ResolverService dns, String name,
+                                                                CompletableFuture<AuthoritativeServers> servers,
+                                                                Expected expected) {
         return servers.thenCompose(found -> {
             List<CompletableFuture<ServerCheck>> asked = new ArrayList<>();
             for (AuthoritativeServers.NameServer nameServer : found.nameServers()) {
                 for (ServerAddress address : nameServer.addresses()) {
-                    asked.add(resolver.query(name, RecordType.TXT, address, false)
-                            .thenApply(lookup -> check(Source.AUTHORITATIVE, nameServer.host(), lookup, key)));
+                    asked.add(dns.query(name, RecordType.TXT, address, false)
+                            .thenApply(lookup -> check(Source.AUTHORITATIVE, nameServer.host(), lookup, expected)));
                 }
             }
             return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
@@ -96,22 +125,22 @@ public final class KeyTest {
     }
 
     /** The zone holding {@code domain}: the closest name at or above it with NS records. */
-    private CompletableFuture<Optional<String>> zoneOf(String domain, ResolverTarget target) {
+    private static CompletableFuture<Optional<String>> zoneOf(ResolverService dns, String domain, ResolverTarget target) {
         if (!domain.contains(".")) {
             return CompletableFuture.completedFuture(Optional.empty());
         }
-        return resolver.lookup(domain, RecordType.NS, target).thenCompose(ns -> {
+        return dns.lookup(domain, RecordType.NS, target).thenCompose(ns -> {
             if (ns.outcome() == Outcome.OK && ns.aliases().isEmpty()) {
                 return CompletableFuture.completedFuture(Optional.of(domain));
             }
             if (ns.outcome() == Outcome.NODATA || ns.outcome() == Outcome.NXDOMAIN || ns.outcome() == Outcome.OK) {
-                return zoneOf(domain.substring(domain.indexOf('.') + 1), target);
+                return zoneOf(dns, domain.substring(domain.indexOf('.') + 1), target);
             }
             return CompletableFuture.completedFuture(Optional.empty());
         });
     }
 
-    private static ServerCheck check(Source source, String nameServer, LookupResult lookup, DkimKey key) {
+    private static ServerCheck check(Source source, String nameServer, LookupResult lookup, Expected expected) {
         switch (lookup.outcome()) {
             case NXDOMAIN, NODATA -> {
                 return new ServerCheck(source, nameServer, lookup, KeyTestResult.MISSING, Optional.empty(), "");
@@ -124,7 +153,7 @@ public final class KeyTest {
         }
         ServerCheck best = null;
         for (String value : lookup.values()) {
-            ServerCheck candidate = compare(source, nameServer, lookup, value, key);
+            ServerCheck candidate = compare(source, nameServer, lookup, value, expected);
             if (best == null || rank(candidate.result()) > rank(best.result())) {
                 best = candidate;
             }
@@ -132,8 +161,8 @@ public final class KeyTest {
         return best;
     }
 
-    /** One TXT value against the key; a better result ranks higher. */
-    private static ServerCheck compare(Source source, String nameServer, LookupResult lookup, String value, DkimKey key) {
+    /** One TXT value against what is expected; a better result ranks higher. */
+    private static ServerCheck compare(Source source, String nameServer, LookupResult lookup, String value, Expected expected) {
         DkimKeyRecord record;
         try {
             record = DkimKeyRecord.parse(value);
@@ -143,13 +172,19 @@ public final class KeyTest {
         if (record.isRevoked()) {
             return new ServerCheck(source, nameServer, lookup, KeyTestResult.REVOKED, Optional.of(record), "");
         }
-        PublicKey published;
         try {
-            published = record.toPublicKey();
+            record.toPublicKey();
         } catch (KeyRecordException e) {
             return new ServerCheck(source, nameServer, lookup, KeyTestResult.MALFORMED, Optional.of(record), e.getMessage());
         }
-        KeyTestResult result = key.matches(published) ? KeyTestResult.MATCH : KeyTestResult.MISMATCH;
+        KeyTestResult result;
+        if (!expected.key().record().sameKey(record)) {
+            result = KeyTestResult.MISMATCH;
+        } else if (expected.written().filter(written -> !written.canonical().equals(record.canonical())).isPresent()) {
+            result = KeyTestResult.OTHER_OPTIONS;
+        } else {
+            result = KeyTestResult.MATCH;
+        }
         return new ServerCheck(source, nameServer, lookup, result, Optional.of(record), "");
     }
 
@@ -165,6 +200,7 @@ public final class KeyTest {
         switch (overall) {
             case MATCH -> findings.add(DkimFinding.KEY_MATCH.of(name, checks.size()));
             case MISMATCH -> findings.add(DkimFinding.KEY_MISMATCH.of(name, servers(checks, KeyTestResult.MISMATCH)));
+            case OTHER_OPTIONS -> findings.add(DkimFinding.KEY_OTHER_OPTIONS.of(name, servers(checks, KeyTestResult.OTHER_OPTIONS)));
             case MALFORMED -> findings.add(DkimFinding.KEY_MALFORMED.of(name,
                     checks.stream().filter(c -> c.result() == KeyTestResult.MALFORMED).findFirst().orElseThrow().problem()));
             case REVOKED -> findings.add(DkimFinding.KEY_REVOKED.of(name));

@@ -3,8 +3,10 @@ package org.mailwright.dkim;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.mailwright.findings.Finding;
 import org.mailwright.dns.LookupResult;
+import org.mailwright.dns.Outcome;
 
 /**
  * What the key test found: the selector as the chosen resolver and every authoritative server
@@ -14,8 +16,9 @@ import org.mailwright.dns.LookupResult;
  * @param domain the signing domain
  * @param selector the selector
  * @param name {@code selector._domainkey.domain}
- * @param result match only when every server publishes this key; otherwise the most serious
- *     result among the servers (mismatch, malformed, revoked, missing, error)
+ * @param result match only when every server publishes this key (in the record written for it,
+ *     when the test was given one); otherwise the most serious result among the servers
+ *     (mismatch, malformed, revoked, other options, missing, error)
  * @param servers each server asked, the chosen resolver first
  * @param findings what is right or wrong, with why and how to fix it
  * @param sample the sample signature checked against the resolver's record, when there was one
@@ -28,6 +31,19 @@ public record KeyTestReport(String domain, String selector, String name, KeyTest
         servers = List.copyOf(servers);
         findings = List.copyOf(findings);
         Objects.requireNonNull(sample, "sample");
+    }
+
+    /**
+     * The TTL the zone gives the record at {@link #name()}, as its name servers answer it (never
+     * what a resolver's cache has left of it), for a zone-file line that replaces it; empty when
+     * no name server publishes anything there.
+     */
+    public OptionalLong publishedTtl() {
+        return servers.stream()
+                .filter(check -> check.source() == Source.AUTHORITATIVE && check.lookup().outcome() == Outcome.OK
+                        && check.lookup().hasTtl())
+                .mapToLong(check -> check.lookup().ttl())
+                .findFirst();
     }
 
     /** Where an answer came from. */

@@ -8,6 +8,11 @@ public enum KeyTestResult {
     MATCH,
     /** A DKIM key is published, but another one. */
     MISMATCH,
+    /**
+     * This key is published, but in a record with other options than the one written for it
+     * ({@code t=}, {@code h=}, {@code s=}, {@code n=}); only when the test is given that record.
+     */
+    OTHER_OPTIONS,
     /** Nothing is published at the name (NXDOMAIN or no TXT record). */
     MISSING,
     /** A record is there but is not a usable DKIM key record. */

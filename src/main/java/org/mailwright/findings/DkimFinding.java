@@ -4,6 +4,7 @@ package org.mailwright.findings;
 public enum DkimFinding implements FindingType {
     KEY_MATCH("dkim.key-match", Severity.PASS, "name", "servers"),
     KEY_MISMATCH("dkim.key-mismatch", Severity.ERROR, "name", "servers"),
+    KEY_OTHER_OPTIONS("dkim.key-other-options", Severity.WARNING, "name", "servers"),
     KEY_MISSING("dkim.key-missing", Severity.ERROR, "name", "servers"),
     KEY_MALFORMED("dkim.key-malformed", Severity.ERROR, "name", "problem"),
     KEY_REVOKED("dkim.key-revoked", Severity.ERROR, "name"),

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.mailwright.dkim.DkimKeyRecord;
-import org.mailwright.dkim.KeyRecordException;
 import org.mailwright.dmarc.DmarcRecord;
 import org.mailwright.dns.MxData;
 import org.mailwright.dns.RecordType;
@@ -205,11 +204,7 @@ public final class RecordComparison {
 
     /** The key record as {@link DkimKeyRecord} reads it; a record it refuses, as written. */
     private static String canonicalDkim(String value) {
-        try {
-            return DkimKeyRecord.parse(value).value();
-        } catch (KeyRecordException unreadable) {
-            return value;
-        }
+        return DkimKeyRecord.canonicalOf(value).map(DkimKeyRecord::value).orElse(value);
     }
 
     /** Names and hex without case or final dots, single-spaced; MX as its preference and host; IP addresses in one spelling. */

@@ -95,6 +95,35 @@ class DkimCommandsTest {
     }
 
     @Test
+    void everyCommandRefusesAnUnderscoreInTheSelectorAsTheWindowDoes() throws Exception {
+        Run keygen = run("dkim", "keygen", "--domain", "corp.example", "--selector", "mail_2026", "--out", dir.toString());
+        Run spanish = run(Locale.forLanguageTag("es"), "dkim", "keygen", "--domain", "corp.example", "--selector", "mail_2026",
+                "--out", dir.toString());
+
+        assertEquals(2, keygen.exitCode());
+        assertEquals(1, keygen.err().lines().count(), keygen.err());
+        assertTrue(keygen.err().startsWith("Underscores are not allowed in selectors; use a hyphen instead: mail-2026."), keygen.err());
+        assertTrue(spanish.err().startsWith("Los selectores no admiten guiones bajos; use un guion en su lugar: mail-2026."),
+                spanish.err());
+        assertFalse(Files.exists(dir.resolve("mail_2026.private")), "nothing is made under a name DNS readers refuse");
+
+        run("dkim", "keygen", "--domain", "corp.example", "--selector", "s1", "--type", "ed25519", "--out", dir.toString());
+        Path key = dir.resolve("s1.private");
+        Path message = Files.writeString(dir.resolve("hi.eml"), MESSAGE);
+        for (String[] command : new String[][] {
+            {"dkim", "record", "--key", key.toString(), "--domain", "corp.example", "--selector", "mail_2026"},
+            {"dkim", "test", "--key", key.toString(), "--domain", "corp.example", "--selector", "mail_2026"},
+            {"dkim", "sign", "--key", key.toString(), "--domain", "corp.example", "--selector", "mail_2026", message.toString()}}) {
+            Run run = run(command);
+            assertEquals(2, run.exitCode(), command[1]);
+            assertTrue(run.err().startsWith("Underscores are not allowed in selectors; use a hyphen instead: mail-2026."),
+                    command[1] + ": " + run.err());
+        }
+        assertTrue(run("dkim", "record", "--key", key.toString(), "--domain", "me@corp.example", "--selector", "s1").err()
+                .startsWith("Enter only the domain, the part after the @: corp.example."));
+    }
+
+    @Test
     void recordPrintsTheRecordOfAnExistingKey() throws Exception {
         run("dkim", "keygen", "--domain", "corp.example", "--selector", "s1", "--type", "ed25519", "--out", dir.toString());
         String record = KeyFiles.read(dir.resolve("s1.private"), null).record().value();

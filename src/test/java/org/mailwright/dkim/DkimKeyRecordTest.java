@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -86,6 +89,38 @@ class DkimKeyRecordTest {
         assertFalse(DkimKeyRecord.parse("v=DKIM1; s=tlsrpt; p=AAAA").allowsEmail());
         assertFalse(DkimKeyRecord.parse("v=DKIM1; h=sha1; p=AAAA").allowsHash("sha256"));
         assertEquals(KeyType.RSA, DkimKeyRecord.parse("p=AAAA").keyType(), "k= defaults to rsa");
+    }
+
+    @Test
+    void recordsMeaningTheSameHaveOneCanonicalForm() throws Exception {
+        String key = RSA.record().publicKey();
+        String written = "v=DKIM1; k=rsa; h=sha256; s=email; t=y:s; p=" + key;
+        String pkcs1 = Base64.getEncoder().encodeToString(
+                SubjectPublicKeyInfo.getInstance(Base64.getDecoder().decode(key)).parsePublicKey().getEncoded());
+
+        for (String same : List.of(
+                "v=DKIM1; p=" + key.substring(0, 100) + " \t " + key.substring(100) + "; t=S:y:x; s=EMAIL; h=SHA256:sha256; k=RSA",
+                "v=DKIM1; k=rsa; h=sha256; s=email; t=y:s; foo=bar; p=" + pkcs1)) {
+            assertEquals(DkimKeyRecord.canonicalOf(written), DkimKeyRecord.canonicalOf(same), same);
+        }
+        assertEquals(DkimKeyRecord.canonicalOf("v=DKIM1; p=" + key), DkimKeyRecord.canonicalOf("k=rsa; s=*; p=" + key),
+                "k=rsa and s=* are what leaving them out means");
+        assertEquals(written, DkimKeyRecord.canonicalOf(written).orElseThrow().value());
+    }
+
+    @Test
+    void anotherKeyOtherOptionsOrATagNameInCapitalsMeanAnotherRecord() {
+        String key = RSA.record().publicKey();
+        DkimKeyRecord written = DkimKeyRecord.canonicalOf("v=DKIM1; k=rsa; p=" + key).orElseThrow();
+
+        assertFalse(written.equals(DkimKeyRecord.canonicalOf(KeyGenerator.generate(KeySpec.DEFAULT).record().value()).orElseThrow()));
+        DkimKeyRecord testing = DkimKeyRecord.canonicalOf("v=DKIM1; k=rsa; t=y; p=" + key).orElseThrow();
+        assertFalse(written.equals(testing));
+        assertTrue(written.sameKey(testing), "the same key with other options");
+        assertFalse(written.sameKey(DkimKeyRecord.revoked(KeyType.RSA)));
+        // RFC 6376 3.2: tag names are case-sensitive, so a verifier finds no p= here.
+        assertEquals(Optional.empty(), DkimKeyRecord.canonicalOf("v=DKIM1; k=rsa; P=" + key));
+        assertEquals(Optional.empty(), DkimKeyRecord.canonicalOf("k=rsa; v=DKIM1; p=" + key), "v= must come first");
     }
 
     @Test

@@ -115,6 +115,15 @@ class KeyFilesTest {
     }
 
     @Test
+    void aFileTheSystemWillNotReadIsSaidInPlainWords() {
+        KeyFileException folder = assertThrows(KeyFileException.class, () -> KeyFiles.read(dir, null));
+
+        assertEquals(KeyFileException.Problem.IO, folder.problem());
+        assertEquals("Could not use " + dir + ": the system refused to read or write it; check that the disk is there, "
+                + "has room and is not read-only.", folder.message(Locale.ENGLISH));
+    }
+
+    @Test
     void neverOverwritesUnlessAskedTo() throws Exception {
         Path file = dir.resolve("202611a.private");
         KeyFiles.save(RSA, file, SaveOptions.defaults());

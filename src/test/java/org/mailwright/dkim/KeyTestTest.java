@@ -1,10 +1,13 @@
 package org.mailwright.dkim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +55,7 @@ class KeyTestTest {
         assertTrue(report.servers().stream().allMatch(s -> s.result() == KeyTestResult.MATCH));
         assertTrue(report.sample().orElseThrow().passed());
         assertEquals(List.of("dkim.key-match", "dkim.sample-passed"), ids(report));
+        assertEquals(OptionalLong.of(300), report.publishedTtl(), "the TTL the zone gives the record");
     }
 
     @Test
@@ -70,6 +74,7 @@ class KeyTestTest {
         dns = TestDnsServer.start(zone(""));
         assertEquals(KeyTestResult.MISSING, test(KEY, dns.port()).result());
         assertTrue(test(KEY, dns.port()).sample().isEmpty());
+        assertEquals(OptionalLong.empty(), test(KEY, dns.port()).publishedTtl());
 
         dns.replaceZones(zone(record("v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDk")));
         KeyTestReport malformed = test(KEY, dns.port());
@@ -118,6 +123,41 @@ class KeyTestTest {
         assertEquals(List.of(KeyTestResult.MATCH, KeyTestResult.ERROR, KeyTestResult.ERROR),
                 report.servers().stream().map(ServerCheck::result).toList());
         assertEquals(2, ids(report).stream().filter("dkim.key-lookup-failed"::equals).count());
+    }
+
+    @Test
+    void aKeyPublishedAfterACachedNoSuchNameIsSeenByTheResolverRowToo() {
+        dns = TestDnsServer.start(zone(""));
+        try (ResolverService cached = new ResolverService(ResolverOptions.defaults()
+                .withTimeout(Duration.ofMillis(300)).withRetries(0))) {
+            KeyTest keyTest = new KeyTest(cached, java.time.Clock.systemUTC(), dns.port());
+            assertEquals(KeyTestResult.MISSING, keyTest.run("corp.example", "202611a", KEY, dns.target()).join().result());
+
+            dns.replaceZones(zone(record(KEY.record())));
+            KeyTestReport report = keyTest.run("corp.example", "202611a", KEY, dns.target()).join();
+
+            assertEquals(List.of(KeyTestResult.MATCH, KeyTestResult.MATCH, KeyTestResult.MATCH),
+                    report.servers().stream().map(ServerCheck::result).toList(), "the cache's no-such-name is not reused");
+            assertFalse(ids(report).contains("dkim.servers-disagree"));
+        }
+    }
+
+    @Test
+    void givenTheRecordWrittenAServerMatchesOnlyWhenItPublishesTheSameMeaning() {
+        dns = TestDnsServer.start(zone(record("v=DKIM1; t=Y; P_unknown=1; k=RSA; h=SHA256; p=" + KEY.record().publicKey())));
+        KeyTest keyTest = new KeyTest(resolver, java.time.Clock.systemUTC(), dns.port());
+
+        KeyTestReport same = keyTest.run(new DkimDnsRecord("202611a", "corp.example",
+                KEY.record().withTesting(true).withHashAlgorithms(List.of("sha256"))), KEY, dns.target()).join();
+        KeyTestReport plain = keyTest.run(new DkimDnsRecord("202611a", "corp.example", KEY.record()), KEY, dns.target()).join();
+
+        assertEquals(KeyTestResult.MATCH, same.result());
+        assertEquals(KeyTestResult.OTHER_OPTIONS, plain.result());
+        assertTrue(plain.servers().stream().allMatch(s -> s.result() == KeyTestResult.OTHER_OPTIONS));
+        assertEquals("dkim.key-other-options", ids(plain).get(0));
+        assertEquals(KeyTestResult.MATCH, test(KEY, dns.port()).result(), "without the record written, any options do");
+        assertThrows(IllegalArgumentException.class,
+                () -> keyTest.run(new DkimDnsRecord("202611a", "corp.example", OTHER.record()), KEY, dns.target()));
     }
 
     private KeyTestReport test(DkimKey key, int authoritativePort) {

@@ -8,6 +8,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.ui.AppContext;
+import org.mailwright.ui.work.BackgroundJobs;
 
 /** The DKIM page: the key wizard, and the tool that verifies a message's signatures. */
 public final class DkimViewModel {
@@ -24,13 +25,14 @@ public final class DkimViewModel {
 
     /** @param propagation shows the Propagation page watching the records it is given */
     public DkimViewModel(AppContext context, Consumer<List<ExpectedRecord>> propagation) {
-        this(context, propagation, Clock.systemDefaultZone());
+        this(context, context.work(), propagation, Clock.systemDefaultZone());
     }
 
-    public DkimViewModel(AppContext context, Consumer<List<ExpectedRecord>> propagation, Clock clock) {
+    /** @param jobs runs the page's key, file and DNS work: the window's background work, or the caller's thread in tests */
+    DkimViewModel(AppContext context, BackgroundJobs jobs, Consumer<List<ExpectedRecord>> propagation, Clock clock) {
         Objects.requireNonNull(context, "context");
-        wizard = new DkimWizardViewModel(context, propagation, clock);
-        messageCheck = new MessageCheckViewModel(context);
+        wizard = new DkimWizardViewModel(context, jobs, propagation, clock);
+        messageCheck = new MessageCheckViewModel(context, jobs);
     }
 
     /** The key wizard or the message checker; kept while the window lives. */

@@ -33,6 +33,7 @@ import org.mailwright.dkim.KeyType;
 import org.mailwright.dkim.MailServerSnippets.Server;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
+import org.mailwright.ui.controls.FindingCard;
 import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.controls.FieldProblems;
 import org.mailwright.ui.controls.RecordBox;
@@ -50,6 +51,9 @@ public final class DkimWizardView {
     private final ResourceBundle bundle;
     private final Validator validator = new Validator();
 
+    @FXML private HBox otherDomainNotice;
+    @FXML private Label otherDomainText;
+    @FXML private Button startOverButton;
     @FXML private StackPane host;
     @FXML private VBox nameStep;
     @FXML private TextField domainField;
@@ -131,6 +135,7 @@ public final class DkimWizardView {
 
     @FXML
     private void initialize() {
+        wireDomainNotice();
         wireName();
         wireKey();
         wireSave();
@@ -153,6 +158,12 @@ public final class DkimWizardView {
         for (Node appearing : List.of(keyCard, passphraseField, replaceBox, savedCard)) {
             ScrollIntoView.whenShown(appearing);
         }
+    }
+
+    private void wireDomainNotice() {
+        showText(otherDomainText, model.otherDomainNoticeProperty());
+        showWhile(otherDomainNotice, otherDomainText.visibleProperty());
+        startOverButton.textProperty().bind(model.startOverTextProperty());
     }
 
     private void wireName() {
@@ -346,7 +357,7 @@ public final class DkimWizardView {
         showWhile(checkEmpty, check.reportProperty().isNull().and(check.runningProperty().not()));
         showWhile(checkResults, check.reportProperty().isNotNull());
         check.servers().addListener((ListChangeListener<ServerRow>) change -> showCheck());
-        check.findings().addListener((ListChangeListener<FindingLine>) change -> showCheck());
+        check.reportProperty().addListener((observable, old, report) -> showCheck());
         showCheck();
     }
 
@@ -363,7 +374,8 @@ public final class DkimWizardView {
             overall.getChildren().setAll(badge, headline);
         }
         serverRows.getChildren().setAll(check.servers().stream().map(this::serverCard).toList());
-        findingRows.getChildren().setAll(check.findings().stream().map(this::findingCard).toList());
+        findingRows.getChildren().setAll(check.findings().stream()
+                .map(finding -> FindingCard.of(finding, model.locale(), bundle)).toList());
     }
 
     private Node serverCard(ServerRow row) {
@@ -388,25 +400,9 @@ public final class DkimWizardView {
         return card;
     }
 
-    /** A finding: its state, what was found, and (unless it is good news) why and how to fix it. */
-    private Node findingCard(FindingLine line) {
-        StateBadge badge = new StateBadge(line.state(), state -> text(state.textKey()));
-        Label message = new Label(line.message());
-        message.setWrapText(true);
-        message.getStyleClass().add("dkim-finding-message");
-        HBox.setHgrow(message, Priority.ALWAYS);
-        HBox header = new HBox(badge, message);
-        header.getStyleClass().add("dkim-row-header");
-        VBox card = new VBox(header);
-        if (line.state() != CheckState.PASS) {
-            Label fix = new Label(line.why() + " " + line.fix());
-            fix.setWrapText(true);
-            fix.getStyleClass().add("dkim-row-meta");
-            card.getChildren().add(fix);
-        }
-        card.getStyleClass().addAll("dkim-row", "dkim-finding");
-        card.setUserData(line);
-        return card;
+    @FXML
+    private void startOver() {
+        model.startOver();
     }
 
     @FXML

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.LongBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -21,23 +23,27 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableLongValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.mailwright.dkim.DkimDnsRecord;
 import org.mailwright.dkim.DkimKey;
 import org.mailwright.dkim.DkimKeyRecord;
+import org.mailwright.dkim.KeyTestReport;
 import org.mailwright.dkim.KeyType;
 import org.mailwright.dkim.MailServerSnippets;
 import org.mailwright.dkim.RotationPlan;
+import org.mailwright.dkim.Selector;
 import org.mailwright.dkim.Selectors;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.TxtStrings;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.ui.AppContext;
-import org.mailwright.ui.domain.DomainName;
 import org.mailwright.ui.wizard.WizardStep;
 import org.mailwright.ui.wizard.WizardViewModel;
+import org.mailwright.ui.work.BackgroundJobs;
 
 /**
  * The DKIM wizard: name the key (domain and a date-based selector), make or import it, save the
@@ -48,14 +54,18 @@ public final class DkimWizardViewModel {
 
     /** Where the snippets assume the key lives on the mail server, unless the user says otherwise. */
     static final String SERVER_KEY_DIRECTORY = "/etc/dkimkeys/";
-    /** The TTL a new record is assumed to be published with, for the rotation's dates. */
-    private static final Duration ASSUMED_TTL = Duration.ofHours(1);
 
     private final AppContext context;
     private final Words words;
     private final Clock clock;
     private final Consumer<List<ExpectedRecord>> propagation;
     private final String suggestedSelector;
+    /** The domain chosen on the Domain page, which this wizard follows until it holds a key. */
+    private final StringProperty working;
+    /** The TTL of a record no name server publishes yet, as chosen in Settings. */
+    private final ObservableLongValue defaultTtl;
+    /** What the last key check learnt of the TTL the zone gives a name; null before it learnt any. */
+    private final ObjectProperty<PublishedTtl> publishedTtl = new SimpleObjectProperty<>(this, "publishedTtl");
 
     private final StringProperty domain = new SimpleStringProperty(this, "domain", "");
     private final StringProperty selector = new SimpleStringProperty(this, "selector", "");
@@ -85,29 +95,44 @@ public final class DkimWizardViewModel {
     private final StringBinding saveProblem;
     private final StringBinding serverProblem;
     private final StringBinding rotationProblem;
+    private final StringBinding otherDomain;
+    private final StringBinding otherDomainNotice;
+    private final StringBinding startOverText;
+    private final LongBinding zoneTtl;
     private final WizardViewModel wizard;
     private String suggestedServerPath = "";
 
     /**
+     * @param jobs runs the key, file and DNS work: the window's background work, or the caller's thread in tests
      * @param propagation shows the Propagation page watching the records it is given
      * @param clock today's date, for the selector and the rotation plan
      */
-    public DkimWizardViewModel(AppContext context, Consumer<List<ExpectedRecord>> propagation, Clock clock) {
+    DkimWizardViewModel(AppContext context, BackgroundJobs jobs, Consumer<List<ExpectedRecord>> propagation, Clock clock) {
         this.context = Objects.requireNonNull(context, "context");
         this.propagation = Objects.requireNonNull(propagation, "propagation");
         this.clock = Objects.requireNonNull(clock, "clock");
         words = new Words(context);
-        maker = new KeyMaker(context.work(), words);
-        saver = new KeySaver(context.work(), words);
-        check = new KeyCheck(context, words, clock);
+        maker = new KeyMaker(jobs, words);
+        saver = new KeySaver(jobs, words);
+        check = new KeyCheck(context, words, jobs, clock);
         suggestedSelector = Selectors.suggest(LocalDate.now(clock), List.of());
         selector.set(suggestedSelector);
-        followDomainBeingWorkedOn();
+        working = context.settings().lastDomainProperty();
+        domain.set(working.get());
+        working.addListener((observable, old, now) -> follow(old, now));
 
         dnsRecord = Bindings.createObjectBinding(this::makeRecord, domain, selector, maker.keyProperty(),
                 testing, strictIdentity, sha256Only, emailOnly, notes);
         maker.keyProperty().addListener((observable, old, key) -> saver.use(key));
         dnsRecord.addListener((observable, old, record) -> check.clear());
+        check.reportProperty().addListener((observable, old, report) -> learnTtl(report));
+        defaultTtl = context.settings().defaultTtlProperty();
+        zoneTtl = Bindings.createLongBinding(this::zoneTtlNow, dnsRecord, publishedTtl, defaultTtl);
+        otherDomain = Bindings.createStringBinding(this::otherDomainNow, domain, working, maker.keyProperty());
+        otherDomainNotice = words.follow(() -> otherDomain.get().isEmpty() ? ""
+                : words.text("dkim.domain.stillOn", domainName().map(DomainName::unicode).orElse(domain.get().strip()),
+                        otherDomain.get()), otherDomain);
+        startOverText = words.follow(() -> words.text("dkim.domain.startOver", otherDomain.get()), otherDomain);
 
         domainProblem = words.follow(() -> domainProblemPhrase().map(words::say).orElse(""), domain);
         selectorProblem = words.follow(() -> selectorProblemPhrase().map(words::say).orElse(""), domain, selector);
@@ -117,13 +142,13 @@ public final class DkimWizardViewModel {
         saveProblem = words.follow(this::saveProblemText, saver.savedProperty(), saver.runningProperty(),
                 saver.passphraseProperty(), saver.passphraseAgainProperty(), saver.formatProperty(), saver.errorProperty());
         serverProblem = words.follow(this::serverProblemText, serverKeyPath);
-        rotationProblem = words.follow(() -> rotationProblemPhrase().map(words::say).orElse(""), oldSelector, selector);
+        rotationProblem = words.follow(() -> rotationProblemPhrase().map(words::say).orElse(""), oldSelector, selector, domain);
 
         Observable[] snippetInputs = {dnsRecord, serverKeyPath, words.language()};
         for (Observable input : snippetInputs) {
             input.addListener(observable -> rewriteSnippets());
         }
-        for (Observable input : new Observable[] {dnsRecord, oldSelector, oldType, words.language()}) {
+        for (Observable input : new Observable[] {dnsRecord, oldSelector, oldType, zoneTtl, words.language()}) {
             input.addListener(observable -> replan());
         }
         for (Observable input : new Observable[] {maker.keyProperty(), maker.keyFileProperty(), saver.savedProperty(),
@@ -135,15 +160,59 @@ public final class DkimWizardViewModel {
         wizard = new WizardViewModel(steps(), value(), zoneLine(), closingStep(), this::checkDns);
     }
 
-    private void followDomainBeingWorkedOn() {
-        StringProperty working = context.settings().lastDomainProperty();
+    /**
+     * Follows the domain chosen on the Domain page while this page shows that one and holds no
+     * key: a key, its record and its file names belong to the domain it was made for, so it is
+     * never moved to another; {@link #otherDomainNoticeProperty()} says so instead.
+     */
+    private void follow(String old, String now) {
+        if (maker.keyProperty().get() == null && domain.get().equals(old)) {
+            domain.set(now);
+        }
+    }
+
+    /** The domain the Domain page is on, when this wizard holds a key for another; empty otherwise. */
+    private String otherDomainNow() {
+        Optional<DomainName> chosen = DomainName.parseDomain(working.get()).name();
+        if (maker.keyProperty().get() == null || chosen.isEmpty() || chosen.equals(domainName())) {
+            return "";
+        }
+        return chosen.get().unicode();
+    }
+
+    /** Says that this wizard still works on its key's domain while the Domain page is on another; empty when not. */
+    StringBinding otherDomainNoticeProperty() {
+        return otherDomainNotice;
+    }
+
+    /** The words of the button that starts over for the Domain page's domain. */
+    StringBinding startOverTextProperty() {
+        return startOverText;
+    }
+
+    /**
+     * Starts again from the first step for the Domain page's domain: the key and its record are
+     * forgotten here (a key file saved stays on disk as it is; nothing is moved or renamed), and
+     * every answer goes back to how a new wizard starts.
+     */
+    void startOver() {
+        check.clear();
+        maker.reset();
+        selector.set(suggestedSelector);
+        testing.set(false);
+        strictIdentity.set(false);
+        sha256Only.set(false);
+        emailOnly.set(false);
+        notes.set("");
+        oldSelector.set("");
+        oldType.set(KeyType.RSA);
+        serverKeyPath.set("");
+        suggestServerPath();
         domain.set(working.get());
-        // Until the user types another domain here, this page follows the one chosen on the Domain page.
-        working.addListener((observable, old, now) -> {
-            if (domain.get().equals(old)) {
-                domain.set(now);
-            }
-        });
+        if (wizard.finishedProperty().get()) {
+            wizard.back();
+        }
+        wizard.goTo(0);
     }
 
     private List<WizardStep> steps() {
@@ -190,14 +259,19 @@ public final class DkimWizardViewModel {
         selector.set(suggestedSelector);
     }
 
-    /** The domain in its plain form, when what was typed is a domain name. */
-    Optional<String> domainName() {
-        return DomainName.check(domain.get()).name();
+    /** The domain typed, when it is a mail domain. */
+    Optional<DomainName> domainName() {
+        return DomainName.parseDomain(domain.get()).name();
     }
 
     /** {@code selector._domainkey.domain} as typed so far, for the name step to show. */
     String recordName() {
-        return SelectorName.normalized(selector.get()) + "._domainkey." + domainName().orElse(domain.get().strip());
+        return shownSelector(selector.get()) + "._domainkey." + domainName().map(DomainName::ascii).orElse(domain.get().strip());
+    }
+
+    /** A selector as it will be published when it is one; as typed, in lower case, while it is not. */
+    private static String shownSelector(String typed) {
+        return Selector.parse(typed).selector().map(Selector::value).orElse(typed.strip().toLowerCase(Locale.ROOT));
     }
 
     /** Why the domain typed is not a domain name; empty when it is one. */
@@ -211,12 +285,15 @@ public final class DkimWizardViewModel {
     }
 
     private Optional<Phrase> domainProblemPhrase() {
-        return DomainName.check(domain.get()).problem()
-                .map(problem -> Phrase.of(problem.key(), problem.arguments().toArray()));
+        return DomainName.parseDomain(domain.get()).problem().map(problem -> Phrase.core(problem::text));
     }
 
     private Optional<Phrase> selectorProblemPhrase() {
-        return domainName().flatMap(name -> SelectorName.problem(selector.get(), name, suggestedSelector));
+        return domainName().flatMap(name -> selectorProblem(selector.get(), name));
+    }
+
+    private static Optional<Phrase> selectorProblem(String typed, DomainName domain) {
+        return Selector.parse(typed, domain).problem().map(problem -> Phrase.core(problem::text));
     }
 
     private Optional<Phrase> nameProblemPhrase() {
@@ -310,7 +387,7 @@ public final class DkimWizardViewModel {
 
     /** The file name the save dialog offers. */
     String suggestedFileName() {
-        return saver.suggestedFileName(SelectorName.normalized(selector.get()));
+        return saver.suggestedFileName(shownSelector(selector.get()));
     }
 
     // ---- the record ----
@@ -346,7 +423,7 @@ public final class DkimWizardViewModel {
 
     private DkimDnsRecord makeRecord() {
         DkimKey key = maker.keyProperty().get();
-        Optional<String> name = domainName();
+        Optional<DomainName> name = domainName();
         if (key == null || name.isEmpty() || nameProblemPhrase().isPresent()) {
             return null;
         }
@@ -356,7 +433,7 @@ public final class DkimWizardViewModel {
                 .withHashAlgorithms(sha256Only.get() ? List.of("sha256") : List.of())
                 .withServiceTypes(emailOnly.get() ? List.of("email") : List.of())
                 .withNotes(notes.get().strip());
-        return new DkimDnsRecord(SelectorName.normalized(selector.get()), name.get(), record);
+        return new DkimDnsRecord(selector.get(), name.get().ascii(), record);
     }
 
     /** The record's value, for DNS web panels. */
@@ -364,9 +441,39 @@ public final class DkimWizardViewModel {
         return Bindings.createStringBinding(() -> dnsRecord() == null ? "" : dnsRecord().value(), dnsRecord);
     }
 
-    /** The record as a zone-file line, its value cut into strings of 255 characters at most. */
+    /**
+     * The record as a zone-file line, its value cut into strings of 255 characters at most, with
+     * {@link #zoneTtlProperty() the TTL it is published with}.
+     */
     StringBinding zoneLine() {
-        return Bindings.createStringBinding(() -> dnsRecord() == null ? "" : dnsRecord().zoneLine(), dnsRecord);
+        return Bindings.createStringBinding(() -> dnsRecord() == null ? "" : dnsRecord().zoneLine(zoneTtl.get()), dnsRecord, zoneTtl);
+    }
+
+    /**
+     * The TTL of the zone-file line: the one the zone gives the record now, as its name servers
+     * answered the last key check, when they publish it; otherwise the default for a new record.
+     * Never what a resolver's cache has left of it.
+     */
+    LongBinding zoneTtlProperty() {
+        return zoneTtl;
+    }
+
+    private long zoneTtlNow() {
+        PublishedTtl learnt = publishedTtl.get();
+        DkimDnsRecord record = dnsRecord();
+        return learnt != null && record != null && learnt.name().equals(record.name()) ? learnt.ttl() : defaultTtl.get();
+    }
+
+    /** Keeps what a finished check says of the name's TTL, so it outlives the check when an option changes. */
+    private void learnTtl(KeyTestReport report) {
+        if (report != null) {
+            OptionalLong ttl = report.publishedTtl();
+            publishedTtl.set(ttl.isPresent() ? new PublishedTtl(report.name(), ttl.getAsLong()) : null);
+        }
+    }
+
+    /** The TTL the zone gives {@code name}, as its name servers answered. */
+    private record PublishedTtl(String name, long ttl) {
     }
 
     /** The name as DNS web panels ask for it (they add the domain themselves). */
@@ -492,14 +599,14 @@ public final class DkimWizardViewModel {
     }
 
     private Optional<Phrase> rotationProblemPhrase() {
-        String old = SelectorName.normalized(oldSelector.get());
+        String old = shownSelector(oldSelector.get());
         if (old.isEmpty()) {
             return Optional.empty();
         }
-        if (old.equals(SelectorName.normalized(selector.get()))) {
+        if (old.equals(shownSelector(selector.get()))) {
             return Optional.of(Phrase.of("dkim.rotation.problem.same", old));
         }
-        return SelectorName.problem(old, domainName().orElse(""), suggestedSelector);
+        return domainName().flatMap(name -> selectorProblem(old, name));
     }
 
     private Optional<RotationPlan> rotationPlan() {
@@ -507,9 +614,9 @@ public final class DkimWizardViewModel {
         if (record == null || rotationProblemPhrase().isPresent()) {
             return Optional.empty();
         }
-        String old = SelectorName.normalized(oldSelector.get());
+        String old = shownSelector(oldSelector.get());
         return Optional.of(RotationPlan.plan(record, old.isEmpty() ? Optional.empty() : Optional.of(old), oldType.get(),
-                LocalDate.now(clock), ASSUMED_TTL));
+                LocalDate.now(clock), Duration.ofSeconds(zoneTtl.get())));
     }
 
     private void replan() {
@@ -522,8 +629,9 @@ public final class DkimWizardViewModel {
         plan.setAll(planned.get().steps().stream()
                 .map(step -> new PlanRow(step.date().toString(), step.title(locale), step.detail(locale, planned.get()),
                         // The new record is beside the wizard already; only the revocation is new here.
+                        // The old selector's own TTL is not asked of its zone: the default is written.
                         step.record().filter(record -> !record.equals(planned.get().newRecord()))
-                                .map(DkimDnsRecord::zoneLine).orElse("")))
+                                .map(record -> record.zoneLine(defaultTtl.get())).orElse("")))
                 .toList());
     }
 
@@ -544,12 +652,12 @@ public final class DkimWizardViewModel {
         return check;
     }
 
-    /** Runs the key test on the record shown, in the background. Call on the FX thread. */
+    /** Runs the key test on the record shown, options included, in the background. Call on the FX thread. */
     public void checkDns() {
         DkimDnsRecord record = dnsRecord();
         DkimKey key = maker.keyProperty().get();
         if (record != null && key != null) {
-            check.run(record.domain(), record.selector(), key);
+            check.run(record, key);
         }
     }
 
@@ -563,6 +671,11 @@ public final class DkimWizardViewModel {
 
     public WizardViewModel wizard() {
         return wizard;
+    }
+
+    /** The language of the core's words (findings), chosen now. */
+    Locale locale() {
+        return words.locale();
     }
 
     /** A phrase in the language chosen now. */

@@ -4,26 +4,28 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
+import org.mailwright.dkim.DkimDnsRecord;
 import org.mailwright.dkim.DkimKey;
 import org.mailwright.dkim.KeyTest;
 import org.mailwright.dkim.KeyTestReport;
 import org.mailwright.dns.ResolverTarget;
+import org.mailwright.findings.Finding;
 import org.mailwright.ui.AppContext;
+import org.mailwright.ui.work.BackgroundJobs;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * "Check DNS": the key test in the background, against the resolver chosen in Settings and every
- * name server of the zone, with a row per server and the findings, worded again when the language
- * changes.
+ * name server of the zone, each asked now (never an answer cached before the check), with a row
+ * per server and the findings, worded again when the language changes.
  */
 final class KeyCheck {
 
@@ -32,21 +34,19 @@ final class KeyCheck {
     private final AppContext context;
     private final Words words;
     private final Clock clock;
+    private final LatestJob job;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyObjectWrapper<KeyTestReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyObjectWrapper<Phrase> status = new ReadOnlyObjectWrapper<>(this, "status", Phrase.NONE);
     private final ObservableList<ServerRow> servers = FXCollections.observableArrayList();
     /** Read-only, and kept: a view made per call would be collected with the listeners on it. */
     private final ObservableList<ServerRow> serversView = FXCollections.unmodifiableObservableList(servers);
-    private final ObservableList<FindingLine> findings = FXCollections.observableArrayList();
-    /** Read-only, and kept: a view made per call would be collected with the listeners on it. */
-    private final ObservableList<FindingLine> findingsView = FXCollections.unmodifiableObservableList(findings);
-    private Task<KeyTestReport> task;
 
-    KeyCheck(AppContext context, Words words, Clock clock) {
+    KeyCheck(AppContext context, Words words, BackgroundJobs jobs, Clock clock) {
         this.context = Objects.requireNonNull(context, "context");
         this.words = Objects.requireNonNull(words, "words");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.job = new LatestJob(jobs);
         words.language().addListener((observable, old, language) -> reword());
     }
 
@@ -69,70 +69,49 @@ final class KeyCheck {
         return serversView;
     }
 
-    ObservableList<FindingLine> findings() {
-        return findingsView;
+    /** What the last check found, as the CLI reports it; none before a check. */
+    List<Finding> findings() {
+        return report.get() == null ? List.of() : report.get().findings();
     }
 
-    /** Runs the key test for {@code key} at {@code selector._domainkey.domain}. Call on the FX thread. */
-    void run(String domain, String selector, DkimKey key) {
+    /**
+     * Runs the key test for {@code key}, published as {@code written} says (its options count).
+     * Call on the FX thread.
+     */
+    void run(DkimDnsRecord written, DkimKey key) {
         if (running.get()) {
             return;
         }
         ResolverTarget target = context.resolverTarget();
         String resolver = context.describeResolver(words.bundle());
         KeyTest test = new KeyTest(context.resolver(), clock, context.settings().nameServerPortProperty().get());
-        String checking = words.text("dkim.check.progress", selector + "._domainkey." + domain);
-        Task<KeyTestReport> job = new Task<>() {
-            private CompletableFuture<KeyTestReport> pending;
-
-            {
-                updateMessage(checking);
-                updateProgress(-1, 1);
-            }
-
-            @Override
-            protected KeyTestReport call() throws Exception {
-                synchronized (this) {
-                    pending = test.run(domain, selector, key, target);
-                }
-                return pending.get();
-            }
-
-            @Override
-            protected void cancelled() {
-                synchronized (this) {
-                    if (pending != null) {
-                        pending.cancel(true);
-                    }
-                }
-            }
-        };
         clear();
         running.set(true);
-        job.setOnSucceeded(event -> {
-            running.set(false);
-            accept(job.getValue(), resolver);
-        });
-        job.setOnFailed(event -> {
-            running.set(false);
-            status.set(Phrase.of("dkim.check.failed", String.valueOf(job.getException().getMessage())));
-        });
-        job.setOnCancelled(event -> {
-            running.set(false);
-            status.set(Phrase.of("dkim.check.cancelled"));
-        });
-        task = context.work().start(job);
+        job.start(words.text("dkim.check.progress", written.name()), () -> test.run(written, key, target),
+                (finished, failure) -> {
+                    running.set(false);
+                    if (failure == null) {
+                        accept(finished, resolver);
+                    } else {
+                        // What failed is no sentence for the user; what to do next is.
+                        status.set(Phrase.of(failure instanceof CancellationException ? "dkim.check.cancelled" : "dkim.check.failed"));
+                    }
+                });
     }
 
+    /** Stops the check, as the user asked. */
     void cancel() {
-        if (task != null && running.get()) {
-            task.cancel();
+        if (running.get()) {
+            job.abandon();
+            running.set(false);
+            status.set(Phrase.of("dkim.check.cancelled"));
         }
     }
 
-    /** Forgets the last check: the record it checked is not the one shown any more. */
+    /** Forgets the last check, and drops one still running: the record it checks is not the one shown any more. */
     void clear() {
-        cancel();
+        job.abandon();
+        running.set(false);
         report.set(null);
         status.set(Phrase.NONE);
         reword();
@@ -149,14 +128,6 @@ final class KeyCheck {
 
     private void reword() {
         KeyTestReport shown = report.get();
-        if (shown == null) {
-            servers.clear();
-            findings.clear();
-            return;
-        }
-        servers.setAll(shown.servers().stream().map(check -> ServerRow.of(check, words)).toList());
-        Locale locale = words.locale();
-        List<FindingLine> lines = shown.findings().stream().map(finding -> FindingLine.of(finding, locale)).toList();
-        findings.setAll(lines);
+        servers.setAll(shown == null ? List.of() : shown.servers().stream().map(check -> ServerRow.of(check, words)).toList());
     }
 }

@@ -3,6 +3,8 @@ package org.mailwright.ui.dkim;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -11,7 +13,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.concurrent.Task;
 import org.mailwright.dkim.DkimKey;
 import org.mailwright.dkim.KeyFileException;
 import org.mailwright.dkim.KeyFiles;
@@ -19,7 +20,8 @@ import org.mailwright.dkim.KeyGenerator;
 import org.mailwright.dkim.KeySpec;
 import org.mailwright.dkim.KeyType;
 import org.mailwright.ui.controls.CheckState;
-import org.mailwright.ui.work.BackgroundWork;
+import org.mailwright.ui.work.BackgroundJobs;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * The wizard's key pair: made on this machine in the background (RSA 4096 takes seconds, so it
@@ -43,7 +45,7 @@ final class KeyMaker {
     record Advice(CheckState state, Phrase phrase) {
     }
 
-    private final BackgroundWork work;
+    private final LatestJob job;
     private final Words words;
     private final ObjectProperty<Origin> origin = new SimpleObjectProperty<>(this, "origin", Origin.GENERATE);
     private final ObjectProperty<KeyType> type = new SimpleObjectProperty<>(this, "type", KeySpec.DEFAULT.type());
@@ -54,18 +56,11 @@ final class KeyMaker {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper encrypted = new ReadOnlyBooleanWrapper(this, "encrypted");
     private final ReadOnlyObjectWrapper<Phrase> error = new ReadOnlyObjectWrapper<>(this, "error", Phrase.NONE);
-    private Task<DkimKey> task;
 
-    KeyMaker(BackgroundWork work, Words words) {
-        this.work = Objects.requireNonNull(work, "work");
+    KeyMaker(BackgroundJobs jobs, Words words) {
+        this.job = new LatestJob(jobs);
         this.words = Objects.requireNonNull(words, "words");
-        origin.addListener((observable, old, now) -> {
-            cancel();
-            discard();
-            keyFile.set(null);
-            encrypted.set(false);
-            passphrase.set("");
-        });
+        origin.addListener((observable, old, now) -> reset());
         type.addListener((observable, old, now) -> changedChoice());
         rsaBits.addListener((observable, old, now) -> changedChoice());
     }
@@ -137,18 +132,8 @@ final class KeyMaker {
         }
         discard();
         KeySpec spec = spec();
-        String making = words.say(Phrase.of("dkim.key.making", DkimWizardViewModel.typeName(spec.type()), spec.bits()));
-        start(new Task<>() {
-            {
-                updateMessage(making);
-                updateProgress(-1, 1);
-            }
-
-            @Override
-            protected DkimKey call() {
-                return KeyGenerator.generate(spec);
-            }
-        });
+        start(Phrase.of("dkim.key.making", DkimWizardViewModel.typeName(spec.type()), spec.bits()),
+                () -> KeyGenerator.generate(spec), Phrase.of("dkim.key.failed"));
     }
 
     /** Reads the key in {@code file} (asking for its passphrase if it turns out to be encrypted). Call on the FX thread. */
@@ -170,31 +155,32 @@ final class KeyMaker {
         }
         discard();
         char[] secret = passphrase.get().isEmpty() ? null : passphrase.get().toCharArray();
-        String reading = words.say(Phrase.of("dkim.key.reading", file.getFileName()));
-        start(new Task<>() {
-            {
-                updateMessage(reading);
-                updateProgress(-1, 1);
-            }
-
-            @Override
-            protected DkimKey call() throws KeyFileException {
-                try {
-                    return KeyFiles.read(file, secret);
-                } finally {
-                    if (secret != null) {
-                        Arrays.fill(secret, '\0');
-                    }
+        start(Phrase.of("dkim.key.reading", file.getFileName()), () -> {
+            try {
+                return KeyFiles.read(file, secret);
+            } finally {
+                if (secret != null) {
+                    Arrays.fill(secret, '\0');
                 }
             }
-        });
+        }, Phrase.of("dkim.key.readFailed", file));
     }
 
-    /** Stops making or reading the key; a key made after all is thrown away. */
+    /** Stops making or reading the key, as the user asked; a key made after all is thrown away. */
     void cancel() {
-        if (task != null && running.get()) {
-            task.cancel();
+        if (running.get()) {
+            stop();
+            error.set(Phrase.of("dkim.key.cancelled"));
         }
+    }
+
+    /** Forgets the key and the file it came from, as a new start does; a file saved stays where it is. */
+    void reset() {
+        stop();
+        discard();
+        keyFile.set(null);
+        encrypted.set(false);
+        passphrase.set("");
     }
 
     /** Takes the key made or read. */
@@ -205,9 +191,15 @@ final class KeyMaker {
         key.set(made);
     }
 
-    /** Says why the key could not be made or read. */
-    void failed(Throwable failure) {
-        if (failure instanceof KeyFileException problem) {
+    /**
+     * Says why the key could not be made or read.
+     *
+     * @param otherwise what to say of a failure that is no key file problem (its own text is no sentence for anyone)
+     */
+    private void failed(Throwable failure, Phrase otherwise) {
+        if (failure instanceof CancellationException) {
+            error.set(Phrase.of("dkim.key.cancelled"));
+        } else if (failure instanceof KeyFileException problem) {
             switch (problem.problem()) {
                 case PASSPHRASE_REQUIRED -> {
                     encrypted.set(true);
@@ -220,31 +212,32 @@ final class KeyMaker {
                 default -> error.set(Phrase.core(problem::message));
             }
         } else {
-            error.set(Phrase.of("dkim.key.failed", String.valueOf(failure.getMessage())));
+            error.set(otherwise);
         }
     }
 
-    private void start(Task<DkimKey> job) {
+    private void start(Phrase saying, Callable<DkimKey> work, Phrase otherwise) {
         error.set(Phrase.NONE);
         running.set(true);
-        job.setOnSucceeded(event -> {
+        job.start(words.say(saying), () -> BackgroundJobs.completed(work), (made, failure) -> {
             running.set(false);
-            accept(job.getValue());
+            if (failure == null) {
+                accept(made);
+            } else {
+                failed(failure, otherwise);
+            }
         });
-        job.setOnFailed(event -> {
-            running.set(false);
-            failed(job.getException());
-        });
-        job.setOnCancelled(event -> {
-            running.set(false);
-            error.set(Phrase.of("dkim.key.cancelled"));
-        });
-        task = work.start(job);
+    }
+
+    /** Abandons the work running, saying nothing: what it would bring is not wanted any more. */
+    private void stop() {
+        job.abandon();
+        running.set(false);
     }
 
     private void changedChoice() {
         if (origin.get() == Origin.GENERATE) {
-            cancel();
+            stop();
             discard();
         }
     }

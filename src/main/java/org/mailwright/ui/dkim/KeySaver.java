@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -13,7 +14,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.concurrent.Task;
 import org.mailwright.dkim.DkimKey;
 import org.mailwright.dkim.KeyFileException;
 import org.mailwright.dkim.KeyFiles;
@@ -22,7 +22,8 @@ import org.mailwright.dkim.KeyFiles.KeyFormat;
 import org.mailwright.dkim.KeyFiles.SaveOptions;
 import org.mailwright.dkim.KeyFiles.SavedKey;
 import org.mailwright.dkim.KeyType;
-import org.mailwright.ui.work.BackgroundWork;
+import org.mailwright.ui.work.BackgroundJobs;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * Saves the private key in the background: PEM as PKCS#8 (or PKCS#1, or rspamd's base64 form for
@@ -41,7 +42,7 @@ final class KeySaver {
     record Saved(SavedKey key, KeyFormat format, boolean encrypted) {
     }
 
-    private final BackgroundWork work;
+    private final LatestJob job;
     private final Words words;
     private final ObjectProperty<KeyFormat> format = new SimpleObjectProperty<>(this, "format", KeyFormat.PKCS8);
     private final StringProperty passphrase = new SimpleStringProperty(this, "passphrase", "");
@@ -52,8 +53,8 @@ final class KeySaver {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyObjectWrapper<Phrase> error = new ReadOnlyObjectWrapper<>(this, "error", Phrase.NONE);
 
-    KeySaver(BackgroundWork work, Words words) {
-        this.work = Objects.requireNonNull(work, "work");
+    KeySaver(BackgroundJobs jobs, Words words) {
+        this.job = new LatestJob(jobs);
         this.words = Objects.requireNonNull(words, "words");
         format.addListener((observable, old, now) -> awaitingReplace.set(null));
     }
@@ -116,6 +117,9 @@ final class KeySaver {
 
     /** Saves {@code made} from now on: a new key is not saved yet, and its type limits the layouts. */
     void use(DkimKey made) {
+        // A save still running wrote the key that is gone; its outcome would describe another key.
+        job.abandon();
+        running.set(false);
         key.set(made);
         saved.set(null);
         awaitingReplace.set(null);
@@ -172,8 +176,10 @@ final class KeySaver {
             awaitingReplace.set(file);
         } else if (failure instanceof KeyFileException problem) {
             error.set(Phrase.core(problem::message));
+        } else if (failure instanceof CancellationException) {
+            error.set(Phrase.of("dkim.save.cancelled", file));
         } else {
-            error.set(Phrase.of("dkim.save.failed", file, String.valueOf(failure.getMessage())));
+            error.set(Phrase.of("dkim.save.failed", file));
         }
     }
 
@@ -184,40 +190,26 @@ final class KeySaver {
         }
         char[] secret = passphrase.get().isEmpty() ? null : passphrase.get().toCharArray();
         KeyFormat layout = format.get();
+        boolean encrypting = secret != null;
         SaveOptions options = new SaveOptions(layout, secret, ifExists);
-        String saving = words.say(Phrase.of("dkim.save.saving", file.getFileName()));
-        Task<SavedKey> job = new Task<>() {
-            {
-                updateMessage(saving);
-                updateProgress(-1, 1);
-            }
-
-            @Override
-            protected SavedKey call() throws KeyFileException {
-                try {
-                    return KeyFiles.save(made, file, options);
-                } finally {
-                    if (secret != null) {
-                        Arrays.fill(secret, '\0');
-                    }
-                }
-            }
-        };
         error.set(Phrase.NONE);
         awaitingReplace.set(null);
         running.set(true);
-        job.setOnSucceeded(event -> {
+        job.start(words.say(Phrase.of("dkim.save.saving", file.getFileName())), () -> BackgroundJobs.completed(() -> {
+            try {
+                return KeyFiles.save(made, file, options);
+            } finally {
+                if (secret != null) {
+                    Arrays.fill(secret, '\0');
+                }
+            }
+        }), (written, failure) -> {
             running.set(false);
-            accept(new Saved(job.getValue(), layout, secret != null));
+            if (failure == null) {
+                accept(new Saved(written, layout, encrypting));
+            } else {
+                failed(file, failure);
+            }
         });
-        job.setOnFailed(event -> {
-            running.set(false);
-            failed(file, job.getException());
-        });
-        job.setOnCancelled(event -> {
-            running.set(false);
-            error.set(Phrase.of("dkim.save.cancelled", file));
-        });
-        work.start(job);
     }
 }

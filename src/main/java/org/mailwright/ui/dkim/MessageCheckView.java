@@ -19,11 +19,12 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.mailwright.findings.Finding;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
+import org.mailwright.ui.controls.FindingCard;
 import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.controls.ScrollIntoView;
@@ -124,14 +125,8 @@ public final class MessageCheckView {
             }
             card.getChildren().add(tags);
         }
-        for (FindingLine note : row.notes()) {
-            StateBadge noteBadge = new StateBadge(note.state(), state -> Texts.format(bundle, state.textKey()));
-            Label message = new Label(note.message());
-            message.setWrapText(true);
-            HBox.setHgrow(message, Priority.ALWAYS);
-            HBox line = new HBox(noteBadge, message);
-            line.getStyleClass().addAll("dkim-row-header", "dkim-note-line");
-            card.getChildren().add(line);
+        for (Finding note : row.notes()) {
+            card.getChildren().add(FindingCard.of(note, words.locale(), bundle));
         }
         if (!row.keyName().isEmpty()) {
             Label key = new Label(Texts.format(bundle, "dkim.verify.key", row.keyName()));

@@ -2,12 +2,17 @@ package org.mailwright.ui.dkim;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -19,7 +24,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.mailwright.dkim.DkimVerifier;
 import org.mailwright.dkim.HeaderField;
 import org.mailwright.dkim.MailMessage;
@@ -27,10 +31,13 @@ import org.mailwright.dkim.VerificationReport;
 import org.mailwright.dns.ResolverTarget;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.work.BackgroundJobs;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * The message checker: a raw message pasted or opened from a {@code .eml} file, every DKIM
- * signature in it verified in the background against the keys DNS publishes now.
+ * signature in it verified in the background against the keys DNS publishes now (asked of the
+ * servers, never taken from what the cache held before the check).
  */
 public final class MessageCheckViewModel {
 
@@ -43,6 +50,7 @@ public final class MessageCheckViewModel {
 
     private final AppContext context;
     private final Words words;
+    private final LatestJob job;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ReadOnlyObjectWrapper<OpenedFile> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
@@ -54,10 +62,10 @@ public final class MessageCheckViewModel {
     private final ObservableList<SignatureRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final BooleanBinding canVerify;
     private final StringBinding fileSummary;
-    private Task<?> task;
 
-    public MessageCheckViewModel(AppContext context) {
+    MessageCheckViewModel(AppContext context, BackgroundJobs jobs) {
         this.context = Objects.requireNonNull(context, "context");
+        this.job = new LatestJob(jobs);
         words = new Words(context);
         canVerify = Bindings.createBooleanBinding(() -> !running.get() && (file.get() != null || !text.get().isBlank()),
                 running, file, text);
@@ -135,21 +143,19 @@ public final class MessageCheckViewModel {
         if (running.get()) {
             return;
         }
-        error.set(Phrase.NONE);
-        Task<OpenedFile> job = new Task<>() {
-            {
-                updateMessage(words.text("dkim.verify.reading", path.getFileName()));
-                updateProgress(-1, 1);
-            }
+        start(words.text("dkim.verify.reading", path.getFileName()), () -> BackgroundJobs.completed(() -> read(path)), file::set,
+                failure -> unreadable(path, failure));
+    }
 
-            @Override
-            protected OpenedFile call() throws IOException {
-                return read(path);
-            }
-        };
-        start(job, () -> file.set(job.getValue()), failure -> failure instanceof TooLarge
-                ? Phrase.of("dkim.verify.tooLarge", path, MAX_MESSAGE_BYTES / (1024 * 1024))
-                : Phrase.of("dkim.verify.unreadable", path, String.valueOf(failure.getMessage())));
+    /** Why {@code path} could not be read, in the user's words. */
+    private static Phrase unreadable(Path path, Throwable failure) {
+        if (failure instanceof TooLarge) {
+            return Phrase.of("dkim.verify.tooLarge", path, MAX_MESSAGE_BYTES / (1024 * 1024));
+        }
+        if (failure instanceof NoSuchFileException) {
+            return Phrase.of("dkim.verify.notFound", path);
+        }
+        return Phrase.of(failure instanceof AccessDeniedException ? "dkim.verify.denied" : "dkim.verify.unreadable", path);
     }
 
     /** Goes back to checking the pasted text. */
@@ -167,40 +173,17 @@ public final class MessageCheckViewModel {
         byte[] message = opened != null ? opened.bytes() : text.get().getBytes(StandardCharsets.UTF_8);
         ResolverTarget target = context.resolverTarget();
         String resolver = context.describeResolver(words.bundle());
-        DkimVerifier verifier = DkimVerifier.overDns(context.resolver(), target);
-        error.set(Phrase.NONE);
-        Task<VerificationReport> job = new Task<>() {
-            private CompletableFuture<VerificationReport> pending;
-
-            {
-                updateMessage(words.text("dkim.verify.progress"));
-                updateProgress(-1, 1);
-            }
-
-            @Override
-            protected VerificationReport call() throws Exception {
-                synchronized (this) {
-                    pending = verifier.verify(message);
-                }
-                return pending.get();
-            }
-
-            @Override
-            protected void cancelled() {
-                synchronized (this) {
-                    if (pending != null) {
-                        pending.cancel(true);
-                    }
-                }
-            }
-        };
-        start(job, () -> accept(job.getValue(), resolver),
-                failure -> Phrase.of("dkim.verify.failed", String.valueOf(failure.getMessage())));
+        DkimVerifier verifier = DkimVerifier.overDns(context.resolver().fresh(), target);
+        start(words.text("dkim.verify.progress"), () -> verifier.verify(message), finished -> accept(finished, resolver),
+                failure -> Phrase.of("dkim.verify.failed"));
     }
 
+    /** Stops reading or verifying, as the user asked. */
     void cancel() {
-        if (task != null && running.get()) {
-            task.cancel();
+        if (running.get()) {
+            job.abandon();
+            running.set(false);
+            error.set(Phrase.of("dkim.verify.cancelled"));
         }
     }
 
@@ -213,21 +196,19 @@ public final class MessageCheckViewModel {
         reword();
     }
 
-    private <T> void start(Task<T> job, Runnable succeeded, Function<Throwable, Phrase> failed) {
+    /** Work in the background; a failure is said by {@code failed} in the user's words, never in the exception's. */
+    private <T> void start(String message, Supplier<CompletableFuture<T>> work, Consumer<T> succeeded,
+                           Function<Throwable, Phrase> failed) {
         running.set(true);
-        job.setOnSucceeded(event -> {
+        error.set(Phrase.NONE);
+        job.start(message, work, (value, failure) -> {
             running.set(false);
-            succeeded.run();
+            if (failure == null) {
+                succeeded.accept(value);
+            } else {
+                error.set(failure instanceof CancellationException ? Phrase.of("dkim.verify.cancelled") : failed.apply(failure));
+            }
         });
-        job.setOnFailed(event -> {
-            running.set(false);
-            error.set(failed.apply(job.getException()));
-        });
-        job.setOnCancelled(event -> {
-            running.set(false);
-            error.set(Phrase.of("dkim.verify.cancelled"));
-        });
-        task = context.work().start(job);
     }
 
     static OpenedFile read(Path path) throws IOException {

@@ -32,6 +32,7 @@ record ServerRow(CheckState state, String word, String server, String role, Stri
                     ? words.text("dkim.check.detail.matchTtl", check.lookup().ttl())
                     : words.text("dkim.check.detail.match");
             case MISMATCH -> words.text("dkim.check.detail.mismatch");
+            case OTHER_OPTIONS -> words.text("dkim.check.detail.otherOptions");
             case REVOKED -> words.text("dkim.check.detail.revoked");
             case MALFORMED -> words.text("dkim.check.detail.malformed", whyMalformed(check, locale));
             case MISSING, ERROR -> check.lookup().explain(locale);
@@ -45,6 +46,8 @@ record ServerRow(CheckState state, String word, String server, String role, Stri
             case MATCH -> CheckState.PASS;
             // Right after publishing, "not there yet" is the normal state, not a mistake.
             case MISSING -> CheckState.WARNING;
+            // The key verifies; what differs is what receivers are asked to do with it.
+            case OTHER_OPTIONS -> CheckState.WARNING;
             case MISMATCH, MALFORMED, REVOKED -> CheckState.ERROR;
             case ERROR -> CheckState.UNKNOWN;
         };

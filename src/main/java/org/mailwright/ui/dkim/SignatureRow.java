@@ -9,6 +9,7 @@ import org.mailwright.dkim.KeyLookup;
 import org.mailwright.dkim.SignatureKind;
 import org.mailwright.dkim.SignatureResult;
 import org.mailwright.dns.LookupResult;
+import org.mailwright.findings.Finding;
 import org.mailwright.ui.controls.CheckState;
 
 /**
@@ -20,13 +21,13 @@ import org.mailwright.ui.controls.CheckState;
  * @param title who signed: the domain and the selector
  * @param reason why it passed or what failed, in a sentence
  * @param tags the signature's tags worth showing, as label and value
- * @param notes warnings and remarks
+ * @param notes warnings and remarks, as the verifier's findings
  * @param keyName where the key record was looked for; empty when the check did not get that far
  * @param keyLookup how that lookup went, in a sentence
  * @param keyRecords the TXT values found there
  */
 record SignatureRow(CheckState state, String word, String title, String reason, List<Tag> tags,
-                    List<FindingLine> notes, String keyName, String keyLookup, List<String> keyRecords) {
+                    List<Finding> notes, String keyName, String keyLookup, List<String> keyRecords) {
 
     /** One of the signature's tags: what it is and its value. */
     record Tag(String label, String value) {
@@ -54,11 +55,10 @@ record SignatureRow(CheckState state, String word, String title, String reason, 
         if (result.keyBits().isPresent()) {
             add(tags, words.text("dkim.verify.tag.keyBits"), words.text("dkim.verify.bits", result.keyBits().getAsInt()));
         }
-        List<FindingLine> notes = result.notes().stream().map(note -> FindingLine.of(note, locale)).toList();
         String keyName = result.key().map(KeyLookup::name).orElse("");
         String keyLookup = result.key().map(key -> lookupSentence(key, words)).orElse("");
         List<String> keyRecords = result.key().map(KeyLookup::records).orElse(List.of());
-        return new SignatureRow(stateOf(result.result()), word, title, reason, List.copyOf(tags), notes, keyName, keyLookup,
+        return new SignatureRow(stateOf(result.result()), word, title, reason, List.copyOf(tags), result.notes(), keyName, keyLookup,
                 keyRecords);
     }
 

@@ -1,6 +1,7 @@
 package org.mailwright.ui.dkim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,7 @@ import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.ThrowawayPreferences;
 import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.controls.FindingCard;
 import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.controls.StateBadge;
 import org.mailwright.ui.settings.AppSettings;
@@ -95,7 +97,7 @@ class DkimUiTest {
         assertTrue(label(robot, "#keyDescription").startsWith("Ed25519 key of 256 bits, made on this machine."));
         String value = ((RecordBox) robot.lookup("#wizard-result").query()).getRecordsText();
         assertTrue(value.startsWith("v=DKIM1; k=ed25519; p="), value);
-        assertEquals(selector + "._domainkey.corp.example. IN TXT \"" + value + "\"",
+        assertEquals(selector + "._domainkey.corp.example. 3600 IN TXT \"" + value + "\"",
                 ((RecordBox) robot.lookup("#wizard-zone-line").query()).getRecordsText());
         robot.clickOn("#next");
 
@@ -131,12 +133,47 @@ class DkimUiTest {
         assertEquals("Match", result.getWord());
         assertEquals(3, robot.lookup(".dkim-row").queryAll().stream().filter(node -> node.getUserData() instanceof ServerRow).count());
         assertTrue(label(robot, "#checkStatus").startsWith("Asked " + dns.address() + " and the 2 name servers of corp.example"));
+        assertTrue(robot.lookup(".finding-card").queryAllAs(FindingCard.class).stream()
+                .anyMatch(card -> card.finding().id().equals("dkim.key-match")), "the findings are the one findings control");
+        assertEquals(selector + "._domainkey.corp.example. 300 IN TXT \"" + value + "\"",
+                ((RecordBox) robot.lookup("#wizard-zone-line").query()).getRecordsText(), "the TTL the name servers publish");
 
         robot.clickOn("#watchButton");
 
         assertEquals(Page.PROPAGATION, window.model().pageProperty().get());
         assertEquals(List.of(ExpectedRecord.of(selector + "._domainkey.corp.example", RecordType.TXT, value)),
                 window.model().propagationRequestProperty().get());
+    }
+
+    @Test
+    void theSelectorFieldSaysWhatTheCliSays(FxRobot robot) {
+        robot.interact(() -> robot.lookup("#selectorField").queryTextInputControl().setText("mail_2026"));
+
+        assertEquals("Underscores are not allowed in selectors; use a hyphen instead: mail-2026.", label(robot, "#selectorProblem"));
+        assertTrue(robot.lookup("#next").queryButton().isDisabled());
+    }
+
+    @Test
+    void aKeyMadeForOneDomainIsNotMovedWhenTheDomainPageMovesOn(FxRobot robot) {
+        robot.clickOn("#selectorField").type(KeyCode.ENTER);
+        robot.clickOn("Ed25519");
+        robot.clickOn("#makeButton");
+        waitUntil(() -> robot.lookup("#keyCard").query().isVisible());
+        assertFalse(robot.lookup("#otherDomainNotice").query().isVisible());
+
+        robot.interact(() -> context.settings().lastDomainProperty().set("other.example"));
+
+        assertTrue(robot.lookup("#otherDomainNotice").query().isVisible());
+        assertEquals("Still working on corp.example: the key, its record and the file names here are for corp.example. "
+                + "The Domain page is now on other.example.", label(robot, "#otherDomainText"));
+        assertTrue(((RecordBox) robot.lookup("#wizard-zone-line").query()).getRecordsText().contains("._domainkey.corp.example. "));
+
+        robot.clickOn("#startOverButton");
+
+        assertEquals("Which domain signs, and under which selector?", label(robot, "#question"));
+        assertEquals("other.example", robot.lookup("#domainField").queryTextInputControl().getText());
+        assertNull(wizard().maker().keyProperty().get());
+        assertFalse(robot.lookup("#otherDomainNotice").query().isVisible());
     }
 
     @Test

@@ -25,10 +25,12 @@ import org.mailwright.dkim.KeyFiles;
 import org.mailwright.dkim.KeyFiles.KeyFormat;
 import org.mailwright.dkim.KeyGenerator;
 import org.mailwright.dkim.KeySpec;
+import org.mailwright.dkim.KeyTestResult;
 import org.mailwright.dkim.KeyType;
 import org.mailwright.dkim.MailServerSnippets.Server;
 import org.mailwright.dns.RecordType;
 import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.ThrowawayPreferences;
 import org.mailwright.ui.controls.CheckState;
@@ -36,8 +38,9 @@ import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.wizard.WizardViewModel;
 import org.mailwright.ui.work.BackgroundWork;
+import org.mailwright.ui.work.DirectJobs;
 
-/** The DKIM wizard's state and words, without the FX thread: key work is handed in as if it had finished. */
+/** The DKIM wizard's state and words, without the FX thread: its key, file and DNS work runs on the test's thread. */
 class DkimWizardViewModelTest {
 
     static final DkimKey ED25519 = KeyGenerator.generate(KeySpec.ed25519());
@@ -49,6 +52,7 @@ class DkimWizardViewModelTest {
     private final List<List<ExpectedRecord>> handedOver = new ArrayList<>();
     private DkimWizardViewModel model;
     private AppContext context;
+    private TestDnsServer dns;
 
     @TempDir
     Path folder;
@@ -57,7 +61,7 @@ class DkimWizardViewModelTest {
         settings.languageProperty().set(Language.ENGLISH);
         settings.lastDomainProperty().set(domain);
         context = new AppContext(settings, new BackgroundWork());
-        model = new DkimWizardViewModel(context, handedOver::add, NOV_25_2026);
+        model = new DkimWizardViewModel(context, new DirectJobs(), handedOver::add, NOV_25_2026);
         return model;
     }
 
@@ -65,6 +69,9 @@ class DkimWizardViewModelTest {
     void close() throws Exception {
         if (context != null) {
             context.close();
+        }
+        if (dns != null) {
+            dns.close();
         }
         preferences.close();
     }
@@ -89,12 +96,100 @@ class DkimWizardViewModelTest {
         assertEquals("202611a", model.selectorProperty().get());
     }
 
+    @Test
+    void aKeyStaysWithItsDomainWhenTheDomainPageMovesOnAndStartingOverLeavesItsFileAlone() throws Exception {
+        wizard("corp.example");
+        settings.lastDomainProperty().set("other.example");
+        assertEquals("other.example", model.domainProperty().get(), "without a key the wizard follows the Domain page");
+        settings.lastDomainProperty().set("corp.example");
+        model.maker().typeProperty().set(KeyType.ED25519);
+        model.maker().make();
+        Path file = folder.resolve("202611a.private");
+        model.saver().save(file);
+        String saved = Files.readString(file);
+        model.wizard().next();
+        model.wizard().next();
+        assertEquals("", model.otherDomainNoticeProperty().get());
+
+        settings.lastDomainProperty().set("other.example");
+
+        assertEquals("corp.example", model.domainProperty().get(), "a key is never moved to another domain");
+        assertEquals("202611a._domainkey.corp.example", model.dnsRecord().name());
+        assertEquals("Still working on corp.example: the key, its record and the file names here are for corp.example. "
+                + "The Domain page is now on other.example.", model.otherDomainNoticeProperty().get());
+        assertEquals("Start over for other.example", model.startOverTextProperty().get());
+
+        model.startOver();
+
+        assertEquals("other.example", model.domainProperty().get());
+        assertNull(model.maker().keyProperty().get());
+        assertNull(model.saver().savedProperty().get());
+        assertNull(model.dnsRecord());
+        assertEquals("", model.otherDomainNoticeProperty().get());
+        assertEquals(0, model.wizard().indexProperty().get(), "back to the first step");
+        assertEquals(saved, Files.readString(file), "the key saved for corp.example stays as it was");
+        try (var files = Files.list(folder)) {
+            assertEquals(List.of(file), files.toList(), "nothing is moved or renamed");
+        }
+    }
+
+    @Test
+    void keysAreMadeAndReadInTheBackgroundAndFailuresSayWhatToDo() throws Exception {
+        wizard("corp.example");
+        KeyMaker maker = model.maker();
+        maker.typeProperty().set(KeyType.ED25519);
+        maker.make();
+        assertEquals(KeyType.ED25519, maker.keyProperty().get().type());
+
+        maker.originProperty().set(KeyMaker.Origin.IMPORT);
+        maker.open(folder);
+        assertEquals("Could not use " + folder + ": the system refused to read or write it; check that the disk is there, "
+                + "has room and is not read-only.", keyProblem());
+
+        Path encrypted = KeyFiles.save(ED25519, folder.resolve("backup.private"),
+                new KeyFiles.SaveOptions(KeyFormat.PKCS8, "correct horse".toCharArray(), KeyFiles.IfExists.FAIL)).path();
+        maker.open(encrypted);
+        assertTrue(maker.encryptedProperty().get());
+        assertEquals("This key is encrypted: enter its passphrase and choose Read the key.", keyProblem());
+        maker.passphraseProperty().set("correct horse");
+        maker.read();
+        assertEquals(ED25519.fingerprint(), maker.keyProperty().get().fingerprint());
+        assertEquals("", keyProblem());
+    }
+
+    @Test
+    void theZoneLineKeepsTheTtlTheZoneGivesTheRecordAndTheCheckComparesTheOptionsWritten() {
+        dns = TestDnsServer.start(DkimZone.corpExample(DkimZone.keyRecord(ED25519)));
+        settings.useCustomResolver(dns.address().toString());
+        wizard("corp.example");
+        model.maker().accept(ED25519);
+        model.testingProperty().set(true);
+        assertTrue(model.zoneLine().get().startsWith("202611a._domainkey.corp.example. 3600 IN TXT"), model.zoneLine().get());
+
+        model.checkDns();
+
+        KeyCheck check = model.check();
+        assertEquals(KeyTestResult.OTHER_OPTIONS, check.reportProperty().get().result(), "published without t=y");
+        assertEquals("Other options", check.servers().get(0).word());
+        assertTrue(model.zoneLine().get().startsWith("202611a._domainkey.corp.example. 300 IN TXT \"v=DKIM1; k=ed25519; t=y;"),
+                "the TTL the name servers give it: " + model.zoneLine().get());
+
+        model.testingProperty().set(false);
+        assertNull(check.reportProperty().get(), "another record is not the one checked");
+        assertTrue(model.zoneLine().get().startsWith("202611a._domainkey.corp.example. 300 IN TXT"), model.zoneLine().get());
+        model.checkDns();
+        assertEquals(KeyTestResult.MATCH, check.reportProperty().get().result());
+
+        model.selectorProperty().set("202611b");
+        assertTrue(model.zoneLine().get().startsWith("202611b._domainkey.corp.example. 3600 IN TXT"), model.zoneLine().get());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "''          | Enter a selector, for example 202611a.",
-        "mail 2026   | “␣” cannot appear in a selector; use letters, digits, hyphens and dots.",
-        "mail_2026   | “_” cannot appear in a selector; use letters, digits, hyphens and dots.",
-        "-mail       | The part “-mail” starts or ends with a hyphen, which DNS does not allow.",
+        "''          | Enter a selector: letters, digits and hyphens, for example 202611a.",
+        "mail 2026   | A selector cannot contain spaces; use a hyphen instead: mail-2026.",
+        "mail_2026   | Underscores are not allowed in selectors; use a hyphen instead: mail-2026.",
+        "-mail       | The part “-mail” starts or ends with a hyphen, which a selector cannot.",
         "a..b        | There is an empty part between two dots, or a dot at the start or the end.",
     })
     void aBadSelectorIsExplainedAndBlocksNext(String typed, String problem) {
@@ -130,7 +225,8 @@ class DkimWizardViewModelTest {
 
         String p = ED25519.record().publicKey();
         assertEquals("v=DKIM1; k=ed25519; p=" + p, model.value().get());
-        assertEquals("202611a._domainkey.corp.example. IN TXT \"v=DKIM1; k=ed25519; p=" + p + "\"", model.zoneLine().get());
+        assertEquals("202611a._domainkey.corp.example. 3600 IN TXT \"v=DKIM1; k=ed25519; p=" + p + "\"", model.zoneLine().get(),
+                "a record no name server publishes yet gets the default TTL");
         assertEquals("202611a._domainkey", model.hostField().get());
         assertEquals("The value has 66 characters and fits in one DNS string.", model.lengthNote().get());
         assertEquals("", keyProblem());
@@ -278,7 +374,7 @@ class DkimWizardViewModelTest {
         assertEquals(List.of("Publish the new selector", "Switch the signer", "Keep the old key published", "Revoke the old key"),
                 plan.stream().map(PlanRow::title).toList());
         assertEquals("", plan.get(0).zoneLine(), "the new record is beside the wizard already");
-        assertEquals("202505a._domainkey.corp.example. IN TXT \"v=DKIM1; k=rsa; p=\"", plan.get(3).zoneLine());
+        assertEquals("202505a._domainkey.corp.example. 3600 IN TXT \"v=DKIM1; k=rsa; p=\"", plan.get(3).zoneLine());
         assertEquals("Replaces 202505a, revoked from 2026-12-03", model.wizard().summary().get(5).answer());
 
         model.oldSelectorProperty().set("202611A");

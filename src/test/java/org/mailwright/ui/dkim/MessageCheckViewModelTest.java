@@ -26,6 +26,7 @@ import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.work.BackgroundWork;
+import org.mailwright.ui.work.DirectJobs;
 
 /** The message checker's results as the page words them, from real verifications against the test DNS server. */
 class MessageCheckViewModelTest {
@@ -52,7 +53,8 @@ class MessageCheckViewModelTest {
 
     MessageCheckViewModelTest() {
         settings.languageProperty().set(Language.ENGLISH);
-        model = new MessageCheckViewModel(context);
+        settings.useCustomResolver(dns.address().toString());
+        model = new MessageCheckViewModel(context, new DirectJobs());
     }
 
     @AfterEach
@@ -141,6 +143,37 @@ class MessageCheckViewModelTest {
 
         assertNull(model.reportProperty().get());
         assertTrue(model.rows().isEmpty());
+    }
+
+    @Test
+    void anOpenedMessageIsVerifiedAgainstTheKeyPublishedNow() throws Exception {
+        Path file = folder.resolve("quarterly.eml");
+        Files.write(file, signed(MESSAGE));
+        dns.replaceZones(DkimZone.corpExample(""));
+        model.textProperty().set(new String(signed(MESSAGE), StandardCharsets.UTF_8));
+        model.verify();
+        assertEquals("Permanent error", model.rows().get(0).word());
+
+        dns.replaceZones(DkimZone.corpExample(DkimZone.keyRecord(DkimWizardViewModelTest.RSA)));
+        model.open(file);
+        assertEquals("quarterly.eml · " + Files.size(file) + " bytes · From: Alice <alice@corp.example> · Subject: Quarterly numbers",
+                model.fileSummary().get());
+        model.verify();
+
+        assertEquals(CheckState.PASS, model.overallState(), "the key published since is found, not the cached no-such-name");
+        assertEquals("Answered by " + dns.address() + ", TTL 300 s.", model.rows().get(0).keyLookup());
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsSaidInPlainWords() {
+        Path missing = folder.resolve("nope.eml");
+
+        model.open(missing);
+        assertEquals(missing + " does not exist.", model.words().say(model.errorProperty().get()));
+        model.open(folder);
+        assertEquals("Could not read " + folder + ": the system refused to read it.", model.words().say(model.errorProperty().get()));
+        assertNull(model.fileProperty().get());
+        assertFalse(model.runningProperty().get());
     }
 
     @Test
