@@ -161,6 +161,7 @@ class DkimWizardViewModelTest {
     void theZoneLineKeepsTheTtlTheZoneGivesTheRecordAndTheCheckComparesTheOptionsWritten() {
         dns = TestDnsServer.start(DkimZone.corpExample(DkimZone.keyRecord(ED25519)));
         settings.useCustomResolver(dns.address().toString());
+        settings.nameServerPortProperty().set(dns.port());
         wizard("corp.example");
         model.maker().accept(ED25519);
         model.testingProperty().set(true);

@@ -119,6 +119,7 @@ class KeyCheckTest {
     void checkAgainAsksTheServersNowNotTheCacheOfTheLastCheck() {
         dns = TestDnsServer.start(DkimZone.corpExample(""));
         settings.useCustomResolver(dns.address().toString());
+        settings.nameServerPortProperty().set(dns.port());
         DkimDnsRecord written = new DkimDnsRecord("202611a", "corp.example", DkimWizardViewModelTest.RSA.record());
 
         check.run(written, DkimWizardViewModelTest.RSA);
