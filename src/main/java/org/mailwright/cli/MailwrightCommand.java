@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         sortOptions = false,
         subcommands = {LookupCommand.class, SpfCommand.class, DkimCommand.class, DmarcCommand.class,
-                PropagationCommand.class})
+                PropagationCommand.class, FindingsCommand.class, ExplainCommand.class})
 public final class MailwrightCommand implements Callable<Integer> {
 
     private final Texts texts;
