@@ -24,7 +24,7 @@ public final class Main {
         DNSJAVA_LOG.setLevel(Level.OFF);
         if (args.length == 0) {
             try {
-                MailwrightApp.launchWindow();
+                MailwrightApp.launchWindow(DataFolder.forCurrentUser());
             } catch (RuntimeException e) {
                 // Typically no display (a server, an SSH session) or no GTK: say so, not a stack trace.
                 System.err.println(Messages.get(Locale.getDefault(), "app.window-failed", rootCause(e).getMessage()));

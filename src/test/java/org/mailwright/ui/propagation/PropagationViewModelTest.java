@@ -55,7 +55,7 @@ class PropagationViewModelTest {
 
     private final ThrowawayPreferences preferences = new ThrowawayPreferences();
     private final AppSettings settings = AppSettings.load(preferences.node());
-    private final AppContext context = new AppContext(settings, new BackgroundWork());
+    private final AppContext context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final PropagationViewModel model;
     private final TestDnsServer current = TestDnsServer.start(CURRENT);

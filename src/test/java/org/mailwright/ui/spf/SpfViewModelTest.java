@@ -65,7 +65,7 @@ class SpfViewModelTest {
         settings.languageProperty().set(Language.ENGLISH);
         settings.useCustomResolver(dns.address().toString());
         settings.timeoutProperty().set(Duration.ofMillis(500));
-        context = new AppContext(settings, new BackgroundWork());
+        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
         model = new SpfViewModel(context, jobs, Duration.ZERO, watched::addAll);
     }
 
