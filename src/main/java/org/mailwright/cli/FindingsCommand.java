@@ -18,7 +18,7 @@ final class FindingsCommand extends Subcommand {
     public Integer call() {
         if (options().json()) {
             Locale own = texts().locale();
-            Locale other = own.getLanguage().equals("es") ? Locale.ENGLISH : Locale.forLanguageTag("es");
+            Locale other = own.getLanguage().equals(CliLanguage.SPANISH.getLanguage()) ? CliLanguage.ENGLISH : CliLanguage.SPANISH;
             out().println(Json.write(FindingRegistry.all().stream().map(type -> entry(type, own, other)).toList()));
         } else {
             printTable();
