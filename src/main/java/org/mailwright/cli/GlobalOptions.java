@@ -82,11 +82,11 @@ final class GlobalOptions {
      * @throws UsageException when it is not a path on this system, or names a file
      */
     Path dataFolder() {
+        if (dataDir != null && dataDir.isBlank()) {
+            throw new UsageException(texts.get("cli.error.data-dir-path", dataDir));
+        }
         Path folder;
         try {
-            if (dataDir != null && dataDir.isBlank()) {
-                throw new InvalidPathException(dataDir, "blank");
-            }
             folder = DataFolder.choose(dataDir, environment);
         } catch (InvalidPathException e) {
             throw new UsageException(texts.get("cli.error.data-dir-path", e.getInput()));

@@ -110,4 +110,12 @@ class GlobalOptionsTest {
         assertEquals(file + " is a file, so it cannot be Mailwright's data folder; give a folder. "
                 + "Run 'mailwright --help' for usage.\n", run.err());
     }
+
+    @Test
+    void anEmptyDataFolderIsAUsageError() {
+        CommandRun run = run("--data-dir", " ");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("\" \" is not a folder path on this system; give --data-dir a folder."), run.err());
+    }
 }
