@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.mailwright.findings.Finding;
 import org.mailwright.dkim.DkimKey;
 import org.mailwright.dkim.KeyTest;
 import org.mailwright.dkim.KeyTestReport;
@@ -41,14 +40,14 @@ final class DkimTestCommand extends Subcommand {
                     .run(domain.ascii(), selector.value(), loaded, options().target()).join();
         }
         if (options().json()) {
-            out().println(Json.write(toJson(report)));
+            out().println(Json.write(toJson(report, texts().locale())));
         } else {
             print(report);
         }
         return report.result() == KeyTestResult.MATCH ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    private static Map<String, Object> toJson(KeyTestReport report) {
+    private static Map<String, Object> toJson(KeyTestReport report, Locale locale) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("result", report.result().jsonName());
         json.put("servers", report.servers().stream().map(check -> {
@@ -65,7 +64,7 @@ final class DkimTestCommand extends Subcommand {
         json.put("domain", report.domain());
         json.put("selector", report.selector());
         json.put("name", report.name());
-        json.put("findings", DkimVerifyCommand.notesJson(report.findings()));
+        json.put("findings", FindingText.json(report.findings(), locale));
         json.put("sample", report.sample().map(sample -> {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("result", sample.result().jsonName());
@@ -82,12 +81,7 @@ final class DkimTestCommand extends Subcommand {
                     check.nameServer()));
         }
         out().println();
-        for (Finding finding : report.findings()) {
-            out().println(finding.severity().jsonName() + ": " + finding.message(texts().locale()));
-            if (finding.severity() == org.mailwright.findings.Severity.ERROR || finding.severity() == org.mailwright.findings.Severity.WARNING) {
-                out().println("  " + finding.fix(texts().locale()));
-            }
-        }
+        FindingText.print(out(), report.findings(), texts(), "");
         out().println();
         out().println(texts().get("cli.dkim.test.result", report.result().jsonName()));
     }

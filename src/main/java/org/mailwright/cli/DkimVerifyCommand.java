@@ -2,12 +2,9 @@ package org.mailwright.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.mailwright.findings.Finding;
 import org.mailwright.dkim.DkimVerifier;
 import org.mailwright.dkim.KeyLookup;
 import org.mailwright.dkim.KeySource;
@@ -41,7 +38,7 @@ final class DkimVerifyCommand extends Subcommand {
         }
         if (options().json()) {
             Map<String, Object> json = new LinkedHashMap<>();
-            json.put("signatures", report.signatures().stream().map(DkimVerifyCommand::toJson).toList());
+            json.put("signatures", report.signatures().stream().map(signature -> toJson(signature, texts().locale())).toList());
             out().println(Json.write(json));
         } else {
             print(report);
@@ -49,7 +46,8 @@ final class DkimVerifyCommand extends Subcommand {
         return report.anyPass() ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    static Map<String, Object> toJson(SignatureResult signature) {
+    /** The signature; its notes are findings (see {@link FindingText}), in {@code locale}'s language. */
+    static Map<String, Object> toJson(SignatureResult signature, Locale locale) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("domain", signature.domain());
         json.put("selector", signature.selector());
@@ -63,7 +61,7 @@ final class DkimVerifyCommand extends Subcommand {
         json.put("signed_headers", signature.signedHeaders());
         json.put("key", signature.key().map(DkimVerifyCommand::keyJson).orElse(null));
         json.put("key_bits", signature.keyBits().isPresent() ? signature.keyBits().getAsInt() : null);
-        json.put("notes", notesJson(signature.notes()));
+        json.put("notes", FindingText.json(signature.notes(), locale));
         return json;
     }
 
@@ -74,18 +72,6 @@ final class DkimVerifyCommand extends Subcommand {
         json.put("server", key.dns().map(dns -> dns.server().isEmpty() ? null : dns.server()).orElse(null));
         json.put("records", key.records());
         return json;
-    }
-
-    static List<Map<String, Object>> notesJson(List<Finding> findings) {
-        List<Map<String, Object>> notes = new ArrayList<>();
-        for (Finding finding : findings) {
-            Map<String, Object> note = new LinkedHashMap<>();
-            note.put("id", finding.id());
-            note.put("severity", finding.severity().jsonName());
-            note.put("message", finding.message(Locale.ENGLISH));
-            notes.add(note);
-        }
-        return notes;
     }
 
     private void print(VerificationReport report) {
@@ -101,9 +87,7 @@ final class DkimVerifyCommand extends Subcommand {
             }
             signature.key().ifPresent(key -> key.records().forEach(record ->
                     out().println("  " + texts().get("cli.dkim.verify.key", key.name(), record))));
-            for (Finding note : signature.notes()) {
-                out().println("  " + note.severity().jsonName() + ": " + note.message(texts().locale()));
-            }
+            FindingText.print(out(), signature.notes(), texts(), "  ");
         }
     }
 }

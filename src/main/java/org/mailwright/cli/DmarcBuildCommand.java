@@ -3,7 +3,6 @@ package org.mailwright.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -88,17 +87,12 @@ final class DmarcBuildCommand extends Subcommand {
         if (options().json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("record", record.text());
-            json.put("findings", DmarcLintCommand.findingsJson(findings));
+            json.put("findings", FindingText.json(findings, texts().locale()));
             out().println(Json.write(json));
         } else {
             out().println(record.text());
-            Locale locale = texts().locale();
-            for (Finding finding : findings) {
-                if (finding.severity() != Severity.PASS) {
-                    err().println(texts().get("cli.dmarc.build.note",
-                            texts().get("cli.dmarc.severity." + finding.severity().jsonName()), finding.message(locale)));
-                }
-            }
+            FindingText.print(err(), findings.stream().filter(finding -> finding.severity() != Severity.PASS).toList(),
+                    texts(), "");
         }
         return ExitCode.OK;
     }

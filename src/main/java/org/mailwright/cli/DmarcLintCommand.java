@@ -1,11 +1,9 @@
 package org.mailwright.cli;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.mailwright.findings.Finding;
 import org.mailwright.dmarc.DiscoveredPolicy;
 import org.mailwright.dmarc.DmarcLinter;
 import org.mailwright.dmarc.DmarcRecord;
@@ -37,7 +35,7 @@ final class DmarcLintCommand extends Subcommand {
             report = lint.join();
         }
         if (options().json()) {
-            out().println(Json.write(toJson(report)));
+            out().println(Json.write(toJson(report, texts().locale())));
         } else {
             printReport(report);
         }
@@ -45,10 +43,10 @@ final class DmarcLintCommand extends Subcommand {
     }
 
     /**
-     * {@code {"domain", "record", "source", "tags", "findings"}}, each finding with its id,
-     * severity and message; the messages are English whatever the user's language.
+     * {@code {"domain", "record", "source", "tags", "findings"}}, the findings as {@link FindingText}
+     * puts them, in {@code locale}'s language.
      */
-    static Map<String, Object> toJson(DmarcReport report) {
+    static Map<String, Object> toJson(DmarcReport report, Locale locale) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("domain", report.domain());
         json.put("record", report.record().map(DmarcRecord::text).orElse(null));
@@ -56,23 +54,12 @@ final class DmarcLintCommand extends Subcommand {
         Map<String, Object> tags = new LinkedHashMap<>();
         report.record().ifPresent(record -> record.tags().forEach(tag -> tags.putIfAbsent(tag.name(), tag.value())));
         json.put("tags", tags);
-        json.put("findings", findingsJson(report.findings()));
+        json.put("findings", FindingText.json(report.findings(), locale));
         return json;
-    }
-
-    static List<Map<String, Object>> findingsJson(List<Finding> findings) {
-        return findings.stream().map(finding -> {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("id", finding.id());
-            json.put("severity", finding.severity().jsonName());
-            json.put("message", finding.message(Locale.ENGLISH));
-            return json;
-        }).toList();
     }
 
     private void printReport(DmarcReport report) {
         DiscoveredPolicy policy = report.policy();
-        Locale locale = texts().locale();
         out().println(texts().get("cli.dmarc.lint.domain", report.domain()));
         out().println(texts().get("cli.dmarc.lint.record",
                 report.record().map(DmarcRecord::text).orElse(texts().get("cli.dmarc.lint.no-record"))));
@@ -89,17 +76,6 @@ final class DmarcLintCommand extends Subcommand {
         if (report.findings().isEmpty()) {
             out().println(texts().get("cli.dmarc.lint.no-findings"));
         }
-        printFindings(report.findings(), locale);
-    }
-
-    /** Each finding: severity and id, then what, why and how to fix, indented. */
-    private void printFindings(List<Finding> findings, Locale locale) {
-        for (Finding finding : findings) {
-            out().println(String.format("%-8s %s", texts().get("cli.dmarc.severity." + finding.severity().jsonName()),
-                    finding.id()));
-            out().println("         " + finding.message(locale));
-            out().println("         " + texts().get("cli.dmarc.why", finding.why(locale)));
-            out().println("         " + texts().get("cli.dmarc.fix", finding.fix(locale)));
-        }
+        FindingText.print(out(), report.findings(), texts(), "");
     }
 }

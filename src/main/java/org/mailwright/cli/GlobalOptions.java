@@ -2,11 +2,16 @@ package org.mailwright.cli;
 
 import static picocli.CommandLine.ScopeType.INHERIT;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mailwright.DataFolder;
 import org.mailwright.dns.ResolverOptions;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
@@ -27,6 +32,7 @@ final class GlobalOptions {
 
     private final List<String> servers = new ArrayList<>();
     private final Texts texts;
+    private final Map<String, String> environment;
 
     @Option(names = "--timeout-ms", paramLabel = "N", scope = INHERIT, order = 2, descriptionKey = "timeout-ms")
     private int timeoutMs = (int) ResolverOptions.DEFAULT_TIMEOUT.toMillis();
@@ -40,8 +46,20 @@ final class GlobalOptions {
     @Option(names = "--ns-port", paramLabel = "PORT", scope = INHERIT, order = 5, descriptionKey = "ns-port")
     private int nameServerPort = ServerAddress.DNS_PORT;
 
-    GlobalOptions(Texts texts) {
+    /*
+     * Read from the arguments before they are parsed (CliLanguage.requested), since picocli's own
+     * messages need the language first; declared here so it is accepted anywhere and shown in the help.
+     */
+    @Option(names = CliLanguage.OPTION, paramLabel = "en|es", scope = INHERIT, order = 6, descriptionKey = "lang")
+    private String language;
+
+    @Option(names = MailwrightCommand.DATA_DIR, paramLabel = "DIR", scope = INHERIT, order = 7, descriptionKey = "data-dir")
+    private String dataDir;
+
+    /** @param environment the process's environment variables, read for the data folder */
+    GlobalOptions(Texts texts, Map<String, String> environment) {
         this.texts = texts;
+        this.environment = environment;
     }
 
     /*
@@ -58,6 +76,28 @@ final class GlobalOptions {
 
     boolean json() {
         return json;
+    }
+
+    /**
+     * The data folder: {@code --data-dir}, else {@code MAILWRIGHT_HOME}, else the system's usual
+     * place ({@link DataFolder#choose}); it may not exist yet.
+     *
+     * @throws UsageException when it is not a path on this system, or names a file
+     */
+    Path dataFolder() {
+        if (dataDir != null && dataDir.isBlank()) {
+            throw new UsageException(texts.get("cli.error.data-dir-path", dataDir));
+        }
+        Path folder;
+        try {
+            folder = DataFolder.choose(dataDir, environment);
+        } catch (InvalidPathException e) {
+            throw new UsageException(texts.get("cli.error.data-dir-path", e.getInput()));
+        }
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new UsageException(texts.get("cli.error.data-dir-file", folder));
+        }
+        return folder;
     }
 
     /**

@@ -5,7 +5,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mailwright.Version;
 import picocli.CommandLine;
@@ -14,6 +18,7 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -27,8 +32,11 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         sortOptions = false,
         subcommands = {LookupCommand.class, SpfCommand.class, DkimCommand.class, DmarcCommand.class,
-                PropagationCommand.class})
+                PropagationCommand.class, FindingsCommand.class, ExplainCommand.class})
 public final class MailwrightCommand implements Callable<Integer> {
+
+    /** The one option the window understands too. */
+    static final String DATA_DIR = "--data-dir";
 
     private final Texts texts;
     private final PrintStream rawOut;
@@ -39,39 +47,38 @@ public final class MailwrightCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private MailwrightCommand(Texts texts, PrintStream rawOut) {
+    private MailwrightCommand(Texts texts, PrintStream rawOut, Map<String, String> environment) {
         this.texts = texts;
         this.rawOut = rawOut;
-        this.options = new GlobalOptions(texts);
+        this.options = new GlobalOptions(texts, environment);
     }
 
     /**
-     * Runs the command line in the default locale's language and returns the exit code. Text is
-     * written to the streams in UTF-8.
+     * Runs the command line with {@code environment} as its environment variables (they choose the
+     * language and the data folder) and returns the exit code. Text is written to the streams in UTF-8.
      */
-    public static int execute(String[] args, PrintStream out, PrintStream err) {
-        return execute(args, out, err, Locale.getDefault());
-    }
-
-    /** Runs the command line, speaking {@code locale}'s language, and returns the exit code. */
-    public static int execute(String[] args, PrintStream out, PrintStream err, Locale locale) {
-        Texts texts = new Texts(locale);
-        CommandLine commandLine = new CommandLine(new MailwrightCommand(texts, out));
-        commandLine.setResourceBundle(texts.helpBundle());
-        // --server adds to a list through a setter (see GlobalOptions); a repeated option is allowed.
-        commandLine.setOverwrittenOptionsAllowed(true);
+    public static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
         // UTF-8 whatever the platform: RFC 8259 requires it of JSON, and terminals expect it.
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        commandLine.setOut(outWriter);
-        commandLine.setErr(errWriter);
-        commandLine.setParameterExceptionHandler((problem, arguments) ->
-                usageError(problem.getCommandLine(), problem.getMessage(), texts));
-        commandLine.setExecutionExceptionHandler((problem, failedCommand, parseResult) ->
-                problem instanceof UsageException
-                        ? usageError(failedCommand, problem.getMessage(), texts)
-                        : failure(failedCommand, problem, texts));
         try {
+            Locale environmentLanguage = CliLanguage.fromEnvironment(environment);
+            Optional<String> requested = CliLanguage.requested(args);
+            Optional<Locale> language = requested.isPresent() ? CliLanguage.parse(requested.get()) : Optional.of(environmentLanguage);
+            if (language.isEmpty()) {
+                errWriter.println(new Texts(environmentLanguage).get("cli.error.lang", requested.get()));
+                return ExitCode.USAGE;
+            }
+            Texts texts = new Texts(language.get());
+            CommandLine commandLine = commandLine(new MailwrightCommand(texts, out, environment));
+            commandLine.setOut(outWriter);
+            commandLine.setErr(errWriter);
+            commandLine.setParameterExceptionHandler((problem, arguments) ->
+                    usageError(problem.getCommandLine(), problem.getMessage(), texts));
+            commandLine.setExecutionExceptionHandler((problem, failedCommand, parseResult) ->
+                    problem instanceof UsageException
+                            ? usageError(failedCommand, problem.getMessage(), texts)
+                            : failure(failedCommand, problem, texts));
             return commandLine.execute(args);
         } finally {
             outWriter.flush();
@@ -79,9 +86,43 @@ public final class MailwrightCommand implements Callable<Integer> {
         }
     }
 
-    /** Without a command there is nothing to do (no arguments at all opens the window instead). */
+    /**
+     * The data folder to open the window with when {@code args} ask for the window rather than a
+     * command: no arguments at all, or only the window's own option {@code --data-dir DIR}.
+     * Empty for anything else, which the command line then runs (and explains, if it is wrong).
+     */
+    public static Optional<Path> windowDataFolder(String[] args, Map<String, String> environment) {
+        if (args.length > 0 && Arrays.stream(args).noneMatch(arg -> arg.startsWith(DATA_DIR))) {
+            // A command's arguments: not worth building the parser twice for, as the CLI's start-up counts.
+            return Optional.empty();
+        }
+        // Only parsed, never run, so it writes nowhere.
+        MailwrightCommand command = new MailwrightCommand(new Texts(CliLanguage.ENGLISH), null, environment);
+        try {
+            ParseResult parsed = commandLine(command).parseArgs(args);
+            boolean windowOnly = !parsed.hasSubcommand()
+                    && parsed.matchedOptions().stream().allMatch(option -> option.longestName().equals(DATA_DIR));
+            return windowOnly ? Optional.of(command.options.dataFolder()) : Optional.empty();
+        } catch (ParameterException | UsageException notForTheWindow) {
+            return Optional.empty();
+        }
+    }
+
+    private static CommandLine commandLine(MailwrightCommand command) {
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.setResourceBundle(command.texts.helpBundle());
+        // --server adds to a list through a setter (see GlobalOptions); a repeated option is allowed.
+        commandLine.setOverwrittenOptionsAllowed(true);
+        return commandLine;
+    }
+
+    /**
+     * Without a command there is nothing to do (no arguments, or only {@code --data-dir}, open the
+     * window instead); a data folder that cannot be one is the better thing to point out first.
+     */
     @Override
     public Integer call() {
+        options.dataFolder();
         throw new ParameterException(spec.commandLine(), texts.get("cli.error.no-command"));
     }
 
@@ -108,12 +149,11 @@ public final class MailwrightCommand implements Callable<Integer> {
         return ExitCode.USAGE;
     }
 
-    /** A bug or an environment problem: still one sentence, never a stack trace. */
+    /** A bug or an environment problem: still one sentence, never a stack trace or a class name. */
     private static int failure(CommandLine where, Exception problem, Texts texts) {
-        String reason = problem.getMessage() == null
-                ? problem.getClass().getSimpleName()
-                : problem.getClass().getSimpleName() + ": " + problem.getMessage();
-        where.getErr().println(sentence(texts.get("cli.error.unexpected", reason)));
+        where.getErr().println(problem.getMessage() == null
+                ? texts.get("cli.error.internal")
+                : sentence(texts.get("cli.error.unexpected", problem.getMessage())));
         return ExitCode.USAGE;
     }
 

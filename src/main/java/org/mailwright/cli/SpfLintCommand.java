@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.InvalidDomainNameException;
-import org.mailwright.findings.Finding;
 import org.mailwright.spf.LookupNode;
 import org.mailwright.spf.SpfEvaluator;
 import org.mailwright.spf.SpfLintReport;
@@ -32,27 +31,21 @@ final class SpfLintCommand extends Subcommand {
             }
         }
         if (options().json()) {
-            out().println(Json.write(toJson(report)));
+            out().println(Json.write(toJson(report, texts().locale())));
         } else {
             printHuman(report);
         }
         return report.hasErrors() ? ExitCode.FAILED : ExitCode.OK;
     }
 
-    /** domain, record, lookups, tree, findings (id, severity, message in English, so scripts read the same). */
-    static Map<String, Object> toJson(SpfLintReport report) {
+    /** domain, record, lookups, tree, findings (see {@link FindingText}), the words in {@code locale}'s language. */
+    static Map<String, Object> toJson(SpfLintReport report, Locale locale) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("domain", report.domain());
         json.put("record", report.record());
         json.put("lookups", report.lookups());
         json.put("tree", report.lookupTree().map(SpfLintCommand::node).orElse(null));
-        json.put("findings", report.findings().stream().map(finding -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("id", finding.id());
-            item.put("severity", finding.severity().jsonName());
-            item.put("message", finding.message(Locale.ENGLISH));
-            return item;
-        }).toList());
+        json.put("findings", FindingText.json(report.findings(), locale));
         return json;
     }
 
@@ -67,18 +60,12 @@ final class SpfLintCommand extends Subcommand {
     }
 
     private void printHuman(SpfLintReport report) {
-        Locale locale = texts().locale();
         report.recordText().ifPresent(record -> out().println(texts().get("cli.spf.lint.record", record)));
         report.lookupTree().ifPresent(tree -> {
             out().println();
             out().println(tree.render(SpfEvaluator.MAX_DNS_TERMS));
         });
-        for (Finding finding : report.findings()) {
-            out().println();
-            out().println(texts().get("cli.spf.lint.severity." + finding.severity().jsonName()) + "  " + finding.id());
-            out().println("  " + finding.message(locale));
-            out().println("  " + texts().get("cli.spf.lint.why", finding.why(locale)));
-            out().println("  " + texts().get("cli.spf.lint.fix", finding.fix(locale)));
-        }
+        out().println();
+        FindingText.print(out(), report.findings(), texts(), "");
     }
 }

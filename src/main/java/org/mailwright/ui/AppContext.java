@@ -28,12 +28,10 @@ public final class AppContext implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ResolverService> resolver = new ReadOnlyObjectWrapper<>(this, "resolver");
     private final InvalidationListener rebuildResolver = observable -> rebuildResolver();
 
-    /** A context keeping the user's data in the system's usual place ({@link DataFolder#forCurrentUser()}). */
-    public AppContext(AppSettings settings, BackgroundWork work) {
-        this(settings, work, DataFolder.forCurrentUser());
-    }
-
-    /** @param dataFolder where the window keeps what it makes for the user (tests pass a temporary folder) */
+    /**
+     * @param dataFolder the data folder ({@code --data-dir}, {@code MAILWRIGHT_HOME} or the system's
+     *     usual place), where the window keeps what it makes for the user; tests pass a temporary one
+     */
     public AppContext(AppSettings settings, BackgroundWork work, Path dataFolder) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.work = Objects.requireNonNull(work, "work");

@@ -1,27 +1,36 @@
 package org.mailwright.ui;
 
-import java.util.prefs.BackingStoreException;
+import java.nio.file.Path;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.mailwright.ui.settings.AppSettings;
+import org.mailwright.ui.settings.SettingsFile;
 import org.mailwright.ui.shell.ShellWindow;
 import org.mailwright.ui.work.BackgroundWork;
 
-/** The JavaFX application: builds the app context from the user's settings and opens the window. */
+/**
+ * The JavaFX application: builds the app context from the settings in the data folder and opens
+ * the window.
+ */
 public final class MailwrightApp extends Application {
 
-    private Preferences preferences;
+    /** The launch parameter naming the data folder, {@code --data-dir=DIR}. */
+    private static final String DATA_DIR = "data-dir";
+
+    private SettingsFile settingsFile;
     private AppContext context;
 
-    public static void launchWindow() {
-        Application.launch(MailwrightApp.class);
+    /** Opens the window, keeping its settings, plans and everything else in {@code dataFolder}. */
+    public static void launchWindow(Path dataFolder) {
+        Application.launch(MailwrightApp.class, "--" + DATA_DIR + "=" + dataFolder);
     }
 
     @Override
     public void start(Stage stage) {
-        preferences = Preferences.userNodeForPackage(MailwrightApp.class);
-        context = new AppContext(AppSettings.load(preferences), new BackgroundWork());
+        Path dataFolder = Path.of(getParameters().getNamed().get(DATA_DIR));
+        settingsFile = SettingsFile.open(dataFolder, Preferences.userRoot());
+        context = new AppContext(AppSettings.load(settingsFile), new BackgroundWork(), dataFolder);
         ShellWindow.open(stage, context);
     }
 
@@ -30,13 +39,8 @@ public final class MailwrightApp extends Application {
         if (context != null) {
             context.close();
         }
-        if (preferences == null) {
-            return;
-        }
-        try {
-            preferences.flush();
-        } catch (BackingStoreException e) {
-            // The settings were written as they changed; failing to force them out now loses at most the last few.
+        if (settingsFile != null) {
+            settingsFile.close();
         }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -240,7 +241,7 @@ class DkimCommandsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exitCode = MailwrightCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), locale);
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("LANG", locale.getLanguage()));
         return new Run(exitCode, out.toByteArray(), err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
     }
 

@@ -52,10 +52,12 @@ class DmarcCommandTest {
                 + "rua=mailto:d@elsewhere.test\",\"source\":\"own\",\"tags\":{\"v\":\"DMARC1\",\"p\":\"none\","
                 + "\"pct\":\"50\",\"rua\":\"mailto:d@elsewhere.test\"},\"findings\":[{\"id\":\"dmarc.rua-unauthorized\","
                 + "\"severity\":\"error\",\"message\":\"elsewhere.test has not agreed to receive aggregate reports for "
-                + "corp.test: there is no v=DMARC1 TXT record at corp.test._report._dmarc.elsewhere.test.\"},"
-                + "{\"id\":\"dmarc.policy-none\",\"severity\":\"warning\""), run.out());
+                + "corp.test: there is no v=DMARC1 TXT record at corp.test._report._dmarc.elsewhere.test.\","
+                + "\"why\":\"Receivers send reports to another organization's domain only when that domain agrees"), run.out());
+        assertTrue(run.out().contains("{\"id\":\"dmarc.policy-none\",\"severity\":\"warning\""), run.out());
         assertTrue(run.out().contains("{\"id\":\"dmarc.pct-ignored\",\"severity\":\"warning\",\"message\":\"pct=50 no longer "
-                + "limits the policy: receivers following RFC 9989 apply it to all failing mail.\"}"), run.out());
+                + "limits the policy: receivers following RFC 9989 apply it to all failing mail.\",\"why\":\"RFC 9989 removed pct."),
+                run.out());
     }
 
     @Test
@@ -69,9 +71,9 @@ class DmarcCommandTest {
                 Source:  inherited from _dmarc.corp.test (p applies)
                 Applied: none
 
-                error    dmarc.rua-unauthorized
-                         elsewhere.test has not agreed to receive aggregate reports for corp.test:"""), human.out());
-        assertTrue(human.out().contains("\n         Fix: Ask the administrator of elsewhere.test to publish "
+                ERROR   dmarc.rua-unauthorized
+                        elsewhere.test has not agreed to receive aggregate reports for corp.test:"""), human.out());
+        assertTrue(human.out().contains("\n        Fix: Ask the administrator of elsewhere.test to publish "
                 + "corp.test._report._dmarc.elsewhere.test TXT \"v=DMARC1;\""), human.out());
     }
 
@@ -81,7 +83,10 @@ class DmarcCommandTest {
         assertEquals(1, run.exitCode());
         assertEquals("{\"domain\":\"nothing.test\",\"record\":null,\"source\":\"none\",\"tags\":{},\"findings\":"
                 + "[{\"id\":\"dmarc.missing\",\"severity\":\"error\",\"message\":\"No DMARC policy applies to nothing.test: "
-                + "neither _dmarc.nothing.test nor any name above it publishes one.\"}]}\n", run.out());
+                + "neither _dmarc.nothing.test nor any name above it publishes one.\",\"why\":\"Without DMARC, receivers have "
+                + "no instruction for mail that fails SPF and DKIM and send you no reports, so anyone can send mail as "
+                + "nothing.test unnoticed.\",\"fix\":\"Publish a TXT record at _dmarc.nothing.test, starting with monitoring: "
+                + "v=DMARC1; p=none; rua=mailto:ADDRESS. The DMARC wizard writes it and plans the next stages.\"}]}\n", run.out());
     }
 
     @Test
@@ -101,10 +106,14 @@ class DmarcCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("v=DMARC1; p=quarantine; np=reject; t=y; adkim=s; pct=25; "
                 + "rua=mailto:dmarc@example.com,mailto:ops@example.net; ruf=mailto:f@example.com; fo=1\n", run.out());
-        assertEquals("""
-                warning: Test mode is on (t=y): receivers apply none instead of p=quarantine.
-                warning: pct=25 no longer limits the policy: receivers following RFC 9989 apply it to all failing mail.
-                """, run.err());
+        assertTrue(run.err().startsWith("""
+                WARNING dmarc.testing
+                        Test mode is on (t=y): receivers apply none instead of p=quarantine.
+                        Why: t=y asks receivers"""), run.err());
+        assertTrue(run.err().contains("""
+                WARNING dmarc.pct-ignored
+                        pct=25 no longer limits the policy: receivers following RFC 9989 apply it to all failing mail.
+                """), run.err());
     }
 
     @Test
@@ -196,9 +205,9 @@ class DmarcCommandTest {
         CommandRun lint = run(spanish, "dmarc", "lint", "www.corp.test", "--server", server());
         assertTrue(lint.out().startsWith("Dominio:   www.corp.test\n"), lint.out());
         assertTrue(lint.out().contains("Origen:    heredado de _dmarc.corp.test (se aplica p)"), lint.out());
-        assertTrue(lint.out().contains("         Por qué: Los receptores solo envían informes"), lint.out());
+        assertTrue(lint.out().contains("\n         Por qué: Los receptores solo envían informes"), lint.out());
         CommandRun json = run(spanish, "dmarc", "lint", "www.corp.test", "--server", server(), "--json");
-        assertTrue(json.out().contains("\"message\":\"elsewhere.test has not agreed"), "JSON stays English: " + json.out());
+        assertTrue(json.out().contains("\"message\":\"elsewhere.test no ha aceptado"), "JSON in the CLI's language: " + json.out());
         CommandRun plan = run(spanish, "dmarc", "plan", "--domain", "example.com", "--rua", "mailto:d@example.com", "--start", "2026-06-01");
         assertTrue(plan.out().contains("1. Monitorización: desde el 2026-06-01, durante al menos 28 días"), plan.out());
         CommandRun bad = run(spanish, "dmarc", "build", "--p", "block");

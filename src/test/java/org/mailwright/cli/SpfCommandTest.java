@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailwright.findings.SpfFinding;
 import org.mailwright.testdns.TestDnsServer;
 
 /** mailwright spf eval, lint and build end to end, DNS from the test server. */
@@ -104,12 +105,14 @@ class SpfCommandTest {
                 + "{\"term\":\"mx\",\"target\":\"example.test\",\"lookups\":1,\"status\":\"ok\",\"children\":[]},"
                 + "{\"term\":\"include:_spf.provider.test\",\"target\":\"_spf.provider.test\",\"lookups\":1,\"status\":\"ok\",\"children\":[]}]},"
                 + "\"findings\":[{\"id\":\"spf.valid\",\"severity\":\"pass\","
-                + "\"message\":\"The SPF record of example.test is valid and uses 2 of 10 DNS lookups.\"}]}\n", good.out());
+                + "\"message\":\"The SPF record of example.test is valid and uses 2 of 10 DNS lookups.\","
+                + "\"why\":\"" + SpfFinding.VALID.of("example.test", 2, 10).why(Locale.ENGLISH) + "\","
+                + "\"fix\":\"" + SpfFinding.VALID.of("example.test", 2, 10).fix(Locale.ENGLISH) + "\"}]}\n", good.out());
 
         CommandRun loose = run("spf", "lint", "loose.example.test", "--server", server());
         assertEquals(1, loose.exitCode());
-        assertTrue(loose.out().contains("ERROR  spf.plus-all\n  The record ends in +all, which authorizes every host on the Internet.\n"),
-                loose.out());
+        assertTrue(loose.out().contains("ERROR   spf.plus-all\n        The record ends in +all, which authorizes every host on the "
+                + "Internet.\n        Why: "), loose.out());
     }
 
     @Test

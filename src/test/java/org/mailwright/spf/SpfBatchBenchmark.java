@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import org.mailwright.cli.MailwrightCommand;
 import org.mailwright.testdns.TestDnsServer;
@@ -52,7 +53,7 @@ public final class SpfBatchBenchmark {
                 CountingStream out = new CountingStream();
                 int exit = MailwrightCommand.execute(new String[] {"spf", "eval", "--batch", batch.toString(),
                         "--server", dns.address().toString(), "--json"}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                        System.err, Locale.ENGLISH);
+                        System.err, Map.of());
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf(Locale.ROOT, "run %d: %d evaluations (%d result lines, exit %d) in %.2f s = %.0f evaluations/s, %d DNS queries%n",
                         run, cases, out.lines, exit, seconds, cases / seconds, dns.udpQueries() + dns.tcpQueries());

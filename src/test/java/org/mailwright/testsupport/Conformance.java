@@ -2,6 +2,7 @@ package org.mailwright.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.Assumptions;
  * absence fails them instead.
  */
 public final class Conformance {
+
+    /** The skip is said once on the build's output, where it is seen; each skipped test also carries it. */
+    private static final AtomicBoolean SAID = new AtomicBoolean();
 
     private Conformance() {
     }
@@ -23,6 +27,9 @@ public final class Conformance {
             String why = "Conformance data " + path + " is missing (it lives in ../shared/conformance beside the clone).";
             if (Boolean.getBoolean("mailwright.conformance.required")) {
                 throw new AssertionError(why);
+            }
+            if (SAID.compareAndSet(false, true)) {
+                System.err.println(why + " The conformance tests skip themselves; CI runs them.");
             }
             Assumptions.abort(why + " Skipping.");
         }

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.prefs.Preferences;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -21,8 +20,8 @@ import org.mailwright.dns.ServerAddress;
 
 /**
  * What the window remembers between runs, as JavaFX properties: every change is written to one
- * {@link Preferences} node at once, so nothing is lost when the window is killed. The node is
- * passed in, so tests use a throwaway one.
+ * {@link SettingsStore} at once, so nothing is lost when the window is killed. The store is passed
+ * in: the window's is the data folder's {@link SettingsFile}, tests use a throwaway one.
  */
 public final class AppSettings {
 
@@ -52,7 +51,7 @@ public final class AppSettings {
     static final String WINDOW_HEIGHT = "window.height";
     static final String WINDOW_MAXIMIZED = "window.maximized";
 
-    private final Preferences node;
+    private final SettingsStore node;
     private final ObjectProperty<AppTheme> theme = new SimpleObjectProperty<>(this, THEME);
     private final ObjectProperty<Language> language = new SimpleObjectProperty<>(this, LANGUAGE);
     private final ObjectProperty<ResolverChoice> resolverChoice = new SimpleObjectProperty<>(this, RESOLVER);
@@ -64,12 +63,12 @@ public final class AppSettings {
     private final StringProperty lastPage = new SimpleStringProperty(this, LAST_PAGE);
     private final ObjectProperty<WindowPlacement> window = new SimpleObjectProperty<>(this, "window");
 
-    private AppSettings(Preferences node) {
+    private AppSettings(SettingsStore node) {
         this.node = Objects.requireNonNull(node, "node");
     }
 
     /** The settings kept in {@code node}, with defaults for whatever is missing or unreadable. */
-    public static AppSettings load(Preferences node) {
+    public static AppSettings load(SettingsStore node) {
         AppSettings settings = new AppSettings(node);
         settings.read();
         settings.writeOnChange();

@@ -67,7 +67,7 @@ class DkimUiTest {
         settings.timeoutProperty().set(Duration.ofMillis(750));
         settings.lastDomainProperty().set("corp.example");
         settings.lastPageProperty().set(Page.DKIM.id());
-        context = new AppContext(settings, new BackgroundWork());
+        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
         window = ShellWindow.open(stage, context);
     }
 

@@ -60,7 +60,7 @@ class DkimWizardViewModelTest {
     private DkimWizardViewModel wizard(String domain) {
         settings.languageProperty().set(Language.ENGLISH);
         settings.lastDomainProperty().set(domain);
-        context = new AppContext(settings, new BackgroundWork());
+        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
         model = new DkimWizardViewModel(context, new DirectJobs(), handedOver::add, NOV_25_2026);
         return model;
     }

@@ -40,7 +40,7 @@ class KeyCheckTest {
 
     private final ThrowawayPreferences preferences = new ThrowawayPreferences();
     private final AppSettings settings = AppSettings.load(preferences.node());
-    private final AppContext context = new AppContext(settings, new BackgroundWork());
+    private final AppContext context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
     private final ResolverService resolver = new ResolverService(ResolverOptions.defaults().withCache(false)
             .withTimeout(Duration.ofMillis(300)).withRetries(0));
     private final KeyCheck check;

@@ -43,7 +43,7 @@ class MessageCheckViewModelTest {
 
     private final ThrowawayPreferences preferences = new ThrowawayPreferences();
     private final AppSettings settings = AppSettings.load(preferences.node());
-    private final AppContext context = new AppContext(settings, new BackgroundWork());
+    private final AppContext context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
     private final TestDnsServer dns = TestDnsServer.start(DkimZone.corpExample(DkimZone.keyRecord(DkimWizardViewModelTest.RSA)));
     private final ResolverService resolver = new ResolverService(ResolverOptions.defaults().withCache(false));
     private final MessageCheckViewModel model;

@@ -64,7 +64,7 @@ class DomainUiTest {
         settings.useCustomResolver(dns.address().toString());
         settings.timeoutProperty().set(Duration.ofMillis(750));
         settings.lastPageProperty().set("domain");
-        context = new AppContext(settings, new BackgroundWork());
+        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
         ShellWindow.open(stage, context);
     }
 

@@ -18,7 +18,7 @@ class DomainViewModelTest {
 
     private final ThrowawayPreferences preferences = new ThrowawayPreferences();
     private final AppSettings settings = AppSettings.load(preferences.node());
-    private final AppContext context = new AppContext(settings, new BackgroundWork());
+    private final AppContext context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
     private final DomainViewModel model = new DomainViewModel(context);
 
     @AfterEach
@@ -90,7 +90,8 @@ class DomainViewModelTest {
         model.domainProperty().set("corp.exa mple");
 
         assertEquals("corp.example", AppSettings.load(preferences.node()).lastDomainProperty().get());
-        DomainViewModel nextRun = new DomainViewModel(new AppContext(AppSettings.load(preferences.node()), new BackgroundWork()));
+        DomainViewModel nextRun = new DomainViewModel(
+                new AppContext(AppSettings.load(preferences.node()), new BackgroundWork(), preferences.dataFolder()));
         assertEquals("corp.example", nextRun.domainProperty().get());
     }
 

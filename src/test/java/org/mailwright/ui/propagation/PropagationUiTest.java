@@ -74,7 +74,7 @@ class PropagationUiTest {
         settings.nameServerPortProperty().set(authority.port());
         settings.timeoutProperty().set(AppSettings.MIN_TIMEOUT);
         settings.lastDomainProperty().set("example.test");
-        context = new AppContext(settings, new BackgroundWork());
+        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
         window = ShellWindow.open(stage, context);
         window.model().propagation().useSchedule(QUICK);
     }

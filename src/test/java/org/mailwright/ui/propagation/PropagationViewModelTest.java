@@ -12,7 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,7 +64,7 @@ class PropagationViewModelTest {
 
     private final ThrowawayPreferences preferences = new ThrowawayPreferences();
     private final AppSettings settings = AppSettings.load(preferences.node());
-    private final AppContext context = new AppContext(settings, new BackgroundWork());
+    private final AppContext context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final DirectJobs jobs = new DirectJobs();
     private final ManualTimer timer = new ManualTimer();
@@ -335,7 +335,7 @@ class PropagationViewModelTest {
     private static String commandLine(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         MailwrightCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Locale.ENGLISH);
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of());
         return out.toString(StandardCharsets.UTF_8);
     }
 

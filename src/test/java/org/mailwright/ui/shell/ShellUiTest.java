@@ -77,7 +77,7 @@ class ShellUiTest {
         settings.languageProperty().set(Language.ENGLISH);
         settings.useCustomResolver(dns.address().toString());
         settings.timeoutProperty().set(TIMEOUT);
-        context = new AppContext(settings, new BackgroundWork());
+        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
         window = ShellWindow.open(stage, context);
     }
 

@@ -20,7 +20,7 @@ class ShellViewModelTest {
 
     private final ThrowawayPreferences preferences = new ThrowawayPreferences();
     private final AppSettings settings = AppSettings.load(preferences.node());
-    private final AppContext context = new AppContext(settings, new BackgroundWork());
+    private final AppContext context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
     private final ShellViewModel shell = new ShellViewModel(context);
 
     @AfterEach
@@ -39,7 +39,8 @@ class ShellViewModelTest {
         shell.showShortcut(6);
         assertEquals(Page.HEALTH, shell.pageProperty().get());
 
-        ShellViewModel nextRun = new ShellViewModel(new AppContext(AppSettings.load(preferences.node()), new BackgroundWork()));
+        ShellViewModel nextRun = new ShellViewModel(
+                new AppContext(AppSettings.load(preferences.node()), new BackgroundWork(), preferences.dataFolder()));
         assertEquals(Page.HEALTH, nextRun.pageProperty().get());
     }
 

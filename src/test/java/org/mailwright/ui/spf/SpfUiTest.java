@@ -61,7 +61,7 @@ class SpfUiTest {
         settings.timeoutProperty().set(Duration.ofMillis(1500));
         settings.lastDomainProperty().set("example.test");
         settings.lastPageProperty().set("spf");
-        context = new AppContext(settings, new BackgroundWork());
+        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
         window = ShellWindow.open(stage, context);
     }
 

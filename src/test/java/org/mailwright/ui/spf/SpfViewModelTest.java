@@ -83,7 +83,7 @@ class SpfViewModelTest {
         settings.useCustomResolver(dns.address().toString());
         settings.nameServerPortProperty().set(dns.port());
         settings.timeoutProperty().set(Duration.ofMillis(500));
-        context = new AppContext(settings, new BackgroundWork());
+        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
         model = new SpfViewModel(context, jobs, Duration.ZERO, watched::addAll);
     }
 
