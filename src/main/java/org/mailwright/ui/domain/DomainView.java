@@ -19,6 +19,7 @@ import net.synedra.validatorfx.Validator;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
+import org.mailwright.ui.ViewLifetime;
 import org.mailwright.findings.Finding;
 import org.mailwright.ui.controls.FieldProblems;
 import org.mailwright.ui.controls.FindingCard;
@@ -30,6 +31,7 @@ public final class DomainView {
 
     private final DomainViewModel model;
     private final ResourceBundle bundle;
+    private final ViewLifetime lifetime;
     private final Validator validator = new Validator();
 
     @FXML
@@ -49,13 +51,14 @@ public final class DomainView {
     @FXML
     private VBox rowsBox;
 
-    private DomainView(DomainViewModel model, ResourceBundle bundle) {
+    private DomainView(DomainViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
         this.model = Objects.requireNonNull(model, "model");
         this.bundle = Objects.requireNonNull(bundle, "bundle");
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
     }
 
-    public static Parent load(DomainViewModel model, ResourceBundle bundle) {
-        return Fxml.load("Domain.fxml", bundle, new DomainView(model, bundle));
+    public static Parent load(DomainViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
+        return Fxml.load("Domain.fxml", bundle, new DomainView(model, bundle, lifetime));
     }
 
     @FXML
@@ -79,7 +82,7 @@ public final class DomainView {
         results.managedProperty().bind(results.visibleProperty());
         askedLabel.textProperty().bind(model.askedProperty());
 
-        model.rows().addListener((ListChangeListener<OverviewRow>) change -> showRows());
+        lifetime.onChange(model.rows(), (ListChangeListener<OverviewRow>) change -> showRows());
         showRows();
     }
 

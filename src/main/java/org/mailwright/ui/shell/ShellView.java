@@ -19,6 +19,7 @@ import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
+import org.mailwright.ui.ViewLifetime;
 import org.mailwright.ui.dmarc.DmarcView;
 import org.mailwright.ui.dkim.DkimView;
 import org.mailwright.ui.domain.DomainView;
@@ -32,6 +33,7 @@ public final class ShellView {
 
     private final ShellViewModel model;
     private final ResourceBundle bundle;
+    private final ViewLifetime lifetime;
     private final Map<Page, Parent> pages = new EnumMap<>(Page.class);
 
     @FXML
@@ -53,13 +55,15 @@ public final class ShellView {
     @FXML
     private Hyperlink planHint;
 
-    private ShellView(ShellViewModel model, ResourceBundle bundle) {
+    private ShellView(ShellViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
         this.model = Objects.requireNonNull(model, "model");
         this.bundle = Objects.requireNonNull(bundle, "bundle");
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
     }
 
-    public static Parent load(ShellViewModel model, ResourceBundle bundle) {
-        return Fxml.load("Shell.fxml", bundle, new ShellView(model, bundle));
+    /** The window's content; it and every page built in it listen to the view models for {@code lifetime}. */
+    public static Parent load(ShellViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
+        return Fxml.load("Shell.fxml", bundle, new ShellView(model, bundle, lifetime));
     }
 
     @FXML
@@ -80,7 +84,7 @@ public final class ShellView {
                 model.pageProperty().set(page);
             }
         });
-        model.pageProperty().addListener((observable, old, page) -> show(page));
+        lifetime.onChange(model.pageProperty(), (observable, old, page) -> show(page));
         show(model.pageProperty().get());
 
         spinner.visibleProperty().bind(model.busyProperty());
@@ -108,7 +112,7 @@ public final class ShellView {
 
     private Parent build(Page page) {
         Parent view = switch (page) {
-            case DOMAIN -> DomainView.load(model.domain(), bundle);
+            case DOMAIN -> DomainView.load(model.domain(), bundle, lifetime);
             case SETTINGS -> SettingsView.load(model.settings(), bundle);
             case SPF -> SpfView.load(model.spf(), bundle);
             case DMARC -> DmarcView.load(model.dmarc(), bundle);

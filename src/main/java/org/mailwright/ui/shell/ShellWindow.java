@@ -16,6 +16,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.mailwright.ui.AppContext;
+import org.mailwright.ui.ViewLifetime;
 import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.settings.AppTheme;
 import org.mailwright.ui.settings.WindowPlacement;
@@ -36,6 +37,8 @@ public final class ShellWindow {
     private final AppContext context;
     private final ShellViewModel model;
     private final Scene scene;
+    /** The lifetime of the content shown now, ended when a language switch replaces it. */
+    private ViewLifetime contentLifetime = new ViewLifetime();
 
     private ShellWindow(Stage stage, AppContext context) {
         this.stage = Objects.requireNonNull(stage, "stage");
@@ -84,10 +87,12 @@ public final class ShellWindow {
     }
 
     private Parent content() {
-        return ShellView.load(model, context.bundle());
+        return ShellView.load(model, context.bundle(), contentLifetime);
     }
 
     private void rebuild() {
+        contentLifetime.end();
+        contentLifetime = new ViewLifetime();
         scene.setRoot(content());
         focusNavigation();
     }
