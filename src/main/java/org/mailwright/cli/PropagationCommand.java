@@ -119,7 +119,8 @@ final class PropagationCommand extends Subcommand {
     private ServerChoice serverChoice() {
         List<ResolverTarget> given = options().eachServer();
         ResolverTarget resolver = given.isEmpty() ? ResolverTarget.system() : given.get(0);
-        return new ServerChoice(resolver, given, authoritative, options().nameServerPort());
+        // --server names the servers to ask in place of the standard resolvers.
+        return new ServerChoice(resolver, given, given.isEmpty(), authoritative, options().nameServerPort());
     }
 
     /**

@@ -12,14 +12,18 @@ import org.mailwright.dns.ServerAddress;
  * @param resolver the resolver lookups go through: it finds the zone and its name servers, and
  *     it is the first resolver asked (the command line's first {@code --server}, or this
  *     machine's resolvers; the window's resolver in Settings)
- * @param servers servers named to ask, each on its own as a resolver, in place of the standard
- *     public resolvers (the command line's {@code --server}s; the servers added on the page)
+ * @param servers servers named to ask, each on its own as a resolver (the command line's
+ *     {@code --server}s; the servers added on the page)
+ * @param standardResolvers whether this machine's resolvers and Google, Cloudflare and Quad9 are
+ *     asked too (unless the resolver is on loopback): on the command line only without
+ *     {@code --server}, which names the servers to ask instead; in the window always, the servers
+ *     added on the page joining them
  * @param authoritative whether the zone's name servers are asked besides named servers; without
  *     named servers they always are
  * @param nameServerPort the port the zone's name servers are asked on: 53, or a test set-up's
  */
-public record ServerChoice(ResolverTarget resolver, List<ResolverTarget> servers, boolean authoritative,
-                           int nameServerPort) {
+public record ServerChoice(ResolverTarget resolver, List<ResolverTarget> servers, boolean standardResolvers,
+                           boolean authoritative, int nameServerPort) {
 
     public ServerChoice {
         Objects.requireNonNull(resolver, "resolver");

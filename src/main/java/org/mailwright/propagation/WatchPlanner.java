@@ -19,9 +19,10 @@ import org.mailwright.dns.ServerAddress;
 /**
  * Finds the servers a check asks, by one rule for the command line and the window: the zone's
  * name servers, each address on its own (unless servers are named without asking for them), then
- * the resolver, then the servers named or, when none are, this machine's resolvers and Google,
+ * the resolver, then (when the choice asks for them) this machine's resolvers and Google,
  * Cloudflare and Quad9, except when the resolver is on loopback (a test set-up whose zones the
- * public resolvers cannot see). A server is asked once: as a name server when it is one.
+ * public resolvers cannot see), then the servers named. A server is asked once: as a name server
+ * when it is one.
  */
 public final class WatchPlanner {
 
@@ -55,11 +56,10 @@ public final class WatchPlanner {
     public static List<ProbeServer> resolverColumns(ServerChoice choice) {
         Map<String, ProbeServer> columns = new LinkedHashMap<>();
         columns.put(choice.resolver().id(), ProbeServer.resolver(choice.resolver()));
-        if (!choice.servers().isEmpty()) {
-            choice.servers().forEach(server -> columns.putIfAbsent(server.id(), ProbeServer.resolver(server)));
-        } else if (!choice.resolverOnLoopback()) {
+        if (choice.standardResolvers() && !choice.resolverOnLoopback()) {
             ProbeServer.standardResolvers().forEach(standard -> columns.putIfAbsent(standard.target().id(), standard));
         }
+        choice.servers().forEach(server -> columns.putIfAbsent(server.id(), ProbeServer.resolver(server)));
         return List.copyOf(columns.values());
     }
 

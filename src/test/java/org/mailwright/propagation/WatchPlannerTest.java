@@ -42,37 +42,43 @@ class WatchPlannerTest {
     @Test
     void withoutNamedServersTheResolverComesFirstThenTheStandardOnes() {
         assertEquals(List.of("quad9", "system", "google", "cloudflare"),
-                ids(WatchPlanner.resolverColumns(new ServerChoice(PublicResolver.QUAD9, List.of(), false, 53))));
+                ids(WatchPlanner.resolverColumns(new ServerChoice(PublicResolver.QUAD9, List.of(), true, false, 53))));
         assertEquals(List.of("system", "google", "cloudflare", "quad9"),
-                ids(WatchPlanner.resolverColumns(new ServerChoice(ResolverTarget.system(), List.of(), false, 53))));
+                ids(WatchPlanner.resolverColumns(new ServerChoice(ResolverTarget.system(), List.of(), true, false, 53))));
+    }
+
+    @Test
+    void serversAddedInTheWindowJoinTheStandardOnes() {
+        ServerChoice added = new ServerChoice(PublicResolver.QUAD9, List.of(server("192.0.2.53")), true, true, 53);
+        assertEquals(List.of("quad9", "system", "google", "cloudflare", "192.0.2.53:53"), ids(WatchPlanner.resolverColumns(added)));
     }
 
     @Test
     void namedServersReplaceTheStandardOnes() {
         ServerChoice named = new ServerChoice(server("192.0.2.53"), List.of(server("192.0.2.53"), server("198.51.100.53")),
-                false, 53);
+                false, false, 53);
         assertEquals(List.of("192.0.2.53:53", "198.51.100.53:53"), ids(WatchPlanner.resolverColumns(named)));
         assertFalse(named.asksNameServers());
-        assertTrue(new ServerChoice(server("192.0.2.53"), List.of(server("192.0.2.53")), true, 53).asksNameServers());
+        assertTrue(new ServerChoice(server("192.0.2.53"), List.of(server("192.0.2.53")), false, true, 53).asksNameServers());
     }
 
     @Test
     void aLoopbackResolverIsATestSetUpThePublicResolversCannotSee() {
-        ServerChoice loopback = new ServerChoice(server("127.0.0.1:5392"), List.of(), false, 5392);
+        ServerChoice loopback = new ServerChoice(server("127.0.0.1:5392"), List.of(), true, false, 5392);
         assertTrue(loopback.resolverOnLoopback());
         assertEquals(List.of("127.0.0.1:5392"), ids(WatchPlanner.resolverColumns(loopback)));
     }
 
     @Test
     void aPortIsAPort() {
-        assertThrows(IllegalArgumentException.class, () -> new ServerChoice(ResolverTarget.system(), List.of(), false, 0));
-        assertThrows(IllegalArgumentException.class, () -> new ServerChoice(ResolverTarget.system(), List.of(), false, 65536));
+        assertThrows(IllegalArgumentException.class, () -> new ServerChoice(ResolverTarget.system(), List.of(), true, false, 0));
+        assertThrows(IllegalArgumentException.class, () -> new ServerChoice(ResolverTarget.system(), List.of(), true, false, 65536));
     }
 
     @Test
     void findsTheZoneAndEachNameServerAddressOnThePortGivenAndAsksAServerOnce() {
         WatchPlan plan = WatchPlanner.plan(resolver, "nope.deeper.example.test.",
-                new ServerChoice(current.target(), List.of(current.target(), other.target()), true, current.port())).join();
+                new ServerChoice(current.target(), List.of(current.target(), other.target()), false, true, current.port())).join();
 
         assertTrue(plan.zoneFound());
         assertEquals("example.test", plan.zone());
@@ -84,7 +90,7 @@ class WatchPlannerTest {
     @Test
     void nameServersOnAnotherPortAreOtherServers() {
         WatchPlan plan = WatchPlanner.plan(resolver, "example.test",
-                new ServerChoice(current.target(), List.of(current.target()), true, 53)).join();
+                new ServerChoice(current.target(), List.of(current.target()), false, true, 53)).join();
 
         assertEquals(List.of("127.0.0.1:53", current.address().toString()), ids(plan.servers()));
     }
@@ -92,7 +98,7 @@ class WatchPlannerTest {
     @Test
     void withoutAZoneOnlyTheResolversAreAsked() {
         WatchPlan plan = WatchPlanner.plan(resolver, "example.org",
-                new ServerChoice(current.target(), List.of(), true, current.port())).join();
+                new ServerChoice(current.target(), List.of(), true, true, current.port())).join();
 
         assertFalse(plan.zoneFound(), "REFUSED all the way up");
         assertEquals("example.org", plan.zone());
@@ -101,7 +107,7 @@ class WatchPlannerTest {
 
     @Test
     void theServersAreFoundAfreshEachTimeThoughTheServiceCaches() {
-        ServerChoice choice = new ServerChoice(current.target(), List.of(), true, current.port());
+        ServerChoice choice = new ServerChoice(current.target(), List.of(), true, true, current.port());
         WatchPlanner.plan(resolver, "_dmarc.example.test", choice).join();
         int asked = current.udpQueries();
 

@@ -692,10 +692,13 @@ public final class PropagationViewModel {
         }
     }
 
-    /** The servers of a watch: the resolver in Settings, the servers added, the zone's name servers on the port in Settings. */
+    /**
+     * The servers of a watch: the zone's name servers on the port in Settings, the resolver in
+     * Settings, the standard resolvers, then the servers added on the page.
+     */
     private ServerChoice serverChoice(List<ServerAddress> added) {
         return new ServerChoice(context.resolverTarget(),
-                added.stream().map(address -> ResolverTarget.servers(List.of(address))).toList(), true,
+                added.stream().map(address -> ResolverTarget.servers(List.of(address))).toList(), true, true,
                 context.settings().nameServerPortProperty().get());
     }
 

@@ -225,9 +225,9 @@ class PropagationViewModelTest {
 
         settings.resolverChoiceProperty().set(ResolverChoice.QUAD9);
         settings.nameServerPortProperty().set(53);
-        assertEquals("Every address of the zone’s name servers, each on its own, then the resolvers Quad9, "
-                        + behind.address() + ". The first is the one chosen in Settings.",
-                model.serversSummaryProperty().get(), "servers added take the place of the standard resolvers");
+        assertEquals("Every address of the zone’s name servers, each on its own, then the resolvers Quad9, This machine, "
+                        + "Google, Cloudflare, " + behind.address() + ". The first is the one chosen in Settings.",
+                model.serversSummaryProperty().get(), "servers added join the standard resolvers");
 
         model.removeServer(behind.address());
         assertEquals("Every address of the zone’s name servers, each on its own, then the resolvers Quad9, This machine, "
