@@ -15,7 +15,9 @@ import org.mailwright.findings.LocalizedText;
 import org.mailwright.findings.DkimFinding;
 import org.mailwright.dkim.KeyTestReport.ServerCheck;
 import org.mailwright.dkim.KeyTestReport.Source;
+import org.mailwright.dns.AuthoritativeLookup;
 import org.mailwright.dns.AuthoritativeServers;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
@@ -87,11 +89,12 @@ public final class KeyTest {
         String zoneDomain = published.domain();
         CompletableFuture<ServerCheck> fromResolver = dns.lookup(name, RecordType.TXT, target)
                 .thenApply(lookup -> check(Source.RESOLVER, target.displayName(), lookup, expected));
-        CompletableFuture<List<ServerCheck>> fromAuthorities = zoneOf(dns, zoneDomain, target)
+        CompletableFuture<List<ServerCheck>> fromAuthorities = new AuthoritativeLookup(dns, target, authoritativePort)
+                .zoneOf(DomainName.of(zoneDomain))
                 .thenCompose(zone -> zone.isEmpty()
                         ? CompletableFuture.completedFuture(List.of())
                         : askEach(dns, name, dns.authoritativeServers(
-                                new ResolverTarget.Authoritative(zone.get(), target, authoritativePort)), expected));
+                                new ResolverTarget.Authoritative(zone.get().ascii(), target, authoritativePort)), expected));
         return fromResolver.thenCombine(fromAuthorities, (first, others) -> {
             List<ServerCheck> checks = new ArrayList<>();
             checks.add(first);
@@ -121,22 +124,6 @@ public final class KeyTest {
             }
             return CompletableFuture.allOf(asked.toArray(CompletableFuture[]::new))
                     .thenApply(done -> asked.stream().map(CompletableFuture::join).toList());
-        });
-    }
-
-    /** The zone holding {@code domain}: the closest name at or above it with NS records. */
-    private static CompletableFuture<Optional<String>> zoneOf(ResolverService dns, String domain, ResolverTarget target) {
-        if (!domain.contains(".")) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        return dns.lookup(domain, RecordType.NS, target).thenCompose(ns -> {
-            if (ns.outcome() == Outcome.OK && ns.aliases().isEmpty()) {
-                return CompletableFuture.completedFuture(Optional.of(domain));
-            }
-            if (ns.outcome() == Outcome.NODATA || ns.outcome() == Outcome.NXDOMAIN || ns.outcome() == Outcome.OK) {
-                return zoneOf(dns, domain.substring(domain.indexOf('.') + 1), target);
-            }
-            return CompletableFuture.completedFuture(Optional.empty());
         });
     }
 

@@ -4,14 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.mailwright.dns.AuthoritativeLookup;
 import org.mailwright.dns.AuthoritativeServers;
 import org.mailwright.dns.DomainName;
-import org.mailwright.dns.Outcome;
-import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
 import org.mailwright.dns.ServerAddress;
@@ -39,7 +37,8 @@ public final class WatchPlanner {
         ResolverService fresh = resolver.fresh();
         String start = DomainName.of(name).ascii();
         List<ProbeServer> resolvers = resolverColumns(choice);
-        return zoneOf(fresh, start, choice.resolver()).thenCompose(zone -> {
+        return new AuthoritativeLookup(fresh, choice.resolver(), choice.nameServerPort()).zoneOf(DomainName.of(start))
+                .thenApply(found -> found.map(DomainName::ascii)).thenCompose(zone -> {
             if (zone.isEmpty()) {
                 return CompletableFuture.completedFuture(new WatchPlan(start, false, resolvers));
             }
@@ -80,27 +79,5 @@ public final class WatchPlanner {
         Set<String> asked = nameServers.stream().map(server -> server.target().id()).collect(Collectors.toSet());
         resolvers.stream().filter(resolver -> !asked.contains(resolver.target().id())).forEach(columns::add);
         return columns;
-    }
-
-    /**
-     * The zone that holds {@code candidate}: the closest enclosing name (itself included) with NS
-     * records, as {@code via} answers. Empty when none is found (the name is in no zone
-     * {@code via} knows, or it did not answer).
-     */
-    private static CompletableFuture<Optional<String>> zoneOf(ResolverService resolver, String candidate,
-                                                            ResolverTarget via) {
-        return resolver.lookup(candidate, RecordType.NS, via).thenCompose(ns -> {
-            // An NS answer reached through a CNAME belongs to the alias's target, not to this name.
-            boolean apex = ns.outcome() == Outcome.OK && ns.aliases().isEmpty()
-                    && ns.records().stream().anyMatch(record -> record.name().equals(candidate));
-            if (apex) {
-                return CompletableFuture.completedFuture(Optional.of(candidate));
-            }
-            int dot = candidate.indexOf('.');
-            if (!ns.outcome().isAnswer() || dot < 0) {
-                return CompletableFuture.completedFuture(Optional.empty());
-            }
-            return zoneOf(resolver, candidate.substring(dot + 1), via);
-        });
     }
 }
