@@ -3,6 +3,9 @@ package org.mailwright.ui;
 import java.text.MessageFormat;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ObservableBooleanValue;
 
 /** Formats the window's words from a resource bundle. */
 public final class Texts {
@@ -22,5 +25,14 @@ public final class Texts {
             return "[" + key + "]";
         }
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(arguments);
+    }
+
+    /**
+     * {@code whenTrue} while {@code condition} holds, else {@code whenFalse}. Unlike
+     * {@code Bindings.when}, which listens to its condition strongly, it lets a view that binds to a
+     * view model's condition go when the window replaces the view.
+     */
+    public static StringBinding either(ObservableBooleanValue condition, String whenTrue, String whenFalse) {
+        return Bindings.createStringBinding(() -> condition.get() ? whenTrue : whenFalse, condition);
     }
 }

@@ -33,6 +33,7 @@ import org.mailwright.dkim.KeyType;
 import org.mailwright.dkim.MailServerSnippets.Server;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
+import org.mailwright.ui.ViewLifetime;
 import org.mailwright.ui.controls.FindingCard;
 import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.controls.FieldProblems;
@@ -49,6 +50,7 @@ public final class DkimWizardView {
 
     private final DkimWizardViewModel model;
     private final ResourceBundle bundle;
+    private final ViewLifetime lifetime;
     private final Validator validator = new Validator();
 
     @FXML private HBox otherDomainNotice;
@@ -124,13 +126,15 @@ public final class DkimWizardView {
     @FXML private StackPane nameBoxHost;
     @FXML private StackPane hostBoxHost;
 
-    private DkimWizardView(DkimWizardViewModel model, ResourceBundle bundle) {
+    private DkimWizardView(DkimWizardViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
         this.model = Objects.requireNonNull(model, "model");
         this.bundle = Objects.requireNonNull(bundle, "bundle");
     }
 
-    public static Parent load(DkimWizardViewModel model, ResourceBundle bundle) {
-        return Fxml.load("DkimWizard.fxml", bundle, new DkimWizardView(model, bundle));
+    /** The page; it listens to {@code model} for as long as {@code lifetime} lasts. */
+    public static Parent load(DkimWizardViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
+        return Fxml.load("DkimWizard.fxml", bundle, new DkimWizardView(model, bundle, lifetime));
     }
 
     @FXML
@@ -152,9 +156,9 @@ public final class DkimWizardView {
                 steps.get(4), new StepContent(serverStep, serverPathField),
                 steps.get(5), new StepContent(rotationStep, oldSelectorField),
                 model.wizard().closingStep(), StepContent.focusing(checkStep, checkButton));
-        host.getChildren().setAll(WizardView.load(model.wizard(), contents, bundle, recordDetails));
+        host.getChildren().setAll(WizardView.load(model.wizard(), contents, bundle, recordDetails, lifetime));
         // Runs after the wizard has shown the step: Enter then does the step's next thing, and never makes a second key.
-        model.wizard().indexProperty().addListener((observable, old, index) -> focusNextThing(steps));
+        lifetime.onChange(model.wizard().indexProperty(), (observable, old, index) -> focusNextThing(steps));
         for (Node appearing : List.of(keyCard, passphraseField, replaceBox, savedCard)) {
             ScrollIntoView.whenShown(appearing);
         }
@@ -194,13 +198,12 @@ public final class DkimWizardView {
             advice.getStyleClass().removeIf(style -> style.startsWith("state-"));
             advice.getStyleClass().add(chosen.state().styleClass());
         };
-        maker.typeProperty().addListener((observable, old, type) -> showAdvice.run());
-        maker.rsaBitsProperty().addListener((observable, old, bits) -> showAdvice.run());
+        lifetime.onChange(maker.typeProperty(), (observable, old, type) -> showAdvice.run());
+        lifetime.onChange(maker.rsaBitsProperty(), (observable, old, bits) -> showAdvice.run());
         showAdvice.run();
 
         makeButton.disableProperty().bind(maker.runningProperty());
-        makeButton.textProperty().bind(Bindings.when(maker.keyProperty().isNull())
-                .then(text("dkim.key.make")).otherwise(text("dkim.key.make.another")));
+        makeButton.textProperty().bind(Texts.either(maker.keyProperty().isNull(), text("dkim.key.make"), text("dkim.key.make.another")));
         showWhile(makeProgress, maker.runningProperty());
         showWhile(cancelMakeButton, maker.runningProperty());
         openKeyButton.disableProperty().bind(maker.runningProperty());
@@ -212,7 +215,7 @@ public final class DkimWizardView {
         importPassphrase.setOnAction(event -> maker.read());
         readKeyButton.disableProperty().bind(maker.runningProperty().or(maker.passphraseProperty().isEmpty()));
         // The step's problem line says what went wrong, under the controls; focus goes where the answer is asked for.
-        maker.encryptedProperty().addListener((observable, was, encrypted) -> {
+        lifetime.onChange(maker.encryptedProperty(), (observable, was, encrypted) -> {
             if (encrypted) {
                 importPassphrase.requestFocus();
             }
@@ -223,7 +226,7 @@ public final class DkimWizardView {
                 maker.keyProperty(), maker.keyFileProperty()));
         showWhile(keyCard, maker.keyProperty().isNotNull());
         // Enter on the button that made the key would make another; once there is one, Enter goes on.
-        maker.keyProperty().addListener((observable, old, key) -> focusNextIfOn(key, makeButton, openKeyButton, readKeyButton, importPassphrase));
+        lifetime.onChange(maker.keyProperty(), (observable, old, key) -> focusNextIfOn(key, makeButton, openKeyButton, readKeyButton, importPassphrase));
     }
 
     private void wireSave() {
@@ -232,7 +235,7 @@ public final class DkimWizardView {
             KeyType type = saver.keyProperty().get() == null ? KeyType.RSA : saver.keyProperty().get().type();
             formatChoice.setItems(KeySaver.formatsFor(type), format -> text("dkim.format." + format.name().toLowerCase(Locale.ROOT)));
         };
-        saver.keyProperty().addListener((observable, old, key) -> showFormats.run());
+        lifetime.onChange(saver.keyProperty(), (observable, old, key) -> showFormats.run());
         showFormats.run();
         formatChoice.valueProperty().bindBidirectional(saver.formatProperty());
         formatWhy.textProperty().bind(Bindings.createStringBinding(
@@ -242,8 +245,7 @@ public final class DkimWizardView {
         passphrase.textProperty().bindBidirectional(saver.passphraseProperty());
         passphraseAgain.textProperty().bindBidirectional(saver.passphraseAgainProperty());
         saveButton.disableProperty().bind(saver.runningProperty().or(saver.keyProperty().isNull()));
-        saveButton.textProperty().bind(Bindings.when(saver.savedProperty().isNull())
-                .then(text("dkim.save.button")).otherwise(text("dkim.save.again")));
+        saveButton.textProperty().bind(Texts.either(saver.savedProperty().isNull(), text("dkim.save.button"), text("dkim.save.again")));
 
         showWhile(replaceBox, saver.awaitingReplaceProperty().isNotNull());
         replaceText.textProperty().bind(Bindings.createStringBinding(() -> saver.awaitingReplaceProperty().get() == null ? ""
@@ -252,7 +254,7 @@ public final class DkimWizardView {
         savedCard.getChildren().add(0, new StateBadge(CheckState.PASS, state -> text("dkim.save.done")));
         savedText.textProperty().bind(Bindings.createStringBinding(model::savedDescription, saver.savedProperty()));
         showWhile(savedCard, saver.savedProperty().isNotNull());
-        saver.savedProperty().addListener((observable, old, saved) -> focusNextIfOn(saved, saveButton, replaceButton));
+        lifetime.onChange(saver.savedProperty(), (observable, old, saved) -> focusNextIfOn(saved, saveButton, replaceButton));
     }
 
     private void wireRecord() {
@@ -271,7 +273,7 @@ public final class DkimWizardView {
             name.setRecords(model.dnsRecord() == null ? List.of() : List.of(model.dnsRecord().name()));
             hostName.setRecords(List.of(model.hostField().get()));
         };
-        model.dnsRecordProperty().addListener((observable, old, record) -> showNames.run());
+        lifetime.onChange(model.dnsRecordProperty(), (observable, old, record) -> showNames.run());
         showNames.run();
         showWhile(recordDetails, model.dnsRecordProperty().isNotNull());
     }
@@ -281,7 +283,7 @@ public final class DkimWizardView {
         serverChoice.setItems(List.of(Server.values()), server -> text("dkim.server." + server.name().toLowerCase(Locale.ROOT)));
         serverChoice.setValue(Server.OPENDKIM);
         serverChoice.valueProperty().addListener((observable, old, server) -> showSnippets());
-        model.snippets().addListener((ListChangeListener<SnippetRow>) change -> showSnippets());
+        lifetime.onChange(model.snippets(), (ListChangeListener<SnippetRow>) change -> showSnippets());
         showSnippets();
     }
 
@@ -315,7 +317,7 @@ public final class DkimWizardView {
         oldTypeChoice.setItems(List.of(KeyType.RSA, KeyType.ED25519), DkimWizardViewModel::typeName);
         oldTypeChoice.valueProperty().bindBidirectional(model.oldTypeProperty());
         rotationWhy.textProperty().bind(model.rotationWhy());
-        model.plan().addListener((ListChangeListener<PlanRow>) change -> showPlan());
+        lifetime.onChange(model.plan(), (ListChangeListener<PlanRow>) change -> showPlan());
         showPlan();
     }
 
@@ -347,8 +349,7 @@ public final class DkimWizardView {
     private void wireCheck() {
         KeyCheck check = model.check();
         checkButton.disableProperty().bind(check.runningProperty().or(model.dnsRecordProperty().isNull()));
-        checkButton.textProperty().bind(Bindings.when(check.reportProperty().isNull())
-                .then(text("dkim.check.button")).otherwise(text("dkim.check.again")));
+        checkButton.textProperty().bind(Texts.either(check.reportProperty().isNull(), text("dkim.check.button"), text("dkim.check.again")));
         showWhile(cancelCheckButton, check.runningProperty());
         watchButton.disableProperty().bind(model.dnsRecordProperty().isNull());
         showText(checkStatus, model.shown(check.statusProperty()));
@@ -356,8 +357,8 @@ public final class DkimWizardView {
                 : text("dkim.check.empty.text", model.dnsRecord().name(), model.dnsRecord().domain()), model.dnsRecordProperty()));
         showWhile(checkEmpty, check.reportProperty().isNull().and(check.runningProperty().not()));
         showWhile(checkResults, check.reportProperty().isNotNull());
-        check.servers().addListener((ListChangeListener<ServerRow>) change -> showCheck());
-        check.reportProperty().addListener((observable, old, report) -> showCheck());
+        lifetime.onChange(check.servers(), (ListChangeListener<ServerRow>) change -> showCheck());
+        lifetime.onChange(check.reportProperty(), (observable, old, report) -> showCheck());
         showCheck();
     }
 

@@ -24,6 +24,7 @@ import javafx.stage.FileChooser;
 import org.mailwright.findings.Finding;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
+import org.mailwright.ui.ViewLifetime;
 import org.mailwright.ui.controls.FindingCard;
 import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.controls.RecordBox;
@@ -35,6 +36,7 @@ public final class MessageCheckView {
 
     private final MessageCheckViewModel model;
     private final ResourceBundle bundle;
+    private final ViewLifetime lifetime;
     private final Words words;
 
     @FXML private ScrollPane root;
@@ -50,14 +52,16 @@ public final class MessageCheckView {
     @FXML private HBox overall;
     @FXML private VBox signatureRows;
 
-    private MessageCheckView(MessageCheckViewModel model, ResourceBundle bundle) {
+    private MessageCheckView(MessageCheckViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
         this.model = Objects.requireNonNull(model, "model");
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.words = model.words();
     }
 
-    public static Parent load(MessageCheckViewModel model, ResourceBundle bundle) {
-        return Fxml.load("MessageCheck.fxml", bundle, new MessageCheckView(model, bundle));
+    /** The page; it listens to {@code model} for as long as {@code lifetime} lasts. */
+    public static Parent load(MessageCheckViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
+        return Fxml.load("MessageCheck.fxml", bundle, new MessageCheckView(model, bundle, lifetime));
     }
 
     @FXML
@@ -75,8 +79,8 @@ public final class MessageCheckView {
         showWhile(errorLabel, Bindings.createBooleanBinding(() -> !error.getValue().isEmpty(), error));
         showWhile(emptyState, model.reportProperty().isNull());
         showWhile(results, model.reportProperty().isNotNull());
-        model.rows().addListener((ListChangeListener<SignatureRow>) change -> showRows());
-        model.statusProperty().addListener((observable, old, status) -> showRows());
+        lifetime.onChange(model.rows(), (ListChangeListener<SignatureRow>) change -> showRows());
+        lifetime.onChange(model.statusProperty(), (observable, old, status) -> showRows());
         showRows();
 
         ScrollIntoView.whenShown(results);

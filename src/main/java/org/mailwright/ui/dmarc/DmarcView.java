@@ -39,6 +39,7 @@ import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.Severity;
+import org.mailwright.ui.ViewLifetime;
 import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.controls.FindingCard;
 import org.mailwright.ui.controls.RecordBox;
@@ -57,6 +58,7 @@ public final class DmarcView {
 
     private final DmarcViewModel model;
     private final ResourceBundle bundle;
+    private final ViewLifetime lifetime;
     private final Function<CheckState, String> stateWords;
 
     @FXML
@@ -182,14 +184,16 @@ public final class DmarcView {
     @FXML
     private StackPane wizardHost;
 
-    private DmarcView(DmarcViewModel model, ResourceBundle bundle) {
+    private DmarcView(DmarcViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
         this.model = Objects.requireNonNull(model, "model");
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.stateWords = state -> Texts.format(bundle, state.textKey());
     }
 
-    public static Parent load(DmarcViewModel model, ResourceBundle bundle) {
-        return Fxml.load("Dmarc.fxml", bundle, new DmarcView(model, bundle));
+    /** The page; it listens to {@code model} for as long as {@code lifetime} lasts. */
+    public static Parent load(DmarcViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
+        return Fxml.load("Dmarc.fxml", bundle, new DmarcView(model, bundle, lifetime));
     }
 
     @FXML
@@ -207,7 +211,7 @@ public final class DmarcView {
                 model.reportsStep(), new WizardView.StepContent(reportsStepBox, aggregateField),
                 model.sendersStep(), new WizardView.StepContent(sendersStepBox, allCovered),
                 model.planStep(), new WizardView.StepContent(planStepBox, stageBox),
-                model.publishStep(), new WizardView.StepContent(publishStepBox, verifyButton)), bundle, resultDetails);
+                model.publishStep(), new WizardView.StepContent(publishStepBox, verifyButton)), bundle, resultDetails, lifetime);
         wizardHost.getChildren().setAll(wizard);
     }
 
@@ -530,7 +534,7 @@ public final class DmarcView {
     private void badge(HBox head, ObservableValue<CheckState> state) {
         StateBadge badge = new StateBadge(state.getValue(), stateWords);
         head.getChildren().add(0, badge);
-        state.addListener((observable, old, value) -> badge.setState(value));
+        lifetime.onChange(state, (observable, old, value) -> badge.setState(value));
     }
 
     private static void showWhen(Node node, ObservableValue<Boolean> shown) {
@@ -539,8 +543,8 @@ public final class DmarcView {
     }
 
     /** Runs {@code show} with the value now and after every change. */
-    private static <T> void follow(ObservableValue<T> value, java.util.function.Consumer<T> show) {
-        value.addListener((observable, old, now) -> show.accept(now));
+    private <T> void follow(ObservableValue<T> value, java.util.function.Consumer<T> show) {
+        lifetime.onChange(value, (observable, old, now) -> show.accept(now));
         show.accept(value.getValue());
     }
 

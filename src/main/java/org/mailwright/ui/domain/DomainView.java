@@ -66,7 +66,9 @@ public final class DomainView {
         domainField.textProperty().bindBidirectional(model.domainProperty());
         domainField.setOnAction(event -> lookUp());
         // The problem shows once something is typed: an empty field on first start is not a mistake.
-        var shownProblem = Bindings.when(domainField.textProperty().isEmpty()).then("").otherwise(model.problemProperty());
+        // Not Bindings.when: its listener on the view model's property would hold this view after a language switch.
+        var shownProblem = Bindings.createStringBinding(() -> domainField.getText().isEmpty() ? "" : model.problemProperty().get(),
+                domainField.textProperty(), model.problemProperty());
         problemLabel.textProperty().bind(shownProblem);
         problemLabel.visibleProperty().bind(shownProblem.isNotEmpty());
         problemLabel.managedProperty().bind(problemLabel.visibleProperty());

@@ -45,6 +45,7 @@ import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.propagation.Role;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
+import org.mailwright.ui.ViewLifetime;
 import org.mailwright.ui.controls.FieldProblems;
 import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.controls.StateBadge;
@@ -62,6 +63,7 @@ public final class PropagationView {
 
     private final PropagationViewModel model;
     private final ResourceBundle bundle;
+    private final ViewLifetime lifetime;
     private final Validator validator = new Validator();
     private final List<Node> selectable = new ArrayList<>();
     private Notification shownNotification;
@@ -167,13 +169,15 @@ public final class PropagationView {
     @FXML
     private VBox historyBox;
 
-    private PropagationView(PropagationViewModel model, ResourceBundle bundle) {
+    private PropagationView(PropagationViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
         this.model = Objects.requireNonNull(model, "model");
         this.bundle = Objects.requireNonNull(bundle, "bundle");
     }
 
-    public static Parent load(PropagationViewModel model, ResourceBundle bundle) {
-        return Fxml.load("Propagation.fxml", bundle, new PropagationView(model, bundle));
+    /** The page; it listens to {@code model} for as long as {@code lifetime} lasts. */
+    public static Parent load(PropagationViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
+        return Fxml.load("Propagation.fxml", bundle, new PropagationView(model, bundle, lifetime));
     }
 
     @FXML
@@ -181,10 +185,10 @@ public final class PropagationView {
         wireChooser();
         wireSummary();
         showLegend();
-        model.gridProperty().addListener((observable, old, shown) -> showGrid());
-        model.selectionProperty().addListener((observable, old, shown) -> showSelection());
-        model.history().addListener((ListChangeListener<HistoryEntry>) change -> showHistory());
-        model.notificationProperty().addListener((observable, old, text) -> showNotification(text));
+        lifetime.onChange(model.gridProperty(), (observable, old, shown) -> showGrid());
+        lifetime.onChange(model.selectionProperty(), (observable, old, shown) -> showSelection());
+        lifetime.onChange(model.history(), (ListChangeListener<HistoryEntry>) change -> showHistory());
+        lifetime.onChange(model.notificationProperty(), (observable, old, text) -> showNotification(text));
         showGrid();
         showHistory();
         showNotification(model.notificationProperty().get());
@@ -250,17 +254,17 @@ public final class PropagationView {
         newValuesField.setOnAction(event -> addRecord());
         newRecordNoteLabel.textProperty().bind(model.newRecordNoteProperty());
         bindShown(newRecordNoteLabel, model.newRecordNoteProperty().isNotEmpty());
-        model.newRecordValidProperty().addListener((observable, old, valid) -> styleNote(valid));
+        lifetime.onChange(model.newRecordValidProperty(), (observable, old, valid) -> styleNote(valid));
         styleNote(model.newRecordValidProperty().get());
         addRecordButton.disableProperty().bind(model.newRecordValidProperty().not());
-        model.addedRecords().addListener((ListChangeListener<ExpectedRecord>) change -> showAddedRecords());
+        lifetime.onChange(model.addedRecords(), (ListChangeListener<ExpectedRecord>) change -> showAddedRecords());
         showAddedRecords();
 
         serversSummaryLabel.textProperty().bind(model.serversSummaryProperty());
         newServerField.textProperty().bindBidirectional(model.newServerProperty());
         newServerField.setOnAction(event -> addServer());
         showProblem(newServerProblemLabel, newServerField, model.newServerProblemProperty());
-        model.addedServers().addListener((ListChangeListener<ServerAddress>) change -> showAddedServers());
+        lifetime.onChange(model.addedServers(), (ListChangeListener<ServerAddress>) change -> showAddedServers());
         showAddedServers();
 
         startProblemLabel.textProperty().bind(model.startProblemProperty());
@@ -342,13 +346,13 @@ public final class PropagationView {
         bindShown(noticeBox, model.noticeProperty().isNotEmpty());
         checkNowButton.disableProperty().bind(model.activityProperty().isEqualTo(PropagationViewModel.Activity.CHECKING));
         var paused = model.activityProperty().isEqualTo(PropagationViewModel.Activity.PAUSED);
-        pauseButton.textProperty().bind(Bindings.when(paused)
-                .then(Texts.format(bundle, "propagation.resume")).otherwise(Texts.format(bundle, "propagation.pause")));
+        pauseButton.textProperty().bind(Texts.either(paused, Texts.format(bundle, "propagation.resume"),
+                Texts.format(bundle, "propagation.pause")));
         pauseButton.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(paused.get() ? Material2MZ.PLAY_ARROW : Material2MZ.PAUSE), paused));
         pauseButton.disableProperty().bind(model.activityProperty().isEqualTo(PropagationViewModel.Activity.DONE));
-        model.overallProperty().addListener((observable, old, state) -> showOverall());
-        model.overallWordProperty().addListener((observable, old, word) -> showOverall());
+        lifetime.onChange(model.overallProperty(), (observable, old, state) -> showOverall());
+        lifetime.onChange(model.overallWordProperty(), (observable, old, word) -> showOverall());
         showOverall();
     }
 

@@ -114,10 +114,10 @@ public final class ShellView {
         Parent view = switch (page) {
             case DOMAIN -> DomainView.load(model.domain(), bundle, lifetime);
             case SETTINGS -> SettingsView.load(model.settings(), bundle);
-            case SPF -> SpfView.load(model.spf(), bundle);
-            case DMARC -> DmarcView.load(model.dmarc(), bundle);
-            case DKIM -> DkimView.load(model.dkim(), bundle);
-            case PROPAGATION -> PropagationView.load(model.propagation(), bundle);
+            case SPF -> SpfView.load(model.spf(), bundle, lifetime);
+            case DMARC -> DmarcView.load(model.dmarc(), bundle, lifetime);
+            case DKIM -> DkimView.load(model.dkim(), bundle, lifetime);
+            case PROPAGATION -> PropagationView.load(model.propagation(), bundle, lifetime);
             default -> PlannedView.load(model.planned(page), bundle);
         };
         view.setId("page-" + page.id());

@@ -86,6 +86,11 @@ public final class ShellWindow {
         return model;
     }
 
+    /** How many listeners the content shown now holds on longer-lived objects. */
+    int contentListeners() {
+        return contentLifetime.size();
+    }
+
     private Parent content() {
         return ShellView.load(model, context.bundle(), contentLifetime);
     }

@@ -1,18 +1,14 @@
 package org.mailwright.ui.spf;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
-import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.collections.WeakListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -33,6 +29,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import net.synedra.validatorfx.Validator;
+import org.mailwright.ui.ViewLifetime;
 import org.mailwright.findings.Finding;
 import org.mailwright.spf.Ending;
 import org.mailwright.spf.SpfProvider;
@@ -51,13 +48,8 @@ public final class SpfView {
 
     private final SpfViewModel model;
     private final ResourceBundle bundle;
+    private final ViewLifetime lifetime;
     private final Validator validator = new Validator();
-    /**
-     * The listeners this view puts on the view model, which outlives it (the window builds the
-     * page again on a language switch): held here, registered weakly, so a dropped view leaves
-     * nothing behind.
-     */
-    private final List<Object> held = new ArrayList<>();
 
     @FXML
     private StackPane root;
@@ -200,13 +192,15 @@ public final class SpfView {
     @FXML
     private VBox findingsBox;
 
-    private SpfView(SpfViewModel model, ResourceBundle bundle) {
+    private SpfView(SpfViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
         this.model = Objects.requireNonNull(model, "model");
         this.bundle = Objects.requireNonNull(bundle, "bundle");
     }
 
-    public static Parent load(SpfViewModel model, ResourceBundle bundle) {
-        return Fxml.load("Spf.fxml", bundle, new SpfView(model, bundle));
+    /** The page; it listens to {@code model} for as long as {@code lifetime} lasts. */
+    public static Parent load(SpfViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
+        return Fxml.load("Spf.fxml", bundle, new SpfView(model, bundle, lifetime));
     }
 
     @FXML
@@ -227,7 +221,7 @@ public final class SpfView {
                 steps.get(3), WizardView.StepContent.focusing(endingStep, selectedEnding()),
                 steps.get(4), new WizardView.StepContent(testStep, ipField),
                 model.wizard().closingStep(), new WizardView.StepContent(publishStep, verifyButton));
-        Parent wizard = WizardView.load(model.wizard(), contents, bundle, resultDetails);
+        Parent wizard = WizardView.load(model.wizard(), contents, bundle, resultDetails, lifetime);
         wizard.setId("spf-wizard");
         VBox.setVgrow(wizard, Priority.ALWAYS);
         VBox page = new VBox(stillWorkingBox, wizard);
@@ -468,9 +462,7 @@ public final class SpfView {
             box.setVisible(!findings.isEmpty());
             box.setManaged(!findings.isEmpty());
         };
-        ListChangeListener<Finding> listener = change -> show.run();
-        held.add(listener);
-        findings.addListener(new WeakListChangeListener<>(listener));
+        lifetime.onChange(findings, (ListChangeListener<Finding>) change -> show.run());
         show.run();
     }
 
@@ -502,9 +494,7 @@ public final class SpfView {
     }
 
     private <T> void onChange(ObservableValue<T> value, Runnable action) {
-        ChangeListener<T> listener = (observable, old, now) -> action.run();
-        held.add(listener);
-        value.addListener(new WeakChangeListener<>(listener));
+        lifetime.onChange(value, (observable, old, now) -> action.run());
     }
 
     private static void showWhen(Node node, ObservableValue<Boolean> shown) {

@@ -32,6 +32,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
+import org.mailwright.ui.ViewLifetime;
 import org.mailwright.ui.controls.FieldProblems;
 import org.mailwright.ui.controls.RecordBox;
 
@@ -76,6 +77,7 @@ public final class WizardView {
     private final WizardViewModel model;
     private final Map<WizardStep, StepContent> contents;
     private final ResourceBundle bundle;
+    private final ViewLifetime lifetime;
     private final Node resultDetails;
     private final Validator validator = new Validator();
     private Check currentCheck;
@@ -107,8 +109,10 @@ public final class WizardView {
     @FXML
     private Button next;
 
-    private WizardView(WizardViewModel model, Map<WizardStep, StepContent> contents, ResourceBundle bundle, Node resultDetails) {
+    private WizardView(WizardViewModel model, Map<WizardStep, StepContent> contents, ResourceBundle bundle, Node resultDetails,
+                       ViewLifetime lifetime) {
         this.model = Objects.requireNonNull(model, "model");
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
         this.contents = Map.copyOf(contents);
         this.bundle = Objects.requireNonNull(bundle, "bundle");
         this.resultDetails = resultDetails;
@@ -120,9 +124,13 @@ public final class WizardView {
         }
     }
 
-    /** The wizard's node, with {@code contents} giving the controls of each question step (and of the closing step). */
-    public static Parent load(WizardViewModel model, Map<WizardStep, StepContent> contents, ResourceBundle bundle) {
-        return load(model, contents, bundle, null);
+    /**
+     * The wizard's node, with {@code contents} giving the controls of each question step (and of
+     * the closing step); it listens to {@code model} for as long as {@code lifetime} lasts.
+     */
+    public static Parent load(WizardViewModel model, Map<WizardStep, StepContent> contents, ResourceBundle bundle,
+                              ViewLifetime lifetime) {
+        return load(model, contents, bundle, null, lifetime);
     }
 
     /**
@@ -130,8 +138,8 @@ public final class WizardView {
      * many lookups the record needs and what is wrong with it); null for none.
      */
     public static Parent load(WizardViewModel model, Map<WizardStep, StepContent> contents, ResourceBundle bundle,
-                              Node resultDetails) {
-        return Fxml.load("Wizard.fxml", bundle, new WizardView(model, contents, bundle, resultDetails));
+                              Node resultDetails, ViewLifetime lifetime) {
+        return Fxml.load("Wizard.fxml", bundle, new WizardView(model, contents, bundle, resultDetails, lifetime));
     }
 
     @FXML
@@ -139,14 +147,13 @@ public final class WizardView {
         back.disableProperty().bind(model.canGoBackProperty().not());
         next.disableProperty().bind(model.canGoNextProperty().not());
         String finish = model.closingStep() == null ? Texts.format(bundle, "wizard.finish") : model.closingStep().title();
-        next.textProperty().bind(javafx.beans.binding.Bindings.when(model.onSummaryProperty())
-                .then(finish).otherwise(Texts.format(bundle, "wizard.next")));
+        next.textProperty().bind(Texts.either(model.onSummaryProperty(), finish, Texts.format(bundle, "wizard.next")));
         // On the closing step the wizard is done: only Back (to reopen it) and the step's own actions remain.
         next.visibleProperty().bind(model.onClosingStepProperty().not());
         next.managedProperty().bind(next.visibleProperty());
         // Hiding Next moves Back; the renderer leaves a one-pixel edge of both old buttons drawn unless the bar is
         // repainted once the move is on screen.
-        model.onClosingStepProperty().addListener((observable, was, closing) -> Platform.runLater(() -> {
+        lifetime.onChange(model.onClosingStepProperty(), (observable, was, closing) -> Platform.runLater(() -> {
             Node bar = next.getParent();
             bar.setOpacity(0.99);
             Platform.runLater(() -> bar.setOpacity(1));
@@ -169,9 +176,9 @@ public final class WizardView {
                 event.consume();
             }
         });
-        model.indexProperty().addListener((observable, old, index) -> showStep());
-        model.finishedProperty().addListener((observable, old, finished) -> showStrip());
-        model.steps().forEach(step -> step.active().addListener((observable, old, active) -> showStrip()));
+        lifetime.onChange(model.indexProperty(), (observable, old, index) -> showStep());
+        lifetime.onChange(model.finishedProperty(), (observable, old, finished) -> showStrip());
+        model.steps().forEach(step -> lifetime.onChange(step.active(), (observable, old, active) -> showStrip()));
         strip.widthProperty().addListener((observable, old, width) -> fitStrip());
         showStep();
     }
@@ -207,9 +214,9 @@ public final class WizardView {
             resultEmpty.setVisible(empty);
             resultEmpty.setManaged(empty);
         };
-        model.liveResult().addListener((observable, old, text) -> showResult.run());
+        lifetime.onChange(model.liveResult(), (observable, old, text) -> showResult.run());
         if (model.liveZoneLine() != null) {
-            model.liveZoneLine().addListener((observable, old, text) -> showResult.run());
+            lifetime.onChange(model.liveZoneLine(), (observable, old, text) -> showResult.run());
         }
         showResult.run();
     }

@@ -21,6 +21,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailwright.ui.AppContext;
+import org.mailwright.ui.ViewLifetime;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,7 +46,7 @@ class WizardKeyboardUiTest {
         ResourceBundle english = ResourceBundle.getBundle(AppContext.BUNDLE, Locale.ROOT);
         root = WizardView.load(model, Map.of(
                 first, WizardView.StepContent.focusing(new VBox(testing), testing),
-                second, new WizardView.StepContent(new VBox(strict), strict)), english);
+                second, new WizardView.StepContent(new VBox(strict), strict)), english, new ViewLifetime());
         // A column as narrow as a page beside the navigation can be; its parent lets it be no wider than the wizard allows.
         StackPane column = new StackPane(root);
         column.setPrefWidth(420);

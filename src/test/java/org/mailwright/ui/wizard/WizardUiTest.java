@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailwright.ui.AppContext;
+import org.mailwright.ui.ViewLifetime;
 import org.mailwright.ui.controls.RecordBox;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -32,7 +33,7 @@ class WizardUiTest {
     void start(Stage stage) {
         wizard = new SampleWizard();
         ResourceBundle english = ResourceBundle.getBundle(AppContext.BUNDLE, Locale.ROOT);
-        Scene scene = new Scene(WizardView.load(wizard.model, wizard.contents(), english), 960, 560);
+        Scene scene = new Scene(WizardView.load(wizard.model, wizard.contents(), english, new ViewLifetime()), 960, 560);
         scene.getStylesheets().add(WizardUiTest.class.getResource("/org/mailwright/ui/mailwright.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
