@@ -1,23 +1,14 @@
 package org.mailwright.dkim;
 
-import java.util.Locale;
+import org.mailwright.i18n.Problem;
+import org.mailwright.i18n.ProblemException;
 
-/**
- * A text that is not a DKIM selector. Its message is the problem in English; callers that speak
- * to a user take {@link #problem()} and say it in the user's language.
- */
-public final class InvalidSelectorException extends IllegalArgumentException {
+/** A text that is not a DKIM selector, with the problem in the user's words. */
+public final class InvalidSelectorException extends ProblemException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Selector.Problem problem;
-
-    public InvalidSelectorException(Selector.Problem problem) {
-        super(problem.text(Locale.ENGLISH));
-        this.problem = problem;
-    }
-
-    public Selector.Problem problem() {
-        return problem;
+    public InvalidSelectorException(Problem problem) {
+        super(problem);
     }
 }

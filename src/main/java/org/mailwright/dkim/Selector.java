@@ -1,14 +1,12 @@
 package org.mailwright.dkim;
 
-import java.net.IDN;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mailwright.dns.DomainName;
-import org.mailwright.i18n.Messages;
+import org.mailwright.i18n.Problem;
 
 /**
  * A DKIM selector as RFC 6376 section 3.1 defines it: {@code sub-domain *("." sub-domain)}, each
@@ -37,7 +35,7 @@ public final class Selector {
     public static Parsed parse(String text) {
         String value = text == null ? "" : text.strip();
         if (value.isEmpty()) {
-            return Parsed.problem(new Problem("empty"));
+            return Parsed.problem(new Problem("dkim.selector.empty"));
         }
         if (SPACES.matcher(value).find()) {
             return withHyphens(value, "spaces", "␣");
@@ -45,11 +43,11 @@ public final class Selector {
         List<String> labels = new ArrayList<>();
         for (String label : value.split("\\.", -1)) {
             if (label.isEmpty()) {
-                return Parsed.problem(new Problem("empty-label"));
+                return Parsed.problem(new Problem("dkim.selector.empty-label"));
             }
-            Optional<String> asciiLabel = asciiLabel(label);
+            Optional<String> asciiLabel = DomainName.asciiLabel(label);
             if (asciiLabel.isEmpty()) {
-                return Parsed.problem(new Problem("international", label));
+                return Parsed.problem(new Problem("dkim.selector.international", label));
             }
             labels.add(asciiLabel.get());
         }
@@ -60,14 +58,14 @@ public final class Selector {
                     return withHyphens(value, "underscore", "_");
                 }
                 if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
-                    return Parsed.problem(new Problem("character", Character.isISOControl(c) ? String.format("U+%04X", (int) c) : String.valueOf(c)));
+                    return Parsed.problem(new Problem("dkim.selector.character", Character.isISOControl(c) ? String.format("U+%04X", (int) c) : String.valueOf(c)));
                 }
             }
             if (label.length() > DomainName.MAX_LABEL) {
-                return Parsed.problem(new Problem("label-too-long", label, label.length()));
+                return Parsed.problem(new Problem("dkim.selector.label-too-long", label, label.length()));
             }
             if (label.startsWith("-") || label.endsWith("-")) {
-                return Parsed.problem(new Problem("hyphen", label));
+                return Parsed.problem(new Problem("dkim.selector.hyphen", label));
             }
         }
         return new Parsed(Optional.of(new Selector(String.join(".", labels))), Optional.empty());
@@ -81,7 +79,7 @@ public final class Selector {
             return parsed;
         }
         int length = parsed.selector().get().ascii.length() + KEY_LABEL.length() + domain.ascii().length();
-        return length > DomainName.MAX_LENGTH ? Parsed.problem(new Problem("too-long", length)) : parsed;
+        return length > DomainName.MAX_LENGTH ? Parsed.problem(new Problem("dkim.selector.too-long", length)) : parsed;
     }
 
     /**
@@ -125,38 +123,7 @@ public final class Selector {
     private static Parsed withHyphens(String value, String key, String character) {
         String hyphenated = HYPHEN_INSTEAD.matcher(value).replaceAll("-");
         Optional<Selector> suggestion = hyphenated.equals(value) ? Optional.empty() : parse(hyphenated).selector();
-        return Parsed.problem(suggestion.map(s -> new Problem(key, s.value())).orElseGet(() -> new Problem("character", character)));
-    }
-
-    private static Optional<String> asciiLabel(String label) {
-        if (label.chars().allMatch(c -> c < 0x80)) {
-            return Optional.of(label.toLowerCase(Locale.ROOT));
-        }
-        try {
-            return Optional.of(IDN.toASCII(label, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * Why a text is not a selector: a key under {@code dkim.selector.} in the core's bundle and
-     * the values its sentence mentions.
-     */
-    public record Problem(String key, List<Object> arguments) {
-        public Problem(String key, Object... arguments) {
-            this(key, List.of(arguments));
-        }
-
-        public Problem {
-            Objects.requireNonNull(key, "key");
-            arguments = List.copyOf(arguments);
-        }
-
-        /** The problem in one sentence in {@code locale}'s language. */
-        public String text(Locale locale) {
-            return Messages.get(locale, "dkim.selector." + key, arguments.toArray());
-        }
+        return Parsed.problem(suggestion.map(s -> new Problem("dkim.selector." + key, s.value())).orElseGet(() -> new Problem("dkim.selector.character", character)));
     }
 
     /** Exactly one of a selector and the problem that keeps the text from being one. */

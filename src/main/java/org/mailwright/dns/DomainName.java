@@ -3,9 +3,8 @@ package org.mailwright.dns;
 import java.net.IDN;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
-import org.mailwright.i18n.Messages;
+import org.mailwright.i18n.Problem;
 
 /**
  * A domain name as Mailwright looks it up and compares it: lower case, international labels in
@@ -40,10 +39,10 @@ public final class DomainName implements Comparable<DomainName> {
     public static Parsed parse(String text) {
         String value = text == null ? "" : text.strip();
         if (value.isEmpty()) {
-            return Parsed.problem(new Problem("empty"));
+            return Parsed.problem(new Problem("dns.name.empty"));
         }
         if (value.chars().anyMatch(Character::isWhitespace)) {
-            return Parsed.problem(new Problem("spaces"));
+            return Parsed.problem(new Problem("dns.name.spaces"));
         }
         if (value.endsWith(".") && value.length() > 1) {
             value = value.substring(0, value.length() - 1);
@@ -55,16 +54,16 @@ public final class DomainName implements Comparable<DomainName> {
             int end = dot < 0 ? value.length() : dot;
             String label = value.substring(start, end);
             if (label.isEmpty()) {
-                return Parsed.problem(new Problem("empty-label"));
+                return Parsed.problem(new Problem("dns.name.empty-label"));
             }
             Optional<String> asciiLabel = asciiLabel(label);
             if (asciiLabel.isEmpty()) {
-                return Parsed.problem(new Problem("international", label));
+                return Parsed.problem(new Problem("dns.name.international", label));
             }
             ascii.append(ascii.length() == 0 ? "" : ".").append(asciiLabel.get());
             if (ascii.length() > MAX_LENGTH + 1) {
                 // No need to convert the rest of a runaway name to say it is too long.
-                return Parsed.problem(new Problem("too-long", value.length()));
+                return Parsed.problem(new Problem("dns.name.too-long", value.length()));
             }
             start = end + 1;
         }
@@ -80,14 +79,14 @@ public final class DomainName implements Comparable<DomainName> {
         String value = text == null ? "" : text.strip();
         int at = value.lastIndexOf('@');
         if (at >= 0 && value.chars().noneMatch(Character::isWhitespace)) {
-            return Parsed.problem(new Problem("email", value.substring(at + 1)));
+            return Parsed.problem(new Problem("dns.name.email", value.substring(at + 1)));
         }
         if ((value.contains("/") || value.contains(":")) && value.chars().noneMatch(Character::isWhitespace)) {
-            return Parsed.problem(new Problem("url", hostOf(value)));
+            return Parsed.problem(new Problem("dns.name.url", hostOf(value)));
         }
         Parsed parsed = parse(value);
         if (parsed.name().isPresent() && parsed.name().get().labelCount() < 2) {
-            return Parsed.problem(new Problem("no-dot", parsed.name().get().ascii()));
+            return Parsed.problem(new Problem("dns.name.no-dot", parsed.name().get().ascii()));
         }
         return parsed;
     }
@@ -165,7 +164,12 @@ public final class DomainName implements Comparable<DomainName> {
         return ascii;
     }
 
-    private static Optional<String> asciiLabel(String label) {
+    /**
+     * One label in ASCII, lower case: itself when it is ASCII, else its A-label
+     * ({@code bücher} is {@code xn--bcher-kva}); empty when it has none. The rules of names are
+     * checked apart, so each kind of name says what is wrong in its own words.
+     */
+    public static Optional<String> asciiLabel(String label) {
         if (label.chars().allMatch(c -> c < 0x80)) {
             return Optional.of(label.toLowerCase(Locale.ROOT));
         }
@@ -182,18 +186,18 @@ public final class DomainName implements Comparable<DomainName> {
             char c = name.charAt(i);
             boolean allowed = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.';
             if (!allowed) {
-                return Parsed.problem(new Problem("character", Character.isISOControl(c) ? String.format("U+%04X", (int) c) : String.valueOf(c)));
+                return Parsed.problem(new Problem("dns.name.character", Character.isISOControl(c) ? String.format("U+%04X", (int) c) : String.valueOf(c)));
             }
         }
         if (name.length() > MAX_LENGTH) {
-            return Parsed.problem(new Problem("too-long", name.length()));
+            return Parsed.problem(new Problem("dns.name.too-long", name.length()));
         }
         for (String label : name.split("\\.", -1)) {
             if (label.length() > MAX_LABEL) {
-                return Parsed.problem(new Problem("label-too-long", label, label.length()));
+                return Parsed.problem(new Problem("dns.name.label-too-long", label, label.length()));
             }
             if (label.startsWith("-") || label.endsWith("-")) {
-                return Parsed.problem(new Problem("hyphen", label));
+                return Parsed.problem(new Problem("dns.name.hyphen", label));
             }
         }
         return new Parsed(Optional.of(new DomainName(name)), Optional.empty());
@@ -210,26 +214,6 @@ public final class DomainName implements Comparable<DomainName> {
             }
         }
         return rest.substring(0, end);
-    }
-
-    /**
-     * Why a text is not a domain name: a key under {@code dns.name.} in the core's bundle and the
-     * values its sentence mentions.
-     */
-    public record Problem(String key, List<Object> arguments) {
-        public Problem(String key, Object... arguments) {
-            this(key, List.of(arguments));
-        }
-
-        public Problem {
-            Objects.requireNonNull(key, "key");
-            arguments = List.copyOf(arguments);
-        }
-
-        /** The problem in one sentence in {@code locale}'s language. */
-        public String text(Locale locale) {
-            return Messages.get(locale, "dns.name." + key, arguments.toArray());
-        }
     }
 
     /** Exactly one of a name and the problem that keeps the text from being one. */

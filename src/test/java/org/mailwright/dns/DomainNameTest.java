@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.mailwright.i18n.Problem;
 
 class DomainNameTest {
 
@@ -67,23 +68,23 @@ class DomainNameTest {
     @Test
     void aSingleLabelIsANameButNotAMailDomain() {
         assertTrue(DomainName.isValid("com"));
-        assertEquals("no-dot", DomainName.parseDomain("example").problem().orElseThrow().key());
+        assertEquals("dns.name.no-dot", DomainName.parseDomain("example").problem().orElseThrow().key());
         assertEquals("Escriba el dominio completo con su terminación, por ejemplo example.com.",
                 DomainName.parseDomain("example").problem().orElseThrow().text(SPANISH));
     }
 
     @Test
     void aPastedAddressOrUrlIsExplained() {
-        DomainName.Problem email = DomainName.parseDomain("postmaster@corp.example").problem().orElseThrow();
+        Problem email = DomainName.parseDomain("postmaster@corp.example").problem().orElseThrow();
         assertEquals("Enter only the domain, the part after the @: corp.example.", email.text(Locale.ENGLISH));
-        DomainName.Problem url = DomainName.parseDomain("https://corp.example/login").problem().orElseThrow();
+        Problem url = DomainName.parseDomain("https://corp.example/login").problem().orElseThrow();
         assertEquals("Enter only the domain name, without http:// or a path: corp.example.", url.text(Locale.ENGLISH));
     }
 
     @Test
     void ofThrowsWithTheProblem() {
         InvalidDomainNameException problem = assertThrows(InvalidDomainNameException.class, () -> DomainName.of("a..b"));
-        assertEquals("empty-label", problem.problem().key());
+        assertEquals("dns.name.empty-label", problem.problem().key());
         assertFalse(problem.getMessage().contains("Exception"));
     }
 
@@ -98,6 +99,6 @@ class DomainNameTest {
     }
 
     private static String problem(String text) {
-        return DomainName.parse(text).problem().orElseThrow().key();
+        return DomainName.parse(text).problem().orElseThrow().key().substring("dns.name.".length());
     }
 }

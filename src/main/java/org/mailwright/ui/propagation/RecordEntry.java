@@ -33,7 +33,7 @@ final class RecordEntry {
         }
 
         /** What is wrong with a name, as the core says it. */
-        static Problem of(DomainName.Problem problem) {
+        static Problem of(org.mailwright.i18n.Problem problem) {
             return words -> problem.text(words.locale());
         }
     }

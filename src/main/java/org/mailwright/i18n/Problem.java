@@ -1,0 +1,30 @@
+package org.mailwright.i18n;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Why something a user gave is not what it should be (a domain name, a selector...): a key of
+ * the core's bundle and the values its sentence mentions, said in whichever language the reader
+ * speaks when it is shown, by the window and the command line alike.
+ *
+ * @param key the sentence's key in {@link Messages#BUNDLE}, for example {@code dns.name.empty-label}
+ * @param arguments the values the sentence mentions
+ */
+public record Problem(String key, List<Object> arguments) {
+
+    public Problem(String key, Object... arguments) {
+        this(key, List.of(arguments));
+    }
+
+    public Problem {
+        Objects.requireNonNull(key, "key");
+        arguments = List.copyOf(arguments);
+    }
+
+    /** The problem in one sentence in {@code locale}'s language. */
+    public String text(Locale locale) {
+        return Messages.get(locale, key, arguments.toArray());
+    }
+}
