@@ -124,14 +124,14 @@ public final class DomainView {
             explanation.getStyleClass().add("overview-explanation");
             card.getChildren().add(explanation);
         }
-        for (Finding finding : row.findings()) {
-            card.getChildren().add(FindingCard.of(finding, model.locale(), bundle));
-        }
         if (!row.records().isEmpty()) {
             RecordBox records = new RecordBox(Texts.format(bundle, "record.copy"),
                     Texts.format(bundle, "record.copy.tooltip"), Texts.format(bundle, "record.copied"));
             records.setRecords(row.records());
             card.getChildren().add(records);
+        }
+        for (Finding finding : row.findings()) {
+            card.getChildren().add(FindingCard.of(finding, model.locale(), bundle));
         }
         card.getStyleClass().addAll("overview-row", row.aspect().name().toLowerCase(Locale.ROOT));
         card.setUserData(row);
