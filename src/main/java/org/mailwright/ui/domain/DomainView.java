@@ -105,16 +105,21 @@ public final class DomainView {
     private Node card(OverviewRow row) {
         Label title = new Label(Texts.format(bundle, row.titleKey()));
         title.getStyleClass().add("overview-title");
+        title.setWrapText(true);
+        // The name goes under the title, so a narrow window or a long Spanish title clips neither.
         Label name = new Label(row.name());
         name.getStyleClass().add("overview-name");
+        name.setWrapText(true);
+        VBox titles = new VBox(title, name);
+        HBox.setHgrow(titles, Priority.ALWAYS);
         StateBadge badge = new StateBadge(row.state(), state -> Texts.format(bundle, state.textKey()));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(badge, title, name, gap);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(badge, titles);
         header.getStyleClass().add("overview-header");
         if (row.ttl() != LookupResult.NO_TTL) {
             Label ttl = new Label(Texts.format(bundle, "domain.ttl", row.ttl()));
             ttl.getStyleClass().add("overview-ttl");
+            ttl.setMinWidth(Region.USE_PREF_SIZE);
             header.getChildren().add(ttl);
         }
         VBox card = new VBox(header);
