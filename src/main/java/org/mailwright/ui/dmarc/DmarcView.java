@@ -492,9 +492,7 @@ public final class DmarcView {
 
     /** A finding as every page shows it; why and how to fix are open at once for what needs fixing. */
     private FindingCard finding(Finding finding) {
-        FindingCard card = new FindingCard(finding, model.locale(), stateWords,
-                Texts.format(bundle, "finding.more"), Texts.format(bundle, "finding.less"),
-                Texts.format(bundle, "finding.why"), Texts.format(bundle, "finding.fix"));
+        FindingCard card = FindingCard.of(finding, model.locale(), bundle);
         card.showDetails(finding.severity() == Severity.ERROR || finding.severity() == Severity.WARNING);
         return card;
     }

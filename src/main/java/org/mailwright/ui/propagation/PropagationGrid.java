@@ -2,6 +2,7 @@ package org.mailwright.ui.propagation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalLong;
 import org.kordamp.ikonli.Ikon;
@@ -12,6 +13,7 @@ import org.mailwright.dns.TxtStrings;
 import org.mailwright.propagation.Cell;
 import org.mailwright.propagation.CellState;
 import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.propagation.RecordKind;
 import org.mailwright.propagation.ProbeServer;
 import org.mailwright.propagation.Role;
 import org.mailwright.propagation.Row;
@@ -126,10 +128,15 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
     /** The row title of a record of {@code kind}. */
     static String title(ExpectedRecord record, RecordKind kind, Words words) {
         return switch (kind) {
-            case DKIM -> words.get(kind.titleKey(), RecordKind.selectorOf(record.name()).orElse(""));
-            case OTHER -> words.get(kind.titleKey(), record.type().name());
-            default -> words.get(kind.titleKey());
+            case DKIM -> words.get(titleKey(kind), RecordKind.selectorOf(record.name()).orElse(""));
+            case OTHER -> words.get(titleKey(kind), record.type().name());
+            default -> words.get(titleKey(kind));
         };
+    }
+
+    /** The key of a row title in the window's bundle. */
+    private static String titleKey(RecordKind kind) {
+        return "propagation.kind." + kind.name().toLowerCase(Locale.ROOT);
     }
 
     private static Column column(ServerStatus status, OptionalLong newest, Words words) {

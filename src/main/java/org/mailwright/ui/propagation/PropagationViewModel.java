@@ -38,6 +38,7 @@ import org.mailwright.dns.ServerAddress;
 import org.mailwright.propagation.Cell;
 import org.mailwright.propagation.CellState;
 import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.propagation.RecordKind;
 import org.mailwright.propagation.ProbeHistory;
 import org.mailwright.propagation.PropagationEstimate;
 import org.mailwright.propagation.PropagationProbe;

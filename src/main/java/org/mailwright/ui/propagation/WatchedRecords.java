@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.propagation.RecordKind;
 
 /** The records of one watch as they were chosen, each with what it is for. */
 final class WatchedRecords {

@@ -467,9 +467,7 @@ public final class SpfView {
     }
 
     private FindingCard card(Finding finding) {
-        FindingCard card = new FindingCard(finding, model.locale(), this::stateWord,
-                Texts.format(bundle, "finding.more"), Texts.format(bundle, "finding.less"),
-                Texts.format(bundle, "finding.why"), Texts.format(bundle, "finding.fix"));
+        FindingCard card = FindingCard.of(finding, model.locale(), bundle);
         card.setId("finding-" + finding.id().replace('.', '-'));
         return card;
     }
