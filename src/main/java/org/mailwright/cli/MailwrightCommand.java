@@ -1,6 +1,7 @@
 package org.mailwright.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -79,7 +80,12 @@ public final class MailwrightCommand implements Callable<Integer> {
                     problem instanceof UsageException
                             ? usageError(failedCommand, problem.getMessage(), texts)
                             : failure(failedCommand, problem, texts));
-            return commandLine.execute(args);
+            try {
+                return commandLine.execute(args);
+            } catch (StackOverflowError | OutOfMemoryError | RuntimeException escaped) {
+                // What picocli's handlers did not catch (errors are not exceptions) is still one sentence.
+                return failure(commandLine, escaped, texts);
+            }
         } finally {
             outWriter.flush();
             errWriter.flush();
@@ -149,12 +155,19 @@ public final class MailwrightCommand implements Callable<Integer> {
         return ExitCode.USAGE;
     }
 
-    /** A bug or an environment problem: still one sentence, never a stack trace or a class name. */
-    private static int failure(CommandLine where, Exception problem, Texts texts) {
-        where.getErr().println(problem.getMessage() == null
-                ? texts.get("cli.error.internal")
-                : sentence(texts.get("cli.error.unexpected", problem.getMessage())));
-        return ExitCode.USAGE;
+    /**
+     * A file or the network the command needs failed it (exit 2, what the system said), or
+     * Mailwright failed itself (exit 3, a bug to report, not the user's doing): one sentence
+     * either way, never a stack trace or a class name.
+     */
+    static int failure(CommandLine where, Throwable problem, Texts texts) {
+        boolean environment = problem instanceof IOException || problem instanceof UncheckedIOException;
+        if (environment && problem.getMessage() != null) {
+            where.getErr().println(sentence(texts.get("cli.error.unexpected", problem.getMessage())));
+            return ExitCode.USAGE;
+        }
+        where.getErr().println(texts.get("cli.error.internal"));
+        return ExitCode.INTERNAL;
     }
 
     /** One line that ends like a sentence, whatever picocli or an exception wrote. */
