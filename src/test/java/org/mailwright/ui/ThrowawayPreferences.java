@@ -8,6 +8,9 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.mailwright.testdns.TestDnsServer;
+import org.mailwright.ui.settings.AppSettings;
+import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.settings.SettingsStore;
 
 /**
@@ -33,6 +36,18 @@ public final class ThrowawayPreferences implements AutoCloseable {
     /** The settings; {@code AppSettings.load(node())} again reads what the last one wrote, like a next run. */
     public SettingsStore node() {
         return node;
+    }
+
+    /**
+     * Settings that speak English and ask {@code dns} for everything, its port being the name
+     * servers' port too: how most window tests start.
+     */
+    public AppSettings settingsAsking(TestDnsServer dns) {
+        AppSettings settings = AppSettings.load(node);
+        settings.languageProperty().set(Language.ENGLISH);
+        settings.useCustomResolver(dns.address().toString());
+        settings.nameServerPortProperty().set(dns.port());
+        return settings;
     }
 
     /** An empty data folder for this test (plans go there), made on first use and deleted by {@link #close()}. */

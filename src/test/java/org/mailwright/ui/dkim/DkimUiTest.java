@@ -60,10 +60,7 @@ class DkimUiTest {
     void start(Stage stage) {
         dns = TestDnsServer.start(DkimZone.corpExample(""));
         preferences = new ThrowawayPreferences();
-        AppSettings settings = AppSettings.load(preferences.node());
-        settings.languageProperty().set(Language.ENGLISH);
-        settings.useCustomResolver(dns.address().toString());
-        settings.nameServerPortProperty().set(dns.port());
+        AppSettings settings = preferences.settingsAsking(dns);
         settings.timeoutProperty().set(Duration.ofMillis(750));
         settings.lastDomainProperty().set("corp.example");
         settings.lastPageProperty().set(Page.DKIM.id());

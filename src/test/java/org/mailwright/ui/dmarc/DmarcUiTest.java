@@ -59,10 +59,7 @@ class DmarcUiTest {
         List<ReportUri> rua = List.of(ReportUri.parse("mailto:dmarc@fresh.test").orElseThrow());
         new PlanStore(data.resolve("plans")).save(SavedPlan.started(
                 RolloutPlan.create("fresh.test", rua, LocalDate.now().minusDays(40), false)));
-        AppSettings settings = AppSettings.load(preferences.node());
-        settings.languageProperty().set(Language.ENGLISH);
-        settings.useCustomResolver(dns.address().toString());
-        settings.nameServerPortProperty().set(dns.port());
+        AppSettings settings = preferences.settingsAsking(dns);
         settings.timeoutProperty().set(Duration.ofMillis(750));
         settings.lastDomainProperty().set("corp.test");
         settings.lastPageProperty().set("dmarc");

@@ -56,10 +56,7 @@ class DmarcViewModelTest {
     void start() {
         dns = TestDnsServer.start(DmarcZone.ZONE);
         preferences = new ThrowawayPreferences();
-        settings = AppSettings.load(preferences.node());
-        settings.languageProperty().set(Language.ENGLISH);
-        settings.useCustomResolver(dns.address().toString());
-        settings.nameServerPortProperty().set(dns.port());
+        settings = preferences.settingsAsking(dns);
         context = new AppContext(settings, new BackgroundWork(), data);
         store = new PlanStore(data.resolve("plans"));
     }

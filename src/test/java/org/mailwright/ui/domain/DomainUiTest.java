@@ -19,7 +19,6 @@ import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.controls.FindingCard;
 import org.mailwright.ui.controls.StateBadge;
 import org.mailwright.ui.settings.AppSettings;
-import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.shell.ShellWindow;
 import org.mailwright.ui.work.BackgroundWork;
 import org.testfx.api.FxRobot;
@@ -59,9 +58,7 @@ class DomainUiTest {
     void start(Stage stage) {
         dns = TestDnsServer.start(ZONE);
         preferences = new ThrowawayPreferences();
-        AppSettings settings = AppSettings.load(preferences.node());
-        settings.languageProperty().set(Language.ENGLISH);
-        settings.useCustomResolver(dns.address().toString());
+        AppSettings settings = preferences.settingsAsking(dns);
         settings.timeoutProperty().set(Duration.ofMillis(750));
         settings.lastPageProperty().set("domain");
         context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());

@@ -48,9 +48,7 @@ class LanguageSwitchLeakUiTest {
                 @ 300 IN NS ns1
                 """);
         preferences = new ThrowawayPreferences();
-        AppSettings settings = AppSettings.load(preferences.node());
-        settings.languageProperty().set(Language.ENGLISH);
-        settings.useCustomResolver(dns.address().toString());
+        AppSettings settings = preferences.settingsAsking(dns);
         settings.timeoutProperty().set(Duration.ofMillis(500));
         settings.lastDomainProperty().set("example.test");
         context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());

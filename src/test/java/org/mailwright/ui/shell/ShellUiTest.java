@@ -73,9 +73,7 @@ class ShellUiTest {
     void start(Stage stage) {
         dns = TestDnsServer.start(ZONE);
         preferences = new ThrowawayPreferences();
-        AppSettings settings = AppSettings.load(preferences.node());
-        settings.languageProperty().set(Language.ENGLISH);
-        settings.useCustomResolver(dns.address().toString());
+        AppSettings settings = preferences.settingsAsking(dns);
         settings.timeoutProperty().set(TIMEOUT);
         context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
         window = ShellWindow.open(stage, context);

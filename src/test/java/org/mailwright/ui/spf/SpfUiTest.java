@@ -54,10 +54,7 @@ class SpfUiTest {
     void start(Stage stage) {
         dns = TestDnsServer.start(SpfViewModelTest.ZONE, SpfViewModelTest.PROVIDERS, SpfViewModelTest.GOOGLE);
         preferences = new ThrowawayPreferences();
-        AppSettings settings = AppSettings.load(preferences.node());
-        settings.languageProperty().set(Language.ENGLISH);
-        settings.useCustomResolver(dns.address().toString());
-        settings.nameServerPortProperty().set(dns.port());
+        AppSettings settings = preferences.settingsAsking(dns);
         settings.timeoutProperty().set(Duration.ofMillis(1500));
         settings.lastDomainProperty().set("example.test");
         settings.lastPageProperty().set("spf");
