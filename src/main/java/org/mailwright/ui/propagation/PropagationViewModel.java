@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -650,19 +649,13 @@ public final class PropagationViewModel {
         ServerChoice choice = serverChoice(checked.servers());
         activity.set(Activity.CHECKING);
         tick();
-        try {
-            checks.start(words().get("propagation.progress", checked.records().size(), checked.domain()), () -> {
-                PropagationProbe probe = new PropagationProbe(resolver, clock);
-                CompletableFuture<WatchPlan> servers = known != null ? CompletableFuture.completedFuture(known)
-                        : WatchPlanner.plan(resolver, checked.domain(), choice);
-                return servers.thenCompose(used -> probe.probe(used.zone(), checked.records().list(), used.servers())
-                        .thenApply(snapshot -> new ProbeRound(used, snapshot)));
-            }, this::checked);
-        } catch (RejectedExecutionException closed) {
-            // The window's work has shut down (the window is closing): there is no one left to check for.
-            checks.abandon();
-            endRefreshing();
-        }
+        checks.start(words().get("propagation.progress", checked.records().size(), checked.domain()), () -> {
+            PropagationProbe probe = new PropagationProbe(resolver, clock);
+            CompletableFuture<WatchPlan> servers = known != null ? CompletableFuture.completedFuture(known)
+                    : WatchPlanner.plan(resolver, checked.domain(), choice);
+            return servers.thenCompose(used -> probe.probe(used.zone(), checked.records().list(), used.servers())
+                    .thenApply(snapshot -> new ProbeRound(used, snapshot)));
+        }, this::checked);
     }
 
     /** Takes a check's outcome on the FX thread and waits for the next one, if any. */

@@ -74,6 +74,9 @@ public final class WizardView {
         }
     }
 
+    /** The record column needs about 300 px beside a question column of about 360: below that, one column. */
+    private static final double TWO_COLUMNS_FROM = 720;
+
     private final WizardViewModel model;
     private final Map<WizardStep, StepContent> contents;
     private final ResourceBundle bundle;
@@ -82,6 +85,8 @@ public final class WizardView {
     private final Validator validator = new Validator();
     private Check currentCheck;
 
+    /** The one column that holds the question and the record in a narrow window; made when first needed. */
+    private ScrollPane oneColumnScroll;
     @FXML
     private Parent root;
     @FXML
@@ -90,6 +95,10 @@ public final class WizardView {
     private Label question;
     @FXML
     private Label why;
+    @FXML
+    private HBox body;
+    @FXML
+    private VBox questionPane;
     @FXML
     private ScrollPane questionScroll;
     @FXML
@@ -180,7 +189,40 @@ public final class WizardView {
         lifetime.onChange(model.finishedProperty(), (observable, old, finished) -> showStrip());
         model.steps().forEach(step -> lifetime.onChange(step.active(), (observable, old, active) -> showStrip()));
         strip.widthProperty().addListener((observable, old, width) -> fitStrip());
+        if (model.liveResult() != null) {
+            body.widthProperty().addListener((observable, old, width) -> arrangeColumns(width.doubleValue()));
+        }
         showStep();
+    }
+
+    /**
+     * Side by side where there is room for both columns; below that one column, the record under
+     * the question, scrolled as one, so neither is squeezed to a few words a line.
+     */
+    private void arrangeColumns(double width) {
+        boolean oneColumn = width < TWO_COLUMNS_FROM;
+        if (oneColumn == (oneColumnScroll != null && oneColumnScroll.getParent() == body)) {
+            return;
+        }
+        if (oneColumn) {
+            if (oneColumnScroll == null) {
+                oneColumnScroll = new ScrollPane();
+                oneColumnScroll.setFitToWidth(true);
+                oneColumnScroll.getStyleClass().addAll("page-scroll", "wizard-scroll");
+                HBox.setHgrow(oneColumnScroll, Priority.ALWAYS);
+            }
+            questionScroll.setContent(null);
+            resultScroll.setContent(null);
+            VBox column = new VBox(questionPane, resultPane);
+            column.getStyleClass().add("wizard-one-column");
+            oneColumnScroll.setContent(column);
+            body.getChildren().setAll(oneColumnScroll);
+        } else {
+            oneColumnScroll.setContent(null);
+            questionScroll.setContent(questionPane);
+            resultScroll.setContent(resultPane);
+            body.getChildren().setAll(questionScroll, resultScroll);
+        }
     }
 
     private void showLiveResult() {

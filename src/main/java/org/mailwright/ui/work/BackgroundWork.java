@@ -43,8 +43,16 @@ public final class BackgroundWork implements BackgroundJobs, AutoCloseable {
         progress = Bindings.createDoubleBinding(() -> newest() == null ? 0 : newest().getProgress(), running);
     }
 
-    /** Runs {@code task} in the background and tracks it until it ends. Call on the FX thread. */
+    /**
+     * Runs {@code task} in the background and tracks it until it ends. Call on the FX thread. Once
+     * the window's work is closed (the window is going), a task started late is cancelled, so
+     * whoever started it hears so rather than waiting for ever.
+     */
     public <T> Task<T> start(Task<T> task) {
+        if (executor.isShutdown()) {
+            task.cancel();
+            return task;
+        }
         track(task);
         executor.execute(task);
         return task;

@@ -12,8 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -29,6 +27,7 @@ import org.mailwright.dns.RecordType;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
+import org.mailwright.ui.FxWait;
 import org.mailwright.ui.ThrowawayPreferences;
 import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.controls.FindingCard;
@@ -235,13 +234,6 @@ class DkimUiTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(8, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.call();
-            });
-        } catch (TimeoutException e) {
-            throw new AssertionError("the page did not get there within 8 s", e);
-        }
+        FxWait.until(8, condition);
     }
 }

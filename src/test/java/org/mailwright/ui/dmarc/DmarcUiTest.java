@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
@@ -25,6 +24,7 @@ import org.mailwright.dmarc.RolloutPlan;
 import org.mailwright.dmarc.SavedPlan;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
+import org.mailwright.ui.FxWait;
 import org.mailwright.ui.ThrowawayPreferences;
 import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.controls.RecordBox;
@@ -192,11 +192,7 @@ class DmarcUiTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the window did not get there in 10 s", e);
-        }
+        FxWait.until(10, condition::getAsBoolean);
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
+import org.mailwright.ui.FxWait;
 import org.mailwright.ui.ThrowawayPreferences;
 import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.controls.FindingCard;
@@ -24,7 +25,6 @@ import org.mailwright.ui.work.BackgroundWork;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Domain page never shows Pass for a record its linter finds wrong. */
 @ExtendWith(ApplicationExtension.class)
@@ -96,14 +96,7 @@ class DomainUiTest {
                 .stream().map(card -> card.finding().id()).toList();
     }
 
-    private static void waitUntil(FxRobot robot, java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(8, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.call();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the page did not get there within 8 s: " + rows(robot), e);
-        }
+    private static void waitUntil(FxRobot robot, Callable<Boolean> condition) {
+        FxWait.until(8, condition, () -> rows(robot).toString());
     }
 }

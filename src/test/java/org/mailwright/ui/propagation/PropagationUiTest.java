@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import atlantafx.base.controls.Notification;
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -27,6 +24,7 @@ import org.mailwright.propagation.CellState;
 import org.mailwright.propagation.RefreshSchedule;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
+import org.mailwright.ui.FxWait;
 import org.mailwright.ui.ThrowawayPreferences;
 import org.mailwright.ui.controls.StateBadge;
 import org.mailwright.ui.settings.AppSettings;
@@ -101,10 +99,10 @@ class PropagationUiTest {
         assertEquals(List.of(CellState.MATCH, CellState.MATCH, CellState.ERROR,
                         CellState.MATCH, CellState.MISMATCH, CellState.ERROR,
                         CellState.MATCH, CellState.MATCH, CellState.ERROR),
-                onFx(() -> cells(robot).stream().map(PropagationUiTest::stateOf).toList()));
+                FxWait.onFx(() -> cells(robot).stream().map(PropagationUiTest::stateOf).toList()));
         Button old = cells(robot).get(4);
-        assertEquals("Mismatch", onFx(() -> robot.from(old).lookup(".cell-word").queryAs(Label.class).getText()));
-        String tooltip = onFx(() -> old.getTooltip().getText());
+        assertEquals("Mismatch", FxWait.onFx(() -> robot.from(old).lookup(".cell-word").queryAs(Label.class).getText()));
+        String tooltip = FxWait.onFx(() -> old.getTooltip().getText());
         assertTrue(tooltip.contains(PropagationViewModelTest.OLD_DMARC) && tooltip.contains("TTL 600 s"), tooltip);
         assertEquals("Needs a look", robot.lookup("#overallBadge").queryAs(StateBadge.class).getWord());
 
@@ -218,7 +216,7 @@ class PropagationUiTest {
 
     /** The cells as drawn now; read on the FX thread, which redraws the grid after every check. */
     private static List<Button> cells(FxRobot robot) {
-        return onFx(() -> robot.lookup(".propagation-cell").queryAllAs(Button.class).stream().toList());
+        return FxWait.onFx(() -> robot.lookup(".propagation-cell").queryAllAs(Button.class).stream().toList());
     }
 
     private static CellState stateOf(Node cell) {
@@ -228,27 +226,10 @@ class PropagationUiTest {
     }
 
     private static List<String> texts(FxRobot robot, String query) {
-        return onFx(() -> robot.lookup(query).queryAllAs(Label.class).stream().map(Label::getText).toList());
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return Platform.isFxApplicationThread() ? read.call() : WaitForAsyncUtils.waitForAsyncFx(2000, read);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        return FxWait.onFx(() -> robot.lookup(query).queryAllAs(Label.class).stream().map(Label::getText).toList());
     }
 
     private static void waitUntil(Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(8, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return onFx(condition);
-            });
-        } catch (TimeoutException e) {
-            throw new AssertionError("the page did not get there within 8 s", e);
-        }
+        FxWait.until(8, condition);
     }
 }

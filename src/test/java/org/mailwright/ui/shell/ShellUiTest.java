@@ -10,6 +10,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
+import org.mailwright.ui.FxWait;
 import org.mailwright.ui.ThrowawayPreferences;
 import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.controls.RecordBox;
@@ -271,14 +273,7 @@ class ShellUiTest {
         return robot.from(robot.lookup(".overview-row." + aspect).<Node>query()).lookup(".record-box").queryAs(RecordBox.class).getRecordsText();
     }
 
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(6, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.call();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("the window did not get there within 6 s", e);
-        }
+    private static void waitUntil(Callable<Boolean> condition) {
+        FxWait.until(6, condition);
     }
 }

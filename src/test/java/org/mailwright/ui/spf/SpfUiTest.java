@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -28,6 +27,7 @@ import org.mailwright.dns.RecordType;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
+import org.mailwright.ui.FxWait;
 import org.mailwright.ui.ThrowawayPreferences;
 import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.controls.StateBadge;
@@ -282,17 +282,10 @@ class SpfUiTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition) {
-        waitUntil(condition, () -> "");
+        FxWait.until(10, condition);
     }
 
-    private static void waitUntil(Callable<Boolean> condition, java.util.function.Supplier<String> shown) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.call();
-            });
-        } catch (TimeoutException e) {
-            throw new AssertionError("the page did not get there within 10 s " + shown.get(), e);
-        }
+    private static void waitUntil(Callable<Boolean> condition, Supplier<String> shown) {
+        FxWait.until(10, condition, shown);
     }
 }
