@@ -22,21 +22,40 @@ import org.mailwright.ui.controls.RecordBox;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The wizard framework driven through a small sample wizard, as a user would. */
 @ExtendWith(ApplicationExtension.class)
 class WizardUiTest {
 
     private SampleWizard wizard;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         wizard = new SampleWizard();
         ResourceBundle english = ResourceBundle.getBundle(AppContext.BUNDLE, Locale.ROOT);
         Scene scene = new Scene(WizardView.load(wizard.model, wizard.contents(), english, new ViewLifetime()), 960, 560);
         scene.getStylesheets().add(WizardUiTest.class.getResource("/org/mailwright/ui/mailwright.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
+    }
+
+    @Test
+    void aNarrowWindowShowsTheQuestionAndTheRecordInOneColumnAndAWideOneSideBySide(FxRobot robot) {
+        assertEquals(0, robot.lookup(".wizard-one-column").queryAll().size(), "side by side at 960 px");
+
+        robot.interact(() -> stage.setWidth(600));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node column = robot.lookup(".wizard-one-column").query();
+        assertTrue(robot.from(column).lookup("#question").tryQuery().isPresent());
+        assertTrue(robot.from(column).lookup("#resultPane").tryQuery().isPresent(), "the record under the question");
+
+        robot.interact(() -> stage.setWidth(960));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, robot.lookup(".wizard-one-column").queryAll().size(), "side by side again");
+        assertEquals("Which domain signs its mail?", label(robot, "#question"));
     }
 
     @Test
