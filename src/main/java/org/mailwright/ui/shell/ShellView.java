@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Hyperlink;
@@ -14,6 +15,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -31,11 +33,17 @@ import org.mailwright.ui.spf.SpfView;
 /** The window's content: navigation, the page shown, the status bar. Shows a {@link ShellViewModel}. */
 public final class ShellView {
 
+    /** Below this window width the navigation shows icons only. */
+    private static final double FULL_NAVIGATION_FROM = 1000;
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+
     private final ShellViewModel model;
     private final ResourceBundle bundle;
     private final ViewLifetime lifetime;
     private final Map<Page, Parent> pages = new EnumMap<>(Page.class);
 
+    @FXML
+    private BorderPane shell;
     @FXML
     private ImageView logo;
     @FXML
@@ -76,6 +84,9 @@ public final class ShellView {
         logo.setManaged(icon != null);
         version.setText(Texts.format(bundle, "app.version", model.version()));
 
+        // A narrow window keeps the page its room: the navigation shows its icons only (their tooltips name them).
+        shell.widthProperty().addListener((observable, old, width) ->
+                shell.pseudoClassStateChanged(COMPACT, width.doubleValue() < FULL_NAVIGATION_FROM));
         navigation.getItems().setAll(model.pages());
         navigation.setCellFactory(list -> new NavigationCell());
         navigation.getSelectionModel().select(model.pageProperty().get());

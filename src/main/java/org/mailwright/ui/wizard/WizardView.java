@@ -74,8 +74,8 @@ public final class WizardView {
         }
     }
 
-    /** The record column needs about 300 px beside a question column of about 360: below that, one column. */
-    private static final double TWO_COLUMNS_FROM = 720;
+    /** Beside the record column (380 px), the question needs about 420 px: below that, one column. */
+    private static final double TWO_COLUMNS_FROM = 880;
 
     private final WizardViewModel model;
     private final Map<WizardStep, StepContent> contents;

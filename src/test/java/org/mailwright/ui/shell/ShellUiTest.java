@@ -109,6 +109,21 @@ class ShellUiTest {
     }
 
     @Test
+    void aNarrowWindowKeepsTheNavigationsIconsAndGivesThePageTheRoom(FxRobot robot) {
+        Stage stage = (Stage) robot.window(0);
+        robot.interact(() -> stage.setWidth(800));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label domain = FxWait.onFx(() -> robot.lookup(".nav-label").queryAllAs(Label.class).iterator().next());
+
+        assertFalse(domain.isVisible(), "icons only at 800 px");
+        assertTrue(robot.lookup("#navigation").queryAs(ListView.class).getWidth() < 100);
+
+        robot.interact(() -> stage.setWidth(1180));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(domain.isVisible(), "names beside the icons at 1180 px");
+    }
+
+    @Test
     void theArrowKeysMoveThroughTheNavigation(FxRobot robot) {
         robot.clickOn("#navigation");
         robot.type(KeyCode.HOME);
@@ -251,9 +266,10 @@ class ShellUiTest {
                 .collect(Collectors.toSet());
     }
 
+    /** The pages' names in the navigation, shown or (in a narrow window) kept for the tooltips. */
     private static Set<String> navigationLabels(FxRobot robot) {
-        ListView<?> navigation = robot.lookup("#navigation").queryAs(ListView.class);
-        return texts(robot, navigation);
+        return FxWait.onFx(() -> robot.lookup(".nav-label").queryAllAs(Label.class).stream()
+                .map(Label::getText).collect(Collectors.toSet()));
     }
 
     private static List<OverviewRow> rows(FxRobot robot) {
