@@ -214,12 +214,15 @@ final class PropagationCommand extends Subcommand {
         out().println(texts().get("cli.propagation.summary", matching, row.cells().size()) + " " + estimate(snapshot));
     }
 
-    /** What the server has: its records, or for a missing record or an error, what happened in words. */
+    /**
+     * What the server has: its records; for a missing record or an RCODE, the DNS's own word; for
+     * any other fault (silence, a lame server, an alias loop...), what happened in words.
+     */
     private String answerText(Cell cell, Locale locale) {
         return switch (cell.answer().outcome()) {
             case OK -> String.join(" | ", cell.values());
             case NXDOMAIN, NODATA, SERVFAIL, REFUSED -> cell.answer().outcome().name();
-            case TIMEOUT, ERROR -> cell.answer().problem().text(locale);
+            default -> cell.answer().problem().text(locale);
         };
     }
 
