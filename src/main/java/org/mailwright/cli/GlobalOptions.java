@@ -238,7 +238,8 @@ final class GlobalOptions {
         int percent = host.indexOf('%');
         String address = percent < 0 ? host : host.substring(0, percent);
         String zone = percent < 0 ? "" : host.substring(percent + 1);
-        boolean addressOk = !address.isEmpty() && address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+        boolean addressOk = !address.isEmpty() && address.chars().allMatch(c -> c >= '0' && c <= '9'
+                || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.');
         boolean zoneOk = percent < 0 || !zone.isEmpty()
                 && zone.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 0x80 || c == '_' || c == '.' || c == '-');
         return addressOk && zoneOk;
