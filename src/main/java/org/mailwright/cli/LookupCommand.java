@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.mailwright.dns.DnsRecord;
-import org.mailwright.dns.DomainName;
+import org.mailwright.dns.InvalidDomainNameException;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
@@ -28,15 +29,18 @@ final class LookupCommand extends Subcommand {
     @Override
     public Integer call() {
         RecordType type = recordType(typeText);
-        DomainName.Parsed parsed = DomainName.parse(name);
-        if (!parsed.isValid()) {
-            throw new UsageException(texts().get("cli.error.lookup-name", GlobalOptions.shown(name.strip()),
-                    parsed.problem().orElseThrow().text(texts().locale())));
-        }
         ResolverTarget target = options().target();
         LookupResult result;
         try (ResolverService resolver = options().openResolver()) {
-            result = resolver.lookup(parsed.name().orElseThrow().ascii(), type, target).join();
+            CompletableFuture<LookupResult> lookup;
+            try {
+                // Any name DNS can carry, as dig takes it (*.example.com); an international one as its A-label.
+                lookup = resolver.lookup(name, type, target);
+            } catch (InvalidDomainNameException malformedName) {
+                throw new UsageException(texts().get("cli.error.lookup-name", GlobalOptions.shown(name.strip()),
+                        malformedName.problem().text(texts().locale())));
+            }
+            result = lookup.join();
         }
         if (options().json()) {
             out().println(Json.write(toJson(result)));

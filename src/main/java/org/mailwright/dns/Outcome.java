@@ -28,7 +28,7 @@ public enum Outcome {
     LAME,
     /** The answer's chain of aliases (CNAME) comes back to a name it already passed. */
     CNAME_LOOP,
-    /** The answer's chain of aliases is longer than {@link AnswerReader#MAX_CNAME_CHAIN}. */
+    /** The answer's chain of aliases is longer than resolvers follow (16 aliases). */
     CNAME_CHAIN,
     /** The reply answers another question, or holds records for another name or type than asked. */
     WRONG_NAME,

@@ -106,6 +106,14 @@ class LookupCommandTest {
     // ---- names of any size ----
 
     @Test
+    void anyNameDnsCanCarryIsAskedAsDigAsksIt() {
+        CommandRun run = run("lookup", "TXT", "*.faults.test", "--server", server(), "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("{\"name\":\"*.faults.test\",\"type\":\"TXT\",\"status\":\"nxdomain\""), run.out());
+    }
+
+    @Test
     void aServerOfFourThousandLabelsIsAOneLineUsageError() {
         CommandRun run = run("lookup", "A", "faults.test", "--server", FOUR_THOUSAND_LABELS + ":53");
 
