@@ -131,7 +131,8 @@ public final class DomainOverview {
         if (!outcome.isAnswer()) {
             return new Item(aspect, name, answer, Optional.empty(), Note.NONE, List.of(), List.of());
         }
-        if (outcome == Outcome.NXDOMAIN || outcome == Outcome.SERVFAIL || outcome == Outcome.REFUSED) {
+        // A server's answer that is a fault (SERVFAIL, a lame server, an alias loop...) is never a pass.
+        if (outcome == Outcome.NXDOMAIN || !outcome.isConclusive()) {
             return new Item(aspect, name, answer, Optional.of(Severity.ERROR), Note.NONE, List.of(), List.of());
         }
         if (outcome == Outcome.NODATA) {

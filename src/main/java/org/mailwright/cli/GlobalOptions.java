@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mailwright.DataFolder;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.ResolverOptions;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
@@ -25,10 +26,9 @@ import picocli.CommandLine.Option;
  */
 final class GlobalOptions {
 
-    private static final Pattern HOST_NAME = Pattern.compile(
-            "(?i)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\\.?");
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
-    private static final Pattern IPV6 = Pattern.compile("(?i)[0-9a-f:.]+(%[\\w.-]+)?");
+    /** The most characters of what the user typed that a message repeats. */
+    private static final int SHOWN_LENGTH = 60;
 
     private final List<String> servers = new ArrayList<>();
     private final Texts texts;
@@ -40,20 +40,26 @@ final class GlobalOptions {
     @Option(names = "--retries", paramLabel = "N", scope = INHERIT, order = 3, descriptionKey = "retries")
     private int retries = ResolverOptions.DEFAULT_RETRIES;
 
-    @Option(names = "--json", scope = INHERIT, order = 4, descriptionKey = "json")
+    @Option(names = "--max-queries", paramLabel = "N", scope = INHERIT, order = 4, descriptionKey = "max-queries")
+    private int maxQueries = ResolverOptions.COMMAND_MAX_QUERIES;
+
+    @Option(names = "--deadline-ms", paramLabel = "N", scope = INHERIT, order = 5, descriptionKey = "deadline-ms")
+    private long deadlineMs = ResolverOptions.COMMAND_DEADLINE.toMillis();
+
+    @Option(names = "--json", scope = INHERIT, order = 6, descriptionKey = "json")
     private boolean json;
 
-    @Option(names = "--ns-port", paramLabel = "PORT", scope = INHERIT, order = 5, descriptionKey = "ns-port")
+    @Option(names = "--ns-port", paramLabel = "PORT", scope = INHERIT, order = 7, descriptionKey = "ns-port")
     private int nameServerPort = ServerAddress.DNS_PORT;
 
     /*
      * Read from the arguments before they are parsed (CliLanguage.requested), since picocli's own
      * messages need the language first; declared here so it is accepted anywhere and shown in the help.
      */
-    @Option(names = CliLanguage.OPTION, paramLabel = "en|es", scope = INHERIT, order = 6, descriptionKey = "lang")
+    @Option(names = CliLanguage.OPTION, paramLabel = "en|es", scope = INHERIT, order = 8, descriptionKey = "lang")
     private String language;
 
-    @Option(names = MailwrightCommand.DATA_DIR, paramLabel = "DIR", scope = INHERIT, order = 7, descriptionKey = "data-dir")
+    @Option(names = MailwrightCommand.DATA_DIR, paramLabel = "DIR", scope = INHERIT, order = 9, descriptionKey = "data-dir")
     private String dataDir;
 
     /** @param environment the process's environment variables, read for the data folder */
@@ -147,7 +153,12 @@ final class GlobalOptions {
         return nameServerPort;
     }
 
-    /** @throws UsageException when the timeout or the retries are out of range */
+    /**
+     * The resolver's options for one command: the timeout and retries, and the command's bounds
+     * (queries sent, overall time).
+     *
+     * @throws UsageException when a value is out of range
+     */
     ResolverOptions resolverOptions() {
         if (timeoutMs < 1) {
             throw new UsageException(texts.get("cli.error.timeout", timeoutMs));
@@ -155,12 +166,24 @@ final class GlobalOptions {
         if (retries < 0) {
             throw new UsageException(texts.get("cli.error.retries", retries));
         }
-        return ResolverOptions.defaults().withTimeout(Duration.ofMillis(timeoutMs)).withRetries(retries);
+        if (maxQueries < 1) {
+            throw new UsageException(texts.get("cli.error.max-queries", maxQueries));
+        }
+        if (deadlineMs < 1) {
+            throw new UsageException(texts.get("cli.error.deadline", deadlineMs));
+        }
+        return ResolverOptions.forCommand().withTimeout(Duration.ofMillis(timeoutMs)).withRetries(retries)
+                .withMaxQueries(maxQueries).withDeadline(Duration.ofMillis(deadlineMs));
     }
 
-    /** A resolver service with these options; the caller closes it. */
+    /** A resolver service with these options, its bounds counted from now; the caller closes it. */
     ResolverService openResolver() {
         return new ResolverService(resolverOptions());
+    }
+
+    /** {@code text} as a message repeats it: whole when short, else its start and an ellipsis. */
+    static String shown(String text) {
+        return text.length() <= SHOWN_LENGTH ? text : text.substring(0, SHOWN_LENGTH) + "…";
     }
 
     private ResolverTarget parseTarget(String text) {
@@ -178,26 +201,47 @@ final class GlobalOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        if (!plausibleHost(address.host())) {
-            throw new UsageException(texts.get("cli.error.server", text));
+        // Typos are caught here, as a usage error, rather than later as a name that does not resolve.
+        String host = address.host();
+        Matcher v4 = IPV4.matcher(host);
+        boolean plausible = host.indexOf(':') >= 0 ? plausibleIpv6(host) : !v4.matches() || validIpv4(v4);
+        if (!plausible) {
+            throw new UsageException(texts.get("cli.error.server", shown(text)));
+        }
+        if (host.indexOf(':') < 0 && !v4.matches()) {
+            // A host name is checked as every name is, in one pass over it, whatever its length.
+            DomainName.Parsed name = DomainName.parse(host);
+            if (!name.isValid()) {
+                throw new UsageException(texts.get("cli.error.server-name", shown(text),
+                        name.problem().orElseThrow().text(texts.locale())));
+            }
         }
         return address;
     }
 
-    /** Catches typos here, as a usage error, rather than later as a name that does not resolve. */
-    private static boolean plausibleHost(String host) {
-        if (host.indexOf(':') >= 0) {
-            return IPV6.matcher(host).matches();
-        }
-        Matcher v4 = IPV4.matcher(host);
-        if (v4.matches()) {
-            for (int octet = 1; octet <= 4; octet++) {
-                if (Integer.parseInt(v4.group(octet)) > 255) {
-                    return false;
-                }
+    /** Four numbers that each fit an octet. */
+    private static boolean validIpv4(Matcher v4) {
+        for (int octet = 1; octet <= 4; octet++) {
+            if (Integer.parseInt(v4.group(octet)) > 255) {
+                return false;
             }
-            return true;
         }
-        return HOST_NAME.matcher(host).matches();
+        return true;
+    }
+
+    /**
+     * Hexadecimal digits, colons and dots (an embedded IPv4 address), and after a {@code %} a zone
+     * such as {@code eth0}: catches typos here, as a usage error, rather than later as an address
+     * that does not parse. One pass over the text, whatever its length.
+     */
+    private static boolean plausibleIpv6(String host) {
+        int percent = host.indexOf('%');
+        String address = percent < 0 ? host : host.substring(0, percent);
+        String zone = percent < 0 ? "" : host.substring(percent + 1);
+        boolean addressOk = !address.isEmpty() && address.chars().allMatch(c -> c >= '0' && c <= '9'
+                || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.');
+        boolean zoneOk = percent < 0 || !zone.isEmpty()
+                && zone.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 0x80 || c == '_' || c == '.' || c == '-');
+        return addressOk && zoneOk;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.mailwright.dns.DnsRecord;
+import org.mailwright.dns.InvalidDomainNameException;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
@@ -33,9 +34,11 @@ final class LookupCommand extends Subcommand {
         try (ResolverService resolver = options().openResolver()) {
             CompletableFuture<LookupResult> lookup;
             try {
+                // Any name DNS can carry, as dig takes it (*.example.com); an international one as its A-label.
                 lookup = resolver.lookup(name, type, target);
-            } catch (IllegalArgumentException malformedName) {
-                throw new UsageException(malformedName.getMessage());
+            } catch (InvalidDomainNameException malformedName) {
+                throw new UsageException(texts().get("cli.error.lookup-name", GlobalOptions.shown(name.strip()),
+                        malformedName.problem().text(texts().locale())));
             }
             result = lookup.join();
         }

@@ -86,11 +86,13 @@ final class PropagationCommand extends Subcommand {
             } else if (choice.asksNameServers() && plan.authoritativeCount() == 0) {
                 err().println(texts().get("cli.propagation.no-nameservers", plan.zone()));
             }
-            PropagationProbe probe = new PropagationProbe(resolver, clock);
             Instant deadline = clock.instant().plusSeconds(maxWaitSeconds);
             ProbeHistory history = ProbeHistory.empty();
+            // The first round counts with finding the servers, as one command; each later round of
+            // a watch is a check of its own (--max-queries, --deadline-ms), the watch bounded by --max-wait.
+            ResolverService round = resolver;
             while (true) {
-                Snapshot snapshot = probe.probe(plan.zone(), List.of(record), plan.servers()).join();
+                Snapshot snapshot = new PropagationProbe(round, clock).probe(plan.zone(), List.of(record), plan.servers()).join();
                 history = history.record(snapshot);
                 boolean changed = !history.lastDiff().orElseThrow().isEmpty();
                 boolean last = snapshot.propagated() || !watch
@@ -108,6 +110,7 @@ final class PropagationCommand extends Subcommand {
                     return snapshot.propagated() ? ExitCode.OK : ExitCode.FAILED;
                 }
                 Thread.sleep(Duration.ofSeconds(intervalSeconds).toMillis());
+                round = resolver.newCheck();
             }
         }
     }
@@ -214,12 +217,15 @@ final class PropagationCommand extends Subcommand {
         out().println(texts().get("cli.propagation.summary", matching, row.cells().size()) + " " + estimate(snapshot));
     }
 
-    /** What the server has: its records, or for a missing record or an error, what happened in words. */
+    /**
+     * What the server has: its records; for a missing record or an RCODE, the DNS's own word; for
+     * any other fault (silence, a lame server, an alias loop...), what happened in words.
+     */
     private String answerText(Cell cell, Locale locale) {
         return switch (cell.answer().outcome()) {
             case OK -> String.join(" | ", cell.values());
             case NXDOMAIN, NODATA, SERVFAIL, REFUSED -> cell.answer().outcome().name();
-            case TIMEOUT, ERROR -> cell.answer().problem().text(locale);
+            default -> cell.answer().problem().text(locale);
         };
     }
 

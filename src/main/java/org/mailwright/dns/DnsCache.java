@@ -3,22 +3,39 @@ package org.mailwright.dns;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Answers kept for as long as their TTL allows: positive answers for their smallest record TTL,
- * NXDOMAIN and NODATA for the zone's negative-caching time. Failures are never kept.
+ * NXDOMAIN and NODATA for the zone's negative-caching time. Failures are never kept. The answers
+ * kept weigh at most {@link #MAX_WEIGHT} characters in all: past it, the expired ones go, then the
+ * oldest, so a batch over a million domains keeps its memory bounded.
  */
 public final class DnsCache {
 
     /** No answer is kept longer than a day, whatever its TTL says (RFC 2181 section 8 allows capping). */
     static final long MAX_TTL_SECONDS = Duration.ofDays(1).toSeconds();
 
+    /**
+     * What the answers kept may weigh in all, in characters of their names and values with their
+     * objects counted: some 50 MB of heap, room for a few hundred thousand ordinary answers or
+     * several hundred of the largest a server can send.
+     */
+    static final long MAX_WEIGHT = 32_000_000;
+    /** What an answer weighs besides its records' characters: the objects that hold it. */
+    private static final int ENTRY_OVERHEAD = 200;
+    /** What each record weighs besides its characters. */
+    private static final int RECORD_OVERHEAD = 100;
+
     private final Clock clock;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong weight = new AtomicLong();
     /** Orders the entries by when they were stored, so a fresh view can skip what was there before it. */
     private final AtomicLong stamps = new AtomicLong();
 
@@ -35,7 +52,7 @@ public final class DnsCache {
         }
         long remaining = Duration.between(clock.instant(), entry.expires()).toSeconds();
         if (remaining <= 0) {
-            entries.remove(key, entry);
+            forget(key, entry);
             return Optional.empty();
         }
         return Optional.of(entry.result().fromCache(remaining));
@@ -48,13 +65,66 @@ public final class DnsCache {
         };
         if (cacheable) {
             Instant expires = clock.instant().plusSeconds(Math.min(result.ttl(), MAX_TTL_SECONDS));
-            entries.put(key(target, result.name(), result.type()), new Entry(result, expires, stamps.incrementAndGet()));
+            Entry entry = new Entry(result, expires, stamps.incrementAndGet(), weightOf(result));
+            if (weight.get() + entry.weight() > MAX_WEIGHT) {
+                makeRoom(entry.weight());
+            }
+            Entry replaced = entries.put(key(target, result.name(), result.type()), entry);
+            weight.addAndGet(entry.weight() - (replaced == null ? 0 : replaced.weight()));
         }
     }
 
     /** Forgets everything, for when the user asks to look again now. */
     public void clear() {
-        entries.clear();
+        entries.forEach(this::forget);
+    }
+
+    /** The characters the answers kept weigh, their objects counted ({@link #MAX_WEIGHT} at most). */
+    long weight() {
+        return weight.get();
+    }
+
+    /**
+     * Room for {@code needed} more: the expired answers go first, then the oldest, until a tenth of
+     * the bound is free, so the next answers do not each have to make room again.
+     */
+    private synchronized void makeRoom(long needed) {
+        long target = MAX_WEIGHT - Math.max(needed, MAX_WEIGHT / 10);
+        if (weight.get() <= target) {
+            return;
+        }
+        Instant now = clock.instant();
+        entries.forEach((key, entry) -> {
+            if (!entry.expires().isAfter(now)) {
+                forget(key, entry);
+            }
+        });
+        List<Map.Entry<String, Entry>> oldestFirst = entries.entrySet().stream()
+                .sorted(Comparator.comparingLong(stored -> stored.getValue().stamp()))
+                .toList();
+        for (Map.Entry<String, Entry> stored : oldestFirst) {
+            if (weight.get() <= target) {
+                return;
+            }
+            forget(stored.getKey(), stored.getValue());
+        }
+    }
+
+    private void forget(String key, Entry entry) {
+        if (entries.remove(key, entry)) {
+            weight.addAndGet(-entry.weight());
+        }
+    }
+
+    /** A TXT record's value is held twice: joined, and as its character-strings. */
+    private static long weightOf(LookupResult result) {
+        long weight = ENTRY_OVERHEAD + result.name().length();
+        for (List<DnsRecord> records : List.of(result.records(), result.aliases())) {
+            for (DnsRecord record : records) {
+                weight += RECORD_OVERHEAD + record.name().length() + 2L * record.value().length();
+            }
+        }
+        return weight;
     }
 
     public int size() {
@@ -70,6 +140,6 @@ public final class DnsCache {
         return stamps.get() + 1;
     }
 
-    private record Entry(LookupResult result, Instant expires, long stamp) {
+    private record Entry(LookupResult result, Instant expires, long stamp, long weight) {
     }
 }

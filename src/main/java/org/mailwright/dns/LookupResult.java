@@ -19,7 +19,8 @@ import org.mailwright.i18n.Messages;
  * @param ttl for {@link Outcome#OK}, the smallest TTL of the answer; for NXDOMAIN and NODATA,
  *     the negative-caching time from the zone's SOA; otherwise {@link #NO_TTL}
  * @param server the server that gave this answer ({@code host:port}), or the last one tried
- * @param problem for TIMEOUT and ERROR, what went wrong; otherwise {@link Detail#NONE}
+ * @param problem for a fault, what went wrong in a few words ({@link Detail#NONE} for SERVFAIL and
+ *     REFUSED, whose code says it all); for OK, NXDOMAIN and NODATA, {@link Detail#NONE}
  * @param cached true when the answer came from the cache rather than the network
  * @param elapsed how long the lookup took
  */

@@ -1,62 +1,44 @@
 package org.mailwright.dns;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.xbill.DNS.CNAMERecord;
-import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
-import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
-import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Record;
 import org.xbill.DNS.ResolverConfig;
-import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.TXTRecord;
-import org.xbill.DNS.TextParseException;
-import org.xbill.DNS.Type;
-import org.xbill.DNS.WireParseException;
 
 /**
- * Asynchronous DNS lookups over dnsjava. One instance per application (or per test), passed to
+ * Asynchronous DNS lookups. One instance per application, per command (or per test), passed to
  * whatever needs DNS: it owns the cache and a small daemon executor, and is closed when done.
  *
- * <p>Each attempt waits {@link ResolverOptions#timeout()}; a silent server is asked again
- * {@link ResolverOptions#retries()} times, then the next server of the target is tried. Answers
- * truncated over UDP are asked again over TCP. Every outcome, failures included, completes the
- * future normally with a {@link LookupResult}; only a malformed name is refused up front.
+ * <p>Every name goes on the wire as {@link QueryName} reads it: a domain name in A-label form. Each attempt waits
+ * {@link ResolverOptions#timeout()}; a silent server is asked again {@link ResolverOptions#retries()}
+ * times, then the next server of the target is tried. Answers truncated over UDP are asked again
+ * over TCP ({@link DnsTransport}). A check sends at most {@link ResolverOptions#maxQueries()}
+ * queries and ends by its {@link ResolverOptions#deadline()}. Every outcome, failures included,
+ * completes the future normally with a {@link LookupResult}; only a malformed name is refused up front.
  */
 public final class ResolverService implements AutoCloseable {
-
-    private static final int MAX_CNAME_CHAIN = 16;
 
     private final ResolverOptions options;
     private final DnsCache cache;
     private final ExecutorService executor;
+    /** The queries and time left to the check this service (or view) belongs to. */
+    private final CheckBounds bounds;
     /** Cached answers stored before this point are not used: see {@link #fresh()}. */
     private final long freshSince;
-    /** False for a {@link #fresh()} view, which closes nothing of the service it shares. */
+    /** False for a view ({@link #fresh()}, {@link #newCheck()}), which closes nothing of the service it shares. */
     private final boolean owner;
 
     public ResolverService(ResolverOptions options) {
@@ -65,13 +47,15 @@ public final class ResolverService implements AutoCloseable {
 
     public ResolverService(ResolverOptions options, Clock clock) {
         this(Objects.requireNonNull(options, "options"), new DnsCache(Objects.requireNonNull(clock, "clock")),
-                Executors.newCachedThreadPool(daemonThreads()), 0, true);
+                Executors.newCachedThreadPool(daemonThreads()), new CheckBounds(options), 0, true);
     }
 
-    private ResolverService(ResolverOptions options, DnsCache cache, ExecutorService executor, long freshSince, boolean owner) {
+    private ResolverService(ResolverOptions options, DnsCache cache, ExecutorService executor, CheckBounds bounds,
+                            long freshSince, boolean owner) {
         this.options = options;
         this.cache = cache;
         this.executor = executor;
+        this.bounds = bounds;
         this.freshSince = freshSince;
         this.owner = owner;
     }
@@ -80,10 +64,20 @@ public final class ResolverService implements AutoCloseable {
      * This service as a check the user starts sees it: every answer is asked of the servers now,
      * none taken from what the cache held before, negative answers included; what it learns goes
      * into the shared cache, so later lookups see the news at once. Within one check an answer it
-     * got itself is reused (an include met twice is asked once). Closing the view closes nothing.
+     * got itself is reused (an include met twice is asked once). The view counts its queries and
+     * time with this service's. Closing the view closes nothing.
      */
     public ResolverService fresh() {
-        return new ResolverService(options, cache, executor, cache.nextStamp(), false);
+        return new ResolverService(options, cache, executor, bounds, cache.nextStamp(), false);
+    }
+
+    /**
+     * This service for one more check of a long-running command (a round of a watch): the same
+     * cache, and the {@link ResolverOptions#maxQueries()} and {@link ResolverOptions#deadline()}
+     * of a check counted afresh from now. Closing the view closes nothing.
+     */
+    public ResolverService newCheck() {
+        return new ResolverService(options, cache, executor, new CheckBounds(options), freshSince, false);
     }
 
     public ResolverOptions options() {
@@ -98,11 +92,11 @@ public final class ResolverService implements AutoCloseable {
      * Looks {@code name} up through {@code target}, from the cache when a fresh answer is there.
      * The servers of the target are tried in order until one answers with NOERROR or NXDOMAIN.
      *
-     * @throws IllegalArgumentException when {@code name} is not a valid domain name
+     * @throws InvalidDomainNameException when {@code name} is not a valid domain name
      */
     public CompletableFuture<LookupResult> lookup(String name, RecordType type, ResolverTarget target) {
-        Name query = toName(name);
-        String display = display(query);
+        Name query = QueryName.parse(name);
+        String display = Query.display(query);
         if (options.cacheEnabled()) {
             var cached = cache.get(target, display, type, freshSince);
             if (cached.isPresent()) {
@@ -132,10 +126,10 @@ public final class ResolverService implements AutoCloseable {
      * server itself says, as propagation checks need. {@code recursive} sets the RD flag; leave it
      * off to ask an authoritative server about its own data.
      *
-     * @throws IllegalArgumentException when {@code name} is not a valid domain name
+     * @throws InvalidDomainNameException when {@code name} is not a valid domain name
      */
     public CompletableFuture<LookupResult> query(String name, RecordType type, ServerAddress server, boolean recursive) {
-        return ask(toName(name), type, List.of(server), recursive, System.nanoTime());
+        return ask(QueryName.parse(name), type, List.of(server), recursive, System.nanoTime());
     }
 
     /** The zone's NS hosts, each with its A and AAAA addresses (on port 53). */
@@ -143,9 +137,14 @@ public final class ResolverService implements AutoCloseable {
         return authoritativeServers(new ResolverTarget.Authoritative(zone, via));
     }
 
-    /** The zone's NS hosts, each with its A and AAAA addresses, on the target's port. */
+    /**
+     * The zone's NS hosts, each with its A and AAAA addresses, on the target's port. A host whose
+     * name cannot be looked up (an NS record can name anything) has no addresses.
+     *
+     * @throws InvalidDomainNameException when the zone is not a valid domain name
+     */
     public CompletableFuture<AuthoritativeServers> authoritativeServers(ResolverTarget.Authoritative target) {
-        String zone = display(toName(target.zone()));
+        String zone = Query.display(QueryName.parse(target.zone()));
         return lookup(zone, RecordType.NS, target.via()).thenCompose(ns -> {
             List<CompletableFuture<AuthoritativeServers.NameServer>> hosts = ns.records().stream()
                     .map(record -> nameServer(record.value(), target.via(), target.port()))
@@ -165,8 +164,14 @@ public final class ResolverService implements AutoCloseable {
 
     private CompletableFuture<AuthoritativeServers.NameServer> nameServer(String host, ResolverTarget via, int port) {
         String hostName = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        var v4 = lookup(hostName, RecordType.A, via);
-        var v6 = lookup(hostName, RecordType.AAAA, via);
+        CompletableFuture<LookupResult> v4;
+        CompletableFuture<LookupResult> v6;
+        try {
+            v4 = lookup(hostName, RecordType.A, via);
+            v6 = lookup(hostName, RecordType.AAAA, via);
+        } catch (InvalidDomainNameException noName) {
+            return CompletableFuture.completedFuture(new AuthoritativeServers.NameServer(hostName, List.of()));
+        }
         return v4.thenCombine(v6, (a, aaaa) -> {
             List<ServerAddress> addresses = new ArrayList<>();
             for (LookupResult result : List.of(a, aaaa)) {
@@ -201,127 +206,63 @@ public final class ResolverService implements AutoCloseable {
     }
 
     /** Tries each server in turn; the first conclusive answer wins, otherwise the most telling failure. */
-    private CompletableFuture<LookupResult> ask(Name query, RecordType type, List<ServerAddress> servers,
+    private CompletableFuture<LookupResult> ask(Name name, RecordType type, List<ServerAddress> servers,
                                                 boolean recursive, long started) {
-        CompletableFuture<LookupResult> chain = attempt(query, type, servers.get(0), recursive, 0, started);
+        if (servers.isEmpty()) {
+            return CompletableFuture.completedFuture(AnswerReader.fault(Query.of(name, type, recursive), Outcome.ERROR,
+                    Detail.of("no-servers"), "", since(started)));
+        }
+        CompletableFuture<LookupResult> chain = attempt(Query.of(name, type, recursive), servers.get(0), 0, started);
         for (ServerAddress next : servers.subList(1, servers.size())) {
-            chain = chain.thenCompose(previous -> previous.outcome().isConclusive()
+            chain = chain.thenCompose(previous -> previous.outcome().isConclusive() || previous.outcome().isCutShort()
                     ? CompletableFuture.completedFuture(previous)
-                    : attempt(query, type, next, recursive, 0, started)
+                    : attempt(Query.of(name, type, recursive), next, 0, started)
                             .thenApply(current -> moreTelling(previous, current)));
         }
         return chain;
     }
 
-    private CompletableFuture<LookupResult> attempt(Name query, RecordType type, ServerAddress server,
-                                                    boolean recursive, int attempt, long started) {
-        return CompletableFuture.supplyAsync(() -> resolverFor(server), executor)
-                .thenCompose(resolver -> {
-                    Message message = Message.newQuery(Record.newRecord(query, type.code(), DClass.IN));
-                    if (!recursive) {
-                        message.getHeader().unsetFlag(Flags.RD);
-                    }
-                    // dnsjava checks its timeouts about once a second, so a short timeout would
-                    // really last a second; the future is held to the promised time here.
-                    return resolver.sendAsync(message, executor).toCompletableFuture()
-                            .orTimeout(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
-                })
-                .handle((response, failure) -> failure == null
-                        ? interpret(query, type, server, response, started)
-                        : failed(query, type, server, unwrap(failure), started))
+    private CompletableFuture<LookupResult> attempt(Query query, ServerAddress server, int attempt, long started) {
+        return CompletableFuture.supplyAsync(() -> exchange(query, server, started), executor)
                 .thenCompose(result -> result.outcome() == Outcome.TIMEOUT && attempt < options.retries()
-                        ? attempt(query, type, server, recursive, attempt + 1, started)
+                        ? attempt(query.again(), server, attempt + 1, started)
                         : CompletableFuture.completedFuture(result));
     }
 
-    private SimpleResolver resolverFor(ServerAddress server) {
+    /** One attempt at one server, blocking this executor thread: over UDP, and over TCP when the reply is truncated. */
+    private LookupResult exchange(Query query, ServerAddress server, long started) {
+        InetSocketAddress address;
         try {
-            InetAddress address = InetAddress.getByName(server.host());
-            SimpleResolver resolver = new SimpleResolver(new InetSocketAddress(address, server.port()));
-            resolver.setTimeout(options.timeout());
-            return resolver;
+            address = new InetSocketAddress(InetAddress.getByName(server.host()), server.port());
         } catch (UnknownHostException e) {
-            throw new CompletionException(e);
+            return AnswerReader.fault(query, Outcome.ERROR, Detail.of("unknown-server", server.host()),
+                    server.toString(), since(started));
         }
-    }
-
-    private LookupResult interpret(Name query, RecordType type, ServerAddress server, Message response, long started) {
-        int rcode = response.getRcode();
-        Duration elapsed = since(started);
-        String name = display(query);
-        if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
-            Outcome outcome = switch (rcode) {
-                case Rcode.SERVFAIL -> Outcome.SERVFAIL;
-                case Rcode.REFUSED -> Outcome.REFUSED;
-                default -> Outcome.ERROR;
-            };
-            Detail detail = outcome == Outcome.ERROR ? Detail.of("rcode", Rcode.string(rcode)) : Detail.NONE;
-            return new LookupResult(name, type, outcome, List.of(), List.of(), LookupResult.NO_TTL,
-                    server.toString(), detail, false, elapsed);
+        DnsTransport.Exchange exchange = send(query, address, DnsTransport::udp);
+        if (exchange instanceof DnsTransport.Exchange.Replied replied && replied.message().getHeader().getFlag(Flags.TC)) {
+            exchange = send(query, address, DnsTransport::tcp);
         }
-        List<DnsRecord> aliases = new ArrayList<>();
-        List<DnsRecord> records = new ArrayList<>();
-        List<Record> answer = response.getSection(Section.ANSWER);
-        Name current = query;
-        for (int hop = 0; hop <= MAX_CNAME_CHAIN; hop++) {
-            Name owner = current;
-            answer.stream()
-                    .filter(r -> r.getType() == type.code() && r.getName().equals(owner))
-                    .map(ResolverService::toRecord)
-                    .forEach(records::add);
-            if (!records.isEmpty() || type == RecordType.CNAME) {
-                break;
-            }
-            var alias = answer.stream()
-                    .filter(r -> r.getType() == Type.CNAME && r.getName().equals(owner))
-                    .findFirst();
-            if (alias.isEmpty()) {
-                break;
-            }
-            aliases.add(toRecord(alias.get()));
-            current = ((CNAMERecord) alias.get()).getTarget();
+        if (exchange instanceof DnsTransport.Exchange.Replied replied) {
+            return AnswerReader.interpret(replied.message(), query, server.toString(), since(started));
         }
-        if (!records.isEmpty()) {
-            long ttl = records.stream().mapToLong(DnsRecord::ttl).min().orElse(0);
-            ttl = Math.min(ttl, aliases.stream().mapToLong(DnsRecord::ttl).min().orElse(ttl));
-            return new LookupResult(name, type, Outcome.OK, records, aliases, ttl, server.toString(), Detail.NONE, false, elapsed);
-        }
-        Outcome outcome = rcode == Rcode.NXDOMAIN ? Outcome.NXDOMAIN : Outcome.NODATA;
-        return new LookupResult(name, type, outcome, List.of(), aliases, negativeTtl(response),
-                server.toString(), Detail.NONE, false, elapsed);
-    }
-
-    /** RFC 2308 section 5: the lesser of the SOA record's own TTL and its MINIMUM field. */
-    private static long negativeTtl(Message response) {
-        return response.getSection(Section.AUTHORITY).stream()
-                .filter(SOARecord.class::isInstance)
-                .map(SOARecord.class::cast)
-                .mapToLong(soa -> Math.min(soa.getTTL(), soa.getMinimum()))
-                .findFirst()
-                .orElse(LookupResult.NO_TTL);
-    }
-
-    private LookupResult failed(Name query, RecordType type, ServerAddress server, Throwable failure, long started) {
-        // An ICMP "port unreachable" only arrives on some networks (a firewall drops it on others,
-        // and the same server then times out), so it counts as silence, with the reason given.
-        boolean refused = failure instanceof PortUnreachableException;
-        boolean silent = refused || failure instanceof SocketTimeoutException || failure instanceof TimeoutException;
-        Detail detail;
-        if (refused) {
-            detail = Detail.of("refused-port");
-        } else if (silent) {
+        DnsTransport.Exchange.Failed failed = (DnsTransport.Exchange.Failed) exchange;
+        Outcome outcome = failed.outcome();
+        Detail detail = failed.detail();
+        if (outcome == Outcome.TIMEOUT && bounds.passed()) {
+            outcome = Outcome.DEADLINE;
+            detail = bounds.deadlineDetail();
+        } else if (outcome == Outcome.TIMEOUT && detail.isEmpty()) {
             detail = Detail.of("no-answer", options.timeout().toMillis(), options.retries() + 1);
-        } else if (failure instanceof UnknownHostException) {
-            detail = Detail.of("unknown-server", server.host());
-        } else if (failure instanceof WireParseException) {
-            detail = Detail.of("malformed", failure.getMessage());
-        } else {
-            detail = Detail.of("network", failure.getMessage() != null && failure instanceof IOException
-                    ? failure.getMessage()
-                    : failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
         }
-        return new LookupResult(display(query), type, silent ? Outcome.TIMEOUT : Outcome.ERROR, List.of(), List.of(),
-                LookupResult.NO_TTL, server.toString(), detail, false, since(started));
+        return AnswerReader.fault(query, outcome, detail, server.toString(), since(started));
+    }
+
+    /** Sends the query if the check may still send one, waiting no longer than the timeout and the deadline allow. */
+    private DnsTransport.Exchange send(Query query, InetSocketAddress address, Transport transport) {
+        Optional<DnsTransport.Exchange.Failed> refused = bounds.spend();
+        return refused.isPresent()
+                ? refused.get()
+                : transport.exchange(query, address, bounds.until(options.timeout()));
     }
 
     private LookupResult noServers(String name, RecordType type, AuthoritativeServers servers, long started) {
@@ -333,49 +274,16 @@ public final class ResolverService implements AutoCloseable {
                 ns.server(), detail, false, since(started));
     }
 
-    /** A server that answered (even SERVFAIL) says more than one that was silent. */
+    /**
+     * A server that answered (even SERVFAIL) says more than one that was silent, and a lookup the
+     * check's bounds cut short says so rather than how the servers before were silent.
+     */
     private static LookupResult moreTelling(LookupResult previous, LookupResult current) {
-        return !previous.outcome().isAnswer() && current.outcome().isAnswer() || current.outcome().isConclusive()
+        boolean previousSaysLittle = !previous.outcome().isAnswer();
+        return current.outcome().isConclusive()
+                || previousSaysLittle && (current.outcome().isAnswer() || current.outcome().isCutShort())
                 ? current
                 : previous;
-    }
-
-    private static DnsRecord toRecord(Record record) {
-        String owner = display(record.getName());
-        RecordType type = RecordType.fromCode(record.getType()).orElseThrow();
-        if (record instanceof TXTRecord txt) {
-            List<String> strings = txt.getStringsAsByteArrays().stream()
-                    .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
-                    .toList();
-            return new DnsRecord(owner, type, record.getTTL(), String.join("", strings), strings);
-        }
-        String value = record.getType() == Type.AAAA
-                ? Ipv6Text.format(record.rdataToWireCanonical())
-                : record.rdataToString();
-        return new DnsRecord(owner, type, record.getTTL(), value, List.of());
-    }
-
-    private static Name toName(String name) {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("No domain name given.");
-        }
-        try {
-            return Name.fromString(name.trim(), Name.root);
-        } catch (TextParseException e) {
-            throw new IllegalArgumentException("\"" + name + "\" is not a valid domain name: " + e.getMessage() + ".");
-        }
-    }
-
-    private static String display(Name name) {
-        return name.toString(true).toLowerCase(Locale.ROOT);
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private Duration since(long started) {
@@ -389,5 +297,11 @@ public final class ResolverService implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** One way of sending a query: {@link DnsTransport#udp} or {@link DnsTransport#tcp}. */
+    @FunctionalInterface
+    private interface Transport {
+        DnsTransport.Exchange exchange(Query query, InetSocketAddress server, long until);
     }
 }

@@ -9,6 +9,8 @@ import java.util.Objects;
 public record ServerAddress(String host, int port) {
 
     public static final int DNS_PORT = 53;
+    /** The most characters of what the user typed that a message repeats. */
+    private static final int QUOTED_LENGTH = 60;
 
     public ServerAddress {
         Objects.requireNonNull(host, "host");
@@ -35,7 +37,7 @@ public record ServerAddress(String host, int port) {
         if (value.startsWith("[")) {
             int close = value.indexOf(']');
             if (close < 0) {
-                throw new IllegalArgumentException("\"" + value + "\" opens a bracket it does not close.");
+                throw new IllegalArgumentException(quoted(value) + " opens a bracket it does not close.");
             }
             String host = value.substring(1, close);
             String rest = value.substring(close + 1);
@@ -43,7 +45,7 @@ public record ServerAddress(String host, int port) {
                 return new ServerAddress(host, DNS_PORT);
             }
             if (!rest.startsWith(":")) {
-                throw new IllegalArgumentException("\"" + value + "\" is not HOST[:PORT].");
+                throw new IllegalArgumentException(quoted(value) + " is not HOST[:PORT].");
             }
             return new ServerAddress(host, parsePort(rest.substring(1), value));
         }
@@ -60,17 +62,22 @@ public record ServerAddress(String host, int port) {
 
     private static int parsePort(String port, String whole) {
         if (port.isEmpty()) {
-            throw new IllegalArgumentException("\"" + whole + "\" has a colon but no port after it.");
+            throw new IllegalArgumentException(quoted(whole) + " has a colon but no port after it.");
         }
         try {
             int number = Integer.parseInt(port);
             if (number < 1 || number > 65535) {
-                throw new IllegalArgumentException("Port " + port + " in \"" + whole + "\" is not between 1 and 65535.");
+                throw new IllegalArgumentException("Port " + port + " in " + quoted(whole) + " is not between 1 and 65535.");
             }
             return number;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("\"" + port + "\" in \"" + whole + "\" is not a port number.");
+            throw new IllegalArgumentException(quoted(port) + " in " + quoted(whole) + " is not a port number.");
         }
+    }
+
+    /** {@code text} in quotes as a message repeats it: whole when short, else its start and an ellipsis. */
+    private static String quoted(String text) {
+        return "\"" + (text.length() <= QUOTED_LENGTH ? text : text.substring(0, QUOTED_LENGTH) + "…") + "\"";
     }
 
     /** True for this machine's own addresses (127.0.0.0/8, ::1, localhost): a development setup. */

@@ -183,6 +183,28 @@ class DnsCacheTest {
         }
     }
 
+    @Test
+    void theAnswersKeptStayWithinTheirBoundTheOldestGoingFirst() {
+        DnsCache cache = new DnsCache(clock);
+        ResolverTarget target = ResolverTarget.servers(List.of(new ServerAddress("192.0.2.53", 53)));
+        String largest = "x".repeat(60_000);
+        int answers = (int) (2 * DnsCache.MAX_WEIGHT / (2 * largest.length()));
+
+        for (int i = 0; i < answers; i++) {
+            String name = "n" + i + ".cache.test";
+            cache.put(target, new LookupResult(name, RecordType.TXT, Outcome.OK,
+                    List.of(new DnsRecord(name, RecordType.TXT, 300, largest, List.of(largest))), List.of(), 300,
+                    "192.0.2.53:53", Detail.NONE, false, Duration.ZERO));
+        }
+
+        assertTrue(cache.weight() <= DnsCache.MAX_WEIGHT, Long.toString(cache.weight()));
+        assertTrue(cache.size() < answers, Integer.toString(cache.size()));
+        assertTrue(cache.get(target, "n0.cache.test", RecordType.TXT, 0).isEmpty(), "the oldest went");
+        assertTrue(cache.get(target, "n" + (answers - 1) + ".cache.test", RecordType.TXT, 0).isPresent(), "the newest stayed");
+        cache.clear();
+        assertEquals(0, cache.weight());
+    }
+
     private LookupResult lookup(TestDnsServer dns, String name) {
         return resolver.lookup(name, RecordType.A, dns.target()).join();
     }

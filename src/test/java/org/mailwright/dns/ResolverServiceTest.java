@@ -169,12 +169,14 @@ class ResolverServiceTest {
     }
 
     @Test
-    void aMalformedAnswerIsAnError() throws IOException {
-        try (FakeServer garbling = new FakeServer(ResolverServiceTest::claimsAnAnswerItDoesNotHold)) {
-            LookupResult result = resolver.lookup("www.example.test", RecordType.A, garbling.target()).join();
+    void aMalformedAnswerIsItsOwnOutcomeOnceNoBetterReplyCame() throws IOException {
+        try (FakeServer garbling = new FakeServer(ResolverServiceTest::claimsAnAnswerItDoesNotHold);
+             ResolverService impatient = new ResolverService(new ResolverOptions(SHORT, 0, false))) {
+            LookupResult result = impatient.lookup("www.example.test", RecordType.A, garbling.target()).join();
 
-            assertEquals(Outcome.ERROR, result.outcome());
+            assertEquals(Outcome.MALFORMED, result.outcome());
             assertTrue(result.detail().startsWith("the answer was malformed"), result.detail());
+            assertExplains(result, "sent back something unreadable", "devolvió algo ilegible");
         }
     }
 

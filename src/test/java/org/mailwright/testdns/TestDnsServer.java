@@ -20,9 +20,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -52,7 +55,9 @@ import org.xbill.DNS.Zone;
 
 /**
  * An in-process authoritative DNS server for tests: serves zone text on 127.0.0.1, over UDP and
- * TCP on one ephemeral port, and can misbehave on demand (silence, SERVFAIL, REFUSED, truncation).
+ * TCP on one ephemeral port, and can misbehave on demand: silence, SERVFAIL, REFUSED, truncation
+ * (over UDP, or over TCP too), stray datagrams, TCP connections that break or serve one query
+ * each, replies rewritten at will.
  *
  * <p>Each zone text is a master file with a {@code $ORIGIN} line (or a SOA record naming the
  * apex). A zone without SOA gets {@code ns.<origin> hostmaster.<origin>} with a negative TTL of
@@ -83,13 +88,22 @@ public final class TestDnsServer implements AutoCloseable {
         /** Answer every query with REFUSED. */
         REFUSED,
         /** Over UDP answer with the TC flag and no records; over TCP answer normally. */
-        TRUNCATE
+        TRUNCATE,
+        /** Answer with the TC flag and no records over UDP and over TCP alike: a broken server. */
+        TRUNCATE_ALWAYS,
+        /**
+         * Over UDP, before each answer send three datagrams a client must not take for it: the
+         * answer under another id, a reply with the query's id to another question, and octets
+         * with the query's id that are no DNS message. Then the answer.
+         */
+        STRAY_DATAGRAMS
     }
 
     static final long DEFAULT_TTL = 3600;
     static final long DEFAULT_NEGATIVE_TTL = 60;
 
-    private static final int MAX_CHAIN = 16;
+    /** Aliases followed within one answer: more than clients follow, so a test can serve a chain too long for them. */
+    private static final int MAX_CHAIN = 32;
     private static final int PLAIN_UDP_LIMIT = 512;
     private static final int EDNS_PAYLOAD = 1232;
     private static final int BIND_ATTEMPTS = 20;
@@ -106,6 +120,10 @@ public final class TestDnsServer implements AutoCloseable {
     private final Set<String> failingNames = ConcurrentHashMap.newKeySet();
     private final AtomicInteger udpQueries = new AtomicInteger();
     private final AtomicInteger tcpQueries = new AtomicInteger();
+    private final AtomicInteger tcpConnectionsToBreak = new AtomicInteger();
+    private final Queue<String> questions = new ConcurrentLinkedQueue<>();
+    private volatile boolean oneQueryPerTcpConnection;
+    private volatile UnaryOperator<Message> rewrite = UnaryOperator.identity();
     private volatile List<Zone> zones;
     private volatile Behaviour behaviour = Behaviour.NORMAL;
     private volatile boolean closed;
@@ -188,6 +206,32 @@ public final class TestDnsServer implements AutoCloseable {
         zones = parseZones(zoneTexts);
     }
 
+    /**
+     * Breaks the next {@code count} TCP connections: each reads its query, sends the length and
+     * the first half of the reply, and closes.
+     */
+    public void breakTcpConnections(int count) {
+        tcpConnectionsToBreak.set(count);
+    }
+
+    /**
+     * Answers one query per TCP connection and then closes it, as RFC 7766 allows a server to do;
+     * a client that sends several queries down one connection gets only the first answered.
+     */
+    public void answerOneQueryPerTcpConnection(boolean oneOnly) {
+        oneQueryPerTcpConnection = oneOnly;
+    }
+
+    /** Passes every reply through {@code rewrite} before sending it: a server that tampers with its answers. */
+    public void rewriteReplies(UnaryOperator<Message> rewrite) {
+        this.rewrite = Objects.requireNonNull(rewrite, "rewrite");
+    }
+
+    /** The names of every question received so far, as they arrived (escaped as in a zone file), oldest first. */
+    public List<String> questionsReceived() {
+        return List.copyOf(questions);
+    }
+
     /** How many queries arrived over UDP, answered or not. */
     public int udpQueries() {
         return udpQueries.get();
@@ -246,6 +290,11 @@ public final class TestDnsServer implements AutoCloseable {
                 udpQueries.incrementAndGet();
                 byte[] query = Arrays.copyOf(packet.getData(), packet.getLength());
                 byte[] reply = respond(query, Transport.UDP);
+                if (reply != null && behaviour == Behaviour.STRAY_DATAGRAMS) {
+                    for (byte[] stray : strays(reply)) {
+                        udp.send(new DatagramPacket(stray, stray.length, packet.getSocketAddress()));
+                    }
+                }
                 if (reply != null) {
                     udp.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
                 }
@@ -281,10 +330,19 @@ public final class TestDnsServer implements AutoCloseable {
                 in.readFully(query);
                 tcpQueries.incrementAndGet();
                 byte[] reply = respond(query, Transport.TCP);
+                if (reply != null && tcpConnectionsToBreak.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                    out.writeShort(reply.length);
+                    out.write(reply, 0, reply.length / 2);
+                    out.flush();
+                    return;
+                }
                 if (reply != null) {
                     out.writeShort(reply.length);
                     out.write(reply);
                     out.flush();
+                }
+                if (oneQueryPerTcpConnection) {
+                    return;
                 }
             }
         } catch (EOFException | SocketException closedByEitherSide) {
@@ -313,6 +371,7 @@ public final class TestDnsServer implements AutoCloseable {
         if (question == null || query.getHeader().getFlag(Flags.QR)) {
             return formatError(wire);
         }
+        questions.add(question.getName().toString(true));
         Behaviour now = behaviour;
         String name = key(question.getName());
         if (now == Behaviour.SILENT || silencedNames.contains(name)
@@ -337,11 +396,12 @@ public final class TestDnsServer implements AutoCloseable {
             header.setRcode(Rcode.SERVFAIL);
         } else if (now == Behaviour.REFUSED) {
             header.setRcode(Rcode.REFUSED);
-        } else if (now == Behaviour.TRUNCATE && transport == Transport.UDP) {
+        } else if (now == Behaviour.TRUNCATE && transport == Transport.UDP || now == Behaviour.TRUNCATE_ALWAYS) {
             header.setFlag(Flags.TC);
         } else {
             answer(question.getName(), question.getType(), response);
         }
+        response = rewrite.apply(response);
         if (transport == Transport.TCP) {
             return response.toWire();
         }
@@ -467,6 +527,30 @@ public final class TestDnsServer implements AutoCloseable {
                 .filter(zone -> name.subdomain(zone.getOrigin()))
                 .findFirst()
                 .orElse(null);
+    }
+
+    /**
+     * What {@link Behaviour#STRAY_DATAGRAMS} sends before {@code reply}: {@code reply} under
+     * another id, a reply with its id to another question, and octets with its id that do not parse.
+     */
+    private static List<byte[]> strays(byte[] reply) {
+        try {
+            Message answer = new Message(reply);
+            int id = answer.getHeader().getID();
+            Message otherId = answer.clone();
+            otherId.getHeader().setID((id + 1) & 0xffff);
+            otherId.getHeader().setRcode(Rcode.NXDOMAIN);
+            otherId.removeAllRecords(Section.ANSWER);
+            Message otherQuestion = answer.clone();
+            otherQuestion.removeAllRecords(Section.QUESTION);
+            otherQuestion.addRecord(Record.newRecord(Name.fromConstantString("stray.invalid."), Type.A, DClass.IN),
+                    Section.QUESTION);
+            byte[] garbage = Arrays.copyOf(reply, Header.LENGTH + 3);
+            garbage[7] = 9;
+            return List.of(otherId.toWire(), otherQuestion.toWire(), garbage);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the server's own reply did not parse", e);
+        }
     }
 
     /** FORMERR, keeping the query's id so the client can match it. */
