@@ -30,22 +30,29 @@ final class BoundedFiles {
         if (size > maxBytes) {
             return Optional.empty();
         }
-        // One octet more than allowed: reading it is how a file past the bound shows itself.
-        long capacity = maxBytes + 1;
-        byte[] buffer = new byte[(int) (regular ? size + 1 : Math.min(capacity, FIRST_READ_OCTETS))];
+        // A regular file fills its array exactly, so the array itself is returned, not a copy.
+        byte[] buffer = new byte[(int) (regular ? size : Math.min(maxBytes, FIRST_READ_OCTETS))];
         int length = 0;
         try (InputStream in = Files.newInputStream(file)) {
-            while (length <= maxBytes) {
+            while (true) {
                 if (length == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, (int) Math.min(capacity, 2L * buffer.length));
+                    // Full: one more octet tells whether the file goes on (it may grow, or be a device).
+                    int next = in.read();
+                    if (next < 0) {
+                        return Optional.of(buffer);
+                    }
+                    if (length >= maxBytes) {
+                        return Optional.empty();
+                    }
+                    buffer = Arrays.copyOf(buffer, (int) Math.min(maxBytes, Math.max(2L * length, FIRST_READ_OCTETS)));
+                    buffer[length++] = (byte) next;
                 }
                 int read = in.read(buffer, length, buffer.length - length);
                 if (read < 0) {
-                    return Optional.of(length == buffer.length ? buffer : Arrays.copyOf(buffer, length));
+                    return Optional.of(Arrays.copyOf(buffer, length));
                 }
                 length += read;
             }
         }
-        return Optional.empty();
     }
 }

@@ -2,7 +2,9 @@ package org.mailwright.dkim;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,17 +38,28 @@ public final class MailMessage {
     }
 
     /**
-     * Reads a message file, a device or a pipe, no more than {@code limits.maxBytes()} of it: a
-     * file known to be larger is refused before any of it is read, anything else as soon as it
-     * passes the bound.
+     * Reads a message file, a device or a pipe, whose CRLF form may have no more than
+     * {@code limits.maxBytes()} octets: a file known to be larger is refused before any of it is
+     * read, anything else as soon as it passes the bound. A file is read twice, first to count
+     * its bare LFs, so that its CRLF form is made straight into one array of the right size: the
+     * message is in memory once, however its lines end.
      *
-     * @throws IOException when the file cannot be read
+     * @throws IOException when the file cannot be read, or changes while it is read
      * @throws MessageLimitException when the message passes one of {@code limits}
      */
     public static MailMessage read(Path file, MessageLimits limits) throws IOException {
-        byte[] raw = BoundedFiles.read(file, limits.maxBytes())
-                .orElseThrow(() -> new MessageLimitException(MessageLimitException.Bound.BYTES, limits.maxBytes()));
-        return parse(raw, limits);
+        if (!Files.isRegularFile(file)) {
+            return parse(BoundedFiles.read(file, limits.maxBytes()).orElseThrow(() -> tooLarge(limits)), limits);
+        }
+        if (Files.size(file) > limits.maxBytes()) {
+            throw tooLarge(limits);
+        }
+        long crlfLength = new CrlfCopy(null).copy(file, limits.maxBytes());
+        byte[] text = new byte[(int) crlfLength];
+        if (new CrlfCopy(text).copy(file, crlfLength) != crlfLength) {
+            throw new IOException(file + " changed while it was read.");
+        }
+        return parse(text, limits);
     }
 
     /** @throws MessageLimitException when the message passes one of the {@link MessageLimits#DEFAULT} bounds */
@@ -56,10 +69,16 @@ public final class MailMessage {
 
     /** @throws MessageLimitException when the message passes one of {@code limits} */
     public static MailMessage parse(byte[] raw, MessageLimits limits) {
-        if (raw.length > limits.maxBytes()) {
-            throw new MessageLimitException(MessageLimitException.Bound.BYTES, limits.maxBytes());
+        long bare = bareLineFeeds(raw);
+        if (raw.length + bare > limits.maxBytes()) {
+            throw tooLarge(limits);
         }
-        byte[] text = withCrlf(raw);
+        byte[] text = raw;
+        if (bare > 0) {
+            // Every LF not preceded by CR becomes CRLF.
+            text = new byte[(int) (raw.length + bare)];
+            new CrlfCopy(text).write(raw, raw.length);
+        }
         HeaderLines lines = new HeaderLines(text, limits.maxHeaderLineOctets());
         int position = 0;
         if (startsWith(text, 0, "From ")) {
@@ -132,26 +151,81 @@ public final class MailMessage {
         return true;
     }
 
-    /** Every LF not preceded by CR becomes CRLF; a message already in CRLF form is returned as is. */
-    static byte[] withCrlf(byte[] raw) {
-        int bare = 0;
+    private static long bareLineFeeds(byte[] raw) {
+        long bare = 0;
         for (int i = 0; i < raw.length; i++) {
             if (raw[i] == '\n' && (i == 0 || raw[i - 1] != '\r')) {
                 bare++;
             }
         }
-        if (bare == 0) {
-            return raw;
+        return bare;
+    }
+
+    private static MessageLimitException tooLarge(MessageLimits limits) {
+        return new MessageLimitException(MessageLimitException.Bound.BYTES, limits.maxBytes());
+    }
+
+    /**
+     * Writes octets in CRLF form (a CR before every LF that lacks one) into an array, or only
+     * counts them when there is none, in blocks from a file: a bare LF is told from a CRLF across
+     * the blocks' edges.
+     */
+    private static final class CrlfCopy {
+        private static final int BLOCK_OCTETS = 64 * 1024;
+        private static final byte[] CR = {'\r'};
+
+        private final byte[] out;
+        private long length;
+        private byte previous;
+
+        CrlfCopy(byte[] out) {
+            this.out = out;
         }
-        byte[] out = new byte[raw.length + bare];
-        int o = 0;
-        for (int i = 0; i < raw.length; i++) {
-            if (raw[i] == '\n' && (i == 0 || raw[i - 1] != '\r')) {
-                out[o++] = '\r';
+
+        /**
+         * The length of the file's CRLF form, copied into the array when there is one.
+         *
+         * @throws MessageLimitException when it passes {@code maxLength}
+         * @throws IOException when it does not fit the array (the file grew)
+         */
+        long copy(Path file, long maxLength) throws IOException {
+            byte[] block = new byte[BLOCK_OCTETS];
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int read = in.read(block); read >= 0; read = in.read(block)) {
+                    write(block, read);
+                    if (length > maxLength) {
+                        if (out != null) {
+                            throw new IOException(file + " changed while it was read.");
+                        }
+                        throw new MessageLimitException(MessageLimitException.Bound.BYTES, maxLength);
+                    }
+                }
             }
-            out[o++] = raw[i];
+            return length;
         }
-        return out;
+
+        void write(byte[] bytes, int count) {
+            int start = 0;
+            for (int i = 0; i < count; i++) {
+                if (bytes[i] == '\n' && (i == 0 ? previous : bytes[i - 1]) != '\r') {
+                    put(bytes, start, i - start);
+                    put(CR, 0, 1);
+                    start = i;
+                }
+            }
+            put(bytes, start, count - start);
+            if (count > 0) {
+                previous = bytes[count - 1];
+            }
+        }
+
+        private void put(byte[] bytes, int from, int count) {
+            if (out != null) {
+                int room = (int) Math.max(0, Math.min(count, out.length - length));
+                System.arraycopy(bytes, from, out, (int) length, room);
+            }
+            length += count;
+        }
     }
 
     /** The lines of the header section, each checked against the bound on their length as it is found. */

@@ -218,6 +218,36 @@ class DkimHostileInputTest {
     }
 
     @Test
+    void aMessageOfExactlyTheBoundIsReadAndOneOctetMoreIsNot() throws Exception {
+        Path message = Files.writeString(dir.resolve("m.eml"), MESSAGE);
+        MessageLimits exact = MessageLimits.DEFAULT.withMaxBytes(MESSAGE.length());
+
+        assertArrayEquals("Hello.\r\n".getBytes(StandardCharsets.US_ASCII), MailMessage.read(message, exact).body());
+        assertThrows(MessageLimitException.class, () -> MailMessage.read(message, exact.withMaxBytes(MESSAGE.length() - 1)));
+    }
+
+    @Test
+    void aFileWithLfLineEndsIsReadInItsCrlfFormWhateverTheBlocksAndBoundedInThatForm() throws Exception {
+        byte[] raw = new byte[3 * 65_536 + 10];
+        java.util.Arrays.fill(raw, (byte) 'x');
+        byte[] header = "From: a@b.c\n\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, raw, 0, header.length);
+        raw[65_535] = '\r';
+        raw[65_536] = '\n';
+        raw[2 * 65_536] = '\n';
+        raw[raw.length - 1] = '\n';
+        Path file = Files.write(dir.resolve("lf.eml"), raw);
+        int crlfLength = raw.length + 4;
+
+        MailMessage read = MailMessage.read(file, MessageLimits.DEFAULT.withMaxBytes(crlfLength));
+
+        assertArrayEquals(MailMessage.parse(raw).body(), read.body());
+        assertEquals(crlfLength - "From: a@b.c\r\n\r\n".length(), read.body().length);
+        assertThrows(MessageLimitException.class, () -> MailMessage.read(file, MessageLimits.DEFAULT.withMaxBytes(crlfLength - 1)));
+        assertThrows(MessageLimitException.class, () -> MailMessage.parse(raw, MessageLimits.DEFAULT.withMaxBytes(crlfLength - 1)));
+    }
+
+    @Test
     void anEndlessDeviceIsReadOnlyUpToTheBound() throws Exception {
         Path zero = Path.of("/dev/zero");
         Assumptions.assumeTrue(Files.exists(zero), "a system with /dev/zero");
