@@ -1,8 +1,5 @@
 package org.mailwright.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.mailwright.dkim.DkimKey;
@@ -39,13 +36,9 @@ final class DkimKeyOptions {
             return null;
         }
         try {
-            String first = Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("");
-            if (first.isEmpty()) {
-                throw new UsageException(texts.get("cli.dkim.passphrase-empty", file));
-            }
-            return first.toCharArray();
-        } catch (IOException e) {
-            throw new UsageException(texts.get("cli.dkim.file-unreadable", file));
+            return KeyFiles.readPassphrase(file);
+        } catch (KeyFileException e) {
+            throw new UsageException(e.message(texts.locale()));
         }
     }
 }

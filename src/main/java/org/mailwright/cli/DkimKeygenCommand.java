@@ -1,10 +1,6 @@
 package org.mailwright.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -56,9 +52,12 @@ final class DkimKeygenCommand extends Subcommand {
         String selector = name.selector(texts()).value();
         Path privateFile = out.resolve(selector + ".private");
         Path zoneFile = out.resolve(selector + ".txt");
+        KeyFiles.IfExists ifExists = force ? KeyFiles.IfExists.REPLACE : KeyFiles.IfExists.FAIL;
         for (Path file : new Path[] {privateFile, zoneFile}) {
-            if (!force && Files.exists(file)) {
-                throw new UsageException(texts().get("cli.dkim.exists", file));
+            try {
+                KeyFiles.checkWritable(file, ifExists);
+            } catch (KeyFileException e) {
+                throw refused(e);
             }
         }
         DkimKey key = KeyGenerator.generate(spec);
@@ -66,14 +65,10 @@ final class DkimKeygenCommand extends Subcommand {
         char[] passphrase = DkimKeyOptions.passphrase(passphraseFile, texts());
         KeyFiles.SavedKey saved;
         try {
-            saved = KeyFiles.save(key, privateFile, new KeyFiles.SaveOptions(keyFormat, passphrase,
-                    force ? KeyFiles.IfExists.REPLACE : KeyFiles.IfExists.FAIL));
-            Files.writeString(zoneFile, record.zoneLine() + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            saved = KeyFiles.save(key, privateFile, new KeyFiles.SaveOptions(keyFormat, passphrase, ifExists));
+            KeyFiles.saveText(zoneFile, record.zoneLine() + "\n", ifExists);
         } catch (KeyFileException e) {
-            throw new UsageException(e.message(texts().locale()));
-        } catch (IOException e) {
-            throw new UsageException(texts().get("cli.dkim.file-unwritable", zoneFile));
+            throw refused(e);
         } finally {
             if (passphrase != null) {
                 Arrays.fill(passphrase, '\0');
@@ -90,16 +85,24 @@ final class DkimKeygenCommand extends Subcommand {
             json.put("key_type", key.type().tagValue());
             json.put("bits", key.bits());
             json.put("permissions", saved.permissions().orElse(null));
+            json.put("findings", FindingText.json(key.strengthFindings(), texts().locale()));
             out().println(Json.write(json));
         } else {
             out().println(texts().get("cli.dkim.keygen.saved", privateFile, saved.permissions().orElse(texts().get("cli.dkim.no-posix"))));
             out().println(texts().get("cli.dkim.keygen.zone-file", zoneFile));
             out().println();
-            DkimRecordCommand.printRecord(out(), texts(), record);
+            DkimRecordCommand.printRecord(out(), texts(), record, key.strengthFindings());
             out().println();
             out().println(texts().get("cli.dkim.keygen.next", record.domain(), record.selector(), privateFile));
         }
         return ExitCode.OK;
+    }
+
+    /** Why a file may not be written, with the way out that this command offers for an existing one. */
+    private UsageException refused(KeyFileException e) {
+        return new UsageException(e.problem() == KeyFileException.Problem.FILE_EXISTS
+                ? texts().get("cli.dkim.exists", e.arguments().get(0))
+                : e.message(texts().locale()));
     }
 
     private KeySpec spec() {

@@ -1,9 +1,5 @@
 package org.mailwright.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,10 +11,10 @@ import org.mailwright.dkim.MailMessage;
 import org.mailwright.dkim.Selector;
 import org.mailwright.dkim.SigningOptions;
 import org.mailwright.dns.DomainName;
+import org.mailwright.i18n.ProblemException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code mailwright dkim sign}: writes the message, signed, to standard output. */
 @Command(name = "sign", sortOptions = false)
@@ -33,8 +29,8 @@ final class DkimSignCommand extends Subcommand {
     @Option(names = "--canon", paramLabel = "HEADER/BODY", order = 20, descriptionKey = "dkim.canon")
     private String canon = "relaxed/relaxed";
 
-    @Parameters(index = "0", paramLabel = "MESSAGE", descriptionKey = "dkim.message")
-    private Path message;
+    @Mixin
+    private DkimMessageOptions message;
 
     @Override
     public Integer call() {
@@ -42,20 +38,20 @@ final class DkimSignCommand extends Subcommand {
         try {
             canonicalization = SigningOptions.parseCanonicalization(canon);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(texts().get("cli.dkim.bad-canon", canon));
         }
         DomainName domain = name.domain(texts());
         Selector selector = name.selector(texts());
-        byte[] raw = readMessage(message, texts());
+        MailMessage parsed = message.read(texts());
         DkimKey loaded = key.load(texts());
-        MailMessage parsed = MailMessage.parse(raw);
         String field;
         try {
             field = new DkimSigner(loaded, domain.ascii(), selector.value(),
                     SigningOptions.defaults().withCanonicalization(canonicalization[0], canonicalization[1]), Clock.systemUTC())
                     .signatureField(parsed);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        } catch (ProblemException refused) {
+            // A key too short to sign with, or a message that cannot be signed: said before any output.
+            throw new UsageException(refused.problem().text(texts().locale()));
         }
         if (options().json()) {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -71,16 +67,5 @@ final class DkimSignCommand extends Subcommand {
             stdout.flush();
         }
         return ExitCode.OK;
-    }
-
-    /** @throws UsageException when the file cannot be read */
-    static byte[] readMessage(Path file, Texts texts) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UsageException(texts.get("cli.dkim.no-such-file", file));
-        } catch (IOException e) {
-            throw new UsageException(texts.get("cli.dkim.file-unreadable", file));
-        }
     }
 }

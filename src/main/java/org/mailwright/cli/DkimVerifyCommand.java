@@ -1,6 +1,5 @@
 package org.mailwright.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -8,33 +7,34 @@ import java.util.Map;
 import org.mailwright.dkim.DkimVerifier;
 import org.mailwright.dkim.KeyLookup;
 import org.mailwright.dkim.KeySource;
+import org.mailwright.dkim.MailMessage;
 import org.mailwright.dkim.Reason;
 import org.mailwright.dkim.SignatureResult;
 import org.mailwright.dkim.VerificationReport;
 import org.mailwright.dkim.VerificationRules;
 import org.mailwright.dns.ResolverService;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code mailwright dkim verify}: each signature of a message, with its result and why. */
 @Command(name = "verify", sortOptions = false)
 final class DkimVerifyCommand extends Subcommand {
 
-    @Parameters(index = "0", paramLabel = "MESSAGE", descriptionKey = "dkim.message")
-    private Path message;
+    @Mixin
+    private DkimMessageOptions message;
 
     @Option(names = "--legacy", order = 20, descriptionKey = "dkim.legacy")
     private boolean legacy;
 
     @Override
     public Integer call() {
-        byte[] raw = DkimSignCommand.readMessage(message, texts());
+        MailMessage parsed = message.read(texts());
         VerificationReport report;
         try (ResolverService resolver = options().openResolver()) {
             DkimVerifier verifier = new DkimVerifier(KeySource.dns(resolver, options().target()), Clock.systemUTC(),
                     legacy ? VerificationRules.legacy() : VerificationRules.standard());
-            report = verifier.verify(raw).join();
+            report = verifier.verify(parsed).join();
         }
         if (options().json()) {
             Map<String, Object> json = new LinkedHashMap<>();

@@ -1,6 +1,5 @@
 package org.mailwright.dkim;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,22 +24,25 @@ public enum Canonicalization {
         return Optional.empty();
     }
 
-    /** The canonical form of one header field, with its CRLF. */
-    byte[] header(byte[] raw) {
+    /**
+     * Writes the canonical form of one header field to {@code out}: with its CRLF, or without it
+     * for the signature's own field, which the header hash ends with (RFC 6376 section 3.7).
+     */
+    void writeHeader(byte[] raw, boolean withLineEnd, BufferedSink out) {
         if (this == SIMPLE) {
-            return raw;
+            out.write(raw, 0, withLineEnd ? raw.length : HeaderField.trimmedLength(raw));
+            return;
         }
         int colon = HeaderField.indexOf(raw, (byte) ':');
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length);
         int nameEnd = colon < 0 ? HeaderField.trimmedLength(raw) : colon;
         while (nameEnd > 0 && isWsp(raw[nameEnd - 1])) {
             nameEnd--;
         }
         for (int i = 0; i < nameEnd; i++) {
             byte b = raw[i];
-            out.write(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+            out.write(b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b);
         }
-        out.write(':');
+        out.write((byte) ':');
         if (colon >= 0) {
             boolean pendingSpace = false;
             boolean started = false;
@@ -54,77 +56,29 @@ public enum Canonicalization {
                     continue;
                 }
                 if (pendingSpace) {
-                    out.write(' ');
+                    out.write((byte) ' ');
                     pendingSpace = false;
                 }
                 out.write(b);
                 started = true;
             }
         }
-        out.write('\r');
-        out.write('\n');
-        return out.toByteArray();
-    }
-
-    /** The canonical form of the whole body. */
-    byte[] body(byte[] body) {
-        return this == SIMPLE ? simpleBody(body) : relaxedBody(body);
-    }
-
-    private static byte[] simpleBody(byte[] body) {
-        int end = withoutTrailingEmptyLines(body, body.length);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(end + 2);
-        out.write(body, 0, end);
-        out.write('\r');
-        out.write('\n');
-        return out.toByteArray();
-    }
-
-    private static byte[] relaxedBody(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
-        int lineStart = 0;
-        while (lineStart < body.length) {
-            int lineEnd = lineStart;
-            while (lineEnd < body.length && !(body[lineEnd] == '\r' && lineEnd + 1 < body.length && body[lineEnd + 1] == '\n')) {
-                lineEnd++;
-            }
-            boolean pendingSpace = false;
-            for (int i = lineStart; i < lineEnd; i++) {
-                byte b = body[i];
-                if (isWsp(b)) {
-                    pendingSpace = true;
-                    continue;
-                }
-                if (pendingSpace) {
-                    out.write(' ');
-                    pendingSpace = false;
-                }
-                out.write(b);
-            }
-            // White space at the end of a line goes; every line, the last included, ends in CRLF.
-            out.write('\r');
-            out.write('\n');
-            lineStart = lineEnd + 2;
+        if (withLineEnd) {
+            out.write((byte) '\r');
+            out.write((byte) '\n');
         }
-        byte[] lines = out.toByteArray();
-        int end = withoutTrailingEmptyLines(lines, lines.length);
-        if (end == 0) {
-            return new byte[0];
-        }
-        byte[] result = new byte[end + 2];
-        System.arraycopy(lines, 0, result, 0, end);
-        result[end] = '\r';
-        result[end + 1] = '\n';
-        return result;
     }
 
-    /** The length of {@code bytes} without its trailing CRLFs (the last line's own CRLF too). */
-    private static int withoutTrailingEmptyLines(byte[] bytes, int length) {
-        int end = length;
-        while (end >= 2 && bytes[end - 2] == '\r' && bytes[end - 1] == '\n') {
-            end -= 2;
-        }
-        return end;
+    /**
+     * Writes the canonical form of the body {@code text[from, to)} to {@code sink}, without a copy.
+     *
+     * @return the length of the canonical body
+     */
+    long writeBody(byte[] text, int from, int to, ByteSink sink) {
+        return this == SIMPLE
+                ? BodyCanonicalizer.write(text, from, to, BodyCanonicalizer.LineForm.AS_IS, true, sink)
+                // RFC 6376 errata 3192: a relaxed body with no content is empty, not one CRLF.
+                : BodyCanonicalizer.write(text, from, to, BodyCanonicalizer.LineForm.SPACES_REDUCED, false, sink);
     }
 
     private static boolean isWsp(byte b) {

@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The signing algorithms of the {@code a=} tag (RFC 6376, 8301, 8463). */
 public enum DkimAlgorithm {
@@ -60,30 +62,54 @@ public enum DkimAlgorithm {
         return Optional.empty();
     }
 
+    /** The hash as Java names it ({@code SHA-256}, {@code SHA-1}), which body hashes are made with. */
+    String digestName() {
+        return digest;
+    }
+
     MessageDigest newDigest() {
+        return newDigest(digest);
+    }
+
+    static MessageDigest newDigest(String name) {
         try {
-            return MessageDigest.getInstance(digest);
+            return MessageDigest.getInstance(name);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The Java runtime lacks " + digest + ".", e);
+            throw new IllegalStateException("The Java runtime lacks " + name + ".", e);
         }
     }
 
-    byte[] sign(PrivateKey key, byte[] data) throws GeneralSecurityException {
+    /** Signs what {@code data} writes, piece by piece: nothing signed is gathered into one array. */
+    byte[] sign(PrivateKey key, Consumer<ByteSink> data) throws GeneralSecurityException {
         Signature signature = Signature.getInstance(jcaSignature);
         signature.initSign(key);
-        signature.update(signedInput(data));
+        feed(signature, data);
         return signature.sign();
     }
 
-    boolean verify(PublicKey key, byte[] data, byte[] value) throws GeneralSecurityException {
+    /** Checks {@code value} over what {@code data} writes, piece by piece. */
+    boolean verify(PublicKey key, Consumer<ByteSink> data, byte[] value) throws GeneralSecurityException {
         Signature signature = Signature.getInstance(jcaSignature);
         signature.initVerify(key);
-        signature.update(signedInput(data));
+        feed(signature, data);
         return signature.verify(value);
     }
 
     /** RFC 8463 section 3: Ed25519 signs the SHA-256 hash of the data, RSA hashes the data itself. */
-    private byte[] signedInput(byte[] data) {
-        return this == ED25519_SHA256 ? newDigest().digest(data) : data;
+    private void feed(Signature signature, Consumer<ByteSink> data) throws SignatureException {
+        if (this == ED25519_SHA256) {
+            MessageDigest hash = newDigest();
+            data.accept(hash::update);
+            signature.update(hash.digest());
+            return;
+        }
+        data.accept((bytes, offset, length) -> {
+            try {
+                signature.update(bytes, offset, length);
+            } catch (SignatureException notInitialized) {
+                // Only thrown for a Signature not yet initialized, and this one is.
+                throw new IllegalStateException(notInitialized);
+            }
+        });
     }
 }

@@ -11,13 +11,21 @@ import java.security.spec.InvalidKeySpecException;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
+import org.mailwright.findings.DkimFinding;
+import org.mailwright.findings.Finding;
 
 /**
  * A DKIM key pair made or read on this machine. The private half never leaves this object except
  * into a key file or a signature: {@link #toString()} shows only the type, size and fingerprint.
  */
 public final class DkimKey {
+
+    /** RFC 8301: receivers ignore signatures by shorter RSA keys, so Mailwright never signs with one. */
+    public static final int MINIMUM_RSA_BITS = 1024;
+    /** RFC 8301 recommends at least this much for RSA keys; shorter ones are warned about. */
+    public static final int RECOMMENDED_RSA_BITS = 2048;
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
@@ -73,6 +81,17 @@ public final class DkimKey {
 
     PrivateKey privateKey() {
         return privateKey;
+    }
+
+    /**
+     * What is wrong with the strength of this key: {@link DkimFinding#KEY_TOO_SHORT} for an RSA key
+     * receivers ignore, {@link DkimFinding#KEY_SHORT} for one shorter than recommended; none else.
+     */
+    public List<Finding> strengthFindings() {
+        if (type != KeyType.RSA || bits() >= RECOMMENDED_RSA_BITS) {
+            return List.of();
+        }
+        return List.of(bits() < MINIMUM_RSA_BITS ? DkimFinding.KEY_TOO_SHORT.of(bits()) : DkimFinding.KEY_SHORT.of(bits()));
     }
 
     /** The key record that publishes this key: {@code v=DKIM1; k=...; p=...}. */

@@ -92,9 +92,9 @@ public record DkimKeyRecord(KeyType keyType, List<String> hashAlgorithms, List<S
             throw new KeyRecordException(Reason.KEY_REVOKED);
         }
         try {
-            return PublicKeys.fromRecordData(keyType, Base64.getDecoder().decode(publicKey));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw new KeyRecordException(Reason.KEY_DATA, e.getMessage() == null ? "invalid" : e.getMessage());
+            return PublicKeys.fromRecordData(keyType, keyData());
+        } catch (GeneralSecurityException e) {
+            throw new KeyRecordException(Reason.KEY_DATA, e.getMessage());
         }
     }
 
@@ -107,9 +107,18 @@ public record DkimKeyRecord(KeyType keyType, List<String> hashAlgorithms, List<S
             throw new KeyRecordException(Reason.KEY_REVOKED);
         }
         try {
-            return PublicKeys.rsaBits(Base64.getDecoder().decode(publicKey));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw new KeyRecordException(Reason.KEY_DATA, e.getMessage() == null ? "invalid" : e.getMessage());
+            return PublicKeys.rsaBits(keyData());
+        } catch (GeneralSecurityException e) {
+            throw new KeyRecordException(Reason.KEY_DATA, e.getMessage());
+        }
+    }
+
+    /** The octets of {@code p=}. @throws KeyRecordException when it is not base64 */
+    private byte[] keyData() throws KeyRecordException {
+        try {
+            return Base64.getDecoder().decode(publicKey);
+        } catch (IllegalArgumentException e) {
+            throw new KeyRecordException(Reason.KEY_DATA, "p= is not base64");
         }
     }
 

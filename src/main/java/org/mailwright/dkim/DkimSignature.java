@@ -18,7 +18,10 @@ final class DkimSignature {
 
     private static final Pattern DOMAIN = Pattern.compile(
             "(?i)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*\\.?");
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,76}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    /** RFC 6376 section 3.5: l= has at most 76 digits, t= and x= (seconds since 1970) at most 12. */
+    private static final int LENGTH_DIGITS = 76;
+    private static final int TIME_DIGITS = 12;
     private static final List<String> REQUIRED = List.of("a", "b", "bh", "d", "h", "s");
 
     final HeaderField header;
@@ -93,6 +96,9 @@ final class DkimSignature {
         }
 
         signedHeaders = Arrays.stream(TagList.removeFws(tags.get("h").orElseThrow()).split(":", -1)).toList();
+        if (signedHeaders.size() > DkimVerifier.MAX_SIGNED_HEADERS) {
+            throw DkimException.permerror(Reason.TOO_MANY_SIGNED_HEADERS, signedHeaders.size(), DkimVerifier.MAX_SIGNED_HEADERS);
+        }
         if (signedHeaders.stream().anyMatch(String::isEmpty)) {
             throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, "h=" + tags.get("h").orElseThrow());
         }
@@ -102,9 +108,9 @@ final class DkimSignature {
 
         bodyHash = base64(tags.get("bh").orElseThrow(), "bh");
         signature = base64(tags.get("b").orElseThrow(), "b");
-        bodyLength = number("l");
-        timestamp = number("t");
-        expiration = number("x");
+        bodyLength = number("l", LENGTH_DIGITS);
+        timestamp = number("t", TIME_DIGITS);
+        expiration = number("x", TIME_DIGITS);
         if (timestamp.isPresent() && expiration.isPresent() && expiration.getAsLong() < timestamp.getAsLong()) {
             throw DkimException.permerror(Reason.BAD_TIMESTAMPS, timestamp.getAsLong(), expiration.getAsLong());
         }
@@ -138,7 +144,12 @@ final class DkimSignature {
         return identity.substring(0, identity.lastIndexOf('@'));
     }
 
-    private OptionalLong number(String tag) throws DkimException {
+    /** What the body hash of this signature is made of. */
+    BodyHashes.Request bodyHashRequest() {
+        return new BodyHashes.Request(bodyCanonicalization, algorithm.digestName(), bodyLength);
+    }
+
+    private OptionalLong number(String tag, int maxDigits) throws DkimException {
         Optional<String> value = tags.get(tag);
         if (value.isEmpty()) {
             return OptionalLong.empty();
@@ -146,6 +157,9 @@ final class DkimSignature {
         String digits = value.get();
         if (!DIGITS.matcher(digits).matches()) {
             throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, tag + "=" + digits);
+        }
+        if (digits.length() > maxDigits) {
+            throw DkimException.permerror(Reason.NUMBER_TOO_LONG, tag, digits.length(), maxDigits);
         }
         // Longer than a long: only a body length can be that large, and no body is that long.
         return digits.length() > 18 ? OptionalLong.of(Long.MAX_VALUE) : OptionalLong.of(Long.parseLong(digits));
@@ -199,8 +213,12 @@ final class DkimSignature {
         while (partStart <= end) {
             int semicolon = text.indexOf(';', partStart);
             int partEnd = semicolon < 0 || semicolon > end ? end : semicolon;
-            int equals = text.indexOf('=', partStart);
-            if (equals >= 0 && equals < partEnd && TagList.stripFws(text.substring(partStart, equals)).equals("b")) {
+            // Looked for within the part only, so that the field is read once however many parts it has.
+            int equals = partStart;
+            while (equals < partEnd && text.charAt(equals) != '=') {
+                equals++;
+            }
+            if (equals < partEnd && TagList.stripFws(text.substring(partStart, equals)).equals("b")) {
                 // RFC 6376 section 3.7: the value and the white space around it count as empty.
                 return (text.substring(0, equals + 1) + text.substring(partEnd)).getBytes(StandardCharsets.ISO_8859_1);
             }

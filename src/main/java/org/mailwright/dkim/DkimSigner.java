@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import org.mailwright.dns.DomainName;
+import org.mailwright.i18n.Problem;
+import org.mailwright.i18n.ProblemException;
 
 /**
  * Signs messages with a DKIM key (RFC 6376 section 5): rsa-sha256 for RSA keys, ed25519-sha256
@@ -27,8 +30,9 @@ public final class DkimSigner {
     /**
      * @throws org.mailwright.dns.InvalidDomainNameException when the domain is not a domain name
      * @throws InvalidSelectorException when the selector is not a selector ({@link Selector})
-     * @throws IllegalArgumentException when the identity is not at the domain, or the key is an
-     *     RSA key under 1024 bits
+     * @throws IllegalArgumentException when the identity is not at the domain
+     * @throws ProblemException ({@code dkim.sign.key-too-short}) when the key is an RSA key under
+     *     1024 bits, whose signatures receivers ignore (RFC 8301)
      */
     public DkimSigner(DkimKey key, String domain, String selector, SigningOptions options, Clock clock) {
         this.key = Objects.requireNonNull(key, "key");
@@ -43,9 +47,8 @@ public final class DkimSigner {
                 throw new IllegalArgumentException("The identity " + identity + " must be an address at " + this.domain + " or below it.");
             }
         });
-        if (key.type() == KeyType.RSA && key.bits() < 1024) {
-            throw new IllegalArgumentException("Receivers ignore signatures by RSA keys under 1024 bits (RFC 8301); this key has "
-                    + key.bits() + ".");
+        if (key.type() == KeyType.RSA && key.bits() < DkimKey.MINIMUM_RSA_BITS) {
+            throw new ProblemException(new Problem("dkim.sign.key-too-short", key.bits(), DkimKey.MINIMUM_RSA_BITS));
         }
         this.algorithm = DkimAlgorithm.forSigning(key.type());
     }
@@ -59,13 +62,19 @@ public final class DkimSigner {
     /**
      * The DKIM-Signature field for the message, folded, ending in CRLF.
      *
-     * @throws IllegalArgumentException when the message has no From field
+     * @throws ProblemException when the message has no From field ({@code dkim.sign.no-from}), or
+     *     more fields to sign than a verifier takes ({@code dkim.sign.too-many-fields})
      */
     public String signatureField(MailMessage message) {
         if (message.headers("From").isEmpty()) {
-            throw new IllegalArgumentException("The message has no From field, which a DKIM signature must cover.");
+            throw new ProblemException(new Problem("dkim.sign.no-from"));
         }
-        byte[] body = options.bodyCanonicalization().body(message.bodyView());
+        List<String> signedHeaders = headerList(message);
+        if (signedHeaders.size() > DkimVerifier.MAX_SIGNED_HEADERS) {
+            throw new ProblemException(new Problem("dkim.sign.too-many-fields", signedHeaders.size(), DkimVerifier.MAX_SIGNED_HEADERS));
+        }
+        BodyHashes.BodyHash body = BodyHashes.of(message,
+                new BodyHashes.Request(options.bodyCanonicalization(), algorithm.digestName(), OptionalLong.empty()));
         List<String> tags = new ArrayList<>();
         tags.add("v=1");
         tags.add("a=" + algorithm.tagValue());
@@ -77,18 +86,18 @@ public final class DkimSigner {
         tags.add("t=" + now);
         options.validity().ifPresent(validity -> tags.add("x=" + (now + validity.toSeconds())));
         if (options.bodyLength()) {
-            tags.add("l=" + body.length);
+            tags.add("l=" + body.canonicalLength());
         }
-        tags.add("h=" + String.join(":", headerList(message)));
-        tags.add("bh=" + Base64.getEncoder().encodeToString(algorithm.newDigest().digest(body)));
+        tags.add("h=" + String.join(":", signedHeaders));
+        tags.add("bh=" + Base64.getEncoder().encodeToString(body.hash()));
 
         String unsigned = fold(tags) + " b=";
         byte[] unsignedField = (unsigned + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] data = SignedData.headers(message.headers(), headerList(message), options.headerCanonicalization(),
-                new HeaderField(unsignedField), unsignedField);
+        HeaderField signatureField = new HeaderField(unsignedField);
         byte[] value;
         try {
-            value = algorithm.sign(key.privateKey(), data);
+            value = algorithm.sign(key.privateKey(), sink -> SignedData.writeHeaders(message, signedHeaders,
+                    options.headerCanonicalization(), signatureField, unsignedField, sink));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The Java runtime could not sign with this " + key.type() + " key.", e);
         }

@@ -13,6 +13,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.DkimFinding;
 import org.mailwright.dns.Outcome;
@@ -29,10 +30,14 @@ public final class DkimVerifier {
     /** Signatures beyond this many are not checked: each costs a DNS lookup an attacker chooses. */
     public static final int MAX_SIGNATURES = 20;
 
+    /**
+     * A signature whose h= names more header fields is a permanent error: signers name tens, and
+     * oversigning doubles that.
+     */
+    public static final int MAX_SIGNED_HEADERS = 1_000;
+
     /** A clock this far behind the signer's is forgiven before t= counts as in the future. */
     private static final long CLOCK_SKEW_SECONDS = 300;
-
-    private static final int RECOMMENDED_RSA_BITS = 2048;
 
     private final KeySource keys;
     private final Clock clock;
@@ -49,12 +54,29 @@ public final class DkimVerifier {
         return new DkimVerifier(KeySource.dns(resolver, target), Clock.systemUTC(), VerificationRules.standard());
     }
 
+    /**
+     * Verifies a raw message read within {@link MessageLimits#DEFAULT}; the future fails with a
+     * {@link MessageLimitException} for a message past them.
+     */
     public CompletableFuture<VerificationReport> verify(byte[] rawMessage) {
-        return verify(MailMessage.parse(rawMessage));
+        MailMessage message;
+        try {
+            message = MailMessage.parse(rawMessage);
+        } catch (MessageLimitException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
+        return verify(message);
     }
 
+    /**
+     * Every signature of the message, each with its own result: one that cannot be checked (a
+     * malformed field, a key record that is no key, a DNS failure) never hides the others. Each
+     * signature first has its field read; the key lookups then run together, and the body hashes
+     * all signatures ask for are made once, by the first check that needs one.
+     */
     public CompletableFuture<VerificationReport> verify(MailMessage message) {
-        List<CompletableFuture<SignatureResult>> checks = new ArrayList<>();
+        List<Function<BodyHashes, CompletableFuture<SignatureResult>>> checks = new ArrayList<>();
+        List<BodyHashes.Request> bodyHashRequests = new ArrayList<>();
         for (HeaderField field : message.headers()) {
             boolean dkim = field.hasName("DKIM-Signature");
             boolean domainKeys = field.hasName("DomainKey-Signature");
@@ -63,44 +85,56 @@ public final class DkimVerifier {
             }
             ResultBuilder result = new ResultBuilder(dkim ? SignatureKind.DKIM : SignatureKind.DOMAINKEYS, field);
             if (checks.size() >= MAX_SIGNATURES) {
-                checks.add(CompletableFuture.completedFuture(
-                        result.end(DkimResult.NEUTRAL, Reason.TOO_MANY_SIGNATURES, MAX_SIGNATURES)));
-            } else if (dkim) {
-                checks.add(checkDkim(message, field, result));
+                SignatureResult skipped = result.end(DkimResult.NEUTRAL, Reason.TOO_MANY_SIGNATURES, MAX_SIGNATURES);
+                checks.add(bodyHashes -> CompletableFuture.completedFuture(skipped));
+            } else if (domainKeys) {
+                checks.add(bodyHashes -> new DomainKeysCheck(message, field, result, rules, this).run());
             } else {
-                checks.add(new DomainKeysCheck(message, field, result, rules, this).run());
+                try {
+                    DkimSignature signature = readSignature(field, result);
+                    bodyHashRequests.add(signature.bodyHashRequest());
+                    checks.add(bodyHashes -> checkDkim(message, signature, bodyHashes, result));
+                } catch (DkimException e) {
+                    SignatureResult refused = result.end(e);
+                    checks.add(bodyHashes -> CompletableFuture.completedFuture(refused));
+                }
             }
         }
-        return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
-                .thenApply(done -> new VerificationReport(checks.stream().map(CompletableFuture::join).toList()));
+        BodyHashes bodyHashes = new BodyHashes(message, bodyHashRequests);
+        List<CompletableFuture<SignatureResult>> started = checks.stream().map(check -> check.apply(bodyHashes)).toList();
+        return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
+                .thenApply(done -> new VerificationReport(started.stream().map(CompletableFuture::join).toList()));
     }
 
-    private CompletableFuture<SignatureResult> checkDkim(MailMessage message, HeaderField field, ResultBuilder result) {
-        DkimSignature signature;
+    /** The signature field read and checked on its own (RFC 6376 section 6.1.1), before any lookup. */
+    private DkimSignature readSignature(HeaderField field, ResultBuilder result) throws DkimException {
         try {
             result.describe(TagList.parse(field.rawValue()));
-            signature = DkimSignature.parse(field, rules);
-            result.describe(signature);
-            long now = clock.instant().getEpochSecond();
-            if (signature.expiration.isPresent() && signature.expiration.getAsLong() < now) {
-                throw DkimException.fail(Reason.EXPIRED, Instant.ofEpochSecond(signature.expiration.getAsLong()).toString());
-            }
-            if (signature.timestamp.isPresent() && signature.timestamp.getAsLong() > now + CLOCK_SKEW_SECONDS) {
-                result.note(DkimFinding.TIMESTAMP_IN_FUTURE, Instant.ofEpochSecond(signature.timestamp.getAsLong()).toString());
-            }
-            if (signature.keyName().length() > 253) {
-                throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, "s= and d= make a name longer than DNS allows");
-            }
         } catch (TagList.TagSyntaxException e) {
-            return CompletableFuture.completedFuture(result.end(DkimResult.PERMERROR, Reason.SIGNATURE_SYNTAX, e.getMessage()));
-        } catch (DkimException e) {
-            return CompletableFuture.completedFuture(result.end(e));
+            throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, e.getMessage());
         }
+        DkimSignature signature = DkimSignature.parse(field, rules);
+        result.describe(signature);
+        long now = clock.instant().getEpochSecond();
+        if (signature.expiration.isPresent() && signature.expiration.getAsLong() < now) {
+            throw DkimException.fail(Reason.EXPIRED, Instant.ofEpochSecond(signature.expiration.getAsLong()).toString());
+        }
+        if (signature.timestamp.isPresent() && signature.timestamp.getAsLong() > now + CLOCK_SKEW_SECONDS) {
+            result.note(DkimFinding.TIMESTAMP_IN_FUTURE, Instant.ofEpochSecond(signature.timestamp.getAsLong()).toString());
+        }
+        if (signature.keyName().length() > 253) {
+            throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, "s= and d= make a name longer than DNS allows");
+        }
+        return signature;
+    }
+
+    private CompletableFuture<SignatureResult> checkDkim(MailMessage message, DkimSignature signature, BodyHashes bodyHashes,
+                                                         ResultBuilder result) {
         return fetch(signature.keyName(), result).thenApply(lookup -> {
             try {
                 PublicKey key = usableKey(lookup, signature.algorithm, signature.identityLocalPart(),
                         signature.identityDomain(), signature.domain, false, result);
-                checkBodyAndSignature(message, signature, key, result);
+                checkBodyAndSignature(message, signature, bodyHashes.get(signature.bodyHashRequest()), key, result);
                 return result.pass();
             } catch (DkimException e) {
                 return result.end(e);
@@ -108,27 +142,25 @@ public final class DkimVerifier {
         });
     }
 
-    private void checkBodyAndSignature(MailMessage message, DkimSignature signature, PublicKey key, ResultBuilder result)
-            throws DkimException {
-        byte[] canonicalBody = signature.bodyCanonicalization.body(message.bodyView());
+    private void checkBodyAndSignature(MailMessage message, DkimSignature signature, BodyHashes.BodyHash body,
+                                       PublicKey key, ResultBuilder result) throws DkimException {
         if (signature.bodyLength.isPresent()) {
             long length = signature.bodyLength.getAsLong();
-            if (length > canonicalBody.length) {
-                throw DkimException.permerror(Reason.BODY_LENGTH_EXCEEDS_BODY, length, canonicalBody.length);
+            if (length > body.canonicalLength()) {
+                throw DkimException.permerror(Reason.BODY_LENGTH_EXCEEDS_BODY, length, body.canonicalLength());
             }
-            if (length < canonicalBody.length) {
-                result.note(DkimFinding.BODY_PARTLY_SIGNED, canonicalBody.length - length);
+            if (length < body.canonicalLength()) {
+                result.note(DkimFinding.BODY_PARTLY_SIGNED, body.canonicalLength() - length);
             }
         }
-        byte[] computed = signature.algorithm.newDigest().digest(SignedData.limit(canonicalBody, signature.bodyLength));
-        if (!MessageDigest.isEqual(computed, signature.bodyHash)) {
+        if (!MessageDigest.isEqual(body.hash(), signature.bodyHash)) {
             throw DkimException.fail(Reason.BODY_HASH);
         }
-        byte[] data = SignedData.headers(message.headers(), signature.signedHeaders, signature.headerCanonicalization,
-                signature.header, DkimSignature.withoutSignatureValue(signature.header.raw()));
+        byte[] withoutValue = DkimSignature.withoutSignatureValue(signature.header.rawView());
         boolean valid;
         try {
-            valid = signature.algorithm.verify(key, data, signature.signature);
+            valid = signature.algorithm.verify(key, sink -> SignedData.writeHeaders(message, signature.signedHeaders,
+                    signature.headerCanonicalization, signature.header, withoutValue, sink), signature.signature);
         } catch (GeneralSecurityException e) {
             // A signature of the wrong length or form is simply not a valid signature.
             valid = false;
@@ -293,7 +325,7 @@ public final class DkimVerifier {
 
         void keyBits(KeyType type, int bits) {
             keyBits = OptionalInt.of(bits);
-            if (type == KeyType.RSA && bits < RECOMMENDED_RSA_BITS) {
+            if (type == KeyType.RSA && bits < DkimKey.RECOMMENDED_RSA_BITS) {
                 note(DkimFinding.KEY_SHORT, bits);
             }
         }

@@ -1,7 +1,6 @@
 package org.mailwright.dkim;
 
 import org.mailwright.findings.DkimFinding;
-import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.ArrayDeque;
@@ -55,13 +54,14 @@ final class DomainKeysCheck {
         if (!rules.checkDomainKeys()) {
             return done(result.end(DkimResult.NEUTRAL, Reason.DOMAINKEYS_NOT_EVALUATED));
         }
-        List<HeaderField> signed = signedHeaders(tags.get("h"));
+        List<HeaderField> signed;
         String domain;
         boolean nofws;
         byte[] signature;
         String localPart;
         String senderDomain;
         try {
+            signed = signedHeaders(tags.get("h"));
             String a = tags.get("a").orElse("rsa-sha1");
             if (!a.equalsIgnoreCase("rsa-sha1")) {
                 throw DkimException.permerror(Reason.UNSUPPORTED_ALGORITHM, a);
@@ -107,7 +107,7 @@ final class DomainKeysCheck {
                 PublicKey key = verifier.usableKey(lookup, DkimAlgorithm.RSA_SHA1, localPart, senderDomain, domain, true, result);
                 boolean valid;
                 try {
-                    valid = DkimAlgorithm.RSA_SHA1.verify(key, signedData(nofws, signed), signature);
+                    valid = DkimAlgorithm.RSA_SHA1.verify(key, sink -> writeSignedData(nofws, signed, sink), signature);
                 } catch (GeneralSecurityException e) {
                     valid = false;
                 }
@@ -121,23 +121,28 @@ final class DomainKeysCheck {
         });
     }
 
-    /** The signed header fields, then CRLF, then the body. */
-    private byte[] signedData(boolean nofws, List<HeaderField> signed) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /** The signed header fields, then CRLF, then the body, written to {@code sink} as they are canonicalized. */
+    private void writeSignedData(boolean nofws, List<HeaderField> signed, ByteSink sink) {
+        BufferedSink out = new BufferedSink(sink);
         for (HeaderField header : signed) {
-            byte[] raw = header.raw();
+            byte[] raw = header.rawView();
             if (nofws) {
-                out.writeBytes(withoutWhiteSpace(raw, 0, raw.length));
-                out.write('\r');
-                out.write('\n');
+                for (byte b : raw) {
+                    if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                        out.write(b);
+                    }
+                }
+                out.write((byte) '\r');
+                out.write((byte) '\n');
             } else {
-                out.writeBytes(raw);
+                out.write(raw, 0, raw.length);
             }
         }
-        out.write('\r');
-        out.write('\n');
-        out.writeBytes(body(nofws));
-        return out.toByteArray();
+        out.write((byte) '\r');
+        out.write((byte) '\n');
+        out.flush();
+        // Trailing empty lines are dropped, and an empty body stays empty (RFC 4870 section 3.4).
+        message.writeBody(nofws ? BodyCanonicalizer.LineForm.WITHOUT_SPACES : BodyCanonicalizer.LineForm.AS_IS, false, sink);
     }
 
     /**
@@ -145,7 +150,7 @@ final class DomainKeysCheck {
      * the order h= gives, where the first mention of a name takes every field of that name left
      * and each further mention (counting from the end) takes the last one.
      */
-    private List<HeaderField> signedHeaders(Optional<String> h) {
+    private List<HeaderField> signedHeaders(Optional<String> h) throws DkimException {
         List<HeaderField> fields = message.headers();
         int index = 0;
         while (fields.get(index) != field) {
@@ -156,6 +161,9 @@ final class DomainKeysCheck {
             return below;
         }
         List<String> names = Arrays.stream(TagList.removeFws(h.get()).toLowerCase(Locale.ROOT).split(":")).toList();
+        if (names.size() > DkimVerifier.MAX_SIGNED_HEADERS) {
+            throw DkimException.permerror(Reason.TOO_MANY_SIGNED_HEADERS, names.size(), DkimVerifier.MAX_SIGNED_HEADERS);
+        }
         Map<String, Deque<HeaderField>> byName = new HashMap<>();
         below.forEach(header -> byName.computeIfAbsent(header.lowerCaseName(), n -> new ArrayDeque<>()).addLast(header));
         Map<String, Integer> mentions = new HashMap<>();
@@ -176,40 +184,6 @@ final class DomainKeysCheck {
             }
         }
         return new ArrayList<>(signed);
-    }
-
-    /** The body line by line (nofws: without white space), trailing empty lines dropped. */
-    private byte[] body(boolean nofws) {
-        byte[] body = message.bodyView();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length);
-        int keep = 0;
-        int start = 0;
-        while (start < body.length) {
-            int end = start;
-            while (end < body.length && !(body[end] == '\r' && end + 1 < body.length && body[end + 1] == '\n')) {
-                end++;
-            }
-            byte[] line = nofws ? withoutWhiteSpace(body, start, end) : Arrays.copyOfRange(body, start, end);
-            out.writeBytes(line);
-            out.write('\r');
-            out.write('\n');
-            if (line.length > 0) {
-                keep = out.size();
-            }
-            start = end + 2;
-        }
-        return Arrays.copyOf(out.toByteArray(), keep);
-    }
-
-    private static byte[] withoutWhiteSpace(byte[] bytes, int from, int to) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(to - from);
-        for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                out.write(b);
-            }
-        }
-        return out.toByteArray();
     }
 
     /** The address the signature speaks for: in the signed Sender field, or else the signed From. */

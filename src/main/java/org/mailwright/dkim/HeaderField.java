@@ -13,8 +13,9 @@ public final class HeaderField {
     private final String name;
     private final byte[] raw;
 
+    /** A field over {@code raw}, which it takes as its own: the caller passes an array nobody else changes. */
     HeaderField(byte[] raw) {
-        this.raw = raw.clone();
+        this.raw = raw;
         int colon = indexOf(raw, (byte) ':');
         String rawName = new String(raw, 0, colon < 0 ? trimmedLength(raw) : colon, StandardCharsets.ISO_8859_1);
         this.name = rawName.stripTrailing();
@@ -33,6 +34,11 @@ public final class HeaderField {
     /** The raw octets, continuation lines and the final CRLF included. */
     public byte[] raw() {
         return raw.clone();
+    }
+
+    /** {@link #raw()} without the copy, for reading only. */
+    byte[] rawView() {
+        return raw;
     }
 
     /** The value after the colon, unfolded and trimmed, read as UTF-8 (RFC 6532). */

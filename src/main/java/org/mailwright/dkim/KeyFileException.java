@@ -20,7 +20,12 @@ public final class KeyFileException extends Exception {
         WRONG_PASSPHRASE("wrong-passphrase"),
         PKCS1_NEEDS_RSA("pkcs1-needs-rsa"),
         BASE64_NEEDS_ED25519("base64-needs-ed25519"),
-        PASSPHRASE_NEEDS_PKCS8("passphrase-needs-pkcs8");
+        PASSPHRASE_NEEDS_PKCS8("passphrase-needs-pkcs8"),
+        SYMBOLIC_LINK("symbolic-link"),
+        TOO_LARGE("too-large"),
+        UNUSABLE("unusable"),
+        TOO_COSTLY("too-costly"),
+        PASSPHRASE_EMPTY("passphrase-empty");
 
         private final String id;
 
@@ -44,6 +49,11 @@ public final class KeyFileException extends Exception {
 
     public Problem problem() {
         return problem;
+    }
+
+    /** What the sentence mentions (the file first, where it names one). */
+    public List<Object> arguments() {
+        return arguments;
     }
 
     /** The sentence in the given language. */

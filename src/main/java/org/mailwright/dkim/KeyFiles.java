@@ -3,12 +3,13 @@ package org.mailwright.dkim;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,11 +32,17 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.KeyDerivationFunc;
+import org.bouncycastle.asn1.pkcs.PBES2Parameters;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -110,57 +117,100 @@ public final class KeyFiles {
 
     private static final Set<PosixFilePermission> OWNER_ONLY =
             EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    /** What a record file may be: anyone may read a public record. */
+    private static final Set<PosixFilePermission> WORLD_READABLE = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
     private static final int PBKDF2_ITERATIONS = 600_000;
+    /** About a second or two of work: three times what Mailwright writes, a thousand times OpenSSL's default. */
+    public static final int MAX_PASSPHRASE_ITERATIONS = 2_000_000;
+
+    /** A 4096-bit RSA key in PEM is about 3.3 KB, encrypted a little more: anything this large is no key. */
+    public static final int MAX_KEY_FILE_BYTES = 64 * 1024;
+    /** The first line of a passphrase file is the passphrase; the file may not be larger than this. */
+    public static final int MAX_PASSPHRASE_FILE_BYTES = 4 * 1024;
 
     private KeyFiles() {
     }
 
-    /** Writes the private key to {@code file}, readable by the owner only (mode 0600 on POSIX). */
+    /**
+     * Writes the private key to {@code file}, readable by the owner only (mode 0600 on POSIX),
+     * atomically: the file appears whole or not at all. Never through a symbolic link.
+     */
     public static SavedKey save(DkimKey key, Path file, SaveOptions options) throws KeyFileException {
         byte[] pem = toPem(key, options.format(), options.passphrase()).getBytes(StandardCharsets.US_ASCII);
-        Path target = file.toAbsolutePath();
         try {
-            Path directory = target.getParent();
-            Files.createDirectories(directory);
-            boolean posix = Files.getFileStore(directory).supportsFileAttributeView(PosixFileAttributeView.class);
-            FileAttribute<?>[] attributes = posix
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                    : new FileAttribute<?>[0];
-            if (options.ifExists() == IfExists.FAIL) {
-                writeNew(target, pem, attributes);
-            } else {
-                Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp", attributes);
-                try {
-                    write(temporary, pem, StandardOpenOption.WRITE);
-                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(temporary);
-                }
-            }
-            if (posix) {
-                Files.setPosixFilePermissions(target, OWNER_ONLY);
-                return new SavedKey(target, Optional.of(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))));
-            }
-            return new SavedKey(target, Optional.empty());
-        } catch (FileAlreadyExistsException e) {
-            throw new KeyFileException(KeyFileException.Problem.FILE_EXISTS, e, target);
-        } catch (IOException e) {
-            throw failure(e, target);
+            return writeAtomically(file, pem, OWNER_ONLY, options.ifExists());
         } finally {
             Arrays.fill(pem, (byte) 0);
         }
     }
 
+    /** Writes a public text beside a key (the record's zone-file line): atomically, never through a symbolic link. */
+    public static void saveText(Path file, String text, IfExists ifExists) throws KeyFileException {
+        writeAtomically(file, text.getBytes(StandardCharsets.UTF_8), WORLD_READABLE, ifExists);
+    }
+
+    /**
+     * Whether {@code file} may be written, checked before any work is done for it.
+     *
+     * @throws KeyFileException when the file or its folder is a symbolic link (even one that leads
+     *     nowhere), or the file exists and {@code ifExists} is {@link IfExists#FAIL}
+     */
+    public static void checkWritable(Path file, IfExists ifExists) throws KeyFileException {
+        Path target = file.toAbsolutePath();
+        for (Path path : new Path[] {target.getParent(), target}) {
+            if (Files.isSymbolicLink(path)) {
+                throw new KeyFileException(KeyFileException.Problem.SYMBOLIC_LINK, null, path);
+            }
+        }
+        if (ifExists == IfExists.FAIL && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new KeyFileException(KeyFileException.Problem.FILE_EXISTS, null, target);
+        }
+    }
+
+    /**
+     * Writes {@code content} to a new file beside {@code file} with the mode given, then renames it
+     * over {@code file}: a rename replaces a directory entry and never follows a link, so nothing
+     * is written anywhere else, and a reader sees the old file or the whole new one.
+     */
+    private static SavedKey writeAtomically(Path file, byte[] content, Set<PosixFilePermission> mode, IfExists ifExists)
+            throws KeyFileException {
+        Path target = file.toAbsolutePath();
+        checkWritable(target, ifExists);
+        Path directory = target.getParent();
+        try {
+            Files.createDirectories(directory);
+            boolean posix = Files.getFileStore(directory).supportsFileAttributeView(PosixFileAttributeView.class);
+            FileAttribute<?>[] attributes = posix
+                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)}
+                    : new FileAttribute<?>[0];
+            Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp", attributes);
+            try {
+                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                    channel.write(ByteBuffer.wrap(content));
+                    channel.force(true);
+                }
+                if (posix) {
+                    // The mode asked for, whatever the umask took away from it at creation.
+                    Files.setPosixFilePermissions(temporary, mode);
+                }
+                // Checked again just before the rename, which replaces whatever is there.
+                checkWritable(target, ifExists);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            return new SavedKey(target, posix
+                    ? Optional.of(PosixFilePermissions.toString(Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS)))
+                    : Optional.empty());
+        } catch (IOException e) {
+            throw failure(e, target);
+        }
+    }
+
     /** Reads a private key file; {@code passphrase} may be null for an unencrypted key. */
     public static DkimKey read(Path file, char[] passphrase) throws KeyFileException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new KeyFileException(KeyFileException.Problem.NOT_FOUND, e, file);
-        } catch (IOException e) {
-            throw failure(e, file);
-        }
+        byte[] bytes = readBounded(file, MAX_KEY_FILE_BYTES);
         try {
             return parse(new String(bytes, StandardCharsets.US_ASCII), passphrase);
         } finally {
@@ -168,15 +218,48 @@ public final class KeyFiles {
         }
     }
 
-    /** Reads a private key from PEM text (or a bare base64 Ed25519 seed). */
-    public static DkimKey parse(String text, char[] passphrase) throws KeyFileException {
-        if (!text.contains("-----BEGIN")) {
-            return fromSeed(text);
+    /** The first line of a passphrase file; the caller clears it after use. */
+    public static char[] readPassphrase(Path file) throws KeyFileException {
+        byte[] bytes = readBounded(file, MAX_PASSPHRASE_FILE_BYTES);
+        try {
+            String first = new String(bytes, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            if (first.isEmpty()) {
+                throw new KeyFileException(KeyFileException.Problem.PASSPHRASE_EMPTY, null, file);
+            }
+            return first.toCharArray();
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
         }
+    }
+
+    private static byte[] readBounded(Path file, int maxBytes) throws KeyFileException {
+        try {
+            return BoundedFiles.read(file, maxBytes)
+                    .orElseThrow(() -> new KeyFileException(KeyFileException.Problem.TOO_LARGE, null, file, maxBytes));
+        } catch (NoSuchFileException e) {
+            throw new KeyFileException(KeyFileException.Problem.NOT_FOUND, e, file);
+        } catch (IOException e) {
+            throw failure(e, file);
+        }
+    }
+
+    /**
+     * Reads a private key from PEM text (or a bare base64 Ed25519 seed), and proves it: it signs a
+     * sample that its public half then verifies, so a key whose numbers were damaged in the file
+     * is refused here, before a record is made for it or a message signed with it.
+     */
+    public static DkimKey parse(String text, char[] passphrase) throws KeyFileException {
+        DkimKey key = text.contains("-----BEGIN") ? fromPem(text, passphrase) : fromSeed(text);
+        return proven(key);
+    }
+
+    private static DkimKey fromPem(String text, char[] passphrase) throws KeyFileException {
         Object object;
         try (PEMParser parser = new PEMParser(new StringReader(text))) {
             object = parser.readObject();
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | RuntimeException e) {
+            // BouncyCastle reports malformed PEM and DER with whichever unchecked exception the bad
+            // octet leads to (IllegalStateException, ClassCastException...): each means "no key".
             throw new KeyFileException(KeyFileException.Problem.NOT_A_KEY, e);
         }
         PrivateKeyInfo info;
@@ -186,10 +269,11 @@ public final class KeyFiles {
             info = pair.getPrivateKeyInfo();
         } else if (object instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
             requirePassphrase(passphrase);
+            checkPassphraseWork(encrypted.getEncryptionAlgorithm());
             try {
                 info = encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
                         .setProvider(Bc.PROVIDER).build(passphrase));
-            } catch (PKCSException | OperatorCreationException e) {
+            } catch (PKCSException | OperatorCreationException | RuntimeException e) {
                 throw new KeyFileException(KeyFileException.Problem.WRONG_PASSPHRASE, e);
             }
         } else if (object instanceof PEMEncryptedKeyPair encrypted) {
@@ -199,7 +283,7 @@ public final class KeyFiles {
                         .getPrivateKeyInfo();
             } catch (PEMException e) {
                 throw new KeyFileException(KeyFileException.Problem.WRONG_PASSPHRASE, e);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 throw new KeyFileException(KeyFileException.Problem.NOT_A_KEY, e);
             }
         } else if (object instanceof SubjectPublicKeyInfo) {
@@ -208,6 +292,51 @@ public final class KeyFiles {
             throw new KeyFileException(KeyFileException.Problem.NOT_A_KEY, null);
         }
         return fromPrivateKeyInfo(info);
+    }
+
+    /**
+     * Refuses an encrypted key that asks for more passphrase stretching than
+     * {@link #MAX_PASSPHRASE_ITERATIONS}: the count is written in the file, and a damaged or
+     * hostile one would keep the command busy for hours.
+     */
+    private static void checkPassphraseWork(AlgorithmIdentifier scheme) throws KeyFileException {
+        BigInteger iterations;
+        try {
+            if (PKCSObjectIdentifiers.id_PBES2.equals(scheme.getAlgorithm())) {
+                KeyDerivationFunc function = PBES2Parameters.getInstance(scheme.getParameters()).getKeyDerivationFunc();
+                if (!PKCSObjectIdentifiers.id_PBKDF2.equals(function.getAlgorithm())) {
+                    // Not one BouncyCastle decrypts: it refuses it without any work.
+                    return;
+                }
+                iterations = PBKDF2Params.getInstance(function.getParameters()).getIterationCount();
+            } else {
+                // PKCS#5 scheme 1 and PKCS#12 both give SEQUENCE { salt, iterations }.
+                iterations = ASN1Integer.getInstance(ASN1Sequence.getInstance(scheme.getParameters()).getObjectAt(1)).getValue();
+            }
+        } catch (RuntimeException e) {
+            throw new KeyFileException(KeyFileException.Problem.NOT_A_KEY, e);
+        }
+        if (iterations.compareTo(BigInteger.valueOf(MAX_PASSPHRASE_ITERATIONS)) > 0) {
+            throw new KeyFileException(KeyFileException.Problem.TOO_COSTLY, null, iterations, MAX_PASSPHRASE_ITERATIONS);
+        }
+    }
+
+    /** @throws KeyFileException ({@code UNUSABLE}) when the key does not verify what it signs */
+    private static DkimKey proven(DkimKey key) throws KeyFileException {
+        byte[] sample = "Mailwright checks that this key signs what its public half verifies.".getBytes(StandardCharsets.US_ASCII);
+        DkimAlgorithm algorithm = DkimAlgorithm.forSigning(key.type());
+        Exception failure = null;
+        try {
+            byte[] signature = algorithm.sign(key.privateKey(), sink -> sink.write(sample));
+            if (algorithm.verify(key.publicKey(), sink -> sink.write(sample), signature)) {
+                return key;
+            }
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // The runtime's RSA refuses numbers that make no key pair with either kind of exception
+            // ("RSA private key operation failed", ArithmeticException...).
+            failure = e;
+        }
+        throw new KeyFileException(KeyFileException.Problem.UNUSABLE, failure);
     }
 
     /** The PEM text of the private key (package use only: key material stays in files). */
@@ -285,7 +414,8 @@ public final class KeyFiles {
                     Arrays.fill(seed, (byte) 0);
                 }
             }
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            // BouncyCastle's getInstance and parsePrivateKey throw unchecked exceptions for bad DER.
             throw new KeyFileException(KeyFileException.Problem.NOT_A_KEY, e);
         }
         throw new KeyFileException(KeyFileException.Problem.UNSUPPORTED_KEY, null, algorithm.getId());
@@ -312,6 +442,9 @@ public final class KeyFiles {
     }
 
     private static DkimKey fromSeedBytes(byte[] seed) throws GeneralSecurityException {
+        if (seed.length != 32) {
+            throw new GeneralSecurityException("an Ed25519 seed has 32 octets, not " + seed.length);
+        }
         PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
                 .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
         byte[] publicKey = new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
@@ -321,24 +454,6 @@ public final class KeyFiles {
     private static void requirePassphrase(char[] passphrase) throws KeyFileException {
         if (passphrase == null) {
             throw new KeyFileException(KeyFileException.Problem.PASSPHRASE_REQUIRED, null);
-        }
-    }
-
-    private static void writeNew(Path target, byte[] content, FileAttribute<?>[] attributes) throws IOException {
-        try (SeekableByteChannel channel = Files.newByteChannel(target,
-                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
-            channel.write(ByteBuffer.wrap(content));
-        } catch (FileAlreadyExistsException e) {
-            throw e;
-        } catch (IOException e) {
-            Files.deleteIfExists(target);
-            throw e;
-        }
-    }
-
-    private static void write(Path file, byte[] content, StandardOpenOption option) throws IOException {
-        try (SeekableByteChannel channel = Files.newByteChannel(file, option)) {
-            channel.write(ByteBuffer.wrap(content));
         }
     }
 

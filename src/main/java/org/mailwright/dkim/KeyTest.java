@@ -205,11 +205,7 @@ public final class KeyTest {
         if (dkimRecords > 1) {
             findings.add(DkimFinding.MULTIPLE_RECORDS.of(name, dkimRecords));
         }
-        if (key.type() == KeyType.RSA && key.bits() < 1024) {
-            findings.add(DkimFinding.KEY_TOO_SHORT.of(key.bits()));
-        } else if (key.type() == KeyType.RSA && key.bits() < 2048) {
-            findings.add(DkimFinding.KEY_SHORT.of(key.bits()));
-        }
+        findings.addAll(key.strengthFindings());
         resolved.record().ifPresent(record -> {
             if (record.testing()) {
                 findings.add(DkimFinding.TESTING_MODE.of(name));

@@ -6,6 +6,7 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
@@ -42,7 +43,8 @@ final class PublicKeys {
      * Reads {@code p=} octets. RSA keys are a SubjectPublicKeyInfo; a bare PKCS#1 RSAPublicKey is
      * accepted too, since some publishers paste that and major verifiers take it.
      *
-     * @throws GeneralSecurityException when the octets are not a key of that type
+     * @throws GeneralSecurityException when the octets are not a key of that type, with a message
+     *     in plain English (never the runtime's own, which names Java classes)
      */
     static PublicKey fromRecordData(KeyType type, byte[] data) throws GeneralSecurityException {
         if (type == KeyType.ED25519) {
@@ -51,10 +53,19 @@ final class PublicKeys {
             }
             byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + ED25519_LENGTH);
             System.arraycopy(data, 0, spki, ED25519_SPKI_PREFIX.length, ED25519_LENGTH);
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+            try {
+                return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+            } catch (InvalidKeySpecException e) {
+                throw new GeneralSecurityException("the 32 octets are not an Ed25519 key", e);
+            }
         }
         org.bouncycastle.asn1.pkcs.RSAPublicKey rsa = rsaStructure(data);
-        return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+        try {
+            return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+        } catch (InvalidKeySpecException e) {
+            throw new GeneralSecurityException("the RSA key is not one a verifier can use (of 512 to 16384 bits, "
+                    + "with an odd public exponent)", e);
+        }
     }
 
     /** The modulus length of RSA {@code p=} octets, read before any size limit applies. */
@@ -75,7 +86,10 @@ final class PublicKeys {
             } catch (IllegalArgumentException notSpki) {
                 return org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(primitive);
             }
-        } catch (java.io.IOException | IllegalArgumentException | ClassCastException e) {
+        } catch (java.io.IOException | RuntimeException e) {
+            // BouncyCastle reports malformed DER with whichever unchecked exception the bad octet
+            // leads to (IllegalStateException "Expected CONTEXT tag but found APPLICATION",
+            // ClassCastException...); p= is written by strangers, so each of them means "no key".
             throw new GeneralSecurityException("the key data is not an RSA public key", e);
         }
     }

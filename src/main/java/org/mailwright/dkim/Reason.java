@@ -25,6 +25,8 @@ public enum Reason {
     FROM_NOT_SIGNED("from-not-signed"),
     BAD_TIMESTAMPS("bad-timestamps"),
     BODY_LENGTH_EXCEEDS_BODY("body-length-exceeds-body"),
+    NUMBER_TOO_LONG("number-too-long"),
+    TOO_MANY_SIGNED_HEADERS("too-many-signed-headers"),
     // permerror: the key record
     KEY_NOT_FOUND("key-not-found"),
     KEY_SYNTAX("key-syntax"),

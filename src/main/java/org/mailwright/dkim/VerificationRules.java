@@ -17,7 +17,7 @@ public record VerificationRules(int minimumRsaBits, boolean acceptDraftSignature
 
     /** RFC 6376 as updated by RFC 8301 and 8463: what receivers apply today. */
     public static VerificationRules standard() {
-        return new VerificationRules(1024, false, false, false);
+        return new VerificationRules(DkimKey.MINIMUM_RSA_BITS, false, false, false);
     }
 
     /**

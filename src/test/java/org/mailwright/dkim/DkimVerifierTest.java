@@ -210,13 +210,13 @@ class DkimVerifierTest {
     /** An rsa-sha1 signature, which DkimSigner refuses to make, built by hand for the verifier. */
     private static String signSha1(DkimKey key, String message) throws Exception {
         MailMessage parsed = MailMessage.parse(message.getBytes(StandardCharsets.UTF_8));
-        String bh = Base64.getEncoder().encodeToString(DkimAlgorithm.RSA_SHA1.newDigest()
-                .digest(Canonicalization.SIMPLE.body(parsed.body())));
+        String bh = Base64.getEncoder().encodeToString(BodyHashes.of(parsed,
+                new BodyHashes.Request(Canonicalization.SIMPLE, "SHA-1", java.util.OptionalLong.empty())).hash());
         String field = "DKIM-Signature: v=1; a=rsa-sha1; d=corp.example; s=s1; h=from:subject; bh=" + bh + "; b=";
         byte[] unsigned = (field + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] data = SignedData.headers(parsed.headers(), List.of("from", "subject"), Canonicalization.SIMPLE,
-                new HeaderField(unsigned), unsigned);
-        return field + Base64.getEncoder().encodeToString(DkimAlgorithm.RSA_SHA1.sign(key.privateKey(), data)) + "\r\n" + message;
+        byte[] value = DkimAlgorithm.RSA_SHA1.sign(key.privateKey(), sink -> SignedData.writeHeaders(parsed,
+                List.of("from", "subject"), Canonicalization.SIMPLE, new HeaderField(unsigned), unsigned, sink));
+        return field + Base64.getEncoder().encodeToString(value) + "\r\n" + message;
     }
 
     private static VerificationReport verify(String message, Map<String, String> records) {

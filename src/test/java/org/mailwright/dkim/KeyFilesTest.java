@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +15,18 @@ import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.KeyDerivationFunc;
+import org.bouncycastle.asn1.pkcs.PBES2Parameters;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,6 +182,31 @@ class KeyFilesTest {
         assertFalse(RSA.toString().contains(body));
         KeyFileException exists = assertThrows(KeyFileException.class, () -> KeyFiles.save(RSA, file, SaveOptions.defaults()));
         assertFalse(exists.getMessage().contains(body.substring(0, 20)));
+    }
+
+    @Test
+    void anEncryptedKeyAskingForMoreStretchingThanTheBoundIsRefusedBeforeAnyWork() throws Exception {
+        String pem = KeyFiles.toPem(ED25519, KeyFormat.PKCS8, "secret".toCharArray());
+        EncryptedPrivateKeyInfo encrypted;
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            encrypted = ((PKCS8EncryptedPrivateKeyInfo) parser.readObject()).toASN1Structure();
+        }
+        PBES2Parameters scheme = PBES2Parameters.getInstance(encrypted.getEncryptionAlgorithm().getParameters());
+        PBKDF2Params stretching = PBKDF2Params.getInstance(scheme.getKeyDerivationFunc().getParameters());
+        PBKDF2Params hostile = new PBKDF2Params(stretching.getSalt(), 1_000_000_000, stretching.getPrf());
+        EncryptedPrivateKeyInfo rewritten = new EncryptedPrivateKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2,
+                new PBES2Parameters(new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2, hostile), scheme.getEncryptionScheme())),
+                encrypted.getEncryptedData());
+        String hostilePem = "-----BEGIN ENCRYPTED PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(rewritten.getEncoded()) + "\n-----END ENCRYPTED PRIVATE KEY-----\n";
+
+        long start = System.nanoTime();
+        KeyFileException refused = assertThrows(KeyFileException.class, () -> KeyFiles.parse(hostilePem, "secret".toCharArray()));
+
+        assertEquals(KeyFileException.Problem.TOO_COSTLY, refused.problem());
+        assertEquals("The key is encrypted with 1,000,000,000 rounds of passphrase stretching, more than the 2,000,000 "
+                + "Mailwright works through; encrypt it again with fewer.", refused.message(Locale.ENGLISH));
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "refused before any stretching");
     }
 
     private static void assertPosixOwnerOnly(Path file, KeyFiles.SavedKey saved) throws Exception {
