@@ -27,6 +27,8 @@ import javafx.collections.ObservableList;
 import org.mailwright.dkim.DkimVerifier;
 import org.mailwright.dkim.HeaderField;
 import org.mailwright.dkim.MailMessage;
+import org.mailwright.dkim.MessageLimitException;
+import org.mailwright.dkim.MessageLimits;
 import org.mailwright.dkim.VerificationReport;
 import org.mailwright.dns.ResolverTarget;
 import org.mailwright.ui.AppContext;
@@ -41,11 +43,8 @@ import org.mailwright.ui.work.LatestJob;
  */
 public final class MessageCheckViewModel {
 
-    /** Larger files are not messages anyone pastes into a checker; refusing them keeps the window quick. */
-    static final long MAX_MESSAGE_BYTES = 50L * 1024 * 1024;
-
-    /** What an opened file holds, in short. */
-    record OpenedFile(Path path, byte[] bytes, String from, String subject) {
+    /** What an opened file holds: the message as read within the core's bounds, and its size on disk. */
+    record OpenedFile(Path path, long size, MailMessage message, String from, String subject) {
     }
 
     private final AppContext context;
@@ -71,7 +70,7 @@ public final class MessageCheckViewModel {
                 running, file, text);
         fileSummary = words.follow(() -> {
             OpenedFile opened = file.get();
-            return opened == null ? "" : words.text("dkim.verify.file", opened.path().getFileName(), opened.bytes().length,
+            return opened == null ? "" : words.text("dkim.verify.file", opened.path().getFileName(), opened.size(),
                     opened.from().isEmpty() ? "—" : opened.from(), opened.subject().isEmpty() ? "—" : opened.subject());
         }, file);
         text.addListener((observable, old, now) -> forget());
@@ -149,8 +148,9 @@ public final class MessageCheckViewModel {
 
     /** Why {@code path} could not be read, in the user's words. */
     private static Phrase unreadable(Path path, Throwable failure) {
-        if (failure instanceof TooLarge) {
-            return Phrase.of("dkim.verify.tooLarge", path, MAX_MESSAGE_BYTES / (1024 * 1024));
+        if (failure instanceof MessageLimitException bound) {
+            // The bound the command line names too, in the same words.
+            return Phrase.core(bound.problem()::text);
         }
         if (failure instanceof NoSuchFileException) {
             return Phrase.of("dkim.verify.notFound", path);
@@ -170,12 +170,16 @@ public final class MessageCheckViewModel {
             return;
         }
         OpenedFile opened = file.get();
-        byte[] message = opened != null ? opened.bytes() : text.get().getBytes(StandardCharsets.UTF_8);
+        byte[] pasted = text.get().getBytes(StandardCharsets.UTF_8);
         ResolverTarget target = context.resolverTarget();
         String resolver = context.describeResolver(words.bundle());
         DkimVerifier verifier = DkimVerifier.overDns(context.resolver().fresh(), target);
-        start(words.text("dkim.verify.progress"), () -> verifier.verify(message), finished -> accept(finished, resolver),
-                failure -> Phrase.of("dkim.verify.failed"));
+        Supplier<CompletableFuture<VerificationReport>> checking = opened != null
+                ? () -> verifier.verify(opened.message())
+                : () -> verifier.verify(pasted);
+        start(words.text("dkim.verify.progress"), checking, finished -> accept(finished, resolver),
+                failure -> failure instanceof MessageLimitException bound ? Phrase.core(bound.problem()::text)
+                        : Phrase.of("dkim.verify.failed"));
     }
 
     /** Stops reading or verifying, as the user asked. */
@@ -212,12 +216,9 @@ public final class MessageCheckViewModel {
     }
 
     static OpenedFile read(Path path) throws IOException {
-        if (Files.size(path) > MAX_MESSAGE_BYTES) {
-            throw new TooLarge();
-        }
-        byte[] bytes = Files.readAllBytes(path);
-        MailMessage message = MailMessage.parse(bytes);
-        return new OpenedFile(path, bytes, first(message, "From"), first(message, "Subject"));
+        long size = Files.size(path);
+        MailMessage message = MailMessage.read(path, MessageLimits.DEFAULT);
+        return new OpenedFile(path, size, message, first(message, "From"), first(message, "Subject"));
     }
 
     private static String first(MailMessage message, String name) {
@@ -236,10 +237,4 @@ public final class MessageCheckViewModel {
                 : shown.signatures().stream().map(signature -> SignatureRow.of(signature, words)).toList());
     }
 
-    /** A file too large to be a message worth checking here. */
-    private static final class TooLarge extends IOException {
-        TooLarge() {
-            super("too large");
-        }
-    }
 }

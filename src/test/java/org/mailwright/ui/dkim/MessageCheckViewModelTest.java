@@ -177,6 +177,18 @@ class MessageCheckViewModelTest {
     }
 
     @Test
+    void aFilePastTheMessageBoundsIsRefusedInTheCommandLinesWords() throws Exception {
+        Path flood = folder.resolve("flood.eml");
+        Files.writeString(flood, "X-Noise: 1\r\n".repeat(10_001) + "\r\nbody\r\n");
+
+        model.open(flood);
+
+        assertEquals("The message has more than 10000 header fields, the most Mailwright reads.",
+                model.words().say(model.errorProperty().get()));
+        assertNull(model.fileProperty().get());
+    }
+
+    @Test
     void anOpenedFileIsReadAsItsOwnBytesAndSummed() throws Exception {
         Path file = folder.resolve("quarterly.eml");
         Files.write(file, signed(MESSAGE));
@@ -185,6 +197,6 @@ class MessageCheckViewModelTest {
 
         assertEquals("Alice <alice@corp.example>", opened.from());
         assertEquals("Quarterly numbers", opened.subject());
-        assertEquals(Files.size(file), opened.bytes().length);
+        assertEquals(Files.size(file), opened.size());
     }
 }
