@@ -105,8 +105,15 @@ final class DmarcBuildCommand extends Subcommand {
                 new UsageException(texts().get("cli.dmarc.error.value", option, text, allowed))));
     }
 
+    /**
+     * The report URI as the record must hold it: what would end it early (a comma, a semicolon,
+     * an exclamation mark) percent-encoded; a space, or text that is no URI, is refused.
+     */
     private ReportUri reportUri(String option, String text) {
-        return ReportUri.parse(text).orElseThrow(() -> new UsageException(texts().get("cli.dmarc.error.uri", option, text,
+        if (ReportUri.hasSpace(text)) {
+            throw new UsageException(texts().get("cli.dmarc.error.uri-space", option, text));
+        }
+        return ReportUri.fromUser(text).orElseThrow(() -> new UsageException(texts().get("cli.dmarc.error.uri", option, text,
                 text.contains("@") && !text.contains(":") ? ReportUri.mailto(text) : "mailto:ADDRESS")));
     }
 

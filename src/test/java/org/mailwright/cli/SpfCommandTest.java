@@ -116,6 +116,17 @@ class SpfCommandTest {
     }
 
     @Test
+    void buildRefusesAValueThatWouldSmuggleAnotherTermIntoTheRecord() {
+        CommandRun run = run("spf", "build", "--ip4", "192.0.2.1 +all");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out(), "no record is printed");
+        assertTrue(run.err().startsWith("\"192.0.2.1 +all\" holds a space, so it is not one ip4 value"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertEquals(2, run("spf", "build", "--include", "_spf.example.net -all").exitCode());
+    }
+
+    @Test
     void buildPrintsTheRecordAlone() {
         CommandRun run = run("spf", "build", "--mx", "--ip4", "192.0.2.0/24", "--ip6", "2001:db8::/32", "--include", "_spf.google.com",
                 "--all", "softfail");
