@@ -1,5 +1,6 @@
 package org.mailwright.dmarc;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import org.mailwright.dkim.DkimKeyRecord;
 import org.mailwright.dkim.KeyRecordException;
 import org.mailwright.dkim.Selectors;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
@@ -116,8 +118,9 @@ public final class SenderCoverage {
      * @throws IllegalArgumentException when {@code domain} is not a domain name
      */
     public CompletableFuture<Report> check(String domain, LocalDate today) {
-        CompletableFuture<SpfLintReport> spf = new SpfLinter(resolver, target).lint(domain);
-        CompletableFuture<DkimKeys> dkim = dkimKeys(domain, selectorsToTry(today));
+        DomainName name = DomainName.of(domain);
+        CompletableFuture<SpfLintReport> spf = new SpfLinter(resolver, target).lint(name.ascii());
+        CompletableFuture<DkimKeys> dkim = dkimKeys(name, selectorsToTry(today));
         return spf.thenCombine(dkim, (s, d) -> new Report(domain, s, d));
     }
 
@@ -130,10 +133,10 @@ public final class SenderCoverage {
         return List.copyOf(selectors);
     }
 
-    private CompletableFuture<DkimKeys> dkimKeys(String domain, List<String> selectors) {
-        CompletableFuture<LookupResult> domainKeys = resolver.lookup("_domainkey." + domain, RecordType.TXT, target);
+    private CompletableFuture<DkimKeys> dkimKeys(DomainName domain, List<String> selectors) {
+        CompletableFuture<LookupResult> domainKeys = txt("_domainkey." + domain.ascii());
         List<CompletableFuture<LookupResult>> keys = selectors.stream()
-                .map(selector -> resolver.lookup(selector + "._domainkey." + domain, RecordType.TXT, target)).toList();
+                .map(selector -> txt(selector + "._domainkey." + domain.ascii())).toList();
         List<CompletableFuture<?>> all = new ArrayList<>(keys);
         all.add(domainKeys);
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
@@ -152,6 +155,18 @@ public final class SenderCoverage {
             }
             return new DkimKeys(root, selectors, found, failed);
         });
+    }
+
+    /**
+     * The TXT records at {@code name}. Below a long domain the name may be longer than DNS
+     * allows: no such name can exist, so nothing is asked and it has no records.
+     */
+    private CompletableFuture<LookupResult> txt(String name) {
+        if (!DomainName.isValid(name)) {
+            return CompletableFuture.completedFuture(new LookupResult(name, RecordType.TXT, Outcome.NXDOMAIN, List.of(),
+                    List.of(), LookupResult.NO_TTL, "", null, false, Duration.ZERO));
+        }
+        return resolver.lookup(name, RecordType.TXT, target);
     }
 
     private static Optional<Key> keyIn(String selector, LookupResult answer) {
