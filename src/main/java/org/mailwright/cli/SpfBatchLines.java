@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 import org.mailwright.i18n.Problem;
 
@@ -58,11 +57,10 @@ final class SpfBatchLines {
         boolean sawEnd = false;
         while (!sawEnd) {
             if (position == limit && !fill()) {
+                ended = true;
                 if (length == 0) {
-                    ended = true;
                     return Optional.empty();
                 }
-                ended = true;
                 break;
             }
             byte b = buffer[position++];
@@ -87,7 +85,7 @@ final class SpfBatchLines {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Arrays.copyOf(line, end)))
+                    .decode(ByteBuffer.wrap(line, 0, end))
                     .toString();
             return Optional.of(new Line(number, text, Optional.empty()));
         } catch (CharacterCodingException notUtf8) {
@@ -95,11 +93,9 @@ final class SpfBatchLines {
         }
     }
 
+    /** Reads the next block of the file; false at its end. */
     private boolean fill() throws IOException {
         int read = in.read(buffer);
-        while (read == 0) {
-            read = in.read(buffer);
-        }
         position = 0;
         limit = Math.max(read, 0);
         return read > 0;
