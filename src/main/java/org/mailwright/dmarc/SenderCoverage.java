@@ -1,6 +1,5 @@
 package org.mailwright.dmarc;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -157,16 +156,8 @@ public final class SenderCoverage {
         });
     }
 
-    /**
-     * The TXT records at {@code name}. Below a long domain the name may be longer than DNS
-     * allows: no such name can exist, so nothing is asked and it has no records.
-     */
     private CompletableFuture<LookupResult> txt(String name) {
-        if (!DomainName.isValid(name)) {
-            return CompletableFuture.completedFuture(new LookupResult(name, RecordType.TXT, Outcome.NXDOMAIN, List.of(),
-                    List.of(), LookupResult.NO_TTL, "", null, false, Duration.ZERO));
-        }
-        return resolver.lookup(name, RecordType.TXT, target);
+        return BuiltNames.lookup(resolver, target, name, RecordType.TXT);
     }
 
     private static Optional<Key> keyIn(String selector, LookupResult answer) {

@@ -65,6 +65,22 @@ class DmarcHostileInputTest {
     }
 
     @Test
+    void aDomainOf250CharactersIsLintedAndItsPolicyFoundAboveIt() {
+        String domain = "a".repeat(60) + "." + "b".repeat(60) + "." + "c".repeat(60) + "." + "d".repeat(62) + ".test";
+        try (TestDnsServer dns = TestDnsServer.start("""
+                $ORIGIN test.
+                %s.  TXT "v=spf1 -all"
+                _dmarc.%s.  TXT "v=DMARC1; p=reject; rua=mailto:d@%s"
+                """.formatted(domain, "d".repeat(62) + ".test", "d".repeat(62) + ".test"))) {
+            DmarcReport report = new DmarcLinter(resolver, dns.target()).lint(domain).join();
+
+            assertEquals(DiscoveredPolicy.Source.ORGANIZATIONAL_DOMAIN, report.policy().source(),
+                    "_dmarc below a 250-character name cannot exist, so the walk goes on up: " + report.findings());
+            assertEquals(Optional.of(Policy.REJECT), report.policy().requestedPolicy());
+        }
+    }
+
+    @Test
     void anInternationalReportDomainIsReadInItsALabelForm() {
         ReportUri uri = ReportUri.parse("mailto:dmarc@b%C3%BCcher.test").orElseThrow();
 
