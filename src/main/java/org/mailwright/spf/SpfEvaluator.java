@@ -99,7 +99,7 @@ public final class SpfEvaluator {
         this.deadline = Objects.requireNonNull(deadline, "deadline");
     }
 
-    private static Dns dnsOf(ResolverService resolver, ResolverTarget target) {
+    static Dns dnsOf(ResolverService resolver, ResolverTarget target) {
         Objects.requireNonNull(resolver, "resolver");
         Objects.requireNonNull(target, "target");
         return (name, type) -> resolver.lookup(name, type, target);

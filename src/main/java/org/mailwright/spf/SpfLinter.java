@@ -60,8 +60,7 @@ public final class SpfLinter {
     /** How many addresses of one MX host, per family, are evaluated for coverage. */
     private static final int MAX_COVERAGE_ADDRESSES = 10;
 
-    private final ResolverService resolver;
-    private final ResolverTarget target;
+    private final SpfEvaluator.Dns dns;
     private final Duration deadline;
 
     public SpfLinter(ResolverService resolver, ResolverTarget target) {
@@ -70,8 +69,11 @@ public final class SpfLinter {
 
     /** @param deadline how long one lint may take in all */
     public SpfLinter(ResolverService resolver, ResolverTarget target, Duration deadline) {
-        this.resolver = Objects.requireNonNull(resolver, "resolver");
-        this.target = Objects.requireNonNull(target, "target");
+        this(SpfEvaluator.dnsOf(resolver, target), deadline);
+    }
+
+    SpfLinter(SpfEvaluator.Dns dns, Duration deadline) {
+        this.dns = Objects.requireNonNull(dns, "dns");
         this.deadline = Objects.requireNonNull(deadline, "deadline");
     }
 
@@ -197,7 +199,7 @@ public final class SpfLinter {
         if (addresses.outcome() != Outcome.OK) {
             return CompletableFuture.completedFuture(List.of());
         }
-        SpfEvaluator evaluator = new SpfEvaluator(resolver, target, "unknown", Clock.systemUTC(), check.remaining());
+        SpfEvaluator evaluator = new SpfEvaluator(dns, "unknown", Clock.systemUTC(), check.remaining());
         List<CompletableFuture<Optional<Finding>>> results = new ArrayList<>();
         for (String address : addresses.values().subList(0, Math.min(addresses.values().size(), MAX_COVERAGE_ADDRESSES))) {
             InetAddress client = IpText.parseAddress(address);
@@ -392,7 +394,7 @@ public final class SpfLinter {
                 return CompletableFuture.completedFuture(unanswered);
             }
             try {
-                return resolver.lookup(query.get(), type, target).copy()
+                return dns.lookup(query.get(), type).copy()
                         .completeOnTimeout(unanswered, remaining, TimeUnit.NANOSECONDS);
             } catch (IllegalArgumentException refused) {
                 return CompletableFuture.completedFuture(SpfEvaluator.nonexistent(name, type));
