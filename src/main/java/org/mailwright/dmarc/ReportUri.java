@@ -2,6 +2,9 @@ package org.mailwright.dmarc;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -26,6 +29,8 @@ public record ReportUri(String uri, String scheme, String address, String host, 
 
     private static final Pattern SIZE_LIMIT = Pattern.compile("(.*)!(\\d+[kmgtKMGT]?)");
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):.+");
+    /** The octets besides letters and digits a mailto: URI written here keeps as they are. */
+    private static final String MAILTO_PLAIN = "-._~$&'()*+=:@/";
     /** What ends a URI in a record: a comma ends the list entry, a semicolon the tag, an exclamation mark the URI. */
     private static final String RECORD_DELIMITERS = ",;!";
 
@@ -147,17 +152,21 @@ public record ReportUri(String uri, String scheme, String address, String host, 
     }
 
     /**
-     * Writes a mailbox as a {@code mailto:} URI, escaping what a DMARC URI must not contain
-     * unescaped (commas and exclamation marks, RFC 9989 section 4.8).
+     * Writes a mailbox as a {@code mailto:} URI: every octet a URI path may hold as it is
+     * (RFC 3986: letters, digits, {@code -._~$&'()*+=:@/}) stays, every other one is
+     * percent-encoded, among them what a DMARC URI must not contain unescaped (commas and
+     * exclamation marks, RFC 9989 section 4.8), the semicolon that would end the tag and the
+     * question mark that would start header fields.
      */
     public static String mailto(String address) {
         StringBuilder uri = new StringBuilder("mailto:");
         for (byte b : address.strip().getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if (c <= 0x20 || c >= 0x7f || c == ',' || c == '!' || c == '%' || c == ';' || c == '?') {
-                uri.append('%').append(String.format("%02X", c));
-            } else {
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || MAILTO_PLAIN.indexOf(c) >= 0;
+            if (plain) {
                 uri.append((char) c);
+            } else {
+                uri.append('%').append(String.format("%02X", c));
             }
         }
         return uri.toString();
@@ -182,6 +191,12 @@ public record ReportUri(String uri, String scheme, String address, String host, 
             bytes.write(high * 16 + low);
             i += 2;
         }
-        return Optional.of(bytes.toString(StandardCharsets.UTF_8));
+        try {
+            // Strictly: octets that are no UTF-8 name no mailbox, and a replacement character would name another.
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+        } catch (CharacterCodingException notUtf8) {
+            return Optional.empty();
+        }
     }
 }
