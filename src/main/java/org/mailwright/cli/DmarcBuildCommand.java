@@ -114,7 +114,7 @@ final class DmarcBuildCommand extends Subcommand {
             throw new UsageException(texts().get("cli.dmarc.error.uri-space", option, text));
         }
         return ReportUri.fromUser(text).orElseThrow(() -> new UsageException(texts().get("cli.dmarc.error.uri", option, text,
-                text.contains("@") && !text.contains(":") ? ReportUri.mailto(text) : "mailto:ADDRESS")));
+                text.contains("@") && !text.contains(":") ? ReportUri.mailto(text.strip()) : "mailto:ADDRESS")));
     }
 
     private static Optional<Boolean> yesOrNo(String text) {

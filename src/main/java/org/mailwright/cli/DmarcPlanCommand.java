@@ -35,7 +35,7 @@ final class DmarcPlanCommand extends Subcommand {
     public Integer call() {
         List<ReportUri> rua = aggregateReports.stream().map(text -> ReportUri.parse(text).orElseThrow(() ->
                 new UsageException(texts().get("cli.dmarc.error.uri", "--rua", text,
-                        text.contains("@") && !text.contains(":") ? ReportUri.mailto(text) : "mailto:ADDRESS")))).toList();
+                        text.contains("@") && !text.contains(":") ? ReportUri.mailto(text.strip()) : "mailto:ADDRESS")))).toList();
         LocalDate startDate;
         try {
             startDate = start == null ? LocalDate.now() : LocalDate.parse(start.strip());

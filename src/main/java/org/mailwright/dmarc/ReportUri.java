@@ -156,11 +156,12 @@ public record ReportUri(String uri, String scheme, String address, String host, 
      * (RFC 3986: letters, digits, {@code -._~$&'()*+=:@/}) stays, every other one is
      * percent-encoded, among them what a DMARC URI must not contain unescaped (commas and
      * exclamation marks, RFC 9989 section 4.8), the semicolon that would end the tag and the
-     * question mark that would start header fields.
+     * question mark that would start header fields. The address is written whole, as given: a
+     * caller with typed text strips it first.
      */
     public static String mailto(String address) {
         StringBuilder uri = new StringBuilder("mailto:");
-        for (byte b : address.strip().getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : address.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || MAILTO_PLAIN.indexOf(c) >= 0;
             if (plain) {

@@ -314,6 +314,15 @@ class DmarcRecordTest {
     }
 
     @Test
+    void aMailtoWhoseLocalPartIsAnEscapedControlCharacterKeepsItInItsCanonicalForm() {
+        // Found by ReportUriFuzzTest: %1C decoded to a character Java counts as white space, which strip() removed.
+        ReportUri uri = ReportUri.parse("mailto:%1C@example.com").orElseThrow();
+
+        assertEquals("mailto:%1C@example.com", uri.canonical());
+        assertTrue(ReportUri.parse(uri.canonical()).isPresent());
+    }
+
+    @Test
     void aMailtoWhoseEscapesAreNoUtf8IsNoUri() {
         // Found by DmarcRecordFuzzTest: %C3e decoded to a replacement character, which names another mailbox.
         assertEquals(Optional.empty(), ReportUri.parse("mailto:a%C3e@example.com"));
