@@ -35,8 +35,9 @@ import org.mailwright.dns.TxtStrings;
  * domain's own MX hosts are authorized, each address found by evaluating it.
  *
  * <p>Whatever DNS answers, a lint ends within its deadline ({@link #DEFAULT_DEADLINE}) after at
- * most {@link #MAX_QUERIES} lookups for the tree: the lookups of one record's a, mx and exists
- * terms are asked at once, lookups still unanswered at the deadline count as timed out and are
+ * most {@link #MAX_QUERIES} lookups for the tree: the lookups of one record's terms (the records
+ * of its includes, the targets of a, mx and exists) are asked at once, while its MX hosts are
+ * evaluated for coverage; lookups still unanswered at the deadline count as timed out and are
  * named in a finding, and terms past the budget are counted but not looked up. Terms are walked
  * in a loop, never by recursion on the record's size.
  *
@@ -138,13 +139,15 @@ public final class SpfLinter {
             return done(domain, text, 0, null, findings);
         }
         checkQualifiers(record, findings);
-        return check.record(record, domain, List.of(domain)).thenCompose(children -> {
+        // The MX hosts are evaluated while the tree is walked: each may wait on the same silent servers.
+        CompletableFuture<List<Finding>> coverage = coverage(check, domain, draft);
+        return check.record(record, domain, List.of(domain)).thenCombine(coverage, (children, uncovered) -> {
             LookupNode tree = new LookupNode(domain, domain, children.stream().mapToInt(LookupNode::lookups).sum(),
                     LookupNode.Status.OK, children);
             check.conclude(tree);
-            return coverage(check, domain, draft)
-                    .thenCompose(ignored -> done(domain, text, tree.lookups(), tree, findings));
-        });
+            findings.addAll(uncovered);
+            return tree;
+        }).thenCompose(tree -> done(domain, text, tree.lookups(), tree, findings));
     }
 
     /** The all mechanism and its qualifier; ptr; redirect made useless by all. */
@@ -174,7 +177,7 @@ public final class SpfLinter {
      * MX hosts, evaluated as a sender of the domain; any that does not pass is reported. A host
      * that is no domain name (an escaped dot, an odd octet) has no address to evaluate.
      */
-    private CompletableFuture<Void> coverage(Check check, String domain, String draft) {
+    private CompletableFuture<List<Finding>> coverage(Check check, String domain, String draft) {
         return check.ask(domain, RecordType.MX).thenCompose(mx -> {
             List<String> hosts = mx.mx().stream()
                     .map(MxData::hostName)
@@ -190,7 +193,7 @@ public final class SpfLinter {
                 }
             }
             return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
-                    .thenAccept(all -> checks.forEach(found -> check.findings.addAll(found.join())));
+                    .thenApply(all -> checks.stream().flatMap(found -> found.join().stream()).toList());
         });
     }
 
@@ -226,8 +229,7 @@ public final class SpfLinter {
     /**
      * One lint: its deadline, its budget of lookups, and a walk through a record and everything
      * it includes. Terms are visited one after another, so findings come in record order; only
-     * the lookups of a record's a, mx and exists terms run at once, and what they found is read
-     * in order too.
+     * the lookups of one record's terms run at once, and what they found is read in order too.
      */
     private final class Check {
         private final long deadlineNanos = System.nanoTime() + deadline.toNanos();
@@ -247,7 +249,7 @@ public final class SpfLinter {
             record.redirect().filter(redirect -> !hasAll).ifPresent(terms::add);
             List<Optional<CompletableFuture<LookupResult>>> answers = new ArrayList<>();
             for (Term term : terms) {
-                answers.add(leafLookup(term, domain));
+                answers.add(startLookup(term, domain));
             }
             List<LookupNode> nodes = new ArrayList<>();
             return AsyncLoop.<Void>firstPresent(terms.size(), index ->
@@ -258,27 +260,29 @@ public final class SpfLinter {
         }
 
         /**
-         * Starts the lookup of an a, mx or exists term with a literal target: an a term asks for
-         * both A and AAAA, as senders of either family may use it. Empty for other terms, and
-         * for a term past the budget.
+         * Starts the lookup a term with a literal target needs: the record of an include or
+         * redirect; for a, both A and AAAA, as senders of either family may use it; MX for mx, A
+         * for exists. Empty for a term with nothing to ask, and for a term past the budget.
          */
-        private Optional<CompletableFuture<LookupResult>> leafLookup(Term term, String domain) {
-            if (!(term instanceof Mechanism mechanism) || mechanism.type() == MechanismType.INCLUDE) {
+        private Optional<CompletableFuture<LookupResult>> startLookup(Term term, String domain) {
+            Optional<String> name = target(term, domain);
+            if (name.isEmpty()) {
                 return Optional.empty();
             }
-            Optional<String> name = target(term, domain);
-            if (name.isEmpty() || mechanism.type() == MechanismType.PTR) {
-                return Optional.empty();
+            if (term instanceof Modifier || ((Mechanism) term).type() == MechanismType.INCLUDE) {
+                return SpfEvaluator.checkableDomain(name.get())
+                        .flatMap(checkable -> budgeted(1, () -> ask(checkable, RecordType.TXT)));
             }
             if (!SpfNames.isQueryable(name.get())) {
                 // Nothing to ask: a name DNS cannot carry does not exist (a void lookup), at no cost.
                 return Optional.of(CompletableFuture.completedFuture(SpfEvaluator.nonexistent(name.get(), RecordType.A)));
             }
-            return switch (mechanism.type()) {
+            return switch (((Mechanism) term).type()) {
                 case MX -> budgeted(1, () -> ask(name.get(), RecordType.MX));
                 case EXISTS -> budgeted(1, () -> ask(name.get(), RecordType.A));
-                default -> budgeted(2, () -> ask(name.get(), RecordType.A).thenCombine(ask(name.get(), RecordType.AAAA),
+                case A -> budgeted(2, () -> ask(name.get(), RecordType.A).thenCombine(ask(name.get(), RecordType.AAAA),
                         Check::eitherFamily));
+                default -> Optional.empty();
             };
         }
 
@@ -289,7 +293,7 @@ public final class SpfLinter {
                 return leaf(term, "", LookupNode.Status.DYNAMIC);
             }
             if (term instanceof Modifier || ((Mechanism) term).type() == MechanismType.INCLUDE) {
-                return include(term, name.get(), path);
+                return include(term, name.get(), path, answer);
             }
             if (((Mechanism) term).type() == MechanismType.PTR) {
                 return leaf(term, name.get(), LookupNode.Status.OK);
@@ -307,19 +311,21 @@ public final class SpfLinter {
             return spec == null ? Optional.of(domain) : spec.literalDomain();
         }
 
-        /** An include or redirect: 1 for the term, plus the record below it, unless that loops or is missing. */
-        private CompletableFuture<LookupNode> include(Term term, String name, List<String> path) {
+        /**
+         * An include or redirect: 1 for the term, plus the record below it ({@code txt}, asked
+         * when the record's terms were read), unless that loops or is missing.
+         */
+        private CompletableFuture<LookupNode> include(Term term, String name, List<String> path,
+                                                      Optional<CompletableFuture<LookupResult>> txt) {
             String key = name.toLowerCase(Locale.ROOT);
             includes.merge(key, 1, Integer::sum);
             if (path.stream().anyMatch(key::equalsIgnoreCase)) {
                 findings.add(SpfFinding.INCLUDE_LOOP.of(term.text(), String.join(" → ", path) + " → " + name));
                 return leaf(term, name, LookupNode.Status.LOOP);
             }
-            Optional<String> checkable = SpfEvaluator.checkableDomain(name);
-            if (checkable.isEmpty()) {
+            if (SpfEvaluator.checkableDomain(name).isEmpty()) {
                 return leaf(term, name, LookupNode.Status.NO_RECORD);
             }
-            Optional<CompletableFuture<LookupResult>> txt = budgeted(1, () -> ask(checkable.get(), RecordType.TXT));
             if (txt.isEmpty()) {
                 unchecked++;
                 return leaf(term, name, LookupNode.Status.UNCHECKED);
