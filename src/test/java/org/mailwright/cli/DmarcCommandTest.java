@@ -135,6 +135,16 @@ class DmarcCommandTest {
     }
 
     @Test
+    void planWritesItsRuaByTheSameRule() {
+        CommandRun run = run("dmarc", "plan", "--domain", "example.com", "--rua", "mailto:a;sp=none@example.com",
+                "--start", "2026-06-01", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("rua=mailto:a%3Bsp=none@example.com"), run.out());
+        assertEquals(2, run("dmarc", "plan", "--domain", "example.com", "--rua", "mailto:a b@example.com").exitCode());
+    }
+
+    @Test
     void buildAsJsonCarriesTheFindings() {
         CommandRun run = run("dmarc", "build", "--p", "reject", "--rua", "mailto:dmarc@example.com", "--json");
         assertEquals("{\"record\":\"v=DMARC1; p=reject; rua=mailto:dmarc@example.com\",\"findings\":[]}\n", run.out());
