@@ -66,8 +66,8 @@ final class DmarcBuildCommand extends Subcommand {
         value("--t", testing, DmarcBuildCommand::yesOrNo, "y, n").ifPresent(builder::testing);
         value("--adkim", dkimAlignment, AlignmentMode::parse, "r, s").ifPresent(builder::dkimAlignment);
         value("--aspf", spfAlignment, AlignmentMode::parse, "r, s").ifPresent(builder::spfAlignment);
-        aggregateReports.forEach(uri -> builder.aggregateReport(reportUri("--rua", uri)));
-        failureReports.forEach(uri -> builder.failureReport(reportUri("--ruf", uri)));
+        aggregateReports.forEach(uri -> builder.aggregateReport(reportUri(texts(), "--rua", uri)));
+        failureReports.forEach(uri -> builder.failureReport(reportUri(texts(), "--ruf", uri)));
         if (failureOptions != null) {
             try {
                 builder.failureOptions(failureOptions);
@@ -105,9 +105,17 @@ final class DmarcBuildCommand extends Subcommand {
                 new UsageException(texts().get("cli.dmarc.error.value", option, text, allowed))));
     }
 
-    private ReportUri reportUri(String option, String text) {
-        return ReportUri.parse(text).orElseThrow(() -> new UsageException(texts().get("cli.dmarc.error.uri", option, text,
-                text.contains("@") && !text.contains(":") ? ReportUri.mailto(text) : "mailto:ADDRESS")));
+    /**
+     * The report URI given to {@code option} as a record must hold it, for {@code dmarc build} and
+     * {@code dmarc plan} alike: what would end it early (a comma, a semicolon, an exclamation mark)
+     * percent-encoded; a space, or text that is no URI, is refused in one sentence.
+     */
+    static ReportUri reportUri(Texts texts, String option, String text) {
+        if (ReportUri.hasSpace(text)) {
+            throw new UsageException(texts.get("cli.dmarc.error.uri-space", option, text));
+        }
+        return ReportUri.fromUser(text).orElseThrow(() -> new UsageException(texts.get("cli.dmarc.error.uri", option, text,
+                text.contains("@") && !text.contains(":") ? ReportUri.mailto(text.strip()) : "mailto:ADDRESS")));
     }
 
     private static Optional<Boolean> yesOrNo(String text) {

@@ -33,9 +33,8 @@ final class DmarcPlanCommand extends Subcommand {
 
     @Override
     public Integer call() {
-        List<ReportUri> rua = aggregateReports.stream().map(text -> ReportUri.parse(text).orElseThrow(() ->
-                new UsageException(texts().get("cli.dmarc.error.uri", "--rua", text,
-                        text.contains("@") && !text.contains(":") ? ReportUri.mailto(text) : "mailto:ADDRESS")))).toList();
+        List<ReportUri> rua = aggregateReports.stream()
+                .map(text -> DmarcBuildCommand.reportUri(texts(), "--rua", text)).toList();
         LocalDate startDate;
         try {
             startDate = start == null ? LocalDate.now() : LocalDate.parse(start.strip());

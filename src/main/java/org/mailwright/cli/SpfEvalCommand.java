@@ -1,9 +1,7 @@
 package org.mailwright.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.mailwright.spf.MatchedTerm;
 import org.mailwright.spf.SpfEvaluation;
@@ -74,20 +73,29 @@ final class SpfEvalCommand extends Subcommand {
         return evaluation.result() == SpfResult.PASS ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    /** One JSON object per line of the file, in order; a line that cannot be read gets an "error" object. */
+    /**
+     * One JSON object per line of the file, in order; a line that cannot be read or evaluated gets
+     * an "error" object of its own, and the lines after it are still evaluated. At most
+     * {@value #BATCH_WINDOW} evaluations are in flight, and each line is read with a bounded
+     * length (see {@link SpfBatchLines}), so memory stays bounded whatever the file holds.
+     */
     private int batch() {
         var target = options().target();
         boolean allRead = true;
-        try (BufferedReader lines = open(batch); var resolver = options().openResolver()) {
+        try (InputStream input = open(batch); var resolver = options().openResolver()) {
             SpfEvaluator evaluator = new SpfEvaluator(resolver, target);
+            SpfBatchLines lines = new SpfBatchLines(input);
             Deque<CompletableFuture<Map<String, Object>>> window = new ArrayDeque<>();
-            int number = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
+            for (Optional<SpfBatchLines.Line> next = lines.next(); next.isPresent(); next = lines.next()) {
+                SpfBatchLines.Line line = next.get();
+                if (line.problem().isPresent()) {
+                    window.add(CompletableFuture.completedFuture(lineError(line.number(),
+                            line.problem().get().text(texts().locale()))));
+                } else if (line.text().isBlank() || line.text().startsWith("#")) {
                     continue;
+                } else {
+                    window.add(evaluateLine(evaluator, line.text(), line.number()));
                 }
-                window.add(evaluateLine(evaluator, line, number));
                 if (window.size() >= BATCH_WINDOW) {
                     allRead &= print(window.poll().join());
                 }
@@ -108,23 +116,28 @@ final class SpfEvalCommand extends Subcommand {
         return !json.containsKey("error");
     }
 
-    private static BufferedReader open(String file) throws IOException {
-        return "-".equals(file)
-                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
-                : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
+    private static InputStream open(String file) throws IOException {
+        return "-".equals(file) ? System.in : Files.newInputStream(Path.of(file));
     }
 
-    private CompletableFuture<Map<String, Object>> evaluateLine(SpfEvaluator evaluator, String line, int number) {
+    private CompletableFuture<Map<String, Object>> evaluateLine(SpfEvaluator evaluator, String line, long number) {
         String[] fields = line.split("\t", -1);
+        SpfRequest request;
         try {
-            SpfRequest request = SpfRequest.of(fields[0], fields.length > 1 ? fields[1] : "", fields.length > 2 ? fields[2] : "");
-            return evaluator.evaluate(request).thenApply(SpfEvalCommand::toJson);
+            request = SpfRequest.of(fields[0], fields.length > 1 ? fields[1] : "", fields.length > 2 ? fields[2] : "");
         } catch (IllegalArgumentException e) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("line", number);
-            error.put("error", texts().get("cli.error.spf-batch-line", number, e.getMessage()));
-            return CompletableFuture.completedFuture(error);
+            return CompletableFuture.completedFuture(lineError(number, e.getMessage()));
         }
+        // An evaluation gives a result whatever the data; should one fail all the same, it is this line's error alone.
+        return evaluator.evaluate(request).thenApply(SpfEvalCommand::toJson)
+                .exceptionally(failure -> lineError(number, texts().get("cli.error.internal")));
+    }
+
+    private Map<String, Object> lineError(long number, String reason) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("line", number);
+        error.put("error", texts().get("cli.error.spf-batch-line", number, reason));
+        return error;
     }
 
     private SpfRequest request(String address, String from, String name) {

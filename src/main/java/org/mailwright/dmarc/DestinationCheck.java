@@ -30,7 +30,12 @@ public record DestinationCheck(DmarcTag tag, ReportUri uri, String policyDomain,
         /** It does not: receivers will not send it reports. */
         NOT_AUTHORIZED,
         /** The lookup failed, so it is not known. */
-        UNKNOWN
+        UNKNOWN,
+        /**
+         * The name receivers would ask ({@code <domain>._report._dmarc.<destination>}) is longer
+         * than DNS allows, so no receiver can find an authorization there: none sends reports.
+         */
+        NAME_TOO_LONG
     }
 
     public DestinationCheck {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.mailwright.dns.DomainName;
 import org.mailwright.findings.DmarcFinding;
 import org.mailwright.findings.Finding;
 
@@ -32,6 +33,8 @@ public record DestinationReport(DestinationCheck authorization, Optional<Mailbox
                     : DmarcFinding.RUF_UNAUTHORIZED).of(check.uri().toString(), check.uri().host(), check.authorizationName(),
                     check.policyDomain()));
             case UNKNOWN -> findings.add(DmarcLinter.lookupFailed(check.lookup().orElseThrow()));
+            case NAME_TOO_LONG -> findings.add(DmarcFinding.AUTHORIZATION_NAME_TOO_LONG.of(check.tag().tagName(),
+                    check.uri().toString(), check.authorizationName(), check.authorizationName().length(), DomainName.MAX_LENGTH));
             case AUTHORIZED, NOT_NEEDED -> {
             }
         }

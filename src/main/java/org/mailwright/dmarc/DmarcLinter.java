@@ -51,7 +51,7 @@ public final class DmarcLinter {
         String name = DomainName.of(domain).ascii();
         CompletableFuture<LookupResult> apex = resolver.lookup(name, RecordType.TXT, target);
         CompletableFuture<LookupResult> alias =
-                resolver.lookup(PolicyDiscovery.DMARC_PREFIX + name, RecordType.CNAME, target);
+                BuiltNames.lookup(resolver, target, PolicyDiscovery.DMARC_PREFIX + name, RecordType.CNAME);
         return discovery.discover(name).thenCompose(policy -> {
             Optional<DmarcRecord> record = policy.record();
             List<CompletableFuture<DestinationReport>> checks = new ArrayList<>();

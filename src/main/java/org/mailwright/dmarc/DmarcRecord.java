@@ -286,7 +286,10 @@ public final class DmarcRecord {
                 .thenComparing(Tag::name);
         tags.stream().sorted(order).forEach(tag -> parts.add(tag.name() + "=" + canonicalValue(tag)));
         parts.addAll(malformedParts);
-        return String.join("; ", parts);
+        String canonical = String.join("; ", parts);
+        // An empty tag (two semicolons) written last would read as the final separator the grammar
+        // allows; one more semicolon keeps it an empty tag, so the canonical form reads back as itself.
+        return parts.get(parts.size() - 1).isEmpty() ? canonical + ";" : canonical;
     }
 
     /** True when receivers read both records the same way: their {@link #canonical()} forms are equal. */

@@ -3,6 +3,7 @@ package org.mailwright.dmarc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.StringJoiner;
 
@@ -76,14 +77,29 @@ public final class DmarcRecordBuilder {
         return this;
     }
 
+    /** @throws IllegalArgumentException when {@code uri} would not read back as this one URI (see {@link #oneUri}) */
     public DmarcRecordBuilder aggregateReport(ReportUri uri) {
-        aggregateReports.add(Objects.requireNonNull(uri, "uri"));
+        aggregateReports.add(oneUri(uri));
         return this;
     }
 
+    /** @throws IllegalArgumentException when {@code uri} would not read back as this one URI (see {@link #oneUri}) */
     public DmarcRecordBuilder failureReport(ReportUri uri) {
-        failureReports.add(Objects.requireNonNull(uri, "uri"));
+        failureReports.add(oneUri(uri));
         return this;
+    }
+
+    /**
+     * {@code uri}, when its text reads back as exactly this URI: a URI made up in code rather than
+     * read by {@link ReportUri#parse} or {@link ReportUri#fromUser} could hold a semicolon or a
+     * comma, and end the tag or the list early in the record.
+     */
+    private static ReportUri oneUri(ReportUri uri) {
+        Objects.requireNonNull(uri, "uri");
+        if (!ReportUri.parse(uri.toString()).map(ReportUri::toString).equals(Optional.of(uri.toString()))) {
+            throw new IllegalArgumentException("\"" + uri + "\" is not one report URI as a record must hold it.");
+        }
+        return uri;
     }
 
     /**

@@ -113,7 +113,7 @@ public final class PolicyDiscovery {
             return CompletableFuture.completedFuture(done);
         }
         String domain = targets.get(index);
-        CompletableFuture<LookupResult> lookup = resolver.lookup(DMARC_PREFIX + domain, RecordType.TXT, target);
+        CompletableFuture<LookupResult> lookup = BuiltNames.lookup(resolver, target, DMARC_PREFIX + domain, RecordType.TXT);
         return lookup.thenCompose(result -> {
             WalkStep step = new WalkStep(domain, result);
             done.add(step);

@@ -46,7 +46,7 @@ public final class ReportAddresses {
             if (entry.isEmpty()) {
                 continue;
             }
-            Optional<ReportUri> uri = SCHEME.matcher(entry).matches() ? ReportUri.parse(entry)
+            Optional<ReportUri> uri = SCHEME.matcher(entry).matches() ? ReportUri.fromUser(entry)
                     : entry.contains("@") ? ReportUri.parse(ReportUri.mailto(entry)) : Optional.empty();
             if (uri.isPresent()) {
                 uris.putIfAbsent(uri.get().toString(), uri.get());

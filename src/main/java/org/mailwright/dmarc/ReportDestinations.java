@@ -39,7 +39,10 @@ public final class ReportDestinations {
         this.discovery = new PolicyDiscovery(resolver, target);
     }
 
-    /** {@code <policyDomain>._report._dmarc.<destinationHost>}. */
+    /**
+     * {@code <policyDomain>._report._dmarc.<destinationHost>}, which may be longer than a DNS name
+     * can be (253 characters) when both names are long: then no receiver can ask it.
+     */
     public static String authorizationName(String policyDomain, String destinationHost) {
         return DomainName.of(policyDomain).ascii() + REPORT_LABELS + DomainName.of(destinationHost).ascii();
     }
@@ -77,12 +80,19 @@ public final class ReportDestinations {
         CompletableFuture<TreeWalk> ours = discovery.treeWalk(domain);
         CompletableFuture<TreeWalk> theirs = discovery.treeWalk(host);
         return ours.thenCombine(theirs, (a, b) -> a.organizationalDomain().equals(b.organizationalDomain()))
-                .thenCompose(sameOrganization -> sameOrganization
-                        ? CompletableFuture.completedFuture(new DestinationCheck(tag, uri, domain, false,
-                                DestinationCheck.Status.NOT_NEEDED, Optional.empty()))
-                        : resolver.lookup(authorizationName(domain, host), RecordType.TXT, target)
-                                .thenApply(lookup -> new DestinationCheck(tag, uri, domain, true,
-                                        authorization(lookup), Optional.of(lookup))));
+                .thenCompose(sameOrganization -> {
+                    if (sameOrganization) {
+                        return CompletableFuture.completedFuture(new DestinationCheck(tag, uri, domain, false,
+                                DestinationCheck.Status.NOT_NEEDED, Optional.empty()));
+                    }
+                    String name = authorizationName(domain, host);
+                    if (name.length() > DomainName.MAX_LENGTH) {
+                        return CompletableFuture.completedFuture(new DestinationCheck(tag, uri, domain, true,
+                                DestinationCheck.Status.NAME_TOO_LONG, Optional.empty()));
+                    }
+                    return resolver.lookup(name, RecordType.TXT, target).thenApply(lookup ->
+                            new DestinationCheck(tag, uri, domain, true, authorization(lookup), Optional.of(lookup)));
+                });
     }
 
     /** Whether the domain of a {@code mailto:} destination, named in {@code tag}, can receive mail. */

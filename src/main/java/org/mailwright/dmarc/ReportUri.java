@@ -2,12 +2,16 @@ package org.mailwright.dmarc;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mailwright.dns.DomainName;
 
 /**
  * One report destination from {@code rua} or {@code ruf}: a URI (RFC 3986), usually
@@ -25,8 +29,10 @@ public record ReportUri(String uri, String scheme, String address, String host, 
 
     private static final Pattern SIZE_LIMIT = Pattern.compile("(.*)!(\\d+[kmgtKMGT]?)");
     private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):.+");
-    private static final Pattern HOST_NAME = Pattern.compile(
-            "(?i)[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)+\\.?");
+    /** The octets besides letters and digits a mailto: URI written here keeps as they are. */
+    private static final String MAILTO_PLAIN = "-._~$&'()*+=:@/";
+    /** What ends a URI in a record: a comma ends the list entry, a semicolon the tag, an exclamation mark the URI. */
+    private static final String RECORD_DELIMITERS = ",;!";
 
     /** The text as it belongs in a record, with the size limit if there was one. */
     @Override
@@ -73,7 +79,7 @@ public record ReportUri(String uri, String scheme, String address, String host, 
             sizeLimit = size.group(2).toLowerCase(Locale.ROOT);
         }
         Matcher scheme = SCHEME.matcher(trimmed);
-        if (!scheme.matches() || trimmed.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f || c == ',' || c == '!')) {
+        if (!scheme.matches() || trimmed.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f || RECORD_DELIMITERS.indexOf(c) >= 0)) {
             return Optional.empty();
         }
         URI parsed;
@@ -98,28 +104,70 @@ public record ReportUri(String uri, String scheme, String address, String host, 
         }
         String address = decoded.get();
         int at = address.lastIndexOf('@');
-        if (at <= 0 || !HOST_NAME.matcher(address.substring(at + 1)).matches()) {
+        if (at <= 0) {
             return Optional.empty();
         }
-        String host = address.substring(at + 1).toLowerCase(Locale.ROOT);
-        if (host.endsWith(".")) {
-            host = host.substring(0, host.length() - 1);
-        }
-        return Optional.of(new ReportUri(trimmed, schemeName, address, host, sizeLimit));
+        Optional<DomainName> host = DomainName.parse(address.substring(at + 1)).name().filter(name -> name.labelCount() > 1);
+        return host.isEmpty() ? Optional.empty()
+                : Optional.of(new ReportUri(trimmed, schemeName, address, host.get().ascii(), sizeLimit));
     }
 
     /**
-     * Writes a mailbox as a {@code mailto:} URI, escaping what a DMARC URI must not contain
-     * unescaped (commas and exclamation marks, RFC 9989 section 4.8).
+     * A report URI as a person gives it ({@code dmarc build --rua}, the DMARC wizard), written so
+     * the record says exactly this one destination: a comma, a semicolon or an exclamation mark
+     * in it would end the list entry, the tag or the URI, so each is percent-encoded (RFC 9989
+     * section 4.7: {@code %2C}, {@code %3B}, {@code %21}), except a size limit at the very end
+     * ({@code !10m}), which stays one. {@code mailto:a;sp=none@example.com} is
+     * {@code mailto:a%3Bsp=none@example.com}, never a second tag.
+     *
+     * @return empty when the text holds a space or a control character (no URI does), or is no
+     *     report URI even so, for example a bare address without {@code mailto:}
+     */
+    public static Optional<ReportUri> fromUser(String text) {
+        String trimmed = text.strip();
+        if (trimmed.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
+            return Optional.empty();
+        }
+        String sizeLimit = "";
+        Matcher size = SIZE_LIMIT.matcher(trimmed);
+        if (size.matches()) {
+            trimmed = size.group(1);
+            sizeLimit = "!" + size.group(2);
+        }
+        StringBuilder encoded = new StringBuilder();
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (RECORD_DELIMITERS.indexOf(c) >= 0) {
+                encoded.append('%').append(String.format("%02X", (int) c));
+            } else {
+                encoded.append(c);
+            }
+        }
+        return parse(encoded + sizeLimit);
+    }
+
+    /** True when {@code text} holds a space or a control character, which no URI may. */
+    public static boolean hasSpace(String text) {
+        return text.strip().chars().anyMatch(c -> c <= 0x20 || c == 0x7f);
+    }
+
+    /**
+     * Writes a mailbox as a {@code mailto:} URI: every octet a URI path may hold as it is
+     * (RFC 3986: letters, digits, {@code -._~$&'()*+=:@/}) stays, every other one is
+     * percent-encoded, among them what a DMARC URI must not contain unescaped (commas and
+     * exclamation marks, RFC 9989 section 4.8), the semicolon that would end the tag and the
+     * question mark that would start header fields. The address is written whole, as given: a
+     * caller with typed text strips it first.
      */
     public static String mailto(String address) {
         StringBuilder uri = new StringBuilder("mailto:");
-        for (byte b : address.strip().getBytes(StandardCharsets.UTF_8)) {
+        for (byte b : address.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if (c <= 0x20 || c >= 0x7f || c == ',' || c == '!' || c == '%' || c == ';' || c == '?') {
-                uri.append('%').append(String.format("%02X", c));
-            } else {
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || MAILTO_PLAIN.indexOf(c) >= 0;
+            if (plain) {
                 uri.append((char) c);
+            } else {
+                uri.append('%').append(String.format("%02X", c));
             }
         }
         return uri.toString();
@@ -144,6 +192,12 @@ public record ReportUri(String uri, String scheme, String address, String host, 
             bytes.write(high * 16 + low);
             i += 2;
         }
-        return Optional.of(bytes.toString(StandardCharsets.UTF_8));
+        try {
+            // Strictly: octets that are no UTF-8 name no mailbox, and a replacement character would name another.
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString());
+        } catch (CharacterCodingException notUtf8) {
+            return Optional.empty();
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.mailwright.dkim.DkimKeyRecord;
 import org.mailwright.dkim.KeyRecordException;
 import org.mailwright.dkim.Selectors;
+import org.mailwright.dns.DomainName;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
@@ -116,8 +117,9 @@ public final class SenderCoverage {
      * @throws IllegalArgumentException when {@code domain} is not a domain name
      */
     public CompletableFuture<Report> check(String domain, LocalDate today) {
-        CompletableFuture<SpfLintReport> spf = new SpfLinter(resolver, target).lint(domain);
-        CompletableFuture<DkimKeys> dkim = dkimKeys(domain, selectorsToTry(today));
+        DomainName name = DomainName.of(domain);
+        CompletableFuture<SpfLintReport> spf = new SpfLinter(resolver, target).lint(name.ascii());
+        CompletableFuture<DkimKeys> dkim = dkimKeys(name, selectorsToTry(today));
         return spf.thenCombine(dkim, (s, d) -> new Report(domain, s, d));
     }
 
@@ -130,10 +132,10 @@ public final class SenderCoverage {
         return List.copyOf(selectors);
     }
 
-    private CompletableFuture<DkimKeys> dkimKeys(String domain, List<String> selectors) {
-        CompletableFuture<LookupResult> domainKeys = resolver.lookup("_domainkey." + domain, RecordType.TXT, target);
+    private CompletableFuture<DkimKeys> dkimKeys(DomainName domain, List<String> selectors) {
+        CompletableFuture<LookupResult> domainKeys = txt("_domainkey." + domain.ascii());
         List<CompletableFuture<LookupResult>> keys = selectors.stream()
-                .map(selector -> resolver.lookup(selector + "._domainkey." + domain, RecordType.TXT, target)).toList();
+                .map(selector -> txt(selector + "._domainkey." + domain.ascii())).toList();
         List<CompletableFuture<?>> all = new ArrayList<>(keys);
         all.add(domainKeys);
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {
@@ -152,6 +154,10 @@ public final class SenderCoverage {
             }
             return new DkimKeys(root, selectors, found, failed);
         });
+    }
+
+    private CompletableFuture<LookupResult> txt(String name) {
+        return BuiltNames.lookup(resolver, target, name, RecordType.TXT);
     }
 
     private static Optional<Key> keyIn(String selector, LookupResult answer) {

@@ -15,6 +15,7 @@ public enum DmarcFinding implements FindingType {
     RUA_TOO_MANY("dmarc.rua-too-many", Severity.WARNING, "count", "limit"),
     RUA_UNAUTHORIZED("dmarc.rua-unauthorized", Severity.ERROR, "uri", "host", "authorization", "domain"),
     RUF_UNAUTHORIZED("dmarc.ruf-unauthorized", Severity.ERROR, "uri", "host", "authorization", "domain"),
+    AUTHORIZATION_NAME_TOO_LONG("dmarc.authorization-name-too-long", Severity.ERROR, "tag", "uri", "name", "length", "limit"),
     RUA_NO_MX("dmarc.rua-no-mx", Severity.ERROR, "uri", "host", "reason"),
     RUF_NO_MX("dmarc.ruf-no-mx", Severity.ERROR, "uri", "host", "reason"),
     LEGACY_TAG("dmarc.legacy-tag", Severity.INFO, "tag", "value"),

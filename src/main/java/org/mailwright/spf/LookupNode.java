@@ -30,7 +30,9 @@ public record LookupNode(String term, String target, int lookups, Status status,
         /** The lookup failed (timeout, server failure). */
         DNS_ERROR,
         /** The target depends on macros, so only a real message can tell. */
-        DYNAMIC;
+        DYNAMIC,
+        /** Counted but not looked up: the lint had spent its budget of lookups. */
+        UNCHECKED;
 
         public String jsonName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

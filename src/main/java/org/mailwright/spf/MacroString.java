@@ -1,8 +1,10 @@
 package org.mailwright.spf;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,6 +42,8 @@ public final class MacroString {
     /** RFC 7208 section 7.3: digit transformers must support at least 128; more than that means "all". */
     private static final int MAX_PARTS = 128;
     private static final int MAX_DOMAIN_LENGTH = 253;
+    /** The longest explanation given: an SMTP reply line holds 512 octets (RFC 5321 section 4.5.3.1.5). */
+    static final int MAX_EXPLANATION = 512;
 
     private sealed interface Part permits Literal, Macro {
     }
@@ -211,32 +215,49 @@ public final class MacroString {
         return parts.stream().anyMatch(part -> part instanceof Macro macro && macro.letter() == letter);
     }
 
-    /** The expansion as plain text (section 7.3), as explanation text needs it. */
+    /**
+     * The expansion as plain text (section 7.3), as explanation text needs it, cut at
+     * {@value #MAX_EXPLANATION} characters: it ends up in one SMTP reply line, and a text of
+     * macros that each give a long sender must not build megabytes.
+     */
     public String expand(MacroContext context) {
         StringBuilder out = new StringBuilder();
         for (Part part : parts) {
-            if (part instanceof Literal literal) {
-                out.append(literal.text());
-            } else {
-                out.append(expand((Macro) part, context));
+            if (out.length() >= MAX_EXPLANATION) {
+                break;
             }
+            out.append(text(part, context));
         }
-        return out.toString();
+        return out.length() > MAX_EXPLANATION ? out.substring(0, MAX_EXPLANATION) : out.toString();
     }
 
     /**
      * The expansion as a domain name to query: without a final dot, and cut from the left, label by
-     * label, to at most 253 characters (section 7.3).
+     * label, to at most 253 characters (section 7.3). Only the tail that can survive the cut is
+     * built, so macros that each give a long value cost no more than the name they end in.
      */
     public String expandDomain(MacroContext context) {
-        String name = expand(context);
+        Deque<String> tail = new ArrayDeque<>();
+        int length = 0;
+        // One character more than a name may keep shows whether a label boundary falls at the cut.
+        for (int i = parts.size() - 1; i >= 0 && length <= MAX_DOMAIN_LENGTH + 1; i--) {
+            String text = text(parts.get(i), context);
+            tail.addFirst(text);
+            length += text.length();
+        }
+        String name = String.join("", tail);
         if (name.endsWith(".")) {
             name = name.substring(0, name.length() - 1);
         }
-        while (name.length() > MAX_DOMAIN_LENGTH && name.indexOf('.') >= 0) {
-            name = name.substring(name.indexOf('.') + 1);
+        if (name.length() > MAX_DOMAIN_LENGTH) {
+            int cut = name.indexOf('.', name.length() - MAX_DOMAIN_LENGTH - 1);
+            name = cut < 0 ? name : name.substring(cut + 1);
         }
         return name;
+    }
+
+    private static String text(Part part, MacroContext context) {
+        return part instanceof Literal literal ? literal.text() : expand((Macro) part, context);
     }
 
     private static String expand(Macro macro, MacroContext context) {

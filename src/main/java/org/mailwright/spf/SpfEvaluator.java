@@ -2,17 +2,17 @@ package org.mailwright.spf;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.mailwright.dns.LookupResult;
+import org.mailwright.dns.MxData;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
@@ -24,7 +24,11 @@ import org.mailwright.dns.ResolverTarget;
  * shared includes are fetched once), and each evaluation keeps a readable trace.
  *
  * <p>Thread-safe and non-blocking: each call to {@link #evaluate} runs its lookups one after the
- * other (the limits depend on the order), and many evaluations may run at once.
+ * other (the limits depend on the order), and many evaluations may run at once. Nothing in a
+ * record, a DNS answer or a request makes it throw: whatever the data, the answer is one of the
+ * seven results, within the RFC's limits and {@link #DEFAULT_DEADLINE its deadline}. Terms are
+ * evaluated in a loop, never by recursion on the record's size; only includes and redirects
+ * nest, at most {@value #MAX_DNS_TERMS} deep.
  */
 public final class SpfEvaluator {
 
@@ -34,18 +38,39 @@ public final class SpfEvaluator {
     public static final int MAX_VOID_LOOKUPS = 2;
     /** Section 4.6.4: at most 10 names looked up for one mx or ptr. */
     public static final int MAX_NAMES_PER_TERM = 10;
+    /**
+     * Section 4.6.4: a receiver should give up on an evaluation after a while, allowing it at
+     * least 20 seconds; past it the result is temperror.
+     */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(20);
+    /**
+     * The most DNS questions one evaluation can ask, every limit above reached: the domain's
+     * record (1), then for each of the {@value #MAX_DNS_TERMS} DNS-querying terms at most 22 (an
+     * mx or ptr with its {@value #MAX_NAMES_PER_TERM} names, plus a %{p} macro in its domain-spec,
+     * which costs a PTR lookup and up to 10 forward lookups), then the explanation (23: its TXT
+     * record, and %{p} in its name and in its text). No other bound is needed: the RFC's limits
+     * are the bound.
+     */
+    public static final int MAX_QUERIES = 1 + MAX_DNS_TERMS * 22 + 23;
     /** What a failing sender is told when the domain gives no explanation of its own (a macro-string). */
     public static final String DEFAULT_EXPLANATION = "%{o} does not designate %{c} as a permitted sender";
 
     private static final MacroString DEFAULT_EXPLANATION_MACRO =
             MacroString.parse(DEFAULT_EXPLANATION, MacroString.Use.EXPLANATION);
-    private static final int MAX_LABEL = 63;
-    private static final int MAX_NAME = 253;
 
-    private final ResolverService resolver;
-    private final ResolverTarget target;
+    /** One DNS question, as the evaluator asks it: through the resolver service, or from memory in tests. */
+    interface Dns {
+        /**
+         * The answer for {@code name} (as {@link SpfNames#query} writes it); may refuse a name it
+         * cannot send with an {@link IllegalArgumentException}.
+         */
+        CompletableFuture<LookupResult> lookup(String name, RecordType type);
+    }
+
+    private final Dns dns;
     private final String receiver;
     private final Clock clock;
+    private final Duration deadline;
 
     /** An evaluator that asks {@code target} through {@code resolver}, as host "unknown" (the %{r} macro). */
     public SpfEvaluator(ResolverService resolver, ResolverTarget target) {
@@ -57,10 +82,27 @@ public final class SpfEvaluator {
      * @param clock the time for the %{t} macro
      */
     public SpfEvaluator(ResolverService resolver, ResolverTarget target, String receiver, Clock clock) {
-        this.resolver = Objects.requireNonNull(resolver, "resolver");
-        this.target = Objects.requireNonNull(target, "target");
+        this(resolver, target, receiver, clock, DEFAULT_DEADLINE);
+    }
+
+    /**
+     * @param deadline how long one evaluation may take; past it the result is temperror
+     */
+    public SpfEvaluator(ResolverService resolver, ResolverTarget target, String receiver, Clock clock, Duration deadline) {
+        this(dnsOf(resolver, target), receiver, clock, deadline);
+    }
+
+    SpfEvaluator(Dns dns, String receiver, Clock clock, Duration deadline) {
+        this.dns = Objects.requireNonNull(dns, "dns");
         this.receiver = receiver;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
+    }
+
+    static Dns dnsOf(ResolverService resolver, ResolverTarget target) {
+        Objects.requireNonNull(resolver, "resolver");
+        Objects.requireNonNull(target, "target");
+        return (name, type) -> resolver.lookup(name, type, target);
     }
 
     /** check_host() for the request's identity, with the domain's published record. */
@@ -79,7 +121,7 @@ public final class SpfEvaluator {
     private CompletableFuture<SpfEvaluation> run(SpfRequest request, String draftRecord) {
         Evaluation evaluation = new Evaluation(request, new MacroContext(request.sender(), request.localPart(),
                 request.domain(), request.domain(), request.client(), request.helo(), receiver,
-                clock.instant().getEpochSecond(), null));
+                clock.instant().getEpochSecond(), null), System.nanoTime() + deadline.toNanos(), deadline);
         CompletableFuture<Verdict> verdict;
         try {
             verdict = checkHost(evaluation, request.domain(), 0, draftRecord);
@@ -91,8 +133,7 @@ public final class SpfEvaluator {
                         ? explain(evaluation, found).thenApply(text -> evaluation.finish(found, text))
                         : CompletableFuture.completedFuture(evaluation.finish(found, "")))
                 .exceptionally(failure -> {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
+                    Throwable cause = unwrap(failure);
                     if (cause instanceof Abort abort) {
                         return evaluation.finish(new Verdict(abort.result, List.of(), null, null), "");
                     }
@@ -104,23 +145,24 @@ public final class SpfEvaluator {
 
     private CompletableFuture<Verdict> checkHost(Evaluation ev, String domain, int depth, String draftRecord) {
         ev.step(depth, "check", domain, IpText.format(ev.request.client()), ev.context.sender());
-        if (!isCheckableDomain(domain)) {
+        Optional<String> name = checkableDomain(domain);
+        if (name.isEmpty()) {
             ev.step(depth, "invalid-domain", domain);
             return CompletableFuture.completedFuture(Verdict.NONE);
         }
         CompletableFuture<Optional<SpfRecord>> record = draftRecord != null
                 ? CompletableFuture.completedFuture(Optional.of(parseRecord(ev, domain, depth, draftRecord, true)))
-                : fetchRecord(ev, domain, depth);
+                : fetchRecord(ev, name.get(), domain, depth);
         return record.thenCompose(found -> found.isEmpty()
                 ? CompletableFuture.completedFuture(Verdict.NONE)
-                : evaluateTerms(ev, found.get(), domain, depth, 0));
+                : evaluateTerms(ev, found.get(), domain, depth));
     }
 
     /** Section 4.4 and 4.5: the one TXT record starting with v=spf1, or none. */
-    private CompletableFuture<Optional<SpfRecord>> fetchRecord(Evaluation ev, String domain, int depth) {
-        return lookup(domain, RecordType.TXT).thenApply(answer -> {
+    private CompletableFuture<Optional<SpfRecord>> fetchRecord(Evaluation ev, String name, String domain, int depth) {
+        return lookup(ev, depth, name, RecordType.TXT).thenApply(answer -> {
             ev.step(depth, "txt", answer, domain);
-            if (answer.outcome() == Outcome.NXDOMAIN || answer.outcome() == Outcome.NODATA) {
+            if (isVoid(answer)) {
                 ev.step(depth, "no-record", domain);
                 return Optional.empty();
             }
@@ -153,24 +195,25 @@ public final class SpfEvaluator {
     }
 
     /** Section 4.6: mechanisms left to right; the first match decides; then redirect; then neutral. */
-    private CompletableFuture<Verdict> evaluateTerms(Evaluation ev, SpfRecord record, String domain, int depth, int index) {
+    private CompletableFuture<Verdict> evaluateTerms(Evaluation ev, SpfRecord record, String domain, int depth) {
         List<Mechanism> mechanisms = record.mechanisms();
-        if (index == mechanisms.size()) {
-            return afterMechanisms(ev, record, domain, depth);
-        }
-        Mechanism mechanism = mechanisms.get(index);
-        return matches(ev, mechanism, domain, depth).thenCompose(inner -> {
-            if (inner.isEmpty()) {
-                ev.step(depth, "no-match", mechanism.text());
-                return evaluateTerms(ev, record, domain, depth, index + 1);
-            }
-            SpfResult result = mechanism.qualifier().result();
-            ev.step(depth, "match", mechanism.text(), result.jsonName());
-            List<MatchedTerm> path = new ArrayList<>();
-            path.add(new MatchedTerm(domain, mechanism.text(), depth));
-            path.addAll(inner.get());
-            return CompletableFuture.completedFuture(new Verdict(result, path, record, domain));
-        });
+        return AsyncLoop.<Verdict>firstPresent(mechanisms.size(), index -> {
+            Mechanism mechanism = mechanisms.get(index);
+            return matches(ev, mechanism, domain, depth).thenApply(inner -> {
+                if (inner.isEmpty()) {
+                    ev.step(depth, "no-match", mechanism.text());
+                    return Optional.empty();
+                }
+                SpfResult result = mechanism.qualifier().result();
+                ev.step(depth, "match", mechanism.text(), result.jsonName());
+                List<MatchedTerm> path = new ArrayList<>();
+                path.add(new MatchedTerm(domain, mechanism.text(), depth));
+                path.addAll(inner.get());
+                return Optional.of(new Verdict(result, path, record, domain));
+            });
+        }).thenCompose(decided -> decided.isPresent()
+                ? CompletableFuture.completedFuture(decided.get())
+                : afterMechanisms(ev, record, domain, depth));
     }
 
     private CompletableFuture<Verdict> afterMechanisms(Evaluation ev, SpfRecord record, String domain, int depth) {
@@ -246,31 +289,31 @@ public final class SpfEvaluator {
                 }));
     }
 
-    /** Section 5.4: the MX hosts by preference, at most 10 of them looked up, each for the client's family. */
+    /**
+     * Section 5.4: the MX hosts by preference, at most 10 of them looked up, each for the
+     * client's family. A host whose name holds an escaped dot is skipped (see
+     * {@link SpfNames#fromAnswer}); a null MX (RFC 7505) names no host at all.
+     */
     private CompletableFuture<Optional<List<MatchedTerm>>> mx(Evaluation ev, Mechanism mechanism, String name, int depth) {
         return mechanismLookup(ev, mechanism, name, RecordType.MX, depth, true).thenCompose(answer -> {
-            List<String> hosts = answer.mx().stream().map(mx -> plainName(mx.host())).toList();
-            return mxHosts(ev, mechanism, hosts, 0, depth);
+            List<MxData> hosts = answer.mx();
+            return AsyncLoop.<Boolean>firstPresent(Math.min(hosts.size(), MAX_NAMES_PER_TERM + 1), index -> {
+                if (index == MAX_NAMES_PER_TERM) {
+                    throw ev.abort(SpfResult.PERMERROR, depth, "too-many-mx", mechanism.text(), hosts.size());
+                }
+                MxData host = hosts.get(index);
+                if (host.isNullMx()) {
+                    return CompletableFuture.completedFuture(Optional.empty());
+                }
+                Optional<String> hostName = SpfNames.fromAnswer(host.host());
+                if (hostName.isEmpty()) {
+                    ev.step(depth, "invalid-host", mechanism.text(), host.host());
+                    return CompletableFuture.completedFuture(Optional.empty());
+                }
+                return addressLookup(ev, mechanism, hostName.get(), depth, false).thenApply(addresses ->
+                        anyInNetwork(addresses, mechanism, ev.request.client()) ? Optional.of(true) : Optional.empty());
+            }).thenApply(found -> found.isPresent() ? Optional.of(List.of()) : Optional.empty());
         });
-    }
-
-    private CompletableFuture<Optional<List<MatchedTerm>>> mxHosts(Evaluation ev, Mechanism mechanism, List<String> hosts,
-                                                                 int index, int depth) {
-        if (index == hosts.size()) {
-            return matched(false);
-        }
-        if (index == MAX_NAMES_PER_TERM) {
-            throw ev.abort(SpfResult.PERMERROR, depth, "too-many-mx", mechanism.text(), hosts.size());
-        }
-        String host = hosts.get(index);
-        if (host.isEmpty()) {
-            // A null MX (RFC 7505) says the domain takes no mail; there is no host to look up.
-            return mxHosts(ev, mechanism, hosts, index + 1, depth);
-        }
-        return addressLookup(ev, mechanism, host, depth, false).thenCompose(addresses ->
-                anyInNetwork(addresses, mechanism, ev.request.client())
-                        ? matched(true)
-                        : mxHosts(ev, mechanism, hosts, index + 1, depth));
     }
 
     /**
@@ -278,41 +321,60 @@ public final class SpfEvaluator {
      * a forward lookup. A failed PTR lookup, or a failed forward lookup, is just no match.
      */
     private CompletableFuture<Optional<List<MatchedTerm>>> ptr(Evaluation ev, Mechanism mechanism, String name, int depth) {
+        Optional<String> target = SpfNames.query(name);
         return ptrNames(ev, mechanism, depth).thenCompose(names -> {
-            List<String> candidates = names.stream().filter(candidate -> isSameOrSubdomain(candidate, name)).toList();
-            return firstValidated(ev, candidates, 0, depth)
-                    .thenCompose(validated -> matched(validated.isPresent()));
+            List<String> candidates = names.stream()
+                    .filter(candidate -> target.isPresent() && SpfNames.isSameOrBelow(wire(candidate), target.get()))
+                    .toList();
+            return firstValidated(ev, candidates, depth).thenCompose(validated -> matched(validated.isPresent()));
         });
     }
 
-    /** The first 10 names of the client's PTR records; an error counts as none (section 5.5). */
+    /**
+     * The first 10 names of the client's PTR records; an error counts as none (section 5.5). A
+     * name whose label holds an escaped dot is skipped (see {@link SpfNames#fromAnswer}).
+     */
     private CompletableFuture<List<String>> ptrNames(Evaluation ev, Mechanism mechanism, int depth) {
         String reverse = IpText.reverseName(ev.request.client());
-        return lookup(reverse, RecordType.PTR).thenApply(answer -> {
-            ev.step(depth, "lookup", answer, mechanism == null ? "%{p}" : mechanism.text(), "PTR", reverse);
+        String term = mechanism == null ? "%{p}" : mechanism.text();
+        return lookup(ev, depth, reverse, RecordType.PTR).thenApply(answer -> {
+            ev.step(depth, "lookup", answer, term, "PTR", reverse);
             if (mechanism != null && isVoid(answer)) {
                 ev.countVoid(depth, mechanism.text());
             }
             if (answer.outcome() != Outcome.OK) {
                 return List.of();
             }
-            return answer.values().stream().limit(MAX_NAMES_PER_TERM).map(SpfEvaluator::plainName).toList();
+            List<String> names = new ArrayList<>();
+            for (String value : answer.values().subList(0, Math.min(answer.values().size(), MAX_NAMES_PER_TERM))) {
+                Optional<String> name = SpfNames.fromAnswer(value);
+                if (name.isPresent()) {
+                    names.add(name.get());
+                } else {
+                    ev.step(depth, "invalid-host", term, value);
+                }
+            }
+            return names;
         });
     }
 
-    /** The first of {@code names} (from {@code index}) whose forward addresses include the client. */
-    private CompletableFuture<Optional<String>> firstValidated(Evaluation ev, List<String> names, int index, int depth) {
-        if (index == names.size()) {
-            return CompletableFuture.completedFuture(Optional.empty());
-        }
-        String name = names.get(index);
+    /** The first of {@code names} whose forward addresses include the client. */
+    private CompletableFuture<Optional<String>> firstValidated(Evaluation ev, List<String> names, int depth) {
         RecordType type = familyType(ev.request.client());
-        return lookup(name, type).thenCompose(answer -> {
-            ev.step(depth, "lookup", answer, name, type.name(), name);
-            boolean valid = answer.outcome() == Outcome.OK && answer.values().stream()
-                    .anyMatch(value -> IpText.parseAddress(value).equals(ev.request.client()));
-            return valid ? CompletableFuture.completedFuture(Optional.of(name)) : firstValidated(ev, names, index + 1, depth);
+        return AsyncLoop.firstPresent(names.size(), index -> {
+            String name = names.get(index);
+            return lookup(ev, depth, wire(name), type).thenApply(answer -> {
+                ev.step(depth, "lookup", answer, name, type.name(), name);
+                boolean valid = answer.outcome() == Outcome.OK && answer.values().stream()
+                        .anyMatch(value -> IpText.parseAddress(value).equals(ev.request.client()));
+                return valid ? Optional.of(name) : Optional.empty();
+            });
         });
+    }
+
+    /** A name from {@link #ptrNames} as it is sent and compared: it is always one DNS can carry. */
+    private static String wire(String hostName) {
+        return SpfNames.query(hostName).orElse(hostName);
     }
 
     // ---- lookups ----
@@ -327,18 +389,20 @@ public final class SpfEvaluator {
     /**
      * One lookup for a mechanism: the answer, without records when the name or the records do not
      * exist (a void lookup when {@code countsAsVoid}), and a temperror for any other failure
-     * (section 5). A target that is not a valid DNS name is treated as one that does not exist.
+     * (section 5). A target DNS cannot carry (an empty label, a label of 64 octets, an
+     * international label without an A-label) is treated as a name that does not exist.
      */
     private CompletableFuture<LookupResult> mechanismLookup(Evaluation ev, Mechanism mechanism, String name, RecordType type,
                                                           int depth, boolean countsAsVoid) {
-        if (!isQueryableName(name)) {
+        Optional<String> query = SpfNames.query(name);
+        if (query.isEmpty()) {
             ev.step(depth, "unqueryable", mechanism.text(), name);
             if (countsAsVoid) {
                 ev.countVoid(depth, mechanism.text());
             }
             return CompletableFuture.completedFuture(nonexistent(name, type));
         }
-        return lookup(name, type).thenApply(answer -> {
+        return lookup(ev, depth, query.get(), type).thenApply(answer -> {
             ev.step(depth, "lookup", answer, mechanism.text(), type.name(), name);
             if (isVoid(answer) && countsAsVoid) {
                 ev.countVoid(depth, mechanism.text());
@@ -356,9 +420,30 @@ public final class SpfEvaluator {
                 Duration.ZERO);
     }
 
-    private CompletableFuture<LookupResult> lookup(String name, RecordType type) {
-        // dnsjava reads a backslash as an escape; a literal one from a macro must stay literal.
-        return resolver.lookup(name.replace("\\", "\\\\"), type, target);
+    /**
+     * One DNS question of the evaluation, {@code name} as {@link SpfNames#query} writes it. The
+     * evaluation's deadline bounds it: asked after the deadline, or still unanswered when it
+     * comes, the evaluation ends in temperror (section 4.6.4). A name the resolver refuses to send
+     * is a name that does not exist.
+     */
+    private CompletableFuture<LookupResult> lookup(Evaluation ev, int depth, String name, RecordType type) {
+        long remaining = ev.deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw ev.pastDeadline(depth);
+        }
+        CompletableFuture<LookupResult> answer;
+        try {
+            answer = dns.lookup(name, type).copy();
+        } catch (IllegalArgumentException refused) {
+            return CompletableFuture.completedFuture(nonexistent(name, type));
+        }
+        LookupResult unanswered = nonexistent(name, type);
+        return answer.completeOnTimeout(unanswered, remaining, TimeUnit.NANOSECONDS).thenApply(result -> {
+            if (result == unanswered) {
+                throw ev.pastDeadline(depth);
+            }
+            return result;
+        });
     }
 
     private static boolean isVoid(LookupResult answer) {
@@ -404,16 +489,21 @@ public final class SpfEvaluator {
      * a name under it, then any; "unknown" when none validates.
      */
     private CompletableFuture<String> validatedName(Evaluation ev, String domain, int depth) {
+        String own = wire(domain);
         return ptrNames(ev, null, depth).thenCompose(names -> {
             List<String> preferred = new ArrayList<>();
-            names.stream().filter(name -> name.equalsIgnoreCase(domain)).forEach(preferred::add);
-            names.stream().filter(name -> !name.equalsIgnoreCase(domain) && isSameOrSubdomain(name, domain)).forEach(preferred::add);
-            names.stream().filter(name -> !isSameOrSubdomain(name, domain)).forEach(preferred::add);
-            return firstValidated(ev, preferred, 0, depth).thenApply(name -> name.orElse("unknown"));
+            names.stream().filter(name -> wire(name).equalsIgnoreCase(own)).forEach(preferred::add);
+            names.stream().filter(name -> !wire(name).equalsIgnoreCase(own) && SpfNames.isSameOrBelow(wire(name), own))
+                    .forEach(preferred::add);
+            names.stream().filter(name -> !SpfNames.isSameOrBelow(wire(name), own)).forEach(preferred::add);
+            return firstValidated(ev, preferred, depth).thenApply(name -> name.orElse("unknown"));
         });
     }
 
-    /** Section 6.2: the explanation of a fail, from the deciding record's exp=, else the default. */
+    /**
+     * Section 6.2: the explanation of a fail, from the deciding record's exp=, else the default.
+     * The fail stands whatever happens here: an explanation the deadline cuts short is the default.
+     */
     private CompletableFuture<String> explain(Evaluation ev, Verdict verdict) {
         String domain = verdict.explainDomain() == null ? ev.request.domain() : verdict.explainDomain();
         Optional<Modifier> exp = verdict.explainRecord() == null ? Optional.empty() : verdict.explainRecord().explanation();
@@ -421,11 +511,12 @@ public final class SpfEvaluator {
             return defaultExplanation(ev, domain);
         }
         return expandDomain(ev, exp.get().value(), domain, 0).thenCompose(name -> {
-            if (!isQueryableName(name)) {
+            Optional<String> query = SpfNames.query(name);
+            if (query.isEmpty()) {
                 ev.step(0, "explanation-ignored", name);
                 return defaultExplanation(ev, domain);
             }
-            return lookup(name, RecordType.TXT).thenCompose(answer -> {
+            return lookup(ev, 0, query.get(), RecordType.TXT).thenCompose(answer -> {
                 ev.step(0, "lookup", answer, exp.get().text(), "TXT", name);
                 if (answer.outcome() != Outcome.OK || answer.records().size() != 1) {
                     ev.step(0, "explanation-ignored", name);
@@ -444,6 +535,11 @@ public final class SpfEvaluator {
                     return explanation;
                 });
             });
+        }).exceptionally(failure -> {
+            if (unwrap(failure) instanceof Abort) {
+                return DEFAULT_EXPLANATION_MACRO.expand(ev.context.withDomain(domain));
+            }
+            throw new CompletionException(unwrap(failure));
         });
     }
 
@@ -451,59 +547,23 @@ public final class SpfEvaluator {
         return CompletableFuture.completedFuture(DEFAULT_EXPLANATION_MACRO.expand(ev.context.withDomain(domain)));
     }
 
-    /** Section 4.3: a multi-label name with labels of 1 to 63 octets, not an address literal. */
-    static boolean isCheckableDomain(String domain) {
-        if (!isQueryableName(domain) || domain.startsWith("[")) {
-            return false;
-        }
-        String[] labels = withoutDot(domain).split("\\.");
-        return labels.length >= 2 && !labels[labels.length - 1].chars().allMatch(Character::isDigit);
-    }
-
-    /** A name DNS can carry: labels of 1 to 63 octets, at most 253 octets, an optional final dot. */
-    static boolean isQueryableName(String name) {
-        String bare = withoutDot(name);
-        if (bare.isEmpty() || bare.getBytes(StandardCharsets.UTF_8).length > MAX_NAME) {
-            return false;
-        }
-        for (String label : bare.split("\\.", -1)) {
-            int length = label.getBytes(StandardCharsets.UTF_8).length;
-            if (length == 0 || length > MAX_LABEL) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isSameOrSubdomain(String name, String domain) {
-        String n = withoutDot(name).toLowerCase(Locale.ROOT);
-        String d = withoutDot(domain).toLowerCase(Locale.ROOT);
-        return n.equals(d) || n.endsWith("." + d);
-    }
-
     /**
-     * A name from an answer (presentation form, where dnsjava writes odd bytes as \DDD or \X) as
-     * plain text without the final dot, the form macros produce and {@link #lookup} expects.
+     * Section 4.3: the name to look {@code domain}'s record up at, when it is a multi-label name
+     * DNS can carry (labels of 1 to 63 octets, international ones as A-labels), not an address
+     * literal nor a name ending in a numeric label; empty otherwise, and the result is none.
      */
-    static String plainName(String presentation) {
-        StringBuilder out = new StringBuilder();
-        String name = withoutDot(presentation);
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c == '\\' && i + 3 < name.length() && name.substring(i + 1, i + 4).chars().allMatch(Character::isDigit)) {
-                out.append((char) Integer.parseInt(name.substring(i + 1, i + 4)));
-                i += 3;
-            } else if (c == '\\' && i + 1 < name.length()) {
-                out.append(name.charAt(++i));
-            } else {
-                out.append(c);
-            }
+    static Optional<String> checkableDomain(String domain) {
+        if (domain.startsWith("[")) {
+            return Optional.empty();
         }
-        return out.toString();
+        return SpfNames.query(domain).filter(name -> {
+            int dot = name.lastIndexOf('.');
+            return dot > 0 && !name.substring(dot + 1).chars().allMatch(Character::isDigit);
+        });
     }
 
-    static String withoutDot(String name) {
-        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     // ---- per-evaluation state ----
@@ -515,13 +575,18 @@ public final class SpfEvaluator {
     private static final class Evaluation {
         final SpfRequest request;
         final MacroContext context;
+        /** {@link System#nanoTime()} past which the result is temperror. */
+        final long deadline;
+        final Duration allowed;
         final List<TraceStep> trace = new ArrayList<>();
         int lookups;
         int voidLookups;
 
-        Evaluation(SpfRequest request, MacroContext context) {
+        Evaluation(SpfRequest request, MacroContext context, long deadline, Duration allowed) {
             this.request = request;
             this.context = context;
+            this.deadline = deadline;
+            this.allowed = allowed;
         }
 
         void step(int depth, String key, Object... arguments) {
@@ -544,6 +609,10 @@ public final class SpfEvaluator {
             if (voidLookups > MAX_VOID_LOOKUPS) {
                 throw abort(SpfResult.PERMERROR, depth, "too-many-void-lookups", term, voidLookups, MAX_VOID_LOOKUPS);
             }
+        }
+
+        Abort pastDeadline(int depth) {
+            return abort(SpfResult.TEMPERROR, depth, "deadline", allowed.toMillis());
         }
 
         Abort abort(SpfResult result, int depth, String key, Object... arguments) {

@@ -1,18 +1,22 @@
 package org.mailwright.spf;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.SpfFinding;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.LookupResult;
+import org.mailwright.dns.MxData;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
@@ -29,9 +33,12 @@ import org.mailwright.dns.ResolverTarget;
  */
 public final class SpfFlattener {
 
-    /** The finding every flattened record carries. */
-
     private static final int MAX_DEPTH = 10;
+    /**
+     * The DNS questions one flattening asks at most, as many as one evaluation can: past them an
+     * include is kept as it is rather than read further.
+     */
+    private static final int MAX_QUERIES = SpfEvaluator.MAX_QUERIES;
 
     private final ResolverService resolver;
     private final ResolverTarget target;
@@ -118,13 +125,15 @@ public final class SpfFlattener {
     /** Reads what includes authorize; null for an include that cannot be flattened faithfully. */
     private final class Collector {
         private long minTtl = Long.MAX_VALUE;
+        private final AtomicInteger queries = new AtomicInteger();
 
         synchronized long shortestTtl() {
             return minTtl == Long.MAX_VALUE ? 0 : minTtl;
         }
 
         CompletableFuture<Set<IpNetwork>> include(String domain, List<String> path, int depth) {
-            if (depth > MAX_DEPTH || path.stream().anyMatch(domain::equalsIgnoreCase) || !SpfEvaluator.isCheckableDomain(domain)) {
+            if (depth > MAX_DEPTH || path.stream().anyMatch(domain::equalsIgnoreCase)
+                    || SpfEvaluator.checkableDomain(domain).isEmpty()) {
                 return CompletableFuture.completedFuture(null);
             }
             return lookup(domain, RecordType.TXT).thenCompose(answer -> {
@@ -181,26 +190,41 @@ public final class SpfFlattener {
             });
         }
 
-        /** The MX hosts' addresses (at most 10 hosts, as receivers allow). */
+        /** The MX hosts' addresses (at most 10 hosts, as receivers allow); null when a lookup failed. */
         private CompletableFuture<Set<IpNetwork>> mx(String name, Mechanism mechanism) {
             return lookup(name, RecordType.MX).thenCompose(answer -> {
+                if (!answer.outcome().isConclusive()) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                // A null MX names no host; a host that is no domain name (an escaped dot) has no address.
                 List<CompletableFuture<Set<IpNetwork>>> hosts = answer.mx().stream()
-                        .filter(host -> !host.isNullMx())
-                        .map(host -> SpfEvaluator.plainName(host.host()))
+                        .map(MxData::hostName)
+                        .flatMap(Optional::stream)
                         .limit(SpfEvaluator.MAX_NAMES_PER_TERM)
-                        .map(host -> addresses(host, mechanism))
+                        .map(host -> addresses(host.ascii(), mechanism))
                         .toList();
                 return CompletableFuture.allOf(hosts.toArray(CompletableFuture[]::new)).thenApply(all -> {
                     Set<IpNetwork> networks = new LinkedHashSet<>();
-                    hosts.forEach(host -> networks.addAll(host.join()));
+                    for (CompletableFuture<Set<IpNetwork>> host : hosts) {
+                        if (host.join() == null) {
+                            return null;
+                        }
+                        networks.addAll(host.join());
+                    }
                     return networks;
                 });
             });
         }
 
-        /** The A and AAAA addresses of {@code name}, each widened to the mechanism's prefix lengths. */
+        /**
+         * The A and AAAA addresses of {@code name}, each widened to the mechanism's prefix
+         * lengths; null when a lookup failed, as a flattened record must not lose a sender.
+         */
         private CompletableFuture<Set<IpNetwork>> addresses(String name, Mechanism mechanism) {
             return lookup(name, RecordType.A).thenCombine(lookup(name, RecordType.AAAA), (a, aaaa) -> {
+                if (!a.outcome().isConclusive() || !aaaa.outcome().isConclusive()) {
+                    return null;
+                }
                 Set<IpNetwork> networks = new LinkedHashSet<>();
                 for (LookupResult answer : List.of(a, aaaa)) {
                     for (String value : answer.values()) {
@@ -213,8 +237,27 @@ public final class SpfFlattener {
             });
         }
 
+        /**
+         * One question. A name DNS cannot carry does not exist; past the budget, or for a name
+         * the resolver refuses, the answer is a failure, so the include is kept as it is.
+         */
         private CompletableFuture<LookupResult> lookup(String name, RecordType type) {
-            return resolver.lookup(name, type, target).thenApply(answer -> {
+            Optional<String> query = SpfNames.query(name);
+            if (query.isEmpty()) {
+                return CompletableFuture.completedFuture(SpfEvaluator.nonexistent(name, type));
+            }
+            LookupResult unasked = new LookupResult(name, type, Outcome.ERROR, List.of(), List.of(), LookupResult.NO_TTL,
+                    "", null, false, Duration.ZERO);
+            if (queries.incrementAndGet() > MAX_QUERIES) {
+                return CompletableFuture.completedFuture(unasked);
+            }
+            CompletableFuture<LookupResult> asked;
+            try {
+                asked = resolver.lookup(query.get(), type, target);
+            } catch (IllegalArgumentException refused) {
+                return CompletableFuture.completedFuture(unasked);
+            }
+            return asked.thenApply(answer -> {
                 if (answer.hasTtl() && answer.outcome() == Outcome.OK) {
                     synchronized (this) {
                         minTtl = Math.min(minTtl, answer.ttl());

@@ -2,6 +2,8 @@ package org.mailwright.spf;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.SpfFinding;
@@ -30,6 +34,13 @@ import org.mailwright.dns.TxtStrings;
  * count against the limit of 10, void lookups, loops, risky qualifiers, size, and whether the
  * domain's own MX hosts are authorized, each address found by evaluating it.
  *
+ * <p>Whatever DNS answers, a lint ends within its deadline ({@link #DEFAULT_DEADLINE}) after at
+ * most {@link #MAX_QUERIES} lookups for the tree: the lookups of one record's terms (the records
+ * of its includes, the targets of a, mx and exists) are asked at once, while its MX hosts are
+ * evaluated for coverage; lookups still unanswered at the deadline count as timed out and are
+ * named in a finding, and terms past the budget are counted but not looked up. Terms are walked
+ * in a loop, never by recursion on the record's size.
+ *
  * <p>What it can report is declared in {@link SpfFinding}.
  */
 public final class SpfLinter {
@@ -37,19 +48,34 @@ public final class SpfLinter {
     /** RFC 7208 section 3.4: keep records under 450 octets so answers fit a 512-octet UDP reply. */
     static final int ADVISED_RECORD = 450;
     static final int MAX_UDP_RECORD = 512;
-    /** How many includes are followed at most, so a pathological tree cannot run away. */
-    private static final int MAX_NODES = 200;
+    /**
+     * The DNS questions one lint asks at most for the record's tree (the records of includes and
+     * redirects, the targets of a, mx and exists): ten times what receivers may ask, enough to
+     * count a tree well past their limit.
+     */
+    public static final int MAX_QUERIES = 100;
+    /** How long one lint may take in all, coverage of the MX hosts included. */
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
     /** How many MX hosts' addresses are evaluated for coverage. */
     private static final int MAX_COVERAGE_HOSTS = 10;
+    /** How many addresses of one MX host, per family, are evaluated for coverage. */
+    private static final int MAX_COVERAGE_ADDRESSES = 10;
 
-    private final ResolverService resolver;
-    private final ResolverTarget target;
-    private final SpfEvaluator evaluator;
+    private final SpfEvaluator.Dns dns;
+    private final Duration deadline;
 
     public SpfLinter(ResolverService resolver, ResolverTarget target) {
-        this.resolver = Objects.requireNonNull(resolver, "resolver");
-        this.target = Objects.requireNonNull(target, "target");
-        this.evaluator = new SpfEvaluator(resolver, target);
+        this(resolver, target, DEFAULT_DEADLINE);
+    }
+
+    /** @param deadline how long one lint may take in all */
+    public SpfLinter(ResolverService resolver, ResolverTarget target, Duration deadline) {
+        this(SpfEvaluator.dnsOf(resolver, target), deadline);
+    }
+
+    SpfLinter(SpfEvaluator.Dns dns, Duration deadline) {
+        this.dns = Objects.requireNonNull(dns, "dns");
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
     }
 
     /**
@@ -59,23 +85,23 @@ public final class SpfLinter {
      */
     public CompletableFuture<SpfLintReport> lint(String domain) {
         String name = DomainName.of(domain).ascii();
-        return resolver.lookup(name, RecordType.TXT, target).thenCompose(answer -> {
-            List<Finding> findings = new ArrayList<>();
-            if (answer.outcome() != Outcome.OK && answer.outcome() != Outcome.NXDOMAIN && answer.outcome() != Outcome.NODATA) {
-                findings.add(SpfFinding.DNS_ERROR.of(name, answer.outcome().jsonName()));
-                return done(name, null, 0, null, findings);
+        Check check = new Check();
+        return check.ask(name, RecordType.TXT).thenCompose(answer -> {
+            if (!answer.outcome().isConclusive()) {
+                check.findings.add(SpfFinding.DNS_ERROR.of(name, answer.outcome().jsonName()));
+                return done(name, null, 0, null, check.findings);
             }
             List<DnsRecord> records = answer.records().stream()
                     .filter(record -> SpfRecord.isSpfRecord(record.value())).toList();
             if (records.isEmpty()) {
-                findings.add(SpfFinding.MISSING.of(name));
-                return done(name, null, 0, null, findings);
+                check.findings.add(SpfFinding.MISSING.of(name));
+                return done(name, null, 0, null, check.findings);
             }
             if (records.size() > 1) {
-                findings.add(SpfFinding.MULTIPLE_RECORDS.of(name, records.size()));
-                return done(name, records.get(0).value(), 0, null, findings);
+                check.findings.add(SpfFinding.MULTIPLE_RECORDS.of(name, records.size()));
+                return done(name, records.get(0).value(), 0, null, check.findings);
             }
-            return lintRecord(name, records.get(0).value(), null, findings);
+            return lintRecord(check, name, records.get(0).value(), null);
         });
     }
 
@@ -86,14 +112,16 @@ public final class SpfLinter {
      * @throws org.mailwright.dns.InvalidDomainNameException (synchronously) when {@code domain} is no domain name
      */
     public CompletableFuture<SpfLintReport> lint(String domain, String record) {
-        List<Finding> findings = new ArrayList<>();
+        String name = DomainName.of(domain).ascii();
+        Check check = new Check();
         if (record.getBytes(StandardCharsets.UTF_8).length > TxtStrings.MAX_STRING_OCTETS) {
-            findings.add(SpfFinding.STRING_TOO_LONG.of(record.length(), TxtStrings.MAX_STRING_OCTETS));
+            check.findings.add(SpfFinding.STRING_TOO_LONG.of(record.length(), TxtStrings.MAX_STRING_OCTETS));
         }
-        return lintRecord(DomainName.of(domain).ascii(), record, record, findings);
+        return lintRecord(check, name, record, record);
     }
 
-    private CompletableFuture<SpfLintReport> lintRecord(String domain, String text, String draft, List<Finding> findings) {
+    private CompletableFuture<SpfLintReport> lintRecord(Check check, String domain, String text, String draft) {
+        List<Finding> findings = check.findings;
         int size = text.getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_UDP_RECORD) {
             findings.add(SpfFinding.RECORD_TOO_LONG.of(size, MAX_UDP_RECORD));
@@ -111,20 +139,22 @@ public final class SpfLinter {
             return done(domain, text, 0, null, findings);
         }
         checkQualifiers(record, findings);
-        Walk walk = new Walk(findings);
-        return walk.record(record, domain, List.of(domain)).thenCompose(children -> {
+        // The MX hosts are evaluated while the tree is walked: each may wait on the same silent servers.
+        CompletableFuture<List<Finding>> coverage = coverage(check, domain, draft);
+        return check.record(record, domain, List.of(domain)).thenCombine(coverage, (children, uncovered) -> {
             LookupNode tree = new LookupNode(domain, domain, children.stream().mapToInt(LookupNode::lookups).sum(),
                     LookupNode.Status.OK, children);
-            walk.conclude(tree);
-            return coverage(domain, draft, findings)
-                    .thenCompose(ignored -> done(domain, text, tree.lookups(), tree, findings));
-        });
+            check.conclude(tree);
+            findings.addAll(uncovered);
+            return tree;
+        }).thenCompose(tree -> done(domain, text, tree.lookups(), tree, findings));
     }
 
     /** The all mechanism and its qualifier; ptr; redirect made useless by all. */
     private static void checkQualifiers(SpfRecord record, List<Finding> findings) {
-        Optional<Mechanism> all = record.mechanisms().stream().filter(m -> m.type() == MechanismType.ALL).findFirst();
-        for (Mechanism mechanism : record.mechanisms()) {
+        List<Mechanism> mechanisms = record.mechanisms();
+        Optional<Mechanism> all = mechanisms.stream().filter(m -> m.type() == MechanismType.ALL).findFirst();
+        for (Mechanism mechanism : mechanisms) {
             if (mechanism.type() == MechanismType.PTR) {
                 findings.add(SpfFinding.PTR_USED.of(mechanism.text()));
             }
@@ -144,10 +174,11 @@ public final class SpfLinter {
 
     /**
      * spf.ipv6-uncovered and spf.mail-host-uncovered: each A and AAAA address of the domain's own
-     * MX hosts, evaluated as a sender of the domain; any that does not pass is reported.
+     * MX hosts, evaluated as a sender of the domain; any that does not pass is reported. A host
+     * that is no domain name (an escaped dot, an odd octet) has no address to evaluate.
      */
-    private CompletableFuture<Void> coverage(String domain, String draft, List<Finding> findings) {
-        return resolver.lookup(domain, RecordType.MX, target).thenCompose(mx -> {
+    private CompletableFuture<List<Finding>> coverage(Check check, String domain, String draft) {
+        return check.ask(domain, RecordType.MX).thenCompose(mx -> {
             List<String> hosts = mx.mx().stream()
                     .map(MxData::hostName)
                     .flatMap(Optional::stream)
@@ -158,21 +189,22 @@ public final class SpfLinter {
             List<CompletableFuture<List<Finding>>> checks = new ArrayList<>();
             for (String host : hosts) {
                 for (RecordType type : List.of(RecordType.A, RecordType.AAAA)) {
-                    checks.add(resolver.lookup(host, type, target)
-                            .thenCompose(addresses -> uncovered(domain, host, addresses, draft)));
+                    checks.add(check.ask(host, type).thenCompose(addresses -> uncovered(check, domain, host, addresses, draft)));
                 }
             }
             return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
-                    .thenAccept(all -> checks.forEach(check -> findings.addAll(check.join())));
+                    .thenApply(all -> checks.stream().flatMap(found -> found.join().stream()).toList());
         });
     }
 
-    private CompletableFuture<List<Finding>> uncovered(String domain, String host, LookupResult addresses, String draft) {
+    private CompletableFuture<List<Finding>> uncovered(Check check, String domain, String host, LookupResult addresses,
+                                                       String draft) {
         if (addresses.outcome() != Outcome.OK) {
             return CompletableFuture.completedFuture(List.of());
         }
+        SpfEvaluator evaluator = new SpfEvaluator(dns, "unknown", Clock.systemUTC(), check.remaining());
         List<CompletableFuture<Optional<Finding>>> results = new ArrayList<>();
-        for (String address : addresses.values()) {
+        for (String address : addresses.values().subList(0, Math.min(addresses.values().size(), MAX_COVERAGE_ADDRESSES))) {
             InetAddress client = IpText.parseAddress(address);
             SpfRequest request = new SpfRequest(client, "postmaster@" + domain, host);
             CompletableFuture<SpfEvaluation> evaluation = draft == null ? evaluator.evaluate(request) : evaluator.evaluate(request, draft);
@@ -195,79 +227,111 @@ public final class SpfLinter {
     }
 
     /**
-     * One walk through a record and everything it includes. Terms are visited one after another,
-     * so findings come in record order and the walk needs no locking.
+     * One lint: its deadline, its budget of lookups, and a walk through a record and everything
+     * it includes. Terms are visited one after another, so findings come in record order; only
+     * the lookups of one record's terms run at once, and what they found is read in order too.
      */
-    private final class Walk {
-        private final List<Finding> findings;
+    private final class Check {
+        private final long deadlineNanos = System.nanoTime() + deadline.toNanos();
+        private final List<Finding> findings = new ArrayList<>();
         private final Map<String, Integer> includes = new LinkedHashMap<>();
         private final List<String> voids = new ArrayList<>();
-        private int nodes;
-
-        Walk(List<Finding> findings) {
-            this.findings = findings;
-        }
+        private final List<String> timedOut = new ArrayList<>();
+        private int queries;
+        private int unchecked;
 
         /** The DNS-querying terms of {@code record}, each with what it includes. */
         CompletableFuture<List<LookupNode>> record(SpfRecord record, String domain, List<String> path) {
-            List<Term> terms = new ArrayList<>(record.mechanisms().stream().filter(m -> m.type().queriesDns()).toList());
-            boolean hasAll = record.mechanisms().stream().anyMatch(m -> m.type() == MechanismType.ALL);
+            List<Mechanism> mechanisms = record.mechanisms();
+            List<Term> terms = new ArrayList<>(mechanisms.stream().filter(m -> m.type().queriesDns()).toList());
+            boolean hasAll = mechanisms.stream().anyMatch(m -> m.type() == MechanismType.ALL);
             // With all present, redirect is never reached (section 6.1), so it costs nothing.
             record.redirect().filter(redirect -> !hasAll).ifPresent(terms::add);
-            return terms(terms, 0, domain, path, new ArrayList<>());
+            List<Optional<CompletableFuture<LookupResult>>> answers = new ArrayList<>();
+            for (Term term : terms) {
+                answers.add(startLookup(term, domain));
+            }
+            List<LookupNode> nodes = new ArrayList<>();
+            return AsyncLoop.<Void>firstPresent(terms.size(), index ->
+                    node(terms.get(index), domain, path, answers.get(index)).thenApply(node -> {
+                        nodes.add(node);
+                        return Optional.empty();
+                    })).thenApply(done -> nodes);
         }
 
-        private CompletableFuture<List<LookupNode>> terms(List<Term> terms, int index, String domain, List<String> path,
-                                                        List<LookupNode> done) {
-            if (index == terms.size()) {
-                return CompletableFuture.completedFuture(done);
+        /**
+         * Starts the lookup a term with a literal target needs: the record of an include or
+         * redirect; for a, both A and AAAA, as senders of either family may use it; MX for mx, A
+         * for exists. Empty for a term with nothing to ask, and for a term past the budget.
+         */
+        private Optional<CompletableFuture<LookupResult>> startLookup(Term term, String domain) {
+            Optional<String> name = target(term, domain);
+            if (name.isEmpty()) {
+                return Optional.empty();
             }
-            return node(terms.get(index), domain, path).thenCompose(node -> {
-                done.add(node);
-                return terms(terms, index + 1, domain, path, done);
-            });
-        }
-
-        private CompletableFuture<LookupNode> node(Term term, String domain, List<String> path) {
-            MacroString spec = term instanceof Mechanism mechanism ? mechanism.domain() : ((Modifier) term).value();
-            Optional<String> literal = spec == null ? Optional.of(domain) : spec.literalDomain();
-            if (literal.isEmpty()) {
-                return leaf(term, "", LookupNode.Status.DYNAMIC);
-            }
-            String name = literal.get();
             if (term instanceof Modifier || ((Mechanism) term).type() == MechanismType.INCLUDE) {
-                return include(term, name, path);
+                return SpfEvaluator.checkableDomain(name.get())
+                        .flatMap(checkable -> budgeted(1, () -> ask(checkable, RecordType.TXT)));
             }
-            Mechanism mechanism = (Mechanism) term;
-            return switch (mechanism.type()) {
-                case MX -> lookup(name, RecordType.MX).thenCompose(answer -> {
-                    if (answer.outcome() == Outcome.OK && answer.records().size() > SpfEvaluator.MAX_NAMES_PER_TERM) {
-                        findings.add(SpfFinding.MX_TOO_MANY_HOSTS.of(term.text(), name,
-                                answer.records().size(), SpfEvaluator.MAX_NAMES_PER_TERM));
-                    }
-                    return leafAfter(term, name, answer);
-                });
-                case A -> lookup(name, RecordType.A).thenCompose(a -> a.outcome() == Outcome.OK
-                        ? leafAfter(term, name, a)
-                        : lookup(name, RecordType.AAAA).thenCompose(aaaa -> leafAfter(term, name, aaaa)));
-                case EXISTS -> lookup(name, RecordType.A).thenCompose(answer -> leafAfter(term, name, answer));
-                default -> leaf(term, name, LookupNode.Status.OK);
+            if (!SpfNames.isQueryable(name.get())) {
+                // Nothing to ask: a name DNS cannot carry does not exist (a void lookup), at no cost.
+                return Optional.of(CompletableFuture.completedFuture(SpfEvaluator.nonexistent(name.get(), RecordType.A)));
+            }
+            return switch (((Mechanism) term).type()) {
+                case MX -> budgeted(1, () -> ask(name.get(), RecordType.MX));
+                case EXISTS -> budgeted(1, () -> ask(name.get(), RecordType.A));
+                case A -> budgeted(2, () -> ask(name.get(), RecordType.A).thenCombine(ask(name.get(), RecordType.AAAA),
+                        Check::eitherFamily));
+                default -> Optional.empty();
             };
         }
 
-        /** An include or redirect: 1 for the term, plus the record below it, unless that loops or is missing. */
-        private CompletableFuture<LookupNode> include(Term term, String name, List<String> path) {
+        private CompletableFuture<LookupNode> node(Term term, String domain, List<String> path,
+                                                   Optional<CompletableFuture<LookupResult>> answer) {
+            Optional<String> name = target(term, domain);
+            if (name.isEmpty()) {
+                return leaf(term, "", LookupNode.Status.DYNAMIC);
+            }
+            if (term instanceof Modifier || ((Mechanism) term).type() == MechanismType.INCLUDE) {
+                return include(term, name.get(), path, answer);
+            }
+            if (((Mechanism) term).type() == MechanismType.PTR) {
+                return leaf(term, name.get(), LookupNode.Status.OK);
+            }
+            if (answer.isEmpty()) {
+                unchecked++;
+                return leaf(term, name.get(), LookupNode.Status.UNCHECKED);
+            }
+            return answer.get().thenCompose(result -> leafAfter(term, name.get(), result));
+        }
+
+        /** The name a term looks up, when its target is written literally: its domain-spec, or the current domain. */
+        private Optional<String> target(Term term, String domain) {
+            MacroString spec = term instanceof Mechanism mechanism ? mechanism.domain() : ((Modifier) term).value();
+            return spec == null ? Optional.of(domain) : spec.literalDomain();
+        }
+
+        /**
+         * An include or redirect: 1 for the term, plus the record below it ({@code txt}, asked
+         * when the record's terms were read), unless that loops or is missing.
+         */
+        private CompletableFuture<LookupNode> include(Term term, String name, List<String> path,
+                                                      Optional<CompletableFuture<LookupResult>> txt) {
             String key = name.toLowerCase(Locale.ROOT);
             includes.merge(key, 1, Integer::sum);
             if (path.stream().anyMatch(key::equalsIgnoreCase)) {
                 findings.add(SpfFinding.INCLUDE_LOOP.of(term.text(), String.join(" → ", path) + " → " + name));
                 return leaf(term, name, LookupNode.Status.LOOP);
             }
-            if (++nodes > MAX_NODES || !SpfEvaluator.isCheckableDomain(name)) {
-                return leaf(term, name, SpfEvaluator.isCheckableDomain(name) ? LookupNode.Status.OK : LookupNode.Status.NO_RECORD);
+            if (SpfEvaluator.checkableDomain(name).isEmpty()) {
+                return leaf(term, name, LookupNode.Status.NO_RECORD);
             }
-            return lookup(name, RecordType.TXT).thenCompose(answer -> {
-                if (answer.outcome() != Outcome.OK && answer.outcome() != Outcome.NXDOMAIN && answer.outcome() != Outcome.NODATA) {
+            if (txt.isEmpty()) {
+                unchecked++;
+                return leaf(term, name, LookupNode.Status.UNCHECKED);
+            }
+            return txt.get().thenCompose(answer -> {
+                if (!answer.outcome().isConclusive()) {
                     findings.add(SpfFinding.DNS_ERROR.of(name, answer.outcome().jsonName()));
                     return leaf(term, name, LookupNode.Status.DNS_ERROR);
                 }
@@ -292,25 +356,63 @@ public final class SpfLinter {
             });
         }
 
+        /** What an a, mx or exists lookup found: nothing (a void lookup), a failure, or an answer. */
         private CompletableFuture<LookupNode> leafAfter(Term term, String name, LookupResult answer) {
             if (answer.outcome() == Outcome.NXDOMAIN || answer.outcome() == Outcome.NODATA) {
                 voids.add(term.text());
+            } else if (answer.outcome() == Outcome.TIMEOUT) {
+                timedOut.add(term.text() + " (" + answer.type().name() + " " + name + ")");
+            } else if (answer.outcome() != Outcome.OK) {
+                findings.add(SpfFinding.LOOKUP_FAILED.of(term.text(), answer.type().name(), name, answer.outcome().jsonName()));
+            } else if (answer.type() == RecordType.MX && answer.records().size() > SpfEvaluator.MAX_NAMES_PER_TERM) {
+                findings.add(SpfFinding.MX_TOO_MANY_HOSTS.of(term.text(), name,
+                        answer.records().size(), SpfEvaluator.MAX_NAMES_PER_TERM));
             }
-            return leaf(term, name, answer.outcome().isAnswer() ? LookupNode.Status.OK : LookupNode.Status.DNS_ERROR);
+            return leaf(term, name, answer.outcome().isConclusive() ? LookupNode.Status.OK : LookupNode.Status.DNS_ERROR);
         }
 
         private CompletableFuture<LookupNode> leaf(Term term, String name, LookupNode.Status status) {
             return CompletableFuture.completedFuture(new LookupNode(term.text(), name, 1, status, List.of()));
         }
 
-        private CompletableFuture<LookupResult> lookup(String name, RecordType type) {
-            if (!SpfEvaluator.isQueryableName(name)) {
-                return CompletableFuture.completedFuture(SpfEvaluator.nonexistent(name, type));
+        /** Runs {@code lookups} when {@code cost} more questions fit in the budget; empty when they do not. */
+        private Optional<CompletableFuture<LookupResult>> budgeted(int cost, Supplier<CompletableFuture<LookupResult>> lookups) {
+            if (queries + cost > MAX_QUERIES) {
+                return Optional.empty();
             }
-            return resolver.lookup(name.replace("\\", "\\\\"), type, target);
+            queries += cost;
+            return Optional.of(lookups.get());
         }
 
-        /** The findings that need the whole tree: the count, void lookups, includes seen twice. */
+        /**
+         * One question, bound by the lint's deadline: asked after it, or unanswered when it comes,
+         * it times out. A name DNS cannot carry is a name that does not exist.
+         */
+        CompletableFuture<LookupResult> ask(String name, RecordType type) {
+            Optional<String> query = SpfNames.query(name);
+            if (query.isEmpty()) {
+                return CompletableFuture.completedFuture(SpfEvaluator.nonexistent(name, type));
+            }
+            LookupResult unanswered = new LookupResult(name, type, Outcome.TIMEOUT, List.of(), List.of(), LookupResult.NO_TTL,
+                    "", null, false, deadline);
+            long remaining = deadlineNanos - System.nanoTime();
+            if (remaining <= 0) {
+                return CompletableFuture.completedFuture(unanswered);
+            }
+            try {
+                return dns.lookup(query.get(), type).copy()
+                        .completeOnTimeout(unanswered, remaining, TimeUnit.NANOSECONDS);
+            } catch (IllegalArgumentException refused) {
+                return CompletableFuture.completedFuture(SpfEvaluator.nonexistent(name, type));
+            }
+        }
+
+        /** What is left of the deadline, at least a millisecond. */
+        Duration remaining() {
+            return Duration.ofNanos(Math.max(deadlineNanos - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(1)));
+        }
+
+        /** The findings that need the whole tree: the count, void lookups, includes seen twice, what was not checked. */
         void conclude(LookupNode tree) {
             if (tree.lookups() > SpfEvaluator.MAX_DNS_TERMS) {
                 String breakdown = tree.children().stream()
@@ -327,6 +429,20 @@ public final class SpfLinter {
                     findings.add(SpfFinding.DUPLICATE_INCLUDE.of(name, times));
                 }
             });
+            if (!timedOut.isEmpty()) {
+                findings.add(SpfFinding.LOOKUP_TIMEOUT.of(String.join(", ", timedOut), timedOut.size()));
+            }
+            if (unchecked > 0) {
+                findings.add(SpfFinding.CHECK_INCOMPLETE.of(MAX_QUERIES, unchecked));
+            }
+        }
+
+        /** A or AAAA, whichever says more: an answer with addresses, else a failure, else nothing found. */
+        private static LookupResult eitherFamily(LookupResult a, LookupResult aaaa) {
+            if (a.outcome() == Outcome.OK || !a.outcome().isConclusive() && aaaa.outcome() != Outcome.OK) {
+                return a;
+            }
+            return aaaa;
         }
     }
 }

@@ -61,7 +61,10 @@ public record SpfRecipe(boolean mx, boolean a, List<String> ip4, List<String> ip
     }
 
     /**
-     * The record text. Each value is checked as receivers will check it.
+     * The record text. Each value is checked as the one term it must become, as receivers will
+     * read it: an address or network for ip4 and ip6, a domain (or a macro domain-spec) for
+     * include. A value that would change the record's meaning (a space that starts another term,
+     * as in {@code 192.0.2.1 +all}) is refused, never written.
      *
      * @throws SpfSyntaxException saying why the first invalid value is not valid (for example an
      *     IPv6 address given as ip4, or an include that is not a domain)
@@ -75,26 +78,36 @@ public record SpfRecipe(boolean mx, boolean a, List<String> ip4, List<String> ip
         if (a) {
             terms.add("a");
         }
-        ip4.forEach(value -> terms.add(checked("ip4:" + value.trim())));
-        ip6.forEach(value -> terms.add(checked("ip6:" + value.trim())));
+        ip4.forEach(value -> terms.add(term(MechanismType.IP4, value.strip())));
+        ip6.forEach(value -> terms.add(term(MechanismType.IP6, value.strip())));
         includes.stream()
                 .map(SpfRecipe::includeTarget)
                 .distinct()
-                .forEach(domain -> terms.add(checked("include:" + domain)));
+                .forEach(domain -> terms.add(term(MechanismType.INCLUDE, domain)));
         terms.add(all == Qualifier.PASS ? "+all" : all.symbol() + "all");
         return String.join(" ", terms);
     }
 
     /**
-     * An include's domain as DNS names it (lower case, A-labels, no final dot). Text that is no
-     * domain name stays as written: it may be a macro domain-spec ({@code %{d}.spf.example.net}),
-     * and otherwise the record check says what is wrong with it, in SPF's terms.
+     * An include's domain as DNS names it (lower case, A-labels, no final dot), or a macro
+     * domain-spec as written ({@code %{d}.spf.example.net}).
+     *
+     * @throws SpfSyntaxException when it is neither
      */
     private static String includeTarget(String domain) {
-        return DomainName.parse(domain).name().map(DomainName::ascii).orElse(domain.strip());
+        String value = domain.strip();
+        if (value.contains("%")) {
+            return value;
+        }
+        refuseSpaces(MechanismType.INCLUDE, value);
+        return DomainName.parse(value).name().map(DomainName::ascii)
+                .orElseThrow(() -> new SpfSyntaxException("not-a-domain", value));
     }
 
-    private static String checked(String term) {
+    /** {@code type:value} when that is exactly one term of that type, as a receiver parses it. */
+    private static String term(MechanismType type, String value) {
+        refuseSpaces(type, value);
+        String term = type.keyword() + ":" + value;
         try {
             SpfRecord.parse("v=spf1 " + term);
         } catch (SpfSyntaxException e) {
@@ -102,6 +115,13 @@ public record SpfRecipe(boolean mx, boolean a, List<String> ip4, List<String> ip
             throw new SpfSyntaxException(e.reason(), e.arguments().toArray());
         }
         return term;
+    }
+
+    /** Spaces separate terms: a value holding one would smuggle another term into the record. */
+    private static void refuseSpaces(MechanismType type, String value) {
+        if (value.chars().anyMatch(Character::isWhitespace)) {
+            throw new SpfSyntaxException("spaces", value, type.keyword());
+        }
     }
 
     /** How many DNS-querying terms the record itself has, before counting what the includes hold. */

@@ -16,6 +16,14 @@ import java.util.regex.Pattern;
  */
 public record SpfRecord(String text, List<Term> terms) {
 
+    /**
+     * The longest record read, in characters: 32 times the 512 octets RFC 7208 section 3.4 asks a
+     * record to fit in. Longer ones are refused, so a hostile answer costs little.
+     */
+    public static final int MAX_LENGTH = 16_384;
+    /** The most terms read in one record: a hundred times the DNS-querying terms receivers allow. */
+    public static final int MAX_TERMS = 1_000;
+
     private static final String VERSION = "v=spf1";
     private static final Pattern MODIFIER = Pattern.compile("([A-Za-z][A-Za-z0-9._-]*)=(.*)", Pattern.DOTALL);
     private static final Pattern MECHANISM = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(.*)", Pattern.DOTALL);
@@ -38,11 +46,15 @@ public record SpfRecord(String text, List<Term> terms) {
     /**
      * Parses a whole record.
      *
-     * @throws SpfSyntaxException naming the position, the term and the reason of the first error
+     * @throws SpfSyntaxException naming the position, the term and the reason of the first error;
+     *     a record over {@value #MAX_LENGTH} characters or {@value #MAX_TERMS} terms is refused
      */
     public static SpfRecord parse(String text) {
         if (!isSpfRecord(text)) {
-            throw new SpfSyntaxException("not-spf").at(1, text.length() > 12 ? text.substring(0, 12) + "…" : text);
+            throw new SpfSyntaxException("not-spf").at(1, beginning(text));
+        }
+        if (text.length() > MAX_LENGTH) {
+            throw new SpfSyntaxException("too-long", text.length(), MAX_LENGTH).at(1, beginning(text));
         }
         List<Term> terms = new ArrayList<>();
         int i = VERSION.length();
@@ -57,6 +69,9 @@ public record SpfRecord(String text, List<Term> terms) {
             end = end < 0 ? text.length() : end;
             String term = text.substring(i, end);
             int position = i + 1;
+            if (terms.size() == MAX_TERMS) {
+                throw new SpfSyntaxException("too-many-terms", MAX_TERMS).at(position, term);
+            }
             try {
                 Term parsed = term(term, position);
                 if (parsed instanceof Modifier modifier) {
@@ -73,6 +88,11 @@ public record SpfRecord(String text, List<Term> terms) {
             i = end;
         }
         return new SpfRecord(text, terms);
+    }
+
+    /** The start of a record, for a problem about the whole of it. */
+    private static String beginning(String text) {
+        return text.length() > 12 ? text.substring(0, 12) + "…" : text;
     }
 
     private static Term term(String term, int position) {

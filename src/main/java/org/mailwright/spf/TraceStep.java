@@ -47,7 +47,7 @@ public record TraceStep(int depth, String key, List<Object> arguments, Optional<
         }
         List<String> values = result.type() == RecordType.TXT
                 ? result.values().stream().map(value -> "\"" + value + "\"").toList()
-                : result.values().stream().map(SpfEvaluator::withoutDot).toList();
+                : result.values().stream().map(SpfNames::withoutFinalDot).toList();
         return String.join(", ", values);
     }
 }

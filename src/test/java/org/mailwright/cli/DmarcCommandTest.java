@@ -117,6 +117,34 @@ class DmarcCommandTest {
     }
 
     @Test
+    void buildPercentEncodesASemicolonSoTheRuaAddsNoTag() {
+        CommandRun run = run("dmarc", "build", "--p", "reject", "--rua", "mailto:a;sp=none@x.y");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("v=DMARC1; p=reject; rua=mailto:a%3Bsp=none@x.y\n", run.out());
+    }
+
+    @Test
+    void buildRefusesAUriWithASpaceInOneSentence() {
+        CommandRun run = run("dmarc", "build", "--p", "reject", "--rua", "mailto:a b@x.y");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("\"mailto:a b@x.y\" given to --rua holds a space, which no report URI can;"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    @Test
+    void planWritesItsRuaByTheSameRule() {
+        CommandRun run = run("dmarc", "plan", "--domain", "example.com", "--rua", "mailto:a;sp=none@example.com",
+                "--start", "2026-06-01", "--json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("rua=mailto:a%3Bsp=none@example.com"), run.out());
+        assertEquals(2, run("dmarc", "plan", "--domain", "example.com", "--rua", "mailto:a b@example.com").exitCode());
+    }
+
+    @Test
     void buildAsJsonCarriesTheFindings() {
         CommandRun run = run("dmarc", "build", "--p", "reject", "--rua", "mailto:dmarc@example.com", "--json");
         assertEquals("{\"record\":\"v=DMARC1; p=reject; rua=mailto:dmarc@example.com\",\"findings\":[]}\n", run.out());

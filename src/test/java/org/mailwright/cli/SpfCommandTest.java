@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mailwright.cli.CommandRun.run;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -97,6 +99,67 @@ class SpfCommandTest {
     }
 
     @Test
+    void oneBadBatchLineNeverStopsTheLinesAfterIt(@TempDir Path folder) throws IOException {
+        Path batch = folder.resolve("cases.tsv");
+        try (TestDnsServer hostile = TestDnsServer.start("""
+                $ORIGIN y.
+                ex      TXT "v=spf1 exists:%{l}.x.y -all"
+                pz      TXT "v=spf1 ptr:pz.y -all"
+                """, """
+                $ORIGIN 2.0.192.in-addr.arpa.
+                1       PTR a\\.\\..pz.y.
+                """);
+             OutputStream out = Files.newOutputStream(batch)) {
+            out.write(String.join("\n",
+                    "192.0.2.1\ta@pz.y\t",
+                    "192.0.2.1\t\u0100 b@ex.y\t",
+                    "not-an-ip\tbob@ex.y\t",
+                    "192.0.2.1\t" + "a".repeat(10_000) + "@ex.y\t").getBytes(StandardCharsets.UTF_8));
+            out.write(new byte[] {'\n', '1', '9', '2', '.', '0', '.', '2', '.', '1', '\t', (byte) 0xC3, '@', 'e', 'x', '.', 'y', '\n'});
+            out.write("192.0.2.1\tlast@ex.y\t\n".getBytes(StandardCharsets.UTF_8));
+            out.close();
+
+            CommandRun run = run("spf", "eval", "--batch", batch.toString(), "--server", hostile.address().toString(), "--json");
+
+            String[] lines = run.out().split("\n");
+            assertEquals(6, lines.length, run.out() + run.err());
+            assertTrue(lines[0].startsWith("{\"result\":\"fail\""), "a PTR name with an escaped dot is skipped: " + lines[0]);
+            assertTrue(lines[1].startsWith("{\"result\":\"fail\""), "a local part that is no label does not match: " + lines[1]);
+            assertTrue(lines[2].startsWith("{\"line\":3,\"error\":\"Line 3: "), lines[2]);
+            assertEquals("{\"line\":4,\"error\":\"Line 4: the line is 10016 octets long; a batch line may have at most 4096 "
+                    + "(address, MAIL FROM, HELO)\"}", lines[3]);
+            assertEquals("{\"line\":5,\"error\":\"Line 5: the line is not UTF-8 text\"}", lines[4]);
+            assertTrue(lines[5].startsWith("{\"result\":\"fail\""), "the last line is still evaluated: " + lines[5]);
+            assertEquals(1, run.exitCode());
+            assertEquals("", run.err());
+        }
+    }
+
+    @Test
+    void aBatchOfNulOctetsEndsInOneError(@TempDir Path folder) throws IOException {
+        Path zeros = folder.resolve("zeros");
+        Files.write(zeros, new byte[1 << 20]);
+
+        CommandRun run = run("spf", "eval", "--batch", zeros.toString(), "--server", server(), "--json");
+
+        assertEquals("{\"line\":1,\"error\":\"Line 1: the file holds a NUL octet, so it is no text file of "
+                + "ip<TAB>mail-from<TAB>helo lines; reading stops here\"}\n", run.out());
+        assertEquals(1, run.exitCode());
+    }
+
+    @Test
+    void aBatchWithoutNewlinesEndsInOneError(@TempDir Path folder) throws IOException {
+        Path oneLine = folder.resolve("one-line");
+        Files.writeString(oneLine, "198.51.100.7\t" + "a".repeat(1 << 20));
+
+        CommandRun run = run("spf", "eval", "--batch", oneLine.toString(), "--server", server(), "--json");
+
+        assertEquals(1, run.out().lines().count(), run.out());
+        assertTrue(run.out().startsWith("{\"line\":1,\"error\":\"Line 1: the line is 1048589 octets long;"), run.out());
+        assertEquals(1, run.exitCode());
+    }
+
+    @Test
     void lintPrintsTheTreeAndFindingsAndFailsOnAnError() {
         CommandRun good = run("spf", "lint", "example.test", "--server", server(), "--json");
         assertEquals(0, good.exitCode(), good.out());
@@ -113,6 +176,17 @@ class SpfCommandTest {
         assertEquals(1, loose.exitCode());
         assertTrue(loose.out().contains("ERROR   spf.plus-all\n        The record ends in +all, which authorizes every host on the "
                 + "Internet.\n        Why: "), loose.out());
+    }
+
+    @Test
+    void buildRefusesAValueThatWouldSmuggleAnotherTermIntoTheRecord() {
+        CommandRun run = run("spf", "build", "--ip4", "192.0.2.1 +all");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out(), "no record is printed");
+        assertTrue(run.err().startsWith("\"192.0.2.1 +all\" holds a space, so it is not one ip4 value"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertEquals(2, run("spf", "build", "--include", "_spf.example.net -all").exitCode());
     }
 
     @Test

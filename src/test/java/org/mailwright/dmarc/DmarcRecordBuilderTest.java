@@ -53,4 +53,39 @@ class DmarcRecordBuilderTest {
         assertEquals("v=DMARC1; p=none; rua=mailto:odd%2Cname@example.com", text);
         assertEquals("odd,name@example.com", DmarcRecord.parse(text).aggregateReportUris().get(0).address());
     }
+
+    @Test
+    void aUriGivenWithASemicolonIsPercentEncodedSoReceiversReadNoExtraTag() {
+        // Issue 11: dmarc build --rua "mailto:a;sp=none@x.y" printed a record receivers read with sp=none.
+        ReportUri uri = ReportUri.fromUser("mailto:a;sp=none@x.y").orElseThrow();
+        String text = new DmarcRecordBuilder().policy(Policy.REJECT).aggregateReport(uri).text();
+
+        assertEquals("v=DMARC1; p=reject; rua=mailto:a%3Bsp=none@x.y", text);
+        DmarcRecord read = DmarcRecord.parse(text);
+        assertEquals(List.of("v", "p", "rua"), read.tags().stream().map(DmarcRecord.Tag::name).toList());
+        assertEquals("a;sp=none@x.y", read.aggregateReportUris().get(0).address());
+    }
+
+    @Test
+    void commasAndExclamationMarksAreEncodedAndASizeLimitAtTheEndIsKept() {
+        assertEquals("mailto:a%2Cb%21c@example.com!10m", ReportUri.fromUser("mailto:a,b!c@example.com!10m").orElseThrow().toString());
+        assertEquals("https://reports.example.com/in?a=1%3Bb=2", ReportUri.fromUser("https://reports.example.com/in?a=1;b=2")
+                .orElseThrow().toString());
+    }
+
+    @Test
+    void aUriWithASpaceOrNoUriAtAllIsRefused() {
+        for (String refused : List.of("mailto:a b@example.com", "mailto:a@example.com\tx", "dmarc@example.com", "mailto:a@",
+                "mailto:a@nodot", "mailto:a@" + "a.".repeat(3000) + "test")) {
+            assertEquals(java.util.Optional.empty(), ReportUri.fromUser(refused), refused);
+        }
+    }
+
+    @Test
+    void aUriMadeUpInCodeThatWouldEndTheTagIsRefused() {
+        ReportUri madeUp = new ReportUri("mailto:a;sp=none@x.y", "mailto", "a;sp=none@x.y", "x.y", "");
+
+        assertThrows(IllegalArgumentException.class, () -> new DmarcRecordBuilder().policy(Policy.NONE).aggregateReport(madeUp));
+        assertThrows(IllegalArgumentException.class, () -> new DmarcRecordBuilder().policy(Policy.NONE).failureReport(madeUp));
+    }
 }

@@ -295,6 +295,41 @@ class DmarcRecordTest {
     }
 
     @Test
+    void aRecordEndingInAnEmptyTagHasACanonicalFormThatReadsBackAsItself() {
+        // Found by DmarcRecordFuzzTest: "x=1;;" gave "x=1; ", whose last semicolon reads as the final separator.
+        String canonical = DmarcRecord.parse("v=DMARC1; p=none;;").canonical();
+
+        assertEquals("v=DMARC1; p=none; ;", canonical);
+        assertEquals(canonical, DmarcRecord.parse(canonical).canonical());
+        assertFalse(DmarcRecord.parse(canonical).sameMeaning(DmarcRecord.parse("v=DMARC1; p=none")));
+    }
+
+    @Test
+    void aMailtoWithAnEscapedCharacterAURICannotHoldKeepsItEscapedInItsCanonicalForm() {
+        // Found by ReportUriFuzzTest: %7C and %3C were written back as | and <, which no URI may hold.
+        ReportUri uri = ReportUri.parse("mailto:a%7Cb%3Cc@Example.com").orElseThrow();
+
+        assertEquals("mailto:a%7Cb%3Cc@example.com", uri.canonical());
+        assertEquals(Optional.of(uri.canonical()), ReportUri.parse(uri.canonical()).map(ReportUri::toString));
+    }
+
+    @Test
+    void aMailtoWhoseLocalPartIsAnEscapedControlCharacterKeepsItInItsCanonicalForm() {
+        // Found by ReportUriFuzzTest: %1C decoded to a character Java counts as white space, which strip() removed.
+        ReportUri uri = ReportUri.parse("mailto:%1C@example.com").orElseThrow();
+
+        assertEquals("mailto:%1C@example.com", uri.canonical());
+        assertTrue(ReportUri.parse(uri.canonical()).isPresent());
+    }
+
+    @Test
+    void aMailtoWhoseEscapesAreNoUtf8IsNoUri() {
+        // Found by DmarcRecordFuzzTest: %C3e decoded to a replacement character, which names another mailbox.
+        assertEquals(Optional.empty(), ReportUri.parse("mailto:a%C3e@example.com"));
+        assertEquals("bücher@example.com", ReportUri.parse("mailto:b%C3%BCcher@example.com").orElseThrow().address());
+    }
+
+    @Test
     void theCanonicalFormIsARecordInOneOrder() {
         assertEquals("v=DMARC1; p=reject; sp=none; rua=mailto:d@example.com,bad; x=Y; 2z=1",
                 DmarcRecord.parse("v=DMARC1; x=Y; RUA=Mailto:d@Example.Com, bad; SP=None; 2z=1; p=REJECT").canonical());

@@ -28,6 +28,26 @@ class SpfRecipeAndFlattenerTest {
     }
 
     @Test
+    void aValueThatWouldSmuggleAnotherTermIsRefusedNotWritten() {
+        // Issue 11: spf build --ip4 "192.0.2.1 +all" printed v=spf1 ip4:192.0.2.1 +all -all.
+        SpfSyntaxException ip4 = assertThrows(SpfSyntaxException.class,
+                () -> SpfRecipe.nothing().withIp4(List.of("192.0.2.1 +all")).build());
+        assertEquals("\"192.0.2.1 +all\" holds a space, so it is not one ip4 value: in a record the space would start another term",
+                ip4.getMessage());
+        for (SpfRecipe smuggling : List.of(
+                SpfRecipe.nothing().withIp6(List.of("2001:db8::1 +all")),
+                SpfRecipe.nothing().withIncludes(List.of("_spf.example.net -all")),
+                SpfRecipe.nothing().withIncludes(List.of("_spf.example.net redirect=evil.test")),
+                SpfRecipe.nothing().withIncludes(List.of("%{d}.example.net +all")),
+                SpfRecipe.nothing().withIncludes(List.of("a=b.example.net")))) {
+            assertThrows(SpfSyntaxException.class, smuggling::build, smuggling.toString());
+        }
+        assertEquals("v=spf1 include:%{d}._spf.example.net include:xn--bcher-kva.test -all",
+                SpfRecipe.nothing().withIncludes(List.of("%{d}._spf.example.net", "Bücher.test.")).build(),
+                "a macro domain-spec and an international domain are each one include");
+    }
+
+    @Test
     void aWrongValueIsRefusedWithTheReasonAlone() {
         SpfSyntaxException error = assertThrows(SpfSyntaxException.class,
                 () -> SpfRecipe.nothing().withIp4(List.of("2001:db8::1")).build());

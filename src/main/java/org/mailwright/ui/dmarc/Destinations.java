@@ -137,6 +137,8 @@ final class Destinations {
                     authorization.authorizationName());
             case UNKNOWN -> words.format("dmarc.destination.unknown", host, authorization.lookup()
                     .map(lookup -> lookup.explain(words.locale())).orElse(""));
+            case NAME_TOO_LONG -> words.format("dmarc.destination.nameTooLong", host, authorization.policyDomain(),
+                    authorization.authorizationName().length());
         };
         if (mailbox.isPresent() && mailbox.get() == MailboxCheck.Status.UNKNOWN) {
             verdict = verdict + " " + words.format("dmarc.mailbox.unknown", host);
