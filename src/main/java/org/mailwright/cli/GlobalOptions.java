@@ -176,6 +176,11 @@ final class GlobalOptions {
                 .withMaxQueries(maxQueries).withDeadline(Duration.ofMillis(deadlineMs));
     }
 
+    /** How long the command may take in all ({@code --deadline-ms}). */
+    Duration deadline() {
+        return resolverOptions().deadline().orElse(ResolverOptions.COMMAND_DEADLINE);
+    }
+
     /** A resolver service with these options, its bounds counted from now; the caller closes it. */
     ResolverService openResolver() {
         return new ResolverService(resolverOptions());

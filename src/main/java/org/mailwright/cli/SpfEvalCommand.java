@@ -83,7 +83,6 @@ final class SpfEvalCommand extends Subcommand {
         var target = options().target();
         boolean allRead = true;
         try (InputStream input = open(batch); var resolver = options().openResolver()) {
-            SpfEvaluator evaluator = new SpfEvaluator(resolver, target);
             SpfBatchLines lines = new SpfBatchLines(input);
             Deque<CompletableFuture<Map<String, Object>>> window = new ArrayDeque<>();
             for (Optional<SpfBatchLines.Line> next = lines.next(); next.isPresent(); next = lines.next()) {
@@ -94,7 +93,8 @@ final class SpfEvalCommand extends Subcommand {
                 } else if (line.text().isBlank() || line.text().startsWith("#")) {
                     continue;
                 } else {
-                    window.add(evaluateLine(evaluator, line.text(), line.number()));
+                    // Each line is a check of its own: its own query budget and deadline, the cache shared.
+                    window.add(evaluateLine(new SpfEvaluator(resolver.newCheck(), target), line.text(), line.number()));
                 }
                 if (window.size() >= BATCH_WINDOW) {
                     allRead &= print(window.poll().join());

@@ -25,7 +25,7 @@ final class SpfLintCommand extends Subcommand {
         SpfLintReport report;
         try (var resolver = options().openResolver()) {
             try {
-                report = new SpfLinter(resolver, target).lint(DomainName.parseDomain(domain).orElseThrow().ascii()).join();
+                report = new SpfLinter(resolver, target, options().deadline()).lint(DomainName.parseDomain(domain).orElseThrow().ascii()).join();
             } catch (InvalidDomainNameException notADomain) {
                 throw new UsageException(notADomain.problem().text(texts().locale()));
             }

@@ -78,6 +78,42 @@ class SpfCommandTest {
     }
 
     @Test
+    void lintEndsAtTheCommandsDeadline() {
+        dns.silenceName("_spf.provider.test");
+        long started = System.nanoTime();
+
+        CommandRun run = run("spf", "lint", "example.test", "--server", server(), "--json", "--timeout-ms", "20000",
+                "--deadline-ms", "1500");
+
+        long took = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertTrue(took < 10_000, "ended at its deadline, not after the 20 s timeout: " + took + " ms");
+        assertTrue(run.out().contains("\"id\":\"spf.dns-error\""), run.out());
+    }
+
+    @Test
+    void eachBatchLineHasAQueryBudgetOfItsOwn(@TempDir Path folder) throws IOException {
+        try (TestDnsServer wild = TestDnsServer.start("""
+                $ORIGIN wild.test.
+                *      TXT "v=spf1 a -all"
+                *      A   192.0.2.99
+                """)) {
+            Path batch = folder.resolve("cases.tsv");
+            // Two queries a line, each line at another name: sixty in all, far past the budget of five.
+            StringBuilder lines = new StringBuilder();
+            for (int n = 0; n < 30; n++) {
+                lines.append("192.0.2.99\t\th").append(n).append(".wild.test\n");
+            }
+            Files.writeString(batch, lines);
+
+            CommandRun run = run("spf", "eval", "--batch", batch.toString(), "--server", wild.address().toString(), "--json",
+                    "--max-queries", "5");
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals(30, run.out().lines().filter(result -> result.startsWith("{\"result\":\"pass\"")).count(), run.out());
+        }
+    }
+
+    @Test
     void aBatchPrintsOneObjectPerLineInOrder(@TempDir Path folder) throws IOException {
         Path batch = folder.resolve("cases.tsv");
         Files.writeString(batch, String.join("\n",
