@@ -11,6 +11,7 @@ module org.mailwright {
     // dnsjava logs through slf4j; without its JUL provider in the image slf4j prints warnings on stderr.
     requires org.slf4j.jul;
     requires info.picocli;
+    requires com.fasterxml.jackson.core;
     requires atlantafx.base;
     requires org.kordamp.ikonli.core;
     requires org.kordamp.ikonli.javafx;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mailwright.DataFolder;
@@ -138,6 +139,22 @@ final class GlobalOptions {
                     ? ResolverTarget.servers(List.of(parseServer(text)))
                     : named;
         }).toList();
+    }
+
+    /**
+     * The one server a command talks to as the zone's primary ({@code publish}): empty when no
+     * {@code --server} was given.
+     *
+     * @throws UsageException when several servers, a public resolver or no {@code HOST[:PORT]} was given
+     */
+    Optional<ServerAddress> primaryServer() {
+        if (servers.isEmpty()) {
+            return Optional.empty();
+        }
+        if (servers.size() > 1 || !(parseTarget(servers.get(0)) instanceof ResolverTarget.Servers)) {
+            throw new UsageException(texts.get("cli.error.one-primary"));
+        }
+        return Optional.of(parseServer(servers.get(0)));
     }
 
     /**

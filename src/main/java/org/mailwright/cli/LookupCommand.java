@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.mailwright.dns.DnsRecord;
 import org.mailwright.dns.InvalidDomainNameException;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
+import org.mailwright.dns.TxtStrings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -87,26 +87,8 @@ final class LookupCommand extends Subcommand {
         out().println(result.explain(texts().locale()));
     }
 
-    /** TXT as its quoted character-strings (as published, escaped as in a zone file); others as given. */
+    /** TXT as its quoted character-strings, escaped as in a zone file but letters kept; others as given. */
     private static String presentation(DnsRecord record) {
-        if (record.type() != RecordType.TXT) {
-            return record.value();
-        }
-        return record.strings().stream().map(LookupCommand::quoted).collect(Collectors.joining(" "));
-    }
-
-    private static String quoted(String characterString) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (int i = 0; i < characterString.length(); i++) {
-            char c = characterString.charAt(i);
-            if (c == '"' || c == '\\') {
-                quoted.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x7f) {
-                quoted.append(String.format("\\%03d", (int) c));
-            } else {
-                quoted.append(c);
-            }
-        }
-        return quoted.append('"').toString();
+        return record.type() == RecordType.TXT ? TxtStrings.readable(record.strings()) : record.value();
     }
 }

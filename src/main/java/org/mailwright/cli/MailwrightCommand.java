@@ -1,10 +1,10 @@
 package org.mailwright.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mailwright.Version;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -22,6 +21,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code mailwright}: the command line. Subcommands extend {@link Subcommand}; they share the
@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         versionProvider = MailwrightCommand.VersionProvider.class,
         scope = ScopeType.INHERIT,
         sortOptions = false,
-        subcommands = {LookupCommand.class, SpfCommand.class, DkimCommand.class, DmarcCommand.class,
+        subcommands = {LookupCommand.class, SpfCommand.class, DkimCommand.class, DmarcCommand.class, PublishCommand.class,
                 PropagationCommand.class, FindingsCommand.class, ExplainCommand.class})
 public final class MailwrightCommand implements Callable<Integer> {
 

@@ -40,11 +40,49 @@ public final class TxtStrings {
         return strings;
     }
 
-    /** The strings of {@code value}, each in double quotes with {@code "} and {@code \} escaped, separated by spaces. */
+    /** The strings of {@code value} in zone-file presentation form: see {@link #presentation(List)}. */
     public static String quoted(String value) {
-        return String.join(" ", split(value).stream()
-                .map(string -> "\"" + string.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                .toList());
+        return presentation(split(value));
+    }
+
+    /**
+     * Character-strings as a zone file writes them: each in double quotes, separated by spaces,
+     * {@code "} and {@code \\} escaped, and every octet outside printable ASCII written as
+     * {@code \\DDD} (RFC 1035 section 5.1), so any server's zone parser reads back the same octets.
+     */
+    public static String presentation(List<String> strings) {
+        return quotedStrings(strings, false);
+    }
+
+    /**
+     * Character-strings as a person reads them, as {@link #presentation} but with letters beyond
+     * ASCII left as they are ({@code "año"}); control characters are still escaped.
+     */
+    public static String readable(List<String> strings) {
+        return quotedStrings(strings, true);
+    }
+
+    private static String quotedStrings(List<String> strings, boolean keepLetters) {
+        StringBuilder text = new StringBuilder();
+        for (String string : strings) {
+            if (!text.isEmpty()) {
+                text.append(' ');
+            }
+            text.append('"');
+            string.codePoints().forEach(codePoint -> {
+                if (codePoint == '"' || codePoint == '\\') {
+                    text.append('\\').appendCodePoint(codePoint);
+                } else if (codePoint >= 0x20 && codePoint < 0x7f || keepLetters && codePoint > 0x9f) {
+                    text.appendCodePoint(codePoint);
+                } else {
+                    for (byte octet : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
+                        text.append(String.format("\\%03d", octet & 0xff));
+                    }
+                }
+            });
+            text.append('"');
+        }
+        return text.toString();
     }
 
     /** {@code name. IN TXT "..." "..."}: the line a zone file needs, with the zone's default TTL. */

@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.LongProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -17,6 +17,7 @@ import javafx.beans.value.ObservableValue;
 import org.mailwright.dns.ResolverOptions;
 import org.mailwright.dns.ResolverTarget;
 import org.mailwright.dns.ServerAddress;
+import org.mailwright.publish.RecordChange;
 
 /**
  * What the window remembers between runs, as JavaFX properties: every change is written to one
@@ -29,8 +30,8 @@ public final class AppSettings {
     public static final Duration MAX_TIMEOUT = Duration.ofSeconds(30);
     public static final int MIN_PORT = 1;
     public static final int MAX_PORT = 65535;
-    /** The TTL of a record written anew, in seconds, until the user chooses another: an hour. */
-    public static final long STANDARD_TTL = 3600;
+    /** The TTL of a record written anew, in seconds, until the user chooses another. */
+    public static final long STANDARD_TTL = RecordChange.STANDARD_TTL;
     /** A minute: shorter TTLs make every receiver ask again and again. */
     public static final long MIN_TTL = 60;
     /** A week: longer TTLs keep a mistake cached for too long. */

@@ -1,0 +1,73 @@
+package org.mailwright.publish;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.mailwright.dns.DomainName;
+import org.mailwright.propagation.ExpectedRecord;
+
+/**
+ * What a wizard ends with and what publishing sends: changes to record sets in one zone. Each
+ * name appears once, at or below the zone.
+ *
+ * @param zone the zone the changes are made in (its apex)
+ * @param changes the changes, in the order they are shown and sent
+ */
+public record ChangeSet(DomainName zone, List<RecordChange> changes) {
+
+    /** The most changes one set may hold: a wizard makes a handful, a hostile file may claim millions. */
+    public static final int MAX_CHANGES = 200;
+
+    public ChangeSet {
+        Objects.requireNonNull(zone, "zone");
+        changes = List.copyOf(changes);
+        if (changes.size() > MAX_CHANGES) {
+            throw new IllegalArgumentException("A change set holds at most " + MAX_CHANGES + " changes.");
+        }
+        List<DomainName> names = new ArrayList<>();
+        for (RecordChange change : changes) {
+            if (!change.name().isAtOrBelow(zone)) {
+                throw new IllegalArgumentException(change.name() + " is not in the zone " + zone + ".");
+            }
+            if (names.contains(change.name())) {
+                throw new IllegalArgumentException(change.name() + " appears twice in one change set.");
+            }
+            names.add(change.name());
+        }
+    }
+
+    public static ChangeSet of(DomainName zone, RecordChange... changes) {
+        return new ChangeSet(zone, List.of(changes));
+    }
+
+    /** The changes that change something. */
+    public List<RecordChange> effective() {
+        return changes.stream().filter(change -> change.action() != RecordChange.Action.NONE).toList();
+    }
+
+    /** True when every name already has the records wanted. */
+    public boolean isEmpty() {
+        return effective().isEmpty();
+    }
+
+    /**
+     * What Propagation watches for once the set is published: every name that keeps records, with
+     * the records it should have (a name emptied has nothing to expect and is left out).
+     */
+    public List<ExpectedRecord> expectations() {
+        return effective().stream()
+                .filter(change -> !change.wanted().isEmpty())
+                .map(change -> new ExpectedRecord(change.name().ascii(), change.type(),
+                        change.wanted().stream().map(TxtData::value).toList()))
+                .toList();
+    }
+
+    /** The host as a DNS web panel asks for it: relative to the zone, {@code @} for the apex. */
+    public String relativeName(RecordChange change) {
+        if (change.name().equals(zone)) {
+            return "@";
+        }
+        String name = change.name().ascii();
+        return name.substring(0, name.length() - zone.ascii().length() - 1);
+    }
+}
