@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         scope = ScopeType.INHERIT,
         sortOptions = false,
         subcommands = {LookupCommand.class, SpfCommand.class, DkimCommand.class, DmarcCommand.class,
-                PropagationCommand.class, FindingsCommand.class, ExplainCommand.class})
+                PropagationCommand.class, FindingsCommand.class, ExplainCommand.class,
+                PublishPolicyCommand.class})
 public final class MailwrightCommand implements Callable<Integer> {
 
     /** The one option the window understands too. */
