@@ -32,8 +32,9 @@ import picocli.CommandLine;
         versionProvider = MailwrightCommand.VersionProvider.class,
         scope = ScopeType.INHERIT,
         sortOptions = false,
-        subcommands = {LookupCommand.class, SpfCommand.class, DkimCommand.class, DmarcCommand.class, PublishCommand.class,
-                PropagationCommand.class, FindingsCommand.class, ExplainCommand.class})
+        subcommands = {LookupCommand.class, SpfCommand.class, DkimCommand.class, DmarcCommand.class,
+                PropagationCommand.class, PublishCommand.class, PublishPolicyCommand.class, FindingsCommand.class,
+                ExplainCommand.class})
 public final class MailwrightCommand implements Callable<Integer> {
 
     /** The one option the window understands too. */

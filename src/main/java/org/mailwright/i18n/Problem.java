@@ -23,8 +23,14 @@ public record Problem(String key, List<Object> arguments) {
         arguments = List.copyOf(arguments);
     }
 
-    /** The problem in one sentence in {@code locale}'s language. */
+    /**
+     * The problem in one sentence in {@code locale}'s language. An argument that is a problem
+     * itself (why a part of the value is wrong) is said in the same language.
+     */
     public String text(Locale locale) {
-        return Messages.get(locale, key, arguments.toArray());
+        Object[] said = arguments.stream()
+                .map(argument -> argument instanceof Problem inner ? inner.text(locale) : argument)
+                .toArray();
+        return Messages.get(locale, key, said);
     }
 }
