@@ -45,6 +45,15 @@ public record ChangeSet(DomainName zone, List<RecordChange> changes) {
         return changes.stream().filter(change -> change.action() != RecordChange.Action.NONE).toList();
     }
 
+    /**
+     * The effective changes, each as a change set of its own: what is sent as one update message.
+     * One name per message keeps each name's prerequisite and change together, and is what
+     * least-privilege server policies judge rightly (Knot judges a whole message by one ACL rule).
+     */
+    public List<ChangeSet> perName() {
+        return effective().stream().map(change -> ChangeSet.of(zone, change)).toList();
+    }
+
     /** True when every name already has the records wanted. */
     public boolean isEmpty() {
         return effective().isEmpty();

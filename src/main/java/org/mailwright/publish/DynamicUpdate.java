@@ -63,21 +63,26 @@ public final class DynamicUpdate {
     }
 
     /**
-     * The update as a dry run shows it: each section's records as a zone file writes them, and the
-     * message's size before the signature is added.
+     * The updates as a dry run shows them, one message per name: each section's records as a zone
+     * file writes them, and the message's size before the signature is added.
      */
     public static String presentation(ChangeSet changeSet, Locale locale) {
-        Update update = message(changeSet);
         StringBuilder text = new StringBuilder();
-        String[] headings = {"zone", "prerequisites", "update"};
-        int[] sections = {Section.ZONE, Section.PREREQ, Section.UPDATE};
-        for (int i = 0; i < sections.length; i++) {
-            text.append(";; ").append(Messages.get(locale, "publish.section." + headings[i])).append('\n');
-            for (Record record : update.getSection(sections[i])) {
-                text.append(sections[i] == Section.ZONE ? ";" + record.getName() + " IN SOA" : presentation(record)).append('\n');
+        List<ChangeSet> messages = changeSet.perName();
+        for (int m = 0; m < messages.size(); m++) {
+            Update update = message(messages.get(m));
+            text.append(";; ").append(Messages.get(locale, "publish.section.message", m + 1, messages.size())).append('\n');
+            String[] headings = {"zone", "prerequisites", "update"};
+            int[] sections = {Section.ZONE, Section.PREREQ, Section.UPDATE};
+            for (int i = 0; i < sections.length; i++) {
+                text.append(";; ").append(Messages.get(locale, "publish.section." + headings[i])).append('\n');
+                for (Record record : update.getSection(sections[i])) {
+                    text.append(sections[i] == Section.ZONE ? ";" + record.getName() + " IN SOA" : presentation(record))
+                            .append('\n');
+                }
             }
+            text.append(";; ").append(Messages.get(locale, "publish.section.size", update.toWire().length)).append('\n');
         }
-        text.append(";; ").append(Messages.get(locale, "publish.section.size", update.toWire().length)).append('\n');
         return text.toString();
     }
 

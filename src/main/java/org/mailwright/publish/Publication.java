@@ -98,70 +98,114 @@ public final class Publication {
     }
 
     /**
-     * How publishing ended: the server's answer and, when it accepted, the names the primary does
-     * not serve as wanted when read back.
+     * One update message's answer.
      *
-     * @param result the server's answer to the update
-     * @param notServed the names whose records, read back, are not the ones wanted
+     * @param name the name the message changed
+     * @param result the server's answer
      */
-    public record Outcome(UpdateResult result, List<DomainName> notServed) {
+    public record Sent(DomainName name, UpdateResult result) {
+    }
+
+    /**
+     * How publishing ended: each message's answer in order (sending stops at the first one not
+     * accepted), the names never sent, and, of those accepted, the names the primary does not
+     * serve as wanted when read back.
+     *
+     * @param sent the messages sent and their answers
+     * @param notSent the names not sent because an earlier message was not accepted
+     * @param notServed the names accepted whose records, read back, are not the ones wanted
+     */
+    public record Outcome(List<Sent> sent, List<DomainName> notSent, List<DomainName> notServed) {
 
         public Outcome {
+            sent = List.copyOf(sent);
+            notSent = List.copyOf(notSent);
             notServed = List.copyOf(notServed);
         }
 
-        /** True when the server accepted the update and now serves every record as wanted. */
+        /** True when the server accepted every message and now serves every record as wanted. */
         public boolean published() {
-            return result.accepted() && notServed.isEmpty();
+            return notSent.isEmpty() && notServed.isEmpty() && sent.stream().allMatch(one -> one.result().accepted());
+        }
+
+        /** The answer that decides: the first not accepted, else the last. */
+        public UpdateResult result() {
+            return sent.stream().map(Sent::result).filter(result -> !result.accepted()).findFirst()
+                    .orElse(sent.get(sent.size() - 1).result());
+        }
+
+        /** The names the server accepted a change for. */
+        public List<DomainName> accepted() {
+            return sent.stream().filter(one -> one.result().accepted()).map(Sent::name).toList();
         }
 
         /** The status scripts read: accepted, not-served, unverified, refused or no-answer. */
         public String jsonName() {
-            return result.accepted() && !notServed.isEmpty() ? "not-served" : result.status().jsonName();
+            return published() || !result().accepted() ? result().status().jsonName() : "not-served";
         }
 
         /** What happened, in sentences. */
         public String explain(Locale locale) {
-            String said = result.explain(locale);
+            UpdateResult decisive = result();
+            String said = decisive.explain(locale);
             if (published()) {
                 return said + " " + Messages.get(locale, "publish.outcome.served");
             }
-            if (result.accepted()) {
-                return said + " " + Messages.get(locale, "publish.outcome.not-served",
-                        String.join(", ", notServed.stream().map(DomainName::ascii).toList()));
+            if (decisive.accepted()) {
+                return said + " " + Messages.get(locale, "publish.outcome.not-served", names(notServed));
             }
-            if (result.status() == UpdateResult.Status.REFUSED) {
+            List<DomainName> made = accepted();
+            if (made.isEmpty() && decisive.status() == UpdateResult.Status.REFUSED) {
                 said += " " + Messages.get(locale, "publish.outcome.zone-unchanged");
             }
-            if (result.changedSinceRead()) {
+            if (!made.isEmpty()) {
+                said += " " + Messages.get(locale, "publish.outcome.partly-made", names(made));
+            }
+            if (!notSent.isEmpty()) {
+                said += " " + Messages.get(locale, "publish.outcome.not-sent", names(notSent));
+            }
+            if (decisive.changedSinceRead()) {
                 said += " " + Messages.get(locale, "publish.outcome.read-again");
             }
             return said;
         }
+
+        private static String names(List<DomainName> names) {
+            return String.join(", ", names.stream().map(DomainName::ascii).toList());
+        }
     }
 
     /**
-     * Sends {@code changeSet} to {@code server} signed with {@code key} and, when it is accepted,
-     * reads every changed name back from the primary through {@code resolver} (past any cache).
-     * Blocks: call it from a background thread.
+     * Sends {@code changeSet} to {@code server} signed with {@code key}, one message per name
+     * ({@link ChangeSet#perName()}), stopping at the first message not accepted; then reads every
+     * name accepted back from the primary through {@code resolver} (past any cache). Blocks: call
+     * it from a background thread.
      */
     public static Outcome send(ResolverService resolver, ServerAddress server, TsigKey key, ChangeSet changeSet,
             Duration timeout) {
-        UpdateResult result = DynamicUpdate.send(changeSet, server, Optional.of(key), timeout);
-        if (!result.accepted()) {
-            return new Outcome(result, List.of());
-        }
-        ResolverService check = resolver.newCheck();
-        List<RecordChange> changes = changeSet.effective();
-        List<CompletableFuture<PublishedRecords>> reads = changes.stream()
-                .map(change -> PublishedRecords.read(check, server, change.name())).toList();
-        List<DomainName> notServed = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            PublishedRecords after = reads.get(i).join();
-            if (!after.readable() || !Set.copyOf(after.records()).equals(Set.copyOf(changes.get(i).wanted()))) {
-                notServed.add(changes.get(i).name());
+        List<Sent> sent = new ArrayList<>();
+        List<DomainName> notSent = new ArrayList<>();
+        for (ChangeSet one : changeSet.perName()) {
+            DomainName name = one.changes().get(0).name();
+            if (!sent.isEmpty() && !sent.get(sent.size() - 1).result().accepted()) {
+                notSent.add(name);
+            } else {
+                sent.add(new Sent(name, DynamicUpdate.send(one, server, Optional.of(key), timeout)));
             }
         }
-        return new Outcome(result, notServed);
+        ResolverService check = resolver.newCheck();
+        List<RecordChange> accepted = changeSet.effective().stream()
+                .filter(change -> sent.stream().anyMatch(one -> one.name().equals(change.name()) && one.result().accepted()))
+                .toList();
+        List<CompletableFuture<PublishedRecords>> reads = accepted.stream()
+                .map(change -> PublishedRecords.read(check, server, change.name())).toList();
+        List<DomainName> notServed = new ArrayList<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            PublishedRecords after = reads.get(i).join();
+            if (!after.readable() || !Set.copyOf(after.records()).equals(Set.copyOf(accepted.get(i).wanted()))) {
+                notServed.add(accepted.get(i).name());
+            }
+        }
+        return new Outcome(sent, notSent, notServed);
     }
 }

@@ -54,34 +54,6 @@ public final class UpdatePolicy {
     /** How much of a wrong value a message repeats. */
     private static final int SHOWN_LENGTH = 60;
 
-    /** The TSIG algorithms Mailwright signs with (RFC 8945). */
-    public enum Algorithm {
-        HMAC_SHA256("hmac-sha256"),
-        HMAC_SHA512("hmac-sha512");
-
-        private final String id;
-
-        Algorithm(String id) {
-            this.id = id;
-        }
-
-        /** The name every server's configuration and nsupdate use, for example {@code hmac-sha256}. */
-        public String id() {
-            return id;
-        }
-
-        /** The algorithm named {@code text}, in any case; empty for any other text. */
-        public static Optional<Algorithm> parse(String text) {
-            String value = text == null ? "" : text.strip();
-            for (Algorithm algorithm : values()) {
-                if (algorithm.id.equalsIgnoreCase(value)) {
-                    return Optional.of(algorithm);
-                }
-            }
-            return Optional.empty();
-        }
-    }
-
     /** The name servers whose configuration is written. */
     public enum Software {
         KNOT("knot"),
@@ -198,14 +170,14 @@ public final class UpdatePolicy {
 
     private final DomainName zone;
     private final DomainName keyName;
-    private final Algorithm algorithm;
+    private final TsigAlgorithm algorithm;
     private final List<Grant> grants;
 
     /**
      * @throws ProblemException ({@code publish.policy.zone-too-long}) when a mail name of the zone,
      *     {@code _smtp._tls.ZONE} the longest, would not fit in DNS's 253 characters
      */
-    public UpdatePolicy(DomainName zone, DomainName keyName, Algorithm algorithm) {
+    public UpdatePolicy(DomainName zone, DomainName keyName, TsigAlgorithm algorithm) {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.keyName = Objects.requireNonNull(keyName, "keyName");
         this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
@@ -235,7 +207,7 @@ public final class UpdatePolicy {
     public static UpdatePolicy of(String zone, String keyName, String algorithm) {
         DomainName zoneName = name(zone, "zone", true);
         DomainName key = name(keyName, "key", false);
-        Algorithm chosen = Algorithm.parse(algorithm).orElseThrow(() -> new ProblemException(new Problem(
+        TsigAlgorithm chosen = TsigAlgorithm.parse(algorithm).orElseThrow(() -> new ProblemException(new Problem(
                 "publish.policy.algorithm", shown(algorithm == null ? "" : algorithm.strip()), allowedAlgorithms())));
         return new UpdatePolicy(zoneName, key, chosen);
     }
@@ -248,7 +220,7 @@ public final class UpdatePolicy {
         return keyName;
     }
 
-    public Algorithm algorithm() {
+    public TsigAlgorithm algorithm() {
         return algorithm;
     }
 
@@ -488,7 +460,7 @@ public final class UpdatePolicy {
 
     private static String allowedAlgorithms() {
         List<String> ids = new ArrayList<>();
-        for (Algorithm algorithm : Algorithm.values()) {
+        for (TsigAlgorithm algorithm : TsigAlgorithm.values()) {
             ids.add(algorithm.id());
         }
         return String.join(", ", ids);

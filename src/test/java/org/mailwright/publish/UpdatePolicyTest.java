@@ -188,7 +188,7 @@ class UpdatePolicyTest {
         UpdatePolicy international = UpdatePolicy.of("bücher.test", "clé", "HMAC-SHA512");
         assertEquals("xn--bcher-kva.test", international.zone().ascii());
         assertEquals("xn--cl-cja", international.keyName().ascii());
-        assertEquals(UpdatePolicy.Algorithm.HMAC_SHA512, international.algorithm());
+        assertEquals(TsigAlgorithm.HMAC_SHA512, international.algorithm());
         assertTrue(international.knotAclSection().contains("update-owner-name: [xn--bcher-kva.test., "), international.knotAclSection());
         assertTrue(international.bindKeyStatement().contains("algorithm hmac-sha512;"));
     }
