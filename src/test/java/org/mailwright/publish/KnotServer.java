@@ -253,7 +253,9 @@ public final class KnotServer implements AutoCloseable {
     /** The TXT records at {@code name}, each as its strings joined, in the order Knot gives them. */
     public List<String> txt(String name) {
         return query(name, Type.TXT).stream()
-                .map(record -> String.join("", ((TXTRecord) record).getStrings()))
+                .map(record -> ((TXTRecord) record).getStringsAsByteArrays().stream()
+                        .map(octets -> new String(octets, java.nio.charset.StandardCharsets.UTF_8))
+                        .collect(java.util.stream.Collectors.joining()))
                 .toList();
     }
 
