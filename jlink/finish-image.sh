@@ -17,7 +17,7 @@ conf=$image/conf/mailwright
 sed "s|@MAIN@|$main|g" "$jlink_dir/bin/mailwright" > "$image/bin/mailwright"
 chmod 755 "$image/bin/mailwright"
 mkdir -p "$conf"
-cp "$jlink_dir/jvm.options" "$jlink_dir/cli.jvm.options" "$jlink_dir/keygen.jvm.options" "$conf/"
+cp "$jlink_dir/jvm.options" "$jlink_dir/cli.jvm.options" "$conf/"
 java=$image/bin/java
 # From JDK 24 on, the JVM warns on every start of the window that JavaFX 21 loads its native
 # libraries (System::load) and uses sun.misc.Unsafe's off-heap memory (Marlin, the renderer).

@@ -36,19 +36,30 @@ echo "App-image: $dest/Mailwright"
 [ "$(uname -s)" = Linux ] || exit 0
 
 if command -v dpkg-deb > /dev/null && command -v fakeroot > /dev/null; then
+  # No --icon here (the app-image has it): given an icon, jpackage writes its own desktop entry
+  # and registers it with xdg-desktop-menu, which fails where no desktop is installed (no
+  # /etc/xdg/menus), and then the package can neither be configured nor removed.
   "$jpackage" "@$here/jpackage.args" "@$here/linux.args" --type deb --app-image "$dest/Mailwright" \
-      --dest "$dest" --app-version "$version" --icon "$icon"
+      --dest "$dest" --app-version "$version"
   deb=$(ls "$dest"/*.deb)
-  # jpackage installs everything under /opt/mailwright. Added here: /usr/bin/mailwright, a link
-  # to the image's own launcher (the command line's options, or the window's), and the licences
-  # where Debian keeps them. Unpacked and packed again so that dpkg owns both files.
+  # jpackage installs everything under /opt/mailwright. Added here, as files dpkg owns (the
+  # package is unpacked and packed again): /usr/bin/mailwright, a link to the image's own
+  # launcher (the command line's options, or with no arguments the window's); the desktop entry
+  # and its icon in every size; the licences where Debian keeps them.
   root=$dest/deb-root
   rm -rf "$root"
   dpkg-deb -R "$deb" "$root"
-  mkdir -p "$root/usr/bin" "$root/usr/share/doc/mailwright"
+  mkdir -p "$root/usr/bin" "$root/usr/share/doc/mailwright" "$root/usr/share/applications" \
+      "$root/usr/share/icons/hicolor/scalable/apps"
   ln -s /opt/mailwright/lib/runtime/bin/mailwright "$root/usr/bin/mailwright"
-  cp "$here/copyright" "$root/usr/share/doc/mailwright/copyright"
-  cp "$here/copyright" "$root/opt/mailwright/share/doc/copyright"
+  install -m 644 "$here/mailwright.desktop" "$root/usr/share/applications/mailwright.desktop"
+  for size in 16 24 32 48 64 128 256 512; do
+    mkdir -p "$root/usr/share/icons/hicolor/${size}x$size/apps"
+    install -m 644 "$icons/mailwright-$size.png" "$root/usr/share/icons/hicolor/${size}x$size/apps/mailwright.png"
+  done
+  install -m 644 "$icons/mailwright.svg" "$root/usr/share/icons/hicolor/scalable/apps/mailwright.svg"
+  install -m 644 "$here/copyright" "$root/usr/share/doc/mailwright/copyright"
+  install -m 644 "$here/copyright" "$root/opt/mailwright/share/doc/copyright"
   size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
   sed -i "s/^Installed-Size: .*/Installed-Size: $size/" "$root/DEBIAN/control"
   dpkg-deb --root-owner-group --build "$root" "$deb" > /dev/null
@@ -60,8 +71,8 @@ fi
 
 if command -v rpmbuild > /dev/null; then
   "$jpackage" "@$here/jpackage.args" "@$here/rpm.args" --type rpm --app-image "$dest/Mailwright" \
-      --dest "$dest" --app-version "$version" --icon "$icon"
-  echo "RPM package: $(ls "$dest"/*.rpm) (mailwright is not linked into /usr/bin: run /opt/mailwright/lib/runtime/bin/mailwright)"
+      --dest "$dest" --app-version "$version"
+  echo "RPM package: $(ls "$dest"/*.rpm) (without the /usr/bin link and the desktop entry the .deb has)"
 else
   echo "No .rpm: rpmbuild is not installed."
 fi

@@ -24,11 +24,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * length; the primes more than 2^(half - 100) apart; e coprime with p - 1 and q - 1;
  * d = e^-1 mod lcm(p - 1, q - 1), above 2^half. A random start below the bound is drawn again
  * before any primality work, where the JDK tests it first and then throws the prime away (about
- * three primes in ten).
+ * three primes in ten), and the candidates after a start are sieved by the odd primes below 2^17
+ * (the JDK's search: below 19,200), which spares about one primality test in six.
  */
 final class RsaKeyPairs {
 
     private static final BigInteger E = RSAKeyGenParameterSpec.F4;
+    /** The odd primes below 2^17 (12,250 of them), whose multiples are struck from a window. */
+    private static final int[] SIEVE_PRIMES = oddPrimesBelow(1 << 17);
+    /** Odd candidates searched from one random start: some 23 primes among them for 1024 bits. */
+    private static final int WINDOW = 1 << 13;
 
     private RsaKeyPairs() {
     }
@@ -57,7 +62,10 @@ final class RsaKeyPairs {
                 SecureRandom random = new SecureRandom();
                 try {
                     while (!done.get()) {
-                        found.add(prime(half, lowest, random));
+                        BigInteger prime = prime(half, lowest, random, done);
+                        if (prime != null) {
+                            found.add(prime);
+                        }
                     }
                 } catch (RuntimeException | Error e) {
                     found.add(e);
@@ -96,23 +104,100 @@ final class RsaKeyPairs {
     }
 
     /**
-     * A random prime of {@code half} bits above {@code lowest}, with p - 1 coprime to 65537: the
-     * first probable prime (the chance of a composite at most 2^-100) after a random start, as
-     * {@link BigInteger#probablePrime} finds its own. Only the start needs to be secret; the
-     * primality test's own bases may come from an ordinary generator.
+     * A random prime of {@code half} bits above {@code lowest}, with p - 1 coprime to 65537, or null
+     * once {@code done} is set (checked between candidates, so a losing thread stops within one
+     * test). The prime is the first after a random odd start, as {@link BigInteger#probablePrime}
+     * finds its own: candidates divisible by a small prime are struck out first, each one left is
+     * tested as {@link BigInteger#isProbablePrime} tests (Miller-Rabin and Lucas, the chance of a
+     * composite at most 2^-100). Only the start needs to be secret; the tests' own bases may come
+     * from an ordinary generator.
      */
-    private static BigInteger prime(int half, BigInteger lowest, SecureRandom random) {
-        while (true) {
-            BigInteger start = new BigInteger(half, random).setBit(half - 1);
-            if (start.compareTo(lowest) <= 0) {
-                continue;
-            }
-            BigInteger prime = start.nextProbablePrime();
-            // 65537 is prime, so it is coprime with p - 1 unless it divides it.
-            if (prime.bitLength() == half && !prime.mod(E).equals(BigInteger.ONE)) {
-                return prime;
+    static BigInteger prime(int half, BigInteger lowest, SecureRandom random, AtomicBoolean done) {
+        while (!done.get()) {
+            BigInteger start = new BigInteger(half, random).setBit(half - 1).setBit(0);
+            if (start.compareTo(lowest) > 0) {
+                BigInteger prime = firstPrimeFrom(start, half, done);
+                if (prime != null) {
+                    return prime;
+                }
             }
         }
+        return null;
+    }
+
+    /**
+     * The first prime of {@code half} bits from the odd {@code start} on, within {@link #WINDOW}
+     * odd numbers, that is not 1 modulo 65537; null when there is none, or once {@code done} is set.
+     */
+    static BigInteger firstPrimeFrom(BigInteger start, int half, AtomicBoolean done) {
+        int[] words = words(start);
+        boolean[] struck = new boolean[WINDOW];
+        for (int p : SIEVE_PRIMES) {
+            // start + 2k = 0 (mod p) where k = -start / 2 = (p - r) * (p + 1) / 2 (mod p).
+            long k = (long) (p - remainder(words, p)) * ((p + 1) / 2) % p;
+            for (; k < WINDOW; k += p) {
+                struck[(int) k] = true;
+            }
+        }
+        // 65537 is prime, so it is coprime with p - 1 unless it divides it: p = 1 (mod 65537).
+        int e = E.intValue();
+        int modE = remainder(words, e);
+        for (int k = 0; k < WINDOW; k++) {
+            if (struck[k] || (modE + 2L * k) % e == 1) {
+                continue;
+            }
+            if (done.get()) {
+                return null;
+            }
+            BigInteger candidate = start.add(BigInteger.valueOf(2L * k));
+            if (candidate.bitLength() != half) {
+                return null;
+            }
+            if (candidate.isProbablePrime(100)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The magnitude of a positive number in 32-bit words, most significant first. */
+    private static int[] words(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        int[] words = new int[(bytes.length + 3) / 4];
+        for (int i = 0; i < bytes.length; i++) {
+            int fromEnd = bytes.length - 1 - i;
+            words[words.length - 1 - fromEnd / 4] |= (bytes[i] & 0xff) << (8 * (fromEnd % 4));
+        }
+        return words;
+    }
+
+    /** {@code words} (a magnitude, most significant word first) modulo {@code p}. */
+    private static int remainder(int[] words, int p) {
+        long r = 0;
+        for (int word : words) {
+            r = ((r << 32) | (word & 0xffffffffL)) % p;
+        }
+        return (int) r;
+    }
+
+    private static int[] oddPrimesBelow(int limit) {
+        boolean[] composite = new boolean[limit];
+        int count = 0;
+        for (int i = 3; i < limit; i += 2) {
+            if (!composite[i]) {
+                count++;
+                for (long j = (long) i * i; j < limit; j += 2L * i) {
+                    composite[(int) j] = true;
+                }
+            }
+        }
+        int[] primes = new int[count];
+        for (int i = 3, n = 0; i < limit; i += 2) {
+            if (!composite[i]) {
+                primes[n++] = i;
+            }
+        }
+        return primes;
     }
 
     /** The key pair of primes {@code p > q}, or null when they do not make a good one. */

@@ -2,16 +2,19 @@ package org.mailwright.dkim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,6 +70,31 @@ class RsaKeyPairsTest {
         KeyPair one = RsaKeyPairs.generate(1024, 2);
         KeyPair two = RsaKeyPairs.generate(1024, 2);
         assertNotEquals(((RSAPublicKey) one.getPublic()).getModulus(), ((RSAPublicKey) two.getPublic()).getModulus());
+    }
+
+    /** The sieve strikes only composites: the prime found is the first one after the start, as BigInteger finds it. */
+    @Test
+    void findsTheFirstPrimeAfterTheStart() {
+        SecureRandom random = new SecureRandom();
+        BigInteger e = BigInteger.valueOf(65537);
+        for (int bits : new int[] {40, 64, 512}) {
+            for (int i = 0; i < 200; i++) {
+                BigInteger start = new BigInteger(bits, random).setBit(bits - 1).setBit(0);
+                BigInteger expected = start.subtract(BigInteger.ONE).nextProbablePrime();
+                while (expected.mod(e).equals(BigInteger.ONE)) {
+                    expected = expected.nextProbablePrime();
+                }
+                BigInteger found = RsaKeyPairs.firstPrimeFrom(start, bits, new AtomicBoolean());
+                if (expected.bitLength() == bits && expected.subtract(start).compareTo(BigInteger.valueOf(2 * 8192)) < 0) {
+                    assertEquals(expected, found, "after " + start);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSearchEndsWhenToldTo() {
+        assertNull(RsaKeyPairs.prime(1024, BigInteger.ONE.shiftLeft(1023), new SecureRandom(), new AtomicBoolean(true)));
     }
 
     @Test
