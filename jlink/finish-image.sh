@@ -1,7 +1,8 @@
 #!/bin/sh
 # Finishes the runtime image that javafx-maven-plugin's jlink made (mvn package runs this on Linux
 # and macOS):
-#   1. installs the launcher jlink/bin/mailwright and its option files in conf/mailwright/;
+#   1. installs the launcher jlink/bin/mailwright and its option files in conf/mailwright/ (on
+#      JDK 24+ with two options more, for JavaFX: see below);
 #   2. adds a class-data sharing archive (lib/server/classes.jsa, the JVM's default archive) of
 #      the JDK's usual classes plus those the command line loads: start-up about twice as fast
 #      (on JDK 17 and on 21+: see the class list below);
