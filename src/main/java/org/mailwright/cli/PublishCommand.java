@@ -5,16 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
@@ -178,22 +175,13 @@ final class PublishCommand extends Subcommand {
         } catch (IOException unreadable) {
             throw new UsageException(texts().get("cli.publish.key-unreadable", tsigSecretFile));
         }
-        if (readableByOthers(tsigSecretFile)) {
+        if (TsigKeyFile.readableByOthers(tsigSecretFile)) {
             err().println(texts().get("cli.publish.key-open", tsigSecretFile));
         }
         if (key.isShort()) {
             err().println(texts().get("cli.publish.key-short", key.name().ascii(), key.algorithm().outputOctets()));
         }
         return Optional.of(key);
-    }
-
-    private static boolean readableByOthers(Path file) {
-        try {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            return permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ);
-        } catch (IOException | UnsupportedOperationException unknown) {
-            return false;
-        }
     }
 
     /** The zone's primary server: the one {@code --server} given, never a public resolver. */
@@ -252,10 +240,7 @@ final class PublishCommand extends Subcommand {
             err().println(reading.unreadable().get().explain(texts().locale()));
             return Optional.empty();
         }
-        List<String> conflicts = reading.conflicts().stream().map(conflict ->
-                texts().get("cli.publish.changed-since", conflict.name().ascii()) + "\n  "
-                        + texts().get("cli.publish.changed-since.then", listed(conflict.then())) + "\n  "
-                        + texts().get("cli.publish.changed-since.now", listed(conflict.now()))).toList();
+        List<String> conflicts = reading.conflicts().stream().map(conflict -> conflict.explain(texts().locale())).toList();
         ChangeSet current = reading.changeSet().orElseThrow();
         if (!conflicts.isEmpty() && !overwrite) {
             String stop = texts().get("cli.publish.changed-since.stop");
@@ -269,11 +254,6 @@ final class PublishCommand extends Subcommand {
         }
         conflicts.forEach(err()::println);
         return Optional.of(current);
-    }
-
-    private String listed(List<TxtData> records) {
-        return records.isEmpty() ? texts().get("cli.publish.none")
-                : String.join(" | ", records.stream().map(TxtData::value).toList());
     }
 
     private String exported(ChangeSet changeSet, Optional<ServerAddress> server) {
@@ -344,16 +324,12 @@ final class PublishCommand extends Subcommand {
 
     /** Each change as a diff: the name and what happens, then - for a record removed, + added, = kept. */
     private void printDiff(ChangeSet changeSet) {
-        out().println(texts().get("cli.publish.heading", changeSet.zone().ascii(), changeSet.effective().size()));
+        out().println(changeSet.heading(texts().locale()));
         for (RecordChange change : changeSet.effective()) {
             out().println();
-            out().println(texts().get("cli.publish.change", change.name().ascii(), change.type().name(), change.ttl(),
-                    texts().get("publish.action." + change.action().jsonName())));
-            for (TxtData record : change.published()) {
-                out().println((change.wanted().contains(record) ? "  = " : "  - ") + record.value());
-            }
-            for (TxtData record : change.added()) {
-                out().println("  + " + record.value());
+            out().println(change.heading(texts().locale()));
+            for (RecordChange.DiffLine line : change.diff()) {
+                out().println("  " + line.mark().symbol() + " " + line.record().value());
             }
         }
     }
