@@ -37,6 +37,7 @@ module org.mailwright {
     opens org.mailwright.ui.dmarc to javafx.fxml;
     opens org.mailwright.ui.propagation to javafx.fxml;
     opens org.mailwright.ui.dkim to javafx.fxml;
+    opens org.mailwright.ui.publish to javafx.fxml;
     // FXML files build the small controls (SegmentedChoice) by reflection.
     opens org.mailwright.ui.controls to javafx.fxml;
 }
