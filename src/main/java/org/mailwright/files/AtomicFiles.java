@@ -31,6 +31,10 @@ public final class AtomicFiles {
     public static final Set<PosixFilePermission> WORLD_READABLE = Set.copyOf(EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ));
 
+    /** Owner read, write and search only (0700): for the folders of secrets. */
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = Set.copyOf(EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+
     /** The most characters of the file's name the temporary file starts with: a long name plus the random part would pass 255. */
     private static final int TEMPORARY_PREFIX = 64;
 
@@ -53,6 +57,28 @@ public final class AtomicFiles {
         if (!replace && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             throw new FileAlreadyExistsException(target.toString());
         }
+    }
+
+    /**
+     * Makes {@code folder} and every missing folder above it, each new one open to its owner alone
+     * (0700) where the file system has POSIX permissions, so the names of the files in it are not
+     * listed to others either. Folders already there keep their mode.
+     *
+     * @throws LinkRefusedException when {@code folder} is a symbolic link
+     */
+    public static void createOwnerOnlyFolders(Path folder) throws IOException {
+        Path target = folder.toAbsolutePath();
+        if (Files.isSymbolicLink(target)) {
+            throw new LinkRefusedException(target);
+        }
+        Path existing = target;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        boolean posix = existing != null && Files.getFileStore(existing).supportsFileAttributeView(PosixFileAttributeView.class);
+        Files.createDirectories(target, posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER)}
+                : new FileAttribute<?>[0]);
     }
 
     /**

@@ -24,8 +24,9 @@ import org.mailwright.i18n.ProblemException;
  * The publishing settings of each zone, in the data folder: where its updates go and the key's
  * name and algorithm in {@code publish/zones.properties}, and the key's secret alone in
  * {@code publish/tsig/ZONE}, one file per zone. Both are written atomically, never through a
- * symbolic link, and readable by the user alone (mode 0600 from the moment the file exists, where
- * the file system has POSIX permissions); a secret is read back without following a link. The
+ * symbolic link, and readable by the user alone (mode 0600 from the moment the file exists, in
+ * folders made 0700, where the file system has POSIX permissions); a secret is read back without
+ * following a link. The
  * secret is never logged or shown: the window shows {@link TsigKey#fingerprint()}.
  */
 public final class ZoneAccessStore {
@@ -75,6 +76,7 @@ public final class ZoneAccessStore {
         byte[] secret = (key.secretBase64() + "\n").getBytes(StandardCharsets.US_ASCII);
         synchronized (WRITING) {
             try {
+                AtomicFiles.createOwnerOnlyFolders(secretFile(access.zone()).getParent());
                 Optional<String> mode = AtomicFiles.write(secretFile(access.zone()), secret, AtomicFiles.OWNER_ONLY, true);
                 Properties settings = settings();
                 String zone = access.zone().ascii();

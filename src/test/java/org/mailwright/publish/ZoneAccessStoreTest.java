@@ -61,6 +61,8 @@ class ZoneAccessStoreTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.secretFile(ACCESS.zone()))));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                 data.resolve("publish/zones.properties"))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                store.secretFile(ACCESS.zone()).getParent())), "the secrets' folder lists its files to the user alone");
         try (var left = Files.list(store.secretFile(ACCESS.zone()).getParent())) {
             assertEquals(1, left.count(), "no temporary file is left beside the secret");
         }
