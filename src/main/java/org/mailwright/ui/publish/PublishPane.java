@@ -245,7 +245,7 @@ public final class PublishPane {
 
     private void wireSending() {
         sendButton.disableProperty().bind(model.canSendProperty().not());
-        previewButton.disableProperty().bind(model.canPreviewProperty().not());
+        previewButton.disableProperty().bind(model.hasChangesProperty().not());
         problem(sendBlocker, model.sendBlockerProperty());
         problem(progressText, model.progressTextProperty());
         RecordBox preview = recordBox("");

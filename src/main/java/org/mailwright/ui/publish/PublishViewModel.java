@@ -170,7 +170,6 @@ public final class PublishViewModel {
     private final StringBinding sendBlocker;
     private final BooleanBinding busy;
     private final BooleanBinding canSend;
-    private final BooleanBinding canPreview;
     private final BooleanBinding hasChanges;
     private final StringBinding previewText;
     private final StringBinding progressText;
@@ -223,7 +222,6 @@ public final class PublishViewModel {
         canSend = Bindings.createBooleanBinding(() -> sendBlocker.get().isEmpty() && !busy.get()
                 && stage.get() != Stage.CONFIRM, sendBlocker, busy, stage);
         hasChanges = Bindings.createBooleanBinding(() -> changeSet.get() != null && !changeSet.get().isEmpty(), changeSet);
-        canPreview = hasChanges;
         previewText = Bindings.createStringBinding(this::previewTextNow, previewShown, changeSet, server, keyName, algorithm,
                 language);
         progressText = Bindings.createStringBinding(() -> switch (stage.get()) {
@@ -271,7 +269,7 @@ public final class PublishViewModel {
         return diffHeading;
     }
 
-    /** True when the change set changes something, so there is something to export. */
+    /** True when the change set changes something, so there is something to export, preview and send. */
     public BooleanBinding hasChangesProperty() {
         return hasChanges;
     }
@@ -469,10 +467,6 @@ public final class PublishViewModel {
         return canSend;
     }
 
-    public BooleanBinding canPreviewProperty() {
-        return canPreview;
-    }
-
     /** True while reading or sending runs. */
     public BooleanBinding busyProperty() {
         return busy;
@@ -484,7 +478,7 @@ public final class PublishViewModel {
 
     /** Shows the dry run: each update message as it would be sent, signed with the key named. */
     public void preview() {
-        previewShown.set(canPreview.get());
+        previewShown.set(hasChanges.get());
     }
 
     /** The dry run; empty until asked for. */

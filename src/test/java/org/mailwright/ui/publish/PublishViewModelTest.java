@@ -146,7 +146,7 @@ class PublishViewModelTest {
                 model.diffHeadingProperty().get());
         assertEquals("There is nothing to send yet.", model.sendBlockerProperty().get());
         assertFalse(model.canSendProperty().get());
-        assertFalse(model.canPreviewProperty().get());
+        assertFalse(model.hasChangesProperty().get());
 
         model.plannedProperty().set(ChangeSet.of(APEX, RecordChange.plan(APEX, 300, List.of(TxtData.of(NEW_SPF)),
                 new Intent.Replace(NEW_SPF))));
