@@ -23,6 +23,7 @@ import org.mailwright.publish.ChangeSetExport;
 import org.mailwright.publish.ChangeSetJson;
 import org.mailwright.publish.DynamicUpdate;
 import org.mailwright.publish.Publication;
+import org.mailwright.publish.PublishedRecords;
 import org.mailwright.publish.RecordChange;
 import org.mailwright.publish.TsigAlgorithm;
 import org.mailwright.publish.TsigKey;
@@ -210,7 +211,7 @@ final class PublishCommand extends Subcommand {
                 : mode.replace ? new RecordChange.Intent.Replace(value) : new RecordChange.Intent.Add(value);
         Publication.Reading reading = Publication.plan(resolver, server, zone, owner, intent,
                 ttl == null ? OptionalLong.empty() : OptionalLong.of(ttl)).join();
-        reading.unreadable().ifPresent(unreadable -> err().println(unreadable.explain(texts().locale())));
+        reading.unreadable().ifPresent(unreadable -> reportUnreadable(zone, server, unreadable));
         return reading.changeSet();
     }
 
@@ -237,7 +238,7 @@ final class PublishCommand extends Subcommand {
         }
         Publication.Reading reading = Publication.readAgain(resolver, server.get(), saved).join();
         if (reading.unreadable().isPresent()) {
-            err().println(reading.unreadable().get().explain(texts().locale()));
+            reportUnreadable(saved.zone(), server.get(), reading.unreadable().get());
             return Optional.empty();
         }
         List<String> conflicts = reading.conflicts().stream().map(conflict -> conflict.explain(texts().locale())).toList();
@@ -310,6 +311,25 @@ final class PublishCommand extends Subcommand {
         json.put("rcode", rcode.orElse(null));
         json.put("changes", changeSet.changes().stream().map(ChangeSetJson::toJson).toList());
         json.put("expect", changeSet.expectations().stream().map(PublishCommand::expectation).toList());
+        json.put("message", message);
+        out().println(Json.write(json));
+    }
+
+    /** A name the primary could not answer for: nothing is planned, and scripts get the reason as JSON too. */
+    private void reportUnreadable(DomainName zone, ServerAddress server, PublishedRecords unreadable) {
+        String message = unreadable.explain(texts().locale());
+        if (!options().json()) {
+            err().println(message);
+            return;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("zone", zone.ascii());
+        json.put("server", server.toString());
+        json.put("dry_run", dryRun);
+        json.put("status", "unreadable");
+        json.put("rcode", null);
+        json.put("changes", List.of());
+        json.put("expect", List.of());
         json.put("message", message);
         out().println(Json.write(json));
     }
