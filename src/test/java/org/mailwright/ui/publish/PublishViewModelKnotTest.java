@@ -9,11 +9,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.RecordType;
+import org.mailwright.i18n.Messages;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.publish.ChangeSet;
 import org.mailwright.publish.KnotServer;
@@ -83,8 +85,8 @@ class PublishViewModelKnotTest {
         model.send();
 
         assertEquals(CheckState.PASS, model.resultStateProperty().get(), model.resultTextProperty().get() + "\n" + knot.log());
-        assertEquals("The server " + knot.host() + ":" + knot.port() + " accepted the change. The server now publishes it.",
-                model.resultTextProperty().get());
+        assertEquals("The server " + knot.host() + ":" + knot.port() + " accepted the change. "
+                + Messages.get(Locale.ROOT, "publish.outcome.served"), model.resultTextProperty().get(), "the command's sentence");
         assertEquals(List.of("google-site-verification=abc", "v=spf1 mx -all"), knot.txt(ZONE).stream().sorted().toList());
         assertEquals(2, knot.serial(ZONE));
 
