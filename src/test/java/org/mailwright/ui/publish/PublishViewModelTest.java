@@ -293,7 +293,7 @@ class PublishViewModelTest {
         assertEquals("", model.secretProperty().get());
         assertTrue(model.holdsKeyProperty().get());
         String note = model.keyNoteProperty().get();
-        assertTrue(note.startsWith("Secret read from " + file + " (9pmo…0=)."), note);
+        assertTrue(note.startsWith("Secret read from " + file + " (sha256:7e3de28f)."), note);
         assertTrue(note.contains("shorter than 64 octets"), "a 32-octet secret for SHA-512 is warned about: " + note);
         assertFalse(note.contains(SECRET.substring(4, 20)), note);
         model.serverProperty().set("192.0.2.53");
@@ -336,7 +336,7 @@ class PublishViewModelTest {
         assertTrue(model.holdsKeyProperty().get());
         assertTrue(model.rememberProperty().get());
         assertEquals(APEX, model.rememberedZoneProperty().get());
-        assertEquals("Secret remembered for this zone (9pmo…0=).", model.keyNoteProperty().get());
+        assertEquals("Secret remembered for this zone (sha256:7e3de28f).", model.keyNoteProperty().get());
         assertTrue(model.canSendProperty().get());
 
         model.forget();
