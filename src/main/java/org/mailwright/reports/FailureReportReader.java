@@ -53,11 +53,18 @@ final class FailureReportReader {
         return new FailureReport(feedbackType, one(fields, "User-Agent"), one(fields, "Version"),
                 one(fields, "Original-Envelope-Id"), one(fields, "Original-Mail-From"), all(fields, "Original-Rcpt-To"),
                 date(one(fields, "Arrival-Date")), one(fields, "Reporting-MTA"),
-                sourceIp == null ? null : AggregateReportReader.address(sourceIp), incidents(one(fields, "Incidents")),
+                sourceIp == null ? null : AggregateReportReader.address(address(sourceIp)), incidents(one(fields, "Incidents")),
                 all(fields, "Authentication-Results"), lower(all(fields, "Reported-Domain")),
                 keyword(one(fields, "Delivery-Result")), keyword(one(fields, "Auth-Failure")), keyword(one(fields, "DKIM-Domain")),
                 one(fields, "DKIM-Identity"), one(fields, "DKIM-Selector"), keyword(one(fields, "Identity-Alignment")),
                 one(fields, "SPF-DNS"), quoted, digest(feedback, originalHeader));
+    }
+
+    /** The address of a Source-IP field, without the comment some reporters add ("192.0.2.1 (mx.example)"). */
+    private static String address(String value) {
+        String bare = value.replaceAll("\\([^)]*\\)", " ").strip();
+        int space = bare.indexOf(' ');
+        return space < 0 ? bare : bare.substring(0, space);
     }
 
     private static String one(List<Mime.Field> fields, String name) {

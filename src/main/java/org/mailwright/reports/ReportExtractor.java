@@ -56,6 +56,8 @@ public final class ReportExtractor {
     }
 
     private static final int SNIFF_OCTETS = 8192;
+    /** A feedback element's start tag, with or without a namespace prefix. */
+    private static final java.util.regex.Pattern FEEDBACK_ELEMENT = java.util.regex.Pattern.compile("<([A-Za-z_][\\w.-]*:)?feedback[\\s>/]");
     private static final int BUFFER = 64 * 1024;
 
     private enum Kind { EMPTY, GZIP, ZIP, EMPTY_ZIP, MBOX, MESSAGE, XML, OTHER }
@@ -227,7 +229,7 @@ public final class ReportExtractor {
         }
         if (head[first] == '<' || (head[0] & 0xff) == 0xFE || (head[0] & 0xff) == 0xFF) {
             // In a message, HTML and other markup are not reports: only XML that names a feedback element.
-            if (!inMessage || new String(head, StandardCharsets.ISO_8859_1).contains("feedback")) {
+            if (!inMessage || FEEDBACK_ELEMENT.matcher(new String(head, StandardCharsets.ISO_8859_1)).find()) {
                 return Kind.XML;
             }
             return Kind.OTHER;
