@@ -201,6 +201,13 @@ public final class AggregateReportReader {
                 if (e.getNestedException() instanceof IOException io) {
                     throw io;
                 }
+                if (rootName == null && String.valueOf(e.getMessage()).contains("Premature end of file")) {
+                    throw new ReportFormatException("reports.error.no-xml");
+                }
+                // The JDK's words for a document that ends inside an element.
+                if (feedbackDepth > 0 && String.valueOf(e.getMessage()).contains("must start and end within the same entity")) {
+                    throw new ReportFormatException("reports.error.truncated");
+                }
                 throw notWellFormed(e);
             }
         } catch (RuntimeException e) {

@@ -461,7 +461,10 @@ public final class ReportExtractor {
                 }
                 pending = new Source(join(where, "entry " + name), new Inflated(new Unclosed(zip), counted), depth, inMessage);
                 return true;
+            } catch (ReportFormatException e) {
+                throw e;
             } catch (IOException | IllegalArgumentException e) {
+                // A damaged archive, or an entry name that is not the UTF-8 its flag promises.
                 throw new ReportFormatException("reports.error.compressed", String.valueOf(e.getMessage()));
             }
         }
