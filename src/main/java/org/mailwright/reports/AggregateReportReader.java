@@ -534,11 +534,46 @@ public final class AggregateReportReader {
 
     /** An address in its canonical form (IPv6 compressed), or the text as written when it is none. */
     static String address(String text) {
+        if (canonicalIpv4(text)) {
+            return text;
+        }
         try {
             return IpText.format(IpText.parseAddress(text));
         } catch (IllegalArgumentException notAnAddress) {
             return text;
         }
+    }
+
+    /** Four decimal numbers 0-255 without leading zeros: already the canonical form, kept as it is. */
+    private static boolean canonicalIpv4(String text) {
+        int length = text.length();
+        if (length < 7 || length > 15) {
+            return false;
+        }
+        int dots = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '.') {
+                if (digits == 0 || ++dots > 3) {
+                    return false;
+                }
+                value = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9') {
+                if (digits == 1 && value == 0) {
+                    return false;
+                }
+                value = value * 10 + (c - '0');
+                if (++digits > 3 || value > 255) {
+                    return false;
+                }
+            } else {
+                return false;
+            }
+        }
+        return dots == 3 && digits > 0;
     }
 
     private static long count(String text, long row) {

@@ -45,7 +45,6 @@ final class Migrations {
               UNIQUE (org_name, report_id)
             )""",
             "CREATE INDEX aggregate_reports_domain ON aggregate_reports (domain, begin_time)",
-            "CREATE INDEX aggregate_reports_begin ON aggregate_reports (begin_time)",
             """
             CREATE TABLE report_rows (
               report BIGINT NOT NULL REFERENCES aggregate_reports (id) ON DELETE CASCADE,
@@ -59,8 +58,7 @@ final class Migrations {
               envelope_from TEXT,
               envelope_to TEXT,
               PRIMARY KEY (report, row_no)
-            )""",
-            "CREATE INDEX report_rows_source ON report_rows (source_ip)",
+            ){clustered}""",
             """
             CREATE TABLE row_reasons (
               report BIGINT NOT NULL,
@@ -70,7 +68,7 @@ final class Migrations {
               comment TEXT,
               PRIMARY KEY (report, row_no, seq),
               FOREIGN KEY (report, row_no) REFERENCES report_rows (report, row_no) ON DELETE CASCADE
-            )""",
+            ){clustered}""",
             """
             CREATE TABLE row_dkim (
               report BIGINT NOT NULL,
@@ -82,7 +80,7 @@ final class Migrations {
               human_result TEXT,
               PRIMARY KEY (report, row_no, seq),
               FOREIGN KEY (report, row_no) REFERENCES report_rows (report, row_no) ON DELETE CASCADE
-            )""",
+            ){clustered}""",
             """
             CREATE TABLE row_spf (
               report BIGINT NOT NULL,
@@ -94,7 +92,7 @@ final class Migrations {
               human_result TEXT,
               PRIMARY KEY (report, row_no, seq),
               FOREIGN KEY (report, row_no) REFERENCES report_rows (report, row_no) ON DELETE CASCADE
-            )""",
+            ){clustered}""",
             """
             CREATE TABLE failure_reports (
               id {id},
