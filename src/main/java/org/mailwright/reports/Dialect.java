@@ -4,15 +4,22 @@ package org.mailwright.reports;
 enum Dialect {
 
     /** Child tables keyed by (report, row) are stored in their key's order: half the B-trees to write. */
-    SQLITE("INTEGER PRIMARY KEY", " WITHOUT ROWID"),
-    POSTGRESQL("BIGSERIAL PRIMARY KEY", "");
+    SQLITE("INTEGER PRIMARY KEY", " WITHOUT ROWID", "BINARY"),
+    POSTGRESQL("BIGSERIAL PRIMARY KEY", "", "\"C\"");
 
     private final String identity;
     private final String clustered;
+    private final String bytewise;
 
-    Dialect(String identity, String clustered) {
+    Dialect(String identity, String clustered, String bytewise) {
         this.identity = identity;
         this.clustered = clustered;
+        this.bytewise = bytewise;
+    }
+
+    /** The collation that orders text by its code points, whatever the server's locale: the same order on both. */
+    String bytewise() {
+        return bytewise;
     }
 
     /**

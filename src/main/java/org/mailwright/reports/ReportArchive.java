@@ -584,7 +584,7 @@ public final class ReportArchive implements AutoCloseable {
                       SUM(CASE WHEN w.spf = 'pass' THEN w.message_count ELSE 0 END),
                       SUM(CASE WHEN w.dkim = 'pass' THEN w.message_count ELSE 0 END)
                     FROM report_rows w JOIN aggregate_reports r ON r.id = w.report""" + where
-                    + " GROUP BY w.source_ip ORDER BY 2 DESC, 1";
+                    + " GROUP BY w.source_ip ORDER BY 2 DESC, w.source_ip COLLATE " + dialect.bytewise();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bind(statement, parameters);
                 try (ResultSet result = statement.executeQuery()) {
