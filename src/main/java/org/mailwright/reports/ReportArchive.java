@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.concurrent.Future;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -43,6 +44,16 @@ public final class ReportArchive implements AutoCloseable {
     private final Connection connection;
     private final Dialect dialect;
     private final String location;
+    private final String url;
+    private final Properties properties;
+    /** Reads each file while the importing thread writes what was read before. */
+    private final java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "mailwright-report-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Connection readerConnection;
+    private PreparedStatement readerLookup;
 
     private PreparedStatement findReport;
     private PreparedStatement insertReport;
@@ -62,10 +73,12 @@ public final class ReportArchive implements AutoCloseable {
 
     private RowObserver observer = rows -> { };
 
-    private ReportArchive(Connection connection, Dialect dialect, String location) {
+    private ReportArchive(Connection connection, Dialect dialect, String location, String url, Properties properties) {
         this.connection = connection;
         this.dialect = dialect;
         this.location = location;
+        this.url = url;
+        this.properties = properties;
     }
 
     /**
@@ -140,7 +153,7 @@ public final class ReportArchive implements AutoCloseable {
         }
         try {
             Migrations.migrate(connection, dialect);
-            ReportArchive archive = new ReportArchive(connection, dialect, shown);
+            ReportArchive archive = new ReportArchive(connection, dialect, shown, url, properties);
             archive.prepare();
             return archive;
         } catch (SQLException | RuntimeException e) {
@@ -204,21 +217,22 @@ public final class ReportArchive implements AutoCloseable {
     }
 
     /**
-     * Imports every report in {@code file}, in one transaction.
+     * Imports every report in {@code file}, in one transaction. The file is read on a thread of its
+     * own while this one writes, so parsing and the database's work overlap; a report the archive
+     * held before is recognised at its header, and its rows are not even parsed.
      *
      * @return what was imported, and each part that held no readable report (the rest is imported)
      * @throws ArchiveException when the database fails (nothing of the file is kept then)
      */
     public FileImport importFile(Path file, ReportLimits limits) {
         Importer importer = new Importer(file);
+        Pipe pipe = new Pipe(limits);
+        Future<?> reading = reader.submit(() -> pipe.read(file));
         try {
             try {
-                ReportExtractor.extract(file, limits, importer);
-            } catch (ReportFormatException e) {
-                importer.problems.add(new FileImport.FileProblem("", e.problem()));
-            } catch (IOException | java.io.UncheckedIOException e) {
-                importer.problems.add(new FileImport.FileProblem("",
-                        new Problem("reports.archive.unreadable", String.valueOf(e.getMessage()))));
+                pipe.drainInto(importer);
+            } finally {
+                pipe.cancel();
             }
             connection.commit();
         } catch (ImportFailure e) {
@@ -230,12 +244,213 @@ public final class ReportArchive implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             rollbackQuietly(e);
             throw e;
+        } finally {
+            try {
+                reading.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the reading thread reports its failures through the pipe
+            }
         }
         return new FileImport(file, importer.imported, importer.duplicates, importer.problems);
     }
 
+    /** What the reading thread hands to the writing one, in order. */
+    private interface Event {
+    }
+
+    /** An aggregate report begins. */
+    private record Begin() implements Event {
+    }
+
+    private record Header(ReportHeader header) implements Event {
+    }
+
+    private record Row(ReportRow row) implements Event {
+    }
+
+    /** The aggregate report ended: read whole, archived already (skipped), or broken. */
+    private record End(boolean whole, boolean skipped) implements Event {
+    }
+
+    private record Failure(String where, FailureReport report) implements Event {
+    }
+
+    private record Trouble(String where, ReportFormatException problem) implements Event {
+    }
+
+    /** The file is read; {@code problem} is why it stopped early, or null. */
+    private record Finished(Throwable problem) implements Event {
+    }
+
+    private static final Event BEGIN = new Begin();
+    private static final Event WHOLE = new End(true, false);
+    private static final Event SKIPPED = new End(false, true);
+    private static final Event BROKEN = new End(false, false);
+    /** Events in flight between the threads: a few thousand rows, whatever the report's size. */
+    private static final int PIPE_CAPACITY = 4096;
+
+    /** Stops the reading thread once the writing one has given up. */
+    private static final class Cancelled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Carries one file's reports from the reading thread to the writing one. */
+    private final class Pipe implements ReportExtractor.Visitor, AggregateReportReader.Sink {
+        private final ReportLimits limits;
+        private final java.util.concurrent.BlockingQueue<Event> events =
+                new java.util.concurrent.ArrayBlockingQueue<>(PIPE_CAPACITY);
+        private volatile boolean cancelled;
+
+        Pipe(ReportLimits limits) {
+            this.limits = limits;
+        }
+
+        /** On the reading thread: the whole file, always ending with {@link Finished}. */
+        void read(Path file) {
+            Throwable problem = null;
+            try {
+                ReportExtractor.extract(file, limits, this);
+            } catch (Cancelled e) {
+                return;
+            } catch (Throwable e) {
+                problem = e;
+            }
+            try {
+                put(new Finished(problem));
+            } catch (Cancelled ignored) {
+                // the writer is gone
+            }
+        }
+
+        private void put(Event event) {
+            try {
+                while (!events.offer(event, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (cancelled) {
+                        throw new Cancelled();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Cancelled();
+            }
+            if (cancelled) {
+                throw new Cancelled();
+            }
+        }
+
+        void cancel() {
+            cancelled = true;
+            events.clear();
+        }
+
+        @Override
+        public void aggregate(String where, InputStream xml) throws IOException {
+            put(BEGIN);
+            AggregateReportReader.Result result;
+            try {
+                result = AggregateReportReader.read(xml, limits, this);
+            } catch (Cancelled e) {
+                throw e;
+            } catch (IOException | RuntimeException | Error e) {
+                put(BROKEN);
+                throw e;
+            }
+            put(result.skipped() ? SKIPPED : WHOLE);
+        }
+
+        @Override
+        public boolean header(ReportHeader header) {
+            if (archived(header.metadata())) {
+                return false;
+            }
+            put(new Header(header));
+            return true;
+        }
+
+        @Override
+        public void row(ReportRow row) {
+            put(new Row(row));
+        }
+
+        @Override
+        public void failure(String where, FailureReport report) {
+            put(new Failure(where, report));
+        }
+
+        @Override
+        public void problem(String where, ReportFormatException problem) {
+            put(new Trouble(where, problem));
+        }
+
+        /** On the writing thread: every event into {@code importer}, until the file is read. */
+        void drainInto(Importer importer) {
+            while (true) {
+                Event event;
+                try {
+                    event = events.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while importing.", e);
+                }
+                if (event instanceof Row row) {
+                    importer.row(row.row());
+                } else if (event instanceof Header header) {
+                    importer.header(header.header());
+                } else if (event instanceof Begin) {
+                    importer.begin();
+                } else if (event instanceof End end) {
+                    importer.end(end.whole(), end.skipped());
+                } else if (event instanceof Failure failure) {
+                    importer.failure(failure.where(), failure.report());
+                } else if (event instanceof Trouble trouble) {
+                    importer.problem(trouble.where(), trouble.problem());
+                } else if (event instanceof Finished finished) {
+                    importer.finished(finished.problem());
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * On the reading thread: whether the archive held this report before the file's import began
+     * (its own connection sees what was committed). The writing thread checks again, for a report
+     * repeated within the file and for another importer at work.
+     */
+    private boolean archived(ReportMetadata metadata) {
+        try {
+            if (readerLookup == null) {
+                readerConnection = DriverManager.getConnection(url, properties);
+                readerConnection.setAutoCommit(true);
+                readerLookup = readerConnection.prepareStatement(
+                        "SELECT 1 FROM aggregate_reports WHERE org_name = ? AND report_id = ?");
+            }
+            readerLookup.setString(1, metadata.orgName());
+            readerLookup.setString(2, metadata.reportId());
+            try (ResultSet found = readerLookup.executeQuery()) {
+                return found.next();
+            }
+        } catch (SQLException e) {
+            // The writing thread decides alone, then.
+            return false;
+        }
+    }
+
     private void rollbackQuietly(Throwable cause) {
         try {
+            // Rows batched for the report that failed must not be sent with the next file's.
+            pending = 0;
+            for (PreparedStatement batched : new PreparedStatement[] {insertRow, insertReason, insertDkim, insertSpf}) {
+                if (batched != null) {
+                    batched.clearBatch();
+                }
+            }
             connection.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
@@ -258,7 +473,7 @@ public final class ReportArchive implements AutoCloseable {
     }
 
     /** Receives the file's reports and writes each under a savepoint. */
-    private final class Importer implements ReportExtractor.Visitor, AggregateReportReader.Sink {
+    private final class Importer implements AggregateReportReader.Sink {
         private final Path file;
         private final String sourceFile;
         private final List<FileImport.FileProblem> problems = new ArrayList<>();
@@ -273,20 +488,31 @@ public final class ReportArchive implements AutoCloseable {
             this.sourceFile = file.toAbsolutePath().toString();
         }
 
-        @Override
-        public void aggregate(String where, InputStream xml) throws IOException {
-            Savepoint savepoint = savepoint();
+        private Savepoint savepoint;
+        private boolean duplicate;
+
+        /** An aggregate report begins: its writes go under a savepoint of their own. */
+        void begin() {
+            savepoint = savepoint();
             reportKey = -1;
             rows = 0;
             messages = 0;
             pending = 0;
+            duplicate = false;
+        }
+
+        /** The report ended: kept when read whole, else nothing of it stays. */
+        void end(boolean whole, boolean skipped) {
+            if (skipped || duplicate) {
+                rollback(savepoint);
+                duplicates++;
+                return;
+            }
+            if (!whole || reportKey < 0) {
+                rollback(savepoint);
+                return;
+            }
             try {
-                AggregateReportReader.Result result = AggregateReportReader.read(xml, ReportLimits.DEFAULT, this);
-                if (result.skipped()) {
-                    rollback(savepoint);
-                    duplicates++;
-                    return;
-                }
                 flush();
                 finishReport.setLong(1, rows);
                 finishReport.setLong(2, messages);
@@ -302,16 +528,25 @@ public final class ReportArchive implements AutoCloseable {
                     return;
                 }
                 throw new ImportFailure(e);
-            } catch (ImportFailure e) {
-                rollback(savepoint);
-                if (unique(e.sql)) {
-                    duplicates++;
-                    return;
-                }
-                throw e;
-            } catch (IOException | RuntimeException | Error e) {
-                rollback(savepoint);
-                throw e;
+            }
+        }
+
+        /** The file is read; {@code problem} is why it stopped early, or null. */
+        void finished(Throwable problem) {
+            if (problem == null) {
+                return;
+            }
+            if (problem instanceof ReportFormatException format) {
+                problems.add(new FileImport.FileProblem("", format.problem()));
+            } else if (problem instanceof IOException || problem instanceof java.io.UncheckedIOException) {
+                problems.add(new FileImport.FileProblem("",
+                        new Problem("reports.archive.unreadable", String.valueOf(problem.getMessage()))));
+            } else if (problem instanceof RuntimeException runtime) {
+                throw runtime;
+            } else if (problem instanceof Error error) {
+                throw error;
+            } else {
+                throw new IllegalStateException(problem);
             }
         }
 
@@ -323,6 +558,7 @@ public final class ReportArchive implements AutoCloseable {
                 findReport.setString(2, metadata.reportId());
                 try (ResultSet found = findReport.executeQuery()) {
                     if (found.next()) {
+                        duplicate = true;
                         return false;
                     }
                 }
@@ -360,12 +596,20 @@ public final class ReportArchive implements AutoCloseable {
                 }
                 return true;
             } catch (SQLException e) {
+                if (unique(e)) {
+                    // Another importer archived the same report a moment ago: its end rolls back to the savepoint.
+                    duplicate = true;
+                    return false;
+                }
                 throw new ImportFailure(e);
             }
         }
 
         @Override
         public void row(ReportRow row) {
+            if (duplicate || reportKey < 0) {
+                return;
+            }
             try {
                 rows++;
                 messages += row.count();
@@ -433,8 +677,7 @@ public final class ReportArchive implements AutoCloseable {
             pending = 0;
         }
 
-        @Override
-        public void failure(String where, FailureReport report) {
+        void failure(String where, FailureReport report) {
             Savepoint savepoint = savepoint();
             try {
                 findFailure.setString(1, report.digest());
@@ -486,8 +729,7 @@ public final class ReportArchive implements AutoCloseable {
             }
         }
 
-        @Override
-        public void problem(String where, ReportFormatException problem) {
+        void problem(String where, ReportFormatException problem) {
             problems.add(new FileImport.FileProblem(where, problem.problem()));
         }
 
@@ -646,7 +888,11 @@ public final class ReportArchive implements AutoCloseable {
 
     @Override
     public void close() {
+        reader.shutdownNow();
         try {
+            if (readerConnection != null) {
+                readerConnection.close();
+            }
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
