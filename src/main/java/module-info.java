@@ -2,6 +2,13 @@
 module org.mailwright {
     requires java.logging;
     requires java.prefs;
+    // The report readers' StAX parser, and JDBC for the report archive.
+    requires java.xml;
+    requires java.sql;
+    // The report archive's SQLite driver (a named module from its Java 9 descriptor). PostgreSQL's
+    // driver is found by JDBC on the class path, not required here: it is an automatic module,
+    // which jlink cannot link.
+    requires org.xerial.sqlitejdbc;
     // Spanish dates and numbers: without the CLDR locale data the image formats everything as English.
     requires jdk.localedata;
     requires javafx.controls;
