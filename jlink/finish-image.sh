@@ -3,7 +3,8 @@
 # and macOS):
 #   1. installs the launcher jlink/bin/mailwright and its option files in conf/mailwright/;
 #   2. adds a class-data sharing archive (lib/server/classes.jsa, the JVM's default archive) of
-#      the JDK's usual classes plus those the command line loads: start-up about twice as fast;
+#      the JDK's usual classes plus those the command line loads: start-up about twice as fast
+#      (on JDK 17 and on 21+: see the class list below);
 #   3. checks the command line runs from the image without a display, in one line when it fails;
 #   4. packs the image as mailwright-image.tar.gz beside it.
 # With a third argument, the PostgreSQL JDBC driver's jar, it is copied to lib/jdbc/postgresql.jar:
@@ -23,17 +24,38 @@ sed "s|@MAIN@|$main|g" "$jlink_dir/bin/mailwright" > "$image/bin/mailwright"
 chmod 755 "$image/bin/mailwright"
 mkdir -p "$conf"
 cp "$jlink_dir/jvm.options" "$jlink_dir/cli.jvm.options" "$conf/"
+java=$image/bin/java
+# From JDK 24 on, the JVM warns on every start of the window that JavaFX 21 loads its native
+# libraries (System::load) and uses sun.misc.Unsafe's off-heap memory (Marlin, the renderer).
+# Both are JavaFX's way of working, so an image on such a JDK allows them; older JDKs do not know
+# the second option and need neither.
+allow="--enable-native-access=javafx.graphics --sun-misc-unsafe-memory-access=allow"
+# shellcheck disable=SC2086
+if "$java" $allow -version > /dev/null 2>&1; then
+  printf '\n# Added by finish-image.sh for this JDK (24 or newer): JavaFX 21 loads native code and\n# uses sun.misc.Unsafe; allowed, so no warning on every start.\n' >> "$conf/jvm.options"
+  for option in $allow; do echo "$option" >> "$conf/jvm.options"; done
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-java=$image/bin/java
-# Two training runs record the classes the command line loads: the help (picocli) and a lookup
-# (dnsjava, the resolver service) that a closed loopback port ends at once, with exit code 1.
+# Training runs record the classes the command line loads: the help (picocli), a lookup (dnsjava,
+# the resolver service) that a closed loopback port ends at once with exit code 1, and a DKIM key
+# of each type (BouncyCastle's PEM writer, the JDK's RSA and EdDSA providers).
 "$java" "@$conf/jvm.options" -XX:DumpLoadedClassList="$work/help.classlist" -m "$main" --help > /dev/null
 "$java" "@$conf/jvm.options" -XX:DumpLoadedClassList="$work/lookup.classlist" -m "$main" \
     lookup TXT example.invalid --server 127.0.0.1:9 --timeout-ms 200 --retries 0 > /dev/null 2>&1 || true
-grep -hv '^#' "$image/lib/classlist" "$work/help.classlist" "$work/lookup.classlist" \
-    | awk '!seen[$0]++' > "$work/all.classlist"
+for type in rsa ed25519; do
+  "$java" "@$conf/jvm.options" -XX:DumpLoadedClassList="$work/keygen-$type.classlist" -m "$main" \
+      dkim keygen --type "$type" --domain example.invalid --selector training \
+      --out "$work/keys-$type" > /dev/null 2>&1 || true
+done
+# One list of them all. From JDK 21 on, each line of a dumped list ends in " id: N", numbered
+# per run, and the JVM refuses a list where two lines share an id ("class list format error"), as
+# they do once several runs are joined. The ids matter only to classes of a custom class loader
+# (lines with "super:" or "source:"); Mailwright has none, so they are dropped and lines that are
+# then the same are kept once.
+grep -hv '^#' "$image/lib/classlist" "$work"/*.classlist \
+    | grep -v ' super: \| source: ' | sed 's/ id: [0-9][0-9]*$//' | awk '!seen[$0]++' > "$work/all.classlist"
 if "$java" "@$conf/jvm.options" -Xshare:dump -XX:SharedClassListFile="$work/all.classlist" \
         -XX:SharedArchiveFile="$image/lib/server/classes.jsa" -m "$main" > "$work/dump.log" 2>&1 \
     && "$java" -Xshare:on -m "$main" --version > /dev/null 2>&1; then

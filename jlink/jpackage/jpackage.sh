@@ -17,14 +17,15 @@ case $(uname -s) in
   *) icon=$icons/mailwright-256.png ;;
 esac
 
-# The launcher's JVM options are those of jlink/jvm.options: one --java-options per option line.
+# The launcher's JVM options are the window's, as the image has them (finish-image.sh may have
+# added some for the JDK it was built with): one --java-options per option line.
 set --
 while read -r option; do
   case $option in
     '' | '#'*) ;;
     *) set -- "$@" --java-options "$option" ;;
   esac
-done < "$here/../jvm.options"
+done < "$image/conf/mailwright/jvm.options"
 
 rm -rf "$dest"
 mkdir -p "$dest"
@@ -32,8 +33,46 @@ mkdir -p "$dest"
     --module "$main" --app-version "$version" --icon "$icon" "$@"
 echo "App-image: $dest/Mailwright"
 
-if [ "$(uname -s)" = Linux ] && command -v dpkg-deb > /dev/null && command -v fakeroot > /dev/null; then
+[ "$(uname -s)" = Linux ] || exit 0
+
+if command -v dpkg-deb > /dev/null && command -v fakeroot > /dev/null; then
+  # No --icon here (the app-image has it): given an icon, jpackage writes its own desktop entry
+  # and registers it with xdg-desktop-menu, which fails where no desktop is installed (no
+  # /etc/xdg/menus), and then the package can neither be configured nor removed.
   "$jpackage" "@$here/jpackage.args" "@$here/linux.args" --type deb --app-image "$dest/Mailwright" \
-      --dest "$dest" --app-version "$version" --icon "$icon"
-  echo "Debian package: $(ls "$dest"/*.deb)"
+      --dest "$dest" --app-version "$version"
+  deb=$(ls "$dest"/*.deb)
+  # jpackage installs everything under /opt/mailwright. Added here, as files dpkg owns (the
+  # package is unpacked and packed again): /usr/bin/mailwright, a link to the image's own
+  # launcher (the command line's options, or with no arguments the window's); the desktop entry
+  # and its icon in every size; the licences where Debian keeps them.
+  root=$dest/deb-root
+  rm -rf "$root"
+  dpkg-deb -R "$deb" "$root"
+  mkdir -p "$root/usr/bin" "$root/usr/share/doc/mailwright" "$root/usr/share/applications" \
+      "$root/usr/share/icons/hicolor/scalable/apps"
+  ln -s /opt/mailwright/lib/runtime/bin/mailwright "$root/usr/bin/mailwright"
+  install -m 644 "$here/mailwright.desktop" "$root/usr/share/applications/mailwright.desktop"
+  for size in 16 24 32 48 64 128 256 512; do
+    mkdir -p "$root/usr/share/icons/hicolor/${size}x$size/apps"
+    install -m 644 "$icons/mailwright-$size.png" "$root/usr/share/icons/hicolor/${size}x$size/apps/mailwright.png"
+  done
+  install -m 644 "$icons/mailwright.svg" "$root/usr/share/icons/hicolor/scalable/apps/mailwright.svg"
+  install -m 644 "$here/copyright" "$root/usr/share/doc/mailwright/copyright"
+  install -m 644 "$here/copyright" "$root/opt/mailwright/share/doc/copyright"
+  size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+  sed -i "s/^Installed-Size: .*/Installed-Size: $size/" "$root/DEBIAN/control"
+  dpkg-deb --root-owner-group --build "$root" "$deb" > /dev/null
+  rm -rf "$root"
+  echo "Debian package: $deb"
+else
+  echo "No .deb: it needs dpkg-deb and fakeroot (apt-get install -y dpkg-dev fakeroot)."
+fi
+
+if command -v rpmbuild > /dev/null; then
+  "$jpackage" "@$here/jpackage.args" "@$here/rpm.args" --type rpm --app-image "$dest/Mailwright" \
+      --dest "$dest" --app-version "$version"
+  echo "RPM package: $(ls "$dest"/*.rpm) (without the /usr/bin link and the desktop entry the .deb has)"
+else
+  echo "No .rpm: rpmbuild is not installed."
 fi

@@ -31,6 +31,8 @@ module org.mailwright {
 
     exports org.mailwright;
     exports org.mailwright.dns;
+    // The exported resolver service's names and errors carry their problem in the user's words.
+    exports org.mailwright.i18n;
     exports org.mailwright.ui to javafx.graphics;
 
     opens org.mailwright.cli to info.picocli;

@@ -3,28 +3,28 @@ package org.mailwright.dkim;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
-import java.security.spec.RSAKeyGenParameterSpec;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * Makes DKIM key pairs on this machine with the Java runtime's own providers. RSA 4096 can take
- * seconds, so callers with a window use {@link #generateAsync}.
+ * Makes DKIM key pairs on this machine with the Java runtime's own providers: Ed25519 from its
+ * generator, RSA from primes searched for on every processor ({@link RsaKeyPairs}). RSA 4096 can
+ * take seconds, so callers with a window use {@link #generateAsync}.
  */
 public final class KeyGenerator {
 
     private KeyGenerator() {
     }
 
-    /** Makes a key now, on the calling thread. */
+    /**
+     * Makes a key now: the calling thread waits for it (an RSA key's primes are searched for on as
+     * many threads as there are processors).
+     */
     public static DkimKey generate(KeySpec spec) {
         try {
             KeyPair pair;
             if (spec.type() == KeyType.RSA) {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(new RSAKeyGenParameterSpec(spec.bits(), RSAKeyGenParameterSpec.F4), new SecureRandom());
-                pair = generator.generateKeyPair();
+                pair = RsaKeyPairs.generate(spec.bits(), Runtime.getRuntime().availableProcessors());
             } else {
                 pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             }

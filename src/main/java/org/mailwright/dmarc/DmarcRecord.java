@@ -36,7 +36,6 @@ public final class DmarcRecord {
     private static final Pattern TAG_NAME = Pattern.compile("[A-Za-z]+");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,10}");
     private static final String POLICY_VALUES = "none | quarantine | reject";
-    /** The longest character-string a TXT record holds (RFC 1035 section 3.3). */
 
     /** Whether and how the record starts with {@code v=DMARC1}. */
     public enum VersionStatus {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mailwright.cli.CommandRun.run;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,7 +145,7 @@ class SpfCommandTest {
                 $ORIGIN 2.0.192.in-addr.arpa.
                 1       PTR a\\.\\..pz.y.
                 """);
-             OutputStream out = Files.newOutputStream(batch)) {
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             out.write(String.join("\n",
                     "192.0.2.1\ta@pz.y\t",
                     "192.0.2.1\t\u0100 b@ex.y\t",
@@ -153,7 +153,7 @@ class SpfCommandTest {
                     "192.0.2.1\t" + "a".repeat(10_000) + "@ex.y\t").getBytes(StandardCharsets.UTF_8));
             out.write(new byte[] {'\n', '1', '9', '2', '.', '0', '.', '2', '.', '1', '\t', (byte) 0xC3, '@', 'e', 'x', '.', 'y', '\n'});
             out.write("192.0.2.1\tlast@ex.y\t\n".getBytes(StandardCharsets.UTF_8));
-            out.close();
+            Files.write(batch, out.toByteArray());
 
             CommandRun run = run("spf", "eval", "--batch", batch.toString(), "--server", hostile.address().toString(), "--json");
 

@@ -64,7 +64,7 @@ class DynamicUpdateTest {
 
         TXTRecord added = (TXTRecord) DynamicUpdate.message(set).getSection(Section.UPDATE).get(0);
 
-        assertEquals(value, new String((byte[]) added.getStringsAsByteArrays().get(0), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(value, new String(added.getStringsAsByteArrays().get(0), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

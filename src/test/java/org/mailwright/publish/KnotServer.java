@@ -534,7 +534,7 @@ public final class KnotServer implements AutoCloseable {
             try (ServerSocket tcp = new ServerSocket(0, 1, loopback)) {
                 int candidate = tcp.getLocalPort();
                 try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(loopback, candidate))) {
-                    return candidate;
+                    return udp.getLocalPort();
                 } catch (SocketException udpTaken) {
                     // Free for TCP only: another.
                 }

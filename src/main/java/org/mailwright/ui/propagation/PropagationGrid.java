@@ -103,8 +103,9 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
         }
     }
 
-    /** Words {@code snapshot} of the records {@code watched} for the page. */
     /**
+     * Words {@code snapshot} of the records {@code watched} for the page.
+     *
      * @param defaultTtl the TTL of the zone-file lines for a record no name server publishes yet
      */
     static PropagationGrid of(Snapshot snapshot, WatchedRecords watched, Words words, long defaultTtl) {

@@ -1,6 +1,7 @@
 package org.mailwright.ui.work;
 
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -27,6 +28,14 @@ final class CompletableTask<T> extends Task<T> {
             return future.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (InterruptedException e) {
+            // Cancelling the task, or closing the window's executor, interrupts this wait: the work
+            // was stopped, not failed, and says so as every cancelled piece of work does.
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            CancellationException stopped = new CancellationException("The background work was stopped.");
+            stopped.initCause(e);
+            throw stopped;
         }
     }
 

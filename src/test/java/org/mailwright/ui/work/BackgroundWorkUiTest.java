@@ -2,9 +2,11 @@ package org.mailwright.ui.work;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -34,5 +36,26 @@ class BackgroundWorkUiTest {
 
         assertInstanceOf(CancellationException.class, heard.get());
         assertFalse(work.busyProperty().get(), "nothing is left running in the status bar");
+    }
+
+    /**
+     * A task whose waiting thread is interrupted (closing the window's executor does that) ends
+     * with a cancellation, not a failure that the pages would log with its stack trace.
+     */
+    @Test
+    void workWhoseThreadIsInterruptedEndsCancelledNotFailed(FxRobot robot) throws Exception {
+        CompletableFuture<String> never = new CompletableFuture<>();
+        CompletableTask<String> task = new CompletableTask<>("waits", () -> never);
+        Thread thread = new Thread(task);
+        thread.start();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> thread.getState() == Thread.State.WAITING);
+        thread.interrupt();
+        thread.join(5_000);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        robot.interact(() -> ended.set(task.getException()));
+        assertInstanceOf(CancellationException.class, ended.get());
+        assertTrue(never.isCancelled(), "the work's own future is cancelled too");
     }
 }
