@@ -8,13 +8,19 @@
 #      (on JDK 17 and on 21+: see the class list below);
 #   3. checks the command line runs from the image without a display, in one line when it fails;
 #   4. packs the image as mailwright-image.tar.gz beside it.
-# Usage: jlink/finish-image.sh IMAGE_DIR MAIN_MODULE/MAIN_CLASS
+# With a third argument, the PostgreSQL JDBC driver's jar, it is copied to lib/jdbc/postgresql.jar:
+# an automatic module, which jlink cannot link, so the launcher puts it on the class path instead.
+# Usage: jlink/finish-image.sh IMAGE_DIR MAIN_MODULE/MAIN_CLASS [POSTGRESQL_JAR]
 set -eu
 jlink_dir=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 image=$1
 main=$2
 conf=$image/conf/mailwright
 
+if [ $# -ge 3 ] && [ -f "$3" ]; then
+  mkdir -p "$image/lib/jdbc"
+  cp "$3" "$image/lib/jdbc/postgresql.jar"
+fi
 sed "s|@MAIN@|$main|g" "$jlink_dir/bin/mailwright" > "$image/bin/mailwright"
 chmod 755 "$image/bin/mailwright"
 mkdir -p "$conf"

@@ -2,6 +2,13 @@
 module org.mailwright {
     requires java.logging;
     requires java.prefs;
+    // The report readers' StAX parser, and JDBC for the report archive.
+    requires java.xml;
+    requires java.sql;
+    // The report archive's SQLite driver (a named module from its Java 9 descriptor). PostgreSQL's
+    // driver is found by JDBC on the class path, not required here: it is an automatic module,
+    // which jlink cannot link.
+    requires org.xerial.sqlitejdbc;
     // Spanish dates and numbers: without the CLDR locale data the image formats everything as English.
     requires jdk.localedata;
     requires javafx.controls;
@@ -39,6 +46,7 @@ module org.mailwright {
     opens org.mailwright.ui.dmarc to javafx.fxml;
     opens org.mailwright.ui.propagation to javafx.fxml;
     opens org.mailwright.ui.dkim to javafx.fxml;
+    opens org.mailwright.ui.publish to javafx.fxml;
     // FXML files build the small controls (SegmentedChoice) by reflection.
     opens org.mailwright.ui.controls to javafx.fxml;
 }

@@ -33,8 +33,8 @@ import picocli.CommandLine;
         scope = ScopeType.INHERIT,
         sortOptions = false,
         subcommands = {LookupCommand.class, SpfCommand.class, DkimCommand.class, DmarcCommand.class,
-                PropagationCommand.class, PublishCommand.class, PublishPolicyCommand.class, FindingsCommand.class,
-                ExplainCommand.class})
+                PropagationCommand.class, PublishCommand.class, PublishPolicyCommand.class, ReportsCommand.class,
+                FindingsCommand.class, ExplainCommand.class})
 public final class MailwrightCommand implements Callable<Integer> {
 
     /** The one option the window understands too. */

@@ -5,16 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
@@ -26,6 +23,7 @@ import org.mailwright.publish.ChangeSetExport;
 import org.mailwright.publish.ChangeSetJson;
 import org.mailwright.publish.DynamicUpdate;
 import org.mailwright.publish.Publication;
+import org.mailwright.publish.PublishedRecords;
 import org.mailwright.publish.RecordChange;
 import org.mailwright.publish.TsigAlgorithm;
 import org.mailwright.publish.TsigKey;
@@ -178,22 +176,13 @@ final class PublishCommand extends Subcommand {
         } catch (IOException unreadable) {
             throw new UsageException(texts().get("cli.publish.key-unreadable", tsigSecretFile));
         }
-        if (readableByOthers(tsigSecretFile)) {
+        if (TsigKeyFile.readableByOthers(tsigSecretFile)) {
             err().println(texts().get("cli.publish.key-open", tsigSecretFile));
         }
         if (key.isShort()) {
             err().println(texts().get("cli.publish.key-short", key.name().ascii(), key.algorithm().outputOctets()));
         }
         return Optional.of(key);
-    }
-
-    private static boolean readableByOthers(Path file) {
-        try {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            return permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ);
-        } catch (IOException | UnsupportedOperationException unknown) {
-            return false;
-        }
     }
 
     /** The zone's primary server: the one {@code --server} given, never a public resolver. */
@@ -222,7 +211,7 @@ final class PublishCommand extends Subcommand {
                 : mode.replace ? new RecordChange.Intent.Replace(value) : new RecordChange.Intent.Add(value);
         Publication.Reading reading = Publication.plan(resolver, server, zone, owner, intent,
                 ttl == null ? OptionalLong.empty() : OptionalLong.of(ttl)).join();
-        reading.unreadable().ifPresent(unreadable -> err().println(unreadable.explain(texts().locale())));
+        reading.unreadable().ifPresent(unreadable -> reportUnreadable(zone, server, unreadable));
         return reading.changeSet();
     }
 
@@ -249,13 +238,10 @@ final class PublishCommand extends Subcommand {
         }
         Publication.Reading reading = Publication.readAgain(resolver, server.get(), saved).join();
         if (reading.unreadable().isPresent()) {
-            err().println(reading.unreadable().get().explain(texts().locale()));
+            reportUnreadable(saved.zone(), server.get(), reading.unreadable().get());
             return Optional.empty();
         }
-        List<String> conflicts = reading.conflicts().stream().map(conflict ->
-                texts().get("cli.publish.changed-since", conflict.name().ascii()) + "\n  "
-                        + texts().get("cli.publish.changed-since.then", listed(conflict.then())) + "\n  "
-                        + texts().get("cli.publish.changed-since.now", listed(conflict.now()))).toList();
+        List<String> conflicts = reading.conflicts().stream().map(conflict -> conflict.explain(texts().locale())).toList();
         ChangeSet current = reading.changeSet().orElseThrow();
         if (!conflicts.isEmpty() && !overwrite) {
             String stop = texts().get("cli.publish.changed-since.stop");
@@ -269,11 +255,6 @@ final class PublishCommand extends Subcommand {
         }
         conflicts.forEach(err()::println);
         return Optional.of(current);
-    }
-
-    private String listed(List<TxtData> records) {
-        return records.isEmpty() ? texts().get("cli.publish.none")
-                : String.join(" | ", records.stream().map(TxtData::value).toList());
     }
 
     private String exported(ChangeSet changeSet, Optional<ServerAddress> server) {
@@ -334,6 +315,25 @@ final class PublishCommand extends Subcommand {
         out().println(Json.write(json));
     }
 
+    /** A name the primary could not answer for: nothing is planned, and scripts get the reason as JSON too. */
+    private void reportUnreadable(DomainName zone, ServerAddress server, PublishedRecords unreadable) {
+        String message = unreadable.explain(texts().locale());
+        if (!options().json()) {
+            err().println(message);
+            return;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("zone", zone.ascii());
+        json.put("server", server.toString());
+        json.put("dry_run", dryRun);
+        json.put("status", "unreadable");
+        json.put("rcode", null);
+        json.put("changes", List.of());
+        json.put("expect", List.of());
+        json.put("message", message);
+        out().println(Json.write(json));
+    }
+
     private static Map<String, Object> expectation(ExpectedRecord record) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", record.name());
@@ -344,16 +344,12 @@ final class PublishCommand extends Subcommand {
 
     /** Each change as a diff: the name and what happens, then - for a record removed, + added, = kept. */
     private void printDiff(ChangeSet changeSet) {
-        out().println(texts().get("cli.publish.heading", changeSet.zone().ascii(), changeSet.effective().size()));
+        out().println(changeSet.heading(texts().locale()));
         for (RecordChange change : changeSet.effective()) {
             out().println();
-            out().println(texts().get("cli.publish.change", change.name().ascii(), change.type().name(), change.ttl(),
-                    texts().get("publish.action." + change.action().jsonName())));
-            for (TxtData record : change.published()) {
-                out().println((change.wanted().contains(record) ? "  = " : "  - ") + record.value());
-            }
-            for (TxtData record : change.added()) {
-                out().println("  + " + record.value());
+            out().println(change.heading(texts().locale()));
+            for (RecordChange.DiffLine line : change.diff()) {
+                out().println("  " + line.mark().symbol() + " " + line.record().value());
             }
         }
     }

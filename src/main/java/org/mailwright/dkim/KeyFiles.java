@@ -4,20 +4,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -28,7 +20,6 @@ import java.security.spec.NamedParameterSpec;
 import java.security.spec.RSAPrivateCrtKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -60,6 +51,8 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
+import org.mailwright.files.AtomicFiles;
+import org.mailwright.files.LinkRefusedException;
 
 /**
  * Private key files: PEM, PKCS#8 by default or PKCS#1 for older readers (or, for rspamd, an
@@ -115,11 +108,9 @@ public final class KeyFiles {
     public record SavedKey(Path path, Optional<String> permissions) {
     }
 
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    private static final Set<PosixFilePermission> OWNER_ONLY = AtomicFiles.OWNER_ONLY;
     /** What a record file may be: anyone may read a public record. */
-    private static final Set<PosixFilePermission> WORLD_READABLE = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+    private static final Set<PosixFilePermission> WORLD_READABLE = AtomicFiles.WORLD_READABLE;
     private static final int PBKDF2_ITERATIONS = 600_000;
     /** About a second or two of work: three times what Mailwright writes, a thousand times OpenSSL's default. */
     public static final int MAX_PASSPHRASE_ITERATIONS = 2_000_000;
@@ -157,52 +148,19 @@ public final class KeyFiles {
      *     nowhere), or the file exists and {@code ifExists} is {@link IfExists#FAIL}
      */
     public static void checkWritable(Path file, IfExists ifExists) throws KeyFileException {
-        Path target = file.toAbsolutePath();
-        for (Path path : new Path[] {target.getParent(), target}) {
-            if (Files.isSymbolicLink(path)) {
-                throw new KeyFileException(KeyFileException.Problem.SYMBOLIC_LINK, null, path);
-            }
-        }
-        if (ifExists == IfExists.FAIL && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new KeyFileException(KeyFileException.Problem.FILE_EXISTS, null, target);
+        try {
+            AtomicFiles.checkWritable(file, ifExists == IfExists.REPLACE);
+        } catch (IOException e) {
+            throw failure(e, file.toAbsolutePath());
         }
     }
 
-    /**
-     * Writes {@code content} to a new file beside {@code file} with the mode given, then renames it
-     * over {@code file}: a rename replaces a directory entry and never follows a link, so nothing
-     * is written anywhere else, and a reader sees the old file or the whole new one.
-     */
+    /** Writes {@code content} with {@link AtomicFiles}: whole or not at all, never through a link, in {@code mode} from the start. */
     private static SavedKey writeAtomically(Path file, byte[] content, Set<PosixFilePermission> mode, IfExists ifExists)
             throws KeyFileException {
         Path target = file.toAbsolutePath();
-        checkWritable(target, ifExists);
-        Path directory = target.getParent();
         try {
-            Files.createDirectories(directory);
-            boolean posix = Files.getFileStore(directory).supportsFileAttributeView(PosixFileAttributeView.class);
-            FileAttribute<?>[] attributes = posix
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)}
-                    : new FileAttribute<?>[0];
-            Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp", attributes);
-            try {
-                try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                    channel.write(ByteBuffer.wrap(content));
-                    channel.force(true);
-                }
-                if (posix) {
-                    // The mode asked for, whatever the umask took away from it at creation.
-                    Files.setPosixFilePermissions(temporary, mode);
-                }
-                // Checked again just before the rename, which replaces whatever is there.
-                checkWritable(target, ifExists);
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
-            return new SavedKey(target, posix
-                    ? Optional.of(PosixFilePermissions.toString(Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS)))
-                    : Optional.empty());
+            return new SavedKey(target, AtomicFiles.write(target, content, mode, ifExists == IfExists.REPLACE));
         } catch (IOException e) {
             throw failure(e, target);
         }
@@ -459,6 +417,12 @@ public final class KeyFiles {
 
     /** The failure in the user's words: the system's own text is no sentence to show anyone. */
     private static KeyFileException failure(IOException e, Path file) {
+        if (e instanceof LinkRefusedException link) {
+            return new KeyFileException(KeyFileException.Problem.SYMBOLIC_LINK, null, link.link());
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return new KeyFileException(KeyFileException.Problem.FILE_EXISTS, null, file);
+        }
         return new KeyFileException(e instanceof AccessDeniedException ? KeyFileException.Problem.ACCESS_DENIED
                 : KeyFileException.Problem.IO, e, file);
     }

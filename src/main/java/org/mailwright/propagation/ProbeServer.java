@@ -45,8 +45,8 @@ public record ProbeServer(Role role, ResolverTarget target, String label) {
                 resolver(PublicResolver.CLOUDFLARE), resolver(PublicResolver.QUAD9));
     }
 
-    /** Stable across probes, to tell the same column in two snapshots. */
+    /** Stable across probes, to tell the same column in two snapshots: a name server by its name and address. */
     public String id() {
-        return role.jsonName() + ":" + target.id();
+        return role == Role.AUTHORITATIVE ? role.jsonName() + ":" + label + "@" + target.id() : role.jsonName() + ":" + target.id();
     }
 }

@@ -62,12 +62,16 @@ public final class WatchPlanner {
         return List.copyOf(columns.values());
     }
 
-    /** Each address of each of the zone's name servers as its own column (an address shared by two names appears once). */
+    /**
+     * Each address of each of the zone's name servers as its own column, by name and address: two
+     * names on one address are two columns, so the delegation the zone claims is what is shown.
+     */
     private static List<ProbeServer> nameServerColumns(AuthoritativeServers servers) {
-        Map<ServerAddress, ProbeServer> columns = new LinkedHashMap<>();
+        Map<String, ProbeServer> columns = new LinkedHashMap<>();
         for (AuthoritativeServers.NameServer nameServer : servers.nameServers()) {
             for (ServerAddress address : nameServer.addresses()) {
-                columns.putIfAbsent(address, ProbeServer.authoritative(nameServer.host(), address));
+                ProbeServer column = ProbeServer.authoritative(nameServer.host(), address);
+                columns.putIfAbsent(column.id(), column);
             }
         }
         return List.copyOf(columns.values());

@@ -2,8 +2,11 @@ package org.mailwright.publish;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.mailwright.dns.DomainName;
+import org.mailwright.i18n.Messages;
 import org.mailwright.propagation.ExpectedRecord;
 
 /**
@@ -52,6 +55,20 @@ public record ChangeSet(DomainName zone, List<RecordChange> changes) {
      */
     public List<ChangeSet> perName() {
         return effective().stream().map(change -> ChangeSet.of(zone, change)).toList();
+    }
+
+    /**
+     * The same changes made in {@code other} zone, when every name is at or below it (a zone the
+     * user names in place of the one a wizard assumed); empty when one is not.
+     */
+    public Optional<ChangeSet> inZone(DomainName other) {
+        return changes.stream().allMatch(change -> change.name().isAtOrBelow(other))
+                ? Optional.of(new ChangeSet(other, changes)) : Optional.empty();
+    }
+
+    /** The diff's heading: the zone and how many changes, in {@code locale}'s words. */
+    public String heading(Locale locale) {
+        return Messages.get(locale, "cli.publish.heading", zone.ascii(), effective().size());
     }
 
     /** True when every name already has the records wanted. */

@@ -51,6 +51,18 @@ public final class Publication {
             then = List.copyOf(then);
             now = List.copyOf(now);
         }
+
+        /** The name, then what it held and what it holds now, on three lines, in {@code locale}'s words. */
+        public String explain(Locale locale) {
+            return Messages.get(locale, "cli.publish.changed-since", name.ascii()) + "\n  "
+                    + Messages.get(locale, "cli.publish.changed-since.then", listed(then, locale)) + "\n  "
+                    + Messages.get(locale, "cli.publish.changed-since.now", listed(now, locale));
+        }
+
+        private static String listed(List<TxtData> records, Locale locale) {
+            return records.isEmpty() ? Messages.get(locale, "cli.publish.none")
+                    : String.join(" | ", records.stream().map(TxtData::value).toList());
+        }
     }
 
     /**

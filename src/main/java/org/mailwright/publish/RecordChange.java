@@ -2,10 +2,12 @@ package org.mailwright.publish;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.RecordType;
+import org.mailwright.i18n.Messages;
 
 /**
  * One change to one record set: the TXT records at a name as they were read from the primary
@@ -118,6 +120,56 @@ public record RecordChange(DomainName name, RecordType type, long ttl, List<TxtD
     /** The records the change adds. */
     public List<TxtData> added() {
         return wanted.stream().filter(record -> !published.contains(record)).toList();
+    }
+
+    /** How a diff marks a record. */
+    public enum Mark {
+        /** Published, and stays: {@code =}. */
+        KEPT('='),
+        /** Published, and taken out: {@code -}. */
+        REMOVED('-'),
+        /** Not published yet, and added: {@code +}. */
+        ADDED('+');
+
+        private final char symbol;
+
+        Mark(char symbol) {
+            this.symbol = symbol;
+        }
+
+        /** The sign the command line and the window put in front of the record. */
+        public char symbol() {
+            return symbol;
+        }
+    }
+
+    /**
+     * One line of a change's diff.
+     *
+     * @param mark whether the record is kept, removed or added
+     * @param record the record
+     */
+    public record DiffLine(Mark mark, TxtData record) {
+        public DiffLine {
+            Objects.requireNonNull(mark, "mark");
+            Objects.requireNonNull(record, "record");
+        }
+    }
+
+    /** The change as a diff: each record published, kept or removed, in the server's order, then each record added. */
+    public List<DiffLine> diff() {
+        List<DiffLine> lines = new ArrayList<>();
+        for (TxtData record : published) {
+            lines.add(new DiffLine(wanted.contains(record) ? Mark.KEPT : Mark.REMOVED, record));
+        }
+        added().forEach(record -> lines.add(new DiffLine(Mark.ADDED, record)));
+        return lines;
+    }
+
+    /** The diff's heading for this change: its name, type, TTL and what happens, in {@code locale}'s words. */
+    public String heading(Locale locale) {
+        return Messages.get(locale, "cli.publish.change", name.ascii(), type.name(), ttl,
+                Messages.get(locale, "publish.action." + action().jsonName()));
     }
 
     public Action action() {

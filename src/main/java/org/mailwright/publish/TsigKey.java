@@ -45,10 +45,17 @@ public final class TsigKey {
         return secret.length < algorithm.outputOctets();
     }
 
-    /** The first four and last two characters of the secret's Base64, enough to tell two keys apart. */
+    /**
+     * The first 8 hex digits of the secret's SHA-256: enough to tell two keys apart, and nothing of
+     * the secret itself (a few of its Base64 characters would be a few of its bits).
+     */
     public String fingerprint() {
-        String base64 = java.util.Base64.getEncoder().encodeToString(secret);
-        return base64.substring(0, 4) + "…" + base64.substring(base64.length() - 2);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(secret);
+            return "sha256:" + java.util.HexFormat.of().formatHex(digest, 0, 4);
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("Every Java platform has SHA-256.", impossible);
+        }
     }
 
     /** The secret in Base64, for the protected store only. */

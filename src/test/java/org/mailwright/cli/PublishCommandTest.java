@@ -146,5 +146,11 @@ class PublishCommandTest {
 
         assertEquals(1, silent.exitCode());
         assertTrue(silent.err().contains("could not say what is at example.test now, so nothing is changed"), silent.err());
+
+        CommandRun json = run(publish("--name", "example.test", "--value", "x", "--dry-run", "--timeout-ms", "200",
+                "--retries", "0", "--json"));
+        assertEquals(1, json.exitCode());
+        assertTrue(json.out().startsWith("{\"zone\":\"example.test\",\"server\":\"" + primary.address() + "\",\"dry_run\":true,"
+                + "\"status\":\"unreadable\""), json.out());
     }
 }

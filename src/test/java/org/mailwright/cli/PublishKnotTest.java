@@ -78,7 +78,7 @@ class PublishKnotTest {
                 "--name", "_dmarc.example.test", "--value", "v=DMARC1; p=quarantine", "--replace");
 
         assertEquals(0, published.exitCode(), published.err() + knot.log());
-        assertTrue(published.out().contains("accepted the change. The server now publishes it."), published.out());
+        assertTrue(published.out().contains("accepted the change. Read back from it, the records are now as wanted."), published.out());
         assertEquals(List.of("v=DMARC1; p=quarantine"), knot.txt("_dmarc." + ZONE));
         assertTrue(published.out().contains("mailwright propagation --name _dmarc.example.test --type TXT"
                 + " --expect 'v=DMARC1; p=quarantine' --server " + server() + " --watch"), published.out());

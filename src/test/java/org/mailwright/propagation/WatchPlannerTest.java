@@ -88,6 +88,27 @@ class WatchPlannerTest {
     }
 
     @Test
+    void twoNameServersOnOneAddressAreEachShownByNameAndAddress() {
+        try (TestDnsServer shared = TestDnsServer.start("""
+                $ORIGIN example.test.
+                $TTL 300
+                @    IN SOA ns1 hostmaster 1 3600 600 86400 120
+                @    IN NS  ns1
+                @    IN NS  ns2
+                ns1  IN A   127.0.0.1
+                ns2  IN A   127.0.0.1
+                """)) {
+            WatchPlan plan = WatchPlanner.plan(resolver, "_dmarc.example.test",
+                    new ServerChoice(shared.target(), List.of(shared.target()), false, true, shared.port())).join();
+
+            assertEquals(List.of(ProbeServer.authoritative("ns1.example.test", shared.address()),
+                    ProbeServer.authoritative("ns2.example.test", shared.address())), plan.servers());
+            assertEquals(2, plan.authoritativeCount());
+            assertFalse(plan.servers().get(0).id().equals(plan.servers().get(1).id()), "two columns, told apart in every snapshot");
+        }
+    }
+
+    @Test
     void nameServersOnAnotherPortAreOtherServers() {
         WatchPlan plan = WatchPlanner.plan(resolver, "example.test",
                 new ServerChoice(current.target(), List.of(current.target()), false, true, 53)).join();

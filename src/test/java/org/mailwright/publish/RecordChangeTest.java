@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.mailwright.dns.DomainName;
@@ -122,5 +123,37 @@ class RecordChangeTest {
 
         assertEquals("@", set.relativeName(set.changes().get(0)));
         assertEquals("s1._domainkey", set.relativeName(set.changes().get(1)));
+    }
+
+    @Test
+    void theDiffMarksEachRecordKeptRemovedOrAddedAndTheHeadingSaysWhatHappens() {
+        RecordChange change = RecordChange.plan(APEX, 300, List.of(SPF, VERIFICATION), new Intent.Replace("v=spf1 mx a -all"));
+
+        assertEquals(List.of(new RecordChange.DiffLine(RecordChange.Mark.REMOVED, SPF),
+                new RecordChange.DiffLine(RecordChange.Mark.KEPT, VERIFICATION),
+                new RecordChange.DiffLine(RecordChange.Mark.ADDED, TxtData.of("v=spf1 mx a -all"))), change.diff());
+        assertEquals("-=+", change.diff().stream().map(line -> String.valueOf(line.mark().symbol())).reduce("", String::concat));
+        assertEquals("example.com TXT (TTL 300): replaced", change.heading(Locale.ENGLISH));
+        assertEquals("Zone example.com: 1 change(s)", ChangeSet.of(APEX, change).heading(Locale.ENGLISH));
+    }
+
+    @Test
+    void aChangeSetMovesToAnotherZoneOnlyWhenEveryNameIsInIt() {
+        ChangeSet set = ChangeSet.of(APEX, RecordChange.plan(DomainName.of("_dmarc.example.com"), 300, List.of(),
+                new Intent.Add("v=DMARC1; p=none")));
+
+        assertEquals(DomainName.of("_dmarc.example.com"), set.inZone(DomainName.of("_dmarc.example.com")).orElseThrow().zone());
+        assertEquals("_dmarc", set.inZone(APEX).orElseThrow().relativeName(set.changes().get(0)));
+        assertEquals(Optional.empty(), set.inZone(DomainName.of("example.org")));
+    }
+
+    @Test
+    void aConflictSaysThenAndNowAsTheCommandLineDoes() {
+        Publication.Conflict conflict = new Publication.Conflict(APEX, List.of(SPF), List.of());
+
+        assertEquals("""
+                The records at example.com changed since the change set was made:
+                  then: v=spf1 mx -all
+                  now:  (none)""", conflict.explain(Locale.ENGLISH));
     }
 }

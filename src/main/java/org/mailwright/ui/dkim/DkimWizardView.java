@@ -41,6 +41,7 @@ import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.controls.ScrollIntoView;
 import org.mailwright.ui.controls.SegmentedChoice;
 import org.mailwright.ui.controls.StateBadge;
+import org.mailwright.ui.publish.PublishPane;
 import org.mailwright.ui.wizard.WizardStep;
 import org.mailwright.ui.wizard.WizardView;
 import org.mailwright.ui.wizard.WizardView.StepContent;
@@ -360,6 +361,7 @@ public final class DkimWizardView {
         lifetime.onChange(check.servers(), (ListChangeListener<ServerRow>) change -> showCheck());
         lifetime.onChange(check.reportProperty(), (observable, old, report) -> showCheck());
         showCheck();
+        checkStep.getChildren().add(PublishPane.load(model.publication(), bundle, lifetime));
     }
 
     private void showCheck() {

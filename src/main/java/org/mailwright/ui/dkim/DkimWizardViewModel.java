@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -40,7 +41,11 @@ import org.mailwright.dns.DomainName;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.TxtStrings;
 import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.publish.ChangeSet;
+import org.mailwright.publish.PublishedRecords;
+import org.mailwright.publish.RecordChange;
 import org.mailwright.ui.AppContext;
+import org.mailwright.ui.publish.PublishViewModel;
 import org.mailwright.ui.wizard.WizardStep;
 import org.mailwright.ui.wizard.WizardViewModel;
 import org.mailwright.ui.work.BackgroundJobs;
@@ -86,6 +91,7 @@ public final class DkimWizardViewModel {
     /** Read-only, and kept: a view made per call would be collected with the listeners on it. */
     private final ObservableList<PlanRow> planView = FXCollections.unmodifiableObservableList(plan);
     private final KeyCheck check;
+    private final PublishViewModel publication;
 
     private final ObjectBinding<DkimDnsRecord> dnsRecord;
     private final StringBinding domainProblem;
@@ -158,6 +164,9 @@ public final class DkimWizardViewModel {
         suggestServerPath();
 
         wizard = new WizardViewModel(steps(), value(), zoneLine(), closingStep(), this::checkDns);
+        publication = new PublishViewModel(context, jobs, propagation);
+        publication.plannedProperty().bind(Bindings.createObjectBinding(this::changeSetNow, dnsRecord,
+                check.reportProperty(), zoneTtl));
     }
 
     /**
@@ -667,6 +676,33 @@ public final class DkimWizardViewModel {
         if (record != null) {
             propagation.accept(List.of(ExpectedRecord.of(record.name(), RecordType.TXT, record.value())));
         }
+    }
+
+    /** The record as a change set: shown as a diff, exported, or sent to the zone's primary server. */
+    public PublishViewModel publication() {
+        return publication;
+    }
+
+    /**
+     * The record shown, replacing whatever key is at its name, planned against what the last key
+     * check read there: as the zone's name servers answered, else as the resolver did. None
+     * before a check of this record has said what is published.
+     */
+    private ChangeSet changeSetNow() {
+        DkimDnsRecord record = dnsRecord();
+        KeyTestReport report = check.reportProperty().get();
+        if (record == null || report == null || !report.name().equals(record.name())) {
+            return null;
+        }
+        DomainName name = DomainName.of(record.name());
+        return report.servers().stream()
+                .sorted(Comparator.comparing(server -> server.source() != KeyTestReport.Source.AUTHORITATIVE))
+                .map(server -> new PublishedRecords(name, server.lookup()))
+                .filter(PublishedRecords::readable)
+                .findFirst()
+                .map(read -> ChangeSet.of(DomainName.of(record.domain()), RecordChange.plan(name, zoneTtl.get(),
+                        read.records(), new RecordChange.Intent.Replace(record.value()))))
+                .orElse(null);
     }
 
     public WizardViewModel wizard() {

@@ -44,6 +44,7 @@ import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.controls.FindingCard;
 import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.controls.StateBadge;
+import org.mailwright.ui.publish.PublishPane;
 import org.mailwright.ui.wizard.WizardView;
 
 /** Shows a {@link DmarcViewModel}: the due-stage notice and the wizard with its steps. Only wiring. */
@@ -335,6 +336,7 @@ public final class DmarcView {
         follow(model.verifyFindingsProperty(), findings -> showFindings(verifyFindings, findings));
         verifyButton.disableProperty().bind(model.verifyStateProperty().isEqualTo(CheckState.PENDING));
         propagationButton.disableProperty().bind(model.recordProperty().isEmpty());
+        publishStepBox.getChildren().add(PublishPane.load(model.publication(), bundle, lifetime));
     }
 
     private void wireResultDetails() {

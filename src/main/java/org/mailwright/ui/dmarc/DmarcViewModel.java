@@ -40,8 +40,12 @@ import org.mailwright.dns.DomainName;
 import org.mailwright.dns.RecordType;
 import org.mailwright.findings.Finding;
 import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.publish.ChangeSet;
+import org.mailwright.publish.PublishedRecords;
+import org.mailwright.publish.RecordChange;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.publish.PublishViewModel;
 import org.mailwright.ui.wizard.WizardStep;
 import org.mailwright.ui.wizard.WizardViewModel;
 import org.mailwright.ui.work.BackgroundJobs;
@@ -109,6 +113,7 @@ public final class DmarcViewModel {
     private final Destinations destinations;
     private final SendersReading coverage;
     private final Verification verification;
+    private final PublishViewModel publication;
 
     private final StringProperty domain = new SimpleStringProperty(this, "domain", "");
     private final ReadOnlyStringWrapper committed = new ReadOnlyStringWrapper(this, "committed", "");
@@ -180,6 +185,7 @@ public final class DmarcViewModel {
         this.destinations = new Destinations(context, words, jobs);
         this.coverage = new SendersReading(context, words, jobs, clock);
         this.verification = new Verification(context, words, jobs);
+        this.publication = new PublishViewModel(context, jobs, exits.propagation());
 
         since.set(today());
         rebuildStageOptions();
@@ -242,6 +248,8 @@ public final class DmarcViewModel {
         publishStep = step("publish", WizardStep.noProblem(), Bindings.createStringBinding(() -> ""));
         wizard = new WizardViewModel(List.of(domainStep, reportsStep, sendersStep, planStep), record, zoneLine,
                 publishStep, this::finish);
+        publication.plannedProperty().bind(Bindings.createObjectBinding(this::changeSetNow, draft,
+                published.readingProperty(), context.settings().defaultTtlProperty()));
         wizard.indexProperty().addListener((observable, old, index) -> stepShown(old.intValue(), index.intValue()));
 
         domain.set(context.settings().lastDomainProperty().get());
@@ -593,6 +601,11 @@ public final class DmarcViewModel {
         return verifyFindings;
     }
 
+    /** The record as a change set: shown as a diff, exported, or sent to the zone's primary server. */
+    public PublishViewModel publication() {
+        return publication;
+    }
+
     /** Hands the record to the Propagation page, which watches every server until all show it. */
     public void watchPropagation() {
         draft.get().ifPresent(plan -> exits.propagation().accept(List.of(
@@ -733,6 +746,18 @@ public final class DmarcViewModel {
                 .map(plan -> plan.plan().start()).filter(date -> !date.isAfter(since.get())).orElse(since.get());
         RolloutPlan plan = RolloutPlan.create(name.get(), rua.uris(), ruf.uris(), start, legacy.get());
         return Optional.of(new SavedPlan(plan, Math.min(stage.get().number(), plan.stages().size()), since.get()));
+    }
+
+    /**
+     * The record of the stage chosen, replacing the DMARC record at {@code _dmarc} (and leaving
+     * anything else there), planned against what the name held when it was read; none before
+     * that is known.
+     */
+    private ChangeSet changeSetNow() {
+        return draft.get().flatMap(plan -> published.publishedOf(plan.domain()).filter(PublishedRecords::readable)
+                .map(read -> ChangeSet.of(DomainName.of(plan.domain()), RecordChange.plan(read.name(), ttlFor(plan.domain()),
+                        read.records(), new RecordChange.Intent.Replace(plan.current().record().text())))))
+                .orElse(null);
     }
 
     private List<TimelineStage> timelineNow() {

@@ -23,6 +23,7 @@ import org.mailwright.dns.AuthoritativeLookup;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
+import org.mailwright.publish.PublishedRecords;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
 import org.mailwright.findings.Finding;
@@ -147,6 +148,13 @@ public final class PublishedPolicy {
     public List<String> recordsOf(String domain) {
         return report().filter(done -> done.domain().equals(domain))
                 .map(done -> done.policy().walk().steps().get(0).lookup().values()).orElse(List.of());
+    }
+
+    /** What {@code _dmarc.<domain>} held when it was read, as the answer said it; empty for another domain or before the reading. */
+    public Optional<PublishedRecords> publishedOf(String domain) {
+        return report().filter(done -> done.domain().equals(domain))
+                .map(done -> new PublishedRecords(DomainName.of(domain).prefixed(PolicyDiscovery.DMARC_LABEL),
+                        done.policy().walk().steps().get(0).lookup()));
     }
 
     /** The record of the domain's own organization, whose report addresses serve it too. */

@@ -109,10 +109,15 @@ public final class SettingsView {
         customServer.textProperty().bindBidirectional(model.customServerProperty());
         customServer.setOnAction(event -> model.applyCustom());
         applyCustom.disableProperty().bind(model.canApplyCustomProperty().not());
-        customProblem.textProperty().bind(model.customProblemProperty());
-        customProblem.visibleProperty().bind(model.customProblemProperty().isNotEmpty());
+        customServer.focusedProperty().addListener((observable, was, focused) -> {
+            if (!focused) {
+                model.commitCustom();
+            }
+        });
+        customProblem.textProperty().bind(model.shownCustomProblemProperty());
+        customProblem.visibleProperty().bind(model.shownCustomProblemProperty().isNotEmpty());
         customProblem.managedProperty().bind(customProblem.visibleProperty());
-        FieldProblems.mark(validator, customServer, model.customProblemProperty());
+        FieldProblems.mark(validator, customServer, model.shownCustomProblemProperty());
 
         var values = new SpinnerValueFactory.IntegerSpinnerValueFactory(
                 model.minTimeoutMillis(), model.maxTimeoutMillis(), model.timeoutMillisProperty().get(), TIMEOUT_STEP_MILLIS);

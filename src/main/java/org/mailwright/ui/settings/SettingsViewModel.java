@@ -7,10 +7,13 @@ import java.util.ResourceBundle;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -30,6 +33,9 @@ public final class SettingsViewModel {
     private final ObjectProperty<ResolverChoice> resolverChoice = new SimpleObjectProperty<>(this, "resolverChoice");
     private final StringProperty customServer = new SimpleStringProperty(this, "customServer", "");
     private final ReadOnlyStringWrapper customProblem = new ReadOnlyStringWrapper(this, "customProblem", "");
+    private final BooleanProperty customCommitted = new SimpleBooleanProperty(this, "customCommitted", false);
+    private final StringBinding shownCustomProblem =
+            Bindings.createStringBinding(() -> customCommitted.get() ? customProblem.get() : "", customCommitted, customProblem);
     private final IntegerProperty timeoutMillis = new SimpleIntegerProperty(this, "timeoutMillis");
     private final IntegerProperty defaultTtlSeconds = new SimpleIntegerProperty(this, "defaultTtlSeconds");
     private final BooleanBinding customChosen = resolverChoice.isEqualTo(ResolverChoice.CUSTOM);
@@ -45,11 +51,12 @@ public final class SettingsViewModel {
         defaultTtlSeconds.set((int) settings.defaultTtlProperty().get());
 
         resolverChoice.addListener((observable, old, choice) -> {
+            customCommitted.set(false);
             recheckCustom();
             if (choice != ResolverChoice.CUSTOM) {
                 settings.resolverChoiceProperty().set(choice);
             } else if (customProblem.get().isEmpty()) {
-                applyCustom();
+                useCustom();
             }
         });
         customServer.addListener((observable, old, text) -> recheckCustom());
@@ -103,6 +110,19 @@ public final class SettingsViewModel {
         return customProblem.getReadOnlyProperty();
     }
 
+    /**
+     * The problem as the page shows it: only once the user has committed the address (Enter, Apply
+     * or leaving the field), then live while it is corrected; an empty field just chosen is no error.
+     */
+    public StringBinding shownCustomProblemProperty() {
+        return shownCustomProblem;
+    }
+
+    /** The user is done typing the address (left the field): its problem, if any, is shown from now on. */
+    public void commitCustom() {
+        customCommitted.set(true);
+    }
+
     /** True when a valid custom server differs from the one in use. */
     public BooleanBinding canApplyCustomProperty() {
         return canApplyCustom;
@@ -110,6 +130,11 @@ public final class SettingsViewModel {
 
     /** Makes the typed custom server the active resolver, when it is a valid address. */
     public void applyCustom() {
+        customCommitted.set(true);
+        useCustom();
+    }
+
+    private void useCustom() {
         recheckCustom();
         if (customChosen.get() && customProblem.get().isEmpty()) {
             settings.useCustomResolver(customServer.get());

@@ -40,6 +40,7 @@ import org.mailwright.ui.controls.FieldProblems;
 import org.mailwright.ui.controls.FindingCard;
 import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.controls.StateBadge;
+import org.mailwright.ui.publish.PublishPane;
 import org.mailwright.ui.wizard.WizardStep;
 import org.mailwright.ui.wizard.WizardView;
 
@@ -341,6 +342,7 @@ public final class SpfView {
         onChange(publish.publishedProperty(), showPublished);
         showPublished.run();
         findings(verifyFindingsBox, publish.findings());
+        publishStep.getChildren().add(PublishPane.load(model.publication(), bundle, lifetime));
     }
 
     private void wireResultDetails() {

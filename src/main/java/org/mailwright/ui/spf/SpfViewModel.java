@@ -38,6 +38,9 @@ import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.findings.Finding;
 import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.publish.ChangeSet;
+import org.mailwright.publish.PublishedRecords;
+import org.mailwright.publish.RecordChange;
 import org.mailwright.spf.DomainFacts;
 import org.mailwright.spf.Ending;
 import org.mailwright.spf.SpfDiscovery;
@@ -50,6 +53,7 @@ import org.mailwright.spf.SpfRecipe;
 import org.mailwright.spf.SpfRecord;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.publish.PublishViewModel;
 import org.mailwright.ui.work.BackgroundJobs;
 import org.mailwright.ui.wizard.WizardStep;
 import org.mailwright.ui.wizard.WizardViewModel;
@@ -131,6 +135,7 @@ public final class SpfViewModel {
     private final DraftCheck check;
     private final AddressTest test;
     private final PublishCheck publish;
+    private final PublishViewModel publication;
     private final WizardViewModel wizard;
     private boolean loadingAnswers;
 
@@ -195,6 +200,9 @@ public final class SpfViewModel {
         test = new AddressTest(words, new LatestJob(jobs, settle),
                 () -> new SpfEvaluator(context.resolver(), context.resolverTarget()), domainName, record);
         publish = new PublishCheck(words, new LatestJob(jobs, Duration.ZERO), context::resolver, context::resolverTarget);
+        publication = new PublishViewModel(context, jobs, watchPropagation);
+        publication.plannedProperty().bind(Bindings.createObjectBinding(this::changeSetNow, record, facts,
+                context.settings().defaultTtlProperty()));
         wizard = wizard(language);
 
         start.addListener((observable, old, value) -> {
@@ -507,6 +515,11 @@ public final class SpfViewModel {
         return publish;
     }
 
+    /** The record as a change set: shown as a diff, exported, or sent to the zone's primary server. */
+    public PublishViewModel publication() {
+        return publication;
+    }
+
     /** How to publish the record: add it, or replace the one published now. */
     public StringBinding publishHowProperty() {
         return publishHow;
@@ -714,6 +727,25 @@ public final class SpfViewModel {
     private static SpfDraft.Flattening flatteningOf(SpfFlattener.Result result) {
         List<String> includes = result.flattenedIncludes().stream().map(SpfDraft::bareInclude).toList();
         return new SpfDraft.Flattening(includes, result.addedNetworks(), result.refreshSeconds(), result.warning());
+    }
+
+    /**
+     * The record written, replacing the domain's SPF record (and leaving its other TXT records),
+     * planned against the TXT records read: as the zone's name servers publish them, else as the
+     * resolver answered. None while no record is written or neither answer says what is published.
+     */
+    private ChangeSet changeSetNow() {
+        DomainFacts found = facts.get();
+        if (record.get().isEmpty() || found == null) {
+            return null;
+        }
+        PublishedRecords zone = new PublishedRecords(found.domain(), found.authoritativeTxt());
+        PublishedRecords read = zone.readable() ? zone : new PublishedRecords(found.domain(), found.txt());
+        if (!read.readable()) {
+            return null;
+        }
+        return ChangeSet.of(found.domain(), RecordChange.plan(found.domain(), ttl(), read.records(),
+                new RecordChange.Intent.Replace(record.get())));
     }
 
     private List<String> missingMailHostAddresses() {

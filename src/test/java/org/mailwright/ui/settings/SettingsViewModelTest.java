@@ -70,6 +70,26 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void theProblemIsShownOnlyOnceTheAddressIsCommittedThenWhileItIsCorrected() {
+        model.resolverChoiceProperty().set(ResolverChoice.CUSTOM);
+        assertEquals("", model.shownCustomProblemProperty().get(), "no error before anything is typed");
+        model.customServerProperty().set("127.0.0.1:");
+        assertEquals("", model.shownCustomProblemProperty().get(), "nor while typing");
+
+        model.commitCustom();
+        assertTrue(model.shownCustomProblemProperty().get().contains("no port after it"), model.shownCustomProblemProperty().get());
+        model.customServerProperty().set("127.0.0.1:5353");
+        assertEquals("", model.shownCustomProblemProperty().get());
+
+        model.resolverChoiceProperty().set(ResolverChoice.SYSTEM);
+        model.resolverChoiceProperty().set(ResolverChoice.CUSTOM);
+        model.customServerProperty().set("");
+        assertEquals("", model.shownCustomProblemProperty().get(), "chosen anew, the field starts clean");
+        model.applyCustom();
+        assertTrue(model.shownCustomProblemProperty().get().startsWith("Write the server's address"));
+    }
+
+    @Test
     void theProblemIsWordedInTheChosenLanguage() {
         settings.languageProperty().set(Language.SPANISH);
         model.resolverChoiceProperty().set(ResolverChoice.CUSTOM);

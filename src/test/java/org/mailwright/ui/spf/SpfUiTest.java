@@ -109,6 +109,11 @@ class SpfUiTest {
         assertEquals("Publish the record, then check it", label(robot, "#question"));
         waitUntil(() -> label(robot, "#verifyHeadline").equals("example.test still publishes the previous record."));
         assertEquals("v=spf1 mx include:_spf.provider.test ~all", records(robot, "#spf-published-now"));
+        // The publish pane closes the step with the record as a change to the one read.
+        assertEquals("example.test TXT (TTL 7200): replaced", label(robot, "#publish-pane .publish-change-heading"));
+        assertEquals("v=spf1 mx include:_spf.provider.test ~all", records(robot, "#publish-pane .publish-diff-removed .record-box"));
+        assertEquals("v=spf1 mx include:_spf.google.com include:_spf.provider.test -all",
+                records(robot, "#publish-pane .publish-diff-added .record-box"));
 
         dns.replaceZones(SpfViewModelTest.ZONE.replace("mx include:_spf.provider.test ~all",
                 "mx include:_spf.google.com include:_spf.provider.test -all"), SpfViewModelTest.PROVIDERS, SpfViewModelTest.GOOGLE);

@@ -1,0 +1,19 @@
+package org.mailwright.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code mailwright reports}: import DMARC reports into the archive and sum them up. */
+@Command(name = "reports", sortOptions = false, subcommands = {ReportsImportCommand.class, ReportsSummaryCommand.class})
+final class ReportsCommand extends Subcommand {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), texts().get("cli.reports.no-command"));
+    }
+}

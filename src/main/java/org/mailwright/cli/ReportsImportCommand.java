@@ -1,0 +1,96 @@
+package org.mailwright.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.mailwright.reports.ArchiveException;
+import org.mailwright.reports.FileImport;
+import org.mailwright.reports.ReportArchive;
+import org.mailwright.reports.ReportLimits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mailwright reports import PATH...}: every report in the files and folders (recursively)
+ * into the archive, one transaction per file; the files that hold no readable report are named,
+ * each with why, and the rest is imported.
+ */
+@Command(name = "import", sortOptions = false)
+final class ReportsImportCommand extends Subcommand {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", descriptionKey = "reports.paths")
+    private List<Path> paths;
+
+    @Mixin
+    private ReportsDbOption db;
+
+    @Override
+    public Integer call() {
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                throw new UsageException(texts().get("cli.reports.no-such-path", path));
+            }
+        }
+        List<Path> files = files();
+        int imported = 0;
+        int duplicates = 0;
+        List<Map<String, Object>> failed = new ArrayList<>();
+        try (ReportArchive archive = db.open(options(), texts())) {
+            for (Path file : files) {
+                FileImport result = archive.importFile(file, ReportLimits.DEFAULT);
+                imported += result.imported();
+                duplicates += result.duplicates();
+                if (result.failed()) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("file", file.toString());
+                    entry.put("error", result.error(options().json() ? Locale.ENGLISH : texts().locale()).orElseThrow());
+                    failed.add(entry);
+                    if (!options().json()) {
+                        err().println(texts().get("cli.reports.import.failed-file", file, entry.get("error")));
+                    }
+                }
+            }
+        } catch (ArchiveException e) {
+            throw new UsageException(e.problem().text(texts().locale()));
+        }
+        if (options().json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("imported", imported);
+            json.put("duplicates", duplicates);
+            json.put("failed", failed);
+            out().println(Json.write(json));
+        } else {
+            out().println(texts().get("cli.reports.import.done", imported, files.size(), duplicates, failed.size()));
+        }
+        return failed.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
+    }
+
+    /** The files given, and those in the folders given (recursively, in name order, hidden files left out). */
+    private List<Path> files() {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (!Files.isDirectory(path)) {
+                files.add(path);
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(path)) {
+                walk.filter(Files::isRegularFile)
+                        .filter(file -> !file.getFileName().toString().startsWith("."))
+                        .sorted()
+                        .forEach(files::add);
+            } catch (IOException | UncheckedIOException e) {
+                throw new UsageException(texts().get("cli.reports.folder-unreadable", path,
+                        e instanceof UncheckedIOException unchecked ? unchecked.getCause().getMessage() : e.getMessage()));
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,151 @@
+package org.mailwright.cli;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mailwright.reports.ArchiveException;
+import org.mailwright.reports.ReportArchive;
+import org.mailwright.reports.Summary;
+import org.mailwright.reports.SummaryQuery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mailwright reports summary}: the archived aggregate reports summed up, per domain and
+ * period: messages (the rows' counts), DMARC pass and fail, and each source address.
+ */
+@Command(name = "summary", sortOptions = false)
+final class ReportsSummaryCommand extends Subcommand {
+
+    @Mixin
+    private ReportsDbOption db;
+
+    @Option(names = "--domain", paramLabel = "D", order = 21, descriptionKey = "reports.domain")
+    private String domain;
+
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD", order = 22, descriptionKey = "reports.since")
+    private String since;
+
+    @Option(names = "--until", paramLabel = "YYYY-MM-DD", order = 23, descriptionKey = "reports.until")
+    private String until;
+
+    @Option(names = "--csv", order = 24, descriptionKey = "reports.csv")
+    private boolean csv;
+
+    @Override
+    public Integer call() {
+        if (csv && options().json()) {
+            throw new UsageException(texts().get("cli.reports.json-or-csv"));
+        }
+        LocalDate from = date("--since", since);
+        LocalDate to = date("--until", until);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new UsageException(texts().get("cli.reports.until-before-since", until, since));
+        }
+        if (domain != null && domain.isBlank()) {
+            throw new UsageException(texts().get("cli.reports.empty-domain"));
+        }
+        Summary summary;
+        try (ReportArchive archive = db.open(options(), texts())) {
+            summary = archive.summary(new SummaryQuery(domain, from, to));
+        } catch (ArchiveException e) {
+            throw new UsageException(e.problem().text(texts().locale()));
+        }
+        if (options().json()) {
+            out().println(Json.write(json(summary)));
+        } else if (csv) {
+            printCsv(summary);
+        } else {
+            print(summary);
+        }
+        return ExitCode.OK;
+    }
+
+    private LocalDate date(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(texts().get("cli.reports.bad-date", option, GlobalOptions.shown(text)));
+        }
+    }
+
+    /**
+     * The summary as issue 13 fixes it. Reverse names, sender labels and suggestions are not built
+     * yet: {@code ptr} and {@code label} are null and {@code suggestions} is empty.
+     */
+    static Map<String, Object> json(Summary summary) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("reports", summary.reports());
+        json.put("messages", summary.messages());
+        json.put("dmarc_pass", summary.dmarcPass());
+        json.put("dmarc_fail", summary.dmarcFail());
+        List<Map<String, Object>> sources = new ArrayList<>();
+        for (Summary.Source source : summary.sources()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("ip", source.ip());
+            entry.put("count", source.count());
+            entry.put("dmarc_pass", source.dmarcPass());
+            entry.put("dmarc_fail", source.dmarcFail());
+            entry.put("spf_aligned_pass", source.spfAlignedPass());
+            entry.put("dkim_aligned_pass", source.dkimAlignedPass());
+            entry.put("ptr", null);
+            entry.put("label", null);
+            sources.add(entry);
+        }
+        json.put("sources", sources);
+        json.put("suggestions", List.of());
+        return json;
+    }
+
+    private void printCsv(Summary summary) {
+        out().println("ip,count,dmarc_pass,dmarc_fail,spf_aligned_pass,dkim_aligned_pass,ptr,label");
+        for (Summary.Source source : summary.sources()) {
+            out().println(csvField(source.ip()) + "," + source.count() + "," + source.dmarcPass() + "," + source.dmarcFail() + ","
+                    + source.spfAlignedPass() + "," + source.dkimAlignedPass() + ",,");
+        }
+    }
+
+    /** RFC 4180: quoted when it holds a comma, a quote or a line break; a leading = + - @ is defused for spreadsheets. */
+    static String csvField(String value) {
+        String text = value;
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+
+    private void print(Summary summary) {
+        if (summary.reports() == 0) {
+            out().println(texts().get("cli.reports.summary.empty"));
+            return;
+        }
+        double percent = summary.messages() == 0 ? 0 : 100.0 * summary.dmarcPass() / summary.messages();
+        out().println(texts().get("cli.reports.summary.totals", summary.reports(), summary.messages(), summary.dmarcPass(),
+                percent, summary.dmarcFail()));
+        if (summary.sources().isEmpty()) {
+            return;
+        }
+        int width = Math.max(15, summary.sources().stream().mapToInt(source -> source.ip().length()).max().orElse(15));
+        width = Math.min(width, 45);
+        out().println();
+        out().println(String.format(texts().locale(), "%-" + width + "s %10s %10s %10s %10s %10s",
+                texts().get("cli.reports.summary.source"), texts().get("cli.reports.summary.messages"),
+                texts().get("cli.reports.summary.pass"), texts().get("cli.reports.summary.fail"),
+                texts().get("cli.reports.summary.spf"), texts().get("cli.reports.summary.dkim")));
+        for (Summary.Source source : summary.sources()) {
+            out().println(String.format(texts().locale(), "%-" + width + "s %,10d %,10d %,10d %,10d %,10d",
+                    GlobalOptions.shown(source.ip()), source.count(), source.dmarcPass(), source.dmarcFail(),
+                    source.spfAlignedPass(), source.dkimAlignedPass()));
+        }
+    }
+}

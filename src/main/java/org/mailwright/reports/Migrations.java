@@ -1,0 +1,184 @@
+package org.mailwright.reports;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The archive's schema, as numbered migrations: each runs once, in its own transaction, and is
+ * recorded in {@code schema_version}. A later Mailwright adds migration 2, 3...; an archive already
+ * at a version this one does not know is left alone and refused.
+ */
+final class Migrations {
+
+    /** The statements of each version, in order; {@code {id}} is the dialect's generated key. */
+    static final List<List<String>> VERSIONS = List.of(List.of(
+            """
+            CREATE TABLE aggregate_reports (
+              id {id},
+              org_name TEXT NOT NULL,
+              report_id TEXT NOT NULL,
+              email TEXT,
+              extra_contact_info TEXT,
+              begin_time BIGINT,
+              end_time BIGINT,
+              errors TEXT,
+              generator TEXT,
+              version TEXT,
+              dmarc2_namespace INTEGER NOT NULL,
+              domain TEXT,
+              adkim TEXT,
+              aspf TEXT,
+              p TEXT,
+              sp TEXT,
+              np TEXT,
+              pct INTEGER,
+              fo TEXT,
+              testing TEXT,
+              discovery_method TEXT,
+              row_count BIGINT NOT NULL,
+              message_count BIGINT NOT NULL,
+              source_file TEXT,
+              imported_at BIGINT NOT NULL,
+              UNIQUE (org_name, report_id)
+            )""",
+            "CREATE INDEX aggregate_reports_domain ON aggregate_reports (domain, begin_time)",
+            """
+            CREATE TABLE report_rows (
+              report BIGINT NOT NULL REFERENCES aggregate_reports (id) ON DELETE CASCADE,
+              row_no INTEGER NOT NULL,
+              source_ip TEXT NOT NULL,
+              message_count BIGINT NOT NULL,
+              disposition TEXT,
+              dkim TEXT,
+              spf TEXT,
+              header_from TEXT,
+              envelope_from TEXT,
+              envelope_to TEXT,
+              PRIMARY KEY (report, row_no)
+            ){clustered}""",
+            """
+            CREATE TABLE row_reasons (
+              report BIGINT NOT NULL,
+              row_no INTEGER NOT NULL,
+              seq INTEGER NOT NULL,
+              type TEXT NOT NULL,
+              comment TEXT,
+              PRIMARY KEY (report, row_no, seq),
+              FOREIGN KEY (report, row_no) REFERENCES report_rows (report, row_no) ON DELETE CASCADE
+            ){clustered}""",
+            """
+            CREATE TABLE row_dkim (
+              report BIGINT NOT NULL,
+              row_no INTEGER NOT NULL,
+              seq INTEGER NOT NULL,
+              domain TEXT,
+              selector TEXT,
+              result TEXT,
+              human_result TEXT,
+              PRIMARY KEY (report, row_no, seq),
+              FOREIGN KEY (report, row_no) REFERENCES report_rows (report, row_no) ON DELETE CASCADE
+            ){clustered}""",
+            """
+            CREATE TABLE row_spf (
+              report BIGINT NOT NULL,
+              row_no INTEGER NOT NULL,
+              seq INTEGER NOT NULL,
+              domain TEXT,
+              scope TEXT,
+              result TEXT,
+              human_result TEXT,
+              PRIMARY KEY (report, row_no, seq),
+              FOREIGN KEY (report, row_no) REFERENCES report_rows (report, row_no) ON DELETE CASCADE
+            ){clustered}""",
+            """
+            CREATE TABLE failure_reports (
+              id {id},
+              digest TEXT NOT NULL UNIQUE,
+              feedback_type TEXT NOT NULL,
+              user_agent TEXT,
+              version TEXT,
+              original_envelope_id TEXT,
+              original_mail_from TEXT,
+              original_rcpt_to TEXT,
+              arrival_time BIGINT,
+              reporting_mta TEXT,
+              source_ip TEXT,
+              incidents BIGINT NOT NULL,
+              authentication_results TEXT,
+              reported_domain TEXT,
+              delivery_result TEXT,
+              auth_failure TEXT,
+              dkim_domain TEXT,
+              dkim_identity TEXT,
+              dkim_selector TEXT,
+              identity_alignment TEXT,
+              spf_dns TEXT,
+              original_from TEXT,
+              original_to TEXT,
+              original_subject TEXT,
+              original_message_id TEXT,
+              original_date TEXT,
+              source_file TEXT,
+              imported_at BIGINT NOT NULL
+            )""",
+            "CREATE INDEX failure_reports_domain ON failure_reports (reported_domain, arrival_time)"));
+
+    /** The newest version this Mailwright knows. */
+    static final int LATEST = VERSIONS.size();
+
+    private Migrations() {
+    }
+
+    /**
+     * Brings the archive to {@link #LATEST}.
+     *
+     * @throws ArchiveException when the archive is newer than this Mailwright
+     * @throws SQLException when the database refuses
+     */
+    static void migrate(Connection connection, Dialect dialect) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY,"
+                        + " applied_at BIGINT NOT NULL)");
+            }
+            connection.commit();
+            int current = current(connection);
+            connection.commit();
+            if (current > LATEST) {
+                throw new ArchiveException("reports.archive.newer-schema", current, LATEST);
+            }
+            for (int version = current + 1; version <= LATEST; version++) {
+                try (Statement statement = connection.createStatement()) {
+                    for (String sql : VERSIONS.get(version - 1)) {
+                        statement.execute(dialect.sql(sql));
+                    }
+                    statement.execute("INSERT INTO schema_version (version, applied_at) VALUES (" + version + ", "
+                            + System.currentTimeMillis() / 1000 + ")");
+                    connection.commit();
+                } catch (SQLException e) {
+                    connection.rollback();
+                    // Another process may have migrated at the same moment: fine if the version is there now.
+                    if (current(connection) < version) {
+                        throw e;
+                    }
+                    connection.commit();
+                }
+            }
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** The version the archive is at: 0 when new. */
+    static int current(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            return result.next() ? result.getInt(1) : 0;
+        }
+    }
+}

@@ -1,0 +1,924 @@
+package org.mailwright.reports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.concurrent.Future;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.mailwright.i18n.Problem;
+
+/**
+ * The report archive: every aggregate and failure report imported, in SQLite (a file, by default
+ * {@code reports.db} in the data folder) or PostgreSQL (a team's server), with the same schema and
+ * the same queries.
+ *
+ * <p>Reports are kept once: an aggregate report by its reporting organisation and report id, a
+ * failure report by a digest of its content. Each file is imported in one transaction, and each
+ * report in it under a savepoint: a crash (even kill -9) loses nothing committed before it and never
+ * leaves part of a report; a report that breaks halfway leaves nothing of itself, while the file's
+ * good reports are kept. Not thread-safe: one archive object per thread.
+ */
+public final class ReportArchive implements AutoCloseable {
+
+    /** The archive's file in the data folder when no other is chosen. */
+    public static final String DEFAULT_FILE = "reports.db";
+
+    private static final int BATCH = 1000;
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final String location;
+    private final String url;
+    private final Properties properties;
+    /** Reads each file while the importing thread writes what was read before. */
+    private final java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "mailwright-report-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Connection readerConnection;
+    private PreparedStatement readerLookup;
+
+    private PreparedStatement findReport;
+    private PreparedStatement insertReport;
+    private PreparedStatement finishReport;
+    private PreparedStatement insertRow;
+    private PreparedStatement insertReason;
+    private PreparedStatement insertDkim;
+    private PreparedStatement insertSpf;
+    private PreparedStatement findFailure;
+    private PreparedStatement insertFailure;
+    private int pending;
+
+    /** Called after each row is written; tests use it to break an import halfway. */
+    interface RowObserver {
+        void rowWritten(long rowsOfReport);
+    }
+
+    private RowObserver observer = rows -> { };
+
+    private ReportArchive(Connection connection, Dialect dialect, String location, String url, Properties properties) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.location = location;
+        this.url = url;
+        this.properties = properties;
+    }
+
+    /**
+     * Opens the archive that {@code location} names, creating and migrating it as needed:
+     * {@code null} for {@code reports.db} in {@code dataFolder}; a {@code jdbc:postgresql://} or
+     * {@code jdbc:sqlite:} URL; or the path of an SQLite file.
+     *
+     * @throws ArchiveException when it cannot be opened, in one sentence
+     */
+    public static ReportArchive open(String location, Path dataFolder) {
+        if (location == null || location.isBlank()) {
+            Path file = dataFolder.resolve(DEFAULT_FILE);
+            return openSqlite(file);
+        }
+        String lower = location.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:postgresql:")) {
+            return openJdbc(location, Dialect.POSTGRESQL, new Properties());
+        }
+        if (lower.startsWith("jdbc:sqlite:")) {
+            return openJdbc(location, Dialect.SQLITE, sqliteProperties());
+        }
+        if (lower.startsWith("jdbc:")) {
+            throw new ArchiveException("reports.archive.unsupported", shown(location));
+        }
+        try {
+            return openSqlite(Path.of(location));
+        } catch (InvalidPathException e) {
+            throw new ArchiveException("reports.archive.bad-path", shown(location));
+        }
+    }
+
+    private static ReportArchive openSqlite(Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (Files.isDirectory(absolute)) {
+            throw new ArchiveException("reports.archive.is-folder", absolute);
+        }
+        try {
+            Path folder = absolute.getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+        } catch (IOException e) {
+            throw new ArchiveException(e, "reports.archive.open-failed", absolute, String.valueOf(e.getMessage()));
+        }
+        return openJdbc("jdbc:sqlite:" + absolute, Dialect.SQLITE, sqliteProperties());
+    }
+
+    private static Properties sqliteProperties() {
+        Properties properties = new Properties();
+        // Write-ahead logging: readers never wait for the importer, and a killed process loses only
+        // the transaction it was in. synchronous=NORMAL keeps every commit through a crash of the
+        // process (not through a power cut, where the last commits may be lost but never half kept).
+        properties.setProperty("journal_mode", "WAL");
+        properties.setProperty("synchronous", "NORMAL");
+        // The foreign keys are declared (PostgreSQL checks them) but not checked by SQLite: the archive
+        // writes a report's rows only after the report, in one transaction, and checking each of the
+        // three inserts per row against its parent cost a sixth of the import's time.
+        properties.setProperty("foreign_keys", "false");
+        properties.setProperty("busy_timeout", "30000");
+        // Take the write lock when a file's transaction starts, so two importers queue rather than fail.
+        properties.setProperty("transaction_mode", "IMMEDIATE");
+        return properties;
+    }
+
+    private static ReportArchive openJdbc(String url, Dialect dialect, Properties properties) {
+        String shown = withoutPassword(url);
+        Connection connection;
+        try {
+            connection = DriverManager.getConnection(url, properties);
+        } catch (SQLException e) {
+            throw new ArchiveException(e, "reports.archive.open-failed", shown, reason(e));
+        }
+        try {
+            Migrations.migrate(connection, dialect);
+            ReportArchive archive = new ReportArchive(connection, dialect, shown, url, properties);
+            archive.prepare();
+            return archive;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                e.addSuppressed(ignored);
+            }
+            if (e instanceof ArchiveException archive) {
+                throw archive;
+            }
+            throw new ArchiveException(e, "reports.archive.open-failed", shown,
+                    e instanceof SQLException sql ? reason(sql) : String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** Where the archive is, without any password its URL carried. */
+    public String location() {
+        return location;
+    }
+
+    /** The schema version the archive is at. */
+    public int schemaVersion() {
+        try {
+            return Migrations.current(connection);
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private void prepare() throws SQLException {
+        connection.setAutoCommit(false);
+        findReport = connection.prepareStatement("SELECT id FROM aggregate_reports WHERE org_name = ? AND report_id = ?");
+        insertReport = connection.prepareStatement("""
+                INSERT INTO aggregate_reports (org_name, report_id, email, extra_contact_info, begin_time, end_time, errors,
+                  generator, version, dmarc2_namespace, domain, adkim, aspf, p, sp, np, pct, fo, testing, discovery_method,
+                  row_count, message_count, source_file, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?) RETURNING id""");
+        finishReport = connection.prepareStatement("UPDATE aggregate_reports SET row_count = ?, message_count = ? WHERE id = ?");
+        insertRow = connection.prepareStatement("""
+                INSERT INTO report_rows (report, row_no, source_ip, message_count, disposition, dkim, spf, header_from,
+                  envelope_from, envelope_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        insertReason = connection.prepareStatement(
+                "INSERT INTO row_reasons (report, row_no, seq, type, comment) VALUES (?, ?, ?, ?, ?)");
+        insertDkim = connection.prepareStatement(
+                "INSERT INTO row_dkim (report, row_no, seq, domain, selector, result, human_result) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insertSpf = connection.prepareStatement(
+                "INSERT INTO row_spf (report, row_no, seq, domain, scope, result, human_result) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        findFailure = connection.prepareStatement("SELECT id FROM failure_reports WHERE digest = ?");
+        insertFailure = connection.prepareStatement("""
+                INSERT INTO failure_reports (digest, feedback_type, user_agent, version, original_envelope_id,
+                  original_mail_from, original_rcpt_to, arrival_time, reporting_mta, source_ip, incidents,
+                  authentication_results, reported_domain, delivery_result, auth_failure, dkim_domain, dkim_identity,
+                  dkim_selector, identity_alignment, spf_dns, original_from, original_to, original_subject,
+                  original_message_id, original_date, source_file, imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+    }
+
+    void observeRows(RowObserver observer) {
+        this.observer = observer;
+    }
+
+    /**
+     * Imports every report in {@code file}, in one transaction. The file is read on a thread of its
+     * own while this one writes, so parsing and the database's work overlap; a report the archive
+     * held before is recognised at its header, and its rows are not even parsed.
+     *
+     * @return what was imported, and each part that held no readable report (the rest is imported)
+     * @throws ArchiveException when the database fails (nothing of the file is kept then)
+     */
+    public FileImport importFile(Path file, ReportLimits limits) {
+        Importer importer = new Importer(file);
+        Pipe pipe = new Pipe(limits);
+        Future<?> reading = reader.submit(() -> pipe.read(file));
+        try {
+            try {
+                pipe.drainInto(importer);
+            } finally {
+                pipe.cancel();
+            }
+            connection.commit();
+        } catch (ImportFailure e) {
+            rollbackQuietly(e);
+            throw failed(e.sql);
+        } catch (SQLException | ArchiveException e) {
+            rollbackQuietly(e);
+            throw e instanceof ArchiveException archive ? archive : failed((SQLException) e);
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(e);
+            throw e;
+        } finally {
+            try {
+                reading.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the reading thread reports its failures through the pipe
+            }
+        }
+        return new FileImport(file, importer.imported, importer.duplicates, importer.problems);
+    }
+
+    /** What the reading thread hands to the writing one, in order. */
+    private interface Event {
+    }
+
+    /** An aggregate report begins. */
+    private record Begin() implements Event {
+    }
+
+    private record Header(ReportHeader header) implements Event {
+    }
+
+    private record Row(ReportRow row) implements Event {
+    }
+
+    /** The aggregate report ended: read whole, archived already (skipped), or broken. */
+    private record End(boolean whole, boolean skipped) implements Event {
+    }
+
+    private record Failure(String where, FailureReport report) implements Event {
+    }
+
+    private record Trouble(String where, ReportFormatException problem) implements Event {
+    }
+
+    /** The file is read; {@code problem} is why it stopped early, or null. */
+    private record Finished(Throwable problem) implements Event {
+    }
+
+    private static final Event BEGIN = new Begin();
+    private static final Event WHOLE = new End(true, false);
+    private static final Event SKIPPED = new End(false, true);
+    private static final Event BROKEN = new End(false, false);
+    /** Events in flight between the threads: a few thousand rows, whatever the report's size. */
+    private static final int PIPE_CAPACITY = 4096;
+
+    /** Stops the reading thread once the writing one has given up. */
+    private static final class Cancelled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Carries one file's reports from the reading thread to the writing one. */
+    private final class Pipe implements ReportExtractor.Visitor, AggregateReportReader.Sink {
+        private final ReportLimits limits;
+        private final java.util.concurrent.BlockingQueue<Event> events =
+                new java.util.concurrent.ArrayBlockingQueue<>(PIPE_CAPACITY);
+        private volatile boolean cancelled;
+
+        Pipe(ReportLimits limits) {
+            this.limits = limits;
+        }
+
+        /** On the reading thread: the whole file, always ending with {@link Finished}. */
+        void read(Path file) {
+            Throwable problem = null;
+            try {
+                ReportExtractor.extract(file, limits, this);
+            } catch (Cancelled e) {
+                return;
+            } catch (Throwable e) {
+                problem = e;
+            }
+            try {
+                put(new Finished(problem));
+            } catch (Cancelled ignored) {
+                // the writer is gone
+            }
+        }
+
+        private void put(Event event) {
+            try {
+                while (!events.offer(event, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    if (cancelled) {
+                        throw new Cancelled();
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Cancelled();
+            }
+            if (cancelled) {
+                throw new Cancelled();
+            }
+        }
+
+        void cancel() {
+            cancelled = true;
+            events.clear();
+        }
+
+        @Override
+        public void aggregate(String where, InputStream xml) throws IOException {
+            put(BEGIN);
+            AggregateReportReader.Result result;
+            try {
+                result = AggregateReportReader.read(xml, limits, this);
+            } catch (Cancelled e) {
+                throw e;
+            } catch (IOException | RuntimeException | Error e) {
+                put(BROKEN);
+                throw e;
+            }
+            put(result.skipped() ? SKIPPED : WHOLE);
+        }
+
+        @Override
+        public boolean header(ReportHeader header) {
+            if (archived(header.metadata())) {
+                return false;
+            }
+            put(new Header(header));
+            return true;
+        }
+
+        @Override
+        public void row(ReportRow row) {
+            put(new Row(row));
+        }
+
+        @Override
+        public void failure(String where, FailureReport report) {
+            put(new Failure(where, report));
+        }
+
+        @Override
+        public void problem(String where, ReportFormatException problem) {
+            put(new Trouble(where, problem));
+        }
+
+        /** On the writing thread: every event into {@code importer}, until the file is read. */
+        void drainInto(Importer importer) {
+            while (true) {
+                Event event;
+                try {
+                    event = events.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while importing.", e);
+                }
+                if (event instanceof Row row) {
+                    importer.row(row.row());
+                } else if (event instanceof Header header) {
+                    importer.header(header.header());
+                } else if (event instanceof Begin) {
+                    importer.begin();
+                } else if (event instanceof End end) {
+                    importer.end(end.whole(), end.skipped());
+                } else if (event instanceof Failure failure) {
+                    importer.failure(failure.where(), failure.report());
+                } else if (event instanceof Trouble trouble) {
+                    importer.problem(trouble.where(), trouble.problem());
+                } else if (event instanceof Finished finished) {
+                    importer.finished(finished.problem());
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * On the reading thread: whether the archive held this report before the file's import began
+     * (its own connection sees what was committed). The writing thread checks again, for a report
+     * repeated within the file and for another importer at work.
+     */
+    private boolean archived(ReportMetadata metadata) {
+        try {
+            if (readerLookup == null) {
+                readerConnection = DriverManager.getConnection(url, properties);
+                readerConnection.setAutoCommit(true);
+                readerLookup = readerConnection.prepareStatement(
+                        "SELECT 1 FROM aggregate_reports WHERE org_name = ? AND report_id = ?");
+            }
+            readerLookup.setString(1, metadata.orgName());
+            readerLookup.setString(2, metadata.reportId());
+            try (ResultSet found = readerLookup.executeQuery()) {
+                return found.next();
+            }
+        } catch (SQLException e) {
+            // The writing thread decides alone, then.
+            return false;
+        }
+    }
+
+    private void rollbackQuietly(Throwable cause) {
+        try {
+            // Rows batched for the report that failed must not be sent with the next file's.
+            pending = 0;
+            for (PreparedStatement batched : new PreparedStatement[] {insertRow, insertReason, insertDkim, insertSpf}) {
+                if (batched != null) {
+                    batched.clearBatch();
+                }
+            }
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private ArchiveException failed(SQLException e) {
+        return new ArchiveException(e, "reports.archive.failed", location, reason(e));
+    }
+
+    /** A database failure carried through the readers' callbacks, which cannot throw SQLException. */
+    private static final class ImportFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient SQLException sql;
+
+        ImportFailure(SQLException sql) {
+            super(sql.getMessage(), sql, false, false);
+            this.sql = sql;
+        }
+    }
+
+    /** Receives the file's reports and writes each under a savepoint. */
+    private final class Importer implements AggregateReportReader.Sink {
+        private final Path file;
+        private final String sourceFile;
+        private final List<FileImport.FileProblem> problems = new ArrayList<>();
+        private int imported;
+        private int duplicates;
+        private long reportKey;
+        private long rows;
+        private long messages;
+
+        Importer(Path file) {
+            this.file = file;
+            this.sourceFile = file.toAbsolutePath().toString();
+        }
+
+        private Savepoint savepoint;
+        private boolean duplicate;
+
+        /** An aggregate report begins: its writes go under a savepoint of their own. */
+        void begin() {
+            savepoint = savepoint();
+            reportKey = -1;
+            rows = 0;
+            messages = 0;
+            pending = 0;
+            duplicate = false;
+        }
+
+        /** The report ended: kept when read whole, else nothing of it stays. */
+        void end(boolean whole, boolean skipped) {
+            if (skipped || duplicate) {
+                rollback(savepoint);
+                duplicates++;
+                return;
+            }
+            if (!whole || reportKey < 0) {
+                rollback(savepoint);
+                return;
+            }
+            try {
+                flush();
+                finishReport.setLong(1, rows);
+                finishReport.setLong(2, messages);
+                finishReport.setLong(3, reportKey);
+                finishReport.executeUpdate();
+                release(savepoint);
+                imported++;
+            } catch (SQLException e) {
+                rollback(savepoint);
+                if (unique(e)) {
+                    // Another importer archived the same report a moment ago.
+                    duplicates++;
+                    return;
+                }
+                throw new ImportFailure(e);
+            }
+        }
+
+        /** The file is read; {@code problem} is why it stopped early, or null. */
+        void finished(Throwable problem) {
+            if (problem == null) {
+                return;
+            }
+            if (problem instanceof ReportFormatException format) {
+                problems.add(new FileImport.FileProblem("", format.problem()));
+            } else if (problem instanceof IOException || problem instanceof java.io.UncheckedIOException) {
+                problems.add(new FileImport.FileProblem("",
+                        new Problem("reports.archive.unreadable", String.valueOf(problem.getMessage()))));
+            } else if (problem instanceof RuntimeException runtime) {
+                throw runtime;
+            } else if (problem instanceof Error error) {
+                throw error;
+            } else {
+                throw new IllegalStateException(problem);
+            }
+        }
+
+        @Override
+        public boolean header(ReportHeader header) {
+            try {
+                ReportMetadata metadata = header.metadata();
+                findReport.setString(1, metadata.orgName());
+                findReport.setString(2, metadata.reportId());
+                try (ResultSet found = findReport.executeQuery()) {
+                    if (found.next()) {
+                        duplicate = true;
+                        return false;
+                    }
+                }
+                PolicyPublished policy = header.policy();
+                int i = 1;
+                insertReport.setString(i++, metadata.orgName());
+                insertReport.setString(i++, metadata.reportId());
+                text(insertReport, i++, metadata.email());
+                text(insertReport, i++, metadata.extraContactInfo());
+                time(insertReport, i++, metadata.begin());
+                time(insertReport, i++, metadata.end());
+                text(insertReport, i++, metadata.errors().isEmpty() ? null : String.join("\n", metadata.errors()));
+                text(insertReport, i++, metadata.generator());
+                text(insertReport, i++, header.version());
+                insertReport.setInt(i++, header.dmarc2Namespace() ? 1 : 0);
+                text(insertReport, i++, policy.domain());
+                text(insertReport, i++, policy.adkim());
+                text(insertReport, i++, policy.aspf());
+                text(insertReport, i++, policy.p());
+                text(insertReport, i++, policy.sp());
+                text(insertReport, i++, policy.np());
+                if (policy.pct() == null) {
+                    insertReport.setNull(i++, Types.INTEGER);
+                } else {
+                    insertReport.setInt(i++, policy.pct());
+                }
+                text(insertReport, i++, policy.fo());
+                text(insertReport, i++, policy.testing());
+                text(insertReport, i++, policy.discoveryMethod());
+                insertReport.setString(i++, sourceFile);
+                insertReport.setLong(i, Instant.now().getEpochSecond());
+                try (ResultSet key = insertReport.executeQuery()) {
+                    key.next();
+                    reportKey = key.getLong(1);
+                }
+                return true;
+            } catch (SQLException e) {
+                if (unique(e)) {
+                    // Another importer archived the same report a moment ago: its end rolls back to the savepoint.
+                    duplicate = true;
+                    return false;
+                }
+                throw new ImportFailure(e);
+            }
+        }
+
+        @Override
+        public void row(ReportRow row) {
+            if (duplicate || reportKey < 0) {
+                return;
+            }
+            try {
+                rows++;
+                messages += row.count();
+                int number = (int) rows;
+                insertRow.setLong(1, reportKey);
+                insertRow.setInt(2, number);
+                insertRow.setString(3, row.sourceIp());
+                insertRow.setLong(4, row.count());
+                text(insertRow, 5, row.evaluated().disposition());
+                text(insertRow, 6, row.evaluated().dkim());
+                text(insertRow, 7, row.evaluated().spf());
+                text(insertRow, 8, row.identifiers().headerFrom());
+                text(insertRow, 9, row.identifiers().envelopeFrom());
+                text(insertRow, 10, row.identifiers().envelopeTo());
+                insertRow.addBatch();
+                int seq = 0;
+                for (PolicyOverride reason : row.evaluated().reasons()) {
+                    insertReason.setLong(1, reportKey);
+                    insertReason.setInt(2, number);
+                    insertReason.setInt(3, ++seq);
+                    insertReason.setString(4, reason.type());
+                    text(insertReason, 5, reason.comment());
+                    insertReason.addBatch();
+                }
+                seq = 0;
+                for (DkimAuthResult dkim : row.dkim()) {
+                    insertDkim.setLong(1, reportKey);
+                    insertDkim.setInt(2, number);
+                    insertDkim.setInt(3, ++seq);
+                    text(insertDkim, 4, dkim.domain());
+                    text(insertDkim, 5, dkim.selector());
+                    text(insertDkim, 6, dkim.result());
+                    text(insertDkim, 7, dkim.humanResult());
+                    insertDkim.addBatch();
+                }
+                seq = 0;
+                for (SpfAuthResult spf : row.spf()) {
+                    insertSpf.setLong(1, reportKey);
+                    insertSpf.setInt(2, number);
+                    insertSpf.setInt(3, ++seq);
+                    text(insertSpf, 4, spf.domain());
+                    text(insertSpf, 5, spf.scope());
+                    text(insertSpf, 6, spf.result());
+                    text(insertSpf, 7, spf.humanResult());
+                    insertSpf.addBatch();
+                }
+                if (++pending >= BATCH) {
+                    flush();
+                }
+                observer.rowWritten(rows);
+            } catch (SQLException e) {
+                throw new ImportFailure(e);
+            }
+        }
+
+        /** Sends the batched rows: the rows before the reasons and results that refer to them. */
+        private void flush() throws SQLException {
+            if (pending == 0) {
+                return;
+            }
+            insertRow.executeBatch();
+            insertReason.executeBatch();
+            insertDkim.executeBatch();
+            insertSpf.executeBatch();
+            pending = 0;
+        }
+
+        void failure(String where, FailureReport report) {
+            Savepoint savepoint = savepoint();
+            try {
+                findFailure.setString(1, report.digest());
+                try (ResultSet found = findFailure.executeQuery()) {
+                    if (found.next()) {
+                        release(savepoint);
+                        duplicates++;
+                        return;
+                    }
+                }
+                int i = 1;
+                insertFailure.setString(i++, report.digest());
+                insertFailure.setString(i++, report.feedbackType());
+                text(insertFailure, i++, report.userAgent());
+                text(insertFailure, i++, report.version());
+                text(insertFailure, i++, report.originalEnvelopeId());
+                text(insertFailure, i++, report.originalMailFrom());
+                text(insertFailure, i++, joined(report.originalRcptTo()));
+                time(insertFailure, i++, report.arrivalDate());
+                text(insertFailure, i++, report.reportingMta());
+                text(insertFailure, i++, report.sourceIp());
+                insertFailure.setLong(i++, report.incidents());
+                text(insertFailure, i++, joined(report.authenticationResults()));
+                text(insertFailure, i++, joined(report.reportedDomains()));
+                text(insertFailure, i++, report.deliveryResult());
+                text(insertFailure, i++, report.authFailure());
+                text(insertFailure, i++, report.dkimDomain());
+                text(insertFailure, i++, report.dkimIdentity());
+                text(insertFailure, i++, report.dkimSelector());
+                text(insertFailure, i++, report.identityAlignment());
+                text(insertFailure, i++, report.spfDns());
+                text(insertFailure, i++, report.original().from());
+                text(insertFailure, i++, report.original().to());
+                text(insertFailure, i++, report.original().subject());
+                text(insertFailure, i++, report.original().messageId());
+                text(insertFailure, i++, report.original().date());
+                insertFailure.setString(i++, sourceFile);
+                insertFailure.setLong(i, Instant.now().getEpochSecond());
+                insertFailure.executeUpdate();
+                release(savepoint);
+                imported++;
+            } catch (SQLException e) {
+                rollback(savepoint);
+                if (unique(e)) {
+                    duplicates++;
+                    return;
+                }
+                throw new ImportFailure(e);
+            }
+        }
+
+        void problem(String where, ReportFormatException problem) {
+            problems.add(new FileImport.FileProblem(where, problem.problem()));
+        }
+
+        private Savepoint savepoint() {
+            try {
+                return connection.setSavepoint();
+            } catch (SQLException e) {
+                throw new ImportFailure(e);
+            }
+        }
+
+        private void release(Savepoint savepoint) throws SQLException {
+            connection.releaseSavepoint(savepoint);
+        }
+
+        private void rollback(Savepoint savepoint) {
+            try {
+                pending = 0;
+                insertRow.clearBatch();
+                insertReason.clearBatch();
+                insertDkim.clearBatch();
+                insertSpf.clearBatch();
+                connection.rollback(savepoint);
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException e) {
+                throw new ImportFailure(e);
+            }
+        }
+    }
+
+    private static boolean unique(SQLException e) {
+        // PostgreSQL: unique_violation; SQLite: SQLITE_CONSTRAINT (19) with its UNIQUE message.
+        return "23505".equals(e.getSQLState())
+                || e.getErrorCode() == 19 && String.valueOf(e.getMessage()).contains("UNIQUE");
+    }
+
+    private static String joined(List<String> values) {
+        return values.isEmpty() ? null : String.join("\n", values);
+    }
+
+    private static void text(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    private static void time(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value.getEpochSecond());
+        }
+    }
+
+    /**
+     * The totals of the aggregate reports that {@code query} selects: messages (the rows' counts),
+     * DMARC pass and fail, and each source.
+     *
+     * @throws ArchiveException when the database fails
+     */
+    public Summary summary(SummaryQuery query) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (query.domain() != null) {
+            where.append(" AND r.domain = ?");
+            parameters.add(query.domain());
+        }
+        if (query.since() != null) {
+            where.append(" AND r.begin_time >= ?");
+            parameters.add(epoch(query.since()));
+        }
+        if (query.until() != null) {
+            where.append(" AND r.begin_time < ?");
+            parameters.add(epoch(query.until().plusDays(1)));
+        }
+        try {
+            long reports;
+            try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM aggregate_reports r" + where)) {
+                bind(statement, parameters);
+                try (ResultSet result = statement.executeQuery()) {
+                    result.next();
+                    reports = result.getLong(1);
+                }
+            }
+            List<Summary.Source> sources = new ArrayList<>();
+            long messages = 0;
+            long pass = 0;
+            String sql = """
+                    SELECT w.source_ip,
+                      SUM(w.message_count),
+                      SUM(CASE WHEN w.dkim = 'pass' OR w.spf = 'pass' THEN w.message_count ELSE 0 END),
+                      SUM(CASE WHEN w.spf = 'pass' THEN w.message_count ELSE 0 END),
+                      SUM(CASE WHEN w.dkim = 'pass' THEN w.message_count ELSE 0 END)
+                    FROM report_rows w JOIN aggregate_reports r ON r.id = w.report""" + where
+                    + " GROUP BY w.source_ip ORDER BY 2 DESC, w.source_ip COLLATE " + dialect.bytewise();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, parameters);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        long count = result.getLong(2);
+                        long sourcePass = result.getLong(3);
+                        sources.add(new Summary.Source(result.getString(1), count, sourcePass, count - sourcePass,
+                                result.getLong(4), result.getLong(5)));
+                        messages += count;
+                        pass += sourcePass;
+                    }
+                }
+            }
+            connection.commit();
+            return new Summary(reports, messages, pass, messages - pass, sources);
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw failed(e);
+        }
+    }
+
+    /** How many failure reports the archive holds. */
+    public long failureReports() {
+        try (Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM failure_reports")) {
+            result.next();
+            long count = result.getLong(1);
+            connection.commit();
+            return count;
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw failed(e);
+        }
+    }
+
+    /** The connection, for the tests' own queries. */
+    Connection connection() {
+        return connection;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    private static long epoch(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            Object value = parameters.get(i);
+            if (value instanceof Long number) {
+                statement.setLong(i + 1, number);
+            } else {
+                statement.setString(i + 1, (String) value);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        reader.shutdownNow();
+        try {
+            if (readerConnection != null) {
+                readerConnection.close();
+            }
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            connection.close();
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /** The database's own words for a failure, on one line, without a password. */
+    private static String reason(SQLException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        message = message.replaceAll("\\s*\\R\\s*", " ").strip();
+        if (message.endsWith(".")) {
+            message = message.substring(0, message.length() - 1);
+        }
+        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+    }
+
+    /** A URL as it may be shown: a password=... parameter or user:password@ replaced by ***. */
+    static String withoutPassword(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("(//[^/:@]+:)[^@/]*@", "$1***@");
+    }
+
+    private static String shown(String text) {
+        String safe = withoutPassword(text);
+        return safe.length() <= 80 ? safe : safe.substring(0, 80) + "…";
+    }
+}

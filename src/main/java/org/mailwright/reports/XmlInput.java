@@ -1,0 +1,100 @@
+package org.mailwright.reports;
+
+import java.io.BufferedInputStream;
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a report's octets into characters the way a tolerant reader must: the charset from a byte
+ * order mark or the XML declaration (UTF-8 when neither says), octets that are not valid in it
+ * replaced by U+FFFD rather than failing the report (a name with one bad byte is still a name), and
+ * characters XML 1.0 forbids (control characters some reporters emit) replaced the same way.
+ */
+final class XmlInput {
+
+    private static final int PROLOG_OCTETS = 1024;
+    private static final Pattern ENCODING = Pattern.compile("^\\s*<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]{1,40})[\"']");
+
+    private XmlInput() {
+    }
+
+    static Reader reader(InputStream octets) throws IOException {
+        BufferedInputStream in = octets instanceof BufferedInputStream buffered ? buffered : new BufferedInputStream(octets, 64 * 1024);
+        in.mark(PROLOG_OCTETS);
+        byte[] prolog = in.readNBytes(PROLOG_OCTETS);
+        in.reset();
+        Charset charset = StandardCharsets.UTF_8;
+        int bom = 0;
+        if (prolog.length >= 3 && (prolog[0] & 0xff) == 0xEF && (prolog[1] & 0xff) == 0xBB && (prolog[2] & 0xff) == 0xBF) {
+            bom = 3;
+        } else if (prolog.length >= 2 && (prolog[0] & 0xff) == 0xFE && (prolog[1] & 0xff) == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            bom = 2;
+        } else if (prolog.length >= 2 && (prolog[0] & 0xff) == 0xFF && (prolog[1] & 0xff) == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            bom = 2;
+        } else {
+            Matcher declared = ENCODING.matcher(new String(prolog, StandardCharsets.ISO_8859_1));
+            if (declared.find()) {
+                charset = charset(declared.group(1));
+            }
+        }
+        in.skipNBytes(bom);
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        return new XmlCharacters(new InputStreamReader(in, decoder));
+    }
+
+    /** The declared charset, or UTF-8 when Java does not know it or it cannot be right (UTF-16 without a mark). */
+    private static Charset charset(String name) {
+        try {
+            Charset charset = Charset.forName(name);
+            // A declaration that could be read as ASCII is not in UTF-16 or UTF-32, whatever it says.
+            String canonical = charset.name().toUpperCase(java.util.Locale.ROOT);
+            return canonical.startsWith("UTF-16") || canonical.startsWith("UTF-32") || !charset.canEncode()
+                    ? StandardCharsets.UTF_8 : charset;
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    /** Replaces the characters XML 1.0 does not allow by U+FFFD, in place, as they are read. */
+    private static final class XmlCharacters extends FilterReader {
+
+        XmlCharacters(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            return c < 0 ? c : allowed((char) c) ? c : '\uFFFD';
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            for (int i = offset; i < offset + read; i++) {
+                if (!allowed(buffer[i])) {
+                    buffer[i] = '\uFFFD';
+                }
+            }
+            return read;
+        }
+
+        private static boolean allowed(char c) {
+            return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.mailwright.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mailwright.cli.CommandRun.run;
+import static org.mailwright.reports.SampleReports.row;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailwright.reports.SampleReports;
+
+/**
+ * {@code mailwright reports import} and {@code summary}: the JSON of issue 13 field by field, exit
+ * codes, one error line per bad file with the good files imported anyway, duplicates, the filters,
+ * CSV, and the archive in the data folder by default.
+ */
+class ReportsCommandTest {
+
+    /** 2026-11-01T00:00:00Z and the next days. */
+    private static final long NOV_1 = 1_793_491_200L;
+    private static final long DAY = 86_400L;
+
+    @TempDir
+    Path folder;
+
+    private Path reports;
+    private Path db;
+
+    @BeforeEach
+    void writeReports() throws IOException {
+        reports = Files.createDirectories(folder.resolve("in/sub"));
+        db = folder.resolve("archive.db");
+        // google.com for example.com: 10 pass (dkim), 3 fail, from two sources; as a zip in a mail.
+        String google = SampleReports.xml("google.com", "g-1", "example.com", NOV_1,
+                List.of(row("192.0.2.1", 10, "pass", "fail"), row("198.51.100.7", 3, "fail", "fail")));
+        Files.writeString(reports.resolve("google.eml"), SampleReports.message("Report domain: example.com", "application/zip",
+                "google.com!example.com!1.zip", SampleReports.zip("google.com!example.com!1.xml", google.getBytes(StandardCharsets.UTF_8))));
+        // yahoo for example.com a day later, gzip: 5 pass by spf from the first source, 1 from an IPv6 source.
+        Files.write(reports.resolve("yahoo.xml.gz"), SampleReports.gzip(SampleReports.xml("yahoo.com", "y-1", "example.com", NOV_1 + DAY,
+                List.of(row("192.0.2.1", 5, "fail", "pass"), row("2001:DB8:0:0::1", 1, "pass", "pass")))));
+        // another domain, plain XML, five days later.
+        Files.writeString(folder.resolve("in/other.xml"), SampleReports.xml("outlook.com", "o-1", "example.org", NOV_1 + 5 * DAY,
+                List.of(row("203.0.113.9", 7, "fail", "fail"))));
+    }
+
+    @Test
+    void importPrintsTheIssuesJsonAndExitsZeroWhenNothingFailed() {
+        CommandRun imported = run("reports", "import", folder.resolve("in").toString(), "--db", db.toString(), "--json");
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertEquals("{\"imported\":3,\"duplicates\":0,\"failed\":[]}\n", imported.out());
+        assertEquals("", imported.err());
+
+        CommandRun again = run("reports", "import", folder.resolve("in").toString(), "--db", db.toString(), "--json");
+        assertEquals(0, again.exitCode());
+        assertEquals("{\"imported\":0,\"duplicates\":3,\"failed\":[]}\n", again.out());
+    }
+
+    @Test
+    void aBadFileIsNamedWithItsReasonTheRestIsImportedAndTheExitIsOne() throws IOException {
+        Path empty = Files.createFile(reports.resolve("empty.xml"));
+        Path html = Files.writeString(folder.resolve("in/page.xml"), "<html><body>no</body></html>");
+        CommandRun json = run("reports", "import", folder.resolve("in").toString(), "--db", db.toString(), "--json");
+        assertEquals(1, json.exitCode());
+        assertEquals("{\"imported\":3,\"duplicates\":0,\"failed\":["
+                + "{\"file\":" + quoted(html) + ",\"error\":\"This is XML but not a DMARC aggregate report: its root element is <html>, not <feedback>.\"},"
+                + "{\"file\":" + quoted(empty) + ",\"error\":\"The file is empty.\"}]}\n", json.out());
+
+        CommandRun text = run("reports", "import", folder.resolve("in").toString(), "--db", folder.resolve("text.db").toString());
+        assertEquals(1, text.exitCode());
+        assertEquals(List.of(html + ": This is XML but not a DMARC aggregate report: its root element is <html>, not <feedback>.",
+                empty + ": The file is empty."), text.err().lines().toList());
+        assertEquals("Imported 3 reports from 5 files; 0 were in the archive already; 2 files could not be read.\n", text.out());
+    }
+
+    private static String quoted(Path path) {
+        return Json.write(path.toString());
+    }
+
+    @Test
+    void summaryCountsMessagesNotRowsInTheIssuesJson() {
+        assertEquals(0, run("reports", "import", folder.resolve("in").toString(), "--db", db.toString()).exitCode());
+        CommandRun summary = run("reports", "summary", "--db", db.toString(), "--json");
+        assertEquals(0, summary.exitCode(), summary.err());
+        assertEquals("{\"reports\":3,\"messages\":26,\"dmarc_pass\":16,\"dmarc_fail\":10,\"sources\":["
+                + "{\"ip\":\"192.0.2.1\",\"count\":15,\"dmarc_pass\":15,\"dmarc_fail\":0,\"spf_aligned_pass\":5,\"dkim_aligned_pass\":10,\"ptr\":null,\"label\":null},"
+                + "{\"ip\":\"203.0.113.9\",\"count\":7,\"dmarc_pass\":0,\"dmarc_fail\":7,\"spf_aligned_pass\":0,\"dkim_aligned_pass\":0,\"ptr\":null,\"label\":null},"
+                + "{\"ip\":\"198.51.100.7\",\"count\":3,\"dmarc_pass\":0,\"dmarc_fail\":3,\"spf_aligned_pass\":0,\"dkim_aligned_pass\":0,\"ptr\":null,\"label\":null},"
+                + "{\"ip\":\"2001:db8::1\",\"count\":1,\"dmarc_pass\":1,\"dmarc_fail\":0,\"spf_aligned_pass\":1,\"dkim_aligned_pass\":1,\"ptr\":null,\"label\":null}"
+                + "],\"suggestions\":[]}\n", summary.out());
+    }
+
+    @Test
+    void summaryFiltersByDomainAndByTheDayAReportBegins() {
+        run("reports", "import", folder.resolve("in").toString(), "--db", db.toString());
+        assertTrue(run("reports", "summary", "--db", db.toString(), "--json", "--domain", "EXAMPLE.com.").out()
+                .startsWith("{\"reports\":2,\"messages\":19,\"dmarc_pass\":16,\"dmarc_fail\":3,"));
+        assertTrue(run("reports", "summary", "--db", db.toString(), "--json", "--since", "2026-11-02").out()
+                .startsWith("{\"reports\":2,\"messages\":13,"));
+        assertTrue(run("reports", "summary", "--db", db.toString(), "--json", "--until", "2026-11-01").out()
+                .startsWith("{\"reports\":1,\"messages\":13,"));
+        assertTrue(run("reports", "summary", "--db", db.toString(), "--json", "--since", "2026-11-02", "--until", "2026-11-02",
+                "--domain", "example.com").out().startsWith("{\"reports\":1,\"messages\":6,\"dmarc_pass\":6,\"dmarc_fail\":0,"));
+        assertEquals("{\"reports\":0,\"messages\":0,\"dmarc_pass\":0,\"dmarc_fail\":0,\"sources\":[],\"suggestions\":[]}\n",
+                run("reports", "summary", "--db", db.toString(), "--json", "--domain", "nothing.example").out());
+    }
+
+    @Test
+    void summaryAsCsvAndAsText() {
+        run("reports", "import", folder.resolve("in").toString(), "--db", db.toString());
+        CommandRun csv = run("reports", "summary", "--db", db.toString(), "--csv", "--domain", "example.com");
+        assertEquals(0, csv.exitCode());
+        assertEquals("""
+                ip,count,dmarc_pass,dmarc_fail,spf_aligned_pass,dkim_aligned_pass,ptr,label
+                192.0.2.1,15,15,0,5,10,,
+                198.51.100.7,3,0,3,0,0,,
+                2001:db8::1,1,1,0,1,1,,
+                """, csv.out());
+
+        CommandRun text = run("reports", "summary", "--db", db.toString());
+        assertTrue(text.out().startsWith("3 reports, 26 messages: 16 passed DMARC (61.5%), 10 failed.\n"), text.out());
+        assertTrue(text.out().contains("192.0.2.1               15         15          0          5         10"), text.out());
+
+        CommandRun spanish = run(Locale.forLanguageTag("es"), "reports", "summary", "--db", db.toString());
+        assertTrue(spanish.out().startsWith("3 informes, 26 mensajes: 16 pasaron DMARC (61,5 %), 10 fallaron.\n"), spanish.out());
+    }
+
+    @Test
+    void theArchiveIsReportsDbInTheDataFolderByDefault() {
+        Path data = folder.resolve("data");
+        CommandRun imported = run("reports", "import", folder.resolve("in").toString(), "--data-dir", data.toString(), "--json");
+        assertEquals(0, imported.exitCode(), imported.err());
+        assertTrue(Files.isRegularFile(data.resolve("reports.db")));
+        assertTrue(run("reports", "summary", "--data-dir", data.toString(), "--json").out().startsWith("{\"reports\":3,"));
+    }
+
+    @Test
+    void usageErrorsExitTwoWithOneSentence() {
+        CommandRun missing = run("reports", "import", folder.resolve("nope").toString(), "--db", db.toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().startsWith(folder.resolve("nope") + " does not exist."), missing.err());
+        assertEquals(1, missing.err().lines().count());
+
+        CommandRun both = run("reports", "summary", "--db", db.toString(), "--json", "--csv");
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().startsWith("Give --json or --csv, not both."), both.err());
+
+        CommandRun date = run("reports", "summary", "--db", db.toString(), "--since", "1/11/2026");
+        assertEquals(2, date.exitCode());
+        assertTrue(date.err().startsWith("--since takes a date as YYYY-MM-DD, for example 2026-11-01, not \"1/11/2026\"."), date.err());
+
+        CommandRun folderAsDb = run("reports", "summary", "--db", folder.toString());
+        assertEquals(2, folderAsDb.exitCode());
+        assertTrue(folderAsDb.err().startsWith(folder + " is a folder; give the archive's file"), folderAsDb.err());
+
+        CommandRun badUrl = run("reports", "summary", "--db", "jdbc:mysql://localhost/x");
+        assertEquals(2, badUrl.exitCode());
+        assertTrue(badUrl.err().contains("is not an archive Mailwright can use"), badUrl.err());
+
+        CommandRun noServer = run("reports", "summary", "--db", "jdbc:postgresql://127.0.0.1:9/x?user=u&password=secret&connectTimeout=2");
+        assertEquals(2, noServer.exitCode());
+        assertTrue(noServer.err().startsWith("Could not open the report archive jdbc:postgresql://127.0.0.1:9/x?user=u&password=***"),
+                noServer.err());
+        assertTrue(!noServer.err().contains("secret"), noServer.err());
+        assertEquals(1, noServer.err().lines().count(), noServer.err());
+
+        CommandRun noCommand = run("reports");
+        assertEquals(2, noCommand.exitCode());
+        assertTrue(noCommand.err().startsWith("Name a reports command: import or summary."), noCommand.err());
+    }
+
+    @Test
+    void helpInEnglishAndSpanish() {
+        CommandRun help = run("reports", "import", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("{\"imported\":12,\"duplicates\":3,\"failed\":"), help.out());
+        CommandRun ayuda = run(Locale.forLanguageTag("es"), "reports", "summary", "--help");
+        assertTrue(ayuda.out().contains("Resumir los informes agregados archivados."), ayuda.out());
+        assertTrue(run("--help").out().contains("reports"));
+    }
+}

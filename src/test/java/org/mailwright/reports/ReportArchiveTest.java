@@ -1,0 +1,225 @@
+package org.mailwright.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The archive keeps what it committed and never half a report: a failure injected halfway through
+ * a file rolls the whole file back; a report that breaks halfway leaves nothing of itself while the
+ * file's other reports stay; a process killed with SIGKILL mid-import loses nothing committed; a
+ * 100 MB report imports in 64 MB of heap. On SQLite and PostgreSQL alike, with versioned migrations.
+ */
+class ReportArchiveTest {
+
+    private static final long BEGIN = 1_700_000_000L;
+
+    @TempDir
+    Path folder;
+
+    private ReportArchive open(String kind) {
+        return kind.equals("postgresql") ? ReportArchive.open(TestPostgres.newDatabase(), folder)
+                : ReportArchive.open(folder.resolve("archive.db").toString(), folder);
+    }
+
+    private static String report(String id, int rows) {
+        List<SampleReports.Row> list = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            list.add(SampleReports.row("10.0." + (i >> 8 & 255) + "." + (i & 255), 1 + i % 3, i % 2 == 0 ? "pass" : "fail", "fail"));
+        }
+        return SampleReports.xml("example.net", id, "example.com", BEGIN, list);
+    }
+
+    private Path zipOf(String name, String... entries) throws IOException {
+        Path file = folder.resolve(name);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            for (int i = 0; i < entries.length; i++) {
+                zip.putNextEntry(new ZipEntry("r" + i + ".xml"));
+                zip.write(entries[i].getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return file;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aFailureHalfwayThroughAFileKeepsNothingOfThatFile(String kind) throws Exception {
+        try (ReportArchive archive = open(kind)) {
+            Path before = zipOf("before.zip", report("a", 50));
+            assertEquals(1, archive.importFile(before, ReportLimits.DEFAULT).imported());
+            Path file = zipOf("three.zip", report("b", 800), report("c", 800), report("d", 800));
+            long[] rows = {0};
+            archive.observeRows(n -> {
+                if (++rows[0] == 1300) {
+                    throw new IllegalStateException("injected: the disk went away");
+                }
+            });
+            assertThrows(IllegalStateException.class, () -> archive.importFile(file, ReportLimits.DEFAULT));
+            archive.observeRows(n -> { });
+            assertEquals(1, archive.summary(SummaryQuery.ALL).reports());
+            assertEquals(50, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM report_rows"));
+            // Imported again, whole.
+            FileImport again = archive.importFile(file, ReportLimits.DEFAULT);
+            assertEquals(3, again.imported());
+            assertEquals(2450, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM report_rows"));
+            assertEquals(0, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM aggregate_reports r"
+                    + " WHERE r.row_count <> (SELECT COUNT(*) FROM report_rows w WHERE w.report = r.id)"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aReportThatBreaksHalfwayLeavesNothingOfItselfAndTheOthersStay(String kind) throws Exception {
+        try (ReportArchive archive = open(kind)) {
+            String broken = report("b", 600);
+            broken = broken.substring(0, broken.indexOf("<record>", broken.length() / 2)) + "<record><row><count>x";
+            Path file = zipOf("mixed.zip", report("a", 600), broken, report("c", 600), report("a", 600));
+            FileImport result = archive.importFile(file, ReportLimits.DEFAULT);
+            assertEquals(2, result.imported());
+            assertEquals(1, result.duplicates());
+            assertEquals(1, result.problems().size());
+            assertEquals("entry r1.xml", result.problems().get(0).where());
+            assertEquals(2, archive.summary(SummaryQuery.ALL).reports());
+            assertEquals(1200, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM report_rows"));
+            assertEquals(0, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM aggregate_reports WHERE report_id = 'b'"));
+            // The reasons and results of the good reports' rows are all there, and none of the broken one's.
+            assertEquals(2400, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM row_dkim") + ReportSamplesTest.count(archive,
+                    "SELECT COUNT(*) FROM row_spf"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void theSchemaIsVersionedAndANewerOneIsRefused(String kind) throws Exception {
+        String location;
+        try (ReportArchive archive = open(kind)) {
+            assertEquals(Migrations.LATEST, archive.schemaVersion());
+            assertEquals(1, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM schema_version"));
+            location = kind.equals("sqlite") ? folder.resolve("archive.db").toString() : null;
+            if (location == null) {
+                try (Statement statement = archive.connection().createStatement()) {
+                    statement.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, 0)");
+                }
+                archive.connection().commit();
+                ArchiveException newer = assertThrows(ArchiveException.class, () -> ReportArchive.open(reopenUrl(archive), folder));
+                assertEquals("reports.archive.newer-schema", newer.problem().key());
+                return;
+            }
+        }
+        // Opened again: no migration runs twice.
+        try (ReportArchive again = ReportArchive.open(location, folder)) {
+            assertEquals(1, ReportSamplesTest.count(again, "SELECT COUNT(*) FROM schema_version"));
+            try (Statement statement = again.connection().createStatement()) {
+                statement.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, 0)");
+            }
+            again.connection().commit();
+        }
+        ArchiveException newer = assertThrows(ArchiveException.class, () -> ReportArchive.open(location, folder));
+        assertEquals("reports.archive.newer-schema", newer.problem().key());
+        assertTrue(newer.getMessage().contains("version 99"), newer.getMessage());
+    }
+
+    private static String reopenUrl(ReportArchive archive) throws Exception {
+        return archive.connection().getMetaData().getURL() + "&user=postgres";
+    }
+
+    @Test
+    void aProcessKilledMidImportLosesNothingItCommittedAndLeavesNoHalfReport() throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Path file = folder.resolve("r" + i + ".xml.gz");
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+                out.write(report("kill-" + i, 4000).getBytes(StandardCharsets.UTF_8));
+            }
+            files.add(file);
+        }
+        Path db = folder.resolve("killed.db");
+        Process child = child(db, files, "-Xmx256m");
+        List<String> committed = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("committed ")) {
+                    committed.add(line.split(" ")[1]);
+                    if (committed.size() == 5) {
+                        // Well into the sixth file's transaction (each takes tens of milliseconds): SIGKILL.
+                        Thread.sleep(15);
+                        child.destroyForcibly();
+                        break;
+                    }
+                }
+            }
+        }
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(committed.size() == 5, "the child committed " + committed);
+        try (ReportArchive archive = ReportArchive.open(db.toString(), folder)) {
+            long reports = archive.summary(SummaryQuery.ALL).reports();
+            assertTrue(reports >= 5 && reports < 40, "reports after the kill: " + reports);
+            for (String file : committed) {
+                String id = "kill-" + file.substring(file.lastIndexOf('r') + 1, file.indexOf(".xml"));
+                assertEquals(1, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM aggregate_reports WHERE report_id = '" + id + "'"));
+            }
+            assertEquals(reports * 4000, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM report_rows"), "whole reports only");
+            assertEquals(0, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM aggregate_reports r"
+                    + " WHERE r.row_count <> 4000 OR r.row_count <> (SELECT COUNT(*) FROM report_rows w WHERE w.report = r.id)"));
+            // Run again: the rest comes in, what was there is a duplicate.
+            int imported = 0;
+            int duplicates = 0;
+            for (Path file : files) {
+                FileImport result = archive.importFile(file, ReportLimits.DEFAULT);
+                imported += result.imported();
+                duplicates += result.duplicates();
+            }
+            assertEquals(reports, duplicates);
+            assertEquals(40 - reports, imported);
+            assertEquals(40L * 4000, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM report_rows"));
+        }
+    }
+
+    @Test
+    void aHundredMegabyteReportImportsIn64MegabytesOfHeap() throws Exception {
+        int rows = 180_000;
+        Path file = folder.resolve("big.xml.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16);
+                GeneratedReport report = new GeneratedReport(rows)) {
+            report.transferTo(out);
+        }
+        Path db = folder.resolve("big.db");
+        Process child = child(db, List.of(file), "-Xmx64m");
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, child.exitValue(), output);
+        assertTrue(output.contains("committed " + file + " 1 0"), output);
+        try (ReportArchive archive = ReportArchive.open(db.toString(), folder)) {
+            assertEquals(3L * rows, archive.summary(SummaryQuery.ALL).messages());
+            assertEquals(rows, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM report_rows"));
+        }
+    }
+
+    /** A JVM running {@link ImportChild} on the test class path. */
+    private static Process child(Path db, List<Path> files, String heap) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap,
+                "-cp", System.getProperty("java.class.path"), ImportChild.class.getName(), db.toString()));
+        files.stream().map(Path::toString).forEach(command::add);
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    }
+}

@@ -1,0 +1,95 @@
+package org.mailwright.reports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Issue 13's import benchmark: N generated aggregate reports, gzip, 40 rows each (varied sources,
+ * results, two DKIM signatures and a reason on some rows, as Google's and Microsoft's reports look).
+ *
+ * <pre>
+ * java -cp ... org.mailwright.reports.ReportImportBenchmark write DIR 10000   # the files, and their XML size
+ * java -cp ... org.mailwright.reports.ReportImportBenchmark import DIR DB     # in-process: reports/s, rows/s, MB/s
+ * </pre>
+ *
+ * The CLI's own figure is {@code mailwright reports import DIR --db DB}, timed from outside.
+ */
+public final class ReportImportBenchmark {
+
+    static final int ROWS = 40;
+    private static final long BEGIN = 1_793_491_200L;
+
+    private ReportImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 3 && args[0].equals("write")) {
+            write(Path.of(args[1]), Integer.parseInt(args[2]));
+        } else if (args.length == 3 && args[0].equals("import")) {
+            importAll(Path.of(args[1]), args[2]);
+        } else {
+            System.err.println("write DIR N | import DIR DB");
+            System.exit(2);
+        }
+    }
+
+    /** The report {@code n}: 40 rows from sources that recur across reports, as real ones do. */
+    static String report(int n) {
+        List<SampleReports.Row> rows = new ArrayList<>(ROWS);
+        for (int i = 0; i < ROWS; i++) {
+            int source = (n * 7 + i * 13) % 5000;
+            String ip = i % 10 == 9 ? "2001:db8::" + Integer.toHexString(source) : "198.51." + (source >> 8) + "." + (source & 255);
+            boolean good = (n + i) % 5 != 0;
+            rows.add(SampleReports.row(ip, 1 + (n + i) % 17, good ? "pass" : "fail", (n + i) % 3 == 0 ? "fail" : good ? "pass" : "fail"));
+        }
+        String org = n % 3 == 0 ? "google.com" : n % 3 == 1 ? "Yahoo" : "Outlook.com";
+        return SampleReports.xml(org, "bench-" + n, "example" + n % 20 + ".com", BEGIN + (n % 30) * 86_400L, rows)
+                .replace("<dkim>pass</dkim><spf>fail</spf></policy_evaluated>",
+                        "<dkim>pass</dkim><spf>fail</spf><reason><type>forwarded</type><comment>list</comment></reason></policy_evaluated>");
+    }
+
+    static void write(Path folder, int count) throws IOException {
+        Files.createDirectories(folder);
+        long xml = 0;
+        for (int n = 0; n < count; n++) {
+            byte[] text = report(n).getBytes(StandardCharsets.UTF_8);
+            xml += text.length;
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(folder.resolve(
+                    String.format(Locale.ROOT, "r%05d.xml.gz", n))))) {
+                out.write(text);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d reports, %d rows, %.1f MB of XML%n", count, (long) count * ROWS, xml / 1e6);
+    }
+
+    static void importAll(Path folder, String db) throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.filter(file -> file.toString().endsWith(".gz")).sorted().toList();
+        }
+        long xml = 0;
+        long start = System.nanoTime();
+        int imported = 0;
+        try (ReportArchive archive = ReportArchive.open(db, null)) {
+            for (Path file : files) {
+                imported += archive.importFile(file, ReportLimits.DEFAULT).imported();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        for (Path file : files) {
+            try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+                xml += in.transferTo(OutputStream.nullOutputStream());
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d reports imported in %.2f s: %.0f reports/s, %.0f rows/s, %.1f MB of XML/s%n",
+                imported, seconds, imported / seconds, imported * (double) ROWS / seconds, xml / 1e6 / seconds);
+    }
+}
