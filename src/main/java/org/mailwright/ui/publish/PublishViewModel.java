@@ -2,7 +2,6 @@ package org.mailwright.ui.publish;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +30,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.ServerAddress;
+import org.mailwright.files.AtomicFiles;
 import org.mailwright.i18n.Messages;
 import org.mailwright.i18n.ProblemException;
 import org.mailwright.propagation.ExpectedRecord;
@@ -306,7 +306,8 @@ public final class PublishViewModel {
         }
         String json = ChangeSetJson.write(set);
         saveJob.start(text("publish.progress.save", file.getFileName()), () -> BackgroundJobs.completed(() -> {
-            Files.writeString(file, json, StandardCharsets.UTF_8);
+            // Whole or not at all, and never through a link: the file chooser has asked about replacing it.
+            AtomicFiles.write(file, json.getBytes(StandardCharsets.UTF_8), AtomicFiles.WORLD_READABLE, true);
             return file;
         }), (saved, failure) -> saveNote.set(failure == null ? () -> text("publish.json.saved", saved)
                 : cancelled(causeOf(failure)) ? null : () -> text("publish.json.failed", file)));

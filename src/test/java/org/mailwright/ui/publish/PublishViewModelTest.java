@@ -127,6 +127,24 @@ class PublishViewModelTest {
     }
 
     @Test
+    void theSavedJsonIsTheChangeSetAndNeverGoesThroughALink() throws Exception {
+        ChangeSet set = spfChange(OLD_SPF, VERIFICATION);
+        model.plannedProperty().set(set);
+        Path saved = folder.resolve("changes.json");
+        java.nio.file.Files.writeString(saved, "an older file");
+
+        model.saveJson(saved);
+
+        assertEquals(ChangeSetJson.write(set), java.nio.file.Files.readString(saved));
+        assertTrue(model.saveNoteProperty().get().contains(saved.toString()), model.saveNoteProperty().get());
+        Path elsewhere = folder.resolve("elsewhere.txt");
+        java.nio.file.Files.writeString(elsewhere, "not to be overwritten");
+        Path link = java.nio.file.Files.createSymbolicLink(folder.resolve("link.json"), elsewhere);
+        model.saveJson(link);
+        assertEquals("not to be overwritten", java.nio.file.Files.readString(elsewhere));
+    }
+
+    @Test
     void theDiffAndTheFormsFollowTheLanguage() {
         ChangeSet set = spfChange(OLD_SPF);
         model.plannedProperty().set(set);
