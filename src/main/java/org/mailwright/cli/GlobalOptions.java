@@ -18,6 +18,7 @@ import org.mailwright.dns.ResolverOptions;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
 import org.mailwright.dns.ServerAddress;
+import org.mailwright.i18n.Problem;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,7 +30,6 @@ final class GlobalOptions {
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     /** The most characters of what the user typed that a message repeats. */
-    private static final int SHOWN_LENGTH = 60;
 
     private final List<String> servers = new ArrayList<>();
     private final Texts texts;
@@ -205,7 +205,7 @@ final class GlobalOptions {
 
     /** {@code text} as a message repeats it: whole when short, else its start and an ellipsis. */
     static String shown(String text) {
-        return text.length() <= SHOWN_LENGTH ? text : text.substring(0, SHOWN_LENGTH) + "…";
+        return Problem.shown(text);
     }
 
     private ResolverTarget parseTarget(String text) {

@@ -1,6 +1,7 @@
 package org.mailwright.dns;
 
 import java.util.Objects;
+import org.mailwright.i18n.Problem;
 
 /**
  * One DNS server: a host name or IP literal and a port. Written {@code host:port}, with IPv6
@@ -9,8 +10,6 @@ import java.util.Objects;
 public record ServerAddress(String host, int port) {
 
     public static final int DNS_PORT = 53;
-    /** The most characters of what the user typed that a message repeats. */
-    private static final int QUOTED_LENGTH = 60;
 
     public ServerAddress {
         Objects.requireNonNull(host, "host");
@@ -77,7 +76,7 @@ public record ServerAddress(String host, int port) {
 
     /** {@code text} in quotes as a message repeats it: whole when short, else its start and an ellipsis. */
     private static String quoted(String text) {
-        return "\"" + (text.length() <= QUOTED_LENGTH ? text : text.substring(0, QUOTED_LENGTH) + "…") + "\"";
+        return "\"" + Problem.shown(text) + "\"";
     }
 
     /** True for this machine's own addresses (127.0.0.0/8, ::1, localhost): a development setup. */

@@ -23,6 +23,17 @@ public record Problem(String key, List<Object> arguments) {
         arguments = List.copyOf(arguments);
     }
 
+    /** The most characters of what a user gave that a sentence repeats. */
+    public static final int SHOWN_LENGTH = 60;
+
+    /**
+     * {@code text} as a sentence repeats it: whole when short, else its first
+     * {@value #SHOWN_LENGTH} characters and an ellipsis, so a hostile value never floods a message.
+     */
+    public static String shown(String text) {
+        return text.length() <= SHOWN_LENGTH ? text : text.substring(0, SHOWN_LENGTH) + "…";
+    }
+
     /**
      * The problem in one sentence in {@code locale}'s language. An argument that is a problem
      * itself (why a part of the value is wrong) is said in the same language.

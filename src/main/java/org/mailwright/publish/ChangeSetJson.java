@@ -43,8 +43,6 @@ public final class ChangeSetJson {
 
     /** The largest change-set file read: a wizard writes a few kilobytes. */
     public static final int MAX_BYTES = 1 << 20;
-    /** The most characters of a bad value that a message repeats. */
-    private static final int SHOWN_LENGTH = 60;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -270,8 +268,7 @@ public final class ChangeSetJson {
 
         private DomainName name(JsonToken token, String where) throws IOException {
             String text = text(token, where);
-            return DomainName.parse(text).name().orElseThrow(() -> problem("publish.changes.name", where,
-                    text.length() <= SHOWN_LENGTH ? text : text.substring(0, SHOWN_LENGTH) + "…"));
+            return DomainName.parse(text).name().orElseThrow(() -> problem("publish.changes.name", where, Problem.shown(text)));
         }
 
         private String text(JsonToken token, String where) throws IOException {

@@ -173,7 +173,7 @@ public final class TsigKeyFile {
     public static DomainName keyName(String text) {
         DomainName.Parsed parsed = DomainName.parse(text);
         return parsed.name().orElseThrow(() -> new ProblemException(new Problem("publish.key.name",
-                text.length() <= 60 ? text : text.substring(0, 60) + "…")));
+                Problem.shown(text))));
     }
 
     private record Found(Optional<String> name, Optional<String> algorithm, String secret) {

@@ -3,6 +3,7 @@ package org.mailwright.publish;
 import java.util.Locale;
 import java.util.Optional;
 import org.mailwright.dns.DomainName;
+import org.mailwright.propagation.RecordKind;
 
 /**
  * Which TXT records at a name are versions of the same record, so that replacing one leaves the
@@ -19,7 +20,7 @@ final class TxtFamily {
 
     /** True when replacing {@code wanted} at {@code name} replaces {@code published}. */
     static boolean sameRecord(DomainName name, String published, String wanted) {
-        if (isUnderDomainKey(name)) {
+        if (RecordKind.selectorOf(name.ascii()).isPresent()) {
             return true;
         }
         Optional<String> wantedVersion = version(wanted);
@@ -44,10 +45,5 @@ final class TxtFamily {
             end++;
         }
         return end == 0 ? Optional.empty() : Optional.of(version.substring(0, end).toUpperCase(Locale.ROOT));
-    }
-
-    private static boolean isUnderDomainKey(DomainName name) {
-        int at = name.labels().indexOf("_domainkey");
-        return at > 0;
     }
 }

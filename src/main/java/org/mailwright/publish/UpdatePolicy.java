@@ -51,8 +51,6 @@ public final class UpdatePolicy {
      * character a name cannot hold; these are named as the danger they are.
      */
     private static final String CONFIGURATION_SYNTAX = "\"'`{}[];,#\\";
-    /** How much of a wrong value a message repeats. */
-    private static final int SHOWN_LENGTH = 60;
 
     /** The name servers whose configuration is written. */
     public enum Software {
@@ -454,8 +452,7 @@ public final class UpdatePolicy {
      * ellipsis; a control character (a line break...) shown as a replacement character.
      */
     private static String shown(String text) {
-        String start = text.length() <= SHOWN_LENGTH ? text : text.substring(0, SHOWN_LENGTH) + "…";
-        return start.replaceAll("\\p{Cc}", "\uFFFD");
+        return Problem.shown(text).replaceAll("\\p{Cc}", "\uFFFD");
     }
 
     private static String allowedAlgorithms() {
