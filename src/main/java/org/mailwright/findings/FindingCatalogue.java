@@ -7,8 +7,8 @@ import java.util.ResourceBundle;
 
 /**
  * The words of every finding: its message, why it matters and how to fix it, in English and
- * Spanish. Each area keeps its entries in its own bundle,
- * {@code org/mailwright/findings/findings-<area>.properties} (plus {@code _en} and {@code _es}),
+ * Spanish. Each catalogue ({@link FindingType#catalogue()}) keeps its entries in its own bundle,
+ * {@code org/mailwright/findings/findings-<catalogue>.properties} (plus {@code _en} and {@code _es}),
  * so areas grow without touching each other; the window, the CLI and exports all read from here.
  */
 public final class FindingCatalogue {
@@ -35,7 +35,7 @@ public final class FindingCatalogue {
     /** True when the catalogue has all three texts for {@code type} in {@code locale}'s own bundle. */
     public static boolean describes(FindingType type, Locale locale) {
         try {
-            ResourceBundle bundle = bundle(type.area(), locale);
+            ResourceBundle bundle = bundle(type.catalogue(), locale);
             for (Part part : Part.values()) {
                 bundle.getString(type.id() + "." + part.key());
             }
@@ -79,13 +79,13 @@ public final class FindingCatalogue {
 
     private static String pattern(FindingType type, Locale locale, Part part) {
         try {
-            return bundle(type.area(), locale).getString(type.id() + "." + part.key());
+            return bundle(type.catalogue(), locale).getString(type.id() + "." + part.key());
         } catch (MissingResourceException e) {
             return null;
         }
     }
 
-    private static ResourceBundle bundle(String area, Locale locale) {
-        return ResourceBundle.getBundle("org.mailwright.findings.findings-" + area, locale, FindingCatalogue.class.getModule());
+    private static ResourceBundle bundle(String catalogue, Locale locale) {
+        return ResourceBundle.getBundle("org.mailwright.findings.findings-" + catalogue, locale, FindingCatalogue.class.getModule());
     }
 }

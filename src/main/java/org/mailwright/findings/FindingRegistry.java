@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  */
 public final class FindingRegistry {
 
-    private static final List<FindingType> ALL = Stream.of(SpfFinding.values(), DkimFinding.values(), DmarcFinding.values())
+    private static final List<FindingType> ALL = Stream.of(SpfFinding.values(), DkimFinding.values(), DmarcFinding.values(), CheckFinding.values())
             .flatMap(Arrays::stream)
             .map(FindingType.class::cast)
             .toList();

@@ -39,6 +39,14 @@ public interface FindingType {
     }
 
     /**
+     * The catalogue its words are in, {@code findings-<catalogue>.properties}: its area's own,
+     * unless several small areas share one.
+     */
+    default String catalogue() {
+        return area();
+    }
+
+    /**
      * A finding of this type about {@code arguments}.
      *
      * @throws IllegalArgumentException when the count of arguments is not the declared one

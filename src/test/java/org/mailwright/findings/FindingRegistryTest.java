@@ -30,7 +30,9 @@ class FindingRegistryTest {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+\\.[a-z0-9]+(-[a-z0-9]+)*");
     private static final Locale SPANISH = Locale.forLanguageTag("es");
-    private static final List<String> AREAS = List.of("spf", "dkim", "dmarc");
+    private static final List<String> AREAS = List.of("spf", "dkim", "dmarc", "ns", "mx", "mtasts", "tlsrpt", "bimi",
+            "dnssec", "dane", "dnsbl", "smtp", "check");
+    private static final List<String> CATALOGUES = List.of("spf", "dkim", "dmarc", CheckFinding.CATALOGUE);
 
     static List<FindingType> types() {
         return FindingRegistry.all();
@@ -49,8 +51,8 @@ class FindingRegistryTest {
     @ParameterizedTest
     @MethodSource("types")
     void everyTypeIsDescribedInEnglishAndSpanish(FindingType type) throws IOException {
-        Properties english = bundle(type.area(), "");
-        Properties spanish = bundle(type.area(), "_es");
+        Properties english = bundle(type.catalogue(), "");
+        Properties spanish = bundle(type.catalogue(), "_es");
         Finding sample = type.of(sampleArguments(type).toArray());
         for (FindingCatalogue.Part part : FindingCatalogue.Part.values()) {
             String key = type.id() + "." + part.key();
@@ -70,13 +72,13 @@ class FindingRegistryTest {
 
     @Test
     void theBundlesHoldExactlyTheDeclaredTypes() throws IOException {
-        for (String area : AREAS) {
+        for (String catalogue : CATALOGUES) {
             Set<String> declared = FindingRegistry.all().stream()
-                    .filter(type -> type.area().equals(area))
+                    .filter(type -> type.catalogue().equals(catalogue))
                     .flatMap(type -> List.of(FindingCatalogue.Part.values()).stream().map(part -> type.id() + "." + part.key()))
                     .collect(Collectors.toCollection(TreeSet::new));
-            assertEquals(declared, new TreeSet<>(bundle(area, "").stringPropertyNames()), area + " in English");
-            assertEquals(declared, new TreeSet<>(bundle(area, "_es").stringPropertyNames()), area + " in Spanish");
+            assertEquals(declared, new TreeSet<>(bundle(catalogue, "").stringPropertyNames()), catalogue + " in English");
+            assertEquals(declared, new TreeSet<>(bundle(catalogue, "_es").stringPropertyNames()), catalogue + " in Spanish");
         }
     }
 
@@ -104,9 +106,9 @@ class FindingRegistryTest {
         return arguments;
     }
 
-    private static Properties bundle(String area, String suffix) throws IOException {
+    private static Properties bundle(String catalogue, String suffix) throws IOException {
         Properties properties = new Properties();
-        String resource = "findings-" + area + suffix + ".properties";
+        String resource = "findings-" + catalogue + suffix + ".properties";
         try (InputStream in = FindingCatalogue.class.getResourceAsStream(resource)) {
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }

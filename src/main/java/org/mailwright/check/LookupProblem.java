@@ -1,0 +1,20 @@
+package org.mailwright.check;
+
+import java.util.Locale;
+import org.mailwright.dns.LookupResult;
+import org.mailwright.findings.LocalizedText;
+import org.mailwright.i18n.Messages;
+
+/**
+ * How a lookup failed, in the words of the language a finding is shown in: the outcome's name
+ * ("no answer", "server failure"), and what the reply showed, when it showed more.
+ */
+record LookupProblem(LookupResult lookup) implements LocalizedText {
+
+    @Override
+    public String text(Locale locale) {
+        String outcome = Messages.get(locale, "dns.outcome." + lookup.outcome().jsonName());
+        String detail = lookup.problem().text(locale);
+        return detail.isBlank() ? outcome : outcome + " (" + detail + ")";
+    }
+}
