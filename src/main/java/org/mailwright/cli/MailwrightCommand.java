@@ -33,7 +33,7 @@ import picocli.CommandLine;
         scope = ScopeType.INHERIT,
         sortOptions = false,
         subcommands = {LookupCommand.class, SpfCommand.class, DkimCommand.class, DmarcCommand.class,
-                PropagationCommand.class, PublishCommand.class, PublishPolicyCommand.class, ReportsCommand.class,
+                PropagationCommand.class, CheckCommand.class, PublishCommand.class, PublishPolicyCommand.class, ReportsCommand.class,
                 FindingsCommand.class, ExplainCommand.class})
 public final class MailwrightCommand implements Callable<Integer> {
 
