@@ -69,7 +69,7 @@ final class DkimProbe implements Probe {
     @Override
     public CompletableFuture<List<Finding>> run(CheckContext context) {
         List<String> tried = new ArrayList<>();
-        List<CompletableFuture<List<Finding>>> lookups = new ArrayList<>();
+        List<CompletableFuture<Selected>> lookups = new ArrayList<>();
         for (String selector : selectors(context.settings().selectors())) {
             Optional<DomainName> name = DomainName.parse(selector + "._domainkey." + context.domain().ascii()).name();
             if (name.isEmpty()) {
@@ -80,22 +80,37 @@ final class DkimProbe implements Probe {
         }
         return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).thenApply(done -> {
             List<Finding> findings = new ArrayList<>();
-            lookups.forEach(lookup -> findings.addAll(lookup.join()));
-            boolean found = findings.stream().anyMatch(f -> f.type() != DkimFinding.KEY_LOOKUP_FAILED);
-            if (!found) {
-                findings.add(CheckFinding.DKIM_MISSING.of(context.domain().unicode(), String.join(", ", tried)));
+            List<LookupResult> failed = new ArrayList<>();
+            lookups.forEach(lookup -> {
+                Selected selected = lookup.join();
+                findings.addAll(selected.findings());
+                selected.failure().ifPresent(failed::add);
+            });
+            if (findings.isEmpty()) {
+                // A selector whose lookup failed may hold the key: only a full set of answers shows none.
+                findings.add(failed.isEmpty()
+                        ? CheckFinding.DKIM_MISSING.of(context.domain().unicode(), String.join(", ", tried))
+                        : CheckFinding.CHECK_INCOMPLETE.of(area(), new LookupProblem(failed.get(0))));
             }
             return findings;
         });
     }
 
+    /** What one selector's name showed: the findings about the keys there, or the lookup that failed. */
+    private record Selected(List<Finding> findings, Optional<LookupResult> failure) {
+    }
+
     /** What one selector's name holds: nothing, a key (and how it stands), or a record that is no key. */
-    private static List<Finding> judge(LookupResult txt) {
-        if (txt.outcome() == Outcome.NXDOMAIN || txt.outcome() == Outcome.NODATA) {
-            return List.of();
-        }
+    private static Selected judge(LookupResult txt) {
         if (!txt.outcome().isConclusive()) {
-            return List.of(DkimFinding.KEY_LOOKUP_FAILED.of(txt.name(), txt.server(), new LookupProblem(txt)));
+            return new Selected(List.of(), Optional.of(txt));
+        }
+        return new Selected(keyFindings(txt), Optional.empty());
+    }
+
+    private static List<Finding> keyFindings(LookupResult txt) {
+        if (txt.outcome() != Outcome.OK) {
+            return List.of();
         }
         String name = txt.name();
         List<Finding> findings = new ArrayList<>();

@@ -1,0 +1,232 @@
+package org.mailwright.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mailwright.dns.DomainName;
+import org.mailwright.dns.ResolverOptions;
+import org.mailwright.dns.ResolverService;
+import org.mailwright.findings.Finding;
+import org.mailwright.findings.Severity;
+import org.mailwright.testdns.TestDnsServer;
+
+/**
+ * The health check against a real DNS server on loopback: a clean domain gets no warning or
+ * error, and on domains with planted faults every fault is named by its id and nothing else is.
+ */
+class HealthCheckTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-06T10:00:00Z"), ZoneOffset.UTC);
+    private static TestDnsServer dns;
+    private static ResolverService resolver;
+
+    @BeforeAll
+    static void serve() throws NoSuchAlgorithmException {
+        String strong = publicKey(2048);
+        String weak = publicKey(1024);
+        dns = TestDnsServer.start("""
+                $ORIGIN clean.test.
+                @        SOA   ns1 hostmaster 2026120601 3600 600 86400 300
+                @        NS    ns1
+                @        NS    ns2
+                ns1      A     127.0.0.1
+                ns2      A     127.0.0.1
+                @        MX    10 mail
+                mail     A     192.0.2.25
+                mail     AAAA  2001:db8::25
+                @        TXT   "v=spf1 mx -all"
+                _dmarc   TXT   "v=DMARC1; p=reject; rua=mailto:dmarc@clean.test"
+                _smtp._tls TXT "v=TLSRPTv1; rua=mailto:tls@clean.test"
+                default._bimi TXT "v=BIMI1; l=https://clean.test/logo.svg"
+                """ + "s1._domainkey TXT " + quoted("v=DKIM1; k=rsa; p=" + strong) + "\n", """
+                $ORIGIN faults.test.
+                @        SOA   ns1 hostmaster 2026120601 3600 600 86400 300
+                @        NS    ns1
+                @        MX    10 mail
+                @        MX    15 mail
+                @        MX    20 alias
+                @        MX    30 nowhere
+                @        MX    40 192.0.2.99.
+                mail     A     192.0.2.26
+                alias    CNAME mail
+                ns1      A     127.0.0.1
+                @        TXT   "v=spf1 mx -all"
+                _dmarc   TXT   "v=DMARC1; p=reject; rua=mailto:dmarc@faults.test"
+                _smtp._tls TXT "v=TLSRPTv1; rua=ftp://reports.faults.test"
+                default._bimi TXT "v=BIMI1; l=http://faults.test/logo.svg"
+                """ + "mail._domainkey TXT " + quoted("v=DKIM1; t=y; p=" + weak) + "\n"
+                + "old._domainkey TXT \"v=DKIM1; p=\"\n", """
+                $ORIGIN nomail.test.
+                @        SOA   ns1 hostmaster 2026120601 3600 600 86400 300
+                @        NS    ns1
+                @        NS    ns2
+                ns1      A     127.0.0.1
+                ns2      AAAA  ::1
+                ns3      A     127.0.0.1
+                @        MX    0 .
+                @        TXT   "v=spf1 ~all"
+                _dmarc   TXT   "v=DMARC1; p=quarantine; rua=mailto:dmarc@clean.test"
+                """, """
+                $ORIGIN 2.0.192.in-addr.arpa.
+                25       PTR   mail.clean.test.
+                26       PTR   mail.clean.test.
+                """, """
+                $ORIGIN 8.b.d.0.1.0.0.2.ip6.arpa.
+                5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0 PTR mail.clean.test.
+                """, """
+                $ORIGIN bl.test.
+                26.2.0.192 A 127.0.0.2
+                """, """
+                $ORIGIN refusing.test.
+                25.2.0.192 A 127.255.255.254
+                """);
+        resolver = new ResolverService(ResolverOptions.defaults().withTimeout(Duration.ofMillis(400)).withRetries(0));
+    }
+
+    @AfterAll
+    static void close() {
+        resolver.close();
+        dns.close();
+    }
+
+    private static HealthReport check(String domain, List<String> blocklists) {
+        CheckSettings settings = CheckSettings.defaults().withNameServerPort(dns.port())
+                .withBlocklists(blocklists.stream().map(DomainName::of).toList());
+        return new HealthCheck(resolver.fresh(), dns.target(), settings, CLOCK).check(DomainName.of(domain)).join();
+    }
+
+    private static Set<String> ids(HealthReport report, Severity... severities) {
+        Set<Severity> wanted = Set.of(severities);
+        return report.findings().stream().filter(f -> wanted.contains(f.severity())).map(Finding::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void aCleanDomainHasNoWarningOrError() {
+        HealthReport report = check("clean.test", List.of("bl.test"));
+
+        assertEquals(Set.of(), ids(report, Severity.ERROR, Severity.WARNING), () -> describe(report));
+        assertTrue(ids(report, Severity.PASS).containsAll(Set.of("ns.ok", "mx.ok", "spf.valid", "dkim.found", "tlsrpt.ok",
+                "bimi.ok")), () -> describe(report));
+        assertEquals(Scorecard.Grade.A, report.scorecard().grade(), () -> describe(report));
+        assertFalse(report.hasErrors());
+    }
+
+    @Test
+    void everyPlantedFaultIsNamedByItsIdAndNothingElse() {
+        HealthReport report = check("faults.test", List.of("bl.test"));
+
+        assertEquals(new TreeSet<>(Set.of("ns.single", "mx.duplicate", "mx.target-cname", "mx.target-no-address",
+                        "mx.target-ip-literal", "mx.fcrdns-mismatch", "dkim.weak-key", "dkim.testing", "tlsrpt.invalid",
+                        "bimi.invalid", "dnsbl.listed")),
+                ids(report, Severity.ERROR, Severity.WARNING), () -> describe(report));
+        assertTrue(ids(report, Severity.INFO).contains("dkim.revoked"), () -> describe(report));
+        assertTrue(report.hasErrors());
+        assertTrue(report.scorecard().grade().compareTo(Scorecard.Grade.C) >= 0, "an error caps the grade at C");
+    }
+
+    @Test
+    void aDomainThatAcceptsNoMailIsExpectedToSendNone() {
+        HealthReport report = check("nomail.test", List.of());
+
+        Set<String> found = ids(report, Severity.ERROR, Severity.WARNING, Severity.INFO);
+        assertTrue(found.containsAll(Set.of("mx.null", "mx.null-spf", "mx.null-dmarc")), () -> describe(report));
+        assertFalse(found.contains("mx.missing"), () -> describe(report));
+        assertFalse(found.contains("ns.no-ipv6"), "ns2 has an IPv6 address: " + describe(report));
+    }
+
+    @Test
+    void noSelectorFoundIsAWarningThatSaysWhichWereTried() {
+        HealthReport report = check("nomail.test", List.of());
+
+        Finding missing = report.findings().stream().filter(f -> f.id().equals("dkim.missing")).findFirst().orElseThrow();
+        String message = missing.message(Locale.ENGLISH);
+        assertEquals(Severity.WARNING, missing.severity());
+        assertTrue(message.contains("default, dkim, mail, selector1, selector2, google"), message);
+        assertTrue(message.contains("202612"), "date-like selectors are tried: " + message);
+    }
+
+    @Test
+    void aBlocklistThatRefusesIsNeverReadAsAListing() {
+        HealthReport report = check("clean.test", List.of("refusing.test"));
+
+        assertEquals(Set.of("dnsbl.refused"), report.areas().get(CheckArea.BLOCKLISTS).stream().map(Finding::id)
+                .collect(Collectors.toSet()), () -> describe(report));
+        assertFalse(report.hasErrors());
+    }
+
+    @Test
+    void aDomainThatDoesNotExistHasNoNameServers() {
+        HealthReport report = check("absent.clean.test", List.of());
+
+        assertTrue(ids(report, Severity.ERROR).contains("ns.missing"), () -> describe(report));
+    }
+
+    @Test
+    void everyPointOfTheScoreIsExplained() {
+        HealthReport report = check("faults.test", List.of("bl.test"));
+
+        for (Scorecard.AreaScore area : report.scorecard().areas()) {
+            int spent = area.costs().stream().mapToInt(Scorecard.Cost::points).sum();
+            assertEquals(Math.max(0, 100 - spent), area.score(), area.area().id());
+            assertEquals(report.areas().get(area.area()).size(), area.costs().size(), area.area().id());
+        }
+        int weights = report.scorecard().areas().stream().mapToInt(a -> a.area().weight()).sum();
+        int weighted = report.scorecard().areas().stream().mapToInt(a -> a.area().weight() * a.score()).sum();
+        assertEquals(Math.round((float) weighted / weights), report.scorecard().score());
+    }
+
+    @Test
+    void aSilentServerLeavesTheCheckIncompleteNotFailed() {
+        TestDnsServer silent = TestDnsServer.start("$ORIGIN quiet.test.\n@ TXT \"v=spf1 -all\"\n");
+        silent.setBehaviour(TestDnsServer.Behaviour.SILENT);
+        try (ResolverService quick = new ResolverService(ResolverOptions.defaults().withTimeout(Duration.ofMillis(100))
+                .withRetries(0))) {
+            CheckSettings settings = CheckSettings.defaults().withNameServerPort(silent.port()).withBlocklists(List.of());
+            HealthReport report = new HealthCheck(quick, silent.target(), settings, CLOCK)
+                    .check(DomainName.of("quiet.test")).join();
+
+            Set<String> found = ids(report, Severity.ERROR, Severity.WARNING, Severity.INFO);
+            assertTrue(found.contains("check.incomplete"), () -> describe(report));
+            assertFalse(found.contains("ns.missing") || found.contains("mx.missing") || found.contains("dkim.missing"),
+                    "a silent server proves nothing missing: " + describe(report));
+        } finally {
+            silent.close();
+        }
+    }
+
+    private static String describe(HealthReport report) {
+        return report.findings().stream().map(f -> f.id() + ": " + f.message(Locale.ENGLISH)).collect(Collectors.joining("\n"));
+    }
+
+    private static String publicKey(int bits) throws NoSuchAlgorithmException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(bits);
+        return Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+    }
+
+    /** A TXT value in strings of at most 255 characters, as a zone file needs. */
+    private static String quoted(String value) {
+        StringBuilder out = new StringBuilder("(");
+        for (int i = 0; i < value.length(); i += 200) {
+            out.append(" \"").append(value, i, Math.min(value.length(), i + 200)).append('"');
+        }
+        return out.append(" )").toString();
+    }
+}
