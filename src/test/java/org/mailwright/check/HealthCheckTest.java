@@ -71,7 +71,7 @@ class HealthCheckTest {
                 _smtp._tls TXT "v=TLSRPTv1; rua=ftp://reports.faults.test"
                 default._bimi TXT "v=BIMI1; l=http://faults.test/logo.svg"
                 """ + "mail._domainkey TXT " + quoted("v=DKIM1; t=y; p=" + weak) + "\n"
-                + "old._domainkey TXT \"v=DKIM1; p=\"\n", """
+                + "k2._domainkey TXT \"v=DKIM1; p=\"\n", """
                 $ORIGIN nomail.test.
                 @        SOA   ns1 hostmaster 2026120601 3600 600 86400 300
                 @        NS    ns1
