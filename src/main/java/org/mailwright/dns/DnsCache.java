@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Answers kept for as long as their TTL allows: positive answers for their smallest record TTL,
@@ -38,6 +40,12 @@ public final class DnsCache {
     private final AtomicLong weight = new AtomicLong();
     /** Orders the entries by when they were stored, so a fresh view can skip what was there before it. */
     private final AtomicLong stamps = new AtomicLong();
+    /** The lookups on their way, so a question asked again before its answer is back waits for it instead. */
+    private final ConcurrentHashMap<String, Pending> pending = new ConcurrentHashMap<>();
+
+    /** A lookup on its way, and the stamp of when it was started. */
+    private record Pending(CompletableFuture<LookupResult> answer, long stamp) {
+    }
 
     public DnsCache(Clock clock) {
         this.clock = clock;
@@ -56,6 +64,43 @@ public final class DnsCache {
             return Optional.empty();
         }
         return Optional.of(entry.result().fromCache(remaining));
+    }
+
+    /**
+     * The lookup of the question already on its way when it was started at or after
+     * {@code storedSince}; otherwise the one {@code ask} starts now, which later askers share until
+     * it is answered. Many domains of a batch that name the same include or mail host then cost
+     * one query, not one each.
+     */
+    CompletableFuture<LookupResult> shared(ResolverTarget target, String name, RecordType type, long storedSince,
+                                           Supplier<CompletableFuture<LookupResult>> ask) {
+        String key = key(target, name, type);
+        while (true) {
+            Pending existing = pending.get(key);
+            if (existing != null && existing.stamp() >= storedSince) {
+                return existing.answer();
+            }
+            Pending mine = new Pending(new CompletableFuture<>(), nextStamp());
+            boolean placed = existing == null ? pending.putIfAbsent(key, mine) == null : pending.replace(key, existing, mine);
+            if (!placed) {
+                continue;
+            }
+            CompletableFuture<LookupResult> asked;
+            try {
+                asked = ask.get();
+            } catch (RuntimeException failed) {
+                asked = CompletableFuture.failedFuture(failed);
+            }
+            asked.whenComplete((result, failure) -> {
+                pending.remove(key, mine);
+                if (failure != null) {
+                    mine.answer().completeExceptionally(failure);
+                } else {
+                    mine.answer().complete(result);
+                }
+            });
+            return mine.answer();
+        }
     }
 
     void put(ResolverTarget target, LookupResult result) {

@@ -31,6 +31,12 @@ import org.xbill.DNS.ResolverConfig;
  */
 public final class ResolverService implements AutoCloseable {
 
+    /**
+     * The most queries on the wire at once: a batch of thousands of domains never floods a
+     * server, and each waiting query holds no thread; the rest wait their turn in order.
+     */
+    public static final int MAX_IN_FLIGHT = 256;
+
     private final ResolverOptions options;
     private final DnsCache cache;
     private final ExecutorService executor;
@@ -40,6 +46,8 @@ public final class ResolverService implements AutoCloseable {
     private final long freshSince;
     /** False for a view ({@link #fresh()}, {@link #newCheck()}), which closes nothing of the service it shares. */
     private final boolean owner;
+    /** The queries on the wire at once, for the service and all its views. */
+    private final InFlightLimit inFlight;
 
     public ResolverService(ResolverOptions options) {
         this(options, Clock.systemUTC());
@@ -47,11 +55,13 @@ public final class ResolverService implements AutoCloseable {
 
     public ResolverService(ResolverOptions options, Clock clock) {
         this(Objects.requireNonNull(options, "options"), new DnsCache(Objects.requireNonNull(clock, "clock")),
-                Executors.newCachedThreadPool(daemonThreads()), new CheckBounds(options), 0, true);
+                Executors.newCachedThreadPool(daemonThreads()), new CheckBounds(options), 0, true,
+                new InFlightLimit(MAX_IN_FLIGHT));
     }
 
     private ResolverService(ResolverOptions options, DnsCache cache, ExecutorService executor, CheckBounds bounds,
-                            long freshSince, boolean owner) {
+                            long freshSince, boolean owner, InFlightLimit inFlight) {
+        this.inFlight = inFlight;
         this.options = options;
         this.cache = cache;
         this.executor = executor;
@@ -68,7 +78,7 @@ public final class ResolverService implements AutoCloseable {
      * time with this service's. Closing the view closes nothing.
      */
     public ResolverService fresh() {
-        return new ResolverService(options, cache, executor, bounds, cache.nextStamp(), false);
+        return new ResolverService(options, cache, executor, bounds, cache.nextStamp(), false, inFlight);
     }
 
     /**
@@ -77,7 +87,7 @@ public final class ResolverService implements AutoCloseable {
      * of a check counted afresh from now. Closing the view closes nothing.
      */
     public ResolverService newCheck() {
-        return new ResolverService(options, cache, executor, new CheckBounds(options), freshSince, false);
+        return new ResolverService(options, cache, executor, new CheckBounds(options), freshSince, false, inFlight);
     }
 
     public ResolverOptions options() {
@@ -102,7 +112,12 @@ public final class ResolverService implements AutoCloseable {
             if (cached.isPresent()) {
                 return CompletableFuture.completedFuture(cached.get());
             }
+            return cache.shared(target, display, type, freshSince, () -> resolve(query, display, type, target));
         }
+        return resolve(query, display, type, target);
+    }
+
+    private CompletableFuture<LookupResult> resolve(Name query, String display, RecordType type, ResolverTarget target) {
         long started = System.nanoTime();
         CompletableFuture<LookupResult> result;
         if (target instanceof ResolverTarget.Authoritative authoritative) {
@@ -223,7 +238,7 @@ public final class ResolverService implements AutoCloseable {
     }
 
     private CompletableFuture<LookupResult> attempt(Query query, ServerAddress server, int attempt, long started) {
-        return CompletableFuture.supplyAsync(() -> exchange(query, server, started), executor)
+        return inFlight.submit(() -> exchange(query, server, started), executor)
                 .thenCompose(result -> result.outcome() == Outcome.TIMEOUT && attempt < options.retries()
                         ? attempt(query.again(), server, attempt + 1, started)
                         : CompletableFuture.completedFuture(result));
