@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,6 +24,9 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -127,6 +131,8 @@ public final class TestDnsServer implements AutoCloseable {
     private volatile List<Zone> zones;
     private volatile Behaviour behaviour = Behaviour.NORMAL;
     private volatile boolean closed;
+    private volatile long latencyMillis;
+    private ScheduledExecutorService delayedReplies;
 
     private TestDnsServer(List<Zone> zones, DatagramSocket udp, ServerSocket tcp) {
         this.zones = zones;
@@ -248,6 +254,11 @@ public final class TestDnsServer implements AutoCloseable {
             return;
         }
         closed = true;
+        synchronized (this) {
+            if (delayedReplies != null) {
+                delayedReplies.shutdownNow();
+            }
+        }
         udp.close();
         closeQuietly(tcp);
         connections.forEach(TestDnsServer::closeQuietly);
@@ -296,12 +307,47 @@ public final class TestDnsServer implements AutoCloseable {
                     }
                 }
                 if (reply != null) {
-                    udp.send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
+                    send(new DatagramPacket(reply, reply.length, packet.getSocketAddress()));
                 }
             } catch (IOException e) {
                 // Closing the socket ends the loop; any other failure concerns one packet only.
             }
         }
+    }
+
+    /** Sends a UDP reply now, or after {@link #setLatency} on a timer, so slow replies never hold up the next query. */
+    private void send(DatagramPacket reply) throws IOException {
+        long delay = latencyMillis;
+        if (delay <= 0) {
+            udp.send(reply);
+            return;
+        }
+        delayed().schedule(() -> {
+            try {
+                udp.send(reply);
+            } catch (IOException e) {
+                // Closed meanwhile: the client times out, as it would.
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized ScheduledExecutorService delayed() {
+        if (delayedReplies == null) {
+            delayedReplies = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "test-dns-latency");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return delayedReplies;
+    }
+
+    /**
+     * Every UDP reply leaves {@code latency} after its query arrived, as over a real network (a
+     * benchmark's 20 ms per query); TCP is not delayed. Zero, the default, replies at once.
+     */
+    public void setLatency(Duration latency) {
+        latencyMillis = latency.toMillis();
     }
 
     private void acceptTcp() {
