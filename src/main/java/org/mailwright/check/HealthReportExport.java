@@ -7,13 +7,16 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.Severity;
+import org.mailwright.i18n.Messages;
 
 /**
  * A health report written for scripts and spreadsheets, the same from the CLI and the window:
- * one line of JSON, a CSV row under {@link #CSV_HEADER}, or Markdown for a ticket or a wiki.
+ * one line of JSON, a CSV row under {@link #CSV_HEADER}, Markdown for a ticket or a wiki, or a
+ * self-contained HTML page to print or send.
  */
 public final class HealthReportExport {
 
@@ -32,6 +35,14 @@ public final class HealthReportExport {
      * "areas":{"ns":{"grade","score","costs":[{"id","points"}]}}}} on one line, words in {@code locale}'s language.
      */
     public static String json(HealthReport report, Locale locale) {
+        return json(report, locale, Optional.empty());
+    }
+
+    /**
+     * The same, with {@code "changes":{"since","new":[{"id","severity","message"}],"fixed":[...]}}
+     * after the areas when the domain was checked before (messages as remembered, in English).
+     */
+    public static String json(HealthReport report, Locale locale, Optional<CheckHistory.Changes> changes) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = FACTORY.createGenerator(text)) {
             json.writeStartObject();
@@ -66,11 +77,30 @@ public final class HealthReportExport {
                 json.writeEndObject();
             }
             json.writeEndObject();
+            if (changes.isPresent()) {
+                json.writeObjectFieldStart("changes");
+                json.writeStringField("since", changes.get().since().toString());
+                writeMarks(json, "new", changes.get().appeared());
+                writeMarks(json, "fixed", changes.get().fixed());
+                json.writeEndObject();
+            }
             json.writeEndObject();
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
         return text.toString();
+    }
+
+    private static void writeMarks(JsonGenerator json, String field, List<CheckHistory.Mark> marks) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (CheckHistory.Mark mark : marks) {
+            json.writeStartObject();
+            json.writeStringField("id", mark.id());
+            json.writeStringField("severity", mark.severity().jsonName());
+            json.writeStringField("message", mark.message());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /** The report's row under {@link #CSV_HEADER} (RFC 4180), an area not checked left empty. */
@@ -117,6 +147,64 @@ public final class HealthReportExport {
             }
         }
         return md.toString();
+    }
+
+    /**
+     * The report as one self-contained HTML page, styles inline and nothing fetched, that prints
+     * cleanly: the grade, the areas with their scores, then each finding with why and how to fix it.
+     */
+    public static String html(HealthReport report, Locale locale) {
+        String title = Messages.get(locale, "check.export.title", report.domain().unicode());
+        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"").append(locale.getLanguage())
+                .append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(escape(title)).append("</title>\n<style>\n")
+                .append("body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;color:#1d2430}\n")
+                .append("h1{margin-bottom:.2rem}.when{color:#5b6575;margin-top:0}\n")
+                .append("table{border-collapse:collapse;margin:1rem 0}td,th{padding:.3rem .8rem;border-bottom:1px solid #d8dde5;text-align:left}\n")
+                .append(".grade{font-weight:700}.error{color:#a61b1b}.warning{color:#8a5a00}.info{color:#24568f}.pass{color:#1f6b35}\n")
+                .append("section{break-inside:avoid}li{margin:.5rem 0}.why,.fix{margin:.15rem 0;color:#3a4452}\n")
+                .append("code{font-size:.9em}@media print{body{margin:0}}\n</style>\n</head>\n<body>\n");
+        Scorecard card = report.scorecard();
+        html.append("<h1>").append(escape(title)).append("</h1>\n<p class=\"when\">")
+                .append(escape(Messages.get(locale, "check.export.summary", card.grade().name(), card.score(),
+                        report.checkedAt().toString()))).append("</p>\n<table>\n<tr><th>")
+                .append(escape(Messages.get(locale, "check.export.area"))).append("</th><th>")
+                .append(escape(Messages.get(locale, "check.export.grade"))).append("</th><th>")
+                .append(escape(Messages.get(locale, "check.export.score"))).append("</th></tr>\n");
+        for (Scorecard.AreaScore area : card.areas()) {
+            html.append("<tr><td>").append(escape(area.area().text(locale))).append("</td><td class=\"grade\">")
+                    .append(area.grade().name()).append("</td><td>").append(area.score()).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+        for (Scorecard.AreaScore area : card.areas()) {
+            html.append("<section>\n<h2>").append(escape(area.area().text(locale))).append("</h2>\n<ul>\n");
+            for (Scorecard.Cost cost : area.costs()) {
+                Finding finding = cost.finding();
+                html.append("<li><span class=\"").append(finding.severity().jsonName()).append("\">")
+                        .append(escape(Messages.get(locale, "check.export.severity." + finding.severity().jsonName())))
+                        .append("</span> <code>").append(escape(finding.id())).append("</code> (−").append(cost.points())
+                        .append(")<br>").append(escape(finding.message(locale)))
+                        .append("<p class=\"why\">").append(escape(finding.why(locale))).append("</p>")
+                        .append("<p class=\"fix\">").append(escape(finding.fix(locale))).append("</p></li>\n");
+            }
+            html.append("</ul>\n</section>\n");
+        }
+        return html.append("</body>\n</html>\n").toString();
+    }
+
+    private static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String csvField(String value) {

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.mailwright.check.CheckHistory;
 import org.mailwright.check.CheckSettings;
 import org.mailwright.check.HealthCheck;
 import org.mailwright.check.HealthReport;
@@ -66,6 +68,14 @@ final class CheckCommand extends Subcommand {
     @Option(names = "--csv", order = 28, descriptionKey = "check.csv")
     private boolean csv;
 
+    @Option(names = "--since-last", order = 29, descriptionKey = "check.since-last")
+    private boolean sinceLast;
+
+    @Option(names = "--no-history", order = 30, descriptionKey = "check.no-history")
+    private boolean noHistory;
+
+    private CheckHistory history;
+
     /** One line of input: a domain to check, or why it is none. */
     private record Input(String text, Optional<DomainName> domain, Optional<String> problem) {
     }
@@ -82,6 +92,7 @@ final class CheckCommand extends Subcommand {
             throw new UsageException(texts().get("cli.error.check-json-and-csv"));
         }
         int[] slice = shard();
+        history = noHistory ? null : new CheckHistory(options().dataFolder());
         CheckSettings settings = settings();
         Progress progress = new Progress(err(), System.console() != null && (file != null || domains.size() > 1),
                 total(slice));
@@ -92,15 +103,16 @@ final class CheckCommand extends Subcommand {
         try (ResolverService resolver = options().openResolver();
              InputStream input = file == null ? InputStream.nullInputStream() : open(file)) {
             HealthCheck check = new HealthCheck(resolver, options().target(), settings, Clock.systemUTC());
-            Deque<CompletableFuture<Boolean>> window = new ArrayDeque<>();
+            // Each entry prints its domain when taken, so the output keeps the input's order.
+            Deque<CompletableFuture<BooleanSupplier>> window = new ArrayDeque<>();
             long[] index = {0};
             Consumer<Input> submit = in -> {
                 if (index[0]++ % slice[1] != slice[0] - 1) {
                     return;
                 }
                 window.add(in.domain().isPresent()
-                        ? check.check(in.domain().get()).thenApply(this::print)
-                        : CompletableFuture.completedFuture(printError(in.text(), in.problem().orElseThrow())));
+                        ? check.check(in.domain().get()).thenApply(report -> () -> print(report))
+                        : CompletableFuture.completedFuture(() -> printError(in.text(), in.problem().orElseThrow())));
             };
             List<Boolean> outcomes = new ArrayList<>();
             for (String domain : domains) {
@@ -133,9 +145,10 @@ final class CheckCommand extends Subcommand {
     }
 
     /** Waits for the oldest checks until fewer than {@code room} are in flight; each is printed as it is taken. */
-    private static void drain(Deque<CompletableFuture<Boolean>> window, int room, List<Boolean> outcomes, Progress progress) {
+    private static void drain(Deque<CompletableFuture<BooleanSupplier>> window, int room, List<Boolean> outcomes,
+                              Progress progress) {
         while (window.size() >= room && !window.isEmpty()) {
-            boolean clean = window.poll().join();
+            boolean clean = window.poll().join().getAsBoolean();
             if (!clean) {
                 outcomes.add(Boolean.FALSE);
             }
@@ -150,18 +163,46 @@ final class CheckCommand extends Subcommand {
                 : new Input(text, Optional.empty(), parsed.problem().map(problem -> problem.text(texts().locale())));
     }
 
-    /** Prints the report; true when it has no error. */
+    /** Keeps the report in the history, then prints it (with what changed, if asked); true when it has no error. */
     private boolean print(HealthReport report) {
         Locale locale = texts().locale();
+        Optional<CheckHistory.Changes> changes = Optional.empty();
+        if (history != null) {
+            try {
+                Optional<CheckHistory.Entry> last = sinceLast ? history.last(report.domain()) : Optional.empty();
+                changes = last.map(entry -> CheckHistory.compare(entry, report));
+                history.record(report);
+            } catch (IOException unwritable) {
+                err().println(texts().get("cli.check.history-unwritable", report.domain().unicode(), unwritable.getMessage()));
+            }
+        }
         if (options().json()) {
-            out().println(HealthReportExport.json(report, locale));
+            out().println(HealthReportExport.json(report, locale, changes));
         } else if (csv) {
             out().println(HealthReportExport.csvRow(report));
         } else {
             printScorecard(report);
+            if (sinceLast) {
+                printChanges(changes);
+            }
         }
         out().flush();
         return !report.hasErrors();
+    }
+
+    private void printChanges(Optional<CheckHistory.Changes> changes) {
+        if (changes.isEmpty()) {
+            out().println(texts().get("cli.check.first-check"));
+        } else if (changes.get().isEmpty()) {
+            out().println(texts().get("cli.check.no-changes", changes.get().since().toString()));
+        } else {
+            out().println(texts().get("cli.check.changes", changes.get().since().toString()));
+            changes.get().appeared().forEach(mark -> out().println("  + " + mark.severity().jsonName() + " " + mark.id()
+                    + ": " + mark.message()));
+            changes.get().fixed().forEach(mark -> out().println("  - " + mark.severity().jsonName() + " " + mark.id()
+                    + ": " + mark.message()));
+        }
+        out().println();
     }
 
     private boolean printError(String text, String reason) {

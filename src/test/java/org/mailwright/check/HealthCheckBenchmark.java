@@ -58,6 +58,7 @@ public final class HealthCheckBenchmark {
         int latency = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 64;
         Path file = Files.createTempFile("check-batch", ".txt");
+        Path data = Files.createTempDirectory("check-history");
         Files.write(file, names(domains));
         try (TestDnsServer dns = server(domains, latency)) {
             criticalPath(dns, latency);
@@ -65,7 +66,7 @@ public final class HealthCheckBenchmark {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             int exit = MailwrightCommand.execute(new String[] {"check", "--file", file.toString(), "--server",
                     dns.address().toString(), "--ns-port", Integer.toString(dns.port()), "--dnsbl", "bl.bench.test",
-                    "--concurrency", Integer.toString(concurrency), "--json"},
+                    "--concurrency", Integer.toString(concurrency), "--data-dir", data.toString(), "--json"},
                     new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of());
             double seconds = (System.nanoTime() - started) / 1e9;
             long lines = out.toString(StandardCharsets.UTF_8).lines().count();

@@ -1,0 +1,231 @@
+package org.mailwright.check;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.mailwright.dns.DomainName;
+import org.mailwright.files.AtomicFiles;
+import org.mailwright.findings.Finding;
+import org.mailwright.findings.Severity;
+
+/**
+ * Every check of a domain, kept in the data folder ({@code checks/<domain>.jsonl}, one JSON
+ * object per check, the newest last, at most {@value #KEPT} of them), so the page and the CLI can
+ * say what changed since the last check: which findings are new and which are fixed. A finding is
+ * the same finding when its id and its English message are; a line that does not read is skipped,
+ * never fatal.
+ */
+public final class CheckHistory {
+
+    public static final String FOLDER = "checks";
+    /** The checks kept per domain: enough to see a trend, few enough to read at once. */
+    public static final int KEPT = 50;
+    /** The most a history file may weigh when read; a larger one is someone else's file. */
+    static final int MAX_BYTES = 4 << 20;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxStringLength(64 * 1024).build())
+            .build();
+
+    private final Path folder;
+
+    public CheckHistory(Path dataFolder) {
+        this.folder = Objects.requireNonNull(dataFolder, "dataFolder").resolve(FOLDER);
+    }
+
+    /** A finding as remembered: enough to tell it from another and to show it again. */
+    public record Mark(String id, Severity severity, String message) {
+        static Mark of(Finding finding) {
+            return new Mark(finding.id(), finding.severity(), finding.message(Locale.ENGLISH));
+        }
+    }
+
+    /** One check as remembered. */
+    public record Entry(Instant checkedAt, String grade, int score, List<Mark> findings) {
+        public Entry {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /**
+     * What changed between two checks.
+     *
+     * @param since when the earlier check was made
+     * @param appeared the findings of the later check that the earlier did not have (passes left out)
+     * @param fixed the findings of the earlier check that the later no longer has (passes left out)
+     */
+    public record Changes(Instant since, List<Mark> appeared, List<Mark> fixed) {
+        public Changes {
+            appeared = List.copyOf(appeared);
+            fixed = List.copyOf(fixed);
+        }
+
+        public boolean isEmpty() {
+            return appeared.isEmpty() && fixed.isEmpty();
+        }
+    }
+
+    /** The checks of {@code domain}, oldest first; empty when it was never checked. */
+    public List<Entry> entries(DomainName domain) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file(domain), LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (NoSuchFileException none) {
+            return List.of();
+        }
+        if (bytes.length > MAX_BYTES) {
+            return List.of();
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                read(line).ifPresent(entries::add);
+            }
+        }
+        return entries;
+    }
+
+    /** The last check of {@code domain}, if there is one. */
+    public Optional<Entry> last(DomainName domain) throws IOException {
+        List<Entry> entries = entries(domain);
+        return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
+    }
+
+    /** Keeps {@code report} as the newest check of its domain, forgetting the oldest beyond {@value #KEPT}. */
+    public synchronized void record(HealthReport report) throws IOException {
+        List<Entry> entries = new ArrayList<>(entries(report.domain()));
+        entries.add(entryOf(report));
+        List<Entry> kept = entries.subList(Math.max(0, entries.size() - KEPT), entries.size());
+        StringBuilder text = new StringBuilder();
+        for (Entry entry : kept) {
+            text.append(write(entry)).append('\n');
+        }
+        AtomicFiles.createOwnerOnlyFolders(folder);
+        AtomicFiles.write(file(report.domain()), text.toString().getBytes(StandardCharsets.UTF_8), AtomicFiles.OWNER_ONLY, true);
+    }
+
+    /** What {@code now} has that {@code before} had not, and the reverse; passes are no news. */
+    public static Changes compare(Entry before, HealthReport now) {
+        Set<Mark> earlier = new LinkedHashSet<>(withoutPasses(before.findings()));
+        Set<Mark> later = new LinkedHashSet<>(withoutPasses(entryOf(now).findings()));
+        List<Mark> appeared = later.stream().filter(mark -> !earlier.contains(mark)).toList();
+        List<Mark> fixed = earlier.stream().filter(mark -> !later.contains(mark)).toList();
+        return new Changes(before.checkedAt(), appeared, fixed);
+    }
+
+    static Entry entryOf(HealthReport report) {
+        return new Entry(report.checkedAt(), report.scorecard().grade().name(), report.scorecard().score(),
+                report.findings().stream().map(Mark::of).toList());
+    }
+
+    private static List<Mark> withoutPasses(List<Mark> marks) {
+        return marks.stream().filter(mark -> mark.severity() != Severity.PASS).toList();
+    }
+
+    private Path file(DomainName domain) {
+        return folder.resolve(domain.ascii() + ".jsonl");
+    }
+
+    private static String write(Entry entry) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(text)) {
+            json.writeStartObject();
+            json.writeStringField("checked_at", entry.checkedAt().toString());
+            json.writeStringField("grade", entry.grade());
+            json.writeNumberField("score", entry.score());
+            json.writeArrayFieldStart("findings");
+            for (Mark mark : entry.findings()) {
+                json.writeStartObject();
+                json.writeStringField("id", mark.id());
+                json.writeStringField("severity", mark.severity().jsonName());
+                json.writeStringField("message", mark.message());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        return text.toString();
+    }
+
+    /** One line read back; empty when it is not a check this class wrote. */
+    private static Optional<Entry> read(String line) {
+        try (JsonParser json = FACTORY.createParser(line)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            Instant checkedAt = null;
+            String grade = null;
+            int score = -1;
+            List<Mark> marks = new ArrayList<>();
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.getCurrentName();
+                JsonToken value = json.nextToken();
+                switch (field) {
+                    case "checked_at" -> checkedAt = Instant.parse(json.getValueAsString(""));
+                    case "grade" -> grade = json.getValueAsString();
+                    case "score" -> score = json.getValueAsInt(-1);
+                    case "findings" -> {
+                        if (value != JsonToken.START_ARRAY) {
+                            return Optional.empty();
+                        }
+                        while (json.nextToken() == JsonToken.START_OBJECT) {
+                            readMark(json).ifPresent(marks::add);
+                        }
+                    }
+                    default -> json.skipChildren();
+                }
+            }
+            return checkedAt == null || grade == null || score < 0 ? Optional.empty()
+                    : Optional.of(new Entry(checkedAt, grade, score, marks));
+        } catch (IOException | DateTimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Mark> readMark(JsonParser json) throws IOException {
+        String id = null;
+        String severity = null;
+        String message = null;
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.getCurrentName();
+            json.nextToken();
+            switch (field) {
+                case "id" -> id = json.getValueAsString();
+                case "severity" -> severity = json.getValueAsString();
+                case "message" -> message = json.getValueAsString();
+                default -> json.skipChildren();
+            }
+        }
+        Optional<Severity> parsed = Optional.ofNullable(severity).flatMap(CheckHistory::severity);
+        return id == null || message == null || parsed.isEmpty() ? Optional.empty()
+                : Optional.of(new Mark(id, parsed.get(), message));
+    }
+
+    private static Optional<Severity> severity(String name) {
+        for (Severity severity : Severity.values()) {
+            if (severity.jsonName().equals(name)) {
+                return Optional.of(severity);
+            }
+        }
+        return Optional.empty();
+    }
+}

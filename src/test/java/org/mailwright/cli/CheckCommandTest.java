@@ -1,0 +1,165 @@
+package org.mailwright.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mailwright.cli.CommandRun.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailwright.testdns.TestDnsServer;
+
+/** {@code mailwright check}: the contract of its output, its batch and its history, against a server on loopback. */
+class CheckCommandTest {
+
+    private static final String GOOD = dkimKey() + """
+            $ORIGIN good.test.
+            @        SOA   ns1 hostmaster 2026120601 3600 600 86400 300
+            @        NS    ns1
+            @        NS    ns2
+            ns1      A     127.0.0.1
+            ns2      A     127.0.0.1
+            @        MX    10 mail
+            mail     A     192.0.2.25
+            @        TXT   "v=spf1 mx -all"
+            _dmarc   TXT   "v=DMARC1; p=reject; rua=mailto:dmarc@good.test"
+            """;
+    private static final String BAD = """
+            $ORIGIN bad.test.
+            @        SOA   ns1 hostmaster 2026120601 3600 600 86400 300
+            @        NS    ns1
+            ns1      A     127.0.0.1
+            @        MX    10 192.0.2.7.
+            @        TXT   "v=spf1 mx -all"
+            """;
+    private static final String REVERSE = "$ORIGIN 2.0.192.in-addr.arpa.\n25 PTR mail.good.test.\n";
+
+    private final TestDnsServer dns = TestDnsServer.start(GOOD, BAD, REVERSE);
+    @TempDir
+    Path data;
+
+    @AfterEach
+    void close() {
+        dns.close();
+    }
+
+    /** A 2048-bit key at s1._domainkey, so the good domain has DKIM too. */
+    private static String dkimKey() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            String key = java.util.Base64.getEncoder().encodeToString(generator.generateKeyPair().getPublic().getEncoded());
+            return "$ORIGIN good.test.\ns1._domainkey TXT ( \"v=DKIM1; p=" + key.substring(0, 200) + "\" \"" + key.substring(200)
+                    + "\" )\n";
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private CommandRun check(String... arguments) {
+        List<String> all = new java.util.ArrayList<>(List.of("check", "--server", dns.address().toString(), "--ns-port",
+                Integer.toString(dns.port()), "--dnsbl", "bl.good.test", "--data-dir", data.toString()));
+        all.addAll(List.of(arguments));
+        return run(all.toArray(String[]::new));
+    }
+
+    @Test
+    void jsonIsOneObjectPerDomainWithTheNamedFields() {
+        CommandRun run = check("good.test", "--json");
+
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(1, lines.size(), run.out());
+        String json = lines.get(0);
+        assertTrue(json.startsWith("{\"domain\":\"good.test\",\"grade\":\""), json);
+        assertTrue(Pattern.compile("\"score\":\\d+").matcher(json).find(), json);
+        assertTrue(json.contains("\"findings\":[{\"id\":\""), json);
+        for (String field : List.of("\"severity\":", "\"message\":", "\"why\":", "\"fix\":", "\"areas\":{\"ns\":{\"grade\":")) {
+            assertTrue(json.contains(field), field + " in " + json);
+        }
+        assertFalse(json.contains("\"severity\":\"error\"") || json.contains("\"severity\":\"warning\""), json);
+    }
+
+    @Test
+    void aDomainWithAnErrorExitsWithOneAndTheBatchKeepsInputOrder() throws IOException {
+        Path file = data.resolve("domains.txt");
+        Files.writeString(file, "# providers' customers\nbad.test\n\nnot a domain!\ngood.test\n");
+
+        CommandRun run = check("--file", file.toString(), "--json", "--concurrency", "2");
+
+        assertEquals(ExitCode.FAILED, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(3, lines.size(), run.out());
+        assertTrue(lines.get(0).startsWith("{\"domain\":\"bad.test\""), lines.get(0));
+        assertTrue(lines.get(0).contains("\"id\":\"mx.target-ip-literal\",\"severity\":\"error\""), lines.get(0));
+        assertTrue(lines.get(1).startsWith("{\"domain\":\"not a domain!\",\"error\":"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("{\"domain\":\"good.test\""), lines.get(2));
+    }
+
+    @Test
+    void shardsSplitTheDomainsWithoutOverlap() {
+        String[] domains = {"good.test", "bad.test", "good.test", "bad.test", "good.test"};
+        String first = check(concat(domains, "--shard", "1/2", "--json")).out();
+        String second = check(concat(domains, "--shard", "2/2", "--json")).out();
+
+        assertEquals(3, first.lines().count());
+        assertEquals(2, second.lines().count());
+        assertTrue(second.lines().allMatch(line -> line.startsWith("{\"domain\":\"bad.test\"")), second);
+        assertEquals(ExitCode.USAGE, check("good.test", "--shard", "3/2").exitCode());
+    }
+
+    @Test
+    void csvHasAHeaderAndARowPerDomain() {
+        CommandRun run = check("good.test", "bad.test", "--csv");
+
+        List<String> lines = run.out().lines().toList();
+        assertEquals(3, lines.size(), run.out());
+        assertTrue(lines.get(0).startsWith("domain,grade,score,ns,mx,spf,dkim,dmarc,"), lines.get(0));
+        assertTrue(lines.get(2).startsWith("bad.test,"), lines.get(2));
+        assertTrue(lines.get(2).contains("mx.target-ip-literal"), lines.get(2));
+        assertEquals(ExitCode.USAGE, check("good.test", "--csv", "--json").exitCode());
+    }
+
+    @Test
+    void theSecondCheckSaysWhatChangedSinceTheFirst() {
+        check("good.test", "--json");
+        dns.replaceZones(GOOD.replace("v=DMARC1; p=reject;", "v=DMARC1; p=none;"), BAD, REVERSE);
+
+        CommandRun run = check("good.test", "--json", "--since-last");
+
+        Matcher changes = Pattern.compile("\"changes\":\\{\"since\":\"[^\"]+\",\"new\":\\[(.*)],\"fixed\":\\[(.*)]}").matcher(run.out());
+        assertTrue(changes.find(), run.out());
+        assertTrue(changes.group(1).contains("\"id\":\"dmarc.policy-none\""), changes.group(1));
+        assertTrue(Files.exists(data.resolve("checks").resolve("good.test.jsonl")));
+    }
+
+    @Test
+    void theScorecardIsInTheUsersLanguage() {
+        CommandRun run = run(Locale.forLanguageTag("es"), "check", "bad.test", "--server", dns.address().toString(), "--ns-port",
+                Integer.toString(dns.port()), "--dnsbl", "bl.good.test", "--data-dir", data.toString());
+
+        assertTrue(run.out().contains("bad.test: nota "), run.out());
+        assertTrue(run.out().contains("Servidores de correo"), run.out());
+        assertTrue(run.out().contains("El registro MX nombra una dirección"), run.out());
+    }
+
+    @Test
+    void nothingToCheckIsAUsageError() {
+        CommandRun run = check();
+
+        assertEquals(ExitCode.USAGE, run.exitCode());
+        assertTrue(run.err().contains("Give at least one domain"), run.err());
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(first), java.util.Arrays.stream(more)).toArray(String[]::new);
+    }
+}
