@@ -262,7 +262,7 @@ final class SmtpProbe implements Probe {
     }
 
     /** EHLO's argument for a client without a name it can vouch for (RFC 5321, 4.1.4): its address. */
-    static String addressLiteral(InetAddress address) {
+    private static String addressLiteral(InetAddress address) {
         return address instanceof Inet4Address ? "[" + IpText.format(address) + "]" : "[IPv6:" + IpText.format(address) + "]";
     }
 
@@ -290,7 +290,7 @@ final class SmtpProbe implements Probe {
      * certificate out of its dates, else one whose chain does not lead to a trusted authority,
      * else a handshake that never got as far as a certificate.
      */
-    static Words certificateProblem(IOException failure) {
+    private static Words certificateProblem(IOException failure) {
         boolean certificate = false;
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < 10; depth++, cause = cause.getCause()) {
@@ -310,7 +310,7 @@ final class SmtpProbe implements Probe {
      * The DNS names the certificate is for. RFC 9525 drops the subject's common name as a name
      * of the host, so only the subject alternative names count.
      */
-    static List<String> dnsNames(X509Certificate certificate) {
+    private static List<String> dnsNames(X509Certificate certificate) {
         Collection<List<?>> alternatives;
         try {
             alternatives = certificate.getSubjectAlternativeNames();
