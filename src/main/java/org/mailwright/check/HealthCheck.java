@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,8 +31,6 @@ public final class HealthCheck {
     private final CheckSettings settings;
     private final Clock clock;
     private final List<Probe> probes;
-    /** Only when asked for: connecting to port 25 fails on many networks, and takes time. */
-    private final Optional<Probe> smtp;
 
     /**
      * @param resolver the service to ask; a view made for this run ({@link ResolverService#fresh()}),
@@ -44,10 +41,16 @@ public final class HealthCheck {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.target = Objects.requireNonNull(target, "target");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.smtp = settings.smtp() ? Optional.of(new SmtpProbe(clock)) : Optional.empty();
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.probes = List.of(new NameServerProbe(), new MailHostProbe(), LinterProbe.spf(), new DkimProbe(clock),
-                LinterProbe.dmarc(), new TlsRptProbe(), new DnsblProbe(), new BimiProbe());
+        SecondOpinion validation = new SecondOpinion(clock);
+        List<Probe> all = new ArrayList<>(List.of(new NameServerProbe(), new MailHostProbe(), LinterProbe.spf(),
+                new DkimProbe(clock), LinterProbe.dmarc(), new TlsRptProbe(), new DaneProbe(validation),
+                new DnssecProbe(validation), new DnsblProbe(), new BimiProbe()));
+        if (settings.smtp()) {
+            // Only when asked for: connecting to port 25 fails on many networks, and takes time.
+            all.add(new SmtpProbe(clock));
+        }
+        this.probes = List.copyOf(all);
     }
 
     /** The selectors the DKIM area tries for these settings, in order. */
@@ -63,7 +66,6 @@ public final class HealthCheck {
         for (Probe probe : probes) {
             running.put(probe, guarded(probe, context));
         }
-        smtp.ifPresent(probe -> running.put(probe, guarded(probe, context)));
         return CompletableFuture.allOf(running.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
             Map<CheckArea, List<Finding>> areas = new EnumMap<>(CheckArea.class);
             running.forEach((probe, findings) -> areas.computeIfAbsent(probe.area(), area -> new ArrayList<>())

@@ -564,8 +564,10 @@ public final class TestDnsServer implements AutoCloseable {
                 soa.getExpire(), soa.getMinimum());
     }
 
+    /** The set and, for a signed zone, its signatures (a zone text without RRSIG records has none). */
     private static void addAll(Message response, RRset rrset, int section) {
         rrset.rrs().forEach(record -> response.addRecord(record, section));
+        rrset.sigs().forEach(signature -> response.addRecord(signature, section));
     }
 
     private Zone zoneFor(Name name) {
