@@ -43,7 +43,7 @@ public final class HealthCheck {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.probes = List.of(new NameServerProbe(), new MailHostProbe(), LinterProbe.spf(), new DkimProbe(clock),
-                LinterProbe.dmarc(), new TlsRptProbe(), new DnsblProbe(), new BimiProbe());
+                LinterProbe.dmarc(), new MtaStsProbe(), new TlsRptProbe(), new DnsblProbe(), new BimiProbe());
     }
 
     /** The selectors the DKIM area tries for these settings, in order. */
