@@ -44,7 +44,7 @@ public final class HealthCheck {
         this.clock = Objects.requireNonNull(clock, "clock");
         SecondOpinion validation = new SecondOpinion(clock);
         List<Probe> all = new ArrayList<>(List.of(new NameServerProbe(), new MailHostProbe(), LinterProbe.spf(),
-                new DkimProbe(clock), LinterProbe.dmarc(), new TlsRptProbe(), new DaneProbe(validation),
+                new DkimProbe(clock), LinterProbe.dmarc(), new MtaStsProbe(), new TlsRptProbe(), new DaneProbe(validation),
                 new DnssecProbe(validation), new DnsblProbe(), new BimiProbe()));
         if (settings.smtp()) {
             // Only when asked for: connecting to port 25 fails on many networks, and takes time.
