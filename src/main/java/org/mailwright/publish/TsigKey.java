@@ -58,9 +58,9 @@ public final class TsigKey {
         }
     }
 
-    /** The secret in Base64, for the protected store only. */
-    String secretBase64() {
-        return java.util.Base64.getEncoder().encodeToString(secret);
+    /** The secret in Base64 ASCII, for the protected store only: bytes the caller zeroes, never a string that lingers. */
+    byte[] secretBase64() {
+        return java.util.Base64.getEncoder().encode(secret);
     }
 
     TSIG signer() {

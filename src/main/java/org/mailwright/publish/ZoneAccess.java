@@ -6,7 +6,8 @@ import org.mailwright.dns.ServerAddress;
 
 /**
  * Where a zone's dynamic updates go and which key signs them: what the window remembers for a
- * zone, besides the key's secret, which {@link ZoneAccessStore} keeps in a file of its own.
+ * zone, besides the key's secret, which {@link ZoneAccessStore} keeps apart: in the keyring or a
+ * file of its own.
  *
  * @param zone the zone (its apex)
  * @param primary the zone's primary server, which takes the updates

@@ -55,9 +55,9 @@ class ZoneAccessStoreTest {
         Assumptions.assumeTrue(Files.getFileStore(data).supportsFileAttributeView("posix"), "no POSIX permissions here");
         ZoneAccessStore store = new ZoneAccessStore(data);
 
-        Optional<String> mode = store.save(ACCESS, KEY);
+        ZoneAccessStore.Saved saved = store.save(ACCESS, KEY);
 
-        assertEquals(Optional.of("rw-------"), mode);
+        assertEquals(new ZoneAccessStore.Saved(SecretPlace.FILE, Optional.of("rw-------"), Optional.empty()), saved);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.secretFile(ACCESS.zone()))));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
                 data.resolve("publish/zones.properties"))));

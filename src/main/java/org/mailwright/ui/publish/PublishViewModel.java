@@ -1,6 +1,7 @@
 package org.mailwright.ui.publish;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,6 +41,9 @@ import org.mailwright.publish.ChangeSetJson;
 import org.mailwright.publish.DynamicUpdate;
 import org.mailwright.publish.Publication;
 import org.mailwright.publish.RecordChange;
+import org.mailwright.publish.SecretPlace;
+import org.mailwright.publish.SecretService;
+import org.mailwright.publish.SecretServiceException;
 import org.mailwright.publish.TsigAlgorithm;
 import org.mailwright.publish.TsigKey;
 import org.mailwright.publish.TsigKeyFile;
@@ -188,9 +192,15 @@ public final class PublishViewModel {
      * @param watchPropagation shows the Propagation page watching the records handed to it
      */
     public PublishViewModel(AppContext context, BackgroundJobs jobs, Consumer<List<ExpectedRecord>> watchPropagation) {
+        this(context, jobs, watchPropagation, new ZoneAccessStore(context.dataFolder()));
+    }
+
+    /** With {@code store} for the remembered settings: tests give it a keyring of their own. */
+    PublishViewModel(AppContext context, BackgroundJobs jobs, Consumer<List<ExpectedRecord>> watchPropagation,
+            ZoneAccessStore store) {
         this.context = Objects.requireNonNull(context, "context");
         this.watchPropagation = Objects.requireNonNull(watchPropagation, "watchPropagation");
-        this.store = new ZoneAccessStore(context.dataFolder());
+        this.store = Objects.requireNonNull(store, "store");
         sendJob = new LatestJob(jobs);
         keyJob = new LatestJob(jobs);
         storeJob = new LatestJob(jobs);
@@ -408,7 +418,7 @@ public final class PublishViewModel {
         return rememberText;
     }
 
-    /** Forgets the remembered zone's settings and deletes its secret file, in the background. */
+    /** Forgets the remembered zone's settings and deletes its secret from the keyring and the file, in the background. */
     public void forget() {
         DomainName forgotten = rememberedZone.get();
         if (forgotten == null) {
@@ -418,15 +428,23 @@ public final class PublishViewModel {
             store.forget(forgotten);
             return forgotten;
         }), (done, failure) -> {
-            if (failure != null) {
-                rememberNote.set(cancelled(causeOf(failure)) ? null
+            Throwable cause = failure == null ? null : causeOf(failure);
+            if (cause != null && !(cause instanceof SecretServiceException)) {
+                rememberNote.set(cancelled(cause) ? null
                         : () -> text("publish.remember.forgetFailed", store.secretFile(forgotten)));
                 return;
             }
+            // A keyring that failed kept only its item: the settings and the file are gone all the same.
             rememberedZone.set(null);
             remember.set(false);
             if (heldSource.get() == KeySource.REMEMBERED) {
                 hold(null, null);
+            }
+            if (cause != null) {
+                LOG.log(System.Logger.Level.WARNING, cause.getMessage());
+                rememberNote.set(() -> text("publish.remember.forgetKeyringFailed", forgotten.ascii(),
+                        SecretService.LABEL + forgotten.ascii()));
+                return;
             }
             rememberNote.set(() -> text("publish.remember.forgotten", done.ascii()));
         });
@@ -623,7 +641,7 @@ public final class PublishViewModel {
 
     private void rememberAccess(ZoneAccess access, TsigKey key) {
         storeJob.start(text("publish.progress.remember", access.zone().ascii()), () -> BackgroundJobs.completed(
-                () -> store.save(access, key)), (mode, failure) -> {
+                () -> store.save(access, key)), (saved, failure) -> {
                     Path file = store.secretFile(access.zone());
                     if (failure != null) {
                         rememberNote.set(cancelled(causeOf(failure)) ? null
@@ -631,9 +649,17 @@ public final class PublishViewModel {
                         return;
                     }
                     rememberedZone.set(access.zone());
-                    rememberNote.set(mode.isPresent()
-                            ? () -> text("publish.remember.saved", access.zone().ascii(), file, mode.get())
-                            : () -> text("publish.remember.savedNoMode", access.zone().ascii(), file));
+                    String zoneName = access.zone().ascii();
+                    if (saved.place() == SecretPlace.KEYRING) {
+                        rememberNote.set(() -> text("publish.remember.savedKeyring", zoneName));
+                        return;
+                    }
+                    saved.keyringRefusal().ifPresent(why -> LOG.log(System.Logger.Level.WARNING, why));
+                    Supplier<String> where = saved.mode().isPresent()
+                            ? () -> text("publish.remember.saved", zoneName, file, saved.mode().get())
+                            : () -> text("publish.remember.savedNoMode", zoneName, file);
+                    rememberNote.set(saved.keyringRefusal().isEmpty() ? where
+                            : () -> where.get() + " " + text("publish.remember.keyringRefused"));
                 });
     }
 
@@ -657,7 +683,11 @@ public final class PublishViewModel {
                 });
     }
 
-    private record Remembered(ZoneAccess access, Optional<TsigKey> key) {
+    /**
+     * @param keyringSilent the secret is in the keyring, which failed or did not answer in time: the
+     *     user unlocks it or types the secret again
+     */
+    private record Remembered(ZoneAccess access, Optional<TsigKey> key, boolean keyringSilent) {
     }
 
     /** What is remembered for the closest zone holding {@code name}; its secret empty when missing or unreadable (the user types it again). */
@@ -667,10 +697,13 @@ public final class PublishViewModel {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Remembered(access.get(), store.key(access.get())));
+            return Optional.of(new Remembered(access.get(), store.key(access.get()), false));
         } catch (ProblemException unreadable) {
             LOG.log(System.Logger.Level.WARNING, "The remembered secret of " + access.get().zone() + " is not one Mailwright wrote");
-            return Optional.of(new Remembered(access.get(), Optional.empty()));
+            return Optional.of(new Remembered(access.get(), Optional.empty(), false));
+        } catch (SecretServiceException silent) {
+            LOG.log(System.Logger.Level.WARNING, silent.getMessage());
+            return Optional.of(new Remembered(access.get(), Optional.empty(), true));
         }
     }
 
@@ -685,7 +718,10 @@ public final class PublishViewModel {
         found.key().ifPresent(key -> hold(key, KeySource.REMEMBERED));
         remember.set(true);
         rememberedZone.set(access.zone());
-        rememberNote.set(found.key().isPresent() ? null : () -> text("publish.remember.noSecret", access.zone().ascii()));
+        String zoneName = access.zone().ascii();
+        rememberNote.set(found.key().isPresent() ? null
+                : found.keyringSilent() ? () -> text("publish.remember.keyringUnreadable", zoneName)
+                : () -> text("publish.remember.noSecret", zoneName));
     }
 
     /** What was read again, asked and sent belongs to the set shown before: it goes. */
@@ -927,7 +963,8 @@ public final class PublishViewModel {
 
     /** True when the work was stopped (Escape, or a newer request) rather than failed: a task cancelled while it waits is interrupted. */
     private static boolean cancelled(Throwable cause) {
-        return cause instanceof CancellationException || cause instanceof InterruptedException;
+        return cause instanceof CancellationException || cause instanceof InterruptedException
+                || cause instanceof InterruptedIOException;
     }
 
     private Locale locale() {

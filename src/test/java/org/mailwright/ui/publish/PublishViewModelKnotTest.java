@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -19,8 +20,10 @@ import org.mailwright.i18n.Messages;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.publish.ChangeSet;
 import org.mailwright.publish.KnotServer;
+import org.mailwright.publish.PrivateKeyring;
 import org.mailwright.publish.RecordChange;
 import org.mailwright.publish.RecordChange.Intent;
+import org.mailwright.publish.SecretPlace;
 import org.mailwright.publish.TxtData;
 import org.mailwright.publish.ZoneAccessStore;
 import org.mailwright.ui.AppContext;
@@ -48,16 +51,21 @@ class PublishViewModelKnotTest {
     private final DirectJobs jobs = new DirectJobs();
     private final List<ExpectedRecord> watched = new ArrayList<>();
     private KnotServer knot;
+    private PrivateKeyring keyring;
     private AppContext context;
     private PublishViewModel model;
 
     private void start(String records) {
+        start(records, new ZoneAccessStore(preferences.dataFolder()));
+    }
+
+    private void start(String records, ZoneAccessStore store) {
         knot = KnotServer.builder().zone(ZONE, records).key(key).acl(ACL).zoneAcl(ZONE, "update").start();
         AppSettings settings = AppSettings.load(preferences.node());
         settings.languageProperty().set(Language.ENGLISH);
         settings.timeoutProperty().set(Duration.ofSeconds(2));
         context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
-        model = new PublishViewModel(context, jobs, watched::addAll);
+        model = new PublishViewModel(context, jobs, watched::addAll, store);
         model.serverProperty().set(knot.host() + ":" + knot.port());
         model.keyNameProperty().set(key.name());
         model.secretProperty().set(key.secret());
@@ -71,7 +79,35 @@ class PublishViewModelKnotTest {
         if (knot != null) {
             knot.close();
         }
+        if (keyring != null) {
+            keyring.close();
+        }
         preferences.close();
+    }
+
+    @Test
+    void whereAKeyringAnswersTheSecretTheServerAcceptedIsRememberedThereAndTheWindowSaysSo() throws Exception {
+        keyring = PrivateKeyring.start();
+        ZoneAccessStore store = new ZoneAccessStore(preferences.dataFolder(), keyring.service(), SecretPlace.KEYRING);
+        start("@ TXT \"v=spf1 -all\"\n", store);
+        model.plannedProperty().set(ChangeSet.of(APEX, RecordChange.plan(APEX, 300, List.of(TxtData.of("v=spf1 -all")),
+                new Intent.Replace("v=spf1 mx -all"))));
+        model.rememberProperty().set(true);
+
+        model.send();
+
+        assertEquals(CheckState.PASS, model.resultStateProperty().get(), model.resultTextProperty().get());
+        assertEquals("Remembered for example.test. The secret is in your keyring (the Secret Service), not in a file.",
+                model.rememberNoteProperty().get());
+        assertFalse(Files.exists(store.secretFile(APEX)), "no secret file");
+        assertEquals(key.secret(), new String(keyring.service().lookup(APEX).orElseThrow(), StandardCharsets.US_ASCII));
+
+        PublishViewModel next = new PublishViewModel(context, jobs, watched::addAll, store);
+        next.plannedProperty().set(ChangeSet.of(APEX, RecordChange.plan(DomainName.of("_dmarc.example.test"), 300, List.of(),
+                new Intent.Replace("v=DMARC1; p=none"))));
+        assertTrue(next.holdsKeyProperty().get(), "the next wizard for the zone takes the secret from the keyring");
+        next.forget();
+        assertEquals(Optional.empty(), keyring.service().lookup(APEX));
     }
 
     @Test

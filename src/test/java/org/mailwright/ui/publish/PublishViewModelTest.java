@@ -22,8 +22,11 @@ import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.publish.ChangeSet;
 import org.mailwright.publish.ChangeSetExport;
 import org.mailwright.publish.ChangeSetJson;
+import org.mailwright.publish.FakeSecretTool;
+import org.mailwright.publish.FakeSecretTool.Behaviour;
 import org.mailwright.publish.RecordChange;
 import org.mailwright.publish.RecordChange.Intent;
+import org.mailwright.publish.SecretPlace;
 import org.mailwright.publish.TsigAlgorithm;
 import org.mailwright.publish.TsigKey;
 import org.mailwright.publish.TxtData;
@@ -365,6 +368,56 @@ class PublishViewModelTest {
         assertFalse(model.rememberProperty().get());
         assertNull(model.rememberedZoneProperty().get());
         assertEquals("The settings and the secret for example.test are forgotten.", model.rememberNoteProperty().get());
+    }
+
+    @Test
+    void settingsWhoseSecretIsInTheKeyringFillTheFormAndForgettingDeletesTheItem() throws Exception {
+        FakeSecretTool keyring = new FakeSecretTool(folder.resolve("keyring"));
+        ZoneAccessStore store = new ZoneAccessStore(preferences.dataFolder(), keyring.service(Behaviour.WORKS), SecretPlace.KEYRING);
+        ZoneAccess access = new ZoneAccess(APEX, ServerAddress.parse("127.0.0.1:5454"), DomainName.of("mwkey"),
+                TsigAlgorithm.HMAC_SHA256);
+        assertEquals(SecretPlace.KEYRING, store.save(access, new TsigKey(access.keyName(), access.algorithm(),
+                Base64.getDecoder().decode(SECRET))).place());
+        PublishViewModel withKeyring = new PublishViewModel(context, jobs, watched::addAll, store);
+
+        withKeyring.plannedProperty().set(ChangeSet.of(APEX, RecordChange.plan(DomainName.of("_dmarc.example.test"), 3600,
+                List.of(), new Intent.Replace("v=DMARC1; p=none"))));
+
+        assertTrue(withKeyring.holdsKeyProperty().get());
+        assertEquals("Secret remembered for this zone (sha256:7e3de28f).", withKeyring.keyNoteProperty().get());
+
+        withKeyring.forget();
+
+        assertEquals(Optional.empty(), keyring.item("example.test"));
+        assertFalse(withKeyring.holdsKeyProperty().get());
+        assertEquals("The settings and the secret for example.test are forgotten.", withKeyring.rememberNoteProperty().get());
+    }
+
+    @Test
+    void aLockedKeyringIsSaidSoWhenTheSecretIsReadAndWhenItIsForgotten() throws Exception {
+        FakeSecretTool keyring = new FakeSecretTool(folder.resolve("keyring"));
+        ZoneAccess access = new ZoneAccess(APEX, ServerAddress.parse("127.0.0.1:5454"), DomainName.of("mwkey"),
+                TsigAlgorithm.HMAC_SHA256);
+        new ZoneAccessStore(preferences.dataFolder(), keyring.service(Behaviour.WORKS), SecretPlace.KEYRING)
+                .save(access, new TsigKey(access.keyName(), access.algorithm(), Base64.getDecoder().decode(SECRET)));
+        PublishViewModel locked = new PublishViewModel(context, jobs, watched::addAll,
+                new ZoneAccessStore(preferences.dataFolder(), keyring.service(Behaviour.LOCKED), SecretPlace.KEYRING));
+
+        locked.plannedProperty().set(ChangeSet.of(APEX, RecordChange.plan(APEX, 3600, List.of(), new Intent.Replace(NEW_SPF))));
+
+        assertEquals("mwkey", locked.keyNameProperty().get(), "the settings fill the form all the same");
+        assertFalse(locked.holdsKeyProperty().get());
+        assertEquals("The keyring did not give the secret remembered for example.test (it may be locked, or it did not"
+                + " answer in time); type it again.", locked.rememberNoteProperty().get());
+
+        locked.forget();
+
+        assertNull(locked.rememberedZoneProperty().get(), "the settings are forgotten");
+        assertEquals("The settings for example.test are forgotten, but the keyring did not delete the secret: delete the item"
+                + " “Mailwright: TSIG secret for example.test” there yourself.", locked.rememberNoteProperty().get());
+        settings.languageProperty().set(Language.SPANISH);
+        assertEquals("Se han olvidado los datos de example.test, pero el depósito de claves no borró el secreto: borre usted"
+                + " el elemento «Mailwright: TSIG secret for example.test».", locked.rememberNoteProperty().get());
     }
 
     @Test
