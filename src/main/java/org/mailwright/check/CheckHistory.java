@@ -59,10 +59,15 @@ public final class CheckHistory {
         }
     }
 
-    /** One check as remembered. */
-    public record Entry(Instant checkedAt, String grade, int score, List<Mark> findings) {
+    /**
+     * One check as remembered.
+     *
+     * @param selectors the DKIM selectors whose key the check found, tried first by the next check
+     */
+    public record Entry(Instant checkedAt, String grade, int score, List<Mark> findings, List<String> selectors) {
         public Entry {
             findings = List.copyOf(findings);
+            selectors = List.copyOf(selectors);
         }
     }
 
@@ -134,7 +139,7 @@ public final class CheckHistory {
 
     static Entry entryOf(HealthReport report) {
         return new Entry(report.checkedAt(), report.scorecard().grade().name(), report.scorecard().score(),
-                report.findings().stream().map(Mark::of).toList());
+                report.findings().stream().map(Mark::of).toList(), report.dkimSelectorsFound());
     }
 
     private static List<Mark> withoutPasses(List<Mark> marks) {
@@ -161,6 +166,11 @@ public final class CheckHistory {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            json.writeArrayFieldStart("selectors");
+            for (String selector : entry.selectors()) {
+                json.writeString(selector);
+            }
+            json.writeEndArray();
             json.writeEndObject();
         }
         return text.toString();
@@ -176,6 +186,7 @@ public final class CheckHistory {
             String grade = null;
             int score = -1;
             List<Mark> marks = new ArrayList<>();
+            List<String> selectors = new ArrayList<>();
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.getCurrentName();
                 JsonToken value = json.nextToken();
@@ -191,11 +202,19 @@ public final class CheckHistory {
                             readMark(json).ifPresent(marks::add);
                         }
                     }
+                    case "selectors" -> {
+                        if (value != JsonToken.START_ARRAY) {
+                            return Optional.empty();
+                        }
+                        for (JsonToken next = json.nextToken(); next == JsonToken.VALUE_STRING; next = json.nextToken()) {
+                            selectors.add(json.getText());
+                        }
+                    }
                     default -> json.skipChildren();
                 }
             }
             return checkedAt == null || grade == null || score < 0 ? Optional.empty()
-                    : Optional.of(new Entry(checkedAt, grade, score, marks));
+                    : Optional.of(new Entry(checkedAt, grade, score, marks, selectors));
         } catch (IOException | DateTimeException unreadable) {
             return Optional.empty();
         }

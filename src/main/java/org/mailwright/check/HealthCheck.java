@@ -53,15 +53,19 @@ public final class HealthCheck {
         this.probes = List.copyOf(all);
     }
 
-    /** The selectors the DKIM area tries for these settings, in order. */
-    public List<String> dkimSelectors() {
-        return new DkimProbe(clock).selectors(settings.selectors());
-    }
-
     /** Checks {@code domain}; the future always completes normally. */
     public CompletableFuture<HealthReport> check(DomainName domain) {
+        return check(domain, List.of());
+    }
+
+    /**
+     * Checks {@code domain}, trying the DKIM selectors {@code remembered} for it (see
+     * {@link RememberedSelectors}) after those of the settings; the future always completes normally.
+     */
+    public CompletableFuture<HealthReport> check(DomainName domain, List<String> remembered) {
         Instant started = clock.instant();
-        CheckContext context = new CheckContext(domain, resolver.newCheck(), target, settings);
+        CheckContext context = new CheckContext(domain, resolver.newCheck(), target,
+                settings.withSelectors(java.util.stream.Stream.concat(settings.selectors().stream(), remembered.stream()).toList()));
         Map<Probe, CompletableFuture<List<Finding>>> running = new java.util.LinkedHashMap<>();
         for (Probe probe : probes) {
             running.put(probe, guarded(probe, context));

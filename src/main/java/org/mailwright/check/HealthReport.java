@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.mailwright.dns.DomainName;
+import org.mailwright.findings.CheckFinding;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.Severity;
 
@@ -37,6 +38,17 @@ public record HealthReport(DomainName domain, Instant checkedAt, Map<CheckArea, 
     /** Every finding, area by area. */
     public List<Finding> findings() {
         return areas.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** The DKIM selectors under which the check found a key (revoked ones too), in the order found. */
+    public List<String> dkimSelectorsFound() {
+        return areas.getOrDefault(CheckArea.DKIM, List.of()).stream()
+                .filter(finding -> finding.type() == CheckFinding.DKIM_FOUND || finding.type() == CheckFinding.DKIM_REVOKED)
+                .map(finding -> finding.arguments().get(0).toString())
+                .map(name -> name.substring(0, Math.max(0, name.indexOf("._domainkey."))))
+                .filter(selector -> !selector.isEmpty())
+                .distinct()
+                .toList();
     }
 
     /** True when any finding is an error: the CLI then exits with 1. */

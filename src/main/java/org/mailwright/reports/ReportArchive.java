@@ -848,6 +848,33 @@ public final class ReportArchive implements AutoCloseable {
         }
     }
 
+    /**
+     * The DKIM selectors receivers saw in signatures of {@code domain} (the d= of the signature),
+     * the most often seen first, at most {@code limit}: the selectors a domain really signs with,
+     * which the health check tries before guessing.
+     *
+     * @throws ArchiveException when the database fails
+     */
+    public List<String> dkimSelectors(String domain, int limit) {
+        String sql = "SELECT selector, COUNT(*) FROM row_dkim WHERE LOWER(domain) = ? AND selector IS NOT NULL"
+                + " AND selector <> '' GROUP BY selector ORDER BY 2 DESC, selector LIMIT ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, domain.toLowerCase(java.util.Locale.ROOT));
+            statement.setInt(2, limit);
+            List<String> selectors = new ArrayList<>();
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    selectors.add(result.getString(1));
+                }
+            }
+            connection.commit();
+            return selectors;
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw failed(e);
+        }
+    }
+
     /** How many failure reports the archive holds. */
     public long failureReports() {
         try (Statement statement = connection.createStatement();

@@ -42,7 +42,9 @@ class CheckCommandTest {
             """;
     private static final String REVERSE = "$ORIGIN 2.0.192.in-addr.arpa.\n25 PTR mail.good.test.\n";
 
-    private final TestDnsServer dns = TestDnsServer.start(GOOD, BAD, REVERSE);
+    private static final String CUSTOM = dkimKey().replace("good.test", "custom.test").replace("s1._domainkey", "brand7._domainkey")
+            + dkimKey().replace("good.test", "custom.test").replace("s1._domainkey", "rpt9._domainkey");
+    private final TestDnsServer dns = TestDnsServer.start(GOOD, BAD, REVERSE, CUSTOM);
     @TempDir
     Path data;
 
@@ -139,6 +141,39 @@ class CheckCommandTest {
         assertTrue(changes.find(), run.out());
         assertTrue(changes.group(1).contains("\"id\":\"dmarc.policy-none\""), changes.group(1));
         assertTrue(Files.exists(data.resolve("checks").resolve("good.test.jsonl")));
+    }
+
+    @Test
+    void aSelectorFoundOnceIsTriedAgainWithoutBeingGiven() {
+        assertTrue(check("custom.test", "--json").out().contains("\"id\":\"dkim.missing\""));
+        assertTrue(check("custom.test", "--json", "--selectors", "brand7").out().contains("brand7._domainkey.custom.test"));
+
+        String again = check("custom.test", "--json").out();
+
+        assertTrue(again.contains("A DKIM key is published at brand7._domainkey.custom.test"), again);
+    }
+
+    @Test
+    void selectorsSeenInDmarcReportsAreTried() throws IOException {
+        Path report = data.resolve("report.xml");
+        Files.writeString(report, """
+                <?xml version="1.0"?>
+                <feedback>
+                  <report_metadata><org_name>receiver.test</org_name><email>r@receiver.test</email>
+                    <report_id>r-1</report_id><date_range><begin>1764979200</begin><end>1765065600</end></date_range></report_metadata>
+                  <policy_published><domain>custom.test</domain><p>none</p></policy_published>
+                  <record><row><source_ip>192.0.2.25</source_ip><count>3</count>
+                    <policy_evaluated><disposition>none</disposition><dkim>pass</dkim><spf>fail</spf></policy_evaluated></row>
+                    <identifiers><header_from>custom.test</header_from></identifiers>
+                    <auth_results><dkim><domain>custom.test</domain><selector>rpt9</selector><result>pass</result></dkim>
+                      <spf><domain>custom.test</domain><result>fail</result></spf></auth_results></record>
+                </feedback>
+                """);
+        assertEquals(ExitCode.OK, run("reports", "import", report.toString(), "--data-dir", data.toString()).exitCode());
+
+        String checked = check("custom.test", "--json").out();
+
+        assertTrue(checked.contains("A DKIM key is published at rpt9._domainkey.custom.test"), checked);
     }
 
     @Test

@@ -1,0 +1,69 @@
+package org.mailwright.check;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.mailwright.dns.DomainName;
+import org.mailwright.reports.ArchiveException;
+import org.mailwright.reports.ReportArchive;
+
+/**
+ * The DKIM selectors Mailwright knows a domain signs with, tried before the common guesses: those
+ * whose key an earlier check of the domain found, and those receivers reported in the signatures
+ * they saw (the report archive in the data folder, when there is one). Both are hints: a history
+ * or an archive that cannot be read gives none, and the check goes on.
+ */
+public final class RememberedSelectors implements AutoCloseable {
+
+    /** The most selectors taken from the reports: the most often seen first. */
+    static final int FROM_REPORTS = 8;
+
+    private final CheckHistory history;
+    private final Optional<ReportArchive> archive;
+
+    private RememberedSelectors(CheckHistory history, Optional<ReportArchive> archive) {
+        this.history = history;
+        this.archive = archive;
+    }
+
+    /** What the data folder remembers; the report archive is opened only if it exists, never created. */
+    public static RememberedSelectors in(Path dataFolder) {
+        Path reports = dataFolder.resolve(ReportArchive.DEFAULT_FILE);
+        Optional<ReportArchive> archive = Optional.empty();
+        if (Files.isRegularFile(reports)) {
+            try {
+                archive = Optional.of(ReportArchive.open(null, dataFolder));
+            } catch (ArchiveException unreadable) {
+                // A hint only: the check goes on with the other selectors.
+            }
+        }
+        return new RememberedSelectors(new CheckHistory(dataFolder), archive);
+    }
+
+    /** The selectors remembered for {@code domain}, each once: those found before, then those reported. */
+    public synchronized List<String> of(DomainName domain) {
+        Set<String> selectors = new LinkedHashSet<>();
+        try {
+            history.last(domain).ifPresent(entry -> selectors.addAll(entry.selectors()));
+        } catch (IOException unreadable) {
+            // A hint only.
+        }
+        archive.ifPresent(reports -> {
+            try {
+                selectors.addAll(reports.dkimSelectors(domain.ascii(), FROM_REPORTS));
+            } catch (ArchiveException unreadable) {
+                // A hint only.
+            }
+        });
+        return List.copyOf(selectors);
+    }
+
+    @Override
+    public void close() {
+        archive.ifPresent(ReportArchive::close);
+    }
+}
