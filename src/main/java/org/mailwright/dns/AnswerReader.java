@@ -106,6 +106,11 @@ final class AnswerReader {
             return new LookupResult(name, type, outcome, List.of(), aliases, LookupResult.NO_TTL, server,
                     Detail.of(outcome.jsonName(), Query.display(chain.end()), MAX_CNAME_CHAIN), false, elapsed);
         }
+        if (!query.recursive() && !reply.getHeader().getFlag(Flags.AA) && !isReferral(reply)) {
+            // Asked directly, without recursion, a server that answers without authority answers from a cache:
+            // it does not serve the zone, whatever it says of the name.
+            return fault(query, Outcome.LAME, Detail.of("not-authoritative"), server, elapsed);
+        }
         if (!chain.records().isEmpty()) {
             List<DnsRecord> records = chain.records().stream().map(AnswerReader::toRecord).toList();
             long ttl = records.stream().mapToLong(DnsRecord::ttl).min().orElse(0);
@@ -135,6 +140,11 @@ final class AnswerReader {
         }
         return new LookupResult(name, type, Outcome.NODATA, List.of(), aliases, negativeTtl(reply), server,
                 Detail.NONE, false, elapsed);
+    }
+
+    /** A referral: name servers in the authority section and no SOA, so no answer and no denial. */
+    private static boolean isReferral(Message reply) {
+        return soaRecords(reply).isEmpty() && reply.getSection(Section.AUTHORITY).stream().anyMatch(NSRecord.class::isInstance);
     }
 
     /** A failure a reply or the transport showed, as the lookup's result. */

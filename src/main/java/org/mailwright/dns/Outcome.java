@@ -24,6 +24,8 @@ public enum Outcome {
     /**
      * The server neither answered nor denied but referred to other name servers (NS records in the
      * authority section, not authoritative): a lame delegation, or a server that does not recurse.
+     * Also a server asked directly, without recursion, that answers without authority: it does not
+     * serve the zone and answered from a cache.
      */
     LAME,
     /** The answer's chain of aliases (CNAME) comes back to a name it already passed. */

@@ -193,6 +193,33 @@ class HealthCheckTest {
     }
 
     @Test
+    void aNameServerThatAnswersTheZonesSoaWithoutAuthorityIsLame() {
+        try (TestDnsServer cached = TestDnsServer.start("""
+                $ORIGIN cached.test.
+                @        SOA   ns1 hostmaster 2026120601 3600 600 86400 300
+                @        NS    ns1
+                @        NS    ns2
+                ns1      A     127.0.0.1
+                ns2      A     127.0.0.1
+                """)) {
+            cached.rewriteReplies(reply -> {
+                if (reply.getQuestion().getType() != org.xbill.DNS.Type.SOA) {
+                    return reply;
+                }
+                org.xbill.DNS.Message fromCache = reply.clone();
+                fromCache.getHeader().unsetFlag(org.xbill.DNS.Flags.AA);
+                return fromCache;
+            });
+            CheckSettings settings = CheckSettings.defaults().withNameServerPort(cached.port()).withBlocklists(List.of());
+            HealthReport report = new HealthCheck(resolver.fresh(), cached.target(), settings, CLOCK)
+                    .check(DomainName.of("cached.test")).join();
+
+            assertTrue(ids(report, Severity.ERROR).contains("ns.lame"), () -> describe(report));
+            assertFalse(ids(report, Severity.PASS).contains("ns.ok"), () -> describe(report));
+        }
+    }
+
+    @Test
     void aSilentServerLeavesTheCheckIncompleteNotFailed() {
         TestDnsServer silent = TestDnsServer.start("$ORIGIN quiet.test.\n@ TXT \"v=spf1 -all\"\n");
         silent.setBehaviour(TestDnsServer.Behaviour.SILENT);

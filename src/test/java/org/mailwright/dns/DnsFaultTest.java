@@ -155,6 +155,24 @@ class DnsFaultTest {
     }
 
     @Test
+    void aServerAskedDirectlyThatAnswersWithoutAuthorityIsLame() {
+        try (TestDnsServer dns = TestDnsServer.start(FAULTS)) {
+            dns.rewriteReplies(reply -> {
+                Message cached = reply.clone();
+                cached.getHeader().unsetFlag(org.xbill.DNS.Flags.AA);
+                return cached;
+            });
+
+            LookupResult direct = resolver.query("www.faults.test", RecordType.A, dns.address(), false).join();
+            LookupResult recursive = resolver.lookup("www.faults.test", RecordType.A, dns.target()).join();
+
+            assertEquals(Outcome.LAME, direct.outcome());
+            assertEquals("answered without authority (not from its own zone) when asked directly", direct.detail());
+            assertEquals(Outcome.OK, recursive.outcome(), "a resolver answers from its cache by design");
+        }
+    }
+
+    @Test
     void aReplyToAnotherQuestionIsIgnoredAndNamedWhenNothingElseComes() {
         try (TestDnsServer dns = TestDnsServer.start(FAULTS)) {
             dns.rewriteReplies(reply -> {
