@@ -7,13 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.mailwright.dkim.SelectorsMade;
 import org.mailwright.dns.DomainName;
 import org.mailwright.reports.ArchiveException;
 import org.mailwright.reports.ReportArchive;
 
 /**
  * The DKIM selectors Mailwright knows a domain signs with, tried before the common guesses: those
- * whose key an earlier check of the domain found, and those receivers reported in the signatures
+ * of the keys made here ({@link SelectorsMade}), those whose key an earlier check of the domain found, and those receivers reported in the signatures
  * they saw (the report archive in the data folder, when there is one). Both are hints: a history
  * or an archive that cannot be read gives none, and the check goes on.
  */
@@ -23,10 +24,12 @@ public final class RememberedSelectors implements AutoCloseable {
     static final int FROM_REPORTS = 8;
 
     private final CheckHistory history;
+    private final SelectorsMade made;
     private final Optional<ReportArchive> archive;
 
-    private RememberedSelectors(CheckHistory history, Optional<ReportArchive> archive) {
+    private RememberedSelectors(CheckHistory history, SelectorsMade made, Optional<ReportArchive> archive) {
         this.history = history;
+        this.made = made;
         this.archive = archive;
     }
 
@@ -41,13 +44,14 @@ public final class RememberedSelectors implements AutoCloseable {
                 // A hint only: the check goes on with the other selectors.
             }
         }
-        return new RememberedSelectors(new CheckHistory(dataFolder), archive);
+        return new RememberedSelectors(new CheckHistory(dataFolder), new SelectorsMade(dataFolder), archive);
     }
 
-    /** The selectors remembered for {@code domain}, each once: those found before, then those reported. */
+    /** The selectors remembered for {@code domain}, each once: keys made here, those found before, then those reported. */
     public synchronized List<String> of(DomainName domain) {
         Set<String> selectors = new LinkedHashSet<>();
         try {
+            selectors.addAll(made.of(domain.ascii()));
             history.last(domain).ifPresent(entry -> selectors.addAll(entry.selectors()));
         } catch (IOException unreadable) {
             // A hint only.

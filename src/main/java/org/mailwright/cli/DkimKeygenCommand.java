@@ -1,5 +1,6 @@
 package org.mailwright.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import org.mailwright.dkim.KeyFiles;
 import org.mailwright.dkim.KeyGenerator;
 import org.mailwright.dkim.KeySpec;
 import org.mailwright.dkim.KeyType;
+import org.mailwright.dkim.SelectorsMade;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,6 +75,12 @@ final class DkimKeygenCommand extends Subcommand {
             if (passphrase != null) {
                 Arrays.fill(passphrase, '\0');
             }
+        }
+        try {
+            new SelectorsMade(options().dataFolder()).add(record.domain(), record.selector());
+        } catch (IOException unwritable) {
+            // The key is made and saved; only the health check's hint is lost, so say so and go on.
+            err().println(texts().get("cli.dkim.keygen.not-remembered", unwritable.getMessage()));
         }
         if (options().json()) {
             Map<String, Object> json = new LinkedHashMap<>();

@@ -43,7 +43,8 @@ class CheckCommandTest {
     private static final String REVERSE = "$ORIGIN 2.0.192.in-addr.arpa.\n25 PTR mail.good.test.\n";
 
     private static final String CUSTOM = dkimKey().replace("good.test", "custom.test").replace("s1._domainkey", "brand7._domainkey")
-            + dkimKey().replace("good.test", "custom.test").replace("s1._domainkey", "rpt9._domainkey");
+            + dkimKey().replace("good.test", "custom.test").replace("s1._domainkey", "rpt9._domainkey")
+            + dkimKey().replace("good.test", "custom.test").replace("s1._domainkey", "made3._domainkey");
     private final TestDnsServer dns = TestDnsServer.start(GOOD, BAD, REVERSE, CUSTOM);
     @TempDir
     Path data;
@@ -151,6 +152,17 @@ class CheckCommandTest {
         String again = check("custom.test", "--json").out();
 
         assertTrue(again.contains("A DKIM key is published at brand7._domainkey.custom.test"), again);
+    }
+
+    @Test
+    void theSelectorOfAKeyMadeHereIsTried() {
+        CommandRun keygen = run("dkim", "keygen", "--domain", "custom.test", "--selector", "made3", "--out",
+                data.resolve("keys").toString(), "--data-dir", data.toString());
+        assertEquals(ExitCode.OK, keygen.exitCode(), keygen.err());
+
+        String checked = check("custom.test", "--json").out();
+
+        assertTrue(checked.contains("A DKIM key is published at made3._domainkey.custom.test"), checked);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.mailwright.ui.dkim;
 
+import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,6 +38,7 @@ import org.mailwright.dkim.MailServerSnippets;
 import org.mailwright.dkim.RotationPlan;
 import org.mailwright.dkim.Selector;
 import org.mailwright.dkim.Selectors;
+import org.mailwright.dkim.SelectorsMade;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.TxtStrings;
@@ -130,6 +132,7 @@ public final class DkimWizardViewModel {
         dnsRecord = Bindings.createObjectBinding(this::makeRecord, domain, selector, maker.keyProperty(),
                 testing, strictIdentity, sha256Only, emailOnly, notes);
         maker.keyProperty().addListener((observable, old, key) -> saver.use(key));
+        saver.savedProperty().addListener((observable, old, saved) -> rememberSelector(saved != null));
         dnsRecord.addListener((observable, old, record) -> check.clear());
         check.reportProperty().addListener((observable, old, report) -> learnTtl(report));
         defaultTtl = context.settings().defaultTtlProperty();
@@ -353,6 +356,19 @@ public final class DkimWizardViewModel {
     }
 
     // ---- saving ----
+
+    /** Tells the health check which selector this domain's new key is under, once the key is saved. */
+    private void rememberSelector(boolean saved) {
+        DkimDnsRecord record = dnsRecord.get();
+        if (!saved || record == null) {
+            return;
+        }
+        try {
+            new SelectorsMade(context.dataFolder()).add(record.domain(), record.selector());
+        } catch (IOException unwritable) {
+            // Only a hint for the health check: the key itself is saved.
+        }
+    }
 
     KeySaver saver() {
         return saver;
