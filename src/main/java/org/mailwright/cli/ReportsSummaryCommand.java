@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.mailwright.dns.ResolverService;
 import org.mailwright.reports.ArchiveException;
 import org.mailwright.reports.ReportArchive;
+import org.mailwright.reports.SourceNames;
 import org.mailwright.reports.Summary;
 import org.mailwright.reports.SummaryQuery;
 import picocli.CommandLine.Command;
@@ -36,6 +39,9 @@ final class ReportsSummaryCommand extends Subcommand {
     @Option(names = "--csv", order = 24, descriptionKey = "reports.csv")
     private boolean csv;
 
+    @Option(names = "--no-names", order = 25, descriptionKey = "reports.no-names")
+    private boolean noNames;
+
     @Override
     public Integer call() {
         if (csv && options().json()) {
@@ -55,12 +61,19 @@ final class ReportsSummaryCommand extends Subcommand {
         } catch (ArchiveException e) {
             throw new UsageException(e.problem().text(texts().locale()));
         }
+        Map<String, SourceNames.Named> names = Map.of();
+        if (!noNames) {
+            try (ResolverService resolver = options().openResolver()) {
+                names = new SourceNames(resolver, options().target())
+                        .name(summary.sources().stream().map(Summary.Source::ip).toList()).join();
+            }
+        }
         if (options().json()) {
-            out().println(Json.write(json(summary)));
+            out().println(Json.write(json(summary, names)));
         } else if (csv) {
-            printCsv(summary);
+            printCsv(summary, names);
         } else {
-            print(summary);
+            print(summary, names);
         }
         return ExitCode.OK;
     }
@@ -77,10 +90,11 @@ final class ReportsSummaryCommand extends Subcommand {
     }
 
     /**
-     * The summary as issue 13 fixes it. Reverse names, sender labels and suggestions are not built
-     * yet: {@code ptr} and {@code label} are null and {@code suggestions} is empty.
+     * The summary as issue 13 fixes it, each source with its forward-confirmed reverse name and
+     * sender label (null when there is none, or the source is beyond the {@value SourceNames#MAX_NAMED}
+     * largest). Suggestions are not built yet: {@code suggestions} is empty.
      */
-    static Map<String, Object> json(Summary summary) {
+    static Map<String, Object> json(Summary summary, Map<String, SourceNames.Named> names) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("reports", summary.reports());
         json.put("messages", summary.messages());
@@ -95,8 +109,9 @@ final class ReportsSummaryCommand extends Subcommand {
             entry.put("dmarc_fail", source.dmarcFail());
             entry.put("spf_aligned_pass", source.spfAlignedPass());
             entry.put("dkim_aligned_pass", source.dkimAlignedPass());
-            entry.put("ptr", null);
-            entry.put("label", null);
+            SourceNames.Named named = names.getOrDefault(source.ip(), new SourceNames.Named(Optional.empty(), Optional.empty()));
+            entry.put("ptr", named.ptr().orElse(null));
+            entry.put("label", named.label().orElse(null));
             sources.add(entry);
         }
         json.put("sources", sources);
@@ -104,11 +119,14 @@ final class ReportsSummaryCommand extends Subcommand {
         return json;
     }
 
-    private void printCsv(Summary summary) {
+    private void printCsv(Summary summary, Map<String, SourceNames.Named> names) {
         out().println("ip,count,dmarc_pass,dmarc_fail,spf_aligned_pass,dkim_aligned_pass,ptr,label");
         for (Summary.Source source : summary.sources()) {
+            Optional<SourceNames.Named> named = Optional.ofNullable(names.get(source.ip()));
             out().println(csvField(source.ip()) + "," + source.count() + "," + source.dmarcPass() + "," + source.dmarcFail() + ","
-                    + source.spfAlignedPass() + "," + source.dkimAlignedPass() + ",,");
+                    + source.spfAlignedPass() + "," + source.dkimAlignedPass() + ","
+                    + csvField(named.flatMap(SourceNames.Named::ptr).orElse("")) + ","
+                    + csvField(named.flatMap(SourceNames.Named::label).orElse("")));
         }
     }
 
@@ -124,7 +142,7 @@ final class ReportsSummaryCommand extends Subcommand {
         return text;
     }
 
-    private void print(Summary summary) {
+    private void print(Summary summary, Map<String, SourceNames.Named> names) {
         if (summary.reports() == 0) {
             out().println(texts().get("cli.reports.summary.empty"));
             return;
@@ -138,14 +156,18 @@ final class ReportsSummaryCommand extends Subcommand {
         int width = Math.max(15, summary.sources().stream().mapToInt(source -> source.ip().length()).max().orElse(15));
         width = Math.min(width, 45);
         out().println();
-        out().println(String.format(texts().locale(), "%-" + width + "s %10s %10s %10s %10s %10s",
+        out().println(String.format(texts().locale(), "%-" + width + "s %10s %10s %10s %10s %10s  %s",
                 texts().get("cli.reports.summary.source"), texts().get("cli.reports.summary.messages"),
                 texts().get("cli.reports.summary.pass"), texts().get("cli.reports.summary.fail"),
-                texts().get("cli.reports.summary.spf"), texts().get("cli.reports.summary.dkim")));
+                texts().get("cli.reports.summary.spf"), texts().get("cli.reports.summary.dkim"),
+                texts().get("cli.reports.summary.who")));
         for (Summary.Source source : summary.sources()) {
-            out().println(String.format(texts().locale(), "%-" + width + "s %,10d %,10d %,10d %,10d %,10d",
+            Optional<SourceNames.Named> named = Optional.ofNullable(names.get(source.ip()));
+            String who = String.join(", ", java.util.stream.Stream.of(named.flatMap(SourceNames.Named::label),
+                    named.flatMap(SourceNames.Named::ptr)).flatMap(Optional::stream).toList());
+            out().println(String.format(texts().locale(), "%-" + width + "s %,10d %,10d %,10d %,10d %,10d  %s",
                     GlobalOptions.shown(source.ip()), source.count(), source.dmarcPass(), source.dmarcFail(),
-                    source.spfAlignedPass(), source.dkimAlignedPass()));
+                    source.spfAlignedPass(), source.dkimAlignedPass(), GlobalOptions.shown(who)));
         }
     }
 }

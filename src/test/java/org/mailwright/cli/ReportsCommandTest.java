@@ -86,7 +86,7 @@ class ReportsCommandTest {
     @Test
     void summaryCountsMessagesNotRowsInTheIssuesJson() {
         assertEquals(0, run("reports", "import", folder.resolve("in").toString(), "--db", db.toString()).exitCode());
-        CommandRun summary = run("reports", "summary", "--db", db.toString(), "--json");
+        CommandRun summary = run("reports", "summary", "--no-names", "--db", db.toString(), "--json");
         assertEquals(0, summary.exitCode(), summary.err());
         assertEquals("{\"reports\":3,\"messages\":26,\"dmarc_pass\":16,\"dmarc_fail\":10,\"sources\":["
                 + "{\"ip\":\"192.0.2.1\",\"count\":15,\"dmarc_pass\":15,\"dmarc_fail\":0,\"spf_aligned_pass\":5,\"dkim_aligned_pass\":10,\"ptr\":null,\"label\":null},"
@@ -97,24 +97,40 @@ class ReportsCommandTest {
     }
 
     @Test
+    void summaryNamesEachSourceThroughDns() {
+        assertEquals(0, run("reports", "import", folder.resolve("in").toString(), "--db", db.toString()).exitCode());
+        try (org.mailwright.testdns.TestDnsServer dns = org.mailwright.testdns.TestDnsServer.start(
+                "$ORIGIN 2.0.192.in-addr.arpa.\n1 PTR o7.mail.sendgrid.net.\n",
+                "$ORIGIN sendgrid.net.\no7.mail A 192.0.2.1\n")) {
+            CommandRun summary = run("reports", "summary", "--db", db.toString(), "--json", "--server", dns.address().toString(),
+                    "--domain", "example.com");
+
+            assertEquals(0, summary.exitCode(), summary.err());
+            assertTrue(summary.out().contains("{\"ip\":\"192.0.2.1\",\"count\":15,\"dmarc_pass\":15,\"dmarc_fail\":0,"
+                    + "\"spf_aligned_pass\":5,\"dkim_aligned_pass\":10,\"ptr\":\"o7.mail.sendgrid.net\",\"label\":\"SendGrid\"}"),
+                    summary.out());
+        }
+    }
+
+    @Test
     void summaryFiltersByDomainAndByTheDayAReportBegins() {
         run("reports", "import", folder.resolve("in").toString(), "--db", db.toString());
-        assertTrue(run("reports", "summary", "--db", db.toString(), "--json", "--domain", "EXAMPLE.com.").out()
+        assertTrue(run("reports", "summary", "--no-names", "--db", db.toString(), "--json", "--domain", "EXAMPLE.com.").out()
                 .startsWith("{\"reports\":2,\"messages\":19,\"dmarc_pass\":16,\"dmarc_fail\":3,"));
-        assertTrue(run("reports", "summary", "--db", db.toString(), "--json", "--since", "2026-11-02").out()
+        assertTrue(run("reports", "summary", "--no-names", "--db", db.toString(), "--json", "--since", "2026-11-02").out()
                 .startsWith("{\"reports\":2,\"messages\":13,"));
-        assertTrue(run("reports", "summary", "--db", db.toString(), "--json", "--until", "2026-11-01").out()
+        assertTrue(run("reports", "summary", "--no-names", "--db", db.toString(), "--json", "--until", "2026-11-01").out()
                 .startsWith("{\"reports\":1,\"messages\":13,"));
-        assertTrue(run("reports", "summary", "--db", db.toString(), "--json", "--since", "2026-11-02", "--until", "2026-11-02",
+        assertTrue(run("reports", "summary", "--no-names", "--db", db.toString(), "--json", "--since", "2026-11-02", "--until", "2026-11-02",
                 "--domain", "example.com").out().startsWith("{\"reports\":1,\"messages\":6,\"dmarc_pass\":6,\"dmarc_fail\":0,"));
         assertEquals("{\"reports\":0,\"messages\":0,\"dmarc_pass\":0,\"dmarc_fail\":0,\"sources\":[],\"suggestions\":[]}\n",
-                run("reports", "summary", "--db", db.toString(), "--json", "--domain", "nothing.example").out());
+                run("reports", "summary", "--no-names", "--db", db.toString(), "--json", "--domain", "nothing.example").out());
     }
 
     @Test
     void summaryAsCsvAndAsText() {
         run("reports", "import", folder.resolve("in").toString(), "--db", db.toString());
-        CommandRun csv = run("reports", "summary", "--db", db.toString(), "--csv", "--domain", "example.com");
+        CommandRun csv = run("reports", "summary", "--no-names", "--db", db.toString(), "--csv", "--domain", "example.com");
         assertEquals(0, csv.exitCode());
         assertEquals("""
                 ip,count,dmarc_pass,dmarc_fail,spf_aligned_pass,dkim_aligned_pass,ptr,label
@@ -123,11 +139,11 @@ class ReportsCommandTest {
                 2001:db8::1,1,1,0,1,1,,
                 """, csv.out());
 
-        CommandRun text = run("reports", "summary", "--db", db.toString());
+        CommandRun text = run("reports", "summary", "--no-names", "--db", db.toString());
         assertTrue(text.out().startsWith("3 reports, 26 messages: 16 passed DMARC (61.5%), 10 failed.\n"), text.out());
         assertTrue(text.out().contains("192.0.2.1               15         15          0          5         10"), text.out());
 
-        CommandRun spanish = run(Locale.forLanguageTag("es"), "reports", "summary", "--db", db.toString());
+        CommandRun spanish = run(Locale.forLanguageTag("es"), "reports", "summary", "--no-names", "--db", db.toString());
         assertTrue(spanish.out().startsWith("3 informes, 26 mensajes: 16 pasaron DMARC (61,5 %), 10 fallaron.\n"), spanish.out());
     }
 
@@ -137,7 +153,7 @@ class ReportsCommandTest {
         CommandRun imported = run("reports", "import", folder.resolve("in").toString(), "--data-dir", data.toString(), "--json");
         assertEquals(0, imported.exitCode(), imported.err());
         assertTrue(Files.isRegularFile(data.resolve("reports.db")));
-        assertTrue(run("reports", "summary", "--data-dir", data.toString(), "--json").out().startsWith("{\"reports\":3,"));
+        assertTrue(run("reports", "summary", "--no-names", "--data-dir", data.toString(), "--json").out().startsWith("{\"reports\":3,"));
     }
 
     @Test
@@ -147,23 +163,23 @@ class ReportsCommandTest {
         assertTrue(missing.err().startsWith(folder.resolve("nope") + " does not exist."), missing.err());
         assertEquals(1, missing.err().lines().count());
 
-        CommandRun both = run("reports", "summary", "--db", db.toString(), "--json", "--csv");
+        CommandRun both = run("reports", "summary", "--no-names", "--db", db.toString(), "--json", "--csv");
         assertEquals(2, both.exitCode());
         assertTrue(both.err().startsWith("Give --json or --csv, not both."), both.err());
 
-        CommandRun date = run("reports", "summary", "--db", db.toString(), "--since", "1/11/2026");
+        CommandRun date = run("reports", "summary", "--no-names", "--db", db.toString(), "--since", "1/11/2026");
         assertEquals(2, date.exitCode());
         assertTrue(date.err().startsWith("--since takes a date as YYYY-MM-DD, for example 2026-11-01, not \"1/11/2026\"."), date.err());
 
-        CommandRun folderAsDb = run("reports", "summary", "--db", folder.toString());
+        CommandRun folderAsDb = run("reports", "summary", "--no-names", "--db", folder.toString());
         assertEquals(2, folderAsDb.exitCode());
         assertTrue(folderAsDb.err().startsWith(folder + " is a folder; give the archive's file"), folderAsDb.err());
 
-        CommandRun badUrl = run("reports", "summary", "--db", "jdbc:mysql://localhost/x");
+        CommandRun badUrl = run("reports", "summary", "--no-names", "--db", "jdbc:mysql://localhost/x");
         assertEquals(2, badUrl.exitCode());
         assertTrue(badUrl.err().contains("is not an archive Mailwright can use"), badUrl.err());
 
-        CommandRun noServer = run("reports", "summary", "--db", "jdbc:postgresql://127.0.0.1:9/x?user=u&password=secret&connectTimeout=2");
+        CommandRun noServer = run("reports", "summary", "--no-names", "--db", "jdbc:postgresql://127.0.0.1:9/x?user=u&password=secret&connectTimeout=2");
         assertEquals(2, noServer.exitCode());
         assertTrue(noServer.err().startsWith("Could not open the report archive jdbc:postgresql://127.0.0.1:9/x?user=u&password=***"),
                 noServer.err());
@@ -180,7 +196,7 @@ class ReportsCommandTest {
         CommandRun help = run("reports", "import", "--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("{\"imported\":12,\"duplicates\":3,\"failed\":"), help.out());
-        CommandRun ayuda = run(Locale.forLanguageTag("es"), "reports", "summary", "--help");
+        CommandRun ayuda = run(Locale.forLanguageTag("es"), "reports", "summary", "--no-names", "--help");
         assertTrue(ayuda.out().contains("Resumir los informes agregados archivados."), ayuda.out());
         assertTrue(run("--help").out().contains("reports"));
     }
