@@ -5,11 +5,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.reports.ArchiveException;
 import org.mailwright.reports.ReportArchive;
+import org.mailwright.reports.SourceAdvice;
 import org.mailwright.reports.SourceNames;
 import org.mailwright.reports.Summary;
 import org.mailwright.reports.SummaryQuery;
@@ -62,18 +64,29 @@ final class ReportsSummaryCommand extends Subcommand {
             throw new UsageException(e.problem().text(texts().locale()));
         }
         Map<String, SourceNames.Named> names = Map.of();
+        Optional<SourceAdvice.Advice> advice = Optional.empty();
         if (!noNames) {
             try (ResolverService resolver = options().openResolver()) {
                 names = new SourceNames(resolver, options().target())
                         .name(summary.sources().stream().map(Summary.Source::ip).toList()).join();
+                if (domain != null) {
+                    // Suggestions are about one domain's SPF record: only a summary of one domain has them.
+                    advice = Optional.of(new SourceAdvice(resolver, options().target()).advise(domain.strip(), summary, names).join());
+                }
             }
         }
         if (options().json()) {
-            out().println(Json.write(json(summary, names)));
+            out().println(Json.write(json(summary, names, advice, texts().locale())));
         } else if (csv) {
             printCsv(summary, names);
         } else {
             print(summary, names);
+            advice.ifPresent(found -> {
+                if (!found.suggestions().isEmpty()) {
+                    out().println();
+                    FindingText.print(out(), found.suggestions(), texts(), "");
+                }
+            });
         }
         return ExitCode.OK;
     }
@@ -92,9 +105,11 @@ final class ReportsSummaryCommand extends Subcommand {
     /**
      * The summary as issue 13 fixes it, each source with its forward-confirmed reverse name and
      * sender label (null when there is none, or the source is beyond the {@value SourceNames#MAX_NAMED}
-     * largest). Suggestions are not built yet: {@code suggestions} is empty.
+     * largest); with {@code advice} (a summary of one domain), each source's {@code spf_term}, the
+     * term of the domain's SPF record that passes it (null when none does), and the suggestions.
      */
-    static Map<String, Object> json(Summary summary, Map<String, SourceNames.Named> names) {
+    static Map<String, Object> json(Summary summary, Map<String, SourceNames.Named> names, Optional<SourceAdvice.Advice> advice,
+                                    Locale locale) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("reports", summary.reports());
         json.put("messages", summary.messages());
@@ -112,10 +127,11 @@ final class ReportsSummaryCommand extends Subcommand {
             SourceNames.Named named = names.getOrDefault(source.ip(), new SourceNames.Named(Optional.empty(), Optional.empty()));
             entry.put("ptr", named.ptr().orElse(null));
             entry.put("label", named.label().orElse(null));
+            advice.ifPresent(found -> entry.put("spf_term", found.spfTerms().getOrDefault(source.ip(), Optional.empty()).orElse(null)));
             sources.add(entry);
         }
         json.put("sources", sources);
-        json.put("suggestions", List.of());
+        json.put("suggestions", advice.map(found -> FindingText.json(found.suggestions(), locale)).orElse(List.of()));
         return json;
     }
 

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  */
 public final class FindingRegistry {
 
-    private static final List<FindingType> ALL = Stream.of(SpfFinding.values(), DkimFinding.values(), DmarcFinding.values(), CheckFinding.values())
+    private static final List<FindingType> ALL = Stream.of(SpfFinding.values(), DkimFinding.values(), DmarcFinding.values(), CheckFinding.values(),
+            ReportFinding.values())
             .flatMap(Arrays::stream)
             .map(FindingType.class::cast)
             .toList();

@@ -101,14 +101,17 @@ class ReportsCommandTest {
         assertEquals(0, run("reports", "import", folder.resolve("in").toString(), "--db", db.toString()).exitCode());
         try (org.mailwright.testdns.TestDnsServer dns = org.mailwright.testdns.TestDnsServer.start(
                 "$ORIGIN 2.0.192.in-addr.arpa.\n1 PTR o7.mail.sendgrid.net.\n",
-                "$ORIGIN sendgrid.net.\no7.mail A 192.0.2.1\n")) {
+                "$ORIGIN sendgrid.net.\no7.mail A 192.0.2.1\n@ TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n",
+                "$ORIGIN example.com.\n@ TXT \"v=spf1 include:sendgrid.net -all\"\n")) {
             CommandRun summary = run("reports", "summary", "--db", db.toString(), "--json", "--server", dns.address().toString(),
                     "--domain", "example.com");
 
             assertEquals(0, summary.exitCode(), summary.err());
             assertTrue(summary.out().contains("{\"ip\":\"192.0.2.1\",\"count\":15,\"dmarc_pass\":15,\"dmarc_fail\":0,"
-                    + "\"spf_aligned_pass\":5,\"dkim_aligned_pass\":10,\"ptr\":\"o7.mail.sendgrid.net\",\"label\":\"SendGrid\"}"),
-                    summary.out());
+                    + "\"spf_aligned_pass\":5,\"dkim_aligned_pass\":10,\"ptr\":\"o7.mail.sendgrid.net\",\"label\":\"SendGrid\","
+                    + "\"spf_term\":\"include:sendgrid.net\"}"), summary.out());
+            assertTrue(summary.out().contains("\"suggestions\":[{\"id\":\"reports.unknown-source-failing\",\"severity\":\"warning\","
+                    + "\"message\":\"198.51.100.7 (no reverse name) sent 3 messages as example.com that failed both SPF and DKIM.\""), summary.out());
         }
     }
 

@@ -1,0 +1,19 @@
+package org.mailwright.findings;
+
+/** The suggestions the DMARC reports lead to: what to change, read from who sends as the domain. */
+public enum ReportFinding implements FindingType {
+    PROVIDER_NOT_IN_SPF("reports.provider-not-in-spf", Severity.WARNING, "provider", "address", "messages", "include", "domain"),
+    FORWARDED("reports.forwarded", Severity.INFO, "address", "name", "messages"),
+    UNKNOWN_SOURCE_FAILING("reports.unknown-source-failing", Severity.WARNING, "address", "name", "messages", "domain");
+
+    private final Declaration declaration;
+
+    ReportFinding(String id, Severity severity, String... argumentNames) {
+        this.declaration = new Declaration(id, severity, argumentNames);
+    }
+
+    @Override
+    public Declaration declaration() {
+        return declaration;
+    }
+}
