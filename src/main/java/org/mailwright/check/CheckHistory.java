@@ -157,15 +157,7 @@ public final class CheckHistory {
             json.writeStringField("checked_at", entry.checkedAt().toString());
             json.writeStringField("grade", entry.grade());
             json.writeNumberField("score", entry.score());
-            json.writeArrayFieldStart("findings");
-            for (Mark mark : entry.findings()) {
-                json.writeStartObject();
-                json.writeStringField("id", mark.id());
-                json.writeStringField("severity", mark.severity().jsonName());
-                json.writeStringField("message", mark.message());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            writeMarks(json, "findings", entry.findings());
             json.writeArrayFieldStart("selectors");
             for (String selector : entry.selectors()) {
                 json.writeString(selector);
@@ -174,6 +166,19 @@ public final class CheckHistory {
             json.writeEndObject();
         }
         return text.toString();
+    }
+
+    /** {@code "field":[{"id","severity","message"}]}: findings as remembered, here and in the CLI's {@code changes}. */
+    static void writeMarks(JsonGenerator json, String field, List<Mark> marks) throws IOException {
+        json.writeArrayFieldStart(field);
+        for (Mark mark : marks) {
+            json.writeStartObject();
+            json.writeStringField("id", mark.id());
+            json.writeStringField("severity", mark.severity().jsonName());
+            json.writeStringField("message", mark.message());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /** One line read back; empty when it is not a check this class wrote. */

@@ -80,8 +80,8 @@ public final class HealthReportExport {
             if (changes.isPresent()) {
                 json.writeObjectFieldStart("changes");
                 json.writeStringField("since", changes.get().since().toString());
-                writeMarks(json, "new", changes.get().appeared());
-                writeMarks(json, "fixed", changes.get().fixed());
+                CheckHistory.writeMarks(json, "new", changes.get().appeared());
+                CheckHistory.writeMarks(json, "fixed", changes.get().fixed());
                 json.writeEndObject();
             }
             json.writeEndObject();
@@ -89,18 +89,6 @@ public final class HealthReportExport {
             throw new UncheckedIOException(impossible);
         }
         return text.toString();
-    }
-
-    private static void writeMarks(JsonGenerator json, String field, List<CheckHistory.Mark> marks) throws IOException {
-        json.writeArrayFieldStart(field);
-        for (CheckHistory.Mark mark : marks) {
-            json.writeStartObject();
-            json.writeStringField("id", mark.id());
-            json.writeStringField("severity", mark.severity().jsonName());
-            json.writeStringField("message", mark.message());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
     }
 
     /** The report's row under {@link #CSV_HEADER} (RFC 4180), an area not checked left empty. */

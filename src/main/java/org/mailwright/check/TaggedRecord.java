@@ -29,6 +29,18 @@ record TaggedRecord(Map<String, String> tags, Optional<Problem> problem) {
         }).toList();
     }
 
+    /**
+     * The one record of {@code version} among {@code values}, read: empty when there is none; a
+     * problem when there are several (receivers then take none) or it does not read.
+     */
+    static Optional<TaggedRecord> single(List<String> values, String version) {
+        List<String> records = withVersion(values, version);
+        if (records.size() > 1) {
+            return Optional.of(new TaggedRecord(Map.of(), Optional.of(new Problem("check.record.several", records.size()))));
+        }
+        return records.stream().findFirst().map(TaggedRecord::parse);
+    }
+
     static TaggedRecord parse(String text) {
         Map<String, String> tags = new LinkedHashMap<>();
         String[] parts = text.split(";", MAX_TAGS + 2);

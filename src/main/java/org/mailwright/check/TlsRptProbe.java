@@ -2,6 +2,7 @@ package org.mailwright.check;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.LookupResult;
@@ -33,14 +34,11 @@ final class TlsRptProbe implements Probe {
         if (!txt.outcome().isConclusive()) {
             return List.of(CheckFinding.CHECK_INCOMPLETE.of(CheckArea.TRANSPORT, new LookupProblem(txt)));
         }
-        List<String> records = TaggedRecord.withVersion(txt.values(), VERSION);
-        if (records.isEmpty()) {
+        Optional<TaggedRecord> single = TaggedRecord.single(txt.values(), VERSION);
+        if (single.isEmpty()) {
             return List.of(CheckFinding.TLSRPT_MISSING.of(domain.unicode()));
         }
-        if (records.size() > 1) {
-            return List.of(CheckFinding.TLSRPT_INVALID.of(name.unicode(), Words.of("check.record.several", records.size())));
-        }
-        TaggedRecord record = TaggedRecord.parse(records.get(0));
+        TaggedRecord record = single.get();
         if (record.problem().isPresent()) {
             return List.of(CheckFinding.TLSRPT_INVALID.of(name.unicode(), new Words(record.problem().get())));
         }
