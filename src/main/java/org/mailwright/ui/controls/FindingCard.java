@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -89,6 +90,13 @@ public final class FindingCard extends VBox {
 
     public boolean detailsShown() {
         return why.isVisible();
+    }
+
+    /** Adds a row under the finding for what a page does with it, such as what it cost or a button that fixes it. */
+    public void addFooter(Node... nodes) {
+        HBox footer = new HBox(nodes);
+        footer.getStyleClass().add("finding-footer");
+        getChildren().add(footer);
     }
 
     @Override
