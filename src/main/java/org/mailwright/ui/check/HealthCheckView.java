@@ -8,6 +8,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -30,6 +31,8 @@ import org.mailwright.ui.controls.StateBadge;
 
 /** Shows a {@link HealthCheckViewModel}: the domain and selectors, the scorecard, what changed, the export menu. */
 public final class HealthCheckView {
+
+    private static final PseudoClass QUIET = PseudoClass.getPseudoClass("quiet");
 
     private final HealthCheckViewModel model;
     private final ResourceBundle bundle;
@@ -96,14 +99,25 @@ public final class HealthCheckView {
         showProblem(selectorsProblemLabel, selectorsField, model.selectorsProblemProperty());
 
         checkButton.disableProperty().bind(model.canCheckProperty().not());
+        // Cancel takes Check's place while a check runs, so the fields beside them do not move.
+        showWhen(checkButton, model.runningProperty().not());
         showWhen(cancelButton, model.runningProperty());
+        // The button pressed goes away: its twin takes the focus, or it would fall to the next field.
+        lifetime.onChange(model.runningProperty(), (observable, was, now) -> {
+            Button going = now ? checkButton : cancelButton;
+            if (going.isFocused()) {
+                (now ? cancelButton : checkButton).requestFocus();
+            }
+        });
         showWhen(runningRow, model.runningProperty());
         runningLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> Texts.format(bundle, "health.running", model.checkingProperty().get()), model.checkingProperty()));
         noteLabel.textProperty().bind(model.noteProperty());
+        showWhen(noteLabel, model.noteProperty().isNotEmpty());
         exportButton.disableProperty().bind(model.canExportProperty().not());
 
         scorecard = ScorecardPane.detailed(bundle, model.locale(), model::fix);
+        scorecard.setActions(exportButton);
         scorecardHost.getChildren().setAll(scorecard);
         var nothingYet = model.scorecardProperty().isNull();
         showWhen(emptyState, nothingYet.and(model.runningProperty().not()).and(model.noteProperty().isEmpty()));
@@ -169,6 +183,11 @@ public final class HealthCheckView {
 
     private void showChanges() {
         changeLines.getChildren().setAll(model.changes().stream().map(this::changeLine).toList());
+        // A first check, or one where nothing changed, is a sentence rather than a section to read.
+        boolean any = !model.changes().isEmpty();
+        changesBox.pseudoClassStateChanged(QUIET, !any);
+        changeLines.setVisible(any);
+        changeLines.setManaged(any);
     }
 
     private Node changeLine(HealthCheckViewModel.ChangeLine line) {

@@ -301,9 +301,9 @@ public final class HealthCheckViewModel {
         }
         HealthReport report = checked.report();
         return switch (format) {
-            case HTML -> HealthReportExport.html(report, locale());
-            case JSON -> HealthReportExport.json(report, locale(), checked.changes()) + "\n";
-            case MARKDOWN -> HealthReportExport.markdown(report, locale());
+            case HTML -> HealthReportExport.html(report, written());
+            case JSON -> HealthReportExport.json(report, written(), checked.changes()) + "\n";
+            case MARKDOWN -> HealthReportExport.markdown(report, written());
             case CSV -> HealthReportExport.CSV_HEADER + "\n" + HealthReportExport.csvRow(report) + "\n";
         };
     }
@@ -397,10 +397,17 @@ public final class HealthCheckViewModel {
 
     /** A moment as people of the language write it, in the clock's time zone: Dec 6, 2026, 10:00 AM; 6 dic 2026, 10:00. */
     private String when(Instant instant) {
-        // The bundle's English is the root locale, whose dates read 2026 Dec 6: the language's own tag writes them.
-        Locale written = Locale.forLanguageTag(context.settings().languageProperty().get().id());
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(written).withZone(clock.getZone()).format(instant);
+                .withLocale(written()).withZone(clock.getZone()).format(instant);
+    }
+
+    /**
+     * The language as a written document names it. The window's English is the root locale (its
+     * bundle's base), whose dates read 2026 Dec 6 and which an HTML page cannot name; the
+     * language's own tag, as the CLI uses, says both right.
+     */
+    private Locale written() {
+        return Locale.forLanguageTag(context.settings().languageProperty().get().id());
     }
 
     private List<String> typedSelectors() {

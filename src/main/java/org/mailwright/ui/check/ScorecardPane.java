@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -32,8 +34,8 @@ import org.mailwright.ui.controls.FindingCard;
  */
 public final class ScorecardPane extends VBox {
 
-    /** A closed card's width: three fit beside each other in an 800-pixel window. */
-    static final double AREA_WIDTH = 200;
+    /** The narrowest a closed card gets: three fit beside each other in an 800-pixel window, on either page. */
+    static final double AREA_WIDTH = 185;
     private static final PseudoClass OPENED = PseudoClass.getPseudoClass("opened");
 
     private final ResourceBundle words;
@@ -42,7 +44,20 @@ public final class ScorecardPane extends VBox {
     private final Label grade = new Label();
     private final Label headline = new Label();
     private final Label detail = new Label();
-    private final FlowPane areas = new FlowPane();
+    private final VBox summary;
+    private final HBox overall;
+    private final FlowPane areas = new FlowPane() {
+        @Override
+        protected double computeMinWidth(double height) {
+            // A flow is as narrow as its widest card, and an open card asks for the whole row: the
+            // row would then never narrow with the window. One closed card is the least it needs.
+            return snappedLeftInset() + AREA_WIDTH + snappedRightInset();
+        }
+    };
+    /** A closed card's width: as many columns of at least {@link #AREA_WIDTH} as fit, sharing the row. */
+    private final DoubleBinding columnWidth;
+    /** An open card's width: the whole row. */
+    private final DoubleBinding rowWidth;
 
     private ScorecardPane(ResourceBundle words, Locale locale, Optional<Consumer<FixWizard>> fix) {
         this.words = Objects.requireNonNull(words, "words");
@@ -57,13 +72,21 @@ public final class ScorecardPane extends VBox {
             label.setWrapText(true);
             label.setMinHeight(Region.USE_PREF_SIZE);
         }
-        VBox summary = new VBox(headline, detail);
+        summary = new VBox(headline, detail);
         summary.getStyleClass().add("scorecard-summary");
         HBox.setHgrow(summary, Priority.ALWAYS);
-        HBox overall = new HBox(grade, summary);
+        overall = new HBox(grade, summary);
         overall.getStyleClass().add("scorecard-overall");
         areas.getStyleClass().add("scorecard-areas");
+        rowWidth = Bindings.createDoubleBinding(this::rowWidthNow, areas.widthProperty(), areas.paddingProperty());
+        columnWidth = Bindings.createDoubleBinding(this::columnWidthNow, rowWidth, areas.hgapProperty());
         getChildren().addAll(overall, areas);
+    }
+
+    /** Puts {@code actions} (an export menu) beside the overall grade. */
+    public void setActions(Node... actions) {
+        overall.getChildren().setAll(grade, summary);
+        overall.getChildren().addAll(actions);
     }
 
     /** The Health check page's scorecard: cards open to their findings; {@code fix} opens a finding's wizard. */
@@ -106,7 +129,7 @@ public final class ScorecardPane extends VBox {
         VBox card = new VBox(head, tally);
         card.getStyleClass().addAll("scorecard-area", area.area().id());
         card.setUserData(area);
-        card.setPrefWidth(AREA_WIDTH);
+        card.prefWidthProperty().bind(columnWidth);
         card.setAccessibleText(Texts.format(words, "health.area.accessible", area.name(), area.grade().name(), area.score()));
         if (fix.isPresent() && !area.findings().isEmpty()) {
             VBox findings = new VBox();
@@ -129,12 +152,19 @@ public final class ScorecardPane extends VBox {
         findings.setManaged(opened);
         toggle.setText(Texts.format(words, opened ? "health.area.hide" : "health.area.show", area.findings().size()));
         card.pseudoClassStateChanged(OPENED, opened);
-        if (opened) {
-            card.prefWidthProperty().bind(areas.widthProperty());
-        } else {
-            card.prefWidthProperty().unbind();
-            card.setPrefWidth(AREA_WIDTH);
-        }
+        card.prefWidthProperty().bind(opened ? rowWidth : columnWidth);
+    }
+
+    private double rowWidthNow() {
+        return Math.max(AREA_WIDTH, areas.getWidth() - areas.getPadding().getLeft() - areas.getPadding().getRight());
+    }
+
+    private double columnWidthNow() {
+        double row = rowWidth.get();
+        double gap = areas.getHgap();
+        int columns = Math.max(1, (int) ((row + gap) / (AREA_WIDTH + gap)));
+        // Rounded down, so the columns never add up to a hair more than the row and wrap early.
+        return Math.floor((row - gap * (columns - 1)) / columns);
     }
 
     /** A finding, with what it cost its area and the button to the wizard that fixes it. */

@@ -182,7 +182,10 @@ public final class DomainViewModel {
     public void cancel() {
         if (running.get()) {
             List.copyOf(pending).forEach(BackgroundJobs.Job::cancel);
-            health.cancel();
+            // Only this domain's check: one the Health check page started for another goes on.
+            if (scorecardPending.get()) {
+                health.cancel();
+            }
             cancelled = true;
             running.set(false);
             reword();

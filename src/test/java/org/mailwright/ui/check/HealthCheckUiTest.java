@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
@@ -14,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -120,7 +122,7 @@ class HealthCheckUiTest {
         robot.clickOn("#detailsLink");
 
         assertEquals(Page.HEALTH, window.model().pageProperty().get());
-        assertEquals("shop.test", robot.lookup("#page-health #domainField").queryAs(javafx.scene.control.TextField.class).getText());
+        assertEquals("shop.test", robot.lookup("#page-health #domainField").queryAs(TextField.class).getText());
         assertEquals(card.grade().name(), robot.lookup("#page-health .scorecard-grade").queryAs(Label.class).getText());
     }
 
@@ -140,7 +142,7 @@ class HealthCheckUiTest {
         assertEquals(List.of(), clipped);
     }
 
-    private static java.util.Optional<String> shownText(Labeled labeled) {
+    private static Optional<String> shownText(Labeled labeled) {
         // A graphic may be text too (an icon font): the label's words are the other text.
         return ((Parent) labeled).getChildrenUnmodifiable().stream()
                 .filter(node -> node instanceof Text && !(node instanceof FontIcon)).map(Text.class::cast)

@@ -29,6 +29,7 @@ import org.mailwright.check.CheckSettings;
 import org.mailwright.check.HealthCheck;
 import org.mailwright.check.HealthReport;
 import org.mailwright.check.HealthReportExport;
+import org.mailwright.dkim.Selector;
 import org.mailwright.dns.DomainName;
 import org.mailwright.findings.Finding;
 import org.mailwright.testdns.TestDnsServer;
@@ -263,6 +264,8 @@ class HealthCheckViewModelTest {
         assertEquals("Es la primera revisión de shop.test en este equipo: la siguiente le dirá qué ha cambiado.",
                 model.changesTitleProperty().get());
         assertEquals(Locale.forLanguageTag("es"), model.locale());
+        assertTrue(model.exportText(HealthCheckViewModel.Format.HTML).contains("<html lang=\"es\">"));
+        assertTrue(model.exportText(HealthCheckViewModel.Format.MARKDOWN).contains("- **Servidores de correo**: "));
     }
 
     @Test
@@ -279,7 +282,7 @@ class HealthCheckViewModelTest {
         assertTrue(json.endsWith("}\n"), json);
         String csv = model.exportText(HealthCheckViewModel.Format.CSV);
         assertTrue(csv.startsWith(HealthReportExport.CSV_HEADER + "\nshop.test," + model.scorecardProperty().get().grade() + ","), csv);
-        assertTrue(model.exportText(HealthCheckViewModel.Format.HTML).startsWith("<!DOCTYPE html>"));
+        assertTrue(model.exportText(HealthCheckViewModel.Format.HTML).startsWith("<!DOCTYPE html>\n<html lang=\"en\">"));
         assertTrue(model.exportText(HealthCheckViewModel.Format.MARKDOWN).startsWith("# shop.test: "));
         assertEquals("shop.test-health.md", model.suggestedFileName(HealthCheckViewModel.Format.MARKDOWN));
 
@@ -347,7 +350,7 @@ class HealthCheckViewModelTest {
         model.domainProperty().set("shop.test");
         model.selectorsProperty().set("s2026, mail_2026");
 
-        assertEquals("“mail_2026” is not a selector: " + org.mailwright.dkim.Selector.parse("mail_2026").problem()
+        assertEquals("“mail_2026” is not a selector: " + Selector.parse("mail_2026").problem()
                 .orElseThrow().text(Locale.ENGLISH), model.selectorsProblemProperty().get());
         assertFalse(model.canCheckProperty().get());
         model.check();
