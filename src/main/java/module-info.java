@@ -39,6 +39,7 @@ module org.mailwright {
     opens org.mailwright.i18n;
     opens org.mailwright.ui.shell to javafx.fxml;
     opens org.mailwright.ui.domain to javafx.fxml;
+    opens org.mailwright.ui.check to javafx.fxml;
     opens org.mailwright.ui.settings to javafx.fxml;
     opens org.mailwright.ui.planned to javafx.fxml;
     opens org.mailwright.ui.wizard to javafx.fxml;

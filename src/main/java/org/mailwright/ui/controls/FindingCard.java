@@ -4,8 +4,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Function;
+import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.mailwright.findings.Finding;
@@ -89,6 +91,19 @@ public final class FindingCard extends VBox {
 
     public boolean detailsShown() {
         return why.isVisible();
+    }
+
+    /**
+     * Puts {@code nodes} (what the finding cost, a button that fixes it) in a row under the finding,
+     * after the link to why and how, so the card stays as short as it was.
+     */
+    public void addFooter(Node... nodes) {
+        getChildren().remove(more);
+        // A flow, so a narrow window wraps the button under the link rather than cutting either short.
+        FlowPane footer = new FlowPane(more);
+        footer.getChildren().addAll(nodes);
+        footer.getStyleClass().add("finding-footer");
+        getChildren().add(footer);
     }
 
     @Override

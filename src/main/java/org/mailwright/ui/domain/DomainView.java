@@ -20,6 +20,8 @@ import org.mailwright.dns.LookupResult;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.ViewLifetime;
+import org.mailwright.ui.check.ScorecardPane;
+import org.mailwright.ui.check.ShownScorecard;
 import org.mailwright.findings.Finding;
 import org.mailwright.ui.controls.FieldProblems;
 import org.mailwright.ui.controls.FindingCard;
@@ -50,6 +52,13 @@ public final class DomainView {
     private Label askedLabel;
     @FXML
     private VBox rowsBox;
+    @FXML
+    private VBox scorecardBox;
+    @FXML
+    private Label scorecardPendingLabel;
+    @FXML
+    private VBox scorecardHost;
+    private ScorecardPane scorecard;
 
     private DomainView(DomainViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
         this.model = Objects.requireNonNull(model, "model");
@@ -86,6 +95,31 @@ public final class DomainView {
 
         lifetime.onChange(model.rows(), (ListChangeListener<OverviewRow>) change -> showRows());
         showRows();
+
+        scorecard = ScorecardPane.summary(bundle, model.locale());
+        scorecardHost.getChildren().setAll(scorecard);
+        var shown = model.scorecardProperty().isNotNull();
+        scorecardHost.visibleProperty().bind(shown);
+        scorecardHost.managedProperty().bind(shown);
+        scorecardPendingLabel.visibleProperty().bind(model.scorecardPendingProperty());
+        scorecardPendingLabel.managedProperty().bind(model.scorecardPendingProperty());
+        var any = shown.or(model.scorecardPendingProperty());
+        scorecardBox.visibleProperty().bind(any);
+        scorecardBox.managedProperty().bind(any);
+        lifetime.onInvalidation(model.scorecardProperty(), observable -> showScorecard());
+        showScorecard();
+    }
+
+    @FXML
+    private void openHealth() {
+        model.openHealth();
+    }
+
+    private void showScorecard() {
+        ShownScorecard card = model.scorecardProperty().get();
+        if (card != null) {
+            scorecard.show(card);
+        }
     }
 
     @FXML

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,13 +26,16 @@ import org.mailwright.check.DomainOverview.Aspect;
 import org.mailwright.dns.DomainName;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
+import org.mailwright.ui.check.HealthCheckViewModel;
+import org.mailwright.ui.check.ShownScorecard;
 import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.work.BackgroundJobs;
 
 /**
  * The Domain page's state: the domain being worked on (checked as it is typed, remembered between
- * runs, and followed by every wizard) and an overview of what DNS says about it now, filled in row
- * by row in the background.
+ * runs, and followed by every wizard), its health check's scorecard (run by the Health check page,
+ * which shows the details), and an overview of what DNS says about it now, filled in row by row in
+ * the background.
  */
 public final class DomainViewModel {
 
@@ -43,6 +48,11 @@ public final class DomainViewModel {
     private final ObservableList<OverviewRow> rows = FXCollections.observableArrayList();
     private final ObservableList<OverviewRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final BooleanBinding canLookUp;
+    private final HealthCheckViewModel health;
+    private final Runnable openHealth;
+    private final ReadOnlyStringWrapper shownDomain = new ReadOnlyStringWrapper(this, "shownDomain", "");
+    private final ObjectBinding<ShownScorecard> scorecard;
+    private final BooleanBinding scorecardPending;
 
     /** What the rows were made from, so they can be worded again in another language. */
     private final Map<Aspect, DomainOverview.Item> items = new EnumMap<>(Aspect.class);
@@ -52,13 +62,15 @@ public final class DomainViewModel {
     private boolean cancelled;
     private int generation;
 
-    public DomainViewModel(AppContext context) {
-        this(context, context.work());
-    }
-
-    DomainViewModel(AppContext context, BackgroundJobs jobs) {
+    /**
+     * @param health checks the domain looked up, for the scorecard
+     * @param openHealth shows the Health check page, with the scorecard's details
+     */
+    public DomainViewModel(AppContext context, HealthCheckViewModel health, Runnable openHealth) {
         this.context = Objects.requireNonNull(context, "context");
-        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.jobs = context.work();
+        this.health = Objects.requireNonNull(health, "health");
+        this.openHealth = Objects.requireNonNull(openHealth, "openHealth");
         domain.addListener((observable, old, text) -> {
             recheck();
             domainName().ifPresent(name -> context.settings().lastDomainProperty().set(text.strip()));
@@ -70,6 +82,14 @@ public final class DomainViewModel {
         domain.set(context.settings().lastDomainProperty().get());
         recheck();
         canLookUp = problem.isEmpty().and(running.not());
+        // The Health check page may have checked another domain since: its scorecard is not this one's.
+        scorecard = Bindings.createObjectBinding(() -> {
+            ShownScorecard card = health.scorecardProperty().get();
+            return card != null && card.domain().equals(shownDomain.get()) ? card : null;
+        }, health.scorecardProperty(), shownDomain);
+        scorecardPending = Bindings.createBooleanBinding(() -> health.runningProperty().get()
+                && health.checkingProperty().get().equals(shownDomain.get()), health.runningProperty(),
+                health.checkingProperty(), shownDomain);
     }
 
     /** The domain as typed. */
@@ -105,7 +125,25 @@ public final class DomainViewModel {
         return rowsView;
     }
 
-    /** Starts looking the domain up, asking the servers now (nothing from the cache). Call on the FX thread. */
+    /** The scorecard of the domain looked up; null until its health check has ended. */
+    public ObjectBinding<ShownScorecard> scorecardProperty() {
+        return scorecard;
+    }
+
+    /** True while the health check of the domain looked up runs. */
+    public BooleanBinding scorecardPendingProperty() {
+        return scorecardPending;
+    }
+
+    /** Shows the Health check page, where each area's findings are. */
+    public void openHealth() {
+        openHealth.run();
+    }
+
+    /**
+     * Starts looking the domain up, and its health check for the scorecard, asking the servers now
+     * (nothing from the cache). Call on the FX thread.
+     */
     public void lookUp() {
         Optional<DomainName> name = DomainName.parseDomain(domain.get()).name();
         if (name.isEmpty() || running.get()) {
@@ -119,6 +157,8 @@ public final class DomainViewModel {
         askedResolver = context.describeResolver(bundle());
         reword();
         running.set(true);
+        shownDomain.set(lookedUp.unicode());
+        health.check(lookedUp);
         Map<Aspect, CompletableFuture<DomainOverview.Item>> looks =
                 new DomainOverview(context.resolver().fresh(), context.resolverTarget()).look(lookedUp);
         String message = Texts.format(bundle(), "domain.progress", lookedUp.unicode());
@@ -142,6 +182,10 @@ public final class DomainViewModel {
     public void cancel() {
         if (running.get()) {
             List.copyOf(pending).forEach(BackgroundJobs.Job::cancel);
+            // Only this domain's check: one the Health check page started for another goes on.
+            if (scorecardPending.get()) {
+                health.cancel();
+            }
             cancelled = true;
             running.set(false);
             reword();

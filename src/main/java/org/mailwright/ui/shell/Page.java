@@ -14,7 +14,7 @@ public enum Page {
     DKIM(Material2MZ.VPN_KEY, false),
     DMARC(Material2MZ.POLICY, false),
     PROPAGATION(Material2MZ.PUBLIC, false),
-    HEALTH(Material2AL.FACT_CHECK, true),
+    HEALTH(Material2AL.FACT_CHECK, false),
     REPORTS(Material2AL.INSERT_CHART, true),
     SETTINGS(Material2MZ.SETTINGS, false);
 

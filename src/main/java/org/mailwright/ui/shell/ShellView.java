@@ -22,6 +22,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.ViewLifetime;
+import org.mailwright.ui.check.HealthCheckView;
 import org.mailwright.ui.dmarc.DmarcView;
 import org.mailwright.ui.dkim.DkimView;
 import org.mailwright.ui.domain.DomainView;
@@ -129,6 +130,7 @@ public final class ShellView {
             case DMARC -> DmarcView.load(model.dmarc(), bundle, lifetime);
             case DKIM -> DkimView.load(model.dkim(), bundle, lifetime);
             case PROPAGATION -> PropagationView.load(model.propagation(), bundle, lifetime);
+            case HEALTH -> HealthCheckView.load(model.health(), bundle, lifetime);
             default -> PlannedView.load(model.planned(page), bundle);
         };
         view.setId("page-" + page.id());

@@ -19,6 +19,8 @@ import org.mailwright.dmarc.PlanStore;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
+import org.mailwright.ui.check.FixWizard;
+import org.mailwright.ui.check.HealthCheckViewModel;
 import org.mailwright.ui.dmarc.DmarcViewModel;
 import org.mailwright.ui.dmarc.PlanReminders;
 import org.mailwright.ui.dkim.DkimViewModel;
@@ -46,6 +48,7 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<List<ExpectedRecord>> propagationRequest =
             new ReadOnlyObjectWrapper<>(this, "propagationRequest", List.of());
     private final DomainViewModel domain;
+    private final HealthCheckViewModel health;
     private final SettingsViewModel settings;
     private SpfViewModel spf;
     private final PlanStore plans;
@@ -64,7 +67,8 @@ public final class ShellViewModel {
         page.set(Page.byId(remembered.get()).orElse(Page.DOMAIN));
         page.addListener((observable, old, shown) -> remembered.set(shown.id()));
 
-        domain = new DomainViewModel(context);
+        health = new HealthCheckViewModel(context, this::openWizard);
+        domain = new DomainViewModel(context, health, () -> page.set(Page.HEALTH));
         settings = new SettingsViewModel(context.settings(), context::bundle);
         plans = new PlanStore(context.dataFolder().resolve(PLANS_FOLDER));
         planReminders = new PlanReminders(context, plans, Clock.systemDefaultZone());
@@ -121,8 +125,26 @@ public final class ShellViewModel {
         return propagationRequest.getReadOnlyProperty();
     }
 
+    /**
+     * Shows the page of {@code wizard}, as the Health check page's fix buttons ask: the wizard then
+     * works on the domain every page follows, unless it holds unsaved answers for another one
+     * (it says so, and offers to switch).
+     */
+    public void openWizard(FixWizard wizard) {
+        page.set(switch (wizard) {
+            case SPF -> Page.SPF;
+            case DKIM -> Page.DKIM;
+            case DMARC -> Page.DMARC;
+        });
+    }
+
     public DomainViewModel domain() {
         return domain;
+    }
+
+    /** The Health check page, whose scorecard the Domain page shows too. */
+    public HealthCheckViewModel health() {
+        return health;
     }
 
     public SettingsViewModel settings() {

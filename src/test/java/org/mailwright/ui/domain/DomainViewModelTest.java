@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.ThrowawayPreferences;
+import org.mailwright.ui.check.HealthCheckViewModel;
 import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.work.BackgroundWork;
@@ -19,7 +20,11 @@ class DomainViewModelTest {
     private final ThrowawayPreferences preferences = new ThrowawayPreferences();
     private final AppSettings settings = AppSettings.load(preferences.node());
     private final AppContext context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
-    private final DomainViewModel model = new DomainViewModel(context);
+    private final DomainViewModel model = open(context);
+
+    private static DomainViewModel open(AppContext context) {
+        return new DomainViewModel(context, new HealthCheckViewModel(context, wizard -> { }), () -> { });
+    }
 
     @AfterEach
     void closeContext() throws Exception {
@@ -90,7 +95,7 @@ class DomainViewModelTest {
         model.domainProperty().set("corp.exa mple");
 
         assertEquals("corp.example", AppSettings.load(preferences.node()).lastDomainProperty().get());
-        DomainViewModel nextRun = new DomainViewModel(
+        DomainViewModel nextRun = open(
                 new AppContext(AppSettings.load(preferences.node()), new BackgroundWork(), preferences.dataFolder()));
         assertEquals("corp.example", nextRun.domainProperty().get());
     }
@@ -101,5 +106,7 @@ class DomainViewModelTest {
 
         assertTrue(model.rows().isEmpty());
         assertEquals("", model.askedProperty().get());
+        assertTrue(model.scorecardProperty().get() == null);
+        assertFalse(model.scorecardPendingProperty().get());
     }
 }

@@ -11,6 +11,7 @@ import org.mailwright.dns.RecordType;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.ThrowawayPreferences;
+import org.mailwright.ui.check.FixWizard;
 import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.settings.ResolverChoice;
@@ -76,21 +77,41 @@ class ShellViewModelTest {
             assertTrue(planned.whatProperty().get().length() > 80, page + " says what it will do");
             assertFalse(planned.meanwhileProperty().get().isBlank(), page + " says what to do meanwhile");
         }
-        String english = shell.planned(Page.HEALTH).whatProperty().get();
+        String english = shell.planned(Page.REPORTS).whatProperty().get();
 
         settings.languageProperty().set(Language.SPANISH);
 
-        assertTrue(shell.planned(Page.HEALTH).whatProperty().get().startsWith("La revisión examinará"));
-        assertFalse(english.equals(shell.planned(Page.HEALTH).whatProperty().get()));
+        assertTrue(shell.planned(Page.REPORTS).whatProperty().get().startsWith("Esta página leerá"));
+        assertFalse(english.equals(shell.planned(Page.REPORTS).whatProperty().get()));
     }
 
     @Test
     void aPlannedPageLeadsToTheDomainPage() {
-        shell.pageProperty().set(Page.HEALTH);
+        shell.pageProperty().set(Page.REPORTS);
 
-        shell.planned(Page.HEALTH).openDomain();
+        shell.planned(Page.REPORTS).openDomain();
 
         assertEquals(Page.DOMAIN, shell.pageProperty().get());
+    }
+
+    @Test
+    void aFixButtonOpensItsWizardOnTheCheckedDomain() {
+        settings.lastDomainProperty().set("example.test");
+
+        shell.openWizard(FixWizard.DMARC);
+        assertEquals(Page.DMARC, shell.pageProperty().get());
+        assertEquals("example.test", shell.dmarc().domainProperty().get(), "the wizard starts on the domain worked on");
+
+        shell.openWizard(FixWizard.SPF);
+        assertEquals(Page.SPF, shell.pageProperty().get());
+        shell.openWizard(FixWizard.DKIM);
+        assertEquals(Page.DKIM, shell.pageProperty().get());
+    }
+
+    @Test
+    void theHealthCheckIsAPageNoLongerPlanned() {
+        assertFalse(Page.HEALTH.planned());
+        assertTrue(shell.health().scorecardProperty().get() == null, "nothing is checked before the user asks");
     }
 
     @Test
