@@ -15,8 +15,11 @@ class SharedLookupTest {
     void concurrentAskersOfOneQuestionShareOneQuery() {
         try (TestDnsServer dns = TestDnsServer.start("$ORIGIN provider.test.\n_spf TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n");
              ResolverService resolver = new ResolverService(ResolverOptions.defaults())) {
-            List<CompletableFuture<LookupResult>> askers = IntStream.range(0, 20)
-                    .mapToObj(i -> resolver.fresh().lookup("_spf.provider.test", RecordType.TXT, dns.target()))
+            // The answer takes its time, so every asker asks while the first question is still on its way.
+            dns.setLatency(java.time.Duration.ofMillis(300));
+            List<ResolverService> views = IntStream.range(0, 20).mapToObj(i -> resolver.fresh()).toList();
+            List<CompletableFuture<LookupResult>> askers = views.stream()
+                    .map(view -> view.lookup("_spf.provider.test", RecordType.TXT, dns.target()))
                     .toList();
 
             askers.forEach(asker -> assertEquals(Outcome.OK, asker.join().outcome()));
