@@ -9,6 +9,10 @@ module org.mailwright {
     // driver is found by JDBC on the class path, not required here: it is an automatic module,
     // which jlink cannot link.
     requires org.xerial.sqlitejdbc;
+    // Reports fetched over IMAPS: the Jakarta Mail API, and Angus Mail, whose IMAP provider it finds
+    // as a service (required, so that jlink links it into the image).
+    requires jakarta.mail;
+    requires org.eclipse.angus.mail;
     // Spanish dates and numbers: without the CLDR locale data the image formats everything as English.
     requires jdk.localedata;
     requires javafx.controls;

@@ -63,7 +63,7 @@ final class GlobalOptions {
     @Option(names = MailwrightCommand.DATA_DIR, paramLabel = "DIR", scope = INHERIT, order = 9, descriptionKey = "data-dir")
     private String dataDir;
 
-    /** @param environment the process's environment variables, read for the data folder */
+    /** @param environment the process's environment variables, read for the data folder and the mailbox password */
     GlobalOptions(Texts texts, Map<String, String> environment) {
         this.texts = texts;
         this.environment = environment;
@@ -83,6 +83,11 @@ final class GlobalOptions {
 
     boolean json() {
         return json;
+    }
+
+    /** The environment variable {@code name}, when it is set and not empty. */
+    Optional<String> environment(String name) {
+        return Optional.ofNullable(environment.get(name)).filter(value -> !value.isEmpty());
     }
 
     /**

@@ -5,8 +5,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code mailwright reports}: import DMARC reports into the archive and sum them up. */
-@Command(name = "reports", sortOptions = false, subcommands = {ReportsImportCommand.class, ReportsSummaryCommand.class})
+/** {@code mailwright reports}: import DMARC reports into the archive (from files or a mailbox) and sum them up. */
+@Command(name = "reports", sortOptions = false, subcommands = {ReportsImportCommand.class, ReportsFetchCommand.class, ReportsSummaryCommand.class})
 final class ReportsCommand extends Subcommand {
 
     @Spec

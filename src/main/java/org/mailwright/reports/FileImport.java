@@ -42,6 +42,11 @@ public record FileImport(Path file, int imported, int duplicates, List<FileProbl
 
     /** The one error line for the file: its first problem, and how many more there were. */
     public Optional<String> error(Locale locale) {
+        return error(problems, locale);
+    }
+
+    /** The one error line for a file's or a message's problems (empty when there are none). */
+    static Optional<String> error(List<FileProblem> problems, Locale locale) {
         if (problems.isEmpty()) {
             return Optional.empty();
         }

@@ -225,9 +225,38 @@ public final class ReportArchive implements AutoCloseable {
      * @throws ArchiveException when the database fails (nothing of the file is kept then)
      */
     public FileImport importFile(Path file, ReportLimits limits) {
-        Importer importer = new Importer(file);
+        Importer importer = importFrom(file.toAbsolutePath().toString(), visitor -> ReportExtractor.extract(file, limits, visitor),
+                limits);
+        return new FileImport(file, importer.imported, importer.duplicates, importer.problems);
+    }
+
+    /**
+     * Imports every report in one mail message, in one transaction, exactly as {@link #importFile}
+     * imports an {@code .eml} file holding the same octets.
+     *
+     * @param source where the message came from, kept with its reports in place of a file name
+     * @param message the raw message (RFC 5322), at most {@link ReportLimits#maxMessageBytes()} octets
+     * @return what was imported, and each part that held no readable report
+     * @throws ArchiveException when the database fails (nothing of the message is kept then)
+     */
+    public MessageImport importMessage(String source, byte[] message, ReportLimits limits) {
+        Importer importer = importFrom(source, visitor -> {
+            try (InputStream in = new java.io.ByteArrayInputStream(message)) {
+                ReportExtractor.extract(in, limits, visitor);
+            }
+        }, limits);
+        return new MessageImport(source, importer.imported, importer.duplicates, importer.problems);
+    }
+
+    /** What the reading thread reads: a file, or a message held in memory. */
+    private interface Reading {
+        void into(ReportExtractor.Visitor visitor) throws IOException;
+    }
+
+    private Importer importFrom(String source, Reading reading, ReportLimits limits) {
+        Importer importer = new Importer(source);
         Pipe pipe = new Pipe(limits);
-        Future<?> reading = reader.submit(() -> pipe.read(file));
+        Future<?> read = reader.submit(() -> pipe.read(reading));
         try {
             try {
                 pipe.drainInto(importer);
@@ -246,14 +275,14 @@ public final class ReportArchive implements AutoCloseable {
             throw e;
         } finally {
             try {
-                reading.get();
+                read.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (java.util.concurrent.ExecutionException e) {
                 // the reading thread reports its failures through the pipe
             }
         }
-        return new FileImport(file, importer.imported, importer.duplicates, importer.problems);
+        return importer;
     }
 
     /** What the reading thread hands to the writing one, in order. */
@@ -311,11 +340,11 @@ public final class ReportArchive implements AutoCloseable {
             this.limits = limits;
         }
 
-        /** On the reading thread: the whole file, always ending with {@link Finished}. */
-        void read(Path file) {
+        /** On the reading thread: the whole file or message, always ending with {@link Finished}. */
+        void read(Reading reading) {
             Throwable problem = null;
             try {
-                ReportExtractor.extract(file, limits, this);
+                reading.into(this);
             } catch (Cancelled e) {
                 return;
             } catch (Throwable e) {
@@ -474,7 +503,6 @@ public final class ReportArchive implements AutoCloseable {
 
     /** Receives the file's reports and writes each under a savepoint. */
     private final class Importer implements AggregateReportReader.Sink {
-        private final Path file;
         private final String sourceFile;
         private final List<FileImport.FileProblem> problems = new ArrayList<>();
         private int imported;
@@ -483,9 +511,8 @@ public final class ReportArchive implements AutoCloseable {
         private long rows;
         private long messages;
 
-        Importer(Path file) {
-            this.file = file;
-            this.sourceFile = file.toAbsolutePath().toString();
+        Importer(String sourceFile) {
+            this.sourceFile = sourceFile;
         }
 
         private Savepoint savepoint;

@@ -191,7 +191,7 @@ class ReportsCommandTest {
 
         CommandRun noCommand = run("reports");
         assertEquals(2, noCommand.exitCode());
-        assertTrue(noCommand.err().startsWith("Name a reports command: import or summary."), noCommand.err());
+        assertTrue(noCommand.err().startsWith("Name a reports command: import, fetch or summary."), noCommand.err());
     }
 
     @Test
