@@ -17,8 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Queue;
@@ -128,13 +129,14 @@ public final class TestDnsServer implements AutoCloseable {
     private final Queue<String> questions = new ConcurrentLinkedQueue<>();
     private volatile boolean oneQueryPerTcpConnection;
     private volatile UnaryOperator<Message> rewrite = UnaryOperator.identity();
-    private volatile List<Zone> zones;
+    /** Each zone by its origin: a name is answered from the closest enclosing one, found label by label. */
+    private volatile Map<Name, Zone> zones;
     private volatile Behaviour behaviour = Behaviour.NORMAL;
     private volatile boolean closed;
     private volatile long latencyMillis;
     private ScheduledExecutorService delayedReplies;
 
-    private TestDnsServer(List<Zone> zones, DatagramSocket udp, ServerSocket tcp) {
+    private TestDnsServer(Map<Name, Zone> zones, DatagramSocket udp, ServerSocket tcp) {
         this.zones = zones;
         this.udp = udp;
         this.tcp = tcp;
@@ -146,7 +148,7 @@ public final class TestDnsServer implements AutoCloseable {
      * @throws IllegalArgumentException when a zone text does not parse, saying which and why
      */
     public static TestDnsServer start(String... zoneTexts) {
-        List<Zone> zones = parseZones(zoneTexts);
+        Map<Name, Zone> zones = parseZones(zoneTexts);
         DatagramSocket udp = null;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -571,10 +573,13 @@ public final class TestDnsServer implements AutoCloseable {
     }
 
     private Zone zoneFor(Name name) {
-        return zones.stream()
-                .filter(zone -> name.subdomain(zone.getOrigin()))
-                .findFirst()
-                .orElse(null);
+        Map<Name, Zone> served = zones;
+        for (Name candidate = name; ; candidate = new Name(candidate, 1)) {
+            Zone zone = served.get(candidate);
+            if (zone != null || candidate.labels() <= 1) {
+                return zone;
+            }
+        }
     }
 
     /**
@@ -612,13 +617,14 @@ public final class TestDnsServer implements AutoCloseable {
     // ---- zone text ----
 
     /** Most specific first, so the first zone containing a name is the one that answers it. */
-    private static List<Zone> parseZones(String... zoneTexts) {
-        List<Zone> parsed = new ArrayList<>();
+    private static Map<Name, Zone> parseZones(String... zoneTexts) {
+        Map<Name, Zone> parsed = new HashMap<>();
         for (int i = 0; i < zoneTexts.length; i++) {
-            parsed.add(parseZone(zoneTexts[i], i + 1));
+            Zone zone = parseZone(zoneTexts[i], i + 1);
+            // Two texts for one origin: the first given is served, as before.
+            parsed.putIfAbsent(zone.getOrigin(), zone);
         }
-        parsed.sort(Comparator.comparingInt((Zone zone) -> zone.getOrigin().labels()).reversed());
-        return List.copyOf(parsed);
+        return Map.copyOf(parsed);
     }
 
     private static Zone parseZone(String text, int position) {
