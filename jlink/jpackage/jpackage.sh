@@ -70,9 +70,14 @@ else
 fi
 
 if command -v rpmbuild > /dev/null; then
+  # The spec is jpackage's own with the files the .deb adds; it names them by absolute path.
+  resources=$dest/rpm-resources
+  mkdir -p "$resources"
+  sed -e "s|MAILWRIGHT_PACKAGING|$here|g" -e "s|MAILWRIGHT_ICONS|$icons|g" "$here/mailwright.spec" > "$resources/mailwright.spec"
   "$jpackage" "@$here/jpackage.args" "@$here/rpm.args" --type rpm --app-image "$dest/Mailwright" \
-      --dest "$dest" --app-version "$version"
-  echo "RPM package: $(ls "$dest"/*.rpm) (without the /usr/bin link and the desktop entry the .deb has)"
+      --dest "$dest" --app-version "$version" --resource-dir "$resources"
+  rm -rf "$resources"
+  echo "RPM package: $(ls "$dest"/*.rpm)"
 else
   echo "No .rpm: rpmbuild is not installed."
 fi
