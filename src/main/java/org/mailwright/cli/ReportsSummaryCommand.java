@@ -12,6 +12,7 @@ import org.mailwright.dns.ResolverService;
 import org.mailwright.reports.ArchiveException;
 import org.mailwright.reports.ReportArchive;
 import org.mailwright.reports.SourceAdvice;
+import org.mailwright.reports.SourceHistory;
 import org.mailwright.reports.SourceNames;
 import org.mailwright.reports.Summary;
 import org.mailwright.reports.SummaryQuery;
@@ -58,8 +59,10 @@ final class ReportsSummaryCommand extends Subcommand {
             throw new UsageException(texts().get("cli.reports.empty-domain"));
         }
         Summary summary;
+        SourceHistory history;
         try (ReportArchive archive = db.open(options(), texts())) {
             summary = archive.summary(new SummaryQuery(domain, from, to));
+            history = domain == null ? SourceHistory.NONE : archive.sourceHistory(domain);
         } catch (ArchiveException e) {
             throw new UsageException(e.problem().text(texts().locale()));
         }
@@ -71,7 +74,8 @@ final class ReportsSummaryCommand extends Subcommand {
                         .name(summary.sources().stream().map(Summary.Source::ip).toList()).join();
                 if (domain != null) {
                     // Suggestions are about one domain's SPF record: only a summary of one domain has them.
-                    advice = Optional.of(new SourceAdvice(resolver, options().target()).advise(domain.strip(), summary, names).join());
+                    advice = Optional.of(new SourceAdvice(resolver, options().target()).advise(domain.strip(), summary, names, history)
+                            .join());
                 }
             }
         }

@@ -4,7 +4,8 @@ package org.mailwright.findings;
 public enum ReportFinding implements FindingType {
     PROVIDER_NOT_IN_SPF("reports.provider-not-in-spf", Severity.WARNING, "provider", "address", "messages", "include", "domain"),
     FORWARDED("reports.forwarded", Severity.INFO, "address", "name", "messages"),
-    UNKNOWN_SOURCE_FAILING("reports.unknown-source-failing", Severity.WARNING, "address", "name", "messages", "domain");
+    UNKNOWN_SOURCE_FAILING("reports.unknown-source-failing", Severity.WARNING, "address", "name", "messages", "domain"),
+    NEW_SOURCE("reports.new-source", Severity.INFO, "address", "name", "date", "messages", "failing", "domain");
 
     private final Declaration declaration;
 

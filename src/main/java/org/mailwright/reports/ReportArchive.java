@@ -13,14 +13,17 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
-import java.util.concurrent.Future;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import org.mailwright.i18n.Problem;
 
 /**
@@ -896,6 +899,47 @@ public final class ReportArchive implements AutoCloseable {
             }
             connection.commit();
             return selectors;
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw failed(e);
+        }
+    }
+
+    /**
+     * When each source was first seen sending as {@code domain} (the beginning of the first report
+     * that lists it), and the span of the domain's reports: what tells a new source from one the
+     * archive has long known.
+     *
+     * @throws ArchiveException when the database fails
+     */
+    public SourceHistory sourceHistory(String domain) {
+        String normalized = new SummaryQuery(domain, null, null).domain();
+        try {
+            Map<String, Instant> firstSeen = new LinkedHashMap<>();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT w.source_ip, MIN(r.begin_time) FROM report_rows w"
+                    + " JOIN aggregate_reports r ON r.id = w.report WHERE r.domain = ? AND r.begin_time IS NOT NULL"
+                    + " GROUP BY w.source_ip")) {
+                statement.setString(1, normalized);
+                try (ResultSet result = statement.executeQuery()) {
+                    while (result.next()) {
+                        firstSeen.put(result.getString(1), Instant.ofEpochSecond(result.getLong(2)));
+                    }
+                }
+            }
+            Optional<Instant> earliest = Optional.empty();
+            Optional<Instant> latest = Optional.empty();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT MIN(begin_time), MAX(begin_time) FROM aggregate_reports WHERE domain = ? AND begin_time IS NOT NULL")) {
+                statement.setString(1, normalized);
+                try (ResultSet result = statement.executeQuery()) {
+                    if (result.next() && result.getObject(1) != null) {
+                        earliest = Optional.of(Instant.ofEpochSecond(result.getLong(1)));
+                        latest = Optional.of(Instant.ofEpochSecond(result.getLong(2)));
+                    }
+                }
+            }
+            connection.commit();
+            return new SourceHistory(firstSeen, earliest, latest);
         } catch (SQLException e) {
             rollbackQuietly(e);
             throw failed(e);

@@ -1,5 +1,6 @@
 package org.mailwright.reports;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,7 +27,7 @@ import org.mailwright.spf.SpfResult;
  * What a domain's reports say to change: each source checked against the domain's SPF record as
  * it is published now (evaluated as a receiver would, so the term that authorizes it is known),
  * and the suggestions that follow: a known provider the record leaves out, mail that is forwarded
- * rather than spoofed, and sources that fail everything.
+ * rather than spoofed, sources that fail everything, and sources the reports had not shown before.
  */
 public final class SourceAdvice {
 
@@ -50,8 +51,12 @@ public final class SourceAdvice {
         this.target = Objects.requireNonNull(target, "target");
     }
 
-    /** The advice on {@code domain}'s sources, the {@value SourceNames#MAX_NAMED} largest; the future completes normally. */
-    public CompletableFuture<Advice> advise(String domain, Summary summary, Map<String, SourceNames.Named> names) {
+    /**
+     * The advice on {@code domain}'s sources, the {@value SourceNames#MAX_NAMED} largest, with what
+     * {@code history} tells of which are new; the future completes normally.
+     */
+    public CompletableFuture<Advice> advise(String domain, Summary summary, Map<String, SourceNames.Named> names,
+                                            SourceHistory history) {
         SpfEvaluator evaluator = new SpfEvaluator(resolver.newCheck(), target);
         Map<Summary.Source, CompletableFuture<Optional<SpfEvaluation>>> evaluated = new LinkedHashMap<>();
         summary.sources().stream().limit(SourceNames.MAX_NAMED).forEach(source -> evaluated.put(source, evaluate(evaluator, source, domain)));
@@ -63,8 +68,12 @@ public final class SourceAdvice {
                 boolean passes = result.map(e -> e.result() == SpfResult.PASS).orElse(false);
                 terms.put(source.ip(), passes ? result.flatMap(SpfEvaluation::mechanism).map(MatchedTerm::term) : Optional.empty());
                 // A temporary DNS error says nothing of the record: no advice is built on it.
+                SourceNames.Named named = names.getOrDefault(source.ip(), SourceNames.Named.UNKNOWN);
+                history.newSince(source.ip()).ifPresent(since -> suggestions.add(ReportFinding.NEW_SOURCE.of(source.ip(),
+                        shownName(named), since.atZone(ZoneOffset.UTC).toLocalDate().toString(), source.count(), source.dmarcFail(),
+                        domain)));
                 if (result.isPresent() && !passes && result.get().result() != SpfResult.TEMPERROR) {
-                    suggestion(domain, source, names.getOrDefault(source.ip(), SourceNames.Named.UNKNOWN)).ifPresent(suggestions::add);
+                    suggestion(domain, source, named).ifPresent(suggestions::add);
                 }
             });
             suggestions.sort(Comparator.comparing(Finding::severity));
@@ -81,10 +90,15 @@ public final class SourceAdvice {
         }
     }
 
+    /** The source as a sentence names it: its sender, else its reverse name, else words that say it has none. */
+    private static Object shownName(SourceNames.Named named) {
+        return named.label().or(named::ptr).<Object>map(text -> text)
+                .orElse((LocalizedText) locale -> Messages.get(locale, "reports.source.unnamed"));
+    }
+
     /** What a source that the domain's SPF record does not pass calls for, if anything. */
     private static Optional<Finding> suggestion(String domain, Summary.Source source, SourceNames.Named named) {
-        Object name = named.label().or(named::ptr).<Object>map(text -> text)
-                .orElse((LocalizedText) locale -> Messages.get(locale, "reports.source.unnamed"));
+        Object name = shownName(named);
         Optional<SpfProvider> provider = named.label().flatMap(label -> Arrays.stream(SpfProvider.values())
                 .filter(known -> known.displayName().equals(label)).findFirst());
         if (provider.isPresent() && source.spfAlignedPass() < source.count()) {

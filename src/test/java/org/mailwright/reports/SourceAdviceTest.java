@@ -37,7 +37,7 @@ class SourceAdviceTest {
                 "192.0.2.10", new SourceNames.Named(Optional.of("o1.mail.sendgrid.net"), Optional.of("SendGrid")),
                 "192.0.2.60", new SourceNames.Named(Optional.of("lists.university.test"), Optional.empty()));
 
-        SourceAdvice.Advice advice = new SourceAdvice(resolver, dns.target()).advise("corp.test", summary, names).join();
+        SourceAdvice.Advice advice = new SourceAdvice(resolver, dns.target()).advise("corp.test", summary, names, SourceHistory.NONE).join();
 
         assertEquals(Optional.of("ip4:192.0.2.50"), advice.spfTerms().get("192.0.2.50"));
         assertEquals(Optional.empty(), advice.spfTerms().get("192.0.2.10"));
@@ -52,7 +52,7 @@ class SourceAdviceTest {
         dns.setBehaviour(TestDnsServer.Behaviour.SERVFAIL);
         Summary summary = new Summary(1, 5, 0, 5, List.of(new Summary.Source("192.0.2.99", 5, 0, 5, 0, 0)));
 
-        SourceAdvice.Advice advice = new SourceAdvice(resolver, dns.target()).advise("corp.test", summary, Map.of()).join();
+        SourceAdvice.Advice advice = new SourceAdvice(resolver, dns.target()).advise("corp.test", summary, Map.of(), SourceHistory.NONE).join();
 
         assertEquals(List.of(), advice.suggestions());
     }

@@ -1,0 +1,67 @@
+package org.mailwright.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A source is new when the archive had watched the domain for a while without seeing it. */
+class SourceHistoryTest {
+
+    private static final long DAY = 86_400;
+    private static final long NOV_1 = Instant.parse("2026-11-01T00:00:00Z").getEpochSecond();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aSourceFirstSeenInTheLastWeekAfterAWeekOfWatchingIsNew() throws Exception {
+        Path first = Files.writeString(folder.resolve("a.xml"), SampleReports.xml("google.com", "g-1", "corp.test", NOV_1,
+                List.of(SampleReports.row("192.0.2.1", 10, "pass", "pass"))));
+        Path later = Files.writeString(folder.resolve("b.xml"), SampleReports.xml("google.com", "g-2", "corp.test", NOV_1 + 10 * DAY,
+                List.of(SampleReports.row("192.0.2.1", 10, "pass", "pass"), SampleReports.row("203.0.113.5", 4, "fail", "fail"))));
+        try (ReportArchive archive = ReportArchive.open(folder.resolve("archive.db").toString(), folder)) {
+            archive.importFile(first, ReportLimits.DEFAULT);
+            archive.importFile(later, ReportLimits.DEFAULT);
+
+            SourceHistory history = archive.sourceHistory("CORP.test.");
+
+            assertEquals(Optional.of(Instant.ofEpochSecond(NOV_1 + 10 * DAY)), history.newSince("203.0.113.5"));
+            assertEquals(Optional.empty(), history.newSince("192.0.2.1"), "seen from the first report on");
+            assertEquals(Optional.empty(), archive.sourceHistory("other.test").newSince("203.0.113.5"));
+        }
+    }
+
+    @Test
+    void aYoungArchiveCallsNothingNew() {
+        Instant start = Instant.ofEpochSecond(NOV_1);
+        SourceHistory history = new SourceHistory(Map.of("192.0.2.9", start.plusSeconds(3 * DAY)), Optional.of(start),
+                Optional.of(start.plusSeconds(3 * DAY)));
+
+        assertEquals(Optional.empty(), history.newSince("192.0.2.9"));
+    }
+
+    @Test
+    void theNewSourceIsSaidWithItsFirstDayAndItsFailures() {
+        Instant start = Instant.ofEpochSecond(NOV_1);
+        SourceHistory history = new SourceHistory(Map.of("203.0.113.5", start.plusSeconds(10 * DAY)), Optional.of(start),
+                Optional.of(start.plusSeconds(10 * DAY)));
+        Summary summary = new Summary(2, 4, 0, 4, List.of(new Summary.Source("203.0.113.5", 4, 0, 4, 0, 0)));
+        try (var resolver = new org.mailwright.dns.ResolverService(org.mailwright.dns.ResolverOptions.defaults()
+                .withTimeout(java.time.Duration.ofMillis(200)).withRetries(0));
+             var dns = org.mailwright.testdns.TestDnsServer.start("$ORIGIN corp.test.\n@ TXT \"v=spf1 -all\"\n")) {
+            var advice = new SourceAdvice(resolver, dns.target()).advise("corp.test", summary, Map.of(), history).join();
+
+            assertEquals("203.0.113.5 (no reverse name) sends as corp.test since 2026-11-11, a source the reports had not shown "
+                    + "before: 4 messages, 4 of them failing DMARC.", advice.suggestions().stream()
+                    .filter(f -> f.id().equals("reports.new-source")).findFirst().orElseThrow().message(Locale.ENGLISH));
+        }
+    }
+}
