@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -55,14 +56,19 @@ public final class HealthCheck {
 
     /** Checks {@code domain}; the future always completes normally. */
     public CompletableFuture<HealthReport> check(DomainName domain) {
-        return check(domain, List.of());
+        return check(domain, List.of(), Optional.empty());
     }
 
     /**
-     * Checks {@code domain}, trying the DKIM selectors {@code remembered} for it (see
-     * {@link RememberedSelectors}) after those of the settings; the future always completes normally.
+     * Checks {@code domain} with what the data folder remembers of it ({@link DomainMemory}): the
+     * DKIM selectors {@code remembered} for it, tried after those of the settings, and what its
+     * DMARC reports say of its readiness, in the DMARC area. The future always completes normally.
      */
-    public CompletableFuture<HealthReport> check(DomainName domain, List<String> remembered) {
+    public CompletableFuture<HealthReport> check(DomainName domain, DomainMemory memory) {
+        return check(domain, memory.selectors(domain), memory.readiness(domain));
+    }
+
+    private CompletableFuture<HealthReport> check(DomainName domain, List<String> remembered, Optional<Finding> readiness) {
         Instant started = clock.instant();
         CheckContext context = new CheckContext(domain, resolver.newCheck(), target,
                 settings.withSelectors(java.util.stream.Stream.concat(settings.selectors().stream(), remembered.stream()).toList()));
@@ -74,6 +80,7 @@ public final class HealthCheck {
             Map<CheckArea, List<Finding>> areas = new EnumMap<>(CheckArea.class);
             running.forEach((probe, findings) -> areas.computeIfAbsent(probe.area(), area -> new ArrayList<>())
                     .addAll(findings.join()));
+            readiness.ifPresent(finding -> areas.computeIfAbsent(CheckArea.DMARC, area -> new ArrayList<>()).add(finding));
             areas.values().forEach(findings -> findings.sort(Comparator.comparing(Finding::severity)));
             return HealthReport.of(domain, started, areas);
         });

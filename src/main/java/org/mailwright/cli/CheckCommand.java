@@ -20,7 +20,7 @@ import org.mailwright.check.CheckSettings;
 import org.mailwright.check.HealthCheck;
 import org.mailwright.check.HealthReport;
 import org.mailwright.check.HealthReportExport;
-import org.mailwright.check.RememberedSelectors;
+import org.mailwright.check.DomainMemory;
 import org.mailwright.check.Scorecard;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.ResolverService;
@@ -102,7 +102,7 @@ final class CheckCommand extends Subcommand {
             out().println(HealthReportExport.CSV_HEADER);
         }
         try (ResolverService resolver = options().openResolver();
-             RememberedSelectors remembered = RememberedSelectors.in(options().dataFolder());
+             DomainMemory remembered = DomainMemory.in(options().dataFolder());
              InputStream input = file == null ? InputStream.nullInputStream() : open(file)) {
             HealthCheck check = new HealthCheck(resolver, options().target(), settings, Clock.systemUTC());
             // Each entry prints its domain when taken, so the output keeps the input's order.
@@ -113,7 +113,7 @@ final class CheckCommand extends Subcommand {
                     return;
                 }
                 window.add(in.domain().isPresent()
-                        ? check.check(in.domain().get(), remembered.of(in.domain().get())).thenApply(report -> () -> print(report))
+                        ? check.check(in.domain().get(), remembered).thenApply(report -> () -> print(report))
                         : CompletableFuture.completedFuture(() -> printError(in.text(), in.problem().orElseThrow())));
             };
             List<Boolean> outcomes = new ArrayList<>();

@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.mailwright.dns.ResolverService;
+import org.mailwright.findings.Finding;
 import org.mailwright.reports.ArchiveException;
+import org.mailwright.reports.Readiness;
 import org.mailwright.reports.ReportArchive;
 import org.mailwright.reports.SourceAdvice;
 import org.mailwright.reports.SourceHistory;
@@ -60,9 +62,11 @@ final class ReportsSummaryCommand extends Subcommand {
         }
         Summary summary;
         SourceHistory history;
+        Optional<Finding> readiness;
         try (ReportArchive archive = db.open(options(), texts())) {
             summary = archive.summary(new SummaryQuery(domain, from, to));
             history = domain == null ? SourceHistory.NONE : archive.sourceHistory(domain);
+            readiness = domain == null ? Optional.empty() : Readiness.of(archive, domain);
         } catch (ArchiveException e) {
             throw new UsageException(e.problem().text(texts().locale()));
         }
@@ -79,18 +83,18 @@ final class ReportsSummaryCommand extends Subcommand {
                 }
             }
         }
+        List<Finding> suggestions = new ArrayList<>(advice.map(SourceAdvice.Advice::suggestions).orElse(List.of()));
+        readiness.ifPresent(suggestions::add);
         if (options().json()) {
-            out().println(Json.write(json(summary, names, advice, texts().locale())));
+            out().println(Json.write(json(summary, names, advice.map(SourceAdvice.Advice::spfTerms), suggestions, texts().locale())));
         } else if (csv) {
             printCsv(summary, names);
         } else {
             print(summary, names);
-            advice.ifPresent(found -> {
-                if (!found.suggestions().isEmpty()) {
-                    out().println();
-                    FindingText.print(out(), found.suggestions(), texts(), "");
-                }
-            });
+            if (!suggestions.isEmpty()) {
+                out().println();
+                FindingText.print(out(), suggestions, texts(), "");
+            }
         }
         return ExitCode.OK;
     }
@@ -109,11 +113,11 @@ final class ReportsSummaryCommand extends Subcommand {
     /**
      * The summary as issue 13 fixes it, each source with its forward-confirmed reverse name and
      * sender label (null when there is none, or the source is beyond the {@value SourceNames#MAX_NAMED}
-     * largest); with {@code advice} (a summary of one domain), each source's {@code spf_term}, the
-     * term of the domain's SPF record that passes it (null when none does), and the suggestions.
+     * largest); with {@code spfTerms} (a summary of one domain), each source's {@code spf_term}, the
+     * term of the domain's SPF record that passes it (null when none does); and the suggestions.
      */
-    static Map<String, Object> json(Summary summary, Map<String, SourceNames.Named> names, Optional<SourceAdvice.Advice> advice,
-                                    Locale locale) {
+    static Map<String, Object> json(Summary summary, Map<String, SourceNames.Named> names,
+                                    Optional<Map<String, Optional<String>>> spfTerms, List<Finding> suggestions, Locale locale) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("reports", summary.reports());
         json.put("messages", summary.messages());
@@ -131,11 +135,11 @@ final class ReportsSummaryCommand extends Subcommand {
             SourceNames.Named named = names.getOrDefault(source.ip(), new SourceNames.Named(Optional.empty(), Optional.empty()));
             entry.put("ptr", named.ptr().orElse(null));
             entry.put("label", named.label().orElse(null));
-            advice.ifPresent(found -> entry.put("spf_term", found.spfTerms().getOrDefault(source.ip(), Optional.empty()).orElse(null)));
+            spfTerms.ifPresent(terms -> entry.put("spf_term", terms.getOrDefault(source.ip(), Optional.empty()).orElse(null)));
             sources.add(entry);
         }
         json.put("sources", sources);
-        json.put("suggestions", advice.map(found -> FindingText.json(found.suggestions(), locale)).orElse(List.of()));
+        json.put("suggestions", FindingText.json(suggestions, locale));
         return json;
     }
 

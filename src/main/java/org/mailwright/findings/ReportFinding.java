@@ -5,7 +5,10 @@ public enum ReportFinding implements FindingType {
     PROVIDER_NOT_IN_SPF("reports.provider-not-in-spf", Severity.WARNING, "provider", "address", "messages", "include", "domain"),
     FORWARDED("reports.forwarded", Severity.INFO, "address", "name", "messages"),
     UNKNOWN_SOURCE_FAILING("reports.unknown-source-failing", Severity.WARNING, "address", "name", "messages", "domain"),
-    NEW_SOURCE("reports.new-source", Severity.INFO, "address", "name", "date", "messages", "failing", "domain");
+    NEW_SOURCE("reports.new-source", Severity.INFO, "address", "name", "date", "messages", "failing", "domain"),
+    READY_FOR_NEXT_STAGE("reports.ready-for-next-stage", Severity.PASS, "domain", "percent", "days"),
+    NOT_READY("reports.not-ready", Severity.INFO, "domain", "percent", "days", "new-failing"),
+    TOO_LITTLE_TO_JUDGE("reports.too-little-to-judge", Severity.INFO, "domain", "messages", "days");
 
     private final Declaration declaration;
 

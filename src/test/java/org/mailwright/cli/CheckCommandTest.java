@@ -189,6 +189,23 @@ class CheckCommandTest {
     }
 
     @Test
+    void theDmarcAreaSaysWhatTheReportsSayOfReadiness() throws IOException {
+        long first = java.time.Instant.parse("2026-11-01T00:00:00Z").getEpochSecond();
+        for (int day : new int[] {0, 14}) {
+            Files.writeString(data.resolve("r" + day + ".xml"), org.mailwright.reports.SampleReports.xml("google.com", "g-" + day,
+                    "good.test", first + day * 86_400L, List.of(org.mailwright.reports.SampleReports.row("192.0.2.25", 100, "pass", "pass"))));
+        }
+        assertEquals(ExitCode.OK, run("reports", "import", data.resolve("r0.xml").toString(), data.resolve("r14.xml").toString(),
+                "--data-dir", data.toString()).exitCode());
+
+        String checked = check("good.test", "--json").out();
+
+        assertTrue(checked.contains("\"id\":\"reports.ready-for-next-stage\",\"severity\":\"pass\""), checked);
+        assertTrue(checked.contains("\"dmarc\":{\"grade\":\"A\",\"score\":100,\"costs\":[{\"id\":\"reports.ready-for-next-stage\""),
+                checked);
+    }
+
+    @Test
     void theScorecardIsInTheUsersLanguage() {
         CommandRun run = run(Locale.forLanguageTag("es"), "check", "bad.test", "--server", dns.address().toString(), "--ns-port",
                 Integer.toString(dns.port()), "--dnsbl", "bl.good.test", "--data-dir", data.toString());

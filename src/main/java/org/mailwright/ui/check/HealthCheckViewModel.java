@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -31,6 +32,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.mailwright.check.CheckHistory;
 import org.mailwright.check.CheckSettings;
+import org.mailwright.check.DomainMemory;
 import org.mailwright.check.HealthCheck;
 import org.mailwright.check.HealthReport;
 import org.mailwright.check.HealthReportExport;
@@ -233,6 +235,13 @@ public final class HealthCheckViewModel {
         }
     }
 
+    /** The check with what the data folder remembers of the domain (selectors, the reports' readiness), as the CLI runs it. */
+    private CompletableFuture<HealthReport> checkRemembering(HealthCheck check, DomainName name) {
+        try (DomainMemory memory = DomainMemory.in(context.dataFolder())) {
+            return check.check(name, memory);
+        }
+    }
+
     private void run(DomainName name) {
         CheckSettings settings = CheckSettings.defaults()
                 .withSelectors(typedSelectors())
@@ -244,7 +253,7 @@ public final class HealthCheckViewModel {
         noteWords = () -> "";
         reword();
         checks.start(text("health.progress", name.unicode()),
-                () -> check.check(name).thenApply(report -> remember(report, resolver)),
+                () -> checkRemembering(check, name).thenApply(report -> remember(report, resolver)),
                 (result, failure) -> {
                     if (failure != null) {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null

@@ -9,16 +9,20 @@ import java.util.Optional;
 import java.util.Set;
 import org.mailwright.dkim.SelectorsMade;
 import org.mailwright.dns.DomainName;
+import org.mailwright.findings.Finding;
 import org.mailwright.reports.ArchiveException;
+import org.mailwright.reports.Readiness;
 import org.mailwright.reports.ReportArchive;
 
 /**
- * The DKIM selectors Mailwright knows a domain signs with, tried before the common guesses: those
+ * What the data folder tells the health check of a domain. The DKIM selectors Mailwright knows it
+ * signs with, tried before the common guesses: those
  * of the keys made here ({@link SelectorsMade}), those whose key an earlier check of the domain found, and those receivers reported in the signatures
- * they saw (the report archive in the data folder, when there is one). Both are hints: a history
- * or an archive that cannot be read gives none, and the check goes on.
+ * they saw (the report archive in the data folder, when there is one). And what its DMARC reports
+ * say of its readiness for the next DMARC stage ({@link Readiness}). All are hints: a history or an
+ * archive that cannot be read gives none, and the check goes on.
  */
-public final class RememberedSelectors implements AutoCloseable {
+public final class DomainMemory implements AutoCloseable {
 
     /** The most selectors taken from the reports: the most often seen first. */
     static final int FROM_REPORTS = 8;
@@ -27,14 +31,14 @@ public final class RememberedSelectors implements AutoCloseable {
     private final SelectorsMade made;
     private final Optional<ReportArchive> archive;
 
-    private RememberedSelectors(CheckHistory history, SelectorsMade made, Optional<ReportArchive> archive) {
+    private DomainMemory(CheckHistory history, SelectorsMade made, Optional<ReportArchive> archive) {
         this.history = history;
         this.made = made;
         this.archive = archive;
     }
 
     /** What the data folder remembers; the report archive is opened only if it exists, never created. */
-    public static RememberedSelectors in(Path dataFolder) {
+    public static DomainMemory in(Path dataFolder) {
         Path reports = dataFolder.resolve(ReportArchive.DEFAULT_FILE);
         Optional<ReportArchive> archive = Optional.empty();
         if (Files.isRegularFile(reports)) {
@@ -44,11 +48,11 @@ public final class RememberedSelectors implements AutoCloseable {
                 // A hint only: the check goes on with the other selectors.
             }
         }
-        return new RememberedSelectors(new CheckHistory(dataFolder), new SelectorsMade(dataFolder), archive);
+        return new DomainMemory(new CheckHistory(dataFolder), new SelectorsMade(dataFolder), archive);
     }
 
     /** The selectors remembered for {@code domain}, each once: keys made here, those found before, then those reported. */
-    public synchronized List<String> of(DomainName domain) {
+    public synchronized List<String> selectors(DomainName domain) {
         Set<String> selectors = new LinkedHashSet<>();
         try {
             selectors.addAll(made.of(domain.ascii()));
@@ -64,6 +68,15 @@ public final class RememberedSelectors implements AutoCloseable {
             }
         });
         return List.copyOf(selectors);
+    }
+
+    /** What the domain's DMARC reports say of its readiness for the next stage; empty without reports. */
+    public synchronized Optional<Finding> readiness(DomainName domain) {
+        try {
+            return archive.flatMap(reports -> Readiness.of(reports, domain.ascii()));
+        } catch (ArchiveException unreadable) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -1,0 +1,50 @@
+package org.mailwright.reports;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.mailwright.findings.Finding;
+import org.mailwright.findings.ReportFinding;
+
+/**
+ * Whether a domain's reports say it is ready for the next DMARC stage: over the last
+ * {@value #DAYS} days of its reports, at least {@value #ALIGNED_PERCENT}% of the mail of its
+ * legitimate sources (those with any mail passing DMARC: its own senders) passed DMARC, and no
+ * new source is failing. Too little to go on ({@value #MIN_MESSAGES} messages, {@value #DAYS}
+ * days of reports) is said as such, never as ready.
+ */
+public final class Readiness {
+
+    public static final int DAYS = 14;
+    public static final int ALIGNED_PERCENT = 98;
+    public static final long MIN_MESSAGES = 100;
+
+    private Readiness() {
+    }
+
+    /** The finding on {@code domain}'s readiness from its archive; empty when it has no reports. */
+    public static Optional<Finding> of(ReportArchive archive, String domain) {
+        SourceHistory history = archive.sourceHistory(domain);
+        if (history.latest().isEmpty()) {
+            return Optional.empty();
+        }
+        Instant latest = history.latest().get();
+        LocalDate until = latest.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate since = until.minusDays(DAYS - 1L);
+        Summary window = archive.summary(new SummaryQuery(domain, since, until));
+        long legitimate = window.sources().stream().filter(source -> source.dmarcPass() > 0).mapToLong(Summary.Source::count).sum();
+        long aligned = window.sources().stream().filter(source -> source.dmarcPass() > 0).mapToLong(Summary.Source::dmarcPass).sum();
+        boolean longEnough = !history.earliest().get().isAfter(latest.minus(Duration.ofDays(DAYS - 1L)));
+        if (!longEnough || legitimate < MIN_MESSAGES) {
+            return Optional.of(ReportFinding.TOO_LITTLE_TO_JUDGE.of(domain, legitimate, DAYS));
+        }
+        long newFailing = window.sources().stream()
+                .filter(source -> source.dmarcFail() > 0 && history.newSince(source.ip()).isPresent()).count();
+        double percent = 100.0 * aligned / legitimate;
+        return Optional.of(percent >= ALIGNED_PERCENT && newFailing == 0
+                ? ReportFinding.READY_FOR_NEXT_STAGE.of(domain, percent, DAYS)
+                : ReportFinding.NOT_READY.of(domain, percent, DAYS, newFailing));
+    }
+}
