@@ -418,7 +418,7 @@ class DmarcViewModelTest {
         walkToTheEnd(model);
 
         assertEquals(DmarcViewModel.SaveState.FAILED, model.saveStateProperty().get());
-        assertTrue(model.saveMessageProperty().get().startsWith("The plan could not be saved: The plan's file could not be "
+        assertTrue(model.saveMessageProperty().get().startsWith("The plan could not be saved: The plan’s file could not be "
                 + "read or written."), model.saveMessageProperty().get());
         assertFalse(model.saveMessageProperty().get().contains("Exception"), model.saveMessageProperty().get());
     }

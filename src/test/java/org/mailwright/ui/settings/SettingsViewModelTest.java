@@ -65,7 +65,7 @@ class SettingsViewModelTest {
         model.resolverChoiceProperty().set(ResolverChoice.CUSTOM);
         model.customServerProperty().set("  ");
 
-        assertEquals("Write the server's address: HOST or HOST:PORT, for example 127.0.0.1:5353.", model.customProblemProperty().get());
+        assertEquals("Write the server’s address: HOST or HOST:PORT, for example 127.0.0.1:5353.", model.customProblemProperty().get());
         assertFalse(model.canApplyCustomProperty().get());
     }
 
@@ -86,7 +86,7 @@ class SettingsViewModelTest {
         model.customServerProperty().set("");
         assertEquals("", model.shownCustomProblemProperty().get(), "chosen anew, the field starts clean");
         model.applyCustom();
-        assertTrue(model.shownCustomProblemProperty().get().startsWith("Write the server's address"));
+        assertTrue(model.shownCustomProblemProperty().get().startsWith("Write the server’s address"));
     }
 
     @Test
