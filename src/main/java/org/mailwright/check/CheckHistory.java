@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.stream.Collectors;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,10 +54,34 @@ public final class CheckHistory {
         this.folder = Objects.requireNonNull(dataFolder, "dataFolder").resolve(FOLDER);
     }
 
-    /** A finding as remembered: enough to tell it from another and to show it again. */
-    public record Mark(String id, Severity severity, String message) {
+    /** The languages a remembered finding's message is kept in, so a fixed one reads in the user's language. */
+    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
+
+    /**
+     * A finding as remembered: enough to tell it from another and to show it again.
+     *
+     * @param message its message in English, which with the id tells one finding from another
+     * @param messages its message in each language kept, by language tag ({@code es}); English among them
+     */
+    public record Mark(String id, Severity severity, String message, Map<String, String> messages) {
+        public Mark {
+            messages = Map.copyOf(messages);
+        }
+
         static Mark of(Finding finding) {
-            return new Mark(finding.id(), finding.severity(), finding.message(Locale.ENGLISH));
+            Map<String, String> messages = new LinkedHashMap<>();
+            LANGUAGES.forEach(language -> messages.put(language.getLanguage(), finding.message(language)));
+            return new Mark(finding.id(), finding.severity(), finding.message(Locale.ENGLISH), messages);
+        }
+
+        /** The message in {@code locale}'s language when it was kept, else in English. */
+        public String message(Locale locale) {
+            return messages.getOrDefault(locale.getLanguage(), message);
+        }
+
+        /** What makes it the same finding in two checks: its id and its words. */
+        String identity() {
+            return id + "\n" + message;
         }
     }
 
@@ -130,10 +156,12 @@ public final class CheckHistory {
 
     /** What {@code now} has that {@code before} had not, and the reverse; passes are no news. */
     public static Changes compare(Entry before, HealthReport now) {
-        Set<Mark> earlier = new LinkedHashSet<>(withoutPasses(before.findings()));
-        Set<Mark> later = new LinkedHashSet<>(withoutPasses(entryOf(now).findings()));
-        List<Mark> appeared = later.stream().filter(mark -> !earlier.contains(mark)).toList();
-        List<Mark> fixed = earlier.stream().filter(mark -> !later.contains(mark)).toList();
+        List<Mark> earlier = withoutPasses(before.findings());
+        List<Mark> later = withoutPasses(entryOf(now).findings());
+        Set<String> earlierKeys = earlier.stream().map(Mark::identity).collect(Collectors.toSet());
+        Set<String> laterKeys = later.stream().map(Mark::identity).collect(Collectors.toSet());
+        List<Mark> appeared = later.stream().filter(mark -> !earlierKeys.contains(mark.identity())).toList();
+        List<Mark> fixed = earlier.stream().filter(mark -> !laterKeys.contains(mark.identity())).toList();
         return new Changes(before.checkedAt(), appeared, fixed);
     }
 
@@ -157,7 +185,7 @@ public final class CheckHistory {
             json.writeStringField("checked_at", entry.checkedAt().toString());
             json.writeStringField("grade", entry.grade());
             json.writeNumberField("score", entry.score());
-            writeMarks(json, "findings", entry.findings());
+            writeMarks(json, entry.findings());
             json.writeArrayFieldStart("selectors");
             for (String selector : entry.selectors()) {
                 json.writeString(selector);
@@ -168,14 +196,19 @@ public final class CheckHistory {
         return text.toString();
     }
 
-    /** {@code "field":[{"id","severity","message"}]}: findings as remembered, here and in the CLI's {@code changes}. */
-    static void writeMarks(JsonGenerator json, String field, List<Mark> marks) throws IOException {
-        json.writeArrayFieldStart(field);
+    /** {@code "findings":[{"id","severity","message","messages":{"es":...}}]}: findings as kept. */
+    private static void writeMarks(JsonGenerator json, List<Mark> marks) throws IOException {
+        json.writeArrayFieldStart("findings");
         for (Mark mark : marks) {
             json.writeStartObject();
             json.writeStringField("id", mark.id());
             json.writeStringField("severity", mark.severity().jsonName());
             json.writeStringField("message", mark.message());
+            json.writeObjectFieldStart("messages");
+            for (Map.Entry<String, String> message : mark.messages().entrySet()) {
+                json.writeStringField(message.getKey(), message.getValue());
+            }
+            json.writeEndObject();
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -229,19 +262,34 @@ public final class CheckHistory {
         String id = null;
         String severity = null;
         String message = null;
+        Map<String, String> messages = new LinkedHashMap<>();
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String field = json.getCurrentName();
-            json.nextToken();
+            JsonToken value = json.nextToken();
             switch (field) {
                 case "id" -> id = json.getValueAsString();
                 case "severity" -> severity = json.getValueAsString();
                 case "message" -> message = json.getValueAsString();
+                case "messages" -> {
+                    if (value != JsonToken.START_OBJECT) {
+                        return Optional.empty();
+                    }
+                    while (json.nextToken() == JsonToken.FIELD_NAME) {
+                        String language = json.getCurrentName();
+                        json.nextToken();
+                        if (messages.size() < LANGUAGES.size()) {
+                            messages.put(language, json.getValueAsString(""));
+                        } else {
+                            json.skipChildren();
+                        }
+                    }
+                }
                 default -> json.skipChildren();
             }
         }
         Optional<Severity> parsed = Optional.ofNullable(severity).flatMap(CheckHistory::severity);
         return id == null || message == null || parsed.isEmpty() ? Optional.empty()
-                : Optional.of(new Mark(id, parsed.get(), message));
+                : Optional.of(new Mark(id, parsed.get(), message, messages));
     }
 
     private static Optional<Severity> severity(String name) {

@@ -40,7 +40,8 @@ public final class HealthReportExport {
 
     /**
      * The same, with {@code "changes":{"since","new":[{"id","severity","message"}],"fixed":[...]}}
-     * after the areas when the domain was checked before (messages as remembered, in English).
+     * after the areas when the domain was checked before (messages as kept, in {@code locale}'s
+     * language where it was kept, else in English).
      */
     public static String json(HealthReport report, Locale locale, Optional<CheckHistory.Changes> changes) {
         StringWriter text = new StringWriter();
@@ -80,8 +81,8 @@ public final class HealthReportExport {
             if (changes.isPresent()) {
                 json.writeObjectFieldStart("changes");
                 json.writeStringField("since", changes.get().since().toString());
-                CheckHistory.writeMarks(json, "new", changes.get().appeared());
-                CheckHistory.writeMarks(json, "fixed", changes.get().fixed());
+                writeChanged(json, "new", changes.get().appeared(), locale);
+                writeChanged(json, "fixed", changes.get().fixed(), locale);
                 json.writeEndObject();
             }
             json.writeEndObject();
@@ -89,6 +90,20 @@ public final class HealthReportExport {
             throw new UncheckedIOException(impossible);
         }
         return text.toString();
+    }
+
+    /** {@code "field":[{"id","severity","message"}]}, each message in {@code locale}'s language where it was kept. */
+    private static void writeChanged(JsonGenerator json, String field, List<CheckHistory.Mark> marks, Locale locale)
+            throws IOException {
+        json.writeArrayFieldStart(field);
+        for (CheckHistory.Mark mark : marks) {
+            json.writeStartObject();
+            json.writeStringField("id", mark.id());
+            json.writeStringField("severity", mark.severity().jsonName());
+            json.writeStringField("message", mark.message(locale));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /** The report's row under {@link #CSV_HEADER} (RFC 4180), an area not checked left empty. */

@@ -200,9 +200,9 @@ final class CheckCommand extends Subcommand {
         } else {
             out().println(texts().get("cli.check.changes", changes.get().since().toString()));
             changes.get().appeared().forEach(mark -> out().println("  + " + mark.severity().jsonName() + " " + mark.id()
-                    + ": " + mark.message()));
+                    + ": " + mark.message(texts().locale())));
             changes.get().fixed().forEach(mark -> out().println("  - " + mark.severity().jsonName() + " " + mark.id()
-                    + ": " + mark.message()));
+                    + ": " + mark.message(texts().locale())));
         }
         out().println();
     }

@@ -206,6 +206,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void aFixedFindingIsSaidInTheUsersLanguage() {
+        dns.replaceZones(GOOD.replace("v=DMARC1; p=reject;", "v=DMARC1; p=none;"), BAD, REVERSE, CUSTOM);
+        check("good.test", "--json");
+        dns.replaceZones(GOOD, BAD, REVERSE, CUSTOM);
+
+        CommandRun run = run(Locale.forLanguageTag("es"), "check", "good.test", "--since-last", "--server", dns.address().toString(),
+                "--ns-port", Integer.toString(dns.port()), "--dnsbl", "bl.good.test", "--data-dir", data.toString());
+
+        assertTrue(run.out().contains("  - warning dmarc.policy-none: La política vigente es p=none"), run.out());
+    }
+
+    @Test
     void theScorecardIsInTheUsersLanguage() {
         CommandRun run = run(Locale.forLanguageTag("es"), "check", "bad.test", "--server", dns.address().toString(), "--ns-port",
                 Integer.toString(dns.port()), "--dnsbl", "bl.good.test", "--data-dir", data.toString());

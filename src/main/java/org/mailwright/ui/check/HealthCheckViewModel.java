@@ -379,7 +379,7 @@ public final class HealthCheckViewModel {
                 lines.add(new ChangeLine(false, mark.severity(), mark.id(), wordsOf(mark, report)));
             }
             for (CheckHistory.Mark mark : since.fixed()) {
-                lines.add(new ChangeLine(true, mark.severity(), mark.id(), mark.message()));
+                lines.add(new ChangeLine(true, mark.severity(), mark.id(), mark.message(locale())));
             }
         }
         changes.setAll(lines);
