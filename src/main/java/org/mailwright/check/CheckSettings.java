@@ -1,5 +1,6 @@
 package org.mailwright.check;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +25,7 @@ import org.mailwright.dns.ServerAddress;
  */
 public record CheckSettings(List<String> selectors, List<DomainName> blocklists, boolean smtp, int nameServerPort,
                             int httpsPort, int smtpPort, Duration probeTimeout, Optional<SSLContext> tls,
-                            Optional<java.nio.file.Path> trustAnchor) {
+                            Optional<Path> trustAnchor) {
 
     /**
      * A short list of widely used blocklists that answer queries without an account. Each limits
@@ -83,7 +84,7 @@ public record CheckSettings(List<String> selectors, List<DomainName> blocklists,
                 Optional.of(context), trustAnchor);
     }
 
-    public CheckSettings withTrustAnchor(java.nio.file.Path file) {
+    public CheckSettings withTrustAnchor(Path file) {
         return new CheckSettings(selectors, blocklists, smtp, nameServerPort, httpsPort, smtpPort, probeTimeout, tls,
                 Optional.of(file));
     }

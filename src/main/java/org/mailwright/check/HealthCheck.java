@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
@@ -71,8 +73,8 @@ public final class HealthCheck {
     private CompletableFuture<HealthReport> check(DomainName domain, List<String> remembered, Optional<Finding> readiness) {
         Instant started = clock.instant();
         CheckContext context = new CheckContext(domain, resolver.newCheck(), target,
-                settings.withSelectors(java.util.stream.Stream.concat(settings.selectors().stream(), remembered.stream()).toList()));
-        Map<Probe, CompletableFuture<List<Finding>>> running = new java.util.LinkedHashMap<>();
+                settings.withSelectors(Stream.concat(settings.selectors().stream(), remembered.stream()).toList()));
+        Map<Probe, CompletableFuture<List<Finding>>> running = new LinkedHashMap<>();
         for (Probe probe : probes) {
             running.put(probe, guarded(probe, context));
         }

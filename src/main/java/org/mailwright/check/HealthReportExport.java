@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public final class HealthReportExport {
 
     /** The CSV columns: the domain, its grade and score, each area's score, the counts and the finding ids. */
     public static final String CSV_HEADER = "domain,grade,score,"
-            + java.util.Arrays.stream(CheckArea.values()).map(CheckArea::id).collect(Collectors.joining(","))
+            + Arrays.stream(CheckArea.values()).map(CheckArea::id).collect(Collectors.joining(","))
             + ",errors,warnings,findings";
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();

@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,7 +86,7 @@ final class MailHostProbe implements Probe {
                 host.addresses().forEach(address -> reverse.add(reverseDns(context, address, host.mx().host())));
             }
             return CompletableFuture.allOf(reverse.toArray(CompletableFuture[]::new)).thenApply(done -> {
-                Set<Finding> unique = new java.util.LinkedHashSet<>(findings);
+                Set<Finding> unique = new LinkedHashSet<>(findings);
                 reverse.forEach(future -> unique.addAll(future.join()));
                 List<Finding> all = new ArrayList<>(unique);
                 boolean clean = all.stream().noneMatch(f -> f.severity() == Severity.ERROR || f.severity() == Severity.WARNING);

@@ -2,6 +2,9 @@ package org.mailwright.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -9,18 +12,20 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.mailwright.check.CheckHistory;
 import org.mailwright.check.CheckSettings;
+import org.mailwright.check.DomainMemory;
 import org.mailwright.check.HealthCheck;
 import org.mailwright.check.HealthReport;
 import org.mailwright.check.HealthReportExport;
-import org.mailwright.check.DomainMemory;
 import org.mailwright.check.Scorecard;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.ResolverService;
@@ -209,7 +214,7 @@ final class CheckCommand extends Subcommand {
 
     private boolean printError(String text, String reason) {
         if (options().json()) {
-            java.util.Map<String, Object> error = new java.util.LinkedHashMap<>();
+            Map<String, Object> error = new LinkedHashMap<>();
             error.put("domain", Problem.shown(text));
             error.put("error", reason);
             out().println(Json.write(error));
@@ -295,9 +300,9 @@ final class CheckCommand extends Subcommand {
             if ("-".equals(file) || !Files.isRegularFile(Path.of(file))) {
                 return Optional.empty();
             }
-            try (var lines = Files.lines(Path.of(file), java.nio.charset.StandardCharsets.UTF_8)) {
+            try (var lines = Files.lines(Path.of(file), StandardCharsets.UTF_8)) {
                 count += lines.map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).count();
-            } catch (IOException | java.io.UncheckedIOException unreadable) {
+            } catch (IOException | UncheckedIOException unreadable) {
                 return Optional.empty();
             }
         }
@@ -310,13 +315,13 @@ final class CheckCommand extends Subcommand {
 
     /** The batch's progress on standard error, for a person watching a terminal: done, per second, time left. */
     private final class Progress {
-        private final java.io.PrintWriter err;
+        private final PrintWriter err;
         private final boolean shown;
         private final Optional<Long> total;
         private final long started = System.nanoTime();
         private long done;
 
-        Progress(java.io.PrintWriter err, boolean shown, Optional<Long> total) {
+        Progress(PrintWriter err, boolean shown, Optional<Long> total) {
             this.err = err;
             this.shown = shown;
             this.total = total;

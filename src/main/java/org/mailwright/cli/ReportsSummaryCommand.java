@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.findings.Finding;
 import org.mailwright.reports.ArchiveException;
@@ -187,7 +188,7 @@ final class ReportsSummaryCommand extends Subcommand {
                 texts().get("cli.reports.summary.who")));
         for (Summary.Source source : summary.sources()) {
             Optional<SourceNames.Named> named = Optional.ofNullable(names.get(source.ip()));
-            String who = String.join(", ", java.util.stream.Stream.of(named.flatMap(SourceNames.Named::label),
+            String who = String.join(", ", Stream.of(named.flatMap(SourceNames.Named::label),
                     named.flatMap(SourceNames.Named::ptr)).flatMap(Optional::stream).toList());
             out().println(String.format(texts().locale(), "%-" + width + "s %,10d %,10d %,10d %,10d %,10d  %s",
                     GlobalOptions.shown(source.ip()), source.count(), source.dmarcPass(), source.dmarcFail(),

@@ -2,6 +2,8 @@ package org.mailwright.reports;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -118,7 +120,7 @@ public final class SourceNames {
     /** The first known provider whose SPF include passes the address, as a receiver would evaluate it. */
     private CompletableFuture<Optional<String>> providerBySpf(InetAddress address) {
         SpfEvaluator evaluator = new SpfEvaluator(resolver.newCheck(), target);
-        List<CompletableFuture<Optional<String>>> checks = java.util.Arrays.stream(SpfProvider.values())
+        List<CompletableFuture<Optional<String>>> checks = Arrays.stream(SpfProvider.values())
                 .map(provider -> evaluator.evaluate(SpfRequest.of(IpText.format(address), "postmaster@" + provider.include(), ""))
                         .thenApply(evaluation -> evaluation.result() == SpfResult.PASS
                                 ? Optional.of(provider.displayName()) : Optional.<String>empty())
@@ -155,6 +157,6 @@ public final class SourceNames {
         suffixes.put("messagingengine.com", SpfProvider.FASTMAIL.displayName());
         suffixes.put("sendinblue.com", SpfProvider.BREVO.displayName());
         suffixes.put("brevo.com", SpfProvider.BREVO.displayName());
-        return java.util.Collections.unmodifiableMap(suffixes);
+        return Collections.unmodifiableMap(suffixes);
     }
 }
