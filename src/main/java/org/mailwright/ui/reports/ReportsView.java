@@ -137,9 +137,13 @@ public final class ReportsView {
         filterField.textProperty().bindBidirectional(model.filterProperty());
         buildTable();
         lifetime.onChange(model.suggestions(), (ListChangeListener<Finding>) change -> showSuggestions());
-        lifetime.onChange(model.loadedProperty(), (observable, old, now) -> showSuggestions());
+        lifetime.onChange(model.loadedProperty(), (observable, old, now) -> {
+            showSuggestions();
+            showCharts();
+        });
         lifetime.onChange(model.namesPendingProperty(), (observable, old, now) -> showSuggestions());
         showSuggestions();
+        showCharts();
 
         root.setOnDragOver(this::dragOver);
         root.setOnDragDropped(this::dropped);
@@ -148,14 +152,16 @@ public final class ReportsView {
 
     private void buildTable() {
         sourcesTable.getColumns().setAll(List.of(
-                column("reports.column.ip", ReportsViewModel.SourceRow::ip, 150),
+                address(),
                 column("reports.column.ptr", ReportsViewModel.SourceRow::ptr, 200),
                 column("reports.column.label", ReportsViewModel.SourceRow::label, 130),
-                column("reports.column.messages", ReportsViewModel.SourceRow::messages, 90),
-                column("reports.column.pass", ReportsViewModel.SourceRow::pass, 80),
-                column("reports.column.fail", ReportsViewModel.SourceRow::fail, 80),
-                column("reports.column.spf", ReportsViewModel.SourceRow::spfAligned, 100),
-                column("reports.column.dkim", ReportsViewModel.SourceRow::dkimAligned, 100)));
+                count("reports.column.messages", ReportsViewModel.SourceRow::messages),
+                count("reports.column.pass", ReportsViewModel.SourceRow::pass),
+                count("reports.column.fail", ReportsViewModel.SourceRow::fail),
+                count("reports.column.spf", ReportsViewModel.SourceRow::spfAligned),
+                count("reports.column.dkim", ReportsViewModel.SourceRow::dkimAligned)));
+        // Every column in the page's width, so a narrow window shows each without scrolling sideways.
+        sourcesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         SortedList<ReportsViewModel.SourceRow> sorted = new SortedList<>(model.sources());
         sorted.comparatorProperty().bind(sourcesTable.comparatorProperty());
         sourcesTable.setItems(sorted);
@@ -170,6 +176,19 @@ public final class ReportsView {
         return column;
     }
 
+    private TableColumn<ReportsViewModel.SourceRow, String> address() {
+        TableColumn<ReportsViewModel.SourceRow, String> column = column("reports.column.ip", ReportsViewModel.SourceRow::ip, 150);
+        // An IPv4 address whole, however narrow the window: the address is the row's name.
+        column.setMinWidth(120);
+        return column;
+    }
+
+    private TableColumn<ReportsViewModel.SourceRow, Long> count(String key, Function<ReportsViewModel.SourceRow, Long> value) {
+        TableColumn<ReportsViewModel.SourceRow, Long> column = column(key, value, 70);
+        column.getStyleClass().add("reports-count");
+        return column;
+    }
+
     private void showSuggestions() {
         boolean oneDomain = model.loadedProperty().get() != null && model.loadedProperty().get().query().domain() != null;
         suggestionCards.getChildren().setAll(model.suggestions().stream().map(this::card).toList());
@@ -178,6 +197,12 @@ public final class ReportsView {
             none.setWrapText(true);
             suggestionCards.getChildren().add(none);
         }
+    }
+
+    private void showCharts() {
+        ReportsViewModel.Loaded loaded = model.loadedProperty().get();
+        boolean any = loaded != null && loaded.summary().messages() > 0;
+        chartsBox.getChildren().setAll(any ? ReportCharts.of(loaded, bundle, model.locale()) : List.of());
     }
 
     private Node card(Finding finding) {
