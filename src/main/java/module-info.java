@@ -45,7 +45,7 @@ module org.mailwright {
     opens org.mailwright.ui.domain to javafx.fxml;
     opens org.mailwright.ui.check to javafx.fxml;
     opens org.mailwright.ui.settings to javafx.fxml;
-    opens org.mailwright.ui.planned to javafx.fxml;
+    opens org.mailwright.ui.reports to javafx.fxml;
     opens org.mailwright.ui.wizard to javafx.fxml;
     opens org.mailwright.ui.spf to javafx.fxml;
     opens org.mailwright.ui.dmarc to javafx.fxml;

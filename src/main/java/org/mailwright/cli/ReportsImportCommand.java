@@ -1,7 +1,5 @@
 package org.mailwright.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.mailwright.reports.ArchiveException;
 import org.mailwright.reports.FileImport;
 import org.mailwright.reports.ReportArchive;
+import org.mailwright.reports.ReportFiles;
 import org.mailwright.reports.ReportLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,24 +71,11 @@ final class ReportsImportCommand extends Subcommand {
         return failed.isEmpty() ? ExitCode.OK : ExitCode.FAILED;
     }
 
-    /** The files given, and those in the folders given (recursively, in name order, hidden files left out). */
     private List<Path> files() {
-        List<Path> files = new ArrayList<>();
-        for (Path path : paths) {
-            if (!Files.isDirectory(path)) {
-                files.add(path);
-                continue;
-            }
-            try (Stream<Path> walk = Files.walk(path)) {
-                walk.filter(Files::isRegularFile)
-                        .filter(file -> !file.getFileName().toString().startsWith("."))
-                        .sorted()
-                        .forEach(files::add);
-            } catch (IOException | UncheckedIOException e) {
-                throw new UsageException(texts().get("cli.reports.folder-unreadable", path,
-                        e instanceof UncheckedIOException unchecked ? unchecked.getCause().getMessage() : e.getMessage()));
-            }
+        try {
+            return ReportFiles.walk(paths);
+        } catch (ReportFiles.UnreadableFolder e) {
+            throw new UsageException(texts().get("cli.reports.folder-unreadable", e.folder(), e.getMessage()));
         }
-        return files;
     }
 }

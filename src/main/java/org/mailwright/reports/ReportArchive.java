@@ -824,19 +824,7 @@ public final class ReportArchive implements AutoCloseable {
      */
     public Summary summary(SummaryQuery query) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        if (query.domain() != null) {
-            where.append(" AND r.domain = ?");
-            parameters.add(query.domain());
-        }
-        if (query.since() != null) {
-            where.append(" AND r.begin_time >= ?");
-            parameters.add(epoch(query.since()));
-        }
-        if (query.until() != null) {
-            where.append(" AND r.begin_time < ?");
-            parameters.add(epoch(query.until().plusDays(1)));
-        }
+        String where = where(query, parameters);
         try {
             long reports;
             try (PreparedStatement statement = connection.prepareStatement("SELECT COUNT(*) FROM aggregate_reports r" + where)) {
@@ -872,6 +860,93 @@ public final class ReportArchive implements AutoCloseable {
             }
             connection.commit();
             return new Summary(reports, messages, pass, messages - pass, sources);
+        } catch (SQLException e) {
+            rollbackQuietly(e);
+            throw failed(e);
+        }
+    }
+
+    /** The WHERE clause over {@code aggregate_reports r} that {@code query} selects, its values added to {@code parameters}. */
+    private static String where(SummaryQuery query, List<Object> parameters) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (query.domain() != null) {
+            where.append(" AND r.domain = ?");
+            parameters.add(query.domain());
+        }
+        if (query.since() != null) {
+            where.append(" AND r.begin_time >= ?");
+            parameters.add(epoch(query.since()));
+        }
+        if (query.until() != null) {
+            where.append(" AND r.begin_time < ?");
+            parameters.add(epoch(query.until().plusDays(1)));
+        }
+        return where.toString();
+    }
+
+    /**
+     * The messages of the reports {@code query} selects, per UTC day their period begins on,
+     * passing and failing DMARC as {@link #summary} counts them; days without reports are left out.
+     *
+     * @throws ArchiveException when the database fails
+     */
+    public List<Daily> daily(SummaryQuery query) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = """
+                SELECT r.begin_time / 86400,
+                  SUM(w.message_count),
+                  SUM(CASE WHEN w.dkim = 'pass' OR w.spf = 'pass' THEN w.message_count ELSE 0 END)
+                FROM report_rows w JOIN aggregate_reports r ON r.id = w.report""" + where(query, parameters)
+                + " AND r.begin_time IS NOT NULL GROUP BY r.begin_time / 86400 ORDER BY 1";
+        List<Daily> days = new ArrayList<>();
+        query(sql, parameters, result -> {
+            long count = result.getLong(2);
+            long pass = result.getLong(3);
+            days.add(new Daily(LocalDate.ofEpochDay(result.getLong(1)), pass, count - pass));
+        });
+        return days;
+    }
+
+    /**
+     * The messages of the reports {@code query} selects, per reporting organisation (as it names
+     * itself), most messages first.
+     *
+     * @throws ArchiveException when the database fails
+     */
+    public List<Reporter> reporters(SummaryQuery query) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = """
+                SELECT r.org_name,
+                  SUM(w.message_count),
+                  SUM(CASE WHEN w.dkim = 'pass' OR w.spf = 'pass' THEN w.message_count ELSE 0 END)
+                FROM report_rows w JOIN aggregate_reports r ON r.id = w.report""" + where(query, parameters)
+                + " GROUP BY r.org_name ORDER BY 2 DESC, r.org_name COLLATE " + dialect.bytewise();
+        List<Reporter> reporters = new ArrayList<>();
+        query(sql, parameters, result -> reporters.add(new Reporter(result.getString(1), result.getLong(2), result.getLong(3))));
+        return reporters;
+    }
+
+    /** One day's messages: those that passed DMARC and those that did not. */
+    public record Daily(LocalDate day, long dmarcPass, long dmarcFail) {
+    }
+
+    /** One reporting organisation's messages, and how many of them passed DMARC. */
+    public record Reporter(String name, long messages, long dmarcPass) {
+    }
+
+    private interface RowReader {
+        void read(ResultSet result) throws SQLException;
+    }
+
+    private void query(String sql, List<Object> parameters, RowReader rows) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.read(result);
+                }
+            }
+            connection.commit();
         } catch (SQLException e) {
             rollbackQuietly(e);
             throw failed(e);

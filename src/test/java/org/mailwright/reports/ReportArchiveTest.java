@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,35 @@ class ReportArchiveTest {
             }
         }
         return file;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void messagesAreCountedPerDayAndPerReporterAsTheSummaryCountsThem(String kind) throws Exception {
+        long december1 = LocalDate.of(2026, 12, 1).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        try (ReportArchive archive = open(kind)) {
+            Path a = folder.resolve("a.xml");
+            Files.writeString(a, SampleReports.xml("google.com", "a", "shop.test", december1 + 3600,
+                    List.of(SampleReports.row("192.0.2.1", 30, "pass", "fail"), SampleReports.row("192.0.2.2", 4, "fail", "fail"))));
+            Path b = folder.resolve("b.xml");
+            Files.writeString(b, SampleReports.xml("Yahoo", "b", "shop.test", december1 + 86_400,
+                    List.of(SampleReports.row("192.0.2.1", 6, "fail", "pass"))));
+            Path c = folder.resolve("c.xml");
+            Files.writeString(c, SampleReports.xml("Yahoo", "c", "other.test", december1, List.of(SampleReports.row("192.0.2.9", 9, "fail", "fail"))));
+            for (Path file : List.of(a, b, c)) {
+                archive.importFile(file, ReportLimits.DEFAULT);
+            }
+            SummaryQuery shop = new SummaryQuery("shop.test", null, null);
+
+            assertEquals(List.of(new ReportArchive.Daily(LocalDate.of(2026, 12, 1), 30, 4),
+                    new ReportArchive.Daily(LocalDate.of(2026, 12, 2), 6, 0)), archive.daily(shop));
+            assertEquals(List.of(new ReportArchive.Reporter("google.com", 34, 30), new ReportArchive.Reporter("Yahoo", 6, 6)),
+                    archive.reporters(shop));
+            assertEquals(List.of(new ReportArchive.Reporter("google.com", 34, 30), new ReportArchive.Reporter("Yahoo", 15, 6)),
+                    archive.reporters(SummaryQuery.ALL));
+            assertEquals(List.of(new ReportArchive.Daily(LocalDate.of(2026, 12, 2), 6, 0)),
+                    archive.daily(new SummaryQuery("shop.test", LocalDate.of(2026, 12, 2), null)));
+        }
     }
 
     @ParameterizedTest

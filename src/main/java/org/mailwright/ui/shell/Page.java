@@ -9,21 +9,19 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The pages of the window, in the order of the navigation (and of Ctrl+1 to Ctrl+8). */
 public enum Page {
-    DOMAIN(Material2AL.DNS, false),
-    SPF(Material2MZ.SEND, false),
-    DKIM(Material2MZ.VPN_KEY, false),
-    DMARC(Material2MZ.POLICY, false),
-    PROPAGATION(Material2MZ.PUBLIC, false),
-    HEALTH(Material2AL.FACT_CHECK, false),
-    REPORTS(Material2AL.INSERT_CHART, true),
-    SETTINGS(Material2MZ.SETTINGS, false);
+    DOMAIN(Material2AL.DNS),
+    SPF(Material2MZ.SEND),
+    DKIM(Material2MZ.VPN_KEY),
+    DMARC(Material2MZ.POLICY),
+    PROPAGATION(Material2MZ.PUBLIC),
+    HEALTH(Material2AL.FACT_CHECK),
+    REPORTS(Material2AL.INSERT_CHART),
+    SETTINGS(Material2MZ.SETTINGS);
 
     private final Ikon icon;
-    private final boolean planned;
 
-    Page(Ikon icon, boolean planned) {
+    Page(Ikon icon) {
         this.icon = icon;
-        this.planned = planned;
     }
 
     /** The stable identifier kept in the settings, for example {@code health}. */
@@ -33,11 +31,6 @@ public enum Page {
 
     public Ikon icon() {
         return icon;
-    }
-
-    /** True for a page whose feature is not built yet: it shows what it will do. */
-    public boolean planned() {
-        return planned;
     }
 
     /** The key of the page's name in the navigation. */

@@ -26,7 +26,7 @@ import org.mailwright.ui.check.HealthCheckView;
 import org.mailwright.ui.dmarc.DmarcView;
 import org.mailwright.ui.dkim.DkimView;
 import org.mailwright.ui.domain.DomainView;
-import org.mailwright.ui.planned.PlannedView;
+import org.mailwright.ui.reports.ReportsView;
 import org.mailwright.ui.propagation.PropagationView;
 import org.mailwright.ui.settings.SettingsView;
 import org.mailwright.ui.spf.SpfView;
@@ -131,7 +131,7 @@ public final class ShellView {
             case DKIM -> DkimView.load(model.dkim(), bundle, lifetime);
             case PROPAGATION -> PropagationView.load(model.propagation(), bundle, lifetime);
             case HEALTH -> HealthCheckView.load(model.health(), bundle, lifetime);
-            default -> PlannedView.load(model.planned(page), bundle);
+            case REPORTS -> ReportsView.load(model.reports(), bundle, lifetime);
         };
         view.setId("page-" + page.id());
         return view;

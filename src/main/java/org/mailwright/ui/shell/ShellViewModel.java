@@ -1,9 +1,7 @@
 package org.mailwright.ui.shell;
 
 import java.time.Clock;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
@@ -25,7 +23,7 @@ import org.mailwright.ui.dmarc.DmarcViewModel;
 import org.mailwright.ui.dmarc.PlanReminders;
 import org.mailwright.ui.dkim.DkimViewModel;
 import org.mailwright.ui.domain.DomainViewModel;
-import org.mailwright.ui.planned.PlannedViewModel;
+import org.mailwright.ui.reports.ReportsViewModel;
 import org.mailwright.ui.propagation.PropagationViewModel;
 import org.mailwright.ui.settings.SettingsViewModel;
 import org.mailwright.ui.spf.SpfViewModel;
@@ -56,7 +54,7 @@ public final class ShellViewModel {
     private DmarcViewModel dmarc;
     private final DkimViewModel dkim;
     private final PropagationViewModel propagation;
-    private final Map<Page, PlannedViewModel> planned = new EnumMap<>(Page.class);
+    private final ReportsViewModel reports;
     private final StringBinding workMessage;
     private final DoubleBinding progress;
     private final StringBinding resolverText;
@@ -75,12 +73,7 @@ public final class ShellViewModel {
         dkim = new DkimViewModel(context, this::openPropagation);
         propagation = new PropagationViewModel(context);
         propagationRequest.addListener((observable, old, records) -> propagation.watch(records));
-        for (Page each : Page.values()) {
-            if (each.planned()) {
-                planned.put(each, new PlannedViewModel(each.id(), each.icon(), context::bundle,
-                        context.settings().languageProperty(), () -> page.set(Page.DOMAIN)));
-            }
-        }
+        reports = new ReportsViewModel(context, this::openWizard);
         var language = context.settings().languageProperty();
         var work = context.work();
         workMessage = Bindings.createStringBinding(
@@ -192,8 +185,9 @@ public final class ShellViewModel {
         return propagation;
     }
 
-    public PlannedViewModel planned(Page which) {
-        return Objects.requireNonNull(planned.get(which), () -> which + " is not a planned page");
+    /** The Reports page: the report archive imported into and summed up. */
+    public ReportsViewModel reports() {
+        return reports;
     }
 
     /** True while background work runs. */

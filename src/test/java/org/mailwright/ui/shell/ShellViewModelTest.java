@@ -67,34 +67,6 @@ class ShellViewModelTest {
     }
 
     @Test
-    void everyPlannedPageSaysWhatItWillDoInBothLanguages() {
-        for (Page page : Page.values()) {
-            if (!page.planned()) {
-                continue;
-            }
-            var planned = shell.planned(page);
-            assertFalse(planned.titleProperty().get().startsWith("["), page + " has a title");
-            assertTrue(planned.whatProperty().get().length() > 80, page + " says what it will do");
-            assertFalse(planned.meanwhileProperty().get().isBlank(), page + " says what to do meanwhile");
-        }
-        String english = shell.planned(Page.REPORTS).whatProperty().get();
-
-        settings.languageProperty().set(Language.SPANISH);
-
-        assertTrue(shell.planned(Page.REPORTS).whatProperty().get().startsWith("Esta página leerá"));
-        assertFalse(english.equals(shell.planned(Page.REPORTS).whatProperty().get()));
-    }
-
-    @Test
-    void aPlannedPageLeadsToTheDomainPage() {
-        shell.pageProperty().set(Page.REPORTS);
-
-        shell.planned(Page.REPORTS).openDomain();
-
-        assertEquals(Page.DOMAIN, shell.pageProperty().get());
-    }
-
-    @Test
     void aFixButtonOpensItsWizardOnTheCheckedDomain() {
         settings.lastDomainProperty().set("example.test");
 
@@ -109,8 +81,7 @@ class ShellViewModelTest {
     }
 
     @Test
-    void theHealthCheckIsAPageNoLongerPlanned() {
-        assertFalse(Page.HEALTH.planned());
+    void theHealthCheckIsAPage() {
         assertTrue(shell.health().scorecardProperty().get() == null, "nothing is checked before the user asks");
     }
 

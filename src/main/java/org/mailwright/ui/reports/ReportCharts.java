@@ -1,0 +1,91 @@
+package org.mailwright.ui.reports;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import org.mailwright.reports.ReportArchive;
+import org.mailwright.reports.Summary;
+import org.mailwright.ui.Texts;
+
+/**
+ * The Reports page's three charts, stacked one above the other so each keeps a readable width in
+ * a narrow window: messages per day split pass and fail, the largest sources, each reporter's pass rate.
+ */
+final class ReportCharts {
+
+    /** The sources the chart of the largest shows. */
+    static final int TOP_SOURCES = 10;
+    private static final double HEIGHT = 260;
+
+    private ReportCharts() {
+    }
+
+    static List<Node> of(ReportsViewModel.Loaded loaded, ResourceBundle words, Locale locale) {
+        return List.of(daily(loaded.daily(), words, locale), topSources(loaded.summary(), words), reporters(loaded.reporters(), words));
+    }
+
+    private static Node daily(List<ReportArchive.Daily> days, ResourceBundle words, Locale locale) {
+        // Short enough that a fortnight's days stand upright under their bars: 6 Dec, 6 dic.
+        DateTimeFormatter shortDay = DateTimeFormatter.ofPattern("d MMM", locale);
+        StackedBarChart<String, Number> chart = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
+        XYChart.Series<String, Number> pass = new XYChart.Series<>();
+        pass.setName(Texts.format(words, "reports.chart.pass"));
+        XYChart.Series<String, Number> fail = new XYChart.Series<>();
+        fail.setName(Texts.format(words, "reports.chart.fail"));
+        for (ReportArchive.Daily day : days) {
+            pass.getData().add(new XYChart.Data<>(shortDay.format(day.day()), day.dmarcPass()));
+            fail.getData().add(new XYChart.Data<>(shortDay.format(day.day()), day.dmarcFail()));
+        }
+        chart.getData().setAll(List.of(pass, fail));
+        return framed(chart, "reports-chart-daily", Texts.format(words, "reports.chart.daily"));
+    }
+
+    private static Node topSources(Summary summary, ResourceBundle words) {
+        StackedBarChart<Number, String> chart = new StackedBarChart<>(new NumberAxis(), new CategoryAxis());
+        XYChart.Series<Number, String> pass = new XYChart.Series<>();
+        pass.setName(Texts.format(words, "reports.chart.pass"));
+        XYChart.Series<Number, String> fail = new XYChart.Series<>();
+        fail.setName(Texts.format(words, "reports.chart.fail"));
+        // The largest at the top: a category axis draws its first category at the bottom.
+        List<Summary.Source> top = summary.sources().stream().limit(TOP_SOURCES).toList();
+        for (int i = top.size() - 1; i >= 0; i--) {
+            Summary.Source source = top.get(i);
+            pass.getData().add(new XYChart.Data<>(source.dmarcPass(), source.ip()));
+            fail.getData().add(new XYChart.Data<>(source.dmarcFail(), source.ip()));
+        }
+        chart.getData().setAll(List.of(pass, fail));
+        return framed(chart, "reports-chart-sources", Texts.format(words, "reports.chart.sources", TOP_SOURCES));
+    }
+
+    private static Node reporters(List<ReportArchive.Reporter> reporters, ResourceBundle words) {
+        NumberAxis percent = new NumberAxis(0, 100, 20);
+        BarChart<Number, String> chart = new BarChart<>(percent, new CategoryAxis());
+        XYChart.Series<Number, String> rate = new XYChart.Series<>();
+        rate.setName(Texts.format(words, "reports.chart.rate"));
+        for (int i = reporters.size() - 1; i >= 0; i--) {
+            ReportArchive.Reporter reporter = reporters.get(i);
+            double share = reporter.messages() == 0 ? 0 : 100.0 * reporter.dmarcPass() / reporter.messages();
+            rate.getData().add(new XYChart.Data<>(share, reporter.name()));
+        }
+        chart.getData().setAll(List.of(rate));
+        chart.setLegendVisible(false);
+        return framed(chart, "reports-chart-reporters", Texts.format(words, "reports.chart.reporters"));
+    }
+
+    private static Node framed(XYChart<?, ?> chart, String id, String title) {
+        chart.setId(id);
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setPrefHeight(HEIGHT);
+        chart.setMinHeight(HEIGHT);
+        chart.getStyleClass().add("reports-chart");
+        return chart;
+    }
+}

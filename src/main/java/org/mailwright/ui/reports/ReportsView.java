@@ -1,0 +1,284 @@
+package org.mailwright.ui.reports;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.mailwright.findings.Finding;
+import org.mailwright.ui.Fxml;
+import org.mailwright.ui.Texts;
+import org.mailwright.ui.ViewLifetime;
+import org.mailwright.ui.controls.FindingCard;
+
+/** Shows a {@link ReportsViewModel}: the domain and period, the import and its errors, the totals, suggestions, charts and sources. */
+public final class ReportsView {
+
+    private final ReportsViewModel model;
+    private final ResourceBundle bundle;
+    private final ViewLifetime lifetime;
+
+    @FXML
+    private VBox root;
+    @FXML
+    private TextField domainField;
+    @FXML
+    private Label domainProblemLabel;
+    @FXML
+    private DatePicker sincePicker;
+    @FXML
+    private DatePicker untilPicker;
+    @FXML
+    private Label periodProblemLabel;
+    @FXML
+    private Button showButton;
+    @FXML
+    private MenuButton importButton;
+    @FXML
+    private VBox importBox;
+    @FXML
+    private ProgressBar importProgress;
+    @FXML
+    private Button cancelButton;
+    @FXML
+    private Label importNoteLabel;
+    @FXML
+    private VBox errorsBox;
+    @FXML
+    private ListView<ReportsViewModel.ImportError> errorsList;
+    @FXML
+    private Label noteLabel;
+    @FXML
+    private VBox emptyState;
+    @FXML
+    private VBox results;
+    @FXML
+    private Label totalsLabel;
+    @FXML
+    private Label namesPendingLabel;
+    @FXML
+    private VBox suggestionsBox;
+    @FXML
+    private VBox suggestionCards;
+    @FXML
+    private VBox chartsBox;
+    @FXML
+    private TextField filterField;
+    @FXML
+    private TableView<ReportsViewModel.SourceRow> sourcesTable;
+
+    private ReportsView(ReportsViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.bundle = Objects.requireNonNull(bundle, "bundle");
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+    }
+
+    public static Parent load(ReportsViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
+        return Fxml.load("Reports.fxml", bundle, new ReportsView(model, bundle, lifetime));
+    }
+
+    @FXML
+    private void initialize() {
+        domainField.textProperty().bindBidirectional(model.domainProperty());
+        domainField.setOnAction(event -> show());
+        sincePicker.valueProperty().bindBidirectional(model.sinceProperty());
+        untilPicker.valueProperty().bindBidirectional(model.untilProperty());
+        showProblem(domainProblemLabel, model.domainProblemProperty());
+        showProblem(periodProblemLabel, model.periodProblemProperty());
+        showButton.disableProperty().bind(model.importingProperty()
+                .or(model.domainProblemProperty().isNotEmpty()).or(model.periodProblemProperty().isNotEmpty()));
+        importButton.disableProperty().bind(model.importingProperty());
+
+        showWhen(importBox, model.importNoteProperty().isNotEmpty());
+        showWhen(importProgress, model.importingProperty());
+        showWhen(cancelButton, model.importingProperty());
+        importProgress.progressProperty().bind(Bindings.createDoubleBinding(
+                () -> model.filesTotalProperty().get() == 0 ? ProgressBar.INDETERMINATE_PROGRESS
+                        : (double) model.filesDoneProperty().get() / model.filesTotalProperty().get(),
+                model.filesDoneProperty(), model.filesTotalProperty()));
+        importNoteLabel.textProperty().bind(model.importNoteProperty());
+        errorsList.setItems(model.errors());
+        errorsList.setCellFactory(list -> new ErrorCell());
+        showWhen(errorsBox, Bindings.isNotEmpty(model.errors()));
+        noteLabel.textProperty().bind(model.noteProperty());
+        showWhen(noteLabel, model.noteProperty().isNotEmpty());
+
+        var nothingYet = model.loadedProperty().isNull();
+        showWhen(emptyState, nothingYet);
+        showWhen(results, nothingYet.not());
+        totalsLabel.textProperty().bind(model.totalsProperty());
+        showWhen(namesPendingLabel, model.namesPendingProperty());
+
+        filterField.textProperty().bindBidirectional(model.filterProperty());
+        buildTable();
+        lifetime.onChange(model.suggestions(), (ListChangeListener<Finding>) change -> showSuggestions());
+        lifetime.onChange(model.loadedProperty(), (observable, old, now) -> {
+            showSuggestions();
+            showCharts();
+        });
+        lifetime.onChange(model.namesPendingProperty(), (observable, old, now) -> showSuggestions());
+        showSuggestions();
+        showCharts();
+
+        root.setOnDragOver(this::dragOver);
+        root.setOnDragDropped(this::dropped);
+        model.refresh();
+    }
+
+    private void buildTable() {
+        sourcesTable.getColumns().setAll(List.of(
+                address(),
+                column("reports.column.ptr", ReportsViewModel.SourceRow::ptr, 200),
+                column("reports.column.label", ReportsViewModel.SourceRow::label, 130),
+                count("reports.column.messages", ReportsViewModel.SourceRow::messages),
+                count("reports.column.pass", ReportsViewModel.SourceRow::pass),
+                count("reports.column.fail", ReportsViewModel.SourceRow::fail),
+                count("reports.column.spf", ReportsViewModel.SourceRow::spfAligned),
+                count("reports.column.dkim", ReportsViewModel.SourceRow::dkimAligned)));
+        // Every column in the page's width, so a narrow window shows each without scrolling sideways.
+        sourcesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        SortedList<ReportsViewModel.SourceRow> sorted = new SortedList<>(model.sources());
+        sorted.comparatorProperty().bind(sourcesTable.comparatorProperty());
+        sourcesTable.setItems(sorted);
+        sourcesTable.setPlaceholder(new Label(Texts.format(bundle, "reports.sources.empty")));
+    }
+
+    private <T> TableColumn<ReportsViewModel.SourceRow, T> column(String key, Function<ReportsViewModel.SourceRow, T> value, double width) {
+        TableColumn<ReportsViewModel.SourceRow, T> column = new TableColumn<>(Texts.format(bundle, key));
+        column.setId(key.substring(key.lastIndexOf('.') + 1));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private TableColumn<ReportsViewModel.SourceRow, String> address() {
+        TableColumn<ReportsViewModel.SourceRow, String> column = column("reports.column.ip", ReportsViewModel.SourceRow::ip, 150);
+        // An IPv4 address whole, however narrow the window: the address is the row's name.
+        column.setMinWidth(120);
+        return column;
+    }
+
+    private TableColumn<ReportsViewModel.SourceRow, Long> count(String key, Function<ReportsViewModel.SourceRow, Long> value) {
+        TableColumn<ReportsViewModel.SourceRow, Long> column = column(key, value, 70);
+        column.getStyleClass().add("reports-count");
+        return column;
+    }
+
+    private void showSuggestions() {
+        boolean oneDomain = model.loadedProperty().get() != null && model.loadedProperty().get().query().domain() != null;
+        suggestionCards.getChildren().setAll(model.suggestions().stream().map(this::card).toList());
+        if (model.suggestions().isEmpty() && !model.namesPendingProperty().get()) {
+            Label none = new Label(Texts.format(bundle, oneDomain ? "reports.suggestions.none" : "reports.suggestions.all"));
+            none.setWrapText(true);
+            suggestionCards.getChildren().add(none);
+        }
+    }
+
+    private void showCharts() {
+        ReportsViewModel.Loaded loaded = model.loadedProperty().get();
+        boolean any = loaded != null && loaded.summary().messages() > 0;
+        chartsBox.getChildren().setAll(any ? ReportCharts.of(loaded, bundle, model.locale()) : List.of());
+    }
+
+    private Node card(Finding finding) {
+        FindingCard card = FindingCard.of(finding, model.locale(), bundle);
+        if (model.opensSpfWizard(finding)) {
+            Button open = new Button(Texts.format(bundle, "reports.suggestions.spf"));
+            open.setOnAction(event -> model.openSpfWizard());
+            card.getChildren().add(open);
+        }
+        return card;
+    }
+
+    @FXML
+    private void show() {
+        model.refresh();
+    }
+
+    @FXML
+    private void importFiles() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Texts.format(bundle, "reports.import.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.format(bundle, "reports.import.filter"),
+                "*.xml", "*.gz", "*.zip", "*.eml", "*.mbox"));
+        List<File> chosen = chooser.showOpenMultipleDialog(root.getScene().getWindow());
+        if (chosen != null) {
+            model.importPaths(chosen.stream().map(File::toPath).toList());
+        }
+    }
+
+    @FXML
+    private void importFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(Texts.format(bundle, "reports.import.title"));
+        File chosen = chooser.showDialog(root.getScene().getWindow());
+        if (chosen != null) {
+            model.importPaths(List.of(chosen.toPath()));
+        }
+    }
+
+    @FXML
+    private void cancelImport() {
+        model.cancelImport();
+    }
+
+    private void dragOver(DragEvent event) {
+        if (event.getDragboard().hasFiles() && !model.importingProperty().get()) {
+            event.acceptTransferModes(TransferMode.COPY);
+        }
+        event.consume();
+    }
+
+    private void dropped(DragEvent event) {
+        boolean any = event.getDragboard().hasFiles();
+        if (any) {
+            List<Path> paths = event.getDragboard().getFiles().stream().map(File::toPath).toList();
+            model.importPaths(paths);
+        }
+        event.setDropCompleted(any);
+        event.consume();
+    }
+
+    private final class ErrorCell extends ListCell<ReportsViewModel.ImportError> {
+        @Override
+        protected void updateItem(ReportsViewModel.ImportError error, boolean empty) {
+            super.updateItem(error, empty);
+            setText(empty || error == null ? null : Texts.format(bundle, "reports.import.error", error.name(), error.reason()));
+        }
+    }
+
+    private static void showProblem(Label label, ObservableValue<String> problem) {
+        label.textProperty().bind(problem);
+        showWhen(label, label.textProperty().isNotEmpty());
+    }
+
+    private static void showWhen(Node node, ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(node.visibleProperty());
+    }
+}

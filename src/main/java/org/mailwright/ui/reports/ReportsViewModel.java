@@ -1,0 +1,478 @@
+package org.mailwright.ui.reports;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.mailwright.dns.DomainName;
+import org.mailwright.findings.Finding;
+import org.mailwright.findings.ReportFinding;
+import org.mailwright.reports.FileImport;
+import org.mailwright.reports.ReportArchive;
+import org.mailwright.reports.ReportFiles;
+import org.mailwright.reports.ReportLimits;
+import org.mailwright.reports.SourceAdvice;
+import org.mailwright.reports.SourceNames;
+import org.mailwright.reports.Summary;
+import org.mailwright.reports.SummaryQuery;
+import org.mailwright.ui.AppContext;
+import org.mailwright.ui.Texts;
+import org.mailwright.ui.check.FixWizard;
+import org.mailwright.ui.work.BackgroundJobs;
+import org.mailwright.ui.work.LatestJob;
+
+/**
+ * The Reports page: DMARC aggregate report files imported into the archive in the data folder
+ * (the one {@code mailwright reports} uses), file by file in the background with progress and
+ * each bad file's reason, then summed up per domain and period as the CLI's summary does, with
+ * each source's names and, for one domain, the suggestions, looked up once the summary shows.
+ */
+public final class ReportsViewModel {
+
+    /** How long one background step of an import runs before it reports progress, in nanoseconds. */
+    private static final long STEP_NANOS = 100_000_000L;
+
+    /** A file that held no readable report, and the reason's words in the language of the moment it was read. */
+    public record ImportError(Path file, String reason) {
+        public ImportError {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        /** The file's own name, as the list shows it. */
+        public String name() {
+            return String.valueOf(file.getFileName());
+        }
+    }
+
+    /**
+     * One source of the summary, with its names once they are known.
+     *
+     * @param ptr its forward-confirmed reverse name; empty when none, or not known yet
+     * @param label the provider sending from it; empty when none is recognised, or not known yet
+     */
+    public record SourceRow(String ip, String ptr, String label, long messages, long pass, long fail, long spfAligned,
+                            long dkimAligned) {
+        static SourceRow of(Summary.Source source, SourceNames.Named named) {
+            return new SourceRow(source.ip(), named.ptr().orElse(""), named.label().orElse(""), source.count(),
+                    source.dmarcPass(), source.dmarcFail(), source.spfAlignedPass(), source.dkimAlignedPass());
+        }
+
+        boolean matches(String filter) {
+            String wanted = filter.strip().toLowerCase(Locale.ROOT);
+            return wanted.isEmpty() || ip.toLowerCase(Locale.ROOT).contains(wanted)
+                    || ptr.toLowerCase(Locale.ROOT).contains(wanted) || label.toLowerCase(Locale.ROOT).contains(wanted);
+        }
+    }
+
+    /** What the archive says of the chosen domain and period: the summary and the charts' figures. */
+    public record Loaded(SummaryQuery query, Summary summary, List<ReportArchive.Daily> daily, List<ReportArchive.Reporter> reporters) {
+    }
+
+    /** An import under way: the files and the archive they go into, open until the import ends. */
+    private static final class Run {
+        final List<Path> files;
+        final ReportArchive archive;
+        int next;
+        volatile boolean stop;
+
+        Run(List<Path> files, ReportArchive archive) {
+            this.files = files;
+            this.archive = archive;
+        }
+
+        boolean finished() {
+            return stop || next >= files.size();
+        }
+    }
+
+    private final AppContext context;
+    private final BackgroundJobs jobs;
+    private final Consumer<FixWizard> openWizard;
+    private final LatestJob loading;
+    private final LatestJob naming;
+
+    private final StringProperty domain = new SimpleStringProperty(this, "domain", "");
+    private final ObjectProperty<LocalDate> since = new SimpleObjectProperty<>(this, "since");
+    private final ObjectProperty<LocalDate> until = new SimpleObjectProperty<>(this, "until");
+    private final StringBinding domainProblem;
+    private final StringBinding periodProblem;
+
+    private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
+    private final ReadOnlyIntegerWrapper filesDone = new ReadOnlyIntegerWrapper(this, "filesDone");
+    private final ReadOnlyIntegerWrapper filesTotal = new ReadOnlyIntegerWrapper(this, "filesTotal");
+    private final ReadOnlyStringWrapper importNote = new ReadOnlyStringWrapper(this, "importNote", "");
+    private final ObservableList<ImportError> errors = FXCollections.observableArrayList();
+    private final ObservableList<ImportError> errorsView = FXCollections.unmodifiableObservableList(errors);
+    private int imported;
+    private int duplicates;
+    private Run run;
+
+    private final ReadOnlyObjectWrapper<Loaded> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
+    private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper(this, "totals", "");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
+    private final ReadOnlyBooleanWrapper namesPending = new ReadOnlyBooleanWrapper(this, "namesPending");
+    private final ObservableList<SourceRow> sources = FXCollections.observableArrayList();
+    private final FilteredList<SourceRow> shownSources = new FilteredList<>(sources);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ObservableList<Finding> suggestions = FXCollections.observableArrayList();
+    private final ObservableList<Finding> suggestionsView = FXCollections.unmodifiableObservableList(suggestions);
+    private Supplier<String> noteWords = () -> "";
+
+    public ReportsViewModel(AppContext context, Consumer<FixWizard> openWizard) {
+        this(context, context.work(), openWizard);
+    }
+
+    /** @param jobs runs the import and the lookups: the window's background work, or the caller's thread in tests */
+    ReportsViewModel(AppContext context, BackgroundJobs jobs, Consumer<FixWizard> openWizard) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.openWizard = Objects.requireNonNull(openWizard, "openWizard");
+        this.loading = new LatestJob(jobs);
+        this.naming = new LatestJob(jobs);
+        var language = context.settings().languageProperty();
+        domainProblem = Bindings.createStringBinding(() -> domain.get().isBlank() ? ""
+                : DomainName.parseDomain(domain.get().strip()).problem().map(problem -> problem.text(locale())).orElse(""),
+                domain, language);
+        periodProblem = Bindings.createStringBinding(() -> since.get() != null && until.get() != null
+                && until.get().isBefore(since.get()) ? text("reports.period.problem") : "", since, until, language);
+        filter.addListener((observable, old, now) -> shownSources.setPredicate(row -> row.matches(now)));
+        language.addListener((observable, old, now) -> reword());
+    }
+
+    // ---- Choosing what to show ----
+
+    /** The domain the reports are about, as typed; empty for every domain. */
+    public StringProperty domainProperty() {
+        return domain;
+    }
+
+    /** Why the typed domain is none, in the user's language; empty when it is one or nothing is typed. */
+    public StringBinding domainProblemProperty() {
+        return domainProblem;
+    }
+
+    /** The first day whose reports count; null for no bound. */
+    public ObjectProperty<LocalDate> sinceProperty() {
+        return since;
+    }
+
+    /** The last day whose reports count; null for no bound. */
+    public ObjectProperty<LocalDate> untilProperty() {
+        return until;
+    }
+
+    /** That the period ends before it begins; empty when it does not. */
+    public StringBinding periodProblemProperty() {
+        return periodProblem;
+    }
+
+    /**
+     * Sums up the archive for the chosen domain and period, then names the sources and, for one
+     * domain, finds the suggestions. Nothing is read while an import runs: it shows its result
+     * when it ends.
+     */
+    public void refresh() {
+        if (importing.get() || !domainProblem.get().isEmpty() || !periodProblem.get().isEmpty()) {
+            return;
+        }
+        SummaryQuery query = new SummaryQuery(domain.get().isBlank() ? null : domain.get().strip(), since.get(), until.get());
+        naming.abandon();
+        loading.start(text("reports.progress.summary"), () -> BackgroundJobs.completed(() -> {
+            try (ReportArchive archive = openArchive()) {
+                return new Loaded(query, archive.summary(query), archive.daily(query), archive.reporters(query));
+            }
+        }), (result, failure) -> {
+            if (failure != null) {
+                if (!(failure instanceof CancellationException)) {
+                    String why = reason(failure);
+                    setNote(() -> text("reports.summary.failed", why));
+                }
+                return;
+            }
+            setNote(() -> "");
+            show(result);
+        });
+    }
+
+    private void show(Loaded result) {
+        loaded.set(result);
+        suggestions.clear();
+        sources.setAll(result.summary().sources().stream()
+                .map(source -> SourceRow.of(source, new SourceNames.Named(Optional.empty(), Optional.empty()))).toList());
+        reword();
+        if (result.summary().sources().isEmpty()) {
+            return;
+        }
+        namesPending.set(true);
+        var resolver = context.resolver().fresh();
+        var target = context.resolverTarget();
+        Summary summary = result.summary();
+        String about = result.query().domain();
+        naming.start(text("reports.progress.names", Math.min(summary.sources().size(), SourceNames.MAX_NAMED)), () -> {
+            CompletableFuture<Map<String, SourceNames.Named>> names = new SourceNames(resolver, target)
+                    .name(summary.sources().stream().map(Summary.Source::ip).toList());
+            return names.thenCompose(named -> about == null
+                    ? CompletableFuture.completedFuture(new Lookup(named, List.of()))
+                    : new SourceAdvice(resolver, target).advise(about, summary, named)
+                            .thenApply(advice -> new Lookup(named, advice.suggestions())));
+        }, (named, failure) -> {
+            namesPending.set(false);
+            if (failure != null) {
+                return;
+            }
+            sources.setAll(summary.sources().stream()
+                    .map(source -> SourceRow.of(source, named.names().getOrDefault(source.ip(),
+                            new SourceNames.Named(Optional.empty(), Optional.empty())))).toList());
+            suggestions.setAll(named.suggestions());
+        });
+    }
+
+    private record Lookup(Map<String, SourceNames.Named> names, List<Finding> suggestions) {
+    }
+
+    /** The last summary and the charts' figures; null before the first. */
+    public ReadOnlyObjectProperty<Loaded> loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** Reports, messages, DMARC pass and fail with their shares, in one sentence; empty before a summary. */
+    public ReadOnlyStringProperty totalsProperty() {
+        return totals.getReadOnlyProperty();
+    }
+
+    /** True while the sources' names and the suggestions are looked up. */
+    public ReadOnlyBooleanProperty namesPendingProperty() {
+        return namesPending.getReadOnlyProperty();
+    }
+
+    /** The sources the filter lets through, most messages first until the table sorts them otherwise. */
+    public ObservableList<SourceRow> sources() {
+        return shownSources;
+    }
+
+    /** Text a source's address, reverse name or sender label must contain to be listed. */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** What the chosen domain's reports say to change; empty for every domain, or until looked up. */
+    public ObservableList<Finding> suggestions() {
+        return suggestionsView;
+    }
+
+    /** True for a suggestion the SPF wizard fixes: a provider that sends but is not in the record. */
+    public boolean opensSpfWizard(Finding finding) {
+        return finding.type() == ReportFinding.PROVIDER_NOT_IN_SPF;
+    }
+
+    /** Opens the SPF wizard on the summary's domain, which becomes the domain every page works on. */
+    public void openSpfWizard() {
+        Loaded shown = loaded.get();
+        if (shown != null && shown.query().domain() != null) {
+            context.settings().lastDomainProperty().set(shown.query().domain());
+        }
+        openWizard.accept(FixWizard.SPF);
+    }
+
+    /** That the summary could not be read, and why; empty otherwise. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
+    }
+
+    // ---- Importing ----
+
+    /**
+     * Imports every report in {@code paths} (files, and folders walked as the CLI walks them),
+     * file by file in the background; the summary is read again when it ends. Call on the FX thread.
+     */
+    public void importPaths(List<Path> paths) {
+        if (importing.get() || paths.isEmpty()) {
+            return;
+        }
+        List<Path> given = List.copyOf(paths);
+        loading.abandon();
+        naming.abandon();
+        importing.set(true);
+        imported = 0;
+        duplicates = 0;
+        errors.clear();
+        filesDone.set(0);
+        filesTotal.set(0);
+        importNote.set(text("reports.import.walking"));
+        jobs.start(text("reports.progress.walking"), () -> BackgroundJobs.completed(() -> {
+            List<Path> files = ReportFiles.walk(given);
+            return new Run(files, openArchive());
+        }), (started, failure) -> {
+            if (failure != null) {
+                importing.set(false);
+                String why = failure instanceof ReportFiles.UnreadableFolder unreadable
+                        ? text("reports.import.folder-unreadable", unreadable.folder(), unreadable.getMessage()) : reason(failure);
+                importNote.set(failure instanceof CancellationException ? text("reports.import.cancelled", 0, 0) : why);
+                return;
+            }
+            run = started;
+            filesTotal.set(started.files.size());
+            step(started);
+        });
+    }
+
+    /** Imports the next files for a moment, in the background, then shows how far it is and goes on. */
+    private void step(Run current) {
+        if (current.finished()) {
+            jobs.start(text("reports.progress.closing"), () -> BackgroundJobs.completed(() -> {
+                current.archive.close();
+                return current;
+            }), (closed, failure) -> ended(current));
+            return;
+        }
+        int from = current.next;
+        jobs.start(text("reports.progress.import", from + 1, current.files.size()), () -> BackgroundJobs.completed(() -> {
+            List<FileImport> results = new ArrayList<>();
+            long start = System.nanoTime();
+            int index = from;
+            // The archive is closed by the thread that used it last: a cancelled step still ends its file first.
+            while (index < current.files.size() && !current.stop && System.nanoTime() - start < STEP_NANOS) {
+                results.add(current.archive.importFile(current.files.get(index), ReportLimits.DEFAULT));
+                index++;
+                if (Thread.currentThread().isInterrupted()) {
+                    current.stop = true;
+                }
+            }
+            return results;
+        }), (results, failure) -> {
+            if (failure != null) {
+                current.stop = true;
+                if (!(failure instanceof CancellationException)) {
+                    importNote.set(reason(failure));
+                }
+            } else {
+                current.next = from + results.size();
+                count(results);
+            }
+            step(current);
+        });
+    }
+
+    private void count(List<FileImport> results) {
+        List<ImportError> failed = new ArrayList<>();
+        for (FileImport result : results) {
+            imported += result.imported();
+            duplicates += result.duplicates();
+            result.error(locale()).ifPresent(reason -> failed.add(new ImportError(result.file(), reason)));
+        }
+        errors.addAll(failed);
+        filesDone.set(filesDone.get() + results.size());
+        importNote.set(text("reports.import.running", filesDone.get(), filesTotal.get()));
+    }
+
+    private void ended(Run current) {
+        run = null;
+        importing.set(false);
+        importNote.set(current.next < current.files.size()
+                ? text("reports.import.cancelled", filesDone.get(), filesTotal.get())
+                : text("reports.import.done", imported, filesTotal.get(), duplicates, errors.size()));
+        refresh();
+    }
+
+    /** Stops the import after the file being read: what is imported stays imported. */
+    public void cancelImport() {
+        if (run != null) {
+            run.stop = true;
+        }
+    }
+
+    /** True from choosing files until the last is imported or the import is cancelled. */
+    public ReadOnlyBooleanProperty importingProperty() {
+        return importing.getReadOnlyProperty();
+    }
+
+    /** Files imported so far (or found unreadable) in this import. */
+    public ReadOnlyIntegerProperty filesDoneProperty() {
+        return filesDone.getReadOnlyProperty();
+    }
+
+    /** Files this import reads; 0 while the folders are walked. */
+    public ReadOnlyIntegerProperty filesTotalProperty() {
+        return filesTotal.getReadOnlyProperty();
+    }
+
+    /** How far the import is, or how it ended; empty before the first. */
+    public ReadOnlyStringProperty importNoteProperty() {
+        return importNote.getReadOnlyProperty();
+    }
+
+    /** The files of the last import that held no readable report. */
+    public ObservableList<ImportError> errors() {
+        return errorsView;
+    }
+
+    // ---- Words ----
+
+    private void reword() {
+        note.set(noteWords.get());
+        Loaded shown = loaded.get();
+        if (shown == null) {
+            return;
+        }
+        Summary summary = shown.summary();
+        totals.set(summary.reports() == 0 ? text("reports.totals.none")
+                : text("reports.totals", summary.reports(), summary.messages(), summary.dmarcPass(), share(summary.dmarcPass(), summary),
+                        summary.dmarcFail(), share(summary.dmarcFail(), summary)));
+    }
+
+    private static double share(long part, Summary summary) {
+        return summary.messages() == 0 ? 0 : (double) part / summary.messages();
+    }
+
+    private void setNote(Supplier<String> words) {
+        noteWords = words;
+        reword();
+    }
+
+    private ReportArchive openArchive() {
+        return ReportArchive.open(null, context.dataFolder());
+    }
+
+    /** Why work failed, in the user's language when the core said it. */
+    private String reason(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof org.mailwright.i18n.ProblemException problem ? problem.problem().text(locale())
+                : String.valueOf(cause.getMessage());
+    }
+
+    /** The language the findings and the files' reasons are worded in. */
+    public Locale locale() {
+        return context.settings().languageProperty().get().locale();
+    }
+
+    private String text(String key, Object... arguments) {
+        return Texts.format(context.bundle(), key, arguments);
+    }
+}

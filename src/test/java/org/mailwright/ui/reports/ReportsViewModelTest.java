@@ -1,0 +1,210 @@
+package org.mailwright.ui.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailwright.findings.ReportFinding;
+import org.mailwright.reports.ReportArchive;
+import org.mailwright.reports.SampleReports;
+import org.mailwright.testdns.TestDnsServer;
+import org.mailwright.ui.AppContext;
+import org.mailwright.ui.ThrowawayPreferences;
+import org.mailwright.ui.check.FixWizard;
+import org.mailwright.ui.settings.AppSettings;
+import org.mailwright.ui.settings.Language;
+import org.mailwright.ui.work.BackgroundWork;
+import org.mailwright.ui.work.DirectJobs;
+
+/** The Reports page's state and logic: generated reports imported into the data folder's archive, without the FX thread. */
+class ReportsViewModelTest {
+
+    /** shop.test authorizes its mail host only; Google's server sends for it too, unlisted. */
+    static final String SHOP = """
+            $ORIGIN shop.test.
+            @        SOA   ns1 hostmaster 2026120601 3600 600 86400 300
+            @        NS    ns1
+            ns1      A     127.0.0.1
+            @        MX    10 mail
+            mail     A     192.0.2.25
+            @        TXT   "v=spf1 mx ~all"
+            """;
+    static final String GOOGLE = """
+            $ORIGIN google.com.
+            @             SOA   ns1 hostmaster 1 3600 600 86400 300
+            @             NS    ns1
+            mail-sor-f41  A     209.85.220.41
+            """;
+    static final String REVERSE = """
+            $ORIGIN in-addr.arpa.
+            @                  SOA   ns1.shop.test. hostmaster.shop.test. 1 3600 600 86400 300
+            25.2.0.192         PTR   mail.shop.test.
+            41.220.85.209      PTR   mail-sor-f41.google.com.
+            """;
+    /** 2026-12-01 and 2026-12-02, midnight UTC. */
+    static final long DAY1 = 1_796_083_200L;
+    static final long DAY2 = DAY1 + 86_400;
+
+    @TempDir
+    Path folder;
+    private TestDnsServer dns;
+    private ThrowawayPreferences preferences;
+    private AppSettings settings;
+    private AppContext context;
+    private final List<FixWizard> wizardsOpened = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        dns = TestDnsServer.start(SHOP, GOOGLE, REVERSE);
+        preferences = new ThrowawayPreferences();
+        settings = preferences.settingsAsking(dns);
+        settings.timeoutProperty().set(Duration.ofMillis(750));
+        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
+        Path inbox = Files.createDirectories(folder.resolve("inbox/2026"));
+        Files.write(inbox.resolve("google-1.xml.gz"), SampleReports.gzip(SampleReports.xml("google.com", "g1", "shop.test", DAY1,
+                List.of(SampleReports.row("192.0.2.25", 30, "pass", "pass"), SampleReports.row("209.85.220.41", 10, "pass", "fail")))));
+        Files.writeString(inbox.resolve("yahoo-2.xml"), SampleReports.xml("yahoo.com", "y2", "shop.test", DAY2,
+                List.of(SampleReports.row("192.0.2.25", 5, "pass", "pass"), SampleReports.row("198.51.100.9", 5, "fail", "fail"))));
+        Files.writeString(inbox.resolve("other.xml"), SampleReports.xml("yahoo.com", "y3", "other.test", DAY2,
+                List.of(SampleReports.row("203.0.113.7", 7, "pass", "pass"))));
+        Files.write(inbox.resolve("broken.xml"), "<feedback><report_metadata>".getBytes(StandardCharsets.UTF_8));
+        Files.writeString(inbox.resolve(".hidden.xml"), "not a report");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        context.close();
+        dns.close();
+        preferences.close();
+    }
+
+    private ReportsViewModel open() {
+        return new ReportsViewModel(context, new DirectJobs(), wizardsOpened::add);
+    }
+
+    private ReportsViewModel imported() {
+        ReportsViewModel model = open();
+        model.importPaths(List.of(folder.resolve("inbox")));
+        return model;
+    }
+
+    @Test
+    void aFolderIsImportedFileByFileIntoTheDataFoldersArchive() {
+        ReportsViewModel model = imported();
+
+        assertFalse(model.importingProperty().get());
+        assertEquals(4, model.filesTotalProperty().get(), "the hidden file is left out, as the CLI leaves it");
+        assertEquals(4, model.filesDoneProperty().get());
+        assertEquals("Import finished: 3 new reports from 4 files, 0 already archived, 1 files unreadable.",
+                model.importNoteProperty().get());
+        assertEquals(1, model.errors().size());
+        assertEquals("broken.xml", model.errors().get(0).name());
+        assertFalse(model.errors().get(0).reason().isBlank());
+        assertTrue(Files.exists(preferences.dataFolder().resolve(ReportArchive.DEFAULT_FILE)));
+    }
+
+    @Test
+    void importingAgainFindsTheReportsArchived() {
+        ReportsViewModel model = imported();
+        model.importPaths(List.of(folder.resolve("inbox/2026/google-1.xml.gz")));
+
+        assertEquals("Import finished: 0 new reports from 1 files, 1 already archived, 0 files unreadable.",
+                model.importNoteProperty().get());
+        assertTrue(model.errors().isEmpty(), "the errors are those of the last import");
+    }
+
+    @Test
+    void theSummaryShowsTotalsAndEachSourceWithItsNames() {
+        ReportsViewModel model = imported();
+
+        assertEquals("3 reports, 57 messages: 52 passed DMARC (91%), 5 failed (9%).", model.totalsProperty().get());
+        List<ReportsViewModel.SourceRow> rows = model.sources();
+        assertEquals(List.of("192.0.2.25", "209.85.220.41", "203.0.113.7", "198.51.100.9"),
+                rows.stream().map(ReportsViewModel.SourceRow::ip).toList(), "most messages first");
+        ReportsViewModel.SourceRow mail = rows.get(0);
+        assertEquals(new ReportsViewModel.SourceRow("192.0.2.25", "mail.shop.test", "", 35, 35, 0, 35, 35), mail);
+        assertEquals("Google Workspace", rows.get(1).label());
+        assertFalse(model.namesPendingProperty().get());
+        assertTrue(model.suggestions().isEmpty(), "suggestions are about one domain's SPF record");
+    }
+
+    @Test
+    void theFilterKeepsTheSourcesWhoseAddressOrNamesContainIt() {
+        ReportsViewModel model = imported();
+
+        model.filterProperty().set("GOOGLE");
+        assertEquals(List.of("209.85.220.41"), model.sources().stream().map(ReportsViewModel.SourceRow::ip).toList());
+        model.filterProperty().set("192.0");
+        assertEquals(List.of("192.0.2.25"), model.sources().stream().map(ReportsViewModel.SourceRow::ip).toList());
+        model.filterProperty().set("");
+        assertEquals(4, model.sources().size());
+    }
+
+    @Test
+    void oneDomainAndPeriodAreSummedUpWithTheirSuggestions() {
+        ReportsViewModel model = imported();
+        model.domainProperty().set("Shop.Test");
+        model.refresh();
+
+        assertEquals("2 reports, 50 messages: 45 passed DMARC (90%), 5 failed (10%).", model.totalsProperty().get());
+        assertTrue(model.suggestions().stream().anyMatch(finding -> finding.type() == ReportFinding.PROVIDER_NOT_IN_SPF),
+                model.suggestions().toString());
+        var google = model.suggestions().stream().filter(model::opensSpfWizard).findFirst().orElseThrow();
+        assertTrue(google.message(model.locale()).contains("Google"), google.message(model.locale()));
+
+        model.openSpfWizard();
+        assertEquals(List.of(FixWizard.SPF), wizardsOpened);
+        assertEquals("shop.test", settings.lastDomainProperty().get(), "the wizard opens on the reports' domain");
+
+        model.sinceProperty().set(LocalDate.of(2026, 12, 2));
+        model.refresh();
+        assertEquals("1 reports, 10 messages: 5 passed DMARC (50%), 5 failed (50%).", model.totalsProperty().get());
+    }
+
+    @Test
+    void theChartsHaveMessagesPerDayAndEachReportersPassRate() {
+        ReportsViewModel model = imported();
+        var loaded = model.loadedProperty().get();
+
+        assertEquals(List.of(new ReportArchive.Daily(LocalDate.of(2026, 12, 1), 40, 0),
+                new ReportArchive.Daily(LocalDate.of(2026, 12, 2), 12, 5)), loaded.daily());
+        assertEquals(List.of(new ReportArchive.Reporter("google.com", 40, 40), new ReportArchive.Reporter("yahoo.com", 17, 12)),
+                loaded.reporters());
+    }
+
+    @Test
+    void aBadDomainOrPeriodIsExplainedAndNotSummedUp() {
+        ReportsViewModel model = imported();
+        String before = model.totalsProperty().get();
+
+        model.domainProperty().set("not a domain");
+        assertFalse(model.domainProblemProperty().get().isEmpty());
+        model.refresh();
+        assertEquals(before, model.totalsProperty().get());
+
+        model.domainProperty().set("");
+        model.sinceProperty().set(LocalDate.of(2026, 12, 2));
+        model.untilProperty().set(LocalDate.of(2026, 12, 1));
+        assertEquals("The period ends before it begins: choose a later end day.", model.periodProblemProperty().get());
+    }
+
+    @Test
+    void theWordsFollowTheLanguage() {
+        ReportsViewModel model = imported();
+        settings.languageProperty().set(Language.SPANISH);
+
+        assertTrue(model.totalsProperty().get().startsWith("3 informes, 57 mensajes"), model.totalsProperty().get());
+    }
+}
