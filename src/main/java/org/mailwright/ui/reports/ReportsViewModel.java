@@ -34,10 +34,12 @@ import org.mailwright.dns.DomainName;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.ReportFinding;
 import org.mailwright.reports.FileImport;
+import org.mailwright.reports.Readiness;
 import org.mailwright.reports.ReportArchive;
 import org.mailwright.reports.ReportFiles;
 import org.mailwright.reports.ReportLimits;
 import org.mailwright.reports.SourceAdvice;
+import org.mailwright.reports.SourceHistory;
 import org.mailwright.reports.SourceNames;
 import org.mailwright.reports.Summary;
 import org.mailwright.reports.SummaryQuery;
@@ -92,7 +94,12 @@ public final class ReportsViewModel {
     }
 
     /** What the archive says of the chosen domain and period: the summary and the charts' figures. */
-    public record Loaded(SummaryQuery query, Summary summary, List<ReportArchive.Daily> daily, List<ReportArchive.Reporter> reporters) {
+    /**
+     * @param history what the archive knows of one domain's sources over time ({@link SourceHistory#NONE} for all domains)
+     * @param readiness what the domain's reports say of the next DMARC stage; empty for all domains, or without reports
+     */
+    public record Loaded(SummaryQuery query, Summary summary, List<ReportArchive.Daily> daily, List<ReportArchive.Reporter> reporters,
+                         SourceHistory history, Optional<Finding> readiness) {
     }
 
     /** An import under way: the files and the archive they go into, open until the import ends. */
@@ -206,7 +213,10 @@ public final class ReportsViewModel {
         naming.abandon();
         loading.start(text("reports.progress.summary"), () -> BackgroundJobs.completed(() -> {
             try (ReportArchive archive = openArchive()) {
-                return new Loaded(query, archive.summary(query), archive.daily(query), archive.reporters(query));
+                boolean oneDomain = query.domain() != null;
+                return new Loaded(query, archive.summary(query), archive.daily(query), archive.reporters(query),
+                        oneDomain ? archive.sourceHistory(query.domain()) : SourceHistory.NONE,
+                        oneDomain ? Readiness.of(archive, query.domain()) : Optional.empty());
             }
         }), (result, failure) -> {
             if (failure != null) {
@@ -240,8 +250,8 @@ public final class ReportsViewModel {
                     .name(summary.sources().stream().map(Summary.Source::ip).toList());
             return names.thenCompose(named -> about == null
                     ? CompletableFuture.completedFuture(new Lookup(named, List.of()))
-                    : new SourceAdvice(resolver, target).advise(about, summary, named)
-                            .thenApply(advice -> new Lookup(named, advice.suggestions())));
+                    : new SourceAdvice(resolver, target).advise(about, summary, named, result.history())
+                            .thenApply(advice -> new Lookup(named, withReadiness(advice.suggestions(), result.readiness()))));
         }, (named, failure) -> {
             namesPending.set(false);
             if (failure != null) {
@@ -255,6 +265,13 @@ public final class ReportsViewModel {
     }
 
     private record Lookup(Map<String, SourceNames.Named> names, List<Finding> suggestions) {
+    }
+
+    /** The suggestions, then the readiness for the next stage, as {@code mailwright reports summary} lists them. */
+    private static List<Finding> withReadiness(List<Finding> suggestions, Optional<Finding> readiness) {
+        List<Finding> all = new ArrayList<>(suggestions);
+        readiness.ifPresent(all::add);
+        return all;
     }
 
     /** The last summary and the charts' figures; null before the first. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mailwright.dns.RecordType;
@@ -16,6 +17,7 @@ import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.settings.ResolverChoice;
 import org.mailwright.ui.work.BackgroundWork;
+import org.testfx.api.FxToolkit;
 
 class ShellViewModelTest {
 
@@ -67,7 +69,9 @@ class ShellViewModelTest {
     }
 
     @Test
-    void aFixButtonOpensItsWizardOnTheCheckedDomain() {
+    void aFixButtonOpensItsWizardOnTheCheckedDomain() throws TimeoutException {
+        // The wizards start their first lookups as JavaFX tasks when they open, which needs the toolkit running.
+        FxToolkit.registerPrimaryStage();
         settings.lastDomainProperty().set("example.test");
 
         shell.openWizard(FixWizard.DMARC);
