@@ -16,6 +16,7 @@ import org.mailwright.dns.DomainName;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ServerAddress;
+import org.mailwright.files.AtomicFiles;
 import org.mailwright.i18n.ProblemException;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.publish.ChangeSet;
@@ -176,7 +177,7 @@ final class PublishCommand extends Subcommand {
         } catch (IOException unreadable) {
             throw new UsageException(texts().get("cli.publish.key-unreadable", tsigSecretFile));
         }
-        if (TsigKeyFile.readableByOthers(tsigSecretFile)) {
+        if (AtomicFiles.readableByOthers(tsigSecretFile)) {
             err().println(texts().get("cli.publish.key-open", tsigSecretFile));
         }
         if (key.isShort()) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLSocketFactory;
+import org.mailwright.files.AtomicFiles;
 import org.mailwright.i18n.ProblemException;
 import org.mailwright.reports.ArchiveException;
 import org.mailwright.reports.ImapFetch;
@@ -155,7 +156,7 @@ final class ReportsFetchCommand extends Subcommand {
             } catch (ProblemException e) {
                 throw new UsageException(e.problem().text(texts().locale()));
             }
-            if (PasswordFile.readableByOthers(passwordFile)) {
+            if (AtomicFiles.readableByOthers(passwordFile)) {
                 err().println(texts().get("cli.reports.fetch.password-file-open", passwordFile));
             }
             return password;

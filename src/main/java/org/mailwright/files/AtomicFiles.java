@@ -125,4 +125,18 @@ public final class AtomicFiles {
                 ? Optional.of(PosixFilePermissions.toString(Files.getPosixFilePermissions(target, LinkOption.NOFOLLOW_LINKS)))
                 : Optional.empty();
     }
+
+    /**
+     * True when users other than the owner may read {@code file}, as a secret (a key, a password)
+     * should be readable by its owner alone. False where the file system has no POSIX permissions
+     * or cannot say.
+     */
+    public static boolean readableByOthers(Path file) {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            return permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ);
+        } catch (IOException | UnsupportedOperationException unknown) {
+            return false;
+        }
+    }
 }

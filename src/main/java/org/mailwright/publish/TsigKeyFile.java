@@ -5,12 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mailwright.dns.DomainName;
@@ -59,19 +57,6 @@ public final class TsigKeyFile {
             throw new ProblemException(new Problem("publish.key.too-large", file.toString(), MAX_BYTES));
         }
         return parse(new String(bytes, StandardCharsets.UTF_8), name, algorithm);
-    }
-
-    /**
-     * True when users other than the owner may read {@code file}: a secret should be readable by
-     * its owner alone. False where the file system has no POSIX permissions or cannot say.
-     */
-    public static boolean readableByOthers(Path file) {
-        try {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            return permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ);
-        } catch (IOException | UnsupportedOperationException unknown) {
-            return false;
-        }
     }
 
     /** The key in {@code text}: see {@link #read}. */

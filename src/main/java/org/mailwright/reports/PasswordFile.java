@@ -9,9 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
-import java.util.Set;
 import org.mailwright.i18n.Problem;
 import org.mailwright.i18n.ProblemException;
 
@@ -63,19 +61,6 @@ public final class PasswordFile {
             return password;
         } finally {
             Arrays.fill(bytes, (byte) 0);
-        }
-    }
-
-    /**
-     * True when users other than the owner may read {@code file}: a password should be readable by
-     * its owner alone. False where the file system has no POSIX permissions or cannot say.
-     */
-    public static boolean readableByOthers(Path file) {
-        try {
-            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            return permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ);
-        } catch (IOException | UnsupportedOperationException unknown) {
-            return false;
         }
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailwright.files.AtomicFiles;
 import org.mailwright.i18n.ProblemException;
 
 /** The mailbox password's file: its first line exactly (spaces kept, the line end not), bounded. */
@@ -41,9 +42,9 @@ class PasswordFileTest {
     void aFileOthersMayReadIsToldApart() throws IOException {
         Path file = write("secret\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        assertFalse(PasswordFile.readableByOthers(file));
+        assertFalse(AtomicFiles.readableByOthers(file));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
-        assertTrue(PasswordFile.readableByOthers(file));
+        assertTrue(AtomicFiles.readableByOthers(file));
     }
 
     private Path write(String text) throws IOException {

@@ -393,7 +393,7 @@ public final class PublishViewModel {
         keyFileProblem.set(null);
         keyJob.start(text("publish.progress.keyFile", file.getFileName()), () -> BackgroundJobs.completed(() -> {
             TsigKey key = readKey(file, typedName, chosen);
-            return new ReadKey(key, TsigKeyFile.readableByOthers(file));
+            return new ReadKey(key, AtomicFiles.readableByOthers(file));
         }), (read, failure) -> {
             if (failure != null) {
                 keyFileProblem.set(keyFileFailure(failure, file));
