@@ -40,10 +40,15 @@ final class DkimSignature {
     final OptionalLong expiration;
     final boolean draftVersion;
 
-    private DkimSignature(HeaderField header, TagList tags, VerificationRules rules) throws DkimException {
+    /**
+     * @param arcInstance for an ARC-Message-Signature (RFC 8617 section 4.1.2), which has no v= and
+     *     whose i= is the instance, not an identity: those two tags are left to the ARC verifier
+     */
+    private DkimSignature(HeaderField header, TagList tags, VerificationRules rules, boolean arcMessageSignature)
+            throws DkimException {
         this.header = header;
         this.tags = tags;
-        Optional<String> version = tags.get("v");
+        Optional<String> version = arcMessageSignature ? Optional.of("1") : tags.get("v");
         if (version.isEmpty() || !version.get().equals("1")) {
             boolean draft = version.isEmpty() || version.get().equals("0.5");
             if (!(draft && rules.acceptDraftSignatures())) {
@@ -88,7 +93,8 @@ final class DkimSignature {
         if (!isDomain(selector)) {
             throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, "s=" + selector);
         }
-        identity = tags.get("i").map(DkimSignature::decodeQuotedPrintable).orElse("@" + domain);
+        identity = arcMessageSignature ? "@" + domain
+                : tags.get("i").map(DkimSignature::decodeQuotedPrintable).orElse("@" + domain);
         int at = identity.lastIndexOf('@');
         String identityDomain = at < 0 ? "" : identity.substring(at + 1);
         if (at < 0 || !isSameOrSubdomain(identityDomain, domain)) {
@@ -121,13 +127,20 @@ final class DkimSignature {
      *     field breaks
      */
     static DkimSignature parse(HeaderField header, VerificationRules rules) throws DkimException {
-        TagList tags;
+        return new DkimSignature(header, tags(header), rules, false);
+    }
+
+    /** An ARC-Message-Signature, read with the rules of a DKIM signature but for v= and i=. */
+    static DkimSignature parseArcMessageSignature(HeaderField header, VerificationRules rules) throws DkimException {
+        return new DkimSignature(header, tags(header), rules, true);
+    }
+
+    static TagList tags(HeaderField header) throws DkimException {
         try {
-            tags = TagList.parse(header.rawValue());
+            return TagList.parse(header.rawValue());
         } catch (TagList.TagSyntaxException e) {
             throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, e.getMessage());
         }
-        return new DkimSignature(header, tags, rules);
     }
 
     /** The name of the key record: {@code selector._domainkey.domain}. */
@@ -165,7 +178,7 @@ final class DkimSignature {
         return digits.length() > 18 ? OptionalLong.of(Long.MAX_VALUE) : OptionalLong.of(Long.parseLong(digits));
     }
 
-    private static byte[] base64(String value, String tag) throws DkimException {
+    static byte[] base64(String value, String tag) throws DkimException {
         try {
             return Base64.getDecoder().decode(TagList.removeFws(value));
         } catch (IllegalArgumentException e) {

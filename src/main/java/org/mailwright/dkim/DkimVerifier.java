@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.DkimFinding;
 import org.mailwright.dns.Outcome;
@@ -108,12 +109,17 @@ public final class DkimVerifier {
 
     /** The signature field read and checked on its own (RFC 6376 section 6.1.1), before any lookup. */
     private DkimSignature readSignature(HeaderField field, ResultBuilder result) throws DkimException {
-        try {
-            result.describe(TagList.parse(field.rawValue()));
-        } catch (TagList.TagSyntaxException e) {
-            throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, e.getMessage());
-        }
-        DkimSignature signature = DkimSignature.parse(field, rules);
+        result.describe(DkimSignature.tags(field));
+        return checkedSignature(DkimSignature.parse(field, rules), result);
+    }
+
+    /** An ARC-Message-Signature read and checked as a DKIM signature is (RFC 8617 section 5.1.2). */
+    DkimSignature readArcMessageSignature(HeaderField field, ResultBuilder result) throws DkimException {
+        result.describe(DkimSignature.tags(field));
+        return checkedSignature(DkimSignature.parseArcMessageSignature(field, rules), result);
+    }
+
+    private DkimSignature checkedSignature(DkimSignature signature, ResultBuilder result) throws DkimException {
         result.describe(signature);
         long now = clock.instant().getEpochSecond();
         if (signature.expiration.isPresent() && signature.expiration.getAsLong() < now) {
@@ -130,11 +136,17 @@ public final class DkimVerifier {
 
     private CompletableFuture<SignatureResult> checkDkim(MailMessage message, DkimSignature signature, BodyHashes bodyHashes,
                                                          ResultBuilder result) {
+        return check(message, signature, () -> bodyHashes.get(signature.bodyHashRequest()), result);
+    }
+
+    /** The key fetched and applied to a signature already read, the body hash made when it is needed. */
+    CompletableFuture<SignatureResult> check(MailMessage message, DkimSignature signature,
+                                             Supplier<BodyHashes.BodyHash> bodyHash, ResultBuilder result) {
         return fetch(signature.keyName(), result).thenApply(lookup -> {
             try {
                 PublicKey key = usableKey(lookup, signature.algorithm, signature.identityLocalPart(),
                         signature.identityDomain(), signature.domain, false, result);
-                checkBodyAndSignature(message, signature, bodyHashes.get(signature.bodyHashRequest()), key, result);
+                checkBodyAndSignature(message, signature, bodyHash.get(), key, result);
                 return result.pass();
             } catch (DkimException e) {
                 return result.end(e);
@@ -313,6 +325,10 @@ public final class DkimVerifier {
             if (signature.draftVersion) {
                 note(DkimFinding.DRAFT_SIGNATURE);
             }
+        }
+
+        void canonicalization(String value) {
+            canonicalization = value;
         }
 
         void identity(String value) {
