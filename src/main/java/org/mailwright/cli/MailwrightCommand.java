@@ -34,7 +34,7 @@ import picocli.CommandLine;
         sortOptions = false,
         subcommands = {LookupCommand.class, SpfCommand.class, DkimCommand.class, DmarcCommand.class,
                 PropagationCommand.class, CheckCommand.class, PublishCommand.class, PublishPolicyCommand.class, ReportsCommand.class,
-                FindingsCommand.class, ExplainCommand.class})
+                MessageCommand.class, FindingsCommand.class, ExplainCommand.class})
 public final class MailwrightCommand implements Callable<Integer> {
 
     /** The one option the window understands too. */

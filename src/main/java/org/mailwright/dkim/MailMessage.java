@@ -27,11 +27,13 @@ public final class MailMessage {
     private final Map<String, List<HeaderField>> byName = new HashMap<>();
     private final byte[] text;
     private final int bodyStart;
+    private final boolean headerOnly;
 
-    private MailMessage(List<HeaderField> headers, byte[] text, int bodyStart) {
+    private MailMessage(List<HeaderField> headers, byte[] text, int bodyStart, boolean headerOnly) {
         this.headers = List.copyOf(headers);
         this.text = text;
         this.bodyStart = bodyStart;
+        this.headerOnly = headerOnly;
         for (HeaderField field : this.headers) {
             byName.computeIfAbsent(field.lowerCaseName(), name -> new ArrayList<>()).add(field);
         }
@@ -88,7 +90,7 @@ public final class MailMessage {
         while (position < text.length) {
             int end = lines.end(position);
             if (end - position == 2 && text[position] == '\r') {
-                return new MailMessage(headers, text, end);
+                return new MailMessage(headers, text, end, false);
             }
             // A field runs on over the lines that start with white space (folding).
             while (end < text.length && (text[end] == ' ' || text[end] == '\t')) {
@@ -100,7 +102,7 @@ public final class MailMessage {
             headers.add(new HeaderField(Arrays.copyOfRange(text, position, end)));
             position = end;
         }
-        return new MailMessage(headers, text, text.length);
+        return new MailMessage(headers, text, text.length, true);
     }
 
     /** Every header field, top to bottom. */
@@ -111,6 +113,14 @@ public final class MailMessage {
     /** The fields with this name, top to bottom. */
     public List<HeaderField> headers(String name) {
         return byName.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /**
+     * True when no empty line ends the header: header fields pasted on their own, without the
+     * body (an empty body still follows an empty line).
+     */
+    public boolean headerOnly() {
+        return headerOnly;
     }
 
     /** The body, from just after the empty line that ends the header (empty when there is none). */

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 public final class FindingRegistry {
 
     private static final List<FindingType> ALL = Stream.of(SpfFinding.values(), DkimFinding.values(), DmarcFinding.values(), CheckFinding.values(),
-            ReportFinding.values())
+            ReportFinding.values(), MessageFinding.values())
             .flatMap(Arrays::stream)
             .map(FindingType.class::cast)
             .toList();
