@@ -6,19 +6,13 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mailwright.dkim.ArcResult;
-import org.mailwright.dkim.DkimKey;
-import org.mailwright.dkim.DkimSigner;
-import org.mailwright.dkim.KeyGenerator;
-import org.mailwright.dkim.KeySpec;
 import org.mailwright.dkim.MailMessage;
-import org.mailwright.dkim.SigningOptions;
 import org.mailwright.dmarc.Policy;
 import org.mailwright.dns.ResolverOptions;
 import org.mailwright.dns.ResolverService;
@@ -28,35 +22,14 @@ import org.mailwright.testdns.TestDnsServer;
 /** The receiver's whole verdict on messages sent through the in-process DNS server's zones. */
 class MessageCheckerTest {
 
-    private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
-    private static final DkimKey KEY = KeyGenerator.generate(KeySpec.DEFAULT);
-    private static final String MESSAGE = "From: Alice <alice@example.org>\r\n"
-            + "To: bob@example.net\r\n"
-            + "Subject: Figures\r\n"
-            + "Date: Sun, 06 Dec 2026 09:59:00 +0000\r\n"
-            + "Message-ID: <1@example.org>\r\n"
-            + "\r\n"
-            + "The figures are attached.\r\n";
+    private static final String MESSAGE = MessageFixtures.MESSAGE;
 
     private static TestDnsServer dns;
     private static ResolverService resolver;
 
     @BeforeAll
     static void serveZones() {
-        dns = TestDnsServer.start(
-                "$ORIGIN example.org.\n"
-                        + "@ 300 IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n"
-                        + "mail 300 IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n"
-                        + "_dmarc 300 IN TXT \"v=DMARC1; p=reject; rua=mailto:d@example.org\"\n"
-                        + "sel._domainkey 300 IN TXT " + quoted(KEY.record().value()) + "\n",
-                "$ORIGIN strict.example.\n"
-                        + "@ 300 IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n"
-                        + "mail 300 IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n"
-                        + "_dmarc 300 IN TXT \"v=DMARC1; p=quarantine; aspf=s; t=y\"\n",
-                "$ORIGIN mailer.example.net.\n"
-                        + "@ 300 IN TXT \"v=spf1 ip4:203.0.113.0/24 -all\"\n"
-                        + "s1._domainkey 300 IN TXT " + quoted(KEY.record().value()) + "\n",
-                "$ORIGIN org.\n", "$ORIGIN net.\n", "$ORIGIN example.\n", "$ORIGIN example.net.\n");
+        dns = TestDnsServer.start(MessageFixtures.zones());
         resolver = new ResolverService(ResolverOptions.defaults().withCache(false).withTimeout(Duration.ofSeconds(2)));
     }
 
@@ -70,7 +43,7 @@ class MessageCheckerTest {
     void alignedSpfAndDkimPassDmarc() {
         String message = "Return-Path: <bounce@example.org>\r\n"
                 + "Received: from out.example.org (out.example.org [192.0.2.10]) by mx.example.net with ESMTPS id 1; Sun, 06 Dec 2026 10:00:00 +0000\r\n"
-                + sign(MESSAGE, "example.org", "sel");
+                + MessageFixtures.sign(MESSAGE, "example.org", "sel");
 
         MessageVerdict verdict = check(message, Envelope.fromMessage());
 
@@ -92,7 +65,7 @@ class MessageCheckerTest {
 
     @Test
     void aServiceBounceDomainPassesSpfUnalignedAndDkimCarriesDmarc() {
-        String message = "Return-Path: <b-123@mailer.example.net>\r\n" + sign(MESSAGE, "example.org", "sel");
+        String message = "Return-Path: <b-123@mailer.example.net>\r\n" + MessageFixtures.sign(MESSAGE, "example.org", "sel");
 
         MessageVerdict verdict = check(message, new Envelope(Optional.of(address("203.0.113.9")), Optional.of("smtp.mailer.example.net"),
                 Optional.empty()));
@@ -110,7 +83,7 @@ class MessageCheckerTest {
         // Signed by the service's own domain, sent from its address: both pass, neither is aligned.
         String message = "Return-Path: <b-123@mailer.example.net>\r\n"
                 + "Received: from smtp.mailer.example.net ([203.0.113.9]) by mx.example.net; Sun, 06 Dec 2026 10:00:00 +0000\r\n"
-                + sign(MESSAGE, "mailer.example.net", "s1");
+                + MessageFixtures.sign(MESSAGE, "mailer.example.net", "s1");
 
         MessageVerdict verdict = check(message, Envelope.fromMessage());
 
@@ -171,7 +144,7 @@ class MessageCheckerTest {
 
     @Test
     void headersAloneAreSaidToFailOnTheBody() {
-        String signed = sign(MESSAGE, "example.org", "sel");
+        String signed = MessageFixtures.sign(MESSAGE, "example.org", "sel");
         String headerOnly = signed.substring(0, signed.indexOf("\r\n\r\n") + 2);
 
         MessageVerdict verdict = check(headerOnly, Envelope.fromMessage());
@@ -184,7 +157,7 @@ class MessageCheckerTest {
     void theReceiversOwnResultsAreSetBesideMailwrightsAndDifferencesSaid() {
         String message = "Authentication-Results: mx.example.net; dkim=fail (bad signature) header.d=example.org header.s=sel;\r\n"
                 + " dmarc=pass (p=REJECT) header.from=example.org; arc=none\r\n"
-                + sign(MESSAGE, "example.org", "sel");
+                + MessageFixtures.sign(MESSAGE, "example.org", "sel");
 
         MessageVerdict verdict = check(message, Envelope.fromMessage());
 
@@ -210,13 +183,8 @@ class MessageCheckerTest {
     }
 
     private static MessageVerdict check(String message, Envelope envelope) {
-        return new MessageChecker(resolver, dns.target(), Clock.fixed(NOW, ZoneOffset.UTC))
+        return new MessageChecker(resolver, dns.target(), Clock.fixed(MessageFixtures.NOW, ZoneOffset.UTC))
                 .check(MailMessage.parse(message.getBytes(StandardCharsets.UTF_8)), envelope).join();
-    }
-
-    private static String sign(String message, String domain, String selector) {
-        return new String(new DkimSigner(KEY, domain, selector, SigningOptions.defaults(), Clock.fixed(NOW, ZoneOffset.UTC))
-                .sign(message.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
 
     private static java.util.List<String> ids(MessageVerdict verdict) {
@@ -227,12 +195,4 @@ class MessageCheckerTest {
         return org.mailwright.spf.IpText.parseAddress(text);
     }
 
-    private static String quoted(String value) {
-        StringBuilder out = new StringBuilder();
-        for (int start = 0; start < value.length(); start += 255) {
-            out.append(out.length() == 0 ? "" : " ").append('"')
-                    .append(value, start, Math.min(value.length(), start + 255)).append('"');
-        }
-        return out.toString();
-    }
 }

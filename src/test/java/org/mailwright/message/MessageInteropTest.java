@@ -1,0 +1,92 @@
+package org.mailwright.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mailwright.dkim.MailMessage;
+import org.mailwright.dkim.MessageLimits;
+import org.mailwright.dns.ResolverOptions;
+import org.mailwright.dns.ResolverService;
+import org.mailwright.spf.IpText;
+import org.mailwright.testdns.TestDnsServer;
+import org.mailwright.testsupport.ReferencePython;
+
+/**
+ * Mailwright's SPF, DKIM, DMARC and ARC results against authheaders' (over dkimpy and pyspf), both
+ * asking the same DNS server for the same messages: aligned and unaligned senders, changed bodies,
+ * soft and hard SPF failures, subdomains, strict alignment and a domain without a policy.
+ */
+class MessageInteropTest {
+
+    private record Case(String name, String message, String ip, String mailFrom, String helo) {
+    }
+
+    @Test
+    void agreesWithAuthheadersOnEveryMethod(@TempDir Path folder) throws Exception {
+        String python = ReferencePython.withModules("authheaders", "spf", "dkim", "dns.resolver");
+        String signed = MessageFixtures.sign(MessageFixtures.MESSAGE, "example.org", "sel");
+        String byService = MessageFixtures.sign(MessageFixtures.MESSAGE, "mailer.example.net", "s1");
+        String soft = MessageFixtures.sign(MessageFixtures.MESSAGE.replace("alice@example.org", "alice@soft.example.com"),
+                "soft.example.com", "sel");
+        List<Case> cases = List.of(
+                new Case("aligned", signed, "192.0.2.10", "bounce@example.org", "out.example.org"),
+                new Case("service-bounce", signed, "203.0.113.9", "b-1@mailer.example.net", "smtp.mailer.example.net"),
+                new Case("nothing-aligned", byService, "203.0.113.9", "b-1@mailer.example.net", "smtp.mailer.example.net"),
+                new Case("body-changed-spf-aligned", signed.replace("attached", "gone"), "192.0.2.10", "bounce@example.org", "out.example.org"),
+                new Case("body-changed-spf-fails", signed.replace("attached", "gone"), "198.51.100.1", "bounce@example.org", "x.example.net"),
+                new Case("subdomain-sender", MessageFixtures.MESSAGE, "192.0.2.20", "bounce@mail.example.org", "out.example.org"),
+                new Case("strict-alignment", MessageFixtures.MESSAGE.replace("alice@example.org", "alice@strict.example"),
+                        "192.0.2.20", "bounce@mail.strict.example", "out.strict.example"),
+                new Case("softfail-no-policy", soft.replace("attached", "gone"), "198.51.100.1", "x@soft.example.com", "x.example.net"),
+                new Case("unsigned-spf-fails", MessageFixtures.MESSAGE, "198.51.100.1", "bounce@example.org", "x.example.net"));
+        StringBuilder lines = new StringBuilder();
+        for (Case each : cases) {
+            Path file = folder.resolve(each.name() + ".eml");
+            Files.writeString(file, each.message(), StandardCharsets.UTF_8);
+            lines.append(file).append('\t').append(each.ip()).append('\t').append(each.mailFrom()).append('\t')
+                    .append(each.helo()).append('\n');
+        }
+        Path caseFile = folder.resolve("cases.tsv");
+        Files.writeString(caseFile, lines);
+
+        Map<String, String> theirs = new LinkedHashMap<>();
+        Map<String, String> ours = new LinkedHashMap<>();
+        try (TestDnsServer dns = TestDnsServer.start(MessageFixtures.zones());
+             ResolverService resolver = new ResolverService(ResolverOptions.defaults().withCache(false).withTimeout(Duration.ofSeconds(2)))) {
+            String output = ReferencePython.run(python, MessageInteropTest.class, "authenticate.py",
+                    String.valueOf(dns.port()), caseFile.toString());
+            for (String line : output.split("\n")) {
+                List<String> parts = new ArrayList<>(List.of(line.split("\t")));
+                String name = Path.of(parts.get(0)).getFileName().toString();
+                // authheaders says dkim=fail for a message with no signature; RFC 8601 section 2.7.1 says none.
+                if (!Files.readString(folder.resolve(name)).contains("DKIM-Signature") && parts.get(2).equals("fail")) {
+                    parts.set(2, "none");
+                }
+                theirs.put(name, String.join(" ", parts.subList(1, 5)));
+            }
+            MessageChecker checker = new MessageChecker(resolver, dns.target(), Clock.systemUTC());
+            for (Case each : cases) {
+                MailMessage message = MailMessage.read(folder.resolve(each.name() + ".eml"), MessageLimits.DEFAULT);
+                MessageVerdict verdict = checker.check(message, new Envelope(Optional.of(IpText.parseAddress(each.ip())),
+                        Optional.of(each.helo()), Optional.of(each.mailFrom()))).join();
+                List<String> results = new ArrayList<>(List.of(verdict.spf().result(),
+                        verdict.dkim().isEmpty() ? "none" : verdict.dkim().get(0).signature().result().jsonName(),
+                        verdict.dmarc().result().jsonName(), verdict.arc().result().jsonName()));
+                ours.put(each.name() + ".eml", String.join(" ", results));
+            }
+        }
+        assertThat(ours).isEqualTo(theirs);
+        assertThat(theirs.values()).anyMatch(v -> v.contains(" pass ")).anyMatch(v -> v.contains(" fail "));
+    }
+}
