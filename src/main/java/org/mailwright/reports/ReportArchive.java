@@ -957,9 +957,9 @@ public final class ReportArchive implements AutoCloseable {
         return all;
     }
 
-    /** A receiver's comment as shown: on one line, cut to {@link #COMMENT_LENGTH} characters. */
+    /** A receiver's comment as shown: on one line without control characters, cut to {@link #COMMENT_LENGTH} characters. */
     private static String oneLine(String comment) {
-        String line = comment.replaceAll("\\s+", " ").strip();
+        String line = comment.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
         return line.length() <= COMMENT_LENGTH ? line : line.substring(0, COMMENT_LENGTH - 1) + "…";
     }
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SummaryLedgerTest {
 
-    private static final String LONG_COMMENT = "x".repeat(300);
-
     @TempDir
     Path folder;
 
@@ -32,51 +29,11 @@ class SummaryLedgerTest {
                 : ReportArchive.open(folder.resolve("archive.db").toString(), folder);
     }
 
-    /** One record: source, count, disposition, DKIM signatures as "d/s/result", and reasons as "type/comment". */
-    private static String record(String ip, long count, String disposition, List<String> signatures, List<String> reasons) {
-        StringBuilder xml = new StringBuilder("<record><row><source_ip>" + ip + "</source_ip><count>" + count
-                + "</count><policy_evaluated><disposition>" + disposition + "</disposition><dkim>pass</dkim><spf>fail</spf>");
-        for (String reason : reasons) {
-            String[] parts = reason.split("/", 2);
-            xml.append("<reason><type>").append(parts[0]).append("</type>")
-                    .append(parts.length > 1 ? "<comment>" + parts[1] + "</comment>" : "").append("</reason>");
-        }
-        xml.append("</policy_evaluated></row><identifiers><header_from>shop.test</header_from></identifiers><auth_results>");
-        for (String signature : signatures) {
-            String[] parts = signature.split("/");
-            xml.append("<dkim><domain>").append(parts[0]).append("</domain><selector>").append(parts[1])
-                    .append("</selector><result>").append(parts[2]).append("</result></dkim>");
-        }
-        return xml.append("<spf><domain>shop.test</domain><result>fail</result></spf></auth_results></record>").toString();
-    }
-
-    private void importReport(ReportArchive archive, String id, String domain, LocalDate day, String... records) throws IOException {
-        long begin = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-        Path file = folder.resolve(id + ".xml");
-        Files.writeString(file, "<feedback><report_metadata><org_name>receiver.example</org_name><email>r@receiver.example</email>"
-                + "<report_id>" + id + "</report_id><date_range><begin>" + begin + "</begin><end>" + (begin + 86399)
-                + "</end></date_range></report_metadata><policy_published><domain>" + domain
-                + "</domain><p>none</p></policy_published>" + String.join("", records) + "</feedback>");
-        assertEquals(1, archive.importFile(file, ReportLimits.DEFAULT).imported());
-    }
-
     private void importHistory(ReportArchive archive) throws IOException {
-        importReport(archive, "a", "shop.test", LocalDate.of(2026, 12, 1),
-                record("192.0.2.1", 10, "none", List.of("shop.test/old/pass"), List.of()),
-                record("192.0.2.2", 5, "quarantine", List.of("shop.test/old/fail"),
-                        List.of("forwarded/via   list\n server", "forwarded/fourth")));
-        importReport(archive, "b", "shop.test", LocalDate.of(2026, 12, 5),
-                record("192.0.2.1", 20, "none", List.of("shop.test/old/pass", "shop.test/ed/pass"), List.of()));
-        importReport(archive, "c", "shop.test", LocalDate.of(2026, 12, 10),
-                record("192.0.2.1", 40, "pass", List.of("shop.test/new/pass", "esp.test/s1/pass"),
-                        List.of("trusted_forwarder/" + LONG_COMMENT)));
-        importReport(archive, "d", "shop.test", LocalDate.of(2026, 12, 12),
-                record("192.0.2.3", 3, "reject", List.of("shop.test/gone/fail"), List.of("local_policy", "policy_test_mode")));
-        importReport(archive, "e", "shop.test", LocalDate.of(2026, 12, 20),
-                record("192.0.2.1", 7, "none", List.of("shop.test/new/pass"), List.of("forwarded/other comment", "forwarded/again")));
-        // Another domain's much newer report must not make shop.test's selectors look stale.
-        importReport(archive, "f", "other.test", LocalDate.of(2026, 12, 31),
-                record("198.51.100.1", 2, "none", List.of("other.test/x/pass"), List.of()));
+        for (Map.Entry<String, String> report : SampleReports.ledgerHistory().entrySet()) {
+            Path file = Files.writeString(folder.resolve(report.getKey() + ".xml"), report.getValue());
+            assertEquals(1, archive.importFile(file, ReportLimits.DEFAULT).imported());
+        }
     }
 
     private static Summary.Selector selector(String domain, String selector, long messages, long pass, int firstDay, int lastDay,
