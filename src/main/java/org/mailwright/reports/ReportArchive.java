@@ -125,6 +125,28 @@ public final class ReportArchive implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens the archive {@code location} names as {@link #open} does, but only one that is there
+     * already: an SQLite file that does not exist is not created (a database server is always
+     * asked). For those who only read the archive, such as the health check and the DMARC plan.
+     *
+     * @return the archive, or empty when there is none
+     * @throws ArchiveException when it is there but cannot be opened, in one sentence
+     */
+    public static Optional<ReportArchive> openExisting(String location, Path dataFolder) {
+        if (location == null || location.isBlank()) {
+            return Files.isRegularFile(dataFolder.resolve(DEFAULT_FILE)) ? Optional.of(open(null, dataFolder)) : Optional.empty();
+        }
+        if (location.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
+            return Optional.of(open(location, dataFolder));
+        }
+        try {
+            return Files.exists(Path.of(location)) ? Optional.of(open(location, dataFolder)) : Optional.empty();
+        } catch (InvalidPathException e) {
+            throw new ArchiveException("reports.archive.bad-path", shown(location));
+        }
+    }
+
     private static ReportArchive openSqlite(Path file) {
         Path absolute = file.toAbsolutePath();
         if (Files.isDirectory(absolute)) {
