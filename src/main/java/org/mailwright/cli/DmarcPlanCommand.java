@@ -19,7 +19,6 @@ import org.mailwright.dns.InvalidDomainNameException;
 import org.mailwright.findings.Finding;
 import org.mailwright.reports.ArchiveException;
 import org.mailwright.reports.Readiness;
-import org.mailwright.reports.ReportArchive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,13 +62,10 @@ final class DmarcPlanCommand extends Subcommand {
         Optional<SavedPlan> saved = savedPlan(plan.domain());
         RolloutStage current = saved.map(plan::stageLike).orElse(plan.stage(1));
         Optional<Finding> readiness;
-        Optional<ReportArchive> archive = db.openExisting(options(), texts());
         try {
-            readiness = Readiness.forStage(archive, plan.domain(), current);
+            readiness = Readiness.forStage(db.db, db.db == null ? options().dataFolder() : null, plan.domain(), current);
         } catch (ArchiveException e) {
             throw new UsageException(e.problem().text(texts().locale()));
-        } finally {
-            archive.ifPresent(ReportArchive::close);
         }
         if (options().json()) {
             out().println(Json.write(toJson(plan, current, readiness)));

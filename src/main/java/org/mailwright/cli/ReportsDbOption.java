@@ -1,6 +1,5 @@
 package org.mailwright.cli;
 
-import java.util.Optional;
 import org.mailwright.reports.ArchiveException;
 import org.mailwright.reports.ReportArchive;
 import picocli.CommandLine.Option;
@@ -19,19 +18,6 @@ final class ReportsDbOption {
     ReportArchive open(GlobalOptions options, Texts texts) {
         try {
             return ReportArchive.open(db, db == null ? options.dataFolder() : null);
-        } catch (ArchiveException e) {
-            throw new UsageException(e.problem().text(texts.locale()));
-        }
-    }
-
-    /**
-     * The archive if there is one, for a command that only reads it: none is created.
-     *
-     * @throws UsageException when it is there but cannot be opened, in the user's language
-     */
-    Optional<ReportArchive> openExisting(GlobalOptions options, Texts texts) {
-        try {
-            return ReportArchive.openExisting(db, db == null ? options.dataFolder() : null);
         } catch (ArchiveException e) {
             throw new UsageException(e.problem().text(texts.locale()));
         }

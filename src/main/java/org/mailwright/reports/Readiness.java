@@ -1,5 +1,6 @@
 package org.mailwright.reports;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,16 +28,24 @@ public final class Readiness {
 
     /**
      * What the reports say of moving on from {@code current}, the stage of {@code domain}'s DMARC
-     * plan published now: the finding on its readiness, and too little to judge when there is no
-     * archive or it holds no report of the domain, never ready. Empty at the last stage, which
-     * has no next one.
+     * plan published now: the finding on its readiness from the archive at {@code location} (as
+     * {@link ReportArchive#openExisting} finds it, never creating one), and too little to judge
+     * when there is no archive or it holds no report of the domain, never ready. Empty at the last
+     * stage, which has no next one.
+     *
+     * @throws ArchiveException when the archive is there but cannot be read, in one sentence
      */
-    public static Optional<Finding> forStage(Optional<ReportArchive> archive, String domain, RolloutStage current) {
+    public static Optional<Finding> forStage(String location, Path dataFolder, String domain, RolloutStage current) {
         if (current.isFinal()) {
             return Optional.empty();
         }
-        return Optional.of(archive.flatMap(reports -> of(reports, domain))
-                .orElseGet(() -> ReportFinding.TOO_LITTLE_TO_JUDGE.of(domain, 0L, DAYS)));
+        Optional<ReportArchive> archive = ReportArchive.openExisting(location, dataFolder);
+        try {
+            return Optional.of(archive.flatMap(reports -> of(reports, domain))
+                    .orElseGet(() -> ReportFinding.TOO_LITTLE_TO_JUDGE.of(domain, 0L, DAYS)));
+        } finally {
+            archive.ifPresent(ReportArchive::close);
+        }
     }
 
     /** The finding on {@code domain}'s readiness from its archive; empty when it has no reports. */
