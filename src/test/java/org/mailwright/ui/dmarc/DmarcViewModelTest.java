@@ -458,6 +458,16 @@ class DmarcViewModelTest {
     }
 
     @Test
+    void anArchiveThatCannotBeReadIsSaidSoInPlaceOfAVerdict() throws Exception {
+        Files.writeString(data.resolve(ReportArchive.DEFAULT_FILE), "not a database, though it has the name of one");
+        DmarcViewModel model = open("corp.test");
+
+        TimelineStage current = current(model);
+        assertEquals(Optional.empty(), current.readiness());
+        assertTrue(current.readinessNote().startsWith("The report archive could not be read: "), current.readinessNote());
+    }
+
+    @Test
     void theArchivesReportsSayWhetherTheNextStageMayBeginInTheLanguageChosen() throws Exception {
         archiveFortnightOfAlignedMail();
         DmarcViewModel model = open("corp.test");
