@@ -1,7 +1,6 @@
 package org.mailwright.check;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,14 +38,11 @@ public final class DomainMemory implements AutoCloseable {
 
     /** What the data folder remembers; the report archive is opened only if it exists, never created. */
     public static DomainMemory in(Path dataFolder) {
-        Path reports = dataFolder.resolve(ReportArchive.DEFAULT_FILE);
         Optional<ReportArchive> archive = Optional.empty();
-        if (Files.isRegularFile(reports)) {
-            try {
-                archive = Optional.of(ReportArchive.open(null, dataFolder));
-            } catch (ArchiveException unreadable) {
-                // A hint only: the check goes on with the other selectors.
-            }
+        try {
+            archive = ReportArchive.openExisting(null, dataFolder);
+        } catch (ArchiveException unreadable) {
+            // A hint only: the check goes on with the other selectors.
         }
         return new DomainMemory(new CheckHistory(dataFolder), new SelectorsMade(dataFolder), archive);
     }

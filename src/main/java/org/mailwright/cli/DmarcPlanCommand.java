@@ -1,5 +1,6 @@
 package org.mailwright.cli;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -7,12 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.mailwright.dmarc.PlanStore;
 import org.mailwright.dmarc.PlanText;
 import org.mailwright.dmarc.ReportUri;
 import org.mailwright.dmarc.RolloutPlan;
 import org.mailwright.dmarc.RolloutStage;
+import org.mailwright.dmarc.SavedPlan;
 import org.mailwright.dns.InvalidDomainNameException;
+import org.mailwright.findings.Finding;
+import org.mailwright.reports.ArchiveException;
+import org.mailwright.reports.Readiness;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code mailwright dmarc plan --domain D --rua URI}: the staged rollout from p=none to p=reject. */
@@ -31,6 +39,9 @@ final class DmarcPlanCommand extends Subcommand {
     @Option(names = "--legacy-pct", order = 13, descriptionKey = "dmarc.plan.legacy-pct")
     private boolean legacyPercentages;
 
+    @Mixin
+    private ReportsDbOption db;
+
     @Override
     public Integer call() {
         List<ReportUri> rua = aggregateReports.stream()
@@ -48,16 +59,39 @@ final class DmarcPlanCommand extends Subcommand {
             throw new UsageException(malformedName instanceof InvalidDomainNameException invalid
                         ? invalid.problem().text(texts().locale()) : malformedName.getMessage());
         }
+        Optional<SavedPlan> saved = savedPlan(plan.domain());
+        RolloutStage current = saved.map(plan::stageLike).orElse(plan.stage(1));
+        Optional<Finding> readiness;
+        try {
+            readiness = Readiness.forStage(db.db, db.db == null ? options().dataFolder() : null, plan.domain(), current);
+        } catch (ArchiveException e) {
+            throw new UsageException(e.problem().text(texts().locale()));
+        }
         if (options().json()) {
-            out().println(Json.write(toJson(plan)));
+            out().println(Json.write(toJson(plan, current, readiness)));
         } else {
             printPlan(plan);
+            printCurrent(plan, current, saved, readiness);
+            printAdvice(plan);
         }
         return ExitCode.OK;
     }
 
-    /** The plan as one JSON object; the sentences are English whatever the user's language. */
-    static Map<String, Object> toJson(RolloutPlan plan) {
+    /** The plan the window saved for {@code domain} in the data folder; none when there is none or it is unreadable (a hint only). */
+    private Optional<SavedPlan> savedPlan(String domain) {
+        try {
+            return PlanStore.in(options().dataFolder()).load(domain);
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The plan as one JSON object; the sentences are English whatever the user's language.
+     * {@code current} is the number of the stage published now (1 without a saved plan), and
+     * {@code readiness} what the DMARC reports say of moving on from it (null at the last stage).
+     */
+    static Map<String, Object> toJson(RolloutPlan plan, RolloutStage current, Optional<Finding> readiness) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("domain", plan.domain());
         json.put("name", plan.recordName());
@@ -76,6 +110,8 @@ final class DmarcPlanCommand extends Subcommand {
         }
         json.put("stages", stages);
         json.put("advice", english(plan.advice()));
+        json.put("current", current.number());
+        json.put("readiness", readiness.map(finding -> FindingText.of(finding, Locale.ENGLISH).json()).orElse(null));
         return json;
     }
 
@@ -97,6 +133,24 @@ final class DmarcPlanCommand extends Subcommand {
             out().println("   " + texts().get(stage.isFinal() ? "cli.dmarc.plan.then" : "cli.dmarc.plan.criteria"));
             stage.criteria().forEach(criterion -> out().println("   - " + criterion.text(locale)));
         }
+    }
+
+    private void printCurrent(RolloutPlan plan, RolloutStage current, Optional<SavedPlan> saved, Optional<Finding> readiness) {
+        Locale locale = texts().locale();
+        out().println();
+        out().println(saved.map(kept -> texts().get("cli.dmarc.plan.current.saved", current.number(), plan.stages().size(),
+                        current.name(locale), kept.currentSince().toString(), plan.domain()))
+                .orElseGet(() -> texts().get("cli.dmarc.plan.current.new", current.number(), plan.stages().size(),
+                        current.name(locale), plan.domain())));
+        readiness.ifPresent(finding -> {
+            RolloutStage next = plan.stage(current.number() + 1);
+            out().println(texts().get("cli.dmarc.plan.readiness", next.number(), next.name(locale)));
+            FindingText.print(out(), List.of(finding), texts(), "   ");
+        });
+    }
+
+    private void printAdvice(RolloutPlan plan) {
+        Locale locale = texts().locale();
         out().println();
         out().println(texts().get("cli.dmarc.plan.advice"));
         plan.advice().forEach(advice -> out().println("- " + advice.text(locale)));

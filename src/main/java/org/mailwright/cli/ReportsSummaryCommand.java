@@ -14,6 +14,8 @@ import org.mailwright.findings.Finding;
 import org.mailwright.reports.ArchiveException;
 import org.mailwright.reports.Readiness;
 import org.mailwright.reports.ReportArchive;
+import org.mailwright.reports.ReportTerms;
+import org.mailwright.reports.SelectorLedger;
 import org.mailwright.reports.SourceAdvice;
 import org.mailwright.reports.SourceHistory;
 import org.mailwright.reports.SourceNames;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "summary", sortOptions = false)
 final class ReportsSummaryCommand extends Subcommand {
+
+    private static final String INDENT = "  ";
 
     @Mixin
     private ReportsDbOption db;
@@ -141,7 +145,34 @@ final class ReportsSummaryCommand extends Subcommand {
         }
         json.put("sources", sources);
         json.put("suggestions", FindingText.json(suggestions, locale));
+        json.put("selectors", summary.selectors().stream().map(ReportsSummaryCommand::json).toList());
+        json.put("dispositions", summary.dispositions());
+        List<Map<String, Object>> overrides = new ArrayList<>();
+        for (Summary.OverrideReason reason : summary.overrides()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("type", reason.type());
+            entry.put("messages", reason.messages());
+            entry.put("comments", reason.comments());
+            overrides.add(entry);
+        }
+        json.put("overrides", overrides);
         return json;
+    }
+
+    /** One selector of the DKIM ledger; {@code replaced_by} names a rotated selector's replacement (null otherwise). */
+    private static Map<String, Object> json(Summary.Selector selector) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("domain", selector.domain());
+        entry.put("selector", selector.selector());
+        entry.put("messages", selector.messages());
+        entry.put("dkim_pass", selector.dkimPass());
+        entry.put("dkim_fail", selector.dkimFail());
+        entry.put("first_seen", selector.firstSeen().toString());
+        entry.put("last_seen", selector.lastSeen().toString());
+        entry.put("state", selector.state().id());
+        entry.put("dual_signing", selector.dualSigning());
+        entry.put("replaced_by", selector.replacement().orElse(null));
+        return entry;
     }
 
     private void printCsv(Summary summary, Map<String, SourceNames.Named> names) {
@@ -193,6 +224,42 @@ final class ReportsSummaryCommand extends Subcommand {
             out().println(String.format(texts().locale(), "%-" + width + "s %,10d %,10d %,10d %,10d %,10d  %s",
                     GlobalOptions.shown(source.ip()), source.count(), source.dmarcPass(), source.dmarcFail(),
                     source.spfAlignedPass(), source.dkimAlignedPass(), GlobalOptions.shown(who)));
+        }
+        printLedger(summary);
+        printDispositions(summary);
+    }
+
+    private void printLedger(Summary summary) {
+        if (summary.selectors().isEmpty()) {
+            return;
+        }
+        Locale locale = texts().locale();
+        out().println();
+        out().println(texts().get("cli.reports.summary.selectors", SelectorLedger.ACTIVE_DAYS));
+        for (Summary.Selector selector : summary.selectors()) {
+            out().println(INDENT + texts().get("cli.reports.summary.selector", GlobalOptions.shown(selector.domain()),
+                    GlobalOptions.shown(selector.selector()), selector.messages(), selector.dkimPass(), selector.dkimFail(),
+                    selector.firstSeen().toString(), selector.lastSeen().toString(), ReportTerms.state(locale, selector))
+                    + (selector.dualSigning() ? texts().get("cli.reports.summary.dual") : ""));
+        }
+    }
+
+    private void printDispositions(Summary summary) {
+        Locale locale = texts().locale();
+        out().println();
+        out().println(texts().get("cli.reports.summary.dispositions"));
+        summary.dispositions().forEach((disposition, messages) -> out().println(INDENT + texts().get(
+                "cli.reports.summary.disposition", GlobalOptions.shown(ReportTerms.disposition(locale, disposition)), messages)));
+        if (summary.overrides().isEmpty()) {
+            return;
+        }
+        out().println();
+        out().println(texts().get("cli.reports.summary.overrides"));
+        for (Summary.OverrideReason reason : summary.overrides()) {
+            out().println(INDENT + texts().get("cli.reports.summary.override",
+                    GlobalOptions.shown(ReportTerms.overrideType(locale, reason.type())), reason.messages()));
+            reason.comments().forEach(comment -> out().println(INDENT + INDENT
+                    + texts().get("cli.reports.summary.comment", comment)));
         }
     }
 }

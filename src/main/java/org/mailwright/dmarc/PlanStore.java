@@ -28,6 +28,9 @@ import org.mailwright.dns.DomainName;
  */
 public final class PlanStore {
 
+    /** The folder of the plans inside the user's data folder. */
+    public static final String FOLDER = "plans";
+
     private static final String SUFFIX = ".properties";
     private static final String FORMAT = "1";
 
@@ -35,6 +38,11 @@ public final class PlanStore {
 
     public PlanStore(Path directory) {
         this.directory = Objects.requireNonNull(directory, "directory");
+    }
+
+    /** The plans kept in {@code dataFolder}, where the window saves them and the command line reads them. */
+    public static PlanStore in(Path dataFolder) {
+        return new PlanStore(dataFolder.resolve(FOLDER));
     }
 
     public Path directory() {

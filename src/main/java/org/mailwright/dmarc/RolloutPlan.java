@@ -112,6 +112,18 @@ public record RolloutPlan(String domain, List<ReportUri> aggregateReports, List<
     }
 
     /**
+     * The stage of this plan where {@code saved} stands now: the same step and {@code pct} rung,
+     * else the same step (a plan with or without the ladder numbers its stages differently).
+     */
+    public RolloutStage stageLike(SavedPlan saved) {
+        RolloutStage current = saved.current();
+        return stages.stream().filter(stage -> stage.step() == current.step() && stage.percentage().equals(current.percentage()))
+                .findFirst()
+                .or(() -> stages.stream().filter(stage -> stage.step() == current.step()).findFirst())
+                .orElseThrow();
+    }
+
+    /**
      * The same plan with stage {@code number} started on {@code since} and the later stages moved
      * to follow it; the earlier stages keep their dates.
      */

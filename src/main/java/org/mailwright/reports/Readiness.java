@@ -1,10 +1,12 @@
 package org.mailwright.reports;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.mailwright.dmarc.RolloutStage;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.ReportFinding;
 
@@ -22,6 +24,28 @@ public final class Readiness {
     public static final long MIN_MESSAGES = 100;
 
     private Readiness() {
+    }
+
+    /**
+     * What the reports say of moving on from {@code current}, the stage of {@code domain}'s DMARC
+     * plan published now: the finding on its readiness from the archive at {@code location} (as
+     * {@link ReportArchive#openExisting} finds it, never creating one), and too little to judge
+     * when there is no archive or it holds no report of the domain, never ready. Empty at the last
+     * stage, which has no next one.
+     *
+     * @throws ArchiveException when the archive is there but cannot be read, in one sentence
+     */
+    public static Optional<Finding> forStage(String location, Path dataFolder, String domain, RolloutStage current) {
+        if (current.isFinal()) {
+            return Optional.empty();
+        }
+        Optional<ReportArchive> archive = ReportArchive.openExisting(location, dataFolder);
+        try {
+            return Optional.of(archive.flatMap(reports -> of(reports, domain))
+                    .orElseGet(() -> ReportFinding.TOO_LITTLE_TO_JUDGE.of(domain, 0L, DAYS)));
+        } finally {
+            archive.ifPresent(ReportArchive::close);
+        }
     }
 
     /** The finding on {@code domain}'s readiness from its archive; empty when it has no reports. */

@@ -17,12 +17,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Future;
 import org.mailwright.i18n.Problem;
 
@@ -43,6 +48,13 @@ public final class ReportArchive implements AutoCloseable {
     public static final String DEFAULT_FILE = "reports.db";
 
     private static final int BATCH = 1000;
+
+    /** The dispositions a summary always counts, even at 0: RFC 7489's three and RFC 9990's pass. */
+    private static final List<String> DISPOSITIONS = List.of("none", "quarantine", "reject", "pass");
+    /** The most comments a summary keeps per override reason: examples, not a log. */
+    public static final int COMMENTS = 3;
+    /** The longest comment a summary shows, in characters; receivers' comments are foreign input. */
+    public static final int COMMENT_LENGTH = 200;
 
     private final Connection connection;
     private final Dialect dialect;
@@ -108,6 +120,28 @@ public final class ReportArchive implements AutoCloseable {
         }
         try {
             return openSqlite(Path.of(location));
+        } catch (InvalidPathException e) {
+            throw new ArchiveException("reports.archive.bad-path", shown(location));
+        }
+    }
+
+    /**
+     * Opens the archive {@code location} names as {@link #open} does, but only one that is there
+     * already: an SQLite file that does not exist is not created (a database server is always
+     * asked). For those who only read the archive, such as the health check and the DMARC plan.
+     *
+     * @return the archive, or empty when there is none
+     * @throws ArchiveException when it is there but cannot be opened, in one sentence
+     */
+    public static Optional<ReportArchive> openExisting(String location, Path dataFolder) {
+        if (location == null || location.isBlank()) {
+            return Files.isRegularFile(dataFolder.resolve(DEFAULT_FILE)) ? Optional.of(open(null, dataFolder)) : Optional.empty();
+        }
+        if (location.toLowerCase(Locale.ROOT).startsWith("jdbc:")) {
+            return Optional.of(open(location, dataFolder));
+        }
+        try {
+            return Files.exists(Path.of(location)) ? Optional.of(open(location, dataFolder)) : Optional.empty();
         } catch (InvalidPathException e) {
             throw new ArchiveException("reports.archive.bad-path", shown(location));
         }
@@ -859,11 +893,100 @@ public final class ReportArchive implements AutoCloseable {
                 }
             }
             connection.commit();
-            return new Summary(reports, messages, pass, messages - pass, sources);
+            return new Summary(reports, messages, pass, messages - pass, sources, selectors(where, parameters),
+                    dispositions(where, parameters), overrides(where, parameters));
         } catch (SQLException e) {
             rollbackQuietly(e);
             throw failed(e);
         }
+    }
+
+    /** The DKIM ledger of the selected reports; see {@link SelectorLedger}. */
+    private List<Summary.Selector> selectors(String where, List<Object> parameters) {
+        Map<String, LocalDate> newest = new HashMap<>();
+        query("SELECT r.domain, MAX(r.begin_time) FROM aggregate_reports r" + where + " AND r.begin_time IS NOT NULL"
+                + " GROUP BY r.domain", parameters, result -> newest.put(result.getString(1), day(result.getLong(2))));
+        Set<List<String>> dual = new HashSet<>();
+        query("""
+                SELECT DISTINCT a.domain, a.selector FROM row_dkim a
+                JOIN row_dkim b ON b.report = a.report AND b.row_no = a.row_no AND b.domain = a.domain AND b.selector <> a.selector
+                JOIN aggregate_reports r ON r.id = a.report""" + where + " AND a.selector <> '' AND b.selector <> ''",
+                parameters, result -> dual.add(List.of(result.getString(1), result.getString(2))));
+        // A row that lists one signature twice counts its messages once: grouped per row first.
+        String sql = """
+                SELECT s.policy_domain, s.domain, s.selector, SUM(s.message_count),
+                  SUM(CASE WHEN s.passed = 1 THEN s.message_count ELSE 0 END), MIN(s.begin_time), MAX(s.begin_time)
+                FROM (SELECT r.domain AS policy_domain, r.begin_time, d.domain, d.selector, w.message_count,
+                        MAX(CASE WHEN d.result = 'pass' THEN 1 ELSE 0 END) AS passed
+                      FROM row_dkim d JOIN report_rows w ON w.report = d.report AND w.row_no = d.row_no
+                      JOIN aggregate_reports r ON r.id = d.report""" + where + """
+                       AND r.begin_time IS NOT NULL AND d.domain <> '' AND d.selector <> ''
+                      GROUP BY d.report, d.row_no, r.domain, r.begin_time, d.domain, d.selector, w.message_count) s
+                GROUP BY s.policy_domain, s.domain, s.selector""";
+        List<SelectorLedger.Sighting> sightings = new ArrayList<>();
+        query(sql, parameters, result -> {
+            List<String> key = List.of(result.getString(2), result.getString(3));
+            sightings.add(new SelectorLedger.Sighting(key.get(0), key.get(1), result.getLong(4), result.getLong(5),
+                    day(result.getLong(6)), day(result.getLong(7)), newest.get(result.getString(1)), dual.contains(key)));
+        });
+        return SelectorLedger.of(sightings);
+    }
+
+    /** Messages per disposition applied, the four RFC 9990 names first. */
+    private Map<String, Long> dispositions(String where, List<Object> parameters) {
+        Map<String, Long> reported = new TreeMap<>();
+        query("SELECT w.disposition, SUM(w.message_count) FROM report_rows w JOIN aggregate_reports r ON r.id = w.report" + where
+                + " AND w.disposition IS NOT NULL GROUP BY w.disposition", parameters,
+                result -> reported.put(result.getString(1), result.getLong(2)));
+        Map<String, Long> dispositions = new LinkedHashMap<>();
+        for (String known : DISPOSITIONS) {
+            dispositions.put(known, reported.getOrDefault(known, 0L));
+        }
+        dispositions.putAll(reported);
+        return dispositions;
+    }
+
+    /** Messages per override reason, with a few of the receivers' comments. */
+    private List<Summary.OverrideReason> overrides(String where, List<Object> parameters) {
+        Map<String, Long> messages = new LinkedHashMap<>();
+        // A row giving one reason twice counts its messages once.
+        query("""
+                SELECT t.type, SUM(t.message_count) FROM (SELECT DISTINCT x.report, x.row_no, x.type, w.message_count
+                  FROM row_reasons x JOIN report_rows w ON w.report = x.report AND w.row_no = x.row_no
+                  JOIN aggregate_reports r ON r.id = x.report""" + where + ") t GROUP BY t.type", parameters,
+                result -> messages.put(result.getString(1), result.getLong(2)));
+        Map<String, List<String>> comments = new HashMap<>();
+        query("""
+                SELECT c.type, c.comment FROM (SELECT x.type, x.comment, ROW_NUMBER() OVER (PARTITION BY x.type
+                    ORDER BY SUM(w.message_count) DESC, x.comment COLLATE\s""" + dialect.bytewise() + """
+                ) AS n
+                  FROM row_reasons x JOIN report_rows w ON w.report = x.report AND w.row_no = x.row_no
+                  JOIN aggregate_reports r ON r.id = x.report""" + where + """
+                 AND x.comment IS NOT NULL AND x.comment <> '' GROUP BY x.type, x.comment) c
+                WHERE c.n <= ? ORDER BY c.type, c.n""", append(parameters, (long) COMMENTS),
+                result -> comments.computeIfAbsent(result.getString(1), type -> new ArrayList<>()).add(oneLine(result.getString(2))));
+        List<Summary.OverrideReason> overrides = new ArrayList<>();
+        messages.forEach((type, count) -> overrides.add(new Summary.OverrideReason(type, count,
+                comments.getOrDefault(type, List.of()).stream().distinct().toList())));
+        overrides.sort(Comparator.comparingLong(Summary.OverrideReason::messages).reversed()
+                .thenComparing(Summary.OverrideReason::type));
+        return overrides;
+    }
+
+    private static List<Object> append(List<Object> parameters, Object value) {
+        List<Object> all = new ArrayList<>(parameters);
+        all.add(value);
+        return all;
+    }
+
+    /** A receiver's comment as shown: on one line without control characters, cut to {@link #COMMENT_LENGTH} characters. */
+    private static String oneLine(String comment) {
+        String line = comment.replaceAll("[\\s\\p{Cntrl}]+", " ").strip();
+        return line.length() <= COMMENT_LENGTH ? line : line.substring(0, COMMENT_LENGTH - 1) + "…";
+    }
+
+    private static LocalDate day(long epochSecond) {
+        return LocalDate.ofEpochDay(Math.floorDiv(epochSecond, 86400));
     }
 
     /** The WHERE clause over {@code aggregate_reports r} that {@code query} selects, its values added to {@code parameters}. */

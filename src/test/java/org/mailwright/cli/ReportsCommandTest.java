@@ -93,7 +93,12 @@ class ReportsCommandTest {
                 + "{\"ip\":\"203.0.113.9\",\"count\":7,\"dmarc_pass\":0,\"dmarc_fail\":7,\"spf_aligned_pass\":0,\"dkim_aligned_pass\":0,\"ptr\":null,\"label\":null},"
                 + "{\"ip\":\"198.51.100.7\",\"count\":3,\"dmarc_pass\":0,\"dmarc_fail\":3,\"spf_aligned_pass\":0,\"dkim_aligned_pass\":0,\"ptr\":null,\"label\":null},"
                 + "{\"ip\":\"2001:db8::1\",\"count\":1,\"dmarc_pass\":1,\"dmarc_fail\":0,\"spf_aligned_pass\":1,\"dkim_aligned_pass\":1,\"ptr\":null,\"label\":null}"
-                + "],\"suggestions\":[]}\n", summary.out());
+                + "],\"suggestions\":[],\"selectors\":["
+                + "{\"domain\":\"example.com\",\"selector\":\"s1\",\"messages\":19,\"dkim_pass\":11,\"dkim_fail\":8,"
+                + "\"first_seen\":\"2026-11-01\",\"last_seen\":\"2026-11-02\",\"state\":\"active\",\"dual_signing\":false,\"replaced_by\":null},"
+                + "{\"domain\":\"example.org\",\"selector\":\"s1\",\"messages\":7,\"dkim_pass\":0,\"dkim_fail\":7,"
+                + "\"first_seen\":\"2026-11-06\",\"last_seen\":\"2026-11-06\",\"state\":\"active\",\"dual_signing\":false,\"replaced_by\":null}],"
+                + "\"dispositions\":{\"none\":26,\"quarantine\":0,\"reject\":0,\"pass\":0},\"overrides\":[]}\n", summary.out());
     }
 
     @Test
@@ -126,7 +131,8 @@ class ReportsCommandTest {
                 .startsWith("{\"reports\":1,\"messages\":13,"));
         assertTrue(run("reports", "summary", "--no-names", "--db", db.toString(), "--json", "--since", "2026-11-02", "--until", "2026-11-02",
                 "--domain", "example.com").out().startsWith("{\"reports\":1,\"messages\":6,\"dmarc_pass\":6,\"dmarc_fail\":0,"));
-        assertEquals("{\"reports\":0,\"messages\":0,\"dmarc_pass\":0,\"dmarc_fail\":0,\"sources\":[],\"suggestions\":[]}\n",
+        assertEquals("{\"reports\":0,\"messages\":0,\"dmarc_pass\":0,\"dmarc_fail\":0,\"sources\":[],\"suggestions\":[],"
+                + "\"selectors\":[],\"dispositions\":{\"none\":0,\"quarantine\":0,\"reject\":0,\"pass\":0},\"overrides\":[]}\n",
                 run("reports", "summary", "--no-names", "--db", db.toString(), "--json", "--domain", "nothing.example").out());
     }
 

@@ -1,6 +1,7 @@
 package org.mailwright.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailwright.cli.MailwrightCommand;
 
-/** The same commands give the same JSON on PostgreSQL ({@code --db jdbc:postgresql://...}) as on SQLite. */
+/**
+ * The same commands give the same JSON on PostgreSQL ({@code --db jdbc:postgresql://...}) as on SQLite, the
+ * selector ledger, dispositions and override reasons included.
+ */
 class ReportsOnPostgresqlCommandTest {
 
     @TempDir
@@ -34,21 +38,26 @@ class ReportsOnPostgresqlCommandTest {
         for (int n = 0; n < 12; n++) {
             Files.write(in.resolve("r" + n + ".xml.gz"), SampleReports.gzip(ReportImportBenchmark.report(n)));
         }
+        // Rotated and dual-signing selectors, every disposition and override reasons with comments.
+        for (Map.Entry<String, String> report : SampleReports.ledgerHistory().entrySet()) {
+            Files.writeString(in.resolve("ledger-" + report.getKey() + ".xml"), report.getValue());
+        }
         Files.writeString(in.resolve("broken.xml"), "<feedback><report_metadata>");
         String postgres = TestPostgres.newDatabase();
         String sqlite = folder.resolve("a.db").toString();
         for (String db : List.of(sqlite, postgres)) {
             String[] imported = run("reports", "import", in.toString(), "--db", db, "--json");
             assertEquals("1", imported[0], imported[2]);
-            assertEquals("{\"imported\":12,\"duplicates\":0,\"failed\":[{\"file\":\"" + in.resolve("broken.xml")
+            assertEquals("{\"imported\":18,\"duplicates\":0,\"failed\":[{\"file\":\"" + in.resolve("broken.xml")
                     + "\",\"error\":\"The report is cut short: the file ends before </feedback>.\"}]}\n", imported[1]);
         }
-        for (String[] query : List.of(new String[0], new String[] {"--domain", "example3.com"},
+        for (String[] query : List.of(new String[0], new String[] {"--domain", "example3.com"}, new String[] {"--domain", "shop.test"},
                 new String[] {"--since", "2026-11-03", "--until", "2026-11-09"})) {
             String[] onSqlite = run(concat(new String[] {"reports", "summary", "--json", "--db", sqlite}, query));
             String[] onPostgres = run(concat(new String[] {"reports", "summary", "--json", "--db", postgres}, query));
             assertEquals("0", onPostgres[0], onPostgres[2]);
             assertEquals(onSqlite[1], onPostgres[1]);
+            assertTrue(onSqlite[1].contains("\"selectors\":[{"), onSqlite[1]);
         }
         String[] csv = run("reports", "summary", "--csv", "--db", postgres);
         assertEquals(run("reports", "summary", "--csv", "--db", sqlite)[1], csv[1]);

@@ -4,8 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -47,6 +51,62 @@ public final class SampleReports {
                     .append(row.spf()).append("</result></spf>\n    </auth_results>\n  </record>\n");
         }
         return xml.append("</feedback>\n").toString();
+    }
+
+    /**
+     * One record of a richer report: source, count, disposition, DKIM signatures written
+     * "d/selector/result", and override reasons written "type" or "type/comment".
+     */
+    public static String record(String ip, long count, String disposition, List<String> signatures, List<String> reasons) {
+        StringBuilder xml = new StringBuilder("<record><row><source_ip>" + ip + "</source_ip><count>" + count
+                + "</count><policy_evaluated><disposition>" + disposition + "</disposition><dkim>pass</dkim><spf>fail</spf>");
+        for (String reason : reasons) {
+            String[] parts = reason.split("/", 2);
+            xml.append("<reason><type>").append(parts[0]).append("</type>")
+                    .append(parts.length > 1 ? "<comment>" + parts[1] + "</comment>" : "").append("</reason>");
+        }
+        xml.append("</policy_evaluated></row><identifiers><header_from>shop.test</header_from></identifiers><auth_results>");
+        for (String signature : signatures) {
+            String[] parts = signature.split("/");
+            xml.append("<dkim><domain>").append(parts[0]).append("</domain><selector>").append(parts[1])
+                    .append("</selector><result>").append(parts[2]).append("</result></dkim>");
+        }
+        return xml.append("<spf><domain>shop.test</domain><result>fail</result></spf></auth_results></record>").toString();
+    }
+
+    /** A report of {@link #record}s with id {@code id} for {@code domain}, its period the UTC day {@code day}. */
+    public static String xml(String id, String domain, LocalDate day, String... records) {
+        long begin = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+        return "<feedback><report_metadata><org_name>receiver.example</org_name><email>r@receiver.example</email>"
+                + "<report_id>" + id + "</report_id><date_range><begin>" + begin + "</begin><end>" + (begin + 86399)
+                + "</end></date_range></report_metadata><policy_published><domain>" + domain
+                + "</domain><p>none</p></policy_published>" + String.join("", records) + "</feedback>";
+    }
+
+    /**
+     * Reports of shop.test from 2026-12-01 to 12-20, by id, where selector "old" (dual signing
+     * with "ed" on 12-05) is replaced by "new" from 12-10, "gone" signs once on 12-12, esp.test's
+     * "s1" once on 12-10; with every disposition and several override reasons, one with a
+     * 300-character comment. And one report of other.test on 12-31, much newer than shop.test's.
+     */
+    public static Map<String, String> ledgerHistory() {
+        Map<String, String> reports = new LinkedHashMap<>();
+        reports.put("a", xml("a", "shop.test", LocalDate.of(2026, 12, 1),
+                record("192.0.2.1", 10, "none", List.of("shop.test/old/pass"), List.of()),
+                record("192.0.2.2", 5, "quarantine", List.of("shop.test/old/fail"),
+                        List.of("forwarded/via   list\n server", "forwarded/fourth"))));
+        reports.put("b", xml("b", "shop.test", LocalDate.of(2026, 12, 5),
+                record("192.0.2.1", 20, "none", List.of("shop.test/old/pass", "shop.test/ed/pass"), List.of())));
+        reports.put("c", xml("c", "shop.test", LocalDate.of(2026, 12, 10),
+                record("192.0.2.1", 40, "pass", List.of("shop.test/new/pass", "esp.test/s1/pass"),
+                        List.of("trusted_forwarder/" + "x".repeat(300)))));
+        reports.put("d", xml("d", "shop.test", LocalDate.of(2026, 12, 12),
+                record("192.0.2.3", 3, "reject", List.of("shop.test/gone/fail"), List.of("local_policy", "policy_test_mode"))));
+        reports.put("e", xml("e", "shop.test", LocalDate.of(2026, 12, 20),
+                record("192.0.2.1", 7, "none", List.of("shop.test/new/pass"), List.of("forwarded/other comment", "forwarded/again"))));
+        reports.put("f", xml("f", "other.test", LocalDate.of(2026, 12, 31),
+                record("198.51.100.1", 2, "none", List.of("other.test/x/pass"), List.of())));
+        return reports;
     }
 
     public static byte[] gzip(String text) {

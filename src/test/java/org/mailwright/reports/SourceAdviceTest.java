@@ -32,7 +32,7 @@ class SourceAdviceTest {
         Summary summary = new Summary(3, 60, 40, 20, List.of(
                 new Summary.Source("192.0.2.50", 30, 30, 0, 30, 30),
                 new Summary.Source("192.0.2.10", 20, 10, 10, 0, 10),
-                new Summary.Source("192.0.2.60", 10, 10, 0, 0, 10)));
+                new Summary.Source("192.0.2.60", 10, 10, 0, 0, 10)), List.of(), Map.of(), List.of());
         Map<String, SourceNames.Named> names = Map.of(
                 "192.0.2.10", new SourceNames.Named(Optional.of("o1.mail.sendgrid.net"), Optional.of("SendGrid")),
                 "192.0.2.60", new SourceNames.Named(Optional.of("lists.university.test"), Optional.empty()));
@@ -50,7 +50,7 @@ class SourceAdviceTest {
     @Test
     void aRecordThatCannotBeReadNowGivesNoAdvice() {
         dns.setBehaviour(TestDnsServer.Behaviour.SERVFAIL);
-        Summary summary = new Summary(1, 5, 0, 5, List.of(new Summary.Source("192.0.2.99", 5, 0, 5, 0, 0)));
+        Summary summary = new Summary(1, 5, 0, 5, List.of(new Summary.Source("192.0.2.99", 5, 0, 5, 0, 0)), List.of(), Map.of(), List.of());
 
         SourceAdvice.Advice advice = new SourceAdvice(resolver, dns.target()).advise("corp.test", summary, Map.of(), SourceHistory.NONE).join();
 

@@ -53,7 +53,7 @@ class SourceHistoryTest {
         Instant start = Instant.ofEpochSecond(NOV_1);
         SourceHistory history = new SourceHistory(Map.of("203.0.113.5", start.plusSeconds(10 * DAY)), Optional.of(start),
                 Optional.of(start.plusSeconds(10 * DAY)));
-        Summary summary = new Summary(2, 4, 0, 4, List.of(new Summary.Source("203.0.113.5", 4, 0, 4, 0, 0)));
+        Summary summary = new Summary(2, 4, 0, 4, List.of(new Summary.Source("203.0.113.5", 4, 0, 4, 0, 0)), List.of(), Map.of(), List.of());
         try (var resolver = new org.mailwright.dns.ResolverService(org.mailwright.dns.ResolverOptions.defaults()
                 .withTimeout(java.time.Duration.ofMillis(200)).withRetries(0));
              var dns = org.mailwright.testdns.TestDnsServer.start("$ORIGIN corp.test.\n@ TXT \"v=spf1 -all\"\n")) {

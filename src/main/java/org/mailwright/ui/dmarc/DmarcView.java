@@ -477,6 +477,18 @@ public final class DmarcView {
                 body.getChildren().add(criteria);
                 stage.criteria().forEach(text -> body.getChildren().add(bullet(text, "dmarc-criterion")));
             }
+            if (!stage.readinessTitle().isEmpty()) {
+                Label question = new Label(stage.readinessTitle());
+                question.getStyleClass().add("dmarc-criteria-title");
+                question.setWrapText(true);
+                body.getChildren().add(question);
+                stage.readiness().ifPresentOrElse(found -> body.getChildren().add(finding(found)), () -> {
+                    Label note = new Label(stage.readinessNote());
+                    note.getStyleClass().add("dmarc-muted");
+                    note.setWrapText(true);
+                    body.getChildren().add(note);
+                });
+            }
         }
         HBox node = new HBox(rail, body);
         node.getStyleClass().add("dmarc-stage");

@@ -112,6 +112,7 @@ public final class DmarcViewModel {
     private final PublishedPolicy published;
     private final Destinations destinations;
     private final SendersReading coverage;
+    private final ReadinessReading readiness;
     private final Verification verification;
     private final PublishViewModel publication;
 
@@ -184,6 +185,7 @@ public final class DmarcViewModel {
         this.published = new PublishedPolicy(context, words, jobs);
         this.destinations = new Destinations(context, words, jobs);
         this.coverage = new SendersReading(context, words, jobs, clock);
+        this.readiness = new ReadinessReading(context, words, jobs);
         this.verification = new Verification(context, words, jobs);
         this.publication = new PublishViewModel(context, jobs, exits.propagation());
 
@@ -219,8 +221,10 @@ public final class DmarcViewModel {
                 .orElse(verification.findingsProperty().get()), verification.findingsProperty(), draft);
         stageEffect = Bindings.createStringBinding(() -> draft.get().map(plan -> plan.current().effect(words.locale()))
                 .orElse(""), draft, words.language());
+        // The reports are read for the stage published now, whatever else of the plan changes.
+        draft.addListener((observable, old, plan) -> plan.ifPresent(now -> readiness.read(now.domain(), now.current(), false)));
         timeline = Bindings.createObjectBinding(this::timelineNow, draft, published.readingProperty(), words.language(),
-                context.settings().defaultTtlProperty());
+                context.settings().defaultTtlProperty(), readiness.roundProperty());
         advice = Bindings.createObjectBinding(() -> draft.get()
                 .map(plan -> plan.plan().advice().stream().map(text -> text.text(words.locale())).toList())
                 .orElse(List.of()), draft, words.language());
@@ -319,6 +323,7 @@ public final class DmarcViewModel {
             published.read(committed.get(), true);
             coverage.read(committed.get(), true);
         }
+        draft.get().ifPresent(plan -> readiness.read(plan.domain(), plan.current(), true));
     }
 
     /**
@@ -781,9 +786,17 @@ public final class DmarcViewModel {
             String duration = each.isFinal() ? words.format("dmarc.timeline.final")
                     : words.format("dmarc.timeline.duration", each.minimumDays(), words.date(each.earliestNext()));
             boolean due = position == TimelineStage.Position.NEXT && !today.isBefore(each.start());
+            boolean judged = position == TimelineStage.Position.CURRENT && !each.isFinal();
+            ReadinessReading.Round read = readiness.roundProperty().get();
+            boolean readForIt = judged && read.domain().equals(plan.get().domain()) && read.stage() == each.number();
+            String readinessTitle = judged ? words.format("dmarc.readiness.title", each.number() + 1,
+                    plan.get().plan().stage(each.number() + 1).name(words.locale())) : "";
+            String readinessNote = !judged ? "" : !readForIt || read.status() == PublishedPolicy.Status.READING
+                    ? words.format("dmarc.readiness.reading", plan.get().domain()) : read.failure();
             stages.add(new TimelineStage(each.number(), each.name(words.locale()), each.effect(words.locale()),
                     each.record().text(), each.record().zoneLine(plan.get().domain(), ttlFor(plan.get().domain())), when, duration,
-                    each.criteria().stream().map(text -> text.text(words.locale())).toList(), position, due));
+                    each.criteria().stream().map(text -> text.text(words.locale())).toList(), position, due, readinessTitle,
+                    readForIt ? read.finding() : Optional.empty(), readinessNote));
         }
         return stages;
     }

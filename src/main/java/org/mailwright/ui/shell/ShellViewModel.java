@@ -35,9 +35,6 @@ import org.mailwright.ui.spf.SpfViewModel;
  */
 public final class ShellViewModel {
 
-    /** The folder of the DMARC rollout plans, inside the user's data folder. */
-    static final String PLANS_FOLDER = "plans";
-
     /** What a progress indicator reads as "cannot tell how far". */
     static final double INDETERMINATE = -1;
 
@@ -68,7 +65,7 @@ public final class ShellViewModel {
         health = new HealthCheckViewModel(context, this::openWizard);
         domain = new DomainViewModel(context, health, () -> page.set(Page.HEALTH));
         settings = new SettingsViewModel(context.settings(), context::bundle);
-        plans = new PlanStore(context.dataFolder().resolve(PLANS_FOLDER));
+        plans = PlanStore.in(context.dataFolder());
         planReminders = new PlanReminders(context, plans, Clock.systemDefaultZone());
         dkim = new DkimViewModel(context, this::openPropagation);
         propagation = new PropagationViewModel(context);

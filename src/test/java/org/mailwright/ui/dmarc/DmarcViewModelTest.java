@@ -23,8 +23,12 @@ import org.mailwright.dmarc.RolloutPlan;
 import org.mailwright.dmarc.RolloutStep;
 import org.mailwright.dmarc.SavedPlan;
 import org.mailwright.dns.RecordType;
+import org.mailwright.findings.Finding;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.propagation.RecordComparison;
+import org.mailwright.reports.ReportArchive;
+import org.mailwright.reports.ReportLimits;
+import org.mailwright.reports.SampleReports;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.ThrowawayPreferences;
@@ -421,6 +425,64 @@ class DmarcViewModelTest {
         assertTrue(model.saveMessageProperty().get().startsWith("The plan could not be saved: The plan’s file could not be "
                 + "read or written."), model.saveMessageProperty().get());
         assertFalse(model.saveMessageProperty().get().contains("Exception"), model.saveMessageProperty().get());
+    }
+
+    /** Fourteen days of corp.test's reports in the data folder's archive: 140 messages, all passing DMARC. */
+    private void archiveFortnightOfAlignedMail() throws Exception {
+        try (ReportArchive archive = ReportArchive.open(null, data)) {
+            for (int day = 0; day < 14; day++) {
+                long begin = TODAY.minusDays(14 - day).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+                Path file = Files.writeString(data.resolve("r" + day + ".xml"), SampleReports.xml("google.com", "r" + day,
+                        "corp.test", begin, List.of(SampleReports.row("192.0.2.1", 10, "pass", "pass"))));
+                archive.importFile(file, ReportLimits.DEFAULT);
+            }
+        }
+    }
+
+    private static TimelineStage current(DmarcViewModel model) {
+        return model.timelineProperty().get().stream().filter(stage -> stage.position() == TimelineStage.Position.CURRENT)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void withoutReportsTheCurrentStageSaysThereIsTooLittleToJudgeNeverReady() {
+        DmarcViewModel model = open("corp.test");
+
+        TimelineStage current = current(model);
+        assertEquals("Ready for stage 3, Quarantine? What the DMARC reports say:", current.readinessTitle());
+        assertEquals(Optional.of("reports.too-little-to-judge"), current.readiness().map(Finding::id));
+        assertTrue(current.readiness().orElseThrow().message(model.locale()).contains("0 messages"));
+        assertTrue(model.timelineProperty().get().stream().filter(stage -> stage != current)
+                .allMatch(stage -> stage.readinessTitle().isEmpty() && stage.readiness().isEmpty()));
+        assertFalse(Files.exists(data.resolve(ReportArchive.DEFAULT_FILE)), "reading the readiness creates no archive");
+    }
+
+    @Test
+    void anArchiveThatCannotBeReadIsSaidSoInPlaceOfAVerdict() throws Exception {
+        Files.writeString(data.resolve(ReportArchive.DEFAULT_FILE), "not a database, though it has the name of one");
+        DmarcViewModel model = open("corp.test");
+
+        TimelineStage current = current(model);
+        assertEquals(Optional.empty(), current.readiness());
+        assertTrue(current.readinessNote().startsWith("The report archive could not be read: "), current.readinessNote());
+    }
+
+    @Test
+    void theArchivesReportsSayWhetherTheNextStageMayBeginInTheLanguageChosen() throws Exception {
+        archiveFortnightOfAlignedMail();
+        DmarcViewModel model = open("corp.test");
+
+        TimelineStage current = current(model);
+        assertEquals(Optional.of("reports.ready-for-next-stage"), current.readiness().map(Finding::id));
+        assertTrue(current.readiness().orElseThrow().message(model.locale()).startsWith("Over the last 14 days, 100% of the mail"));
+
+        settings.languageProperty().set(Language.SPANISH);
+        assertEquals("¿Listo para la etapa 3, Cuarentena? Lo que dicen los informes DMARC:", current(model).readinessTitle());
+        assertTrue(current(model).readiness().orElseThrow().message(model.locale()).startsWith("En los últimos 14 días"));
+
+        model.stageProperty().set(model.stageOptions().get(model.stageOptions().size() - 1));
+        assertEquals("", current(model).readinessTitle(), "the last stage has no next one to be ready for");
+        assertEquals(Optional.empty(), current(model).readiness());
     }
 
     private static void walkToTheEnd(DmarcViewModel model) {
