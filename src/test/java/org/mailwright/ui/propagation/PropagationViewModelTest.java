@@ -242,6 +242,34 @@ class PropagationViewModelTest {
     }
 
     @Test
+    void eachNameServerIsShownByNameAndAddressEvenWhenTwoShareOneAddress() {
+        try (TestDnsServer shared = TestDnsServer.start("""
+                $ORIGIN shared.test.
+                $TTL 300
+                @       SOA ns1 hostmaster 1 3600 600 86400 120
+                @       NS  ns1
+                @       NS  ns2
+                ns1     A   127.0.0.1
+                ns2     A   127.0.0.1
+                _dmarc  TXT "v=DMARC1; p=none"
+                """)) {
+            settings.useCustomResolver(shared.address().toString());
+            settings.nameServerPortProperty().set(shared.port());
+            model.domainProperty().set("shared.test");
+            model.spfProperty().set(false);
+            model.mxProperty().set(false);
+
+            model.startWatching();
+
+            List<PropagationGrid.Column> columns = model.gridProperty().get().columns();
+            String address = "127.0.0.1:" + shared.port();
+            assertEquals(List.of("ns1.shared.test " + address, "ns2.shared.test " + address),
+                    columns.stream().map(column -> column.title() + " " + column.address()).toList(),
+                    "two name servers on one address are two (the resolver, on that address too, is asked as they are)");
+        }
+    }
+
+    @Test
     void publicResolversAreOneClickPresetsNeverAddedSilently() {
         assertTrue(model.addedServers().isEmpty());
         assertEquals(List.of("Google 8.8.8.8", "Cloudflare 1.1.1.1", "Quad9 9.9.9.9"),
