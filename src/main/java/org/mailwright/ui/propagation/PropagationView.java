@@ -411,7 +411,7 @@ public final class PropagationView {
         Notification notification = new Notification(text, icon);
         notification.setId("everywhereNotification");
         notification.getStyleClass().addAll(Styles.SUCCESS, Styles.ELEVATED_2);
-        notification.setMaxHeight(Region.USE_PREF_SIZE);
+        notification.setMaxSize(Double.MAX_VALUE, Region.USE_PREF_SIZE);
         notification.setOnClose(event -> model.dismissNotification());
         notificationHolder.getChildren().add(notification);
         shownNotification = notification;
