@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.value.ObservableValue;
@@ -14,7 +15,10 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -226,8 +230,37 @@ public final class DkimWizardView {
         keyDescription.textProperty().bind(Bindings.createStringBinding(model::keyDescription,
                 maker.keyProperty(), maker.keyFileProperty()));
         showWhile(keyCard, maker.keyProperty().isNotNull());
+        lifetime.onChange(maker.pendingChoiceProperty(), (observable, old, choice) -> {
+            if (choice != null) {
+                // After the choice's own event: a dialog's nested event loop inside it would leave the choice half made.
+                Platform.runLater(this::askBeforeDroppingKey);
+            }
+        });
         // Enter on the button that made the key would make another; once there is one, Enter goes on.
         lifetime.onChange(maker.keyProperty(), (observable, old, key) -> focusNextIfOn(key, makeButton, openKeyButton, readKeyButton, importPassphrase));
+    }
+
+    /** Asks whether the key held may go for the choice just made; closing the dialog keeps the key. */
+    private void askBeforeDroppingKey() {
+        KeyMaker maker = model.maker();
+        if (maker.pendingChoiceProperty().get() == null || host.getScene() == null) {
+            return;
+        }
+        ButtonType drop = new ButtonType(text("dkim.key.switch.discard"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType(text("dkim.key.switch.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert question = new Alert(Alert.AlertType.CONFIRMATION, model.switchQuestionProperty().get(), keep, drop);
+        question.initOwner(host.getScene().getWindow());
+        question.setTitle(text("dkim.key.switch.title"));
+        question.setHeaderText(text("dkim.key.switch.title"));
+        question.getDialogPane().getStylesheets().setAll(host.getScene().getStylesheets());
+        // Enter must not be what throws a key away.
+        ((Button) question.getDialogPane().lookupButton(drop)).setDefaultButton(false);
+        ((Button) question.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        if (question.showAndWait().filter(drop::equals).isPresent()) {
+            maker.discardForChoice();
+        } else {
+            maker.keepKey();
+        }
     }
 
     private void wireSave() {
@@ -406,6 +439,11 @@ public final class DkimWizardView {
     @FXML
     private void startOver() {
         model.startOver();
+    }
+
+    @FXML
+    private void setUpAnother() {
+        model.setUpAnother();
     }
 
     @FXML

@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -21,6 +23,8 @@ import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -51,6 +55,7 @@ import org.mailwright.ui.publish.PublishViewModel;
 import org.mailwright.ui.wizard.WizardStep;
 import org.mailwright.ui.wizard.WizardViewModel;
 import org.mailwright.ui.work.BackgroundJobs;
+import org.mailwright.ui.work.LatestJob;
 
 /**
  * The DKIM wizard: name the key (domain and a date-based selector), make or import it, save the
@@ -61,12 +66,18 @@ public final class DkimWizardViewModel {
 
     /** Where the snippets assume the key lives on the mail server, unless the user says otherwise. */
     static final String SERVER_KEY_DIRECTORY = "/etc/dkimkeys/";
+    /** A domain still being typed is not asked about: DNS hears of it once typing pauses. */
+    private static final Duration SUGGESTION_SETTLE = Duration.ofMillis(300);
 
     private final AppContext context;
     private final Words words;
     private final Clock clock;
     private final Consumer<List<ExpectedRecord>> propagation;
-    private final String suggestedSelector;
+    /** The date-based selector offered, once DNS said it is not published; the first free one by date until then. */
+    private final ReadOnlyStringWrapper suggestedSelector = new ReadOnlyStringWrapper(this, "suggestedSelector");
+    private final LatestJob suggesting;
+    /** The record names of the keys set up in earlier runs of this wizard: a next run never suggests them again. */
+    private final Set<String> namesSetUp = new HashSet<>();
     /** The domain chosen on the Domain page, which this wizard follows until it holds a key. */
     private final StringProperty working;
     /** The TTL of a record no name server publishes yet, as chosen in Settings. */
@@ -107,8 +118,11 @@ public final class DkimWizardViewModel {
     private final StringBinding otherDomainNotice;
     private final StringBinding startOverText;
     private final LongBinding zoneTtl;
+    private final StringBinding switchQuestion;
     private final WizardViewModel wizard;
     private String suggestedServerPath = "";
+    /** Where the mail server keeps keys: {@value #SERVER_KEY_DIRECTORY}, or the folder of the last run's key. */
+    private String serverKeyFolder = SERVER_KEY_DIRECTORY;
 
     /**
      * @param jobs runs the key, file and DNS work: the window's background work, or the caller's thread in tests
@@ -123,11 +137,13 @@ public final class DkimWizardViewModel {
         maker = new KeyMaker(jobs, words);
         saver = new KeySaver(jobs, words);
         check = new KeyCheck(context, words, jobs, clock);
-        suggestedSelector = Selectors.suggest(LocalDate.now(clock), List.of());
-        selector.set(suggestedSelector);
+        suggesting = new LatestJob(jobs, SUGGESTION_SETTLE);
+        suggestedSelector.set(Selectors.suggest(LocalDate.now(clock), List.of()));
+        selector.set(suggestedSelector.get());
         working = context.settings().lastDomainProperty();
         domain.set(working.get());
         working.addListener((observable, old, now) -> follow(old, now));
+        domain.addListener(observable -> suggestUnpublishedSelector());
 
         dnsRecord = Bindings.createObjectBinding(this::makeRecord, domain, selector, maker.keyProperty(),
                 testing, strictIdentity, sha256Only, emailOnly, notes);
@@ -170,6 +186,8 @@ public final class DkimWizardViewModel {
         publication = new PublishViewModel(context, jobs, propagation);
         publication.plannedProperty().bind(Bindings.createObjectBinding(this::changeSetNow, dnsRecord,
                 check.reportProperty(), zoneTtl));
+        switchQuestion = words.follow(this::switchQuestionText, maker.pendingChoiceProperty());
+        suggestUnpublishedSelector();
     }
 
     /**
@@ -208,9 +226,37 @@ public final class DkimWizardViewModel {
      * every answer goes back to how a new wizard starts.
      */
     void startOver() {
+        forgetRun();
+        serverKeyFolder = SERVER_KEY_DIRECTORY;
+        serverKeyPath.set("");
+        suggestServerPath();
+        domain.set(working.get());
+        suggestUnpublishedSelector();
+    }
+
+    /**
+     * Sets up another key for the same domain, as a new run from the first step: the domain and
+     * the folder the mail server keeps keys in stay; the key, its selector, its options and the
+     * key it replaces are this run's own, so the summary says nothing of the run before. The
+     * selector just set up is never suggested again.
+     */
+    void setUpAnother() {
+        DkimDnsRecord done = dnsRecord();
+        if (done != null) {
+            namesSetUp.add(done.name());
+        }
+        serverPath().map(Path::getParent).ifPresent(folder -> serverKeyFolder = folder + "/");
+        forgetRun();
+        serverKeyPath.set("");
+        suggestServerPath();
+        suggestUnpublishedSelector();
+    }
+
+    /** Forgets the key, its record and this run's answers, and goes back to the first step; a key file saved stays. */
+    private void forgetRun() {
         check.clear();
         maker.reset();
-        selector.set(suggestedSelector);
+        selector.set(suggestedSelector.get());
         testing.set(false);
         strictIdentity.set(false);
         sha256Only.set(false);
@@ -218,9 +264,6 @@ public final class DkimWizardViewModel {
         notes.set("");
         oldSelector.set("");
         oldType.set(KeyType.RSA);
-        serverKeyPath.set("");
-        suggestServerPath();
-        domain.set(working.get());
         if (wizard.finishedProperty().get()) {
             wizard.back();
         }
@@ -261,14 +304,51 @@ public final class DkimWizardViewModel {
         return selector;
     }
 
-    /** The date-based selector offered for a new key, such as {@code 202611a}. */
-    public String suggestedSelector() {
-        return suggestedSelector;
+    /**
+     * The date-based selector offered for a new key, such as {@code 202611a}: never one with a
+     * record published at the domain (as DNS answered in the background), nor one of a key made
+     * here for it.
+     */
+    public ReadOnlyStringProperty suggestedSelectorProperty() {
+        return suggestedSelector.getReadOnlyProperty();
     }
 
     /** Puts the date-based selector back. */
     public void suggestSelector() {
-        selector.set(suggestedSelector);
+        selector.set(suggestedSelector.get());
+    }
+
+    /**
+     * Asks DNS, in the background, which date-based selector is still free at the domain typed;
+     * a selector still as suggested follows the answer, one typed is kept.
+     */
+    private void suggestUnpublishedSelector() {
+        Optional<DomainName> name = domainName();
+        if (name.isEmpty()) {
+            suggesting.abandon();
+            return;
+        }
+        Set<String> taken = new HashSet<>();
+        String underDomain = "._domainkey." + name.get().ascii();
+        namesSetUp.stream().filter(setUp -> setUp.endsWith(underDomain))
+                .forEach(setUp -> taken.add(setUp.substring(0, setUp.length() - underDomain.length())));
+        try {
+            taken.addAll(new SelectorsMade(context.dataFolder()).of(name.get().ascii()));
+        } catch (IOException unreadable) {
+            // Only a hint: DNS still says which selectors are published.
+        }
+        LocalDate today = LocalDate.now(clock);
+        suggesting.start(words.text("dkim.name.suggesting", name.get().unicode()),
+                () -> Selectors.suggestUnpublished(context.resolver(), context.resolverTarget(), today, name.get(), taken),
+                (free, failure) -> offer(failure == null ? free : Selectors.suggest(today, taken)));
+    }
+
+    private void offer(String free) {
+        boolean untouched = selector.get().equals(suggestedSelector.get());
+        suggestedSelector.set(free);
+        if (untouched && maker.keyProperty().get() == null) {
+            selector.set(free);
+        }
     }
 
     /** The domain typed, when it is a mail domain. */
@@ -321,6 +401,26 @@ public final class DkimWizardViewModel {
 
     KeyMaker maker() {
         return maker;
+    }
+
+    /**
+     * What another choice of key would lose, for the view to ask before the key is dropped:
+     * empty while no choice waits for an answer. A key not saved anywhere is gone for good; a
+     * saved or imported one stays in its file, and only this wizard moves on without it.
+     */
+    StringBinding switchQuestionProperty() {
+        return switchQuestion;
+    }
+
+    private String switchQuestionText() {
+        DkimKey key = maker.keyProperty().get();
+        if (maker.pendingChoiceProperty().get() == null || key == null) {
+            return "";
+        }
+        String held = words.text("dkim.key.switch.key", typeName(key.type()), key.bits(), key.fingerprint());
+        KeySaver.Saved saved = saver.savedProperty().get();
+        Path file = saved != null ? saved.key().path() : maker.keyFileProperty().get();
+        return file == null ? words.text("dkim.key.switch.lost", held) : words.text("dkim.key.switch.kept", held, file);
     }
 
     private String keyProblemText() {
@@ -576,13 +676,14 @@ public final class DkimWizardViewModel {
 
     /**
      * Offers where the key will live on the mail server: the imported file's own path, or the
-     * saved file's name in {@value #SERVER_KEY_DIRECTORY}; a path the user typed is kept.
+     * saved file's name in {@value #SERVER_KEY_DIRECTORY} (or the folder of the key set up before);
+     * a path the user typed is kept.
      */
     private void suggestServerPath() {
         Path imported = maker.keyFileProperty().get();
         KeySaver.Saved saved = saver.savedProperty().get();
         String suggestion = imported != null ? imported.toString()
-                : SERVER_KEY_DIRECTORY + (saved != null ? saved.key().path().getFileName() : suggestedFileName());
+                : serverKeyFolder + (saved != null ? saved.key().path().getFileName() : suggestedFileName());
         if (serverKeyPath.get().isEmpty() || serverKeyPath.get().equals(suggestedServerPath)) {
             serverKeyPath.set(suggestion);
         }
@@ -668,7 +769,7 @@ public final class DkimWizardViewModel {
         return planned.get().oldSelector()
                 .map(old -> words.text("dkim.rotation.answer.replaces", old.selector(),
                         planned.get().steps().get(planned.get().steps().size() - 1).date().toString()))
-                .orElseGet(() -> words.text("dkim.rotation.answer.first"));
+                .orElseGet(() -> words.text("dkim.rotation.answer.none"));
     }
 
     // ---- the check and the hand-off ----

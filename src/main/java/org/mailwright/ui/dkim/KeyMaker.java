@@ -26,7 +26,8 @@ import org.mailwright.ui.work.LatestJob;
 /**
  * The wizard's key pair: made on this machine in the background (RSA 4096 takes seconds, so it
  * can be cancelled), or read from a private key file the user already has, asking for its
- * passphrase when it is encrypted. Changing what to make discards a key not saved anywhere yet.
+ * passphrase when it is encrypted. Choosing another kind of key while one is held never drops it
+ * silently: the change waits for the user to discard the key or keep it (which puts the choice back).
  */
 final class KeyMaker {
 
@@ -45,6 +46,25 @@ final class KeyMaker {
     record Advice(CheckState state, Phrase phrase) {
     }
 
+    /**
+     * What a key is made as (or read by), as far as the choice decides which key it is.
+     *
+     * @param rsaBits the RSA size; ignored for Ed25519 and for a key read from a file
+     */
+    record Choice(Origin origin, KeyType type, int rsaBits) {
+
+        /** True when a key made as {@code held} is not the key this choice makes. */
+        boolean replaces(Choice held) {
+            if (origin != held.origin) {
+                return true;
+            }
+            if (origin == Origin.IMPORT) {
+                return false;
+            }
+            return type != held.type || type == KeyType.RSA && rsaBits != held.rsaBits;
+        }
+    }
+
     private final LatestJob job;
     private final Words words;
     private final ObjectProperty<Origin> origin = new SimpleObjectProperty<>(this, "origin", Origin.GENERATE);
@@ -56,13 +76,19 @@ final class KeyMaker {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyBooleanWrapper encrypted = new ReadOnlyBooleanWrapper(this, "encrypted");
     private final ReadOnlyObjectWrapper<Phrase> error = new ReadOnlyObjectWrapper<>(this, "error", Phrase.NONE);
+    /** The choice that would drop the key held, until the user discards the key or keeps it; null otherwise. */
+    private final ReadOnlyObjectWrapper<Choice> pendingChoice = new ReadOnlyObjectWrapper<>(this, "pendingChoice");
+    /** What the key held was made as, to put the choice back when the user keeps it; null without a key. */
+    private Choice heldAs;
+    /** True while the choice is being put back, which is no new choice. */
+    private boolean restoring;
 
     KeyMaker(BackgroundJobs jobs, Words words) {
         this.job = new LatestJob(jobs);
         this.words = Objects.requireNonNull(words, "words");
-        origin.addListener((observable, old, now) -> reset());
-        type.addListener((observable, old, now) -> changedChoice());
-        rsaBits.addListener((observable, old, now) -> changedChoice());
+        origin.addListener((observable, old, now) -> changedChoice(true));
+        type.addListener((observable, old, now) -> changedChoice(false));
+        rsaBits.addListener((observable, old, now) -> changedChoice(false));
     }
 
     ObjectProperty<Origin> originProperty() {
@@ -105,6 +131,44 @@ final class KeyMaker {
     /** What went wrong with the last attempt, beside the button that made it; {@link Phrase#NONE} when nothing did. */
     ReadOnlyObjectProperty<Phrase> errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * The choice that would drop the key held: the view asks whether to {@link #discardForChoice()}
+     * or {@link #keepKey()}; null while nothing waits for an answer.
+     */
+    ReadOnlyObjectProperty<Choice> pendingChoiceProperty() {
+        return pendingChoice.getReadOnlyProperty();
+    }
+
+    /** Drops the key held, as the user confirmed, for the choice made meanwhile; a file it was saved in stays. */
+    void discardForChoice() {
+        Choice chosen = pendingChoice.get();
+        if (chosen == null) {
+            return;
+        }
+        if (chosen.origin() != heldAs.origin()) {
+            reset();
+        } else {
+            stop();
+            discard();
+        }
+    }
+
+    /** Keeps the key held, as the user asked: the choice goes back to what the key was made as. */
+    void keepKey() {
+        if (pendingChoice.get() == null) {
+            return;
+        }
+        restoring = true;
+        try {
+            origin.set(heldAs.origin());
+            type.set(heldAs.type());
+            rsaBits.set(heldAs.rsaBits());
+        } finally {
+            restoring = false;
+        }
+        pendingChoice.set(null);
     }
 
     /** What will be made now. */
@@ -188,6 +252,9 @@ final class KeyMaker {
         error.set(Phrase.NONE);
         encrypted.set(false);
         passphrase.set("");
+        heldAs = made == null ? null
+                : new Choice(origin.get(), made.type(), made.type() == KeyType.RSA ? made.bits() : rsaBits.get());
+        pendingChoice.set(null);
         key.set(made);
     }
 
@@ -235,8 +302,20 @@ final class KeyMaker {
         running.set(false);
     }
 
-    private void changedChoice() {
-        if (origin.get() == Origin.GENERATE) {
+    private Choice choice() {
+        return new Choice(origin.get(), type.get(), rsaBits.get());
+    }
+
+    private void changedChoice(boolean originChanged) {
+        if (restoring) {
+            return;
+        }
+        if (key.get() != null) {
+            pendingChoice.set(choice().replaces(heldAs) ? choice() : null);
+        } else if (originChanged) {
+            reset();
+        } else if (origin.get() == Origin.GENERATE) {
+            // A key still being made is no longer the one chosen.
             stop();
             discard();
         }
@@ -244,6 +323,8 @@ final class KeyMaker {
 
     private void discard() {
         key.set(null);
+        heldAs = null;
+        pendingChoice.set(null);
         error.set(Phrase.NONE);
     }
 }

@@ -14,7 +14,6 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.HPos;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -39,7 +38,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.mailwright.dns.RecordType;
-import org.mailwright.dns.ServerAddress;
+import org.mailwright.dns.PublicResolver;
+import org.mailwright.dns.ResolverTarget;
 import org.mailwright.propagation.CellState;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.propagation.Role;
@@ -120,6 +120,10 @@ public final class PropagationView {
     private Label newServerProblemLabel;
     @FXML
     private FlowPane addedServersPane;
+    @FXML
+    private FlowPane presetsPane;
+    @FXML
+    private StackPane notificationHolder;
     @FXML
     private Label startProblemLabel;
     @FXML
@@ -264,7 +268,16 @@ public final class PropagationView {
         newServerField.textProperty().bindBidirectional(model.newServerProperty());
         newServerField.setOnAction(event -> addServer());
         showProblem(newServerProblemLabel, newServerField, model.newServerProblemProperty());
-        lifetime.onChange(model.addedServers(), (ListChangeListener<ServerAddress>) change -> showAddedServers());
+        lifetime.onChange(model.addedServers(), (ListChangeListener<ResolverTarget>) change -> showAddedServers());
+        for (PublicResolver preset : model.presets()) {
+            Button add = new Button(model.presetText(preset), new FontIcon(Material2AL.ADD));
+            add.setMinWidth(Region.USE_PREF_SIZE);
+            add.setId("preset-" + preset.id());
+            add.setOnAction(event -> model.addPreset(preset));
+            add.disableProperty().bind(Bindings.createBooleanBinding(() -> model.addedServers().contains(preset),
+                    model.addedServers()));
+            presetsPane.getChildren().add(add);
+        }
         showAddedServers();
 
         startProblemLabel.textProperty().bind(model.startProblemProperty());
@@ -293,7 +306,7 @@ public final class PropagationView {
 
     private void showAddedServers() {
         addedServersPane.getChildren().setAll(model.addedServers().stream()
-                .map(address -> chip(address.toString(), () -> model.removeServer(address))).toList());
+                .map(server -> chip(model.describe(server), () -> model.removeServer(server))).toList());
     }
 
     private Node chip(String text, Runnable remove) {
@@ -385,9 +398,10 @@ public final class PropagationView {
         pageScroll.setVvalue(0);
     }
 
+    /** In the page's flow under the summary, never over it: the log and the grid stay in view beside it. */
     private void showNotification(String text) {
         if (shownNotification != null) {
-            overlay.getChildren().remove(shownNotification);
+            notificationHolder.getChildren().remove(shownNotification);
             shownNotification = null;
         }
         if (text == null || text.isEmpty()) {
@@ -397,12 +411,9 @@ public final class PropagationView {
         Notification notification = new Notification(text, icon);
         notification.setId("everywhereNotification");
         notification.getStyleClass().addAll(Styles.SUCCESS, Styles.ELEVATED_2);
-        notification.setMaxSize(420, Region.USE_PREF_SIZE);
-        notification.setPrefWidth(420);
+        notification.setMaxSize(Double.MAX_VALUE, Region.USE_PREF_SIZE);
         notification.setOnClose(event -> model.dismissNotification());
-        StackPane.setAlignment(notification, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(notification, new Insets(0, 28, 20, 0));
-        overlay.getChildren().add(notification);
+        notificationHolder.getChildren().add(notification);
         shownNotification = notification;
         PauseTransition stay = new PauseTransition(NOTIFICATION_TIME);
         stay.setOnFinished(event -> {

@@ -30,6 +30,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.mailwright.dns.DomainName;
+import org.mailwright.dns.PublicResolver;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
@@ -81,7 +82,7 @@ public final class PropagationViewModel {
     }
 
     /** The records and added servers of one watch, in order; each record with what it is. */
-    private record Watch(String domain, WatchedRecords records, List<ServerAddress> servers) {
+    private record Watch(String domain, WatchedRecords records, List<ResolverTarget> servers) {
     }
 
     private final AppContext context;
@@ -111,7 +112,7 @@ public final class PropagationViewModel {
 
     private final StringProperty newServer = new SimpleStringProperty(this, "newServer", "");
     private final ReadOnlyStringWrapper newServerProblem = new ReadOnlyStringWrapper(this, "newServerProblem", "");
-    private final ObservableList<ServerAddress> addedServers = FXCollections.observableArrayList();
+    private final ObservableList<ResolverTarget> addedServers = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper serversSummary = new ReadOnlyStringWrapper(this, "serversSummary", "");
 
     private final ReadOnlyStringWrapper startProblem = new ReadOnlyStringWrapper(this, "startProblem", "");
@@ -171,8 +172,17 @@ public final class PropagationViewModel {
         newRecord.forEach(field -> field.addListener(observable -> recheckNewRecord()));
         domain.addListener(observable -> recheckNewRecord());
         newServer.addListener(observable -> newServerProblem.set(""));
-        addedRecords.addListener((ListChangeListener<ExpectedRecord>) change -> recheckPicks());
-        addedServers.addListener((ListChangeListener<ServerAddress>) change -> rewordServers());
+        // What was added in an earlier run comes back, and every change is kept for the next one.
+        addedRecords.setAll(AddedRows.readRecords(settings.propagationRecordsProperty().get()));
+        addedServers.setAll(AddedRows.readServers(settings.propagationServersProperty().get()));
+        addedRecords.addListener((ListChangeListener<ExpectedRecord>) change -> {
+            settings.propagationRecordsProperty().set(AddedRows.writeRecords(addedRecords));
+            recheckPicks();
+        });
+        addedServers.addListener((ListChangeListener<ResolverTarget>) change -> {
+            settings.propagationServersProperty().set(AddedRows.writeServers(addedServers));
+            rewordServers();
+        });
         settings.resolverChoiceProperty().addListener(observable -> rewordServers());
         settings.customResolverProperty().addListener(observable -> rewordServers());
         settings.languageProperty().addListener(observable -> reword());
@@ -304,9 +314,31 @@ public final class PropagationViewModel {
         return newServerProblem.getReadOnlyProperty();
     }
 
-    /** The servers added by hand, asked as resolvers. */
-    public ObservableList<ServerAddress> addedServers() {
+    /** The servers added by hand or as presets, asked as resolvers; kept between runs. */
+    public ObservableList<ResolverTarget> addedServers() {
         return addedServers;
+    }
+
+    /** The public resolvers offered in one click, in order. */
+    public List<PublicResolver> presets() {
+        return List.of(PublicResolver.values());
+    }
+
+    /** Adds a public resolver, as its preset button does; nothing when it is there already. */
+    public void addPreset(PublicResolver resolver) {
+        if (!addedServers.contains(resolver)) {
+            addedServers.add(resolver);
+        }
+    }
+
+    /** What a preset's button says: {@code Google 8.8.8.8}. */
+    public String presetText(PublicResolver resolver) {
+        return words().get("propagation.server." + resolver.id()) + " " + resolver.servers().get(0).host();
+    }
+
+    /** How an added server reads on its chip: a public resolver by name and address, any other by its address. */
+    public String describe(ResolverTarget server) {
+        return server instanceof PublicResolver resolver ? presetText(resolver) : server.displayName();
     }
 
     /** Adds the server typed; false (with the problem said) when it is not an address. */
@@ -316,7 +348,7 @@ public final class PropagationViewModel {
             newServerProblem.set(problem.get());
             return false;
         }
-        ServerAddress address = ServerAddress.parse(newServer.get().strip());
+        ResolverTarget address = ResolverTarget.servers(List.of(ServerAddress.parse(newServer.get().strip())));
         if (!addedServers.contains(address)) {
             addedServers.add(address);
         }
@@ -336,8 +368,8 @@ public final class PropagationViewModel {
         }
     }
 
-    public void removeServer(ServerAddress address) {
-        addedServers.remove(address);
+    public void removeServer(ResolverTarget server) {
+        addedServers.remove(server);
     }
 
     /** Which servers a watch asks, from the resolver in Settings and the servers added. */
@@ -688,12 +720,10 @@ public final class PropagationViewModel {
 
     /**
      * The servers of a watch: the zone's name servers on the port in Settings, the resolver in
-     * Settings, the standard resolvers, then the servers added on the page.
+     * Settings, then the servers added on the page; a public resolver is asked only once added.
      */
-    private ServerChoice serverChoice(List<ServerAddress> added) {
-        return new ServerChoice(context.resolverTarget(),
-                added.stream().map(address -> ResolverTarget.servers(List.of(address))).toList(), true, true,
-                context.settings().nameServerPortProperty().get());
+    private ServerChoice serverChoice(List<ResolverTarget> added) {
+        return new ServerChoice(context.resolverTarget(), added, false, true, context.settings().nameServerPortProperty().get());
     }
 
     // ---- Words ----
@@ -813,8 +843,8 @@ public final class PropagationViewModel {
         String nameServers = choice.nameServerPort() == ServerAddress.DNS_PORT
                 ? words.get("propagation.servers.nameServers")
                 : words.get("propagation.servers.nameServers.port", choice.nameServerPort());
-        serversSummary.set(words.get(choice.resolverOnLoopback() ? "propagation.servers.loopback" : "propagation.servers",
-                nameServers, list));
+        serversSummary.set(words.get("propagation.servers", nameServers, list,
+                WatchPlanner.resolverColumns(choice).size()));
     }
 
     private void reword() {

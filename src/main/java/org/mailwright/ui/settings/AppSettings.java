@@ -46,6 +46,8 @@ public final class AppSettings {
     static final String DEFAULT_TTL = "ttl.default";
     static final String LAST_DOMAIN = "domain.last";
     static final String LAST_PAGE = "page.last";
+    static final String PROPAGATION_RECORDS = "propagation.records";
+    static final String PROPAGATION_SERVERS = "propagation.servers";
     static final String WINDOW_X = "window.x";
     static final String WINDOW_Y = "window.y";
     static final String WINDOW_WIDTH = "window.width";
@@ -62,6 +64,8 @@ public final class AppSettings {
     private final LongProperty defaultTtl = new SimpleLongProperty(this, DEFAULT_TTL);
     private final StringProperty lastDomain = new SimpleStringProperty(this, LAST_DOMAIN);
     private final StringProperty lastPage = new SimpleStringProperty(this, LAST_PAGE);
+    private final StringProperty propagationRecords = new SimpleStringProperty(this, PROPAGATION_RECORDS);
+    private final StringProperty propagationServers = new SimpleStringProperty(this, PROPAGATION_SERVERS);
     private final ObjectProperty<WindowPlacement> window = new SimpleObjectProperty<>(this, "window");
 
     private AppSettings(SettingsStore node) {
@@ -90,6 +94,8 @@ public final class AppSettings {
         defaultTtl.set(clampTtl(node.getLong(DEFAULT_TTL, STANDARD_TTL)));
         lastDomain.set(node.get(LAST_DOMAIN, ""));
         lastPage.set(node.get(LAST_PAGE, ""));
+        propagationRecords.set(node.get(PROPAGATION_RECORDS, ""));
+        propagationServers.set(node.get(PROPAGATION_SERVERS, ""));
         double width = node.getDouble(WINDOW_WIDTH, -1);
         double height = node.getDouble(WINDOW_HEIGHT, -1);
         if (width > 0 && height > 0) {
@@ -108,6 +114,8 @@ public final class AppSettings {
         persist(defaultTtl, value -> node.putLong(DEFAULT_TTL, value.longValue()));
         persist(lastDomain, value -> node.put(LAST_DOMAIN, value));
         persist(lastPage, value -> node.put(LAST_PAGE, value));
+        persist(propagationRecords, value -> node.put(PROPAGATION_RECORDS, value));
+        persist(propagationServers, value -> node.put(PROPAGATION_SERVERS, value));
         persist(window, value -> {
             node.putDouble(WINDOW_X, value.x());
             node.putDouble(WINDOW_Y, value.y());
@@ -192,6 +200,16 @@ public final class AppSettings {
     /** The id of the page shown last. */
     public StringProperty lastPageProperty() {
         return lastPage;
+    }
+
+    /** The records added on the Propagation page, as that page writes them; empty when none. */
+    public StringProperty propagationRecordsProperty() {
+        return propagationRecords;
+    }
+
+    /** The servers added on the Propagation page, as that page writes them; empty when none. */
+    public StringProperty propagationServersProperty() {
+        return propagationServers;
     }
 
     /** Where the window was; empty on the first run. */

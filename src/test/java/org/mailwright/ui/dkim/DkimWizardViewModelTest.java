@@ -2,6 +2,7 @@ package org.mailwright.ui.dkim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,7 +58,13 @@ class DkimWizardViewModelTest {
     @TempDir
     Path folder;
 
+    /** The wizard on {@code domain}, asking the test DNS server (corp.example without keys, unless a test started its own). */
     private DkimWizardViewModel wizard(String domain) {
+        if (dns == null) {
+            dns = TestDnsServer.start(DkimZone.corpExample(""));
+        }
+        settings.useCustomResolver(dns.address().toString());
+        settings.nameServerPortProperty().set(dns.port());
         settings.languageProperty().set(Language.ENGLISH);
         settings.lastDomainProperty().set(domain);
         context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
@@ -163,6 +170,8 @@ class DkimWizardViewModelTest {
         settings.useCustomResolver(dns.address().toString());
         settings.nameServerPortProperty().set(dns.port());
         wizard("corp.example");
+        assertEquals("202611b", model.selectorProperty().get(), "202611a is published already");
+        model.selectorProperty().set("202611a");
         model.maker().accept(ED25519);
         model.testingProperty().set(true);
         assertTrue(model.zoneLine().get().startsWith("202611a._domainkey.corp.example. 3600 IN TXT"), model.zoneLine().get());
@@ -269,8 +278,63 @@ class DkimWizardViewModelTest {
 
         maker.accept(ED25519);
         maker.rsaBitsProperty().set(4096);
-        assertNull(maker.keyProperty().get(), "the key shown must be the key chosen");
+        assertEquals(ED25519, maker.keyProperty().get(), "the RSA size makes no other Ed25519 key");
+        assertNull(maker.pendingChoiceProperty().get());
+        assertEquals("", model.switchQuestionProperty().get());
+    }
+
+    @Test
+    void anotherKeyTypeAsksBeforeDroppingAKeyNotSavedAndKeepingItPutsTheChoiceBack() {
+        wizard("corp.example");
+        KeyMaker maker = model.maker();
+        maker.make();
+        DkimKey made = maker.keyProperty().get();
+        assertEquals(KeyType.RSA, made.type());
+
+        maker.typeProperty().set(KeyType.ED25519);
+
+        assertEquals(made, maker.keyProperty().get(), "nothing is dropped before the user answers");
+        assertEquals("Choosing another key now throws away the RSA key of 2048 bits (fingerprint " + made.fingerprint()
+                + "): it is not saved anywhere, so it is lost for good, with its record.", model.switchQuestionProperty().get());
+        maker.keepKey();
+        assertEquals(KeyType.RSA, maker.typeProperty().get(), "the choice goes back to the key's");
+        assertEquals(made, maker.keyProperty().get());
+        assertNull(maker.pendingChoiceProperty().get());
+        assertEquals("", model.switchQuestionProperty().get());
+
+        maker.rsaBitsProperty().set(4096);
+        assertTrue(model.switchQuestionProperty().get().startsWith("Choosing another key now throws away the RSA key"),
+                "another size is another key too");
+        maker.discardForChoice();
+        assertNull(maker.keyProperty().get());
         assertNull(model.dnsRecord());
+        assertEquals(KeySpec.rsa(4096), maker.spec(), "the new choice stays");
+
+        maker.make();
+        maker.originProperty().set(KeyMaker.Origin.IMPORT);
+        assertNotNull(maker.pendingChoiceProperty().get(), "opening a file instead drops the key made too");
+        maker.keepKey();
+        assertEquals(KeyMaker.Origin.GENERATE, maker.originProperty().get());
+    }
+
+    @Test
+    void aSavedKeyIsSaidToStayInItsFileWhenAnotherIsChosen() {
+        wizard("corp.example");
+        KeyMaker maker = model.maker();
+        maker.typeProperty().set(KeyType.ED25519);
+        maker.make();
+        Path file = folder.resolve("202611a.private");
+        model.saver().save(file);
+        DkimKey made = maker.keyProperty().get();
+
+        maker.typeProperty().set(KeyType.RSA);
+
+        assertEquals("Choosing another key now leaves the Ed25519 key of 256 bits (fingerprint " + made.fingerprint()
+                + ") behind: it stays in " + file + ", but this wizard goes on with the new key, its record and its snippets.",
+                model.switchQuestionProperty().get());
+        maker.discardForChoice();
+        assertNull(maker.keyProperty().get());
+        assertTrue(Files.exists(file), "the saved file is never touched");
     }
 
     @Test
@@ -366,7 +430,7 @@ class DkimWizardViewModelTest {
         wizard("corp.example");
         model.maker().accept(RSA);
         assertEquals(2, model.plan().size(), "a first key: publish, then switch the signer");
-        assertEquals("First key of the domain", model.wizard().summary().get(5).answer());
+        assertEquals("Replaces no key", model.wizard().summary().get(5).answer());
 
         model.oldSelectorProperty().set("202505a");
 
@@ -394,6 +458,77 @@ class DkimWizardViewModelTest {
 
         assertEquals(List.of(List.of(ExpectedRecord.of("202611a._domainkey.corp.example", RecordType.TXT,
                 "v=DKIM1; k=ed25519; p=" + ED25519.record().publicKey()))), handedOver);
+    }
+
+    @Test
+    void anotherKeyStartsAFreshRunForTheSameDomainAndServerFolderWhoseSummaryIsItsOwn() {
+        wizard("corp.example");
+        finishRun(KeyType.RSA, "/var/lib/rspamd/dkim/202611a.key", "mail");
+        assertEquals("Replaces mail, revoked from 2026-12-03", answer("rotation"));
+
+        model.setUpAnother();
+
+        assertEquals(0, model.wizard().indexProperty().get(), "back to the first step, no seven presses of Back");
+        assertFalse(model.wizard().finishedProperty().get());
+        assertEquals("corp.example", model.domainProperty().get());
+        assertEquals("202611b", model.selectorProperty().get(), "the selector just set up is not offered again");
+        assertNull(model.maker().keyProperty().get());
+        assertNull(model.saver().savedProperty().get());
+        assertNull(model.check().reportProperty().get());
+        assertEquals("", model.oldSelectorProperty().get());
+        assertEquals("/var/lib/rspamd/dkim/202611b.private", model.serverKeyPathProperty().get(),
+                "the mail server's key folder is kept, with the new key's file name");
+
+        finishRun(KeyType.ED25519, null, null);
+
+        assertEquals("Replaces no key", answer("rotation"), "nothing of the RSA run's rotation is carried over");
+        assertTrue(answer("key").startsWith("Ed25519"), answer("key"));
+        assertEquals("202611b._domainkey.corp.example", answer("name"));
+        assertTrue(model.wizard().summary().stream().noneMatch(line -> line.answer().contains("mail")),
+                model.wizard().summary().toString());
+    }
+
+    @Test
+    void theSuggestedSelectorSkipsSelectorsPublishedAtTheDomain() {
+        dns = TestDnsServer.start(DkimZone.corpExample(DkimZone.keyRecord(RSA)
+                + "202611b._domainkey 300 IN TXT \"v=DKIM1; p=\"\n"));
+        wizard("corp.example");
+
+        assertEquals("202611c", model.suggestedSelectorProperty().get(), "202611a has a key, 202611b a revoked one");
+        assertEquals("202611c", model.selectorProperty().get());
+
+        model.selectorProperty().set("mine");
+        model.domainProperty().set("other.example");
+        model.domainProperty().set("corp.example");
+        assertEquals("mine", model.selectorProperty().get(), "a selector typed is kept");
+        model.suggestSelector();
+        assertEquals("202611c", model.selectorProperty().get());
+    }
+
+    /** Goes through every step with a key of {@code type} to the closing step; a null path or old selector is left as offered. */
+    private void finishRun(KeyType type, String serverPath, String replaced) {
+        KeyMaker maker = model.maker();
+        if (maker.typeProperty().get() != type) {
+            maker.typeProperty().set(type);
+        }
+        maker.make();
+        model.saver().save(folder.resolve(model.suggestedFileName()));
+        if (serverPath != null) {
+            model.serverKeyPathProperty().set(serverPath);
+        }
+        if (replaced != null) {
+            model.oldSelectorProperty().set(replaced);
+        }
+        while (!model.wizard().finishedProperty().get()) {
+            assertEquals("", model.wizard().currentProblemProperty().get());
+            model.wizard().next();
+        }
+    }
+
+    private String answer(String step) {
+        String title = model.wizard().steps().get(List.of("name", "key", "save", "record", "server", "rotation").indexOf(step))
+                .title();
+        return model.wizard().summary().stream().filter(line -> line.title().equals(title)).findFirst().orElseThrow().answer();
     }
 
     private String keyProblem() {

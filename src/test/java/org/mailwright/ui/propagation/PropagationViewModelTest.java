@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +20,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mailwright.cli.MailwrightCommand;
+import org.mailwright.dns.PublicResolver;
 import org.mailwright.dns.RecordType;
+import org.mailwright.dns.ResolverTarget;
 import org.mailwright.propagation.CellState;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.propagation.WatchPlan;
@@ -71,6 +74,7 @@ class PropagationViewModelTest {
     private final PropagationViewModel model;
     private final TestDnsServer current = TestDnsServer.start(CURRENT);
     private final TestDnsServer behind = TestDnsServer.start(BEHIND);
+    private final List<AppContext> nextRuns = new ArrayList<>();
 
     PropagationViewModelTest() {
         settings.languageProperty().set(Language.ENGLISH);
@@ -87,6 +91,9 @@ class PropagationViewModelTest {
     void close() throws Exception {
         current.close();
         behind.close();
+        for (AppContext next : nextRuns) {
+            next.close();
+        }
         context.close();
         preferences.close();
     }
@@ -209,8 +216,7 @@ class PropagationViewModelTest {
     @Test
     void serversComeFromTheResolverInSettingsAndTheOnesAdded() {
         assertEquals("Every address of the zone’s name servers, each on its own on port " + current.port()
-                        + " (as set in Settings), then " + current.address() + ": the resolver chosen in Settings is on this"
-                        + " machine (a test set-up), whose zones the public resolvers cannot see.",
+                        + " (as set in Settings), then the resolver chosen in Settings, " + current.address() + ".",
                 model.serversSummaryProperty().get());
 
         model.newServerProperty().set("127.0.0.1:99999");
@@ -221,18 +227,103 @@ class PropagationViewModelTest {
         assertTrue(model.addServer());
         model.newServerProperty().set(behind.address().toString());
         assertTrue(model.addServer());
-        assertEquals(List.of(behind.address()), model.addedServers(), "each server once");
+        ResolverTarget added = ResolverTarget.servers(List.of(behind.address()));
+        assertEquals(List.of(added), model.addedServers(), "each server once");
 
         settings.resolverChoiceProperty().set(ResolverChoice.QUAD9);
         settings.nameServerPortProperty().set(53);
-        assertEquals("Every address of the zone’s name servers, each on its own, then the resolvers Quad9, This machine, "
-                        + "Google, Cloudflare, " + behind.address() + ". The first is the one chosen in Settings.",
-                model.serversSummaryProperty().get(), "servers added join the standard resolvers");
+        assertEquals("Every address of the zone’s name servers, each on its own, then the resolvers Quad9, "
+                        + behind.address() + "; the first is the one chosen in Settings.",
+                model.serversSummaryProperty().get(), "no public resolver is asked unless added");
 
-        model.removeServer(behind.address());
-        assertEquals("Every address of the zone’s name servers, each on its own, then the resolvers Quad9, This machine, "
-                        + "Google, Cloudflare. The first is the one chosen in Settings.",
+        model.removeServer(added);
+        assertEquals("Every address of the zone’s name servers, each on its own, then the resolver chosen in Settings, Quad9.",
                 model.serversSummaryProperty().get());
+    }
+
+    @Test
+    void eachNameServerIsShownByNameAndAddressEvenWhenTwoShareOneAddress() {
+        try (TestDnsServer shared = TestDnsServer.start("""
+                $ORIGIN shared.test.
+                $TTL 300
+                @       SOA ns1 hostmaster 1 3600 600 86400 120
+                @       NS  ns1
+                @       NS  ns2
+                ns1     A   127.0.0.1
+                ns2     A   127.0.0.1
+                _dmarc  TXT "v=DMARC1; p=none"
+                """)) {
+            settings.useCustomResolver(shared.address().toString());
+            settings.nameServerPortProperty().set(shared.port());
+            model.domainProperty().set("shared.test");
+            model.spfProperty().set(false);
+            model.mxProperty().set(false);
+
+            model.startWatching();
+
+            List<PropagationGrid.Column> columns = model.gridProperty().get().columns();
+            String address = "127.0.0.1:" + shared.port();
+            assertEquals(List.of("ns1.shared.test " + address, "ns2.shared.test " + address),
+                    columns.stream().map(column -> column.title() + " " + column.address()).toList(),
+                    "two name servers on one address are two (the resolver, on that address too, is asked as they are)");
+        }
+    }
+
+    @Test
+    void publicResolversAreOneClickPresetsNeverAddedSilently() {
+        assertTrue(model.addedServers().isEmpty());
+        assertEquals(List.of("Google 8.8.8.8", "Cloudflare 1.1.1.1", "Quad9 9.9.9.9"),
+                model.presets().stream().map(model::presetText).toList());
+
+        model.addPreset(PublicResolver.CLOUDFLARE);
+        model.addPreset(PublicResolver.CLOUDFLARE);
+
+        assertEquals(List.of(PublicResolver.CLOUDFLARE), model.addedServers(), "each preset once");
+        assertEquals("Cloudflare 1.1.1.1", model.describe(model.addedServers().get(0)));
+        assertTrue(model.serversSummaryProperty().get().endsWith(current.address() + ", Cloudflare; the first is the one chosen in Settings."),
+                model.serversSummaryProperty().get());
+        // Nothing is watched here: a test never asks a public resolver.
+    }
+
+    @Test
+    void theRecordsAndServersAddedComeBackInTheNextRunUntilRemoved() {
+        model.newNameProperty().set("_mta-sts");
+        model.newValuesProperty().set("v=STSv1; id=20260501");
+        assertTrue(model.addRecord());
+        model.newServerProperty().set(behind.address().toString());
+        model.addServer();
+        model.addPreset(PublicResolver.QUAD9);
+
+        PropagationViewModel nextRun = new PropagationViewModel(context(), jobs, timer, clock);
+
+        ExpectedRecord mtaSts = ExpectedRecord.of("_mta-sts.example.test", RecordType.TXT, "v=STSv1; id=20260501");
+        assertEquals(List.of(mtaSts), nextRun.addedRecords());
+        assertEquals(List.of(ResolverTarget.servers(List.of(behind.address())), PublicResolver.QUAD9), nextRun.addedServers());
+
+        nextRun.removeRecord(mtaSts);
+        nextRun.removeServer(PublicResolver.QUAD9);
+        PropagationViewModel third = new PropagationViewModel(context(), jobs, timer, clock);
+
+        assertEquals(List.of(), third.addedRecords());
+        assertEquals(List.of(ResolverTarget.servers(List.of(behind.address()))), third.addedServers());
+    }
+
+    @Test
+    void rowsEditedByHandIntoNonsenseAreDroppedAndTheRestKept() {
+        settings.propagationServersProperty().set("quad9 ns.example.test:99999 192.0.2.53:53");
+        settings.propagationRecordsProperty().set("TXT _dmarc.example.test v%3DDMARC1%3B+p%3Dnone\nBOGUS x.example.test\nMX");
+
+        PropagationViewModel read = new PropagationViewModel(context(), jobs, timer, clock);
+
+        assertEquals(List.of(PublicResolver.QUAD9, ResolverTarget.parse("192.0.2.53")), read.addedServers());
+        assertEquals(List.of(ExpectedRecord.of("_dmarc.example.test", RecordType.TXT, "v=DMARC1; p=none")), read.addedRecords());
+    }
+
+    /** The settings as the next run of the window reads them from the same store. */
+    private AppContext context() {
+        AppContext next = new AppContext(AppSettings.load(preferences.node()), new BackgroundWork(), preferences.dataFolder());
+        nextRuns.add(next);
+        return next;
     }
 
     @Test
