@@ -12,6 +12,7 @@ import org.mailwright.dmarc.ReportUri;
 import org.mailwright.dmarc.RolloutPlan;
 import org.mailwright.dmarc.RolloutStage;
 import org.mailwright.dns.InvalidDomainNameException;
+import org.mailwright.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
