@@ -22,6 +22,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -95,6 +96,8 @@ public final class ReportsView {
     private TextField filterField;
     @FXML
     private TableView<ReportsViewModel.SourceRow> sourcesTable;
+    @FXML
+    private ScrollPane pageScroll;
     @FXML
     private MenuButton exportButton;
     @FXML
@@ -219,6 +222,8 @@ public final class ReportsView {
 
     private void openRows(ReportsViewModel.SourceRow source) {
         model.showRows(source.ip());
+        // The rows take the place of the charts and the table: their head is at the top of the page.
+        pageScroll.setVvalue(0);
         rowsTable.requestFocus();
     }
 
@@ -233,6 +238,7 @@ public final class ReportsView {
     @FXML
     private void closeRows() {
         model.closeRows();
+        pageScroll.setVvalue(1);
         sourcesTable.requestFocus();
     }
 
@@ -241,10 +247,10 @@ public final class ReportsView {
                 () -> Texts.format(bundle, "reports.rows.title", model.rowsSourceProperty().get()), model.rowsSourceProperty()));
         rowsNoteLabel.textProperty().bind(model.rowsNoteProperty());
         rowsTable.getColumns().setAll(List.of(
-                rowColumn("reports.row.reporter", ReportsViewModel.RowLine::reporter, 130),
-                rowColumn("reports.row.period", ReportsViewModel.RowLine::period, 110),
+                rowColumn("reports.row.reporter", ReportsViewModel.RowLine::reporter, 120),
+                rowColumn("reports.row.period", ReportsViewModel.RowLine::period, 120),
                 rowCount(),
-                rowColumn("reports.row.disposition", ReportsViewModel.RowLine::disposition, 100),
+                rowColumn("reports.row.disposition", ReportsViewModel.RowLine::disposition, 135),
                 rowColumn("reports.row.dkim", ReportsViewModel.RowLine::dkim, 90),
                 rowColumn("reports.row.spf", ReportsViewModel.RowLine::spf, 90),
                 rowColumn("reports.row.headerFrom", ReportsViewModel.RowLine::headerFrom, 140),
@@ -268,7 +274,7 @@ public final class ReportsView {
     }
 
     private TableColumn<ReportsViewModel.RowLine, Long> rowCount() {
-        TableColumn<ReportsViewModel.RowLine, Long> column = rowColumn("reports.row.messages", ReportsViewModel.RowLine::messages, 80);
+        TableColumn<ReportsViewModel.RowLine, Long> column = rowColumn("reports.row.messages", ReportsViewModel.RowLine::messages, 95);
         column.getStyleClass().add("reports-count");
         return column;
     }
@@ -284,7 +290,7 @@ public final class ReportsView {
     private TableColumn<ReportsViewModel.SourceRow, String> address() {
         TableColumn<ReportsViewModel.SourceRow, String> column = column("reports.column.ip", ReportsViewModel.SourceRow::ip, 150);
         // An IPv4 address whole, however narrow the window: the address is the row's name.
-        column.setMinWidth(120);
+        column.setMinWidth(135);
         return column;
     }
 
