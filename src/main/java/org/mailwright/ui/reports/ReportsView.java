@@ -238,6 +238,9 @@ public final class ReportsView {
     @FXML
     private void closeRows() {
         model.closeRows();
+        // Laid out first, so that the bottom of the page is the sources table, not the rows it replaced.
+        root.applyCss();
+        root.layout();
         pageScroll.setVvalue(1);
         sourcesTable.requestFocus();
     }
@@ -254,9 +257,9 @@ public final class ReportsView {
                 rowColumn("reports.row.dkim", ReportsViewModel.RowLine::dkim, 90),
                 rowColumn("reports.row.spf", ReportsViewModel.RowLine::spf, 90),
                 rowColumn("reports.row.headerFrom", ReportsViewModel.RowLine::headerFrom, 140),
-                rowColumn("reports.row.dkimResults", ReportsViewModel.RowLine::dkimResults, 220),
-                rowColumn("reports.row.spfResults", ReportsViewModel.RowLine::spfResults, 170),
-                rowColumn("reports.row.reasons", ReportsViewModel.RowLine::reasons, 170)));
+                rowColumn("reports.row.dkimResults", ReportsViewModel.RowLine::dkimResults, 320),
+                rowColumn("reports.row.spfResults", ReportsViewModel.RowLine::spfResults, 190),
+                rowColumn("reports.row.reasons", ReportsViewModel.RowLine::reasons, 220)));
         // Ten columns do not fit a narrow window: it scrolls sideways rather than cut every value short.
         rowsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         rowsTable.setItems(model.rows());
