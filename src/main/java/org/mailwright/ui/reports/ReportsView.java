@@ -293,7 +293,7 @@ public final class ReportsView {
     private TableColumn<ReportsViewModel.SourceRow, String> address() {
         TableColumn<ReportsViewModel.SourceRow, String> column = column("reports.column.ip", ReportsViewModel.SourceRow::ip, 150);
         // An IPv4 address whole, however narrow the window: the address is the row's name.
-        column.setMinWidth(135);
+        column.setMinWidth(120);
         return column;
     }
 
