@@ -20,7 +20,7 @@ class ArchitectureTest {
     private static final String[] CORE = {"org.mailwright.dns..", "org.mailwright.spf..", "org.mailwright.dkim..",
         "org.mailwright.dmarc..", "org.mailwright.propagation..", "org.mailwright.findings..", "org.mailwright.check..",
         "org.mailwright.reports..", "org.mailwright.publish..", "org.mailwright.message..", "org.mailwright.i18n..",
-        "org.mailwright.files.."};
+        "org.mailwright.files..", "org.mailwright.json.."};
 
     private static JavaClasses classes;
 

@@ -31,6 +31,7 @@ import org.mailwright.dns.DomainName;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.findings.Finding;
 import org.mailwright.i18n.Problem;
+import org.mailwright.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -14,6 +14,7 @@ import org.mailwright.dkim.KeyGenerator;
 import org.mailwright.dkim.KeySpec;
 import org.mailwright.dkim.KeyType;
 import org.mailwright.dkim.SelectorsMade;
+import org.mailwright.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

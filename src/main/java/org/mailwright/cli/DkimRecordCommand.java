@@ -8,6 +8,7 @@ import org.mailwright.dkim.DkimDnsRecord;
 import org.mailwright.dkim.DkimKey;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.Severity;
+import org.mailwright.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -12,6 +12,7 @@ import org.mailwright.dkim.Selector;
 import org.mailwright.dkim.SigningOptions;
 import org.mailwright.dns.DomainName;
 import org.mailwright.i18n.ProblemException;
+import org.mailwright.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -12,6 +12,7 @@ import org.mailwright.dkim.Reason;
 import org.mailwright.dkim.Selector;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.ResolverService;
+import org.mailwright.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -13,6 +13,7 @@ import org.mailwright.dkim.SignatureResult;
 import org.mailwright.dkim.VerificationReport;
 import org.mailwright.dkim.VerificationRules;
 import org.mailwright.dns.ResolverService;
+import org.mailwright.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

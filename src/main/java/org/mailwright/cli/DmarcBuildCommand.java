@@ -15,6 +15,7 @@ import org.mailwright.dmarc.DmarcRecordBuilder;
 import org.mailwright.dmarc.Policy;
 import org.mailwright.dmarc.PolicyScope;
 import org.mailwright.dmarc.ReportUri;
+import org.mailwright.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -11,6 +11,7 @@ import org.mailwright.dmarc.DmarcReport;
 import org.mailwright.dmarc.Policy;
 import org.mailwright.dns.InvalidDomainNameException;
 import org.mailwright.dns.ResolverService;
+import org.mailwright.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

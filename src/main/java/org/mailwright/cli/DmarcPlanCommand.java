@@ -17,6 +17,7 @@ import org.mailwright.dmarc.RolloutStage;
 import org.mailwright.dmarc.SavedPlan;
 import org.mailwright.dns.InvalidDomainNameException;
 import org.mailwright.findings.Finding;
+import org.mailwright.json.Json;
 import org.mailwright.reports.ArchiveException;
 import org.mailwright.reports.Readiness;
 import picocli.CommandLine.Command;

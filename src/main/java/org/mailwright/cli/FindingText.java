@@ -34,7 +34,7 @@ record FindingText(String id, Severity severity, String message, String why, Str
 
     /** Each finding as its JSON object, the words in {@code locale}'s language. */
     static List<Map<String, Object>> json(List<Finding> findings, Locale locale) {
-        return findings.stream().map(finding -> of(finding, locale).json()).toList();
+        return findings.stream().map(finding -> finding.json(locale)).toList();
     }
 
     /** Each finding as a block for people, every line starting with {@code indent}. */
@@ -44,11 +44,7 @@ record FindingText(String id, Severity severity, String message, String why, Str
 
     /** {@code {"id","severity","message","why","fix"}}. */
     Map<String, Object> json() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", id);
-        json.put("severity", severity.jsonName());
-        json.putAll(words());
-        return json;
+        return Finding.json(id, severity, message, why, fix);
     }
 
     /** {@code {"message","why","fix"}}: the words alone. */

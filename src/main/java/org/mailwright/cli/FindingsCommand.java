@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mailwright.findings.FindingRegistry;
 import org.mailwright.findings.FindingType;
+import org.mailwright.json.Json;
 import picocli.CommandLine.Command;
 
 /**

@@ -13,6 +13,7 @@ import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
 import org.mailwright.dns.TxtStrings;
+import org.mailwright.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -15,6 +15,7 @@ import org.mailwright.dkim.SignatureResult;
 import org.mailwright.dmarc.DiscoveredPolicy;
 import org.mailwright.dmarc.Policy;
 import org.mailwright.dns.ResolverService;
+import org.mailwright.json.Json;
 import org.mailwright.message.DkimVerdict;
 import org.mailwright.message.DmarcVerdict;
 import org.mailwright.message.Envelope;

@@ -15,6 +15,7 @@ import org.mailwright.dns.InvalidDomainNameException;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
+import org.mailwright.json.Json;
 import org.mailwright.propagation.Cell;
 import org.mailwright.propagation.CellState;
 import org.mailwright.propagation.ExpectedRecord;

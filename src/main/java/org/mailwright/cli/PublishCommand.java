@@ -18,6 +18,7 @@ import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ServerAddress;
 import org.mailwright.files.AtomicFiles;
 import org.mailwright.i18n.ProblemException;
+import org.mailwright.json.Json;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.publish.ChangeSet;
 import org.mailwright.publish.ChangeSetExport;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mailwright.i18n.ProblemException;
+import org.mailwright.json.Json;
 import org.mailwright.publish.UpdatePolicy;
 import org.mailwright.publish.UpdatePolicy.Configuration;
 import org.mailwright.publish.UpdatePolicy.Snippet;

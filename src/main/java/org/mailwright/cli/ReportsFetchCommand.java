@@ -14,6 +14,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLSocketFactory;
 import org.mailwright.files.AtomicFiles;
 import org.mailwright.i18n.ProblemException;
+import org.mailwright.json.Json;
 import org.mailwright.reports.ArchiveException;
 import org.mailwright.reports.ImapFetch;
 import org.mailwright.reports.ImapServer;

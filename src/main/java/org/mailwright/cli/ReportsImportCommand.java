@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mailwright.json.Json;
 import org.mailwright.reports.ArchiveException;
 import org.mailwright.reports.FileImport;
 import org.mailwright.reports.ReportArchive;

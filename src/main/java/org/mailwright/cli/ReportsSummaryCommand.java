@@ -3,7 +3,6 @@ package org.mailwright.cli;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.mailwright.reports.SourceAdvice;
 import org.mailwright.reports.SourceHistory;
 import org.mailwright.reports.SourceNames;
 import org.mailwright.reports.Summary;
+import org.mailwright.reports.SummaryExport;
 import org.mailwright.reports.SummaryQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,10 +90,11 @@ final class ReportsSummaryCommand extends Subcommand {
         }
         List<Finding> suggestions = new ArrayList<>(advice.map(SourceAdvice.Advice::suggestions).orElse(List.of()));
         readiness.ifPresent(suggestions::add);
+        SummaryExport export = new SummaryExport(summary, names, advice.map(SourceAdvice.Advice::spfTerms), suggestions);
         if (options().json()) {
-            out().println(Json.write(json(summary, names, advice.map(SourceAdvice.Advice::spfTerms), suggestions, texts().locale())));
+            out().print(export.json(texts().locale()));
         } else if (csv) {
-            printCsv(summary, names);
+            out().print(export.csv());
         } else {
             print(summary, names);
             if (!suggestions.isEmpty()) {
@@ -113,89 +114,6 @@ final class ReportsSummaryCommand extends Subcommand {
         } catch (DateTimeParseException e) {
             throw new UsageException(texts().get("cli.reports.bad-date", option, GlobalOptions.shown(text)));
         }
-    }
-
-    /**
-     * The summary as issue 13 fixes it, each source with its forward-confirmed reverse name and
-     * sender label (null when there is none, or the source is beyond the {@value SourceNames#MAX_NAMED}
-     * largest); with {@code spfTerms} (a summary of one domain), each source's {@code spf_term}, the
-     * term of the domain's SPF record that passes it (null when none does); and the suggestions.
-     */
-    static Map<String, Object> json(Summary summary, Map<String, SourceNames.Named> names,
-                                    Optional<Map<String, Optional<String>>> spfTerms, List<Finding> suggestions, Locale locale) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("reports", summary.reports());
-        json.put("messages", summary.messages());
-        json.put("dmarc_pass", summary.dmarcPass());
-        json.put("dmarc_fail", summary.dmarcFail());
-        List<Map<String, Object>> sources = new ArrayList<>();
-        for (Summary.Source source : summary.sources()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("ip", source.ip());
-            entry.put("count", source.count());
-            entry.put("dmarc_pass", source.dmarcPass());
-            entry.put("dmarc_fail", source.dmarcFail());
-            entry.put("spf_aligned_pass", source.spfAlignedPass());
-            entry.put("dkim_aligned_pass", source.dkimAlignedPass());
-            SourceNames.Named named = names.getOrDefault(source.ip(), new SourceNames.Named(Optional.empty(), Optional.empty()));
-            entry.put("ptr", named.ptr().orElse(null));
-            entry.put("label", named.label().orElse(null));
-            spfTerms.ifPresent(terms -> entry.put("spf_term", terms.getOrDefault(source.ip(), Optional.empty()).orElse(null)));
-            sources.add(entry);
-        }
-        json.put("sources", sources);
-        json.put("suggestions", FindingText.json(suggestions, locale));
-        json.put("selectors", summary.selectors().stream().map(ReportsSummaryCommand::json).toList());
-        json.put("dispositions", summary.dispositions());
-        List<Map<String, Object>> overrides = new ArrayList<>();
-        for (Summary.OverrideReason reason : summary.overrides()) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("type", reason.type());
-            entry.put("messages", reason.messages());
-            entry.put("comments", reason.comments());
-            overrides.add(entry);
-        }
-        json.put("overrides", overrides);
-        return json;
-    }
-
-    /** One selector of the DKIM ledger; {@code replaced_by} names a rotated selector's replacement (null otherwise). */
-    private static Map<String, Object> json(Summary.Selector selector) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("domain", selector.domain());
-        entry.put("selector", selector.selector());
-        entry.put("messages", selector.messages());
-        entry.put("dkim_pass", selector.dkimPass());
-        entry.put("dkim_fail", selector.dkimFail());
-        entry.put("first_seen", selector.firstSeen().toString());
-        entry.put("last_seen", selector.lastSeen().toString());
-        entry.put("state", selector.state().id());
-        entry.put("dual_signing", selector.dualSigning());
-        entry.put("replaced_by", selector.replacement().orElse(null));
-        return entry;
-    }
-
-    private void printCsv(Summary summary, Map<String, SourceNames.Named> names) {
-        out().println("ip,count,dmarc_pass,dmarc_fail,spf_aligned_pass,dkim_aligned_pass,ptr,label");
-        for (Summary.Source source : summary.sources()) {
-            Optional<SourceNames.Named> named = Optional.ofNullable(names.get(source.ip()));
-            out().println(csvField(source.ip()) + "," + source.count() + "," + source.dmarcPass() + "," + source.dmarcFail() + ","
-                    + source.spfAlignedPass() + "," + source.dkimAlignedPass() + ","
-                    + csvField(named.flatMap(SourceNames.Named::ptr).orElse("")) + ","
-                    + csvField(named.flatMap(SourceNames.Named::label).orElse("")));
-        }
-    }
-
-    /** RFC 4180: quoted when it holds a comma, a quote or a line break; a leading = + - @ is defused for spreadsheets. */
-    static String csvField(String value) {
-        String text = value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 
     private void print(Summary summary, Map<String, SourceNames.Named> names) {

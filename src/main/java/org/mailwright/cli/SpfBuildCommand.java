@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mailwright.json.Json;
 import org.mailwright.spf.Qualifier;
 import org.mailwright.spf.SpfRecipe;
 import org.mailwright.spf.SpfSyntaxException;

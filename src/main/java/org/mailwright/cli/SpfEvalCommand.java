@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.mailwright.json.Json;
 import org.mailwright.spf.MatchedTerm;
 import org.mailwright.spf.SpfEvaluation;
 import org.mailwright.spf.SpfEvaluator;

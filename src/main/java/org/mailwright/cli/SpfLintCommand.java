@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.InvalidDomainNameException;
+import org.mailwright.json.Json;
 import org.mailwright.spf.LookupNode;
 import org.mailwright.spf.SpfEvaluator;
 import org.mailwright.spf.SpfLintReport;

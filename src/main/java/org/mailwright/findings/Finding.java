@@ -1,7 +1,9 @@
 package org.mailwright.findings;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,5 +51,24 @@ public record Finding(FindingType type, List<Object> arguments) {
     /** How to fix it. */
     public String fix(Locale locale) {
         return FindingCatalogue.text(locale, this, FindingCatalogue.Part.FIX);
+    }
+
+    /**
+     * {@code {"id","severity","message","why","fix"}}, the words in {@code locale}'s language: the
+     * finding as every JSON output and export writes it.
+     */
+    public Map<String, Object> json(Locale locale) {
+        return json(id(), severity(), message(locale), why(locale), fix(locale));
+    }
+
+    /** {@code {"id","severity","message","why","fix"}}: a finding's JSON object, from its words. */
+    public static Map<String, Object> json(String id, Severity severity, String message, String why, String fix) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", id);
+        json.put("severity", severity.jsonName());
+        json.put(FindingCatalogue.Part.MESSAGE.key(), message);
+        json.put(FindingCatalogue.Part.WHY.key(), why);
+        json.put(FindingCatalogue.Part.FIX.key(), fix);
+        return json;
     }
 }

@@ -1,5 +1,7 @@
 package org.mailwright.findings;
 
+import java.util.Optional;
+
 /** The suggestions the DMARC reports lead to: what to change, read from who sends as the domain. */
 public enum ReportFinding implements FindingType {
     PROVIDER_NOT_IN_SPF("reports.provider-not-in-spf", Severity.WARNING, "provider", "address", "messages", "include", "domain"),
@@ -19,5 +21,17 @@ public enum ReportFinding implements FindingType {
     @Override
     public Declaration declaration() {
         return declaration;
+    }
+
+    /**
+     * The include a suggestion says the domain's SPF record lacks, as the finding was made with it
+     * (such as {@code _spf.google.com}): what the SPF wizard adds when it opens from the suggestion.
+     * Empty for a finding that names none.
+     */
+    public static Optional<String> spfIncludeToAdd(Finding finding) {
+        if (finding.type() != PROVIDER_NOT_IN_SPF) {
+            return Optional.empty();
+        }
+        return Optional.of(String.valueOf(finding.arguments().get(PROVIDER_NOT_IN_SPF.argumentNames().indexOf("include"))));
     }
 }

@@ -1144,6 +1144,104 @@ public final class ReportArchive implements AutoCloseable {
         }
     }
 
+    /**
+     * At most {@code limit} rows from {@code sourceIp} in the reports {@code query} selects, newest
+     * report first, and whether more are archived: what a summary's source is made of.
+     *
+     * @param rows the rows, each with its report, reasons and DKIM and SPF results
+     * @param more true when the archive holds rows beyond those
+     */
+    public record SourceRows(List<ArchivedRow> rows, boolean more) {
+        public SourceRows {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * The rows from {@code sourceIp} (as the summary names the source) in the reports {@code query}
+     * selects, newest report first, at most {@code limit} of them.
+     *
+     * @throws ArchiveException when the database fails
+     */
+    public SourceRows rows(SummaryQuery query, String sourceIp, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("At least one row, not " + limit + ".");
+        }
+        List<Object> parameters = new ArrayList<>();
+        String chosen = "FROM report_rows w JOIN aggregate_reports r ON r.id = w.report" + where(query, parameters)
+                + " AND w.source_ip = ? ORDER BY COALESCE(r.begin_time, -1) DESC, w.report DESC, w.row_no";
+        parameters.add(sourceIp);
+        Map<RowKey, RowParts> found = new LinkedHashMap<>();
+        List<Object> head = new ArrayList<>(parameters);
+        head.add((long) limit + 1);
+        query("SELECT w.report, w.row_no, r.org_name, r.report_id, r.begin_time, r.end_time, w.message_count, w.disposition,"
+                + " w.dkim, w.spf, w.header_from, w.envelope_from, w.envelope_to " + chosen + " LIMIT ?", head,
+                result -> found.put(new RowKey(result.getLong(1), result.getInt(2)), new RowParts(result)));
+        boolean more = found.size() > limit;
+        if (more) {
+            found.remove(new ArrayList<>(found.keySet()).get(limit));
+        }
+        if (!found.isEmpty()) {
+            // Only the rows listed: the children of a source's other rows are never read.
+            List<Object> bounded = new ArrayList<>(parameters);
+            bounded.add((long) limit);
+            String of = "WITH chosen AS (SELECT w.report, w.row_no " + chosen + " LIMIT ?) SELECT t.report, t.row_no, ";
+            String join = " t JOIN chosen c ON c.report = t.report AND c.row_no = t.row_no ORDER BY t.report, t.row_no, t.seq";
+            query(of + "t.type, t.comment FROM row_reasons" + join, bounded, result -> found.get(key(result)).reasons
+                    .add(new PolicyOverride(result.getString(3), result.getString(4))));
+            query(of + "t.domain, t.selector, t.result, t.human_result FROM row_dkim" + join, bounded, result -> found.get(key(result)).dkim
+                    .add(new DkimAuthResult(result.getString(3), result.getString(4), result.getString(5), result.getString(6))));
+            query(of + "t.domain, t.scope, t.result, t.human_result FROM row_spf" + join, bounded, result -> found.get(key(result)).spf
+                    .add(new SpfAuthResult(result.getString(3), result.getString(4), result.getString(5), result.getString(6))));
+        }
+        return new SourceRows(found.values().stream().map(parts -> parts.row(sourceIp)).toList(), more);
+    }
+
+    private record RowKey(long report, int rowNo) {
+    }
+
+    private static RowKey key(ResultSet result) throws SQLException {
+        return new RowKey(result.getLong(1), result.getInt(2));
+    }
+
+    /** A row read, its reasons and results gathered as their tables are read. */
+    private static final class RowParts {
+        final String reporter;
+        final String reportId;
+        final Optional<Instant> begin;
+        final Optional<Instant> end;
+        final long count;
+        final String disposition;
+        final String dkimAligned;
+        final String spfAligned;
+        final Identifiers identifiers;
+        final List<PolicyOverride> reasons = new ArrayList<>();
+        final List<DkimAuthResult> dkim = new ArrayList<>();
+        final List<SpfAuthResult> spf = new ArrayList<>();
+
+        RowParts(ResultSet result) throws SQLException {
+            reporter = result.getString(3);
+            reportId = result.getString(4);
+            begin = instant(result, 5);
+            end = instant(result, 6);
+            count = result.getLong(7);
+            disposition = result.getString(8);
+            dkimAligned = result.getString(9);
+            spfAligned = result.getString(10);
+            identifiers = new Identifiers(result.getString(11), result.getString(12), result.getString(13));
+        }
+
+        ArchivedRow row(String sourceIp) {
+            return new ArchivedRow(reporter, reportId, begin, end, new ReportRow(sourceIp, count,
+                    new PolicyEvaluated(disposition, dkimAligned, spfAligned, reasons), identifiers, dkim, spf));
+        }
+
+        private static Optional<Instant> instant(ResultSet result, int column) throws SQLException {
+            long seconds = result.getLong(column);
+            return result.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochSecond(seconds));
+        }
+    }
+
     /** How many failure reports the archive holds. */
     public long failureReports() {
         try (Statement statement = connection.createStatement();

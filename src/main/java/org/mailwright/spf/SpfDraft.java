@@ -285,6 +285,26 @@ public record SpfDraft(boolean mx, boolean a, List<String> addresses, Set<SpfPro
         return new SpfDraft(mx, a, addresses, providers, value, keptTerms, ending, flattening);
     }
 
+    /**
+     * This draft with {@code include} in it: as its service when it is a known one's, else as an
+     * other include; the same draft when the record includes it already.
+     */
+    public SpfDraft withInclude(String include) {
+        String bare = bareInclude(include.strip());
+        if (includes().stream().anyMatch(bare::equalsIgnoreCase)) {
+            return this;
+        }
+        Optional<SpfProvider> provider = SpfProvider.byInclude(bare);
+        if (provider.isPresent()) {
+            Set<SpfProvider> more = EnumSet.of(provider.get());
+            more.addAll(providers);
+            return withProviders(more);
+        }
+        List<String> more = new ArrayList<>(customIncludes);
+        more.add(bare);
+        return withCustomIncludes(more);
+    }
+
     public SpfDraft withKeptTerms(List<String> value) {
         return new SpfDraft(mx, a, addresses, providers, customIncludes, value, ending, flattening);
     }

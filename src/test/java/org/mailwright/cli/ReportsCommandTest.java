@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailwright.json.Json;
 import org.mailwright.reports.SampleReports;
 
 /**

@@ -36,7 +36,7 @@ class UiWordsTest {
             "propagation.pick.dmarc", "propagation.pick.mx", "propagation.pick.spf", "propagation.server.cloudflare",
             "propagation.server.google", "propagation.server.quad9", "propagation.wait.hours", "propagation.wait.minutes",
             "propagation.wait.seconds", "publish.export.json", "publish.export.nsupdate", "spf.servers.addresses.prompt",
-            "spf.servers.host", "spf.test.answer", "reports.import.error");
+            "spf.servers.host", "spf.test.answer", "reports.import.error", "reports.rows.spf");
 
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();

@@ -22,10 +22,15 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -91,6 +96,22 @@ public final class ReportsView {
     private TextField filterField;
     @FXML
     private TableView<ReportsViewModel.SourceRow> sourcesTable;
+    @FXML
+    private ScrollPane pageScroll;
+    @FXML
+    private MenuButton exportButton;
+    @FXML
+    private Button showRowsButton;
+    @FXML
+    private VBox rowsBox;
+    @FXML
+    private Button backButton;
+    @FXML
+    private Label rowsTitle;
+    @FXML
+    private Label rowsNoteLabel;
+    @FXML
+    private TableView<ReportsViewModel.RowLine> rowsTable;
 
     private ReportsView(ReportsViewModel model, ResourceBundle bundle, ViewLifetime lifetime) {
         this.model = Objects.requireNonNull(model, "model");
@@ -129,13 +150,17 @@ public final class ReportsView {
         showWhen(noteLabel, model.noteProperty().isNotEmpty());
 
         var nothingYet = model.loadedProperty().isNull();
+        var drilling = model.rowsSourceProperty().isNotEmpty();
         showWhen(emptyState, nothingYet);
-        showWhen(results, nothingYet.not());
+        showWhen(results, nothingYet.not().and(drilling.not()));
+        showWhen(rowsBox, drilling);
+        exportButton.disableProperty().bind(model.canExportProperty().not());
         totalsLabel.textProperty().bind(model.totalsProperty());
         showWhen(namesPendingLabel, model.namesPendingProperty());
 
         filterField.textProperty().bindBidirectional(model.filterProperty());
         buildTable();
+        buildRowsTable();
         lifetime.onChange(model.suggestions(), (ListChangeListener<Finding>) change -> showSuggestions());
         lifetime.onChange(model.loadedProperty(), (observable, old, now) -> {
             showSuggestions();
@@ -166,6 +191,95 @@ public final class ReportsView {
         sorted.comparatorProperty().bind(sourcesTable.comparatorProperty());
         sourcesTable.setItems(sorted);
         sourcesTable.setPlaceholder(new Label(Texts.format(bundle, "reports.sources.empty")));
+    }
+
+    /** A source's rows open from the table by double-click or Enter, or from the button beside the filter. */
+    private void openRowsFromTable() {
+        showRowsButton.disableProperty().bind(sourcesTable.getSelectionModel().selectedItemProperty().isNull());
+        sourcesTable.setRowFactory(table -> {
+            TableRow<ReportsViewModel.SourceRow> row = new TableRow<>();
+            row.setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
+                    openRows(row.getItem());
+                }
+            });
+            return row;
+        });
+        sourcesTable.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            ReportsViewModel.SourceRow chosen = sourcesTable.getSelectionModel().getSelectedItem();
+            if (event.getCode() == KeyCode.ENTER && chosen != null) {
+                openRows(chosen);
+                event.consume();
+            }
+        });
+        rowsTable.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE || event.getCode() == KeyCode.BACK_SPACE) {
+                closeRows();
+                event.consume();
+            }
+        });
+    }
+
+    private void openRows(ReportsViewModel.SourceRow source) {
+        model.showRows(source.ip());
+        // The rows take the place of the charts and the table: their head is at the top of the page.
+        pageScroll.setVvalue(0);
+        rowsTable.requestFocus();
+    }
+
+    @FXML
+    private void showRows() {
+        ReportsViewModel.SourceRow chosen = sourcesTable.getSelectionModel().getSelectedItem();
+        if (chosen != null) {
+            openRows(chosen);
+        }
+    }
+
+    @FXML
+    private void closeRows() {
+        model.closeRows();
+        // Laid out first, so that the bottom of the page is the sources table, not the rows it replaced.
+        root.applyCss();
+        root.layout();
+        pageScroll.setVvalue(1);
+        sourcesTable.requestFocus();
+    }
+
+    private void buildRowsTable() {
+        rowsTitle.textProperty().bind(Bindings.createStringBinding(
+                () -> Texts.format(bundle, "reports.rows.title", model.rowsSourceProperty().get()), model.rowsSourceProperty()));
+        rowsNoteLabel.textProperty().bind(model.rowsNoteProperty());
+        rowsTable.getColumns().setAll(List.of(
+                rowColumn("reports.row.reporter", ReportsViewModel.RowLine::reporter, 120),
+                rowColumn("reports.row.period", ReportsViewModel.RowLine::period, 120),
+                rowCount(),
+                rowColumn("reports.row.disposition", ReportsViewModel.RowLine::disposition, 135),
+                rowColumn("reports.row.dkim", ReportsViewModel.RowLine::dkim, 90),
+                rowColumn("reports.row.spf", ReportsViewModel.RowLine::spf, 90),
+                rowColumn("reports.row.headerFrom", ReportsViewModel.RowLine::headerFrom, 140),
+                rowColumn("reports.row.dkimResults", ReportsViewModel.RowLine::dkimResults, 320),
+                rowColumn("reports.row.spfResults", ReportsViewModel.RowLine::spfResults, 190),
+                rowColumn("reports.row.reasons", ReportsViewModel.RowLine::reasons, 220)));
+        // Ten columns do not fit a narrow window: it scrolls sideways rather than cut every value short.
+        rowsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        rowsTable.setItems(model.rows());
+        rowsTable.placeholderProperty().bind(Bindings.createObjectBinding(() -> new Label(Texts.format(bundle,
+                model.rowsPendingProperty().get() ? "reports.rows.wait" : "reports.rows.empty")), model.rowsPendingProperty()));
+        openRowsFromTable();
+    }
+
+    private <T> TableColumn<ReportsViewModel.RowLine, T> rowColumn(String key, Function<ReportsViewModel.RowLine, T> value, double width) {
+        TableColumn<ReportsViewModel.RowLine, T> column = new TableColumn<>(Texts.format(bundle, key));
+        column.setId(key.substring(key.lastIndexOf('.') + 1));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private TableColumn<ReportsViewModel.RowLine, Long> rowCount() {
+        TableColumn<ReportsViewModel.RowLine, Long> column = rowColumn("reports.row.messages", ReportsViewModel.RowLine::messages, 95);
+        column.getStyleClass().add("reports-count");
+        return column;
     }
 
     private <T> TableColumn<ReportsViewModel.SourceRow, T> column(String key, Function<ReportsViewModel.SourceRow, T> value, double width) {
@@ -209,7 +323,7 @@ public final class ReportsView {
         FindingCard card = FindingCard.of(finding, model.locale(), bundle);
         if (model.opensSpfWizard(finding)) {
             Button open = new Button(Texts.format(bundle, "reports.suggestions.spf"));
-            open.setOnAction(event -> model.openSpfWizard());
+            open.setOnAction(event -> model.openSpfWizard(finding));
             card.getChildren().add(open);
         }
         return card;
@@ -239,6 +353,28 @@ public final class ReportsView {
         File chosen = chooser.showDialog(root.getScene().getWindow());
         if (chosen != null) {
             model.importPaths(List.of(chosen.toPath()));
+        }
+    }
+
+    @FXML
+    private void exportCsv() {
+        export(ReportsViewModel.ExportFormat.CSV, "reports.export.filter.csv");
+    }
+
+    @FXML
+    private void exportJson() {
+        export(ReportsViewModel.ExportFormat.JSON, "reports.export.filter.json");
+    }
+
+    private void export(ReportsViewModel.ExportFormat format, String filterKey) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(Texts.format(bundle, "reports.export.title"));
+        chooser.setInitialFileName(model.suggestedFileName(format));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.format(bundle, filterKey),
+                "*." + format.extension()));
+        File chosen = chooser.showSaveDialog(root.getScene().getWindow());
+        if (chosen != null) {
+            model.export(format, chosen.toPath());
         }
     }
 

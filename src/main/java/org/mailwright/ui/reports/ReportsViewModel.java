@@ -1,7 +1,9 @@
 package org.mailwright.ui.reports;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -32,20 +36,25 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.mailwright.dns.DomainName;
 import org.mailwright.findings.Finding;
+import org.mailwright.files.AtomicFiles;
 import org.mailwright.findings.ReportFinding;
+import org.mailwright.reports.ArchivedRow;
 import org.mailwright.reports.FileImport;
+import org.mailwright.reports.PolicyEvaluated;
 import org.mailwright.reports.Readiness;
 import org.mailwright.reports.ReportArchive;
 import org.mailwright.reports.ReportFiles;
 import org.mailwright.reports.ReportLimits;
+import org.mailwright.reports.ReportRow;
 import org.mailwright.reports.SourceAdvice;
 import org.mailwright.reports.SourceHistory;
 import org.mailwright.reports.SourceNames;
 import org.mailwright.reports.Summary;
+import org.mailwright.reports.SummaryExport;
 import org.mailwright.reports.SummaryQuery;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
-import org.mailwright.ui.check.FixWizard;
+import org.mailwright.ui.check.WizardRequest;
 import org.mailwright.ui.work.BackgroundJobs;
 import org.mailwright.ui.work.LatestJob;
 
@@ -59,6 +68,9 @@ public final class ReportsViewModel {
 
     /** How long one background step of an import runs before it reports progress, in nanoseconds. */
     private static final long STEP_NANOS = 100_000_000L;
+
+    /** The most rows a source's drill-down lists: its newest. */
+    public static final int MAX_ROWS = 1_000;
 
     /** A file that held no readable report, and the reason's words in the language of the moment it was read. */
     public record ImportError(Path file, String reason) {
@@ -93,8 +105,34 @@ public final class ReportsViewModel {
         }
     }
 
-    /** What the archive says of the chosen domain and period: the summary and the charts' figures. */
+    /** The files a summary is saved as: the bytes {@code mailwright reports summary} prints with the same option. */
+    public enum ExportFormat {
+        CSV("csv"),
+        JSON("json");
+
+        private final String extension;
+
+        ExportFormat(String extension) {
+            this.extension = extension;
+        }
+
+        /** The file name's ending, without the dot. */
+        public String extension() {
+            return extension;
+        }
+    }
+
     /**
+     * One archived row of the source drilled into, worded for the table: the values receivers
+     * reported, their words in the user's language where the window has them, else as reported.
+     */
+    public record RowLine(String reporter, String period, long messages, String disposition, String dkim, String spf,
+                          String headerFrom, String dkimResults, String spfResults, String reasons) {
+    }
+
+    /**
+     * What the archive says of the chosen domain and period: the summary and the charts' figures.
+     *
      * @param history what the archive knows of one domain's sources over time ({@link SourceHistory#NONE} for all domains)
      * @param readiness what the domain's reports say of the next DMARC stage; empty for all domains, or without reports
      */
@@ -121,9 +159,11 @@ public final class ReportsViewModel {
 
     private final AppContext context;
     private final BackgroundJobs jobs;
-    private final Consumer<FixWizard> openWizard;
+    private final Consumer<WizardRequest> openWizard;
     private final LatestJob loading;
     private final LatestJob naming;
+    private final LatestJob drilling;
+    private final LatestJob saving;
 
     private final StringProperty domain = new SimpleStringProperty(this, "domain", "");
     private final ObjectProperty<LocalDate> since = new SimpleObjectProperty<>(this, "since");
@@ -151,24 +191,38 @@ public final class ReportsViewModel {
     private final ObservableList<Finding> suggestions = FXCollections.observableArrayList();
     private final ObservableList<Finding> suggestionsView = FXCollections.unmodifiableObservableList(suggestions);
     private Supplier<String> noteWords = () -> "";
+    private final ObjectProperty<Lookup> lookup = new SimpleObjectProperty<>(this, "lookup");
+    private final BooleanBinding canExport;
 
-    public ReportsViewModel(AppContext context, Consumer<FixWizard> openWizard) {
+    private final ReadOnlyStringWrapper rowsSource = new ReadOnlyStringWrapper(this, "rowsSource", "");
+    private final ReadOnlyBooleanWrapper rowsPending = new ReadOnlyBooleanWrapper(this, "rowsPending");
+    private final ReadOnlyStringWrapper rowsNote = new ReadOnlyStringWrapper(this, "rowsNote", "");
+    private final ObservableList<RowLine> rows = FXCollections.observableArrayList();
+    private final ObservableList<RowLine> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private ReportArchive.SourceRows shownRows;
+    private Supplier<String> rowsFailure;
+
+    /** @param openWizard shows a wizard's page, which then works on the domain every page follows */
+    public ReportsViewModel(AppContext context, Consumer<WizardRequest> openWizard) {
         this(context, context.work(), openWizard);
     }
 
     /** @param jobs runs the import and the lookups: the window's background work, or the caller's thread in tests */
-    ReportsViewModel(AppContext context, BackgroundJobs jobs, Consumer<FixWizard> openWizard) {
+    ReportsViewModel(AppContext context, BackgroundJobs jobs, Consumer<WizardRequest> openWizard) {
         this.context = Objects.requireNonNull(context, "context");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.openWizard = Objects.requireNonNull(openWizard, "openWizard");
         this.loading = new LatestJob(jobs);
         this.naming = new LatestJob(jobs);
+        this.drilling = new LatestJob(jobs);
+        this.saving = new LatestJob(jobs);
         var language = context.settings().languageProperty();
         domainProblem = Bindings.createStringBinding(() -> domain.get().isBlank() ? ""
                 : DomainName.parseDomain(domain.get().strip()).problem().map(problem -> problem.text(locale())).orElse(""),
                 domain, language);
         periodProblem = Bindings.createStringBinding(() -> since.get() != null && until.get() != null
                 && until.get().isBefore(since.get()) ? text("reports.period.problem") : "", since, until, language);
+        canExport = lookup.isNotNull().and(importing.not());
         filter.addListener((observable, old, now) -> shownSources.setPredicate(row -> row.matches(now)));
         language.addListener((observable, old, now) -> reword());
     }
@@ -232,7 +286,9 @@ public final class ReportsViewModel {
     }
 
     private void show(Loaded result) {
+        closeRows();
         loaded.set(result);
+        lookup.set(null);
         suggestions.clear();
         sources.setAll(result.summary().sources().stream()
                 .map(source -> SourceRow.of(source, new SourceNames.Named(Optional.empty(), Optional.empty()))).toList());
@@ -249,14 +305,17 @@ public final class ReportsViewModel {
             CompletableFuture<Map<String, SourceNames.Named>> names = new SourceNames(resolver, target)
                     .name(summary.sources().stream().map(Summary.Source::ip).toList());
             return names.thenCompose(named -> about == null
-                    ? CompletableFuture.completedFuture(new Lookup(named, List.of()))
+                    ? CompletableFuture.completedFuture(new Lookup(named, Optional.empty(), List.of()))
                     : new SourceAdvice(resolver, target).advise(about, summary, named, result.history())
-                            .thenApply(advice -> new Lookup(named, withReadiness(advice.suggestions(), result.readiness()))));
+                            .thenApply(advice -> new Lookup(named, Optional.of(advice.spfTerms()),
+                                    withReadiness(advice.suggestions(), result.readiness()))));
         }, (named, failure) -> {
             namesPending.set(false);
             if (failure != null) {
+                lookup.set(new Lookup(Map.of(), Optional.empty(), List.of()));
                 return;
             }
+            lookup.set(named);
             sources.setAll(summary.sources().stream()
                     .map(source -> SourceRow.of(source, named.names().getOrDefault(source.ip(),
                             new SourceNames.Named(Optional.empty(), Optional.empty())))).toList());
@@ -264,7 +323,12 @@ public final class ReportsViewModel {
         });
     }
 
-    private record Lookup(Map<String, SourceNames.Named> names, List<Finding> suggestions) {
+    /**
+     * What the lookups after a summary found: the sources' names, for one domain the SPF term that
+     * passes each source, and the suggestions (none of them when the lookups failed).
+     */
+    private record Lookup(Map<String, SourceNames.Named> names, Optional<Map<String, Optional<String>>> spfTerms,
+                          List<Finding> suggestions) {
     }
 
     /** The suggestions, then the readiness for the next stage, as {@code mailwright reports summary} lists them. */
@@ -304,18 +368,200 @@ public final class ReportsViewModel {
         return suggestionsView;
     }
 
-    /** True for a suggestion the SPF wizard fixes: a provider that sends but is not in the record. */
+    /** True for a suggestion the SPF wizard fixes: it names the include the domain's record lacks. */
     public boolean opensSpfWizard(Finding finding) {
-        return finding.type() == ReportFinding.PROVIDER_NOT_IN_SPF;
+        return ReportFinding.spfIncludeToAdd(finding).isPresent();
     }
 
-    /** Opens the SPF wizard on the summary's domain, which becomes the domain every page works on. */
-    public void openSpfWizard() {
+    /**
+     * Opens the SPF wizard on the summary's domain, which becomes the domain every page works on,
+     * with the include {@code suggestion} names added to the record; nothing for another suggestion.
+     */
+    public void openSpfWizard(Finding suggestion) {
+        Optional<String> include = ReportFinding.spfIncludeToAdd(suggestion);
         Loaded shown = loaded.get();
-        if (shown != null && shown.query().domain() != null) {
-            context.settings().lastDomainProperty().set(shown.query().domain());
+        if (include.isEmpty() || shown == null || shown.query().domain() == null) {
+            return;
         }
-        openWizard.accept(FixWizard.SPF);
+        context.settings().lastDomainProperty().set(shown.query().domain());
+        openWizard.accept(WizardRequest.spfIncluding(include.get()));
+    }
+
+    // ---- Exporting ----
+
+    /** True once the summary's sources are named and its suggestions found, so it exports as the CLI prints it. */
+    public BooleanBinding canExportProperty() {
+        return canExport;
+    }
+
+    /**
+     * The summary shown, in {@code format}: the bytes {@code mailwright reports summary --csv} or
+     * {@code --json} prints for the same domain and period, suggestions worded in the user's
+     * language; empty until it can be exported.
+     */
+    public String exportText(ExportFormat format) {
+        Loaded shown = loaded.get();
+        Lookup found = lookup.get();
+        if (shown == null || found == null) {
+            return "";
+        }
+        SummaryExport export = new SummaryExport(shown.summary(), found.names(), found.spfTerms(), found.suggestions());
+        return format == ExportFormat.CSV ? export.csv() : export.json(locale());
+    }
+
+    /** The file name a save dialog offers: the domain (or every domain) and the period. */
+    public String suggestedFileName(ExportFormat format) {
+        Loaded shown = loaded.get();
+        StringBuilder name = new StringBuilder(shown == null || shown.query().domain() == null ? "dmarc" : shown.query().domain())
+                .append("-reports");
+        if (shown != null && shown.query().since() != null) {
+            name.append("-from-").append(shown.query().since());
+        }
+        if (shown != null && shown.query().until() != null) {
+            name.append("-to-").append(shown.query().until());
+        }
+        return name.append('.').append(format.extension()).toString();
+    }
+
+    /** Writes the summary shown in {@code format} to {@code file}, in the background; the note says how it went. */
+    public void export(ExportFormat format, Path file) {
+        String content = exportText(format);
+        if (content.isEmpty()) {
+            return;
+        }
+        saving.start(text("reports.progress.export", file.getFileName()), () -> BackgroundJobs.completed(() -> {
+            // Whole or not at all, and never through a link: the file chooser has asked about replacing it.
+            AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8), AtomicFiles.WORLD_READABLE, true);
+            return file;
+        }), (saved, failure) -> {
+            if (!(failure instanceof CancellationException)) {
+                String why = failure == null ? "" : reason(failure);
+                setNote(failure == null ? () -> text("reports.export.saved", saved) : () -> text("reports.export.failed", file, why));
+            }
+        });
+    }
+
+    // ---- A source's rows ----
+
+    /**
+     * Lists the archived rows of the source at {@code ip} within the summary's domain and period,
+     * the newest {@value #MAX_ROWS}, read in the background.
+     */
+    public void showRows(String ip) {
+        Loaded shown = loaded.get();
+        if (shown == null || importing.get()) {
+            return;
+        }
+        SummaryQuery query = shown.query();
+        shownRows = null;
+        rowsFailure = null;
+        rows.clear();
+        rowsSource.set(ip);
+        rowsPending.set(true);
+        rewordRows();
+        drilling.start(text("reports.progress.rows", ip), () -> BackgroundJobs.completed(() -> {
+            try (ReportArchive archive = openArchive()) {
+                return archive.rows(query, ip, MAX_ROWS);
+            }
+        }), (found, failure) -> {
+            rowsPending.set(false);
+            if (failure instanceof CancellationException) {
+                return;
+            }
+            if (failure != null) {
+                String why = reason(failure);
+                rowsFailure = () -> text("reports.rows.failed", ip, why);
+            } else {
+                shownRows = found;
+            }
+            rewordRows();
+        });
+    }
+
+    /** Back from the rows to the summary. */
+    public void closeRows() {
+        drilling.abandon();
+        shownRows = null;
+        rowsFailure = null;
+        rows.clear();
+        rowsPending.set(false);
+        rowsSource.set("");
+        rowsNote.set("");
+    }
+
+    /** The address whose rows are listed; empty while the summary shows. */
+    public ReadOnlyStringProperty rowsSourceProperty() {
+        return rowsSource.getReadOnlyProperty();
+    }
+
+    /** True while the rows are read. */
+    public ReadOnlyBooleanProperty rowsPendingProperty() {
+        return rowsPending.getReadOnlyProperty();
+    }
+
+    /** How many rows are listed and whether the archive holds more, or why they could not be read. */
+    public ReadOnlyStringProperty rowsNoteProperty() {
+        return rowsNote.getReadOnlyProperty();
+    }
+
+    /** The source's rows, newest report first. */
+    public ObservableList<RowLine> rows() {
+        return rowsView;
+    }
+
+    private void rewordRows() {
+        String ip = rowsSource.get();
+        if (ip.isEmpty()) {
+            return;
+        }
+        if (rowsFailure != null) {
+            rowsNote.set(rowsFailure.get());
+        } else if (shownRows == null) {
+            rowsNote.set(text("reports.rows.reading", ip));
+        } else {
+            rows.setAll(shownRows.rows().stream().map(this::line).toList());
+            rowsNote.set(shownRows.more() ? text("reports.rows.more", shownRows.rows().size(), ip)
+                    : text("reports.rows.count", shownRows.rows().size(), ip));
+        }
+    }
+
+    private RowLine line(ArchivedRow archived) {
+        ReportRow row = archived.row();
+        PolicyEvaluated evaluated = row.evaluated();
+        String dkim = row.dkim().stream().map(result -> text("reports.rows.dkim", shownValue(result.domain()),
+                shownValue(result.selector()), reported("result", result.result()))).collect(Collectors.joining("\n"));
+        String spf = row.spf().stream().map(result -> text("reports.rows.spf", shownValue(result.domain()),
+                reported("result", result.result()))).collect(Collectors.joining("\n"));
+        String reasons = evaluated.reasons().stream().map(reason -> reason.comment() == null || reason.comment().isBlank()
+                ? reported("reason", reason.type()) : text("reports.rows.reason", reported("reason", reason.type()), reason.comment()))
+                .collect(Collectors.joining("\n"));
+        return new RowLine(archived.reporter(), period(archived), row.count(), reported("disposition", evaluated.disposition()),
+                reported("result", evaluated.dkim()), reported("result", evaluated.spf()),
+                row.identifiers() == null ? shownValue(null) : shownValue(row.identifiers().headerFrom()), dkim, spf, reasons);
+    }
+
+    /** The report's days, in UTC as the summary counts them. */
+    private String period(ArchivedRow archived) {
+        if (archived.begin().isEmpty() || archived.end().isEmpty()) {
+            return text("reports.rows.none");
+        }
+        LocalDate first = archived.begin().get().atZone(ZoneOffset.UTC).toLocalDate();
+        // A period that ends at midnight ends with the day before.
+        LocalDate last = archived.end().get().minusSeconds(1).atZone(ZoneOffset.UTC).toLocalDate();
+        return last.isAfter(first) ? text("reports.rows.period", first.toString(), last.toString()) : first.toString();
+    }
+
+    /** A value a receiver reported, in the window's words when they know it, else as written. */
+    private String reported(String kind, String value) {
+        if (value == null || value.isBlank()) {
+            return text("reports.rows.none");
+        }
+        String key = "reports." + kind + "." + value.toLowerCase(Locale.ROOT);
+        return context.bundle().containsKey(key) ? text(key) : value;
+    }
+
+    private String shownValue(String value) {
+        return value == null || value.isBlank() ? text("reports.rows.none") : value;
     }
 
     /** That the summary could not be read, and why; empty otherwise. */
@@ -334,6 +580,7 @@ public final class ReportsViewModel {
             return;
         }
         List<Path> given = List.copyOf(paths);
+        closeRows();
         loading.abandon();
         naming.abandon();
         importing.set(true);
@@ -454,6 +701,7 @@ public final class ReportsViewModel {
 
     private void reword() {
         note.set(noteWords.get());
+        rewordRows();
         Loaded shown = loaded.get();
         if (shown == null) {
             return;

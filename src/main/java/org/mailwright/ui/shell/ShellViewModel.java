@@ -3,6 +3,7 @@ package org.mailwright.ui.shell;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -19,6 +20,7 @@ import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.check.FixWizard;
 import org.mailwright.ui.check.HealthCheckViewModel;
+import org.mailwright.ui.check.WizardRequest;
 import org.mailwright.ui.dmarc.DmarcViewModel;
 import org.mailwright.ui.dmarc.PlanReminders;
 import org.mailwright.ui.dkim.DkimViewModel;
@@ -121,7 +123,17 @@ public final class ShellViewModel {
      * (it says so, and offers to switch).
      */
     public void openWizard(FixWizard wizard) {
-        page.set(switch (wizard) {
+        openWizard(new WizardRequest(wizard, Optional.empty()));
+    }
+
+    /**
+     * Shows the page of the request's wizard, as {@link #openWizard(FixWizard)} does, once the
+     * wizard has what the request adds to its record: the SPF wizard adds the include when it has
+     * drafted the record of the domain every page follows.
+     */
+    public void openWizard(WizardRequest request) {
+        request.spfInclude().ifPresent(include -> spf().addInclude(context.settings().lastDomainProperty().get(), include));
+        page.set(switch (request.wizard()) {
             case SPF -> Page.SPF;
             case DKIM -> Page.DKIM;
             case DMARC -> Page.DMARC;

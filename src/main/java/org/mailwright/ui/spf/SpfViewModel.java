@@ -138,6 +138,7 @@ public final class SpfViewModel {
     private final PublishViewModel publication;
     private final WizardViewModel wizard;
     private boolean loadingAnswers;
+    private IncludeToAdd includeToAdd;
 
     /** @param watchPropagation shows the Propagation page watching the records handed to it */
     public SpfViewModel(AppContext context, Consumer<List<ExpectedRecord>> watchPropagation) {
@@ -415,6 +416,31 @@ public final class SpfViewModel {
         return providers.get(provider);
     }
 
+    /**
+     * Adds {@code include} to the record of {@code domainName} (as another page names it): at once
+     * when that record is drafted, else as soon as it is, after what the domain publishes was read
+     * into the answers. Working on another domain first forgets it.
+     */
+    public void addInclude(String domainName, String include) {
+        DomainName.parseDomain(domainName).name().ifPresent(name -> {
+            includeToAdd = new IncludeToAdd(name.ascii(), include);
+            addPendingInclude();
+        });
+    }
+
+    private record IncludeToAdd(String domain, String include) {
+    }
+
+    private void addPendingInclude() {
+        if (includeToAdd == null || start.get() == null || !includeToAdd.domain().equals(domainName.get())) {
+            return;
+        }
+        SpfDraft with = answers.get().withInclude(includeToAdd.include());
+        includeToAdd = null;
+        providers.forEach((provider, selected) -> selected.set(with.providers().contains(provider)));
+        customIncludes.set(String.join("\n", with.customIncludes()));
+    }
+
     /** Other include domains, one per line. */
     public StringProperty customIncludesProperty() {
         return customIncludes;
@@ -586,6 +612,9 @@ public final class SpfViewModel {
         }
         // What was read, drafted and checked belongs to the previous domain: it goes before anything of the next one shows.
         readJob.abandon();
+        if (includeToAdd != null && !includeToAdd.domain().equals(name)) {
+            includeToAdd = null;
+        }
         reading.set(name.isEmpty() ? Progress.IDLE : Progress.RUNNING);
         facts.set(null);
         publishedFindings.clear();
@@ -665,6 +694,7 @@ public final class SpfViewModel {
         }
         loadAnswers(from);
         draftEdited.set(false);
+        addPendingInclude();
     }
 
     /** Drafts nothing: what the domain publishes is not known (yet). */

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +14,19 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mailwright.cli.MailwrightCommand;
 import org.mailwright.findings.ReportFinding;
 import org.mailwright.reports.ReportArchive;
 import org.mailwright.reports.SampleReports;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.ThrowawayPreferences;
-import org.mailwright.ui.check.FixWizard;
+import org.mailwright.ui.check.WizardRequest;
 import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.work.BackgroundWork;
@@ -63,7 +67,7 @@ class ReportsViewModelTest {
     private ThrowawayPreferences preferences;
     private AppSettings settings;
     private AppContext context;
-    private final List<FixWizard> wizardsOpened = new ArrayList<>();
+    private final List<WizardRequest> wizardsOpened = new ArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -164,8 +168,9 @@ class ReportsViewModelTest {
         var google = model.suggestions().stream().filter(model::opensSpfWizard).findFirst().orElseThrow();
         assertTrue(google.message(model.locale()).contains("Google"), google.message(model.locale()));
 
-        model.openSpfWizard();
-        assertEquals(List.of(FixWizard.SPF), wizardsOpened);
+        model.openSpfWizard(google);
+        assertEquals(List.of(WizardRequest.spfIncluding("_spf.google.com")), wizardsOpened,
+                "the SPF wizard opens with the include the suggestion names");
         assertEquals("shop.test", settings.lastDomainProperty().get(), "the wizard opens on the reports' domain");
 
         model.sinceProperty().set(LocalDate.of(2026, 12, 2));
@@ -206,5 +211,66 @@ class ReportsViewModelTest {
         settings.languageProperty().set(Language.SPANISH);
 
         assertTrue(model.totalsProperty().get().startsWith("3 informes, 57 mensajes"), model.totalsProperty().get());
+    }
+
+    /** What {@code mailwright reports summary} prints for the page's data folder and test DNS server. */
+    private String cli(String... options) {
+        List<String> args = new ArrayList<>(List.of("reports", "summary", "--lang", "en", "--data-dir", preferences.dataFolder().toString(),
+                "--server", dns.address().toString(), "--timeout-ms", "750"));
+        args.addAll(List.of(options));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = MailwrightCommand.execute(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of());
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theExportsAreTheBytesTheCliPrintsForTheSameDomainAndPeriod() throws IOException {
+        ReportsViewModel model = imported();
+        assertTrue(model.canExportProperty().get());
+        assertEquals(cli("--csv"), model.exportText(ReportsViewModel.ExportFormat.CSV));
+        assertEquals(cli("--json"), model.exportText(ReportsViewModel.ExportFormat.JSON));
+
+        model.domainProperty().set("shop.test");
+        model.sinceProperty().set(LocalDate.of(2026, 12, 1));
+        model.refresh();
+        String json = cli("--json", "--domain", "shop.test", "--since", "2026-12-01");
+        assertTrue(json.contains("\"spf_term\":\"mx\"") && json.contains("reports.provider-not-in-spf"), json);
+        assertEquals(json, model.exportText(ReportsViewModel.ExportFormat.JSON));
+        assertEquals(cli("--csv", "--domain", "shop.test", "--since", "2026-12-01"), model.exportText(ReportsViewModel.ExportFormat.CSV));
+        assertEquals("shop.test-reports-from-2026-12-01.json", model.suggestedFileName(ReportsViewModel.ExportFormat.JSON));
+
+        Path saved = folder.resolve("saved.json");
+        model.export(ReportsViewModel.ExportFormat.JSON, saved);
+        assertEquals(json, Files.readString(saved, StandardCharsets.UTF_8));
+        assertEquals("Saved the summary to " + saved + ".", model.noteProperty().get());
+    }
+
+    @Test
+    void aSourcesRowsAreListedWithinTheSummarysDomainAndPeriodAndTheWayBackClearsThem() {
+        ReportsViewModel model = imported();
+        model.domainProperty().set("shop.test");
+        model.refresh();
+
+        model.showRows("192.0.2.25");
+        assertEquals("192.0.2.25", model.rowsSourceProperty().get());
+        assertFalse(model.rowsPendingProperty().get());
+        assertEquals(List.of(new ReportsViewModel.RowLine("yahoo.com", "2026-12-02", 5, "Delivered", "Pass", "Pass", "shop.test",
+                        "shop.test, selector s1: Pass", "shop.test: Pass", ""),
+                new ReportsViewModel.RowLine("google.com", "2026-12-01", 30, "Delivered", "Pass", "Pass", "shop.test",
+                        "shop.test, selector s1: Pass", "shop.test: Pass", "")), model.rows(),
+                "newest report first, only shop.test's reports");
+        assertEquals("2 rows from 192.0.2.25, newest report first.", model.rowsNoteProperty().get());
+
+        settings.languageProperty().set(Language.SPANISH);
+        assertEquals("Entregado", model.rows().get(0).disposition());
+        assertEquals("shop.test, con el selector s1: Pasa", model.rows().get(0).dkimResults());
+        assertTrue(model.rowsNoteProperty().get().startsWith("2 filas de 192.0.2.25"), model.rowsNoteProperty().get());
+
+        model.closeRows();
+        assertEquals("", model.rowsSourceProperty().get());
+        assertTrue(model.rows().isEmpty());
     }
 }

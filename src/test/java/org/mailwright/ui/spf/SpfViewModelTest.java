@@ -457,4 +457,34 @@ class SpfViewModelTest {
             model.wizard().next();
         }
     }
+
+    @Test
+    void anIncludeHandedOverByAReportsSuggestionIsInTheRecordTheWizardStartsWith() {
+        model.addInclude("Example.test", "_spf.google.com");
+        assertEquals("", model.recordProperty().get(), "nothing is drafted before the domain is read");
+
+        model.domainProperty().set("example.test");
+
+        assertEquals(Start.PUBLISHED, model.startProperty().get(), "the published record is the start, the include added to it");
+        assertTrue(model.providerProperty(SpfProvider.GOOGLE_WORKSPACE).get());
+        assertEquals("_spf.provider.test", model.customIncludesProperty().get());
+        assertTrue(model.recordProperty().get().contains(" include:_spf.google.com "), model.recordProperty().get());
+        assertTrue(model.recordProperty().get().contains(" include:_spf.provider.test "), model.recordProperty().get());
+        assertTrue(model.draftEditedProperty().get(), "the added include is a change to publish, not the published record");
+
+        model.addInclude("example.test", "spf.other.test");
+        assertEquals("_spf.provider.test\nspf.other.test", model.customIncludesProperty().get(), "a drafted record gets it at once");
+        model.addInclude("example.test", "include:_spf.provider.test");
+        assertEquals("_spf.provider.test\nspf.other.test", model.customIncludesProperty().get(), "an include the record has is not added twice");
+    }
+
+    @Test
+    void anIncludeForAnotherDomainIsForgottenWhenTheWizardWorksOnADifferentOne() {
+        model.addInclude("example.test", "_spf.google.com");
+        model.domainProperty().set("fresh.example.test");
+        model.domainProperty().set("example.test");
+
+        assertFalse(model.providerProperty(SpfProvider.GOOGLE_WORKSPACE).get());
+        assertEquals("v=spf1 mx include:_spf.provider.test ~all", model.recordProperty().get());
+    }
 }

@@ -1,4 +1,4 @@
-package org.mailwright.cli;
+package org.mailwright.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,16 +1,16 @@
-package org.mailwright.cli;
+package org.mailwright.json;
 
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The one JSON writer of the command line (RFC 8259). Writes nested {@link Map}s (keys in the
+ * The one JSON writer of the command line and of the exports (RFC 8259). Writes nested {@link Map}s (keys in the
  * map's order, so use a {@link java.util.LinkedHashMap}), {@link List}s, strings, numbers,
  * booleans and {@code null} on one line. Non-ASCII characters are written as themselves (the
  * output is UTF-8), only what RFC 8259 requires is escaped.
  */
-final class Json {
+public final class Json {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -21,7 +21,7 @@ final class Json {
      * @throws IllegalArgumentException for a value JSON cannot hold: another type, a non-string
      *     key, or a non-finite number
      */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder json = new StringBuilder();
         append(json, value);
         return json.toString();
