@@ -65,7 +65,6 @@ record VerdictScreen(CheckState state, String overall, String fromDomain, String
             return new VerdictCard(CheckState.INFO, words.result(spf.result()), title, words.text("message.spf.unchecked"),
                     List.of(), List.of());
         }
-        SpfEvaluation evaluation = spf.evaluation().get();
         List<SignatureRow.Tag> facts = new ArrayList<>();
         facts.add(new SignatureRow.Tag(words.text("message.spf.domain"), spf.domain()));
         facts.add(aligned(spf.aligned(), words));
@@ -74,9 +73,8 @@ record VerdictScreen(CheckState state, String overall, String fromDomain, String
         facts.add(new SignatureRow.Tag(words.text("message.spf.helo"), spf.helo().isEmpty() ? "—" : spf.helo()));
         facts.add(new SignatureRow.Tag(words.text("message.spf.mailFrom"),
                 spf.mailFrom().isEmpty() ? words.text("message.spf.nullSender") : spf.mailFrom()));
-        if (!evaluation.explanation().isEmpty()) {
-            facts.add(new SignatureRow.Tag(words.text("message.spf.explanation"), evaluation.explanation()));
-        }
+        spf.evaluation().flatMap(SpfEvaluation::domainExplanation)
+                .ifPresent(explanation -> facts.add(new SignatureRow.Tag(words.text("message.spf.explanation"), explanation)));
         return new VerdictCard(VerdictCard.stateOf(spf.result()), words.result(spf.result()), title, "", facts, List.of());
     }
 

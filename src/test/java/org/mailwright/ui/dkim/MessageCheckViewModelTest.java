@@ -169,6 +169,8 @@ class MessageCheckViewModelTest {
         assertEquals("203.0.113.9 (given)", fact(screen.spf(), "Sender address"));
         assertEquals("smtp.elsewhere.example", fact(screen.spf(), "HELO name"));
         assertEquals("aligned", fact(screen.spf(), "Alignment with the From domain"), "aligned, whatever the result");
+        assertTrue(screen.spf().facts().stream().noneMatch(tag -> tag.label().equals("The domain’s explanation")),
+                "the default explanation is English whatever the window's language, and not the domain's word");
         SignatureRow row = screen.dkim().get(0);
         assertEquals("Fail", row.word());
         assertEquals("The body was changed after signing: its hash does not match bh=.", row.reason());
