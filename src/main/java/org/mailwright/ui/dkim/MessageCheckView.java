@@ -184,6 +184,8 @@ public final class MessageCheckView {
                     name.getStyleClass().add("dkim-tag-value");
                     name.setWrapText(true);
                     StateBadge comparison = new StateBadge(method.state(), state -> method.comparison());
+                    // Its own height beside a method that wraps onto two lines, as every badge on the page.
+                    GridPane.setFillHeight(comparison, false);
                     table.addRow(i + 1, name, new Label(method.theirs()), new Label(method.ours()), comparison);
                 }
                 // The method column takes what is left and wraps: a long d= never widens the page.
