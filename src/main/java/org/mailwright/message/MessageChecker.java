@@ -246,32 +246,11 @@ public final class MessageChecker {
         private void differences(StampedResults newest, SpfVerdict spfVerdict, List<DkimVerdict> dkim, DmarcVerdict dmarc,
                                  List<Finding> findings) {
             for (StampedResults.MethodResult theirs : newest.results()) {
-                Optional<String> ours = switch (theirs.method()) {
-                    case "spf" -> spf.isPresent() ? Optional.of(spfVerdict.result()) : Optional.empty();
-                    case "dkim" -> dkimFor(theirs, dkim);
-                    case "dmarc" -> author.domain().isPresent() ? Optional.of(dmarc.result().jsonName()) : Optional.empty();
-                    case "arc" -> Optional.of(arc.result().jsonName());
-                    default -> Optional.empty();
-                };
+                Optional<String> ours = MessageVerdict.ownResult(theirs, author, spfVerdict, dkim, dmarc, arc);
                 if (ours.isPresent() && !ours.get().equals(theirs.result())) {
                     findings.add(MessageFinding.RESULTS_DIFFER.of(newest.authservId(), theirs.method(), theirs.result(), ours.get()));
                 }
             }
-        }
-
-        /** Mailwright's result for the signature a dkim result names by header.d (and header.s, when given). */
-        private static Optional<String> dkimFor(StampedResults.MethodResult theirs, List<DkimVerdict> dkim) {
-            Optional<String> domain = theirs.property("header.d")
-                    .or(() -> theirs.property("header.i").map(i -> i.substring(i.lastIndexOf('@') + 1)));
-            if (domain.isEmpty()) {
-                return Optional.empty();
-            }
-            Optional<String> selector = theirs.property("header.s");
-            return dkim.stream().map(DkimVerdict::signature)
-                    .filter(signature -> signature.domain().equalsIgnoreCase(domain.get()))
-                    .filter(signature -> selector.isEmpty() || signature.selector().equalsIgnoreCase(selector.get()))
-                    .map(signature -> signature.result().jsonName())
-                    .findFirst();
         }
     }
 }

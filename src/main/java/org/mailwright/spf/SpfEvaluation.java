@@ -30,6 +30,14 @@ public record SpfEvaluation(SpfRequest request, SpfResult result, String explana
         return request.domain();
     }
 
+    /**
+     * The explanation in the domain's own words, from its exp= record; empty when the default
+     * stands, which is Mailwright's English wording rather than anything the domain says.
+     */
+    public Optional<String> domainExplanation() {
+        return trace.stream().anyMatch(step -> step.key().equals("explanation")) ? Optional.of(explanation) : Optional.empty();
+    }
+
     /** The term of the checked domain's own record that decided the result, if one did. */
     public Optional<MatchedTerm> mechanism() {
         return matched.stream().findFirst();

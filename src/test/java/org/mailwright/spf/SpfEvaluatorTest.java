@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,7 @@ class SpfEvaluatorTest {
 
             assertEquals(SpfResult.FAIL, evaluation.result());
             assertEquals("203.0.113.9 is not one of our senders; see https://example.test/spf", evaluation.explanation());
+            assertEquals(Optional.of(evaluation.explanation()), evaluation.domainExplanation());
             assertEquals("-all", evaluation.mechanism().orElseThrow().term());
         }
     }
@@ -103,6 +105,7 @@ class SpfEvaluatorTest {
             assertEquals("postmaster@helo.example.test", pass.request().sender());
             assertEquals(SpfResult.FAIL, fail.result());
             assertEquals("helo.example.test does not designate 192.0.2.98 as a permitted sender", fail.explanation());
+            assertEquals(Optional.empty(), fail.domainExplanation(), "the default is not the domain's word");
         }
     }
 

@@ -1,13 +1,15 @@
 package org.mailwright.ui.dkim;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -22,24 +24,26 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import org.mailwright.dkim.DkimVerifier;
 import org.mailwright.dkim.HeaderField;
 import org.mailwright.dkim.MailMessage;
 import org.mailwright.dkim.MessageLimitException;
 import org.mailwright.dkim.MessageLimits;
-import org.mailwright.dkim.VerificationReport;
 import org.mailwright.dns.ResolverTarget;
+import org.mailwright.message.Envelope;
+import org.mailwright.message.MessageChecker;
+import org.mailwright.message.MessageVerdict;
+import org.mailwright.spf.IpText;
 import org.mailwright.ui.AppContext;
-import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.work.BackgroundJobs;
 import org.mailwright.ui.work.LatestJob;
 
 /**
- * The message checker: a raw message pasted or opened from a {@code .eml} file, every DKIM
- * signature in it verified in the background against the keys DNS publishes now (asked of the
- * servers, never taken from what the cache held before the check).
+ * The message checker: a raw message pasted or opened from a {@code .eml} file, and what a
+ * receiver decides about it (SPF, every DKIM signature, DMARC, ARC) worked out in the background
+ * by the core's {@link MessageChecker} against what DNS publishes now (asked of the servers,
+ * never taken from what the cache held before the check). What the user knows of the SMTP
+ * session (the sender's address, HELO, the envelope sender) may be given; what is not is read
+ * from the message.
  */
 public final class MessageCheckViewModel {
 
@@ -47,18 +51,23 @@ public final class MessageCheckViewModel {
     record OpenedFile(Path path, long size, MailMessage message, String from, String subject) {
     }
 
+    /** A verdict and whom DNS was asked of, kept so a language switch rewords it. */
+    private record Checked(MessageVerdict verdict, String resolver) {
+    }
+
     private final AppContext context;
     private final Words words;
     private final LatestJob job;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final StringProperty clientAddress = new SimpleStringProperty(this, "clientAddress", "");
+    private final StringProperty helo = new SimpleStringProperty(this, "helo", "");
+    private final StringProperty mailFrom = new SimpleStringProperty(this, "mailFrom", "");
+    private final ReadOnlyObjectWrapper<Phrase> clientProblem = new ReadOnlyObjectWrapper<>(this, "clientProblem", Phrase.NONE);
     private final ReadOnlyObjectWrapper<OpenedFile> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
-    private final ReadOnlyObjectWrapper<VerificationReport> report = new ReadOnlyObjectWrapper<>(this, "report");
-    private final ReadOnlyObjectWrapper<Phrase> status = new ReadOnlyObjectWrapper<>(this, "status", Phrase.NONE);
+    private final ReadOnlyObjectWrapper<Checked> checked = new ReadOnlyObjectWrapper<>(this, "checked");
+    private final ReadOnlyObjectWrapper<VerdictScreen> screen = new ReadOnlyObjectWrapper<>(this, "screen");
     private final ReadOnlyObjectWrapper<Phrase> error = new ReadOnlyObjectWrapper<>(this, "error", Phrase.NONE);
-    private final ObservableList<SignatureRow> rows = FXCollections.observableArrayList();
-    /** Read-only, and kept: a view made per call would be collected with the listeners on it. */
-    private final ObservableList<SignatureRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final BooleanBinding canVerify;
     private final StringBinding fileSummary;
 
@@ -75,6 +84,13 @@ public final class MessageCheckViewModel {
         }, file);
         text.addListener((observable, old, now) -> forget());
         file.addListener((observable, old, now) -> forget());
+        clientAddress.addListener((observable, old, now) -> {
+            // Said on commit only: a half-typed address is not yet a mistake.
+            clientProblem.set(Phrase.NONE);
+            forget();
+        });
+        helo.addListener((observable, old, now) -> forget());
+        mailFrom.addListener((observable, old, now) -> forget());
         words.language().addListener((observable, old, language) -> reword());
     }
 
@@ -85,6 +101,26 @@ public final class MessageCheckViewModel {
     /** The message as pasted. */
     public StringProperty textProperty() {
         return text;
+    }
+
+    /** The address that connected to the receiver, as typed; empty to read it from the Received fields. */
+    StringProperty clientAddressProperty() {
+        return clientAddress;
+    }
+
+    /** The HELO name, as typed; empty to read it from the Received fields. */
+    StringProperty heloProperty() {
+        return helo;
+    }
+
+    /** The envelope sender, as typed; empty to read it from the Return-Path field. */
+    StringProperty mailFromProperty() {
+        return mailFrom;
+    }
+
+    /** Why the address typed is no address; said once the field is committed, never while typing. */
+    ReadOnlyObjectProperty<Phrase> clientProblemProperty() {
+        return clientProblem.getReadOnlyProperty();
     }
 
     /** The file opened, whose own bytes are checked; null when the pasted text is. */
@@ -105,36 +141,14 @@ public final class MessageCheckViewModel {
         return canVerify;
     }
 
-    /** The last verification; null before it or after the message changed. */
-    ReadOnlyObjectProperty<VerificationReport> reportProperty() {
-        return report.getReadOnlyProperty();
-    }
-
-    /** How many signatures pass, and whom the keys were asked of. */
-    ReadOnlyObjectProperty<Phrase> statusProperty() {
-        return status.getReadOnlyProperty();
+    /** The last verdict in the user's words; null before a check or after the message or the session facts changed. */
+    ReadOnlyObjectProperty<VerdictScreen> screenProperty() {
+        return screen.getReadOnlyProperty();
     }
 
     /** Why the file could not be read or the check stopped. */
     ReadOnlyObjectProperty<Phrase> errorProperty() {
         return error.getReadOnlyProperty();
-    }
-
-    /** The overall state: pass when a signature passes, error when none does, info for an unsigned message. */
-    CheckState overallState() {
-        VerificationReport shown = report.get();
-        if (shown == null) {
-            return CheckState.UNKNOWN;
-        }
-        if (shown.unsigned()) {
-            return CheckState.INFO;
-        }
-        return shown.anyPass() ? CheckState.PASS : CheckState.ERROR;
-    }
-
-    /** One row per signature, top to bottom. */
-    ObservableList<SignatureRow> rows() {
-        return rowsView;
     }
 
     /** Reads a message file in the background; its own bytes are what is checked. Call on the FX thread. */
@@ -164,39 +178,62 @@ public final class MessageCheckViewModel {
         error.set(Phrase.NONE);
     }
 
-    /** Verifies every signature of the message in the background. Call on the FX thread. */
+    /** Checks the address typed, as the user leaves the field or presses Enter in it; true when it is usable. */
+    boolean commitClientAddress() {
+        String typed = clientAddress.get().strip();
+        boolean usable = typed.isEmpty() || client().isPresent();
+        clientProblem.set(usable ? Phrase.NONE : Phrase.of("message.client.invalid", typed));
+        return usable;
+    }
+
+    private Optional<InetAddress> client() {
+        String typed = clientAddress.get().strip();
+        if (typed.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(IpText.parseAddress(typed));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Decides in the background what a receiver makes of the message. Call on the FX thread. */
     void verify() {
-        if (!canVerify.get()) {
+        if (!canVerify.get() || !commitClientAddress()) {
             return;
         }
         OpenedFile opened = file.get();
         byte[] pasted = text.get().getBytes(StandardCharsets.UTF_8);
+        Envelope envelope = new Envelope(client(), given(helo), given(mailFrom));
         ResolverTarget target = context.resolverTarget();
         String resolver = context.describeResolver(words.bundle());
-        DkimVerifier verifier = DkimVerifier.overDns(context.resolver().fresh(), target);
-        Supplier<CompletableFuture<VerificationReport>> checking = opened != null
-                ? () -> verifier.verify(opened.message())
-                : () -> verifier.verify(pasted);
-        start(words.text("dkim.verify.progress"), checking, finished -> accept(finished, resolver),
+        MessageChecker checker = new MessageChecker(context.resolver().fresh(), target, Clock.systemUTC());
+        Supplier<CompletableFuture<MessageVerdict>> checking = () -> BackgroundJobs
+                .completed(() -> opened != null ? opened.message() : MailMessage.parse(pasted))
+                .thenCompose(message -> checker.check(message, envelope));
+        start(words.text("message.progress"), checking, verdict -> accept(verdict, resolver),
                 failure -> failure instanceof MessageLimitException bound ? Phrase.core(bound.problem()::text)
                         : Phrase.of("dkim.verify.failed"));
     }
 
-    /** Stops reading or verifying, as the user asked. */
+    private static Optional<String> given(StringProperty field) {
+        String typed = field.get().strip();
+        return typed.isEmpty() ? Optional.empty() : Optional.of(typed);
+    }
+
+    /** Stops reading or checking, as the user asked. */
     void cancel() {
         if (running.get()) {
             job.abandon();
             running.set(false);
-            error.set(Phrase.of("dkim.verify.cancelled"));
+            error.set(Phrase.of("message.cancelled"));
         }
     }
 
-    /** Shows a finished verification. */
-    void accept(VerificationReport finished, String resolver) {
-        report.set(finished);
-        long passing = finished.signatures().stream().filter(signature -> signature.passed()).count();
-        status.set(finished.unsigned() ? Phrase.of("dkim.verify.unsigned")
-                : Phrase.of("dkim.verify.summary", finished.signatures().size(), passing, resolver));
+    /** Shows a finished check. */
+    void accept(MessageVerdict verdict, String resolver) {
+        checked.set(new Checked(verdict, resolver));
         reword();
     }
 
@@ -210,7 +247,7 @@ public final class MessageCheckViewModel {
             if (failure == null) {
                 succeeded.accept(value);
             } else {
-                error.set(failure instanceof CancellationException ? Phrase.of("dkim.verify.cancelled") : failed.apply(failure));
+                error.set(failure instanceof CancellationException ? Phrase.of("message.cancelled") : failed.apply(failure));
             }
         });
     }
@@ -226,15 +263,12 @@ public final class MessageCheckViewModel {
     }
 
     private void forget() {
-        report.set(null);
-        status.set(Phrase.NONE);
+        checked.set(null);
         reword();
     }
 
     private void reword() {
-        VerificationReport shown = report.get();
-        rows.setAll(shown == null ? List.of()
-                : shown.signatures().stream().map(signature -> SignatureRow.of(signature, words)).toList());
+        Checked shown = checked.get();
+        screen.set(shown == null ? null : VerdictScreen.of(shown.verdict(), shown.resolver(), words));
     }
-
 }

@@ -10,11 +10,12 @@ import org.mailwright.dkim.SignatureKind;
 import org.mailwright.dkim.SignatureResult;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.findings.Finding;
+import org.mailwright.message.DkimVerdict;
 import org.mailwright.ui.controls.CheckState;
 
 /**
- * One signature of a message as the verifier found it: its result and why, what it says (tags),
- * the notes worth knowing, and the DNS record it was checked against.
+ * One signature of a message as the verifier found it: its result and why, whether DMARC can count
+ * it and what else it says (tags), the notes worth knowing, and the DNS record it was checked against.
  *
  * @param state the badge's state
  * @param word the result in a word: pass, fail...
@@ -29,20 +30,23 @@ import org.mailwright.ui.controls.CheckState;
 record SignatureRow(CheckState state, String word, String title, String reason, List<Tag> tags,
                     List<Finding> notes, String keyName, String keyLookup, List<String> keyRecords) {
 
-    /** One of the signature's tags: what it is and its value. */
+    /** A label and its value: one of a signature's tags, or a fact a verdict was decided on. */
     record Tag(String label, String value) {
     }
 
-    static SignatureRow of(SignatureResult result, Words words) {
+    /** A signature of a message's verdict: first whether DMARC counts it, its d= being aligned with the From domain. */
+    static SignatureRow of(DkimVerdict verdict, Words words) {
+        SignatureResult result = verdict.signature();
         Locale locale = words.locale();
         String word = words.text("dkim.verify.result." + result.result().jsonName());
-        String kind = words.text(result.kind() == SignatureKind.DKIM ? "dkim.verify.kind.dkim" : "dkim.verify.kind.domainkeys");
+        String kind = words.text(kindKey(result.kind()));
         String title = result.domain().isEmpty() ? kind
                 : words.text("dkim.verify.title", kind, result.domain(), result.selector());
         String reason = result.passed()
                 ? words.text("dkim.verify.passed", result.key().map(KeyLookup::name).orElse(""))
                 : result.reasonText(locale);
         List<Tag> tags = new ArrayList<>();
+        tags.add(VerdictScreen.aligned(verdict.aligned(), words));
         add(tags, words.text("dkim.verify.tag.algorithm"), result.algorithm());
         add(tags, words.text("dkim.verify.tag.canonicalization"), result.canonicalization());
         add(tags, words.text("dkim.verify.tag.identity"), result.identity());
@@ -60,6 +64,15 @@ record SignatureRow(CheckState state, String word, String title, String reason, 
         List<String> keyRecords = result.key().map(KeyLookup::records).orElse(List.of());
         return new SignatureRow(stateOf(result.result()), word, title, reason, List.copyOf(tags), result.notes(), keyName, keyLookup,
                 keyRecords);
+    }
+
+    private static String kindKey(SignatureKind kind) {
+        return switch (kind) {
+            case DKIM -> "dkim.verify.kind.dkim";
+            case DOMAINKEYS -> "dkim.verify.kind.domainkeys";
+            case ARC_MESSAGE_SIGNATURE -> "dkim.verify.kind.arcMessageSignature";
+            case ARC_SEAL -> "dkim.verify.kind.arcSeal";
+        };
     }
 
     static CheckState stateOf(DkimResult result) {

@@ -8,6 +8,7 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableValue;
+import org.mailwright.i18n.Messages;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.settings.Language;
@@ -36,6 +37,17 @@ final class Words {
 
     String text(String key, Object... arguments) {
         return Texts.format(bundle(), key, arguments);
+    }
+
+    /** A text of the core's bundle: what the command line says of the same thing, word for word. */
+    String core(String key, Object... arguments) {
+        return Messages.get(locale(), key, arguments);
+    }
+
+    /** A protocol's result word (pass, softfail...) in the user's words; a word the window does not know is shown as written. */
+    String result(String protocolWord) {
+        String key = "message.result." + protocolWord;
+        return bundle().containsKey(key) ? text(key) : protocolWord;
     }
 
     String say(Phrase phrase) {

@@ -191,7 +191,7 @@ class DkimUiTest {
 
     @Test
     void aPastedMessageIsVerifiedAgainstTheKeyInDns(FxRobot robot) {
-        dns.replaceZones(DkimZone.corpExample(DkimZone.keyRecord(DkimWizardViewModelTest.RSA)));
+        dns.replaceZones(MessageCheckViewModelTest.corpExample(DkimZone.keyRecord(DkimWizardViewModelTest.RSA)));
         robot.clickOn("Check a message");
         assertTrue(robot.lookup("#emptyState").query().isVisible());
         assertTrue(robot.lookup("#verifyButton").queryButton().isDisabled());
@@ -199,9 +199,9 @@ class DkimUiTest {
         String message = new String(MessageCheckViewModelTest.signed(MessageCheckViewModelTest.MESSAGE), StandardCharsets.UTF_8);
         robot.interact(() -> robot.lookup("#messageText").queryAs(TextArea.class).setText(message));
         robot.clickOn("#verifyButton");
-        waitUntil(() -> robot.lookup("#dkim-verify-result").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("#message-verdict").tryQuery().isPresent());
 
-        assertEquals("Authenticated", robot.lookup("#dkim-verify-result").queryAs(StateBadge.class).getWord());
+        assertEquals("Passes DMARC", robot.lookup("#message-verdict").queryAs(StateBadge.class).getWord());
         Node card = robot.lookup(".dkim-signature").query();
         SignatureRow row = (SignatureRow) card.getUserData();
         assertEquals(CheckState.PASS, row.state());
@@ -211,8 +211,8 @@ class DkimUiTest {
         robot.interact(() -> robot.lookup("#messageText").queryAs(TextArea.class).setText(message.replace("are in", "are out")));
         assertTrue(robot.lookup("#emptyState").query().isVisible(), "an edited message is not the one checked");
         robot.clickOn("#verifyButton");
-        waitUntil(() -> robot.lookup("#dkim-verify-result").tryQuery().isPresent());
-        assertEquals("Not authenticated", robot.lookup("#dkim-verify-result").queryAs(StateBadge.class).getWord());
+        waitUntil(() -> robot.lookup("#message-verdict").tryQuery().isPresent());
+        assertEquals("Fails DMARC", robot.lookup("#message-verdict").queryAs(StateBadge.class).getWord());
         assertEquals("The body was changed after signing: its hash does not match bh=.",
                 ((SignatureRow) robot.lookup(".dkim-signature").query().getUserData()).reason());
     }
