@@ -140,7 +140,7 @@ class MessageCheckViewModelTest {
         assertEquals("Pass", dmarc.word());
         assertEquals("reject", fact(dmarc, "Policy asked for"));
         assertEquals("none (deliver as usual)", fact(dmarc, "What a receiver does"));
-        assertEquals("the policy record of corp.example", fact(dmarc, "Policy record"));
+        assertEquals("record: _dmarc.corp.example", fact(dmarc, "Policy record"));
 
         assertEquals("None", screen.arc().word());
         assertEquals("The message carries no ARC set: it was not sealed by a forwarder or mailing list.", screen.arc().sentence());
