@@ -1,6 +1,5 @@
 package org.mailwright.dkim;
 
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -187,15 +186,7 @@ public final class ArcVerifier {
         return verifier.fetch(keyName, result).thenApply(lookup -> {
             try {
                 PublicKey key = verifier.usableKey(lookup, algorithm, "", domain, domain, false, result);
-                boolean valid;
-                try {
-                    valid = algorithm.verify(key, sink -> writeSealed(chain, index, sink), value);
-                } catch (GeneralSecurityException e) {
-                    valid = false;
-                }
-                if (!valid) {
-                    throw DkimException.fail(Reason.SIGNATURE);
-                }
+                algorithm.requireValid(key, sink -> writeSealed(chain, index, sink), value);
                 return result.pass();
             } catch (DkimException e) {
                 return result.end(e);

@@ -95,6 +95,23 @@ public enum DkimAlgorithm {
         return signature.verify(value);
     }
 
+    /**
+     * Checks a message's signature: one of the wrong length or form is simply not a valid one.
+     *
+     * @throws DkimException a failure ({@link Reason#SIGNATURE}) when {@code value} does not verify
+     */
+    void requireValid(PublicKey key, Consumer<ByteSink> data, byte[] value) throws DkimException {
+        boolean valid;
+        try {
+            valid = verify(key, data, value);
+        } catch (GeneralSecurityException e) {
+            valid = false;
+        }
+        if (!valid) {
+            throw DkimException.fail(Reason.SIGNATURE);
+        }
+    }
+
     /** RFC 8463 section 3: Ed25519 signs the SHA-256 hash of the data, RSA hashes the data itself. */
     private void feed(Signature signature, Consumer<ByteSink> data) throws SignatureException {
         if (this == ED25519_SHA256) {

@@ -1,6 +1,5 @@
 package org.mailwright.dkim;
 
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -169,17 +168,8 @@ public final class DkimVerifier {
             throw DkimException.fail(Reason.BODY_HASH);
         }
         byte[] withoutValue = DkimSignature.withoutSignatureValue(signature.header.rawView());
-        boolean valid;
-        try {
-            valid = signature.algorithm.verify(key, sink -> SignedData.writeHeaders(message, signature.signedHeaders,
-                    signature.headerCanonicalization, signature.header, withoutValue, sink), signature.signature);
-        } catch (GeneralSecurityException e) {
-            // A signature of the wrong length or form is simply not a valid signature.
-            valid = false;
-        }
-        if (!valid) {
-            throw DkimException.fail(Reason.SIGNATURE);
-        }
+        signature.algorithm.requireValid(key, sink -> SignedData.writeHeaders(message, signature.signedHeaders,
+                signature.headerCanonicalization, signature.header, withoutValue, sink), signature.signature);
     }
 
     CompletableFuture<KeyLookup> fetch(String name, ResultBuilder result) {

@@ -1,7 +1,6 @@
 package org.mailwright.dkim;
 
 import org.mailwright.findings.DkimFinding;
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -105,15 +104,7 @@ final class DomainKeysCheck {
         return verifier.fetch(keyName, result).thenApply(lookup -> {
             try {
                 PublicKey key = verifier.usableKey(lookup, DkimAlgorithm.RSA_SHA1, localPart, senderDomain, domain, true, result);
-                boolean valid;
-                try {
-                    valid = DkimAlgorithm.RSA_SHA1.verify(key, sink -> writeSignedData(nofws, signed, sink), signature);
-                } catch (GeneralSecurityException e) {
-                    valid = false;
-                }
-                if (!valid) {
-                    throw DkimException.fail(Reason.SIGNATURE);
-                }
+                DkimAlgorithm.RSA_SHA1.requireValid(key, sink -> writeSignedData(nofws, signed, sink), signature);
                 return result.pass();
             } catch (DkimException e) {
                 return result.end(e);

@@ -1,6 +1,5 @@
 package org.mailwright.ui.check;
 
-import java.io.File;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
@@ -20,12 +19,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import net.synedra.validatorfx.Validator;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.ViewLifetime;
 import org.mailwright.ui.controls.CheckState;
+import org.mailwright.ui.controls.ExportChooser;
 import org.mailwright.ui.controls.FieldProblems;
 import org.mailwright.ui.controls.StateBadge;
 
@@ -163,15 +162,8 @@ public final class HealthCheckView {
     }
 
     private void export(HealthCheckViewModel.Format format, String filterKey) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(Texts.format(bundle, "health.export.title"));
-        chooser.setInitialFileName(model.suggestedFileName(format));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.format(bundle, filterKey),
-                "*." + format.extension()));
-        File chosen = chooser.showSaveDialog(root.getScene().getWindow());
-        if (chosen != null) {
-            model.export(format, chosen.toPath());
-        }
+        ExportChooser.ask(root.getScene().getWindow(), Texts.format(bundle, "health.export.title"), Texts.format(bundle, filterKey),
+                format.extension(), model.suggestedFileName(format)).ifPresent(file -> model.export(format, file));
     }
 
     private void showScorecard() {

@@ -39,6 +39,7 @@ import org.mailwright.findings.Finding;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.ViewLifetime;
+import org.mailwright.ui.controls.ExportChooser;
 import org.mailwright.ui.controls.FindingCard;
 
 /** Shows a {@link ReportsViewModel}: the domain and period, the import and its errors, the totals, suggestions, charts and sources. */
@@ -367,15 +368,8 @@ public final class ReportsView {
     }
 
     private void export(ReportsViewModel.ExportFormat format, String filterKey) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(Texts.format(bundle, "reports.export.title"));
-        chooser.setInitialFileName(model.suggestedFileName(format));
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.format(bundle, filterKey),
-                "*." + format.extension()));
-        File chosen = chooser.showSaveDialog(root.getScene().getWindow());
-        if (chosen != null) {
-            model.export(format, chosen.toPath());
-        }
+        ExportChooser.ask(root.getScene().getWindow(), Texts.format(bundle, "reports.export.title"), Texts.format(bundle, filterKey),
+                format.extension(), model.suggestedFileName(format)).ifPresent(file -> model.export(format, file));
     }
 
     @FXML
