@@ -45,6 +45,8 @@ import org.mailwright.dkim.Selectors;
 import org.mailwright.dkim.SelectorsMade;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.RecordType;
+import org.mailwright.dns.ResolverService;
+import org.mailwright.dns.ResolverTarget;
 import org.mailwright.dns.TxtStrings;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.publish.ChangeSet;
@@ -332,15 +334,22 @@ public final class DkimWizardViewModel {
         String underDomain = "._domainkey." + name.get().ascii();
         namesSetUp.stream().filter(setUp -> setUp.endsWith(underDomain))
                 .forEach(setUp -> taken.add(setUp.substring(0, setUp.length() - underDomain.length())));
-        try {
-            taken.addAll(new SelectorsMade(context.dataFolder()).of(name.get().ascii()));
-        } catch (IOException unreadable) {
-            // Only a hint: DNS still says which selectors are published.
-        }
         LocalDate today = LocalDate.now(clock);
-        suggesting.start(words.text("dkim.name.suggesting", name.get().unicode()),
-                () -> Selectors.suggestUnpublished(context.resolver(), context.resolverTarget(), today, name.get(), taken),
-                (free, failure) -> offer(failure == null ? free : Selectors.suggest(today, taken)));
+        ResolverService resolver = context.resolver();
+        ResolverTarget target = context.resolverTarget();
+        suggesting.start(words.text("dkim.name.suggesting", name.get().unicode()), () -> {
+            taken.addAll(selectorsMadeHere(name.get()));
+            return Selectors.suggestUnpublished(resolver, target, today, name.get(), taken);
+        }, (free, failure) -> offer(failure == null ? free : Selectors.suggest(today, taken)));
+    }
+
+    /** The selectors of the keys made here for {@code domain}; none when that list cannot be read (it is only a hint). */
+    private List<String> selectorsMadeHere(DomainName domain) {
+        try {
+            return new SelectorsMade(context.dataFolder()).of(domain.ascii());
+        } catch (IOException unreadable) {
+            return List.of();
+        }
     }
 
     private void offer(String free) {
