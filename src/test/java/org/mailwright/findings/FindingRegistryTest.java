@@ -31,8 +31,8 @@ class FindingRegistryTest {
     private static final Pattern ID = Pattern.compile("[a-z0-9]+\\.[a-z0-9]+(-[a-z0-9]+)*");
     private static final Locale SPANISH = Locale.forLanguageTag("es");
     private static final List<String> AREAS = List.of("spf", "dkim", "dmarc", "ns", "mx", "mtasts", "tlsrpt", "bimi",
-            "dnssec", "dane", "dnsbl", "smtp", "check", "reports");
-    private static final List<String> CATALOGUES = List.of("spf", "dkim", "dmarc", CheckFinding.CATALOGUE, "reports");
+            "dnssec", "dane", "dnsbl", "smtp", "check", "reports", "message");
+    private static final List<String> CATALOGUES = List.of("spf", "dkim", "dmarc", CheckFinding.CATALOGUE, "reports", "message");
 
     static List<FindingType> types() {
         return FindingRegistry.all();
