@@ -16,11 +16,11 @@ import org.mailwright.dkim.SigningOptions;
  * (aspf=s, quarantine in test mode), soft.example.com (~all, no DMARC) and a sending service,
  * mailer.example.net (SPF for 203.0.113.0/24, key {@code s1}).
  */
-final class MessageFixtures {
+public final class MessageFixtures {
 
-    static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
-    static final DkimKey KEY = KeyGenerator.generate(KeySpec.DEFAULT);
-    static final String MESSAGE = "From: Alice <alice@example.org>\r\n"
+    public static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
+    public static final DkimKey KEY = KeyGenerator.generate(KeySpec.DEFAULT);
+    public static final String MESSAGE = "From: Alice <alice@example.org>\r\n"
             + "To: bob@example.net\r\n"
             + "Subject: Figures\r\n"
             + "Date: Sun, 06 Dec 2026 09:59:00 +0000\r\n"
@@ -31,7 +31,7 @@ final class MessageFixtures {
     private MessageFixtures() {
     }
 
-    static String[] zones() {
+    public static String[] zones() {
         String key = quoted(KEY.record().value());
         return new String[] {
             "$ORIGIN example.org.\n"
@@ -53,7 +53,7 @@ final class MessageFixtures {
             "$ORIGIN example.net.\n", "$ORIGIN example.com.\n"};
     }
 
-    static String sign(String message, String domain, String selector) {
+    public static String sign(String message, String domain, String selector) {
         return new String(new DkimSigner(KEY, domain, selector, SigningOptions.defaults(), Clock.fixed(NOW, ZoneOffset.UTC))
                 .sign(message.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
