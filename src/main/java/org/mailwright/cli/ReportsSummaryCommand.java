@@ -14,7 +14,6 @@ import org.mailwright.reports.ArchiveException;
 import org.mailwright.reports.Readiness;
 import org.mailwright.reports.ReportArchive;
 import org.mailwright.reports.ReportTerms;
-import org.mailwright.reports.SelectorLedger;
 import org.mailwright.reports.SourceAdvice;
 import org.mailwright.reports.SourceHistory;
 import org.mailwright.reports.SourceNames;
@@ -153,31 +152,24 @@ final class ReportsSummaryCommand extends Subcommand {
         }
         Locale locale = texts().locale();
         out().println();
-        out().println(texts().get("cli.reports.summary.selectors", SelectorLedger.ACTIVE_DAYS));
-        for (Summary.Selector selector : summary.selectors()) {
-            out().println(INDENT + texts().get("cli.reports.summary.selector", GlobalOptions.shown(selector.domain()),
-                    GlobalOptions.shown(selector.selector()), selector.messages(), selector.dkimPass(), selector.dkimFail(),
-                    selector.firstSeen().toString(), selector.lastSeen().toString(), ReportTerms.state(locale, selector))
-                    + (selector.dualSigning() ? texts().get("cli.reports.summary.dual") : ""));
-        }
+        out().println(ReportTerms.selectorsHeading(locale));
+        summary.selectors().forEach(selector -> out().println(INDENT + ReportTerms.selectorLine(locale, selector)));
     }
 
     private void printDispositions(Summary summary) {
         Locale locale = texts().locale();
         out().println();
-        out().println(texts().get("cli.reports.summary.dispositions"));
-        summary.dispositions().forEach((disposition, messages) -> out().println(INDENT + texts().get(
-                "cli.reports.summary.disposition", GlobalOptions.shown(ReportTerms.disposition(locale, disposition)), messages)));
+        out().println(ReportTerms.dispositionsHeading(locale));
+        summary.dispositions().forEach((disposition, messages) ->
+                out().println(INDENT + ReportTerms.dispositionLine(locale, disposition, messages)));
         if (summary.overrides().isEmpty()) {
             return;
         }
         out().println();
-        out().println(texts().get("cli.reports.summary.overrides"));
+        out().println(ReportTerms.overridesHeading(locale));
         for (Summary.OverrideReason reason : summary.overrides()) {
-            out().println(INDENT + texts().get("cli.reports.summary.override",
-                    GlobalOptions.shown(ReportTerms.overrideType(locale, reason.type())), reason.messages()));
-            reason.comments().forEach(comment -> out().println(INDENT + INDENT
-                    + texts().get("cli.reports.summary.comment", comment)));
+            out().println(INDENT + ReportTerms.overrideLine(locale, reason));
+            reason.comments().forEach(comment -> out().println(INDENT + INDENT + ReportTerms.commentLine(locale, comment)));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.mailwright.reports;
 import java.util.Locale;
 import java.util.Set;
 import org.mailwright.i18n.Messages;
+import org.mailwright.i18n.Problem;
 
 /**
  * The reports' own terms in the user's words: dispositions, override reasons and selector states.
@@ -30,5 +31,41 @@ public final class ReportTerms {
     /** Where a selector stands; a rotated one names the selector that replaced it. */
     public static String state(Locale locale, Summary.Selector selector) {
         return Messages.get(locale, "reports.selector.state." + selector.state().id(), selector.replacement().orElse(""));
+    }
+
+    /** The heading of the selector ledger, with the days that make a selector active. */
+    public static String selectorsHeading(Locale locale) {
+        return Messages.get(locale, "cli.reports.summary.selectors", SelectorLedger.ACTIVE_DAYS);
+    }
+
+    /** One selector of the ledger in one line: what the command line prints and the Reports page shows. */
+    public static String selectorLine(Locale locale, Summary.Selector selector) {
+        return Messages.get(locale, "cli.reports.summary.selector", Problem.shown(selector.domain()),
+                Problem.shown(selector.selector()), selector.messages(), selector.dkimPass(), selector.dkimFail(),
+                selector.firstSeen().toString(), selector.lastSeen().toString(), state(locale, selector))
+                + (selector.dualSigning() ? Messages.get(locale, "cli.reports.summary.dual") : "");
+    }
+
+    public static String dispositionsHeading(Locale locale) {
+        return Messages.get(locale, "cli.reports.summary.dispositions");
+    }
+
+    /** The messages receivers applied one disposition to. */
+    public static String dispositionLine(Locale locale, String disposition, long messages) {
+        return Messages.get(locale, "cli.reports.summary.disposition", Problem.shown(disposition(locale, disposition)), messages);
+    }
+
+    public static String overridesHeading(Locale locale) {
+        return Messages.get(locale, "cli.reports.summary.overrides");
+    }
+
+    /** The messages one override reason covered. */
+    public static String overrideLine(Locale locale, Summary.OverrideReason reason) {
+        return Messages.get(locale, "cli.reports.summary.override", Problem.shown(overrideType(locale, reason.type())), reason.messages());
+    }
+
+    /** One of a reason's comments, as a receiver wrote it. */
+    public static String commentLine(Locale locale, String comment) {
+        return Messages.get(locale, "cli.reports.summary.comment", comment);
     }
 }

@@ -92,6 +92,8 @@ public final class ReportsView {
     @FXML
     private VBox suggestionCards;
     @FXML
+    private VBox ledgerBox;
+    @FXML
     private VBox chartsBox;
     @FXML
     private TextField filterField;
@@ -163,6 +165,7 @@ public final class ReportsView {
         buildTable();
         buildRowsTable();
         lifetime.onChange(model.suggestions(), (ListChangeListener<Finding>) change -> showSuggestions());
+        lifetime.onChange(model.ledger(), (ListChangeListener<ReportsViewModel.SummaryPart>) change -> showLedger());
         lifetime.onChange(model.loadedProperty(), (observable, old, now) -> {
             showSuggestions();
             showCharts();
@@ -312,6 +315,23 @@ public final class ReportsView {
             none.setWrapText(true);
             suggestionCards.getChildren().add(none);
         }
+    }
+
+    private void showLedger() {
+        ledgerBox.getChildren().setAll(model.ledger().stream().map(part -> {
+            VBox section = new VBox();
+            section.getStyleClass().add("section");
+            Label heading = new Label(part.heading());
+            heading.getStyleClass().add("section-title");
+            heading.setWrapText(true);
+            section.getChildren().add(heading);
+            part.lines().forEach(text -> {
+                Label line = new Label(text);
+                line.setWrapText(true);
+                section.getChildren().add(line);
+            });
+            return section;
+        }).toList());
     }
 
     private void showCharts() {

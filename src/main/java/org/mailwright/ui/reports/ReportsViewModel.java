@@ -43,6 +43,7 @@ import org.mailwright.reports.FileImport;
 import org.mailwright.reports.PolicyEvaluated;
 import org.mailwright.reports.Readiness;
 import org.mailwright.reports.ReportArchive;
+import org.mailwright.reports.ReportTerms;
 import org.mailwright.reports.ReportFiles;
 import org.mailwright.reports.ReportLimits;
 import org.mailwright.reports.ReportRow;
@@ -189,6 +190,8 @@ public final class ReportsViewModel {
     private final FilteredList<SourceRow> shownSources = new FilteredList<>(sources);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObservableList<Finding> suggestions = FXCollections.observableArrayList();
+    private final ObservableList<SummaryPart> ledger = FXCollections.observableArrayList();
+    private final ObservableList<SummaryPart> ledgerView = FXCollections.unmodifiableObservableList(ledger);
     private final ObservableList<Finding> suggestionsView = FXCollections.unmodifiableObservableList(suggestions);
     private Supplier<String> noteWords = () -> "";
     private final ObjectProperty<Lookup> lookup = new SimpleObjectProperty<>(this, "lookup");
@@ -336,6 +339,21 @@ public final class ReportsViewModel {
         List<Finding> all = new ArrayList<>(suggestions);
         readiness.ifPresent(all::add);
         return all;
+    }
+
+    /**
+     * A part of the summary in the command line's own words ({@code mailwright reports summary}):
+     * the DKIM selector ledger, what receivers did, why they overrode the policy.
+     */
+    public record SummaryPart(String heading, List<String> lines) {
+        public SummaryPart {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** The selector ledger, the dispositions and the override reasons of the summary shown; empty before one. */
+    public ObservableList<SummaryPart> ledger() {
+        return ledgerView;
     }
 
     /** The last summary and the charts' figures; null before the first. */
@@ -699,6 +717,28 @@ public final class ReportsViewModel {
 
     // ---- Words ----
 
+    private static List<SummaryPart> ledgerParts(Summary summary, Locale locale) {
+        List<SummaryPart> parts = new ArrayList<>();
+        if (summary.reports() == 0) {
+            return parts;
+        }
+        if (!summary.selectors().isEmpty()) {
+            parts.add(new SummaryPart(ReportTerms.selectorsHeading(locale),
+                    summary.selectors().stream().map(selector -> ReportTerms.selectorLine(locale, selector)).toList()));
+        }
+        parts.add(new SummaryPart(ReportTerms.dispositionsHeading(locale), summary.dispositions().entrySet().stream()
+                .map(entry -> ReportTerms.dispositionLine(locale, entry.getKey(), entry.getValue())).toList()));
+        if (!summary.overrides().isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            for (Summary.OverrideReason reason : summary.overrides()) {
+                lines.add(ReportTerms.overrideLine(locale, reason));
+                reason.comments().forEach(comment -> lines.add("    " + ReportTerms.commentLine(locale, comment)));
+            }
+            parts.add(new SummaryPart(ReportTerms.overridesHeading(locale), lines));
+        }
+        return parts;
+    }
+
     private void reword() {
         note.set(noteWords.get());
         rewordRows();
@@ -707,6 +747,7 @@ public final class ReportsViewModel {
             return;
         }
         Summary summary = shown.summary();
+        ledger.setAll(ledgerParts(summary, locale()));
         totals.set(summary.reports() == 0 ? text("reports.totals.none")
                 : text("reports.totals", summary.reports(), summary.messages(), summary.dmarcPass(), share(summary.dmarcPass(), summary),
                         summary.dmarcFail(), share(summary.dmarcFail(), summary)));

@@ -206,6 +206,29 @@ class ReportsViewModelTest {
     }
 
     @Test
+    void theLedgerDispositionsAndOverridesAreTheCommandLinesOwnLines() {
+        ReportsViewModel model = imported();
+        model.domainProperty().set("shop.test");
+        model.refresh();
+
+        String printed = cli("--domain", "shop.test");
+        assertTrue(model.ledger().stream().anyMatch(part -> part.heading().equals("What receivers did with the messages:")),
+                model.ledger().toString());
+        for (ReportsViewModel.SummaryPart part : model.ledger()) {
+            assertTrue(printed.contains(part.heading() + "\n"), part.heading() + " in\n" + printed);
+            part.lines().forEach(line -> assertTrue(printed.contains(line.strip() + "\n"), line + " in\n" + printed));
+        }
+        assertTrue(model.ledger().stream().flatMap(part -> part.lines().stream()).anyMatch(line -> line.equals("none (delivered): 50")),
+                "the messages receivers delivered: " + model.ledger());
+        assertTrue(model.ledger().get(0).lines().contains("s=s1 d=shop.test: 50 messages, 45 verified, 5 did not; seen 2026-12-01 to 2026-12-02; active"),
+                "the selector ledger: " + model.ledger());
+
+        settings.languageProperty().set(Language.SPANISH);
+        assertTrue(model.ledger().stream().anyMatch(part -> part.heading().equals("Qué hicieron los receptores con los mensajes:")),
+                model.ledger().toString());
+    }
+
+    @Test
     void theWordsFollowTheLanguage() {
         ReportsViewModel model = imported();
         settings.languageProperty().set(Language.SPANISH);
