@@ -56,7 +56,7 @@ public final class ReportImportBenchmark {
                         "<dkim>pass</dkim><spf>fail</spf><reason><type>forwarded</type><comment>list</comment></reason></policy_evaluated>");
     }
 
-    static void write(Path folder, int count) throws IOException {
+    public static void write(Path folder, int count) throws IOException {
         Files.createDirectories(folder);
         long xml = 0;
         for (int n = 0; n < count; n++) {
