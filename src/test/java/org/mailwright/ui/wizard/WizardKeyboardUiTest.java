@@ -8,15 +8,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,9 +77,33 @@ class WizardKeyboardUiTest {
     }
 
     @Test
-    void aLongStripFoldsItsTitlesInsteadOfWideningTheWindow(FxRobot robot) {
+    void aLongStripNamesEveryStepOnRowsOfItsOwnInsteadOfWideningTheWindow(FxRobot robot) {
         assertTrue(root.getLayoutBounds().getWidth() <= 420.5, "the wizard fits its column: " + root.getLayoutBounds());
-        assertTrue(robot.lookup(".wizard-step-title").queryAllAs(Label.class).stream().filter(Label::isVisible).count() < 3,
-                "only the current step keeps its title");
+        List<Button> steps = robot.lookup(".wizard-step").queryAllAs(Button.class).stream().toList();
+        assertEquals(List.of("Options for the record as published", "Subdomains and other long titles", "Summary"),
+                steps.stream().map(Button::getText).toList());
+        for (Button step : steps) {
+            assertTrue(step.isVisible());
+            assertEquals(step.getText(), shownText(step), "the whole name is shown, never cut short");
+        }
+        assertTrue(steps.stream().map(step -> step.getBoundsInParent().getMinY()).distinct().count() > 1, "the steps wrap onto rows");
+    }
+
+    @Test
+    void altLeftGoesBackFromACheckBox(FxRobot robot) {
+        robot.type(KeyCode.ENTER);
+        assertEquals("Subdomains too?", robot.lookup("#question").queryAs(Label.class).getText());
+        assertTrue(strict.isFocused());
+
+        robot.push(KeyCode.ALT, KeyCode.LEFT);
+
+        assertEquals("Which options?", robot.lookup("#question").queryAs(Label.class).getText());
+        assertFalse(testing.isSelected(), "going back answers nothing");
+    }
+
+    /** What a labelled control draws: its text, or its text cut short with an ellipsis. */
+    private static String shownText(Labeled labeled) {
+        return labeled.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(node -> ((Text) node).getText())
+                .collect(Collectors.joining());
     }
 }
