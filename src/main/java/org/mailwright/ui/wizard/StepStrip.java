@@ -9,17 +9,18 @@ import javafx.scene.layout.Region;
 
 /**
  * Lays out a wizard's step strip so every step keeps its whole name: on one row, the lines between
- * the steps stretched to the width, when they all fit; otherwise wrapped onto as many rows as the
- * width needs, with short lines between the steps of a row. A name longer than the whole width
+ * the steps stretched to the width, when they all fit; otherwise wrapped onto as few rows as the
+ * width allows, filled evenly (four and four rather than seven and one), with short lines between
+ * the steps of a row. A name longer than the whole width
  * wraps inside its step. Never an ellipsis: a step named only by its number tells the user nothing.
  *
  * <p>The children are the steps with a line between each two ({@link #setSteps}).
  */
 final class StepStrip extends Pane {
 
-    private static final double GAP = 10;
-    private static final double ROW_GAP = 8;
-    private static final double SHORTEST_LINE = 16;
+    private static final double GAP = 4;
+    private static final double ROW_GAP = 4;
+    private static final double SHORTEST_LINE = 12;
     private static final double LINE_HEIGHT = 2;
 
     private final List<Node> steps = new ArrayList<>();
@@ -89,10 +90,11 @@ final class StepStrip extends Pane {
         }
         boolean oneRow = oneRowWidth(SHORTEST_LINE) <= width;
         double lineLength = oneRow && !lines.isEmpty() ? (width - oneRowWidth(0)) / lines.size() : SHORTEST_LINE;
+        double wrapAt = oneRow ? width : evenWidth(width, lineLength);
         double top = 0;
         int first = 0;
         while (first < steps.size()) {
-            int end = rowEnd(first, width, lineLength);
+            int end = rowEnd(first, wrapAt, width, lineLength);
             if (first > 0) {
                 top += ROW_GAP;
                 if (place) {
@@ -106,11 +108,41 @@ final class StepStrip extends Pane {
         return top;
     }
 
-    /** The end (exclusive) of the row that starts with step {@code first}: as many steps as fit, at least one. */
-    private int rowEnd(int first, double width, double lineLength) {
+    /**
+     * The narrowest width at most {@code width} that wraps the steps onto as few rows as
+     * {@code width} does: wrapping there fills the rows evenly.
+     */
+    private double evenWidth(double width, double lineLength) {
+        int rows = rowCount(width, width, lineLength);
+        double narrow = 0;
+        double wide = width;
+        for (int halving = 0; halving < 20; halving++) {
+            double middle = (narrow + wide) / 2;
+            if (rowCount(middle, width, lineLength) == rows) {
+                wide = middle;
+            } else {
+                narrow = middle;
+            }
+        }
+        return wide;
+    }
+
+    private int rowCount(double wrapAt, double width, double lineLength) {
+        int rows = 0;
+        for (int first = 0; first < steps.size(); first = rowEnd(first, wrapAt, width, lineLength)) {
+            rows++;
+        }
+        return rows;
+    }
+
+    /**
+     * The end (exclusive) of the row that starts with step {@code first}: as many steps as fit in
+     * {@code wrapAt}, at least one.
+     */
+    private int rowEnd(int first, double wrapAt, double width, double lineLength) {
         double x = stepWidth(first, width);
         int end = first + 1;
-        while (end < steps.size() && x + lineLength + 2 * GAP + stepWidth(end, width) <= width) {
+        while (end < steps.size() && x + lineLength + 2 * GAP + stepWidth(end, width) <= wrapAt) {
             x += lineLength + 2 * GAP + stepWidth(end, width);
             end++;
         }
