@@ -11,8 +11,8 @@ import javafx.scene.layout.Region;
  * Lays out a wizard's step strip so every step keeps its whole name: on one row, the lines between
  * the steps stretched to the width, when they all fit; otherwise wrapped onto as few rows as the
  * width allows, filled evenly (four and four rather than seven and one), with short lines between
- * the steps of a row. A name longer than the whole width
- * wraps inside its step. Never an ellipsis: a step named only by its number tells the user nothing.
+ * the steps of a row. A name longer than the whole width wraps inside its step. Never an ellipsis:
+ * a step named only by its number tells the user nothing.
  *
  * <p>The children are the steps with a line between each two ({@link #setSteps}).
  */
