@@ -14,7 +14,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
@@ -312,8 +311,8 @@ public final class WizardView {
             event.consume();
             return;
         }
-        if (event.getCode() != KeyCode.ENTER || event.getTarget() instanceof TextArea
-                || event.getTarget() instanceof ComboBoxBase<?> box && box.isShowing()) {
+        // An open combo box or date picker list takes its Enter (to choose) before it gets here.
+        if (event.getCode() != KeyCode.ENTER || event.getTarget() instanceof TextArea) {
             return;
         }
         if (event.getTarget() instanceof ButtonBase button && button != next) {

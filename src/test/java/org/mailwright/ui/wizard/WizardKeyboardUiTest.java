@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
@@ -36,12 +38,15 @@ class WizardKeyboardUiTest {
 
     private CheckBox testing;
     private CheckBox strict;
+    private ComboBox<String> policy;
     private Parent root;
 
     @Start
     void start(Stage stage) {
         testing = new CheckBox("Testing mode");
         strict = new CheckBox("No subdomains");
+        policy = new ComboBox<>(FXCollections.observableArrayList("none", "quarantine", "reject"));
+        policy.setValue("none");
         WizardStep first = new WizardStep("Options for the record as published", "Which options?", "They change the record.",
                 WizardStep.noProblem(), Bindings.createStringBinding(() -> testing.isSelected() ? "t=y" : "none", testing.selectedProperty()));
         WizardStep second = new WizardStep("Subdomains and other long titles", "Subdomains too?", "Most keys allow them.",
@@ -50,7 +55,7 @@ class WizardKeyboardUiTest {
         ResourceBundle english = ResourceBundle.getBundle(AppContext.BUNDLE, Locale.ROOT);
         root = WizardView.load(model, Map.of(
                 first, WizardView.StepContent.focusing(new VBox(testing), testing),
-                second, new WizardView.StepContent(new VBox(strict), strict)), english, new ViewLifetime());
+                second, new WizardView.StepContent(new VBox(strict, policy), strict)), english, new ViewLifetime());
         // A column as narrow as a page beside the navigation can be; its parent lets it be no wider than the wizard allows.
         StackPane column = new StackPane(root);
         column.setPrefWidth(420);
@@ -99,6 +104,23 @@ class WizardKeyboardUiTest {
 
         assertEquals("Which options?", robot.lookup("#question").queryAs(Label.class).getText());
         assertFalse(testing.isSelected(), "going back answers nothing");
+    }
+
+    @Test
+    void enterInAnOpenListChoosesAndStaysOnTheStep(FxRobot robot) {
+        robot.type(KeyCode.ENTER);
+        robot.interact(() -> {
+            policy.requestFocus();
+            policy.show();
+        });
+
+        robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
+
+        assertEquals("quarantine", policy.getValue());
+        assertFalse(policy.isShowing());
+        assertEquals("Subdomains too?", robot.lookup("#question").queryAs(Label.class).getText(), "Enter chose; it did not also go on");
+        robot.type(KeyCode.ENTER);
+        assertEquals("Check your answers", robot.lookup("#question").queryAs(Label.class).getText(), "with the list closed, Enter goes on");
     }
 
     /** What a labelled control draws: its text, or its text cut short with an ellipsis. */
