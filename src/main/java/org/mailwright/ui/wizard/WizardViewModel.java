@@ -8,10 +8,12 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
@@ -53,7 +55,7 @@ public final class WizardViewModel {
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", 0);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
     /** The furthest position shown since the wizard (re)started, at most the summary. */
-    private final ReadOnlyIntegerWrapper furthest = new ReadOnlyIntegerWrapper(this, "furthest", 0);
+    private final IntegerProperty furthest = new SimpleIntegerProperty(this, "furthest", 0);
     private final BooleanBinding onSummary;
     private final BooleanBinding onClosingStep;
     private final ObjectBinding<WizardStep> currentStep;
