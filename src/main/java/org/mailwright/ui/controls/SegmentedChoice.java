@@ -101,7 +101,8 @@ public final class SegmentedChoice<T> extends HBox {
 
     private void arrowsMove(KeyEvent event) {
         int step = event.getCode() == KeyCode.RIGHT ? 1 : event.getCode() == KeyCode.LEFT ? -1 : 0;
-        if (step == 0) {
+        // With a modifier the arrow is a shortcut (Alt+Left goes back in a wizard), not a move between options.
+        if (step == 0 || event.isAltDown() || event.isShortcutDown() || event.isControlDown() || event.isMetaDown()) {
             return;
         }
         // Taken here even at either end: the toggle group's own arrow keys would wrap around.

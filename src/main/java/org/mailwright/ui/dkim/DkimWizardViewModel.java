@@ -266,10 +266,7 @@ public final class DkimWizardViewModel {
         notes.set("");
         oldSelector.set("");
         oldType.set(KeyType.RSA);
-        if (wizard.finishedProperty().get()) {
-            wizard.back();
-        }
-        wizard.goTo(0);
+        wizard.restart();
     }
 
     private List<WizardStep> steps() {

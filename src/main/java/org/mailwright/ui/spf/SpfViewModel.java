@@ -630,10 +630,7 @@ public final class SpfViewModel {
 
     /** Back to the first question: the answers are another domain's now. */
     private void restartWizard() {
-        if (wizard.finishedProperty().get()) {
-            wizard.back();
-        }
-        wizard.goTo(0);
+        wizard.restart();
     }
 
     /** Another page chose the domain to work on: follow it, unless the user edited the draft here. */

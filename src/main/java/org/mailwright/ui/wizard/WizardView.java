@@ -1,5 +1,6 @@
 package org.mailwright.ui.wizard;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,10 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -41,14 +45,28 @@ import org.mailwright.ui.controls.RecordBox;
  * controls, the live result on the right (the value and, when the model has one, the zone-file
  * line, each with a copy button, then whatever details the page adds), Back and Next at the
  * bottom right. The question and the result scroll on their own when they outgrow the window.
- * Enter advances (except in a multi-line text, where it starts a new line, and on a button,
- * which it presses).
+ *
+ * <p>The strip names every step (wrapping onto more rows when they do not fit on one); the steps
+ * the model says are reachable are buttons, chosen by mouse, or by Tab and Space or Enter.
+ *
+ * <p>Keys on a wizard page:
+ * <ul>
+ *   <li>Enter advances when the step allows it, except where Enter already means something: in a
+ *       multi-line text (a new line), on a button (it presses that button), in a combo box or date
+ *       picker whose list is open (it chooses);</li>
+ *   <li>Alt+Left goes back one step, as Back does;</li>
+ *   <li>Escape belongs to the window, not to the wizard: it cancels the background work running
+ *       (a DNS check, a key being made), closes an open dialog as its Cancel button does, or
+ *       closes an open list. It never changes a step or an answer, so nothing typed is lost.</li>
+ * </ul>
  */
 public final class WizardView {
 
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
     private static final PseudoClass SKIPPED = PseudoClass.getPseudoClass("skipped");
+    private static final PseudoClass REACHABLE = PseudoClass.getPseudoClass("reachable");
+    private static final KeyCombination BACK = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN);
 
     /**
      * The controls that answer one step.
@@ -84,13 +102,13 @@ public final class WizardView {
     private final Node resultDetails;
     private final Validator validator = new Validator();
     private Check currentCheck;
+    private final StepStrip strip = new StepStrip();
+    private final List<Button> stripSteps = new ArrayList<>();
 
     /** The one column that holds the question and the record in a narrow window; made when first needed. */
     private ScrollPane oneColumnScroll;
     @FXML
-    private Parent root;
-    @FXML
-    private HBox strip;
+    private BorderPane root;
     @FXML
     private Label question;
     @FXML
@@ -177,7 +195,9 @@ public final class WizardView {
             showLiveResult();
         }
 
-        root.addEventHandler(KeyEvent.KEY_PRESSED, this::enterAdvances);
+        root.setTop(strip);
+        buildStrip();
+        root.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
         // A check box or a toggle is answered with Space; its own Enter handling would flip it, so Enter is taken first.
         root.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ENTER && (event.getTarget() instanceof CheckBox || event.getTarget() instanceof Toggle)) {
@@ -186,9 +206,7 @@ public final class WizardView {
             }
         });
         lifetime.onChange(model.indexProperty(), (observable, old, index) -> showStep());
-        lifetime.onChange(model.finishedProperty(), (observable, old, finished) -> showStrip());
-        model.steps().forEach(step -> lifetime.onChange(step.active(), (observable, old, active) -> showStrip()));
-        strip.widthProperty().addListener((observable, old, width) -> fitStrip());
+        lifetime.onChange(model.stripProperty(), (observable, old, steps) -> showStrip());
         if (model.liveResult() != null) {
             body.widthProperty().addListener((observable, old, width) -> arrangeColumns(width.doubleValue()));
         }
@@ -226,7 +244,7 @@ public final class WizardView {
     }
 
     private void showLiveResult() {
-        List<Node> shownWithRecord = new java.util.ArrayList<>();
+        List<Node> shownWithRecord = new ArrayList<>();
         RecordBox value = recordBox("wizard-result");
         if (model.liveZoneLine() != null) {
             shownWithRecord.add(caption("wizard.result.value"));
@@ -287,7 +305,13 @@ public final class WizardView {
         model.next();
     }
 
-    private void enterAdvances(KeyEvent event) {
+    private void keyPressed(KeyEvent event) {
+        if (BACK.match(event)) {
+            model.back();
+            event.consume();
+            return;
+        }
+        // An open combo box or date picker list takes its Enter (to choose) before it gets here.
         if (event.getCode() != KeyCode.ENTER || event.getTarget() instanceof TextArea) {
             return;
         }
@@ -343,65 +367,53 @@ public final class WizardView {
         return grid;
     }
 
-    private void showStrip() {
-        strip.getChildren().clear();
+    /** One button per step, made once: the wizard's steps are fixed, only their states change. */
+    private void buildStrip() {
         for (int position = 0; position < model.stepCount(); position++) {
-            if (position > 0) {
-                Region line = new Region();
-                line.getStyleClass().add("wizard-strip-line");
-                HBox.setHgrow(line, Priority.ALWAYS);
-                strip.getChildren().add(line);
-            }
-            strip.getChildren().add(chip(position));
+            int target = position;
+            Button step = new Button();
+            step.getStyleClass().setAll("wizard-step");
+            step.setMnemonicParsing(false);
+            step.setWrapText(true);
+            step.setOnAction(event -> model.goTo(target));
+            stripSteps.add(step);
         }
-        fitStrip();
+        strip.setSteps(stripSteps);
     }
 
-    /**
-     * When every title does not fit, only the current step keeps its title; the others show their
-     * number (their title is in a tooltip), so a long wizard never clips its strip.
-     */
-    private void fitStrip() {
-        List<Label> others = strip.getChildren().stream()
-                .filter(node -> node.getStyleClass().contains("wizard-step") && !node.getPseudoClassStates().contains(CURRENT))
-                .map(node -> (Label) ((HBox) node).getChildren().get(1))
-                .toList();
-        others.forEach(title -> title.setManaged(true));
-        strip.applyCss();
-        boolean compact = strip.getWidth() > 0 && strip.prefWidth(-1) > strip.getWidth();
-        others.forEach(title -> {
-            title.setVisible(!compact);
-            title.setManaged(!compact);
-        });
+    private void showStrip() {
+        List<WizardViewModel.StripStep> states = model.stripProperty().get();
+        for (int position = 0; position < states.size(); position++) {
+            showStripStep(stripSteps.get(position), position, states.get(position));
+        }
     }
 
-    private Node chip(int position) {
-        WizardViewModel.StepState state = model.stateOf(position);
-        boolean summary = position == model.steps().size();
-        boolean closing = position > model.steps().size();
-        Label number = new Label(state == WizardViewModel.StepState.DONE ? "" : Integer.toString(position + 1));
-        if (state == WizardViewModel.StepState.DONE) {
+    private void showStripStep(Button step, int position, WizardViewModel.StripStep shown) {
+        WizardViewModel.StepState state = shown.state();
+        boolean done = state == WizardViewModel.StepState.DONE;
+        Label number = new Label(done ? "" : Integer.toString(position + 1));
+        if (done) {
             number.setGraphic(new FontIcon(Material2AL.CHECK));
         }
         number.getStyleClass().add("wizard-step-number");
-        String name = summary ? Texts.format(bundle, "wizard.summary.title")
-                : closing ? model.closingStep().title() : model.steps().get(position).title();
-        Label title = new Label(name);
-        title.getStyleClass().add("wizard-step-title");
-        HBox chip = new HBox(number, title);
-        Tooltip.install(chip, new Tooltip(name));
-        chip.getStyleClass().add("wizard-step");
-        chip.setMinWidth(Region.USE_PREF_SIZE); // the lines between the steps shrink, never a step's title
-        chip.pseudoClassStateChanged(CURRENT, state == WizardViewModel.StepState.CURRENT);
-        chip.pseudoClassStateChanged(DONE, state == WizardViewModel.StepState.DONE);
-        chip.pseudoClassStateChanged(SKIPPED, state == WizardViewModel.StepState.SKIPPED);
-        if (state == WizardViewModel.StepState.SKIPPED) {
-            Tooltip.install(chip, new Tooltip(Texts.format(bundle, "wizard.skipped", name)));
+        String name = stepName(position);
+        step.setGraphic(number);
+        step.setText(name);
+        step.pseudoClassStateChanged(CURRENT, state == WizardViewModel.StepState.CURRENT);
+        step.pseudoClassStateChanged(DONE, done);
+        step.pseudoClassStateChanged(SKIPPED, state == WizardViewModel.StepState.SKIPPED);
+        step.pseudoClassStateChanged(REACHABLE, shown.reachable());
+        // Only a step it can go to takes the keyboard or looks clickable; the others are names, not buttons.
+        step.setFocusTraversable(shown.reachable());
+        step.setCursor(shown.reachable() ? Cursor.HAND : Cursor.DEFAULT);
+        step.setTooltip(state == WizardViewModel.StepState.SKIPPED ? new Tooltip(Texts.format(bundle, "wizard.skipped", name)) : null);
+        step.setAccessibleHelp(shown.reachable() ? Texts.format(bundle, "wizard.strip.goTo", name) : null);
+    }
+
+    private String stepName(int position) {
+        if (position < model.steps().size()) {
+            return model.steps().get(position).title();
         }
-        if (state == WizardViewModel.StepState.DONE && !model.finishedProperty().get()) {
-            chip.setCursor(Cursor.HAND);
-            chip.setOnMouseClicked(event -> model.goTo(position));
-        }
-        return chip;
+        return position == model.steps().size() ? Texts.format(bundle, "wizard.summary.title") : model.closingStep().title();
     }
 }

@@ -8,10 +8,12 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
@@ -20,6 +22,10 @@ import javafx.beans.value.ObservableValue;
  * then check it live). Next is allowed only when the current step's answer is valid; Back is
  * allowed everywhere but the first step; inactive steps are passed over; on the summary, Next
  * finishes. From the closing step, Back reopens the wizard on the summary.
+ *
+ * <p>The step strip can jump to any step already reached: back to an earlier one, or forward again
+ * as far as the user had gone, as long as every answer on the way is still valid. The closing step
+ * is only reached through Finish, since finishing does something (publishing, checking DNS).
  *
  * <p>The live result is optional: the record as it will be published, as its value and
  * (optionally) as a zone-file line, updated as the answers change.
@@ -37,6 +43,10 @@ public final class WizardViewModel {
     public record Answer(String title, String answer) {
     }
 
+    /** How one step shows in the strip: its state, and whether choosing it goes there now. */
+    public record StripStep(StepState state, boolean reachable) {
+    }
+
     private final List<WizardStep> steps;
     private final WizardStep closingStep;
     private final ObservableValue<String> liveResult;
@@ -44,12 +54,15 @@ public final class WizardViewModel {
     private final Runnable onFinish;
     private final ReadOnlyIntegerWrapper index = new ReadOnlyIntegerWrapper(this, "index", 0);
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
+    /** The furthest position shown since the wizard (re)started, at most the summary. */
+    private final IntegerProperty furthest = new SimpleIntegerProperty(this, "furthest", 0);
     private final BooleanBinding onSummary;
     private final BooleanBinding onClosingStep;
     private final ObjectBinding<WizardStep> currentStep;
     private final StringBinding currentProblem;
     private final BooleanBinding canGoBack;
     private final BooleanBinding canGoNext;
+    private final ObjectBinding<List<StripStep>> strip;
 
     /**
      * @param steps the questions, in order (the summary step is added after them)
@@ -83,7 +96,7 @@ public final class WizardViewModel {
             int at = index.get();
             return at < this.steps.size() ? this.steps.get(at) : at == this.steps.size() ? null : closingStep;
         }, index);
-        List<ObservableValue<?>> dependencies = new ArrayList<>(List.of(index, finished));
+        List<ObservableValue<?>> dependencies = new ArrayList<>(List.of(index, finished, furthest));
         this.steps.forEach(step -> {
             dependencies.add(step.problem());
             dependencies.add(step.active());
@@ -99,7 +112,11 @@ public final class WizardViewModel {
         canGoBack = Bindings.createBooleanBinding(
                 () -> finished.get() ? closingStep != null : previousActive(index.get()) >= 0, all);
         canGoNext = currentProblem.isEmpty().and(finished.not());
+        strip = Bindings.createObjectBinding(() -> IntStream.range(0, stepCount())
+                .mapToObj(position -> new StripStep(stateOf(position), canGoTo(position))).toList(), all);
+        index.addListener((observable, old, now) -> furthest.set(Math.max(furthest.get(), Math.min(now.intValue(), this.steps.size()))));
         index.set(nextActive(-1));
+        furthest.set(index.get());
     }
 
     public List<WizardStep> steps() {
@@ -177,6 +194,29 @@ public final class WizardViewModel {
         return position == current ? StepState.CURRENT : StepState.TODO;
     }
 
+    /** Every step's state and reachability, in order, as the strip shows them; follows the answers. */
+    public ObjectBinding<List<StripStep>> stripProperty() {
+        return strip;
+    }
+
+    /**
+     * Whether choosing step {@code position} in the strip goes there now: an active step (or the
+     * summary) other than the current one, either before it, or after it but no further than the
+     * user had gone, with every answer on the way valid. From the closing step, every earlier step
+     * reopens the wizard there (as Back does); a wizard that ended on its summary stays finished.
+     */
+    public boolean canGoTo(int position) {
+        int current = index.get();
+        if (position == current || position < 0 || position > steps.size()
+                || position < steps.size() && !steps.get(position).isActive()) {
+            return false;
+        }
+        if (finished.get()) {
+            return closingStep != null;
+        }
+        return position < current || position <= furthest.get() && answersValid(current, position);
+    }
+
     /** Every active question with its answer, in order. */
     public List<Answer> summary() {
         return steps.stream().filter(WizardStep::isActive)
@@ -212,11 +252,22 @@ public final class WizardViewModel {
         }
     }
 
-    /** Jumps back to an active step already answered, as clicking it in the strip does. */
+    /** Jumps to a step already reached, as choosing it in the strip does; does nothing when {@link #canGoTo} says no. */
     public void goTo(int position) {
-        if (!finished.get() && position >= 0 && position < index.get() && steps.get(position).isActive()) {
+        if (canGoTo(position)) {
+            finished.set(false);
             index.set(position);
         }
+    }
+
+    /**
+     * Back to the first question with nothing reached beyond it, for answers that now belong to
+     * another domain: the strip no longer offers the steps reached for the old one.
+     */
+    public void restart() {
+        finished.set(false);
+        index.set(nextActive(-1));
+        furthest.set(index.get());
     }
 
     /**
@@ -235,6 +286,13 @@ public final class WizardViewModel {
         while (index.get() < Math.min(position, steps.size()) && canGoNext.get()) {
             index.set(nextActive(index.get()));
         }
+    }
+
+    /** True when every active question from {@code from} up to (not including) {@code to} has a valid answer. */
+    private boolean answersValid(int from, int to) {
+        return IntStream.range(from, Math.min(to, steps.size()))
+                .filter(i -> steps.get(i).isActive())
+                .allMatch(i -> WizardStep.isBlank(steps.get(i).problem().getValue()));
     }
 
     /** The first active question after {@code position}, or the summary. */

@@ -17,6 +17,7 @@ import javafx.beans.property.StringProperty;
 import org.junit.jupiter.api.Test;
 import org.mailwright.ui.wizard.WizardViewModel.Answer;
 import org.mailwright.ui.wizard.WizardViewModel.StepState;
+import org.mailwright.ui.wizard.WizardViewModel.StripStep;
 
 class WizardViewModelTest {
 
@@ -119,6 +120,79 @@ class WizardViewModelTest {
         wizard.next();
         wizard.goTo(0);
         assertEquals(0, wizard.indexProperty().get());
+    }
+
+    @Test
+    void theStripReachesBackAndForwardAsFarAsTheUserHadGoneThroughValidAnswers() {
+        assertEquals(List.of(new StripStep(StepState.CURRENT, false), new StripStep(StepState.TODO, false),
+                new StripStep(StepState.TODO, false)), wizard.stripProperty().get(), "nothing reached yet");
+        domain.set("example.com");
+        wizard.next();
+        wizard.next();
+        assertEquals(List.of(true, true, false), reachable(wizard));
+
+        wizard.goTo(0);
+
+        assertEquals(0, wizard.indexProperty().get());
+        assertEquals(List.of(new StripStep(StepState.CURRENT, false), new StripStep(StepState.TODO, true),
+                new StripStep(StepState.TODO, true)), wizard.stripProperty().get(), "the summary was reached: it can be chosen again");
+        domain.set("example");
+        assertEquals(List.of(false, false, false), reachable(wizard), "not past an answer that is no longer valid");
+        wizard.goTo(2);
+        assertEquals(0, wizard.indexProperty().get());
+
+        domain.set("example.org");
+        wizard.goTo(2);
+        assertTrue(wizard.onSummaryProperty().get());
+    }
+
+    @Test
+    void restartForgetsTheStepsReached() {
+        domain.set("example.com");
+        wizard.next();
+        wizard.next();
+
+        wizard.restart();
+
+        assertEquals(0, wizard.indexProperty().get());
+        assertEquals(List.of(false, false, false), reachable(wizard));
+        wizard.goTo(2);
+        assertEquals(0, wizard.indexProperty().get());
+    }
+
+    @Test
+    void aWizardFinishedOnItsSummaryOffersNoStep() {
+        domain.set("example.com");
+        wizard.next();
+        wizard.next();
+        wizard.next();
+
+        assertEquals(List.of(false, false, false), reachable(wizard));
+        wizard.goTo(0);
+        assertTrue(wizard.finishedProperty().get());
+    }
+
+    @Test
+    void fromTheClosingStepEveryEarlierStepReopensTheWizardButTheClosingStepNeedsFinish() {
+        WizardStep publish = new WizardStep("Publish", "Publish it", "Nothing is done until DNS shows it.",
+                WizardStep.noProblem(), new SimpleStringProperty(""));
+        WizardViewModel closing = new WizardViewModel(List.of(domainStep, policyStep), null, null, publish, finishes::incrementAndGet);
+        domain.set("example.com");
+        closing.next();
+        closing.next();
+        assertEquals(List.of(true, true, false, false), reachable(closing), "the closing step is reached through Finish only");
+        closing.next();
+        assertEquals(List.of(true, true, true, false), reachable(closing));
+
+        closing.goTo(1);
+
+        assertSame(policyStep, closing.currentStepProperty().get());
+        assertFalse(closing.finishedProperty().get());
+        assertEquals(1, finishes.get());
+    }
+
+    private static List<Boolean> reachable(WizardViewModel model) {
+        return model.stripProperty().get().stream().map(StripStep::reachable).toList();
     }
 
     @Test
