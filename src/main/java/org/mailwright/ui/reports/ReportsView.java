@@ -39,6 +39,7 @@ import org.mailwright.findings.Finding;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.ViewLifetime;
+import org.mailwright.ui.controls.ColumnHeaders;
 import org.mailwright.ui.controls.FindingCard;
 
 /** Shows a {@link ReportsViewModel}: the domain and period, the import and its errors, the totals, suggestions, charts and sources. */
@@ -187,6 +188,7 @@ public final class ReportsView {
                 count("reports.column.dkim", ReportsViewModel.SourceRow::dkimAligned)));
         // Every column in the page's width, so a narrow window shows each without scrolling sideways.
         sourcesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        ColumnHeaders.keepWordsWhole(sourcesTable);
         SortedList<ReportsViewModel.SourceRow> sorted = new SortedList<>(model.sources());
         sorted.comparatorProperty().bind(sourcesTable.comparatorProperty());
         sourcesTable.setItems(sorted);
@@ -262,6 +264,7 @@ public final class ReportsView {
                 rowColumn("reports.row.reasons", ReportsViewModel.RowLine::reasons, 220)));
         // Ten columns do not fit a narrow window: it scrolls sideways rather than cut every value short.
         rowsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        ColumnHeaders.keepWordsWhole(rowsTable);
         rowsTable.setItems(model.rows());
         rowsTable.placeholderProperty().bind(Bindings.createObjectBinding(() -> new Label(Texts.format(bundle,
                 model.rowsPendingProperty().get() ? "reports.rows.wait" : "reports.rows.empty")), model.rowsPendingProperty()));
