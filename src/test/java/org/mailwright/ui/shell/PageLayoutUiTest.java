@@ -127,11 +127,11 @@ class PageLayoutUiTest {
                 $ORIGIN example.test.
                 $TTL 300
                 @      SOA  ns1 hostmaster 1 3600 600 86400 300
-                @      NS   ns1
-                ns1    A    127.0.0.1
+                @      NS   ns1.newco-hosting-services.example.test.
+                ns1.newco-hosting-services A 127.0.0.1
                 @      MX   10 mail
                 mail   A    192.0.2.10
-                @      TXT  "v=spf1 mx -all"
+                @      TXT  "v=spf1 mx include:_spf.gone.example.test -all"
                 _dmarc TXT  "v=DMARC1; p=none; rua=mailto:dmarc@example.test; ruf=mailto:forensic-reports@example.test; fo=1:d"
                 """);
         preferences = new ThrowawayPreferences();
@@ -196,6 +196,42 @@ class PageLayoutUiTest {
             }
         }
         assertNoneUnexpected(problems);
+    }
+
+    @Test
+    void pagesFilledWithLookupsFitAndSpeakTheWindowsLanguage(FxRobot robot) {
+        List<String> problems = new ArrayList<>();
+        for (Language language : LANGUAGES) {
+            speak(robot, language);
+            for (View view : List.of(View.DOMAIN, View.SPF, View.PROPAGATION, View.HEALTH)) {
+                robot.interact(() -> view.show(window));
+                settle();
+                robot.interact(() -> {
+                    Parent page = (Parent) stage.getScene().lookup("#page-" + view.page.id());
+                    switch (view) {
+                        case DOMAIN -> {
+                            ((TextField) page.lookup("#domainField")).setText("example.test");
+                            fire(page, "#lookUpButton");
+                        }
+                        case SPF -> fire(page, "#treeToggle");
+                        case PROPAGATION -> fire(page, "#startButton");
+                        default -> fire(page, "#checkButton");
+                    }
+                });
+                settle();
+                for (double[] size : SIZES) {
+                    resize(robot, size);
+                    walk(robot, view + " filled", size, language, problems);
+                }
+            }
+        }
+        assertNoneUnexpected(problems);
+    }
+
+    private static void fire(Parent page, String id) {
+        Node button = page.lookup(id);
+        assertTrue(button instanceof javafx.scene.control.ButtonBase && !button.isDisabled(), id + " can be pressed");
+        ((javafx.scene.control.ButtonBase) button).fire();
     }
 
     /** What a step needs before Next: a sender answer on DMARC's, a key made and saved on DKIM's. */
