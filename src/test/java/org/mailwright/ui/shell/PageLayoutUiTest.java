@@ -112,7 +112,11 @@ class PageLayoutUiTest {
      * Problems known and left for a reason, each matched by a part of its message; empty is the
      * goal, and nothing here hides a whole page, size or language.
      */
-    private static final Map<String, String> KNOWN_EXCEPTIONS = Map.of();
+    private static final Map<String, String> KNOWN_EXCEPTIONS = Map.of(
+            "Label.label.line-expected \"",
+            "Propagation's row headers are buttons, and a button does not lay out a wrapping text in its graphic: the"
+                    + " record a row expects (a DKIM key runs to 400 characters) is cut to the header's width, and shown"
+                    + " whole in the header's tooltip and in the detail pane when the row is chosen.");
 
     private TestDnsServer dns;
     private ThrowawayPreferences preferences;
