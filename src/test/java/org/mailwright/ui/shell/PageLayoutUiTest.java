@@ -32,10 +32,13 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Control;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +76,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * lies outside what its nearest scroll viewport, list or table viewport, clip or the window shows,
  * that is, only reachable by a horizontal scroll none of the pages means to have;</li>
  * <li>a text field squeezed below its preferred width (up to {@value #READABLE_FIELD_WIDTH} px), as
- * the SPF domain field once was, at four letters;</li>
+ * the SPF domain field once was, at four letters, or too narrow for its prompt; a spinner's or date
+ * picker's field too narrow for its value;</li>
  * <li>in Spanish, shown text (labels, buttons, headers, prompt texts and tooltips) equal to an English
  * value of the window's, the core's or the findings' bundle whose Spanish value differs, or made
  * from such a pattern with its arguments filled in, or using an English word no Spanish sentence
@@ -236,6 +240,33 @@ class PageLayoutUiTest {
         Node button = page.lookup(id);
         assertTrue(button instanceof javafx.scene.control.ButtonBase && !button.isDisabled(), id + " can be pressed");
         ((javafx.scene.control.ButtonBase) button).fire();
+    }
+
+    /** The walk itself, on a made-up page with one of each fault: a walk that saw none would prove nothing. */
+    @Test
+    void theWalkSeesEachFault(FxRobot robot) {
+        List<String> problems = new ArrayList<>();
+        robot.interact(() -> {
+            Label cut = new Label("Abrir la página SPF");
+            cut.setMaxWidth(60);
+            Label english = new Label("Which domain signs, and under which selector?");
+            Label code = new Label("Lookup of _spf.example.test (dns-error)");
+            Label finding = new Label("spf.too-many-lookups");
+            TextField wide = new TextField();
+            wide.setMinWidth(800);
+            VBox page = new VBox(cut, english, code, finding, new HBox(wide));
+            new javafx.scene.Scene(page, 600, 200);
+            page.applyCss();
+            page.layout();
+            new Walk("made-up", true, WORDS, problems).walk(page, 600);
+        });
+
+        assertEquals(5, problems.size(), String.join("\n", problems));
+        assertTrue(problems.get(0).contains("\"Abrir la página SPF\" is cut short"), problems.get(0));
+        assertTrue(problems.get(1).contains("is English in the Spanish window"), problems.get(1));
+        assertTrue(problems.get(2).contains("shows the raw code (dns-error)"), problems.get(2));
+        assertTrue(problems.get(3).contains("shows the raw code spf.too-many-lookups"), problems.get(3));
+        assertTrue(problems.get(4).contains("sticks out of its container"), problems.get(4));
     }
 
     /** What a step needs before Next: a sender answer on DMARC's, a key made and saved on DKIM's. */
@@ -408,11 +439,12 @@ class PageLayoutUiTest {
          * picker, sized by its control, shows its whole value.
          */
         private void checkFieldWidth(TextField field) {
+            boolean empty = field.getText() == null || field.getText().isEmpty();
+            if (empty && field.getPromptText() != null && !fits(field, field.getPromptText())) {
+                problems.add(problem("cuts its prompt \"" + field.getPromptText() + "\" short at " + Math.round(field.getWidth()) + " px", field));
+            }
             if (field.getParent() instanceof Control) {
-                Text value = new Text(field.getText() == null ? "" : field.getText());
-                value.setFont(field.getFont());
-                double room = field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight();
-                if (value.getLayoutBounds().getWidth() > room + SLACK) {
+                if (!empty && !fits(field, field.getText())) {
                     problems.add(problem("cuts its value short at " + Math.round(field.getWidth()) + " px", field));
                 }
                 return;
@@ -421,6 +453,13 @@ class PageLayoutUiTest {
             if (field.getWidth() + SLACK < wanted) {
                 problems.add(problem("is squeezed to " + Math.round(field.getWidth()) + " px (wants " + Math.round(wanted) + ")", field));
             }
+        }
+
+        private static boolean fits(TextField field, String text) {
+            Text shown = new Text(text);
+            shown.setFont(field.getFont());
+            double room = field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight();
+            return shown.getLayoutBounds().getWidth() <= room + SLACK;
         }
 
         private void checkClip(Labeled labeled) {
