@@ -309,8 +309,9 @@ class PageLayoutUiTest {
             stage.setWidth(size[0]);
             stage.setHeight(size[1]);
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(size[0], stage.getScene().getWidth(), 0.5, "the window takes the width asked for");
+        // The window system may take a pulse or two to give the scene its new size.
+        FxWait.until(5, () -> stage.getScene().getWidth() == size[0] && stage.getScene().getHeight() == size[1],
+                () -> "the window is " + stage.getScene().getWidth() + "×" + stage.getScene().getHeight());
     }
 
     /** Waits for the lookups a page or step starts, so it is walked as the user reads it. */
