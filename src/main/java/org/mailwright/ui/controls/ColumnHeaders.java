@@ -1,6 +1,7 @@
 package org.mailwright.ui.controls;
 
-import javafx.beans.InvalidationListener;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -27,9 +28,9 @@ public final class ColumnHeaders {
     public static void keepWordsWhole(TableView<?> table) {
         table.getStyleClass().add(STYLE);
         // The headers and their font exist once the table is styled and laid out.
-        InvalidationListener measure = new InvalidationListener() {
+        ChangeListener<Number> measure = new ChangeListener<>() {
             @Override
-            public void invalidated(javafx.beans.Observable observable) {
+            public void changed(ObservableValue<? extends Number> observable, Number old, Number width) {
                 if (fitToWords(table)) {
                     table.widthProperty().removeListener(this);
                 }

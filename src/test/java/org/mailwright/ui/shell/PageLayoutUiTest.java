@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -543,13 +542,16 @@ class PageLayoutUiTest {
         return name.toString();
     }
 
+    /** A bundle's English pattern with arguments, {@code anchor} its longest fixed part. */
+    private record EnglishPattern(String key, String anchor, Pattern pattern) {
+    }
+
     /** The words of every bundle, to tell English and raw codes from the window's Spanish. */
     private static final class Words {
         /** English values, without arguments, whose Spanish value differs. */
         private final Set<String> englishOnly = new LinkedHashSet<>();
-        /** English patterns with arguments whose Spanish differs, matched with their longest fixed part first (fast). */
-        private final Map<Pattern, String> englishPatterns = new LinkedHashMap<>();
-        private final Map<Pattern, String> patternAnchors = new LinkedHashMap<>();
+        /** English patterns with arguments whose Spanish differs. */
+        private final List<EnglishPattern> englishPatterns = new ArrayList<>();
         private final Set<String> codes = new LinkedHashSet<>();
 
         static Words load() {
@@ -589,8 +591,7 @@ class PageLayoutUiTest {
                 }
                 Pattern pattern = Pattern.compile(Arrays.stream(fixed).map(Pattern::quote)
                         .collect(Collectors.joining(".*?", "(?s)", "")));
-                englishPatterns.put(pattern, key);
-                patternAnchors.put(pattern, anchor);
+                englishPatterns.add(new EnglishPattern(key, anchor, pattern));
             }
         }
 
@@ -599,9 +600,10 @@ class PageLayoutUiTest {
             if (englishOnly.contains(stripped)) {
                 return Optional.of("an English bundle value");
             }
-            for (Map.Entry<Pattern, String> entry : englishPatterns.entrySet()) {
-                if (stripped.contains(patternAnchors.get(entry.getKey())) && entry.getKey().matcher(stripped).matches()) {
-                    return Optional.of("the English of " + entry.getValue());
+            for (EnglishPattern english : englishPatterns) {
+                // The fixed part first: a plain search rules out nearly every pattern without a regular expression.
+                if (stripped.contains(english.anchor()) && english.pattern().matcher(stripped).matches()) {
+                    return Optional.of("the English of " + english.key());
                 }
             }
             String withoutNames = stripped;
