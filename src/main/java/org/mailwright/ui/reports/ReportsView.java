@@ -302,6 +302,8 @@ public final class ReportsView {
 
     private TableColumn<ReportsViewModel.SourceRow, Long> count(String key, Function<ReportsViewModel.SourceRow, Long> value) {
         TableColumn<ReportsViewModel.SourceRow, Long> column = column(key, value, 70);
+        // Five digits whole under a header as short as "Fail": a large receiver's daily count.
+        column.setMinWidth(64);
         column.getStyleClass().add("reports-count");
         return column;
     }
