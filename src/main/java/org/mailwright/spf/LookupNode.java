@@ -2,6 +2,7 @@ package org.mailwright.spf;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * One DNS-querying term in the tree of a record and everything it includes, with what it costs
@@ -53,20 +54,25 @@ public record LookupNode(String term, String target, int lookups, Status status,
      * </pre>
      */
     public String render(int limit) {
+        return render(limit, Status::jsonName);
+    }
+
+    /** The tree as {@link #render(int)} draws it, a status other than OK said by {@code statusWord}, in a reader's language. */
+    public String render(int limit, Function<Status, String> statusWord) {
         StringBuilder out = new StringBuilder(term).append("  ").append(lookups).append('/').append(limit);
-        appendChildren(out, children, "");
+        appendChildren(out, children, "", statusWord);
         return out.toString();
     }
 
-    private static void appendChildren(StringBuilder out, List<LookupNode> nodes, String indent) {
+    private static void appendChildren(StringBuilder out, List<LookupNode> nodes, String indent, Function<Status, String> statusWord) {
         for (int i = 0; i < nodes.size(); i++) {
             LookupNode node = nodes.get(i);
             boolean last = i == nodes.size() - 1;
             out.append('\n').append(indent).append(last ? "└─ " : "├─ ").append(node.term()).append("  ").append(node.lookups());
             if (node.status() != Status.OK) {
-                out.append("  (").append(node.status().jsonName()).append(')');
+                out.append("  (").append(statusWord.apply(node.status())).append(')');
             }
-            appendChildren(out, node.children(), indent + (last ? "   " : "│  "));
+            appendChildren(out, node.children(), indent + (last ? "   " : "│  "), statusWord);
         }
     }
 }

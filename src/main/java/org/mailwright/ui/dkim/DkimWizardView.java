@@ -418,14 +418,18 @@ public final class DkimWizardView {
         StateBadge badge = new StateBadge(row.state(), state -> row.word());
         Label server = new Label(row.server());
         server.getStyleClass().add("dkim-row-title");
+        // A name server's name is as long as its owner likes: it wraps rather than lose its end.
+        server.setWrapText(true);
         // The resolver's name is often its address already.
         Label where = new Label(row.server().equals(row.address()) ? row.role() : row.role() + " · " + row.address());
         where.getStyleClass().add("dkim-row-meta");
-        HBox header = new HBox(badge, server, where);
+        where.setWrapText(true);
+        HBox header = new HBox(badge, server);
         header.getStyleClass().add("dkim-row-header");
         Label detail = new Label(row.detail());
         detail.setWrapText(true);
-        VBox card = new VBox(header, detail);
+        // The role and address on a line of their own: beside the name they left it no room.
+        VBox card = new VBox(header, where, detail);
         if (!row.records().isEmpty() && row.state() != CheckState.PASS) {
             RecordBox records = recordBox(null);
             records.setRecords(row.records());

@@ -495,6 +495,8 @@ public final class PropagationView {
     private Node columnHeader(PropagationGrid.Column column) {
         Label title = new Label(column.title());
         title.getStyleClass().add("column-title");
+        // A name server's whole name, on two lines if need be: "ns1.newco…" could be any of several.
+        title.setWrapText(true);
         VBox header = new VBox(title);
         if (!column.address().equals(column.title())) {
             Label address = new Label(column.address());

@@ -39,6 +39,7 @@ import org.mailwright.findings.Finding;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.ViewLifetime;
+import org.mailwright.ui.controls.ColumnHeaders;
 import org.mailwright.ui.controls.ExportChooser;
 import org.mailwright.ui.controls.FindingCard;
 
@@ -191,6 +192,7 @@ public final class ReportsView {
                 count("reports.column.dkim", ReportsViewModel.SourceRow::dkimAligned)));
         // Every column in the page's width, so a narrow window shows each without scrolling sideways.
         sourcesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        ColumnHeaders.keepWordsWhole(sourcesTable);
         SortedList<ReportsViewModel.SourceRow> sorted = new SortedList<>(model.sources());
         sorted.comparatorProperty().bind(sourcesTable.comparatorProperty());
         sourcesTable.setItems(sorted);
@@ -266,6 +268,7 @@ public final class ReportsView {
                 rowColumn("reports.row.reasons", ReportsViewModel.RowLine::reasons, 220)));
         // Ten columns do not fit a narrow window: it scrolls sideways rather than cut every value short.
         rowsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        ColumnHeaders.keepWordsWhole(rowsTable);
         rowsTable.setItems(model.rows());
         rowsTable.placeholderProperty().bind(Bindings.createObjectBinding(() -> new Label(Texts.format(bundle,
                 model.rowsPendingProperty().get() ? "reports.rows.wait" : "reports.rows.empty")), model.rowsPendingProperty()));
@@ -303,6 +306,8 @@ public final class ReportsView {
 
     private TableColumn<ReportsViewModel.SourceRow, Long> count(String key, Function<ReportsViewModel.SourceRow, Long> value) {
         TableColumn<ReportsViewModel.SourceRow, Long> column = column(key, value, 70);
+        // Five digits whole under a header as short as "Fail": a large receiver's daily count.
+        column.setMinWidth(64);
         column.getStyleClass().add("reports-count");
         return column;
     }

@@ -194,6 +194,8 @@ public final class ReportsViewModel {
     private final ObservableList<SummaryPart> ledgerView = FXCollections.unmodifiableObservableList(ledger);
     private final ObservableList<Finding> suggestionsView = FXCollections.unmodifiableObservableList(suggestions);
     private Supplier<String> noteWords = () -> "";
+    /** The import's last news, to be said again in another language. */
+    private Supplier<String> importNoteWords = () -> "";
     private final ObjectProperty<Lookup> lookup = new SimpleObjectProperty<>(this, "lookup");
     private final BooleanBinding canExport;
 
@@ -607,16 +609,16 @@ public final class ReportsViewModel {
         errors.clear();
         filesDone.set(0);
         filesTotal.set(0);
-        importNote.set(text("reports.import.walking"));
+        sayImport(() -> text("reports.import.walking"));
         jobs.start(text("reports.progress.walking"), () -> BackgroundJobs.completed(() -> {
             List<Path> files = ReportFiles.walk(given);
             return new Run(files, openArchive());
         }), (started, failure) -> {
             if (failure != null) {
                 importing.set(false);
-                String why = failure instanceof ReportFiles.UnreadableFolder unreadable
-                        ? text("reports.import.folder-unreadable", unreadable.folder(), unreadable.getMessage()) : reason(failure);
-                importNote.set(failure instanceof CancellationException ? text("reports.import.cancelled", 0, 0) : why);
+                sayImport(() -> failure instanceof CancellationException ? text("reports.import.cancelled", 0, 0)
+                        : failure instanceof ReportFiles.UnreadableFolder unreadable
+                        ? text("reports.import.folder-unreadable", unreadable.folder(), unreadable.getMessage()) : reason(failure));
                 return;
             }
             run = started;
@@ -652,7 +654,7 @@ public final class ReportsViewModel {
             if (failure != null) {
                 current.stop = true;
                 if (!(failure instanceof CancellationException)) {
-                    importNote.set(reason(failure));
+                    sayImport(() -> reason(failure));
                 }
             } else {
                 current.next = from + results.size();
@@ -671,15 +673,21 @@ public final class ReportsViewModel {
         }
         errors.addAll(failed);
         filesDone.set(filesDone.get() + results.size());
-        importNote.set(text("reports.import.running", filesDone.get(), filesTotal.get()));
+        int done = filesDone.get();
+        int total = filesTotal.get();
+        sayImport(() -> text("reports.import.running", done, total));
     }
 
     private void ended(Run current) {
         run = null;
         importing.set(false);
-        importNote.set(current.next < current.files.size()
-                ? text("reports.import.cancelled", filesDone.get(), filesTotal.get())
-                : text("reports.import.done", imported, filesTotal.get(), duplicates, errors.size()));
+        int done = filesDone.get();
+        int total = filesTotal.get();
+        int newReports = imported;
+        int known = duplicates;
+        int failed = errors.size();
+        sayImport(current.next < current.files.size() ? () -> text("reports.import.cancelled", done, total)
+                : () -> text("reports.import.done", newReports, total, known, failed));
         refresh();
     }
 
@@ -739,8 +747,15 @@ public final class ReportsViewModel {
         return parts;
     }
 
+    /** Says how the import goes, and says it again in the next language if the user switches. */
+    private void sayImport(Supplier<String> words) {
+        importNoteWords = words;
+        importNote.set(words.get());
+    }
+
     private void reword() {
         note.set(noteWords.get());
+        importNote.set(importNoteWords.get());
         rewordRows();
         Loaded shown = loaded.get();
         if (shown == null) {

@@ -56,7 +56,8 @@ public final class DraftCheck {
         summary = Bindings.createStringBinding(this::summaryText, progress, report, words.language());
         state = Bindings.createObjectBinding(this::stateNow, progress, report);
         tree = Bindings.createStringBinding(() -> report.get() == null ? ""
-                : report.get().lookupTree().map(root -> root.render(SpfEvaluator.MAX_DNS_TERMS)).orElse(""), report);
+                : report.get().lookupTree().map(root -> root.render(SpfEvaluator.MAX_DNS_TERMS,
+                        status -> words.text("spf.lookups.tree.status." + status.jsonName()))).orElse(""), report, words.language());
         report.addListener((observable, old, value) -> {
             findings.setAll(value == null ? List.of() : value.findings());
             includeCosts.clear();

@@ -120,6 +120,16 @@ class ReportsViewModelTest {
     }
 
     @Test
+    void theImportsNoteIsSaidAgainInTheNextLanguage() {
+        ReportsViewModel model = imported();
+
+        settings.languageProperty().set(Language.SPANISH);
+
+        assertEquals("Importación terminada: 3 informes nuevos de 4 archivos, 0 ya archivados, 1 archivos ilegibles.",
+                model.importNoteProperty().get());
+    }
+
+    @Test
     void importingAgainFindsTheReportsArchived() {
         ReportsViewModel model = imported();
         model.importPaths(List.of(folder.resolve("inbox/2026/google-1.xml.gz")));
