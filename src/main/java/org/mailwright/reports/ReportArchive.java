@@ -48,6 +48,15 @@ public final class ReportArchive implements AutoCloseable {
     public static final String DEFAULT_FILE = "reports.db";
 
     private static final int BATCH = 1000;
+    /**
+     * How many records one INSERT writes, largest first: a report's records go in as few statements
+     * as these make up (40 records: 2 of 16 and 2 of 4), since SQLite's work is mostly per statement.
+     */
+    private static final int[] ROW_BLOCKS = {64, 16, 4, 1};
+    private static final String ROW_COLUMNS = "report, row_no, source_ip, message_count, disposition, dkim, spf, header_from,"
+            + " envelope_from, envelope_to, dkim_results, dkim_domain, dkim_selector, dkim_result, dkim_human_result,"
+            + " spf_results, spf_domain, spf_scope, spf_result, spf_human_result";
+    private static final int ROW_VALUES = 20;
 
     /** The dispositions a summary always counts, even at 0: RFC 7489's three and RFC 9990's pass. */
     private static final List<String> DISPOSITIONS = List.of("none", "quarantine", "reject", "pass");
@@ -73,13 +82,18 @@ public final class ReportArchive implements AutoCloseable {
     private PreparedStatement findReport;
     private PreparedStatement insertReport;
     private PreparedStatement finishReport;
-    private PreparedStatement insertRow;
+    /** One statement per size of {@link #ROW_BLOCKS}. */
+    private final PreparedStatement[] insertRows = new PreparedStatement[ROW_BLOCKS.length];
     private PreparedStatement insertReason;
     private PreparedStatement insertDkim;
     private PreparedStatement insertSpf;
     private PreparedStatement findFailure;
     private PreparedStatement insertFailure;
-    private int pending;
+    /** The current report's records not yet sent, at most {@link #BATCH}. */
+    private final List<PendingRow> pendingRows = new ArrayList<>();
+
+    private record PendingRow(long report, int number, ReportRow row) {
+    }
 
     /** Called after each row is written; tests use it to break an import halfway. */
     interface RowObserver {
@@ -230,15 +244,17 @@ public final class ReportArchive implements AutoCloseable {
                   row_count, message_count, source_file, imported_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?) RETURNING id""");
         finishReport = connection.prepareStatement("UPDATE aggregate_reports SET row_count = ?, message_count = ? WHERE id = ?");
-        insertRow = connection.prepareStatement("""
-                INSERT INTO report_rows (report, row_no, source_ip, message_count, disposition, dkim, spf, header_from,
-                  envelope_from, envelope_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        String oneRow = "(" + String.join(", ", java.util.Collections.nCopies(ROW_VALUES, "?")) + ")";
+        for (int i = 0; i < ROW_BLOCKS.length; i++) {
+            insertRows[i] = connection.prepareStatement("INSERT INTO report_rows (" + ROW_COLUMNS + ") VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(ROW_BLOCKS[i], oneRow)));
+        }
         insertReason = connection.prepareStatement(
                 "INSERT INTO row_reasons (report, row_no, seq, type, comment) VALUES (?, ?, ?, ?, ?)");
         insertDkim = connection.prepareStatement(
-                "INSERT INTO row_dkim (report, row_no, seq, domain, selector, result, human_result) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                "INSERT INTO row_dkim_more (report, row_no, seq, domain, selector, result, human_result) VALUES (?, ?, ?, ?, ?, ?, ?)");
         insertSpf = connection.prepareStatement(
-                "INSERT INTO row_spf (report, row_no, seq, domain, scope, result, human_result) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                "INSERT INTO row_spf_more (report, row_no, seq, domain, scope, result, human_result) VALUES (?, ?, ?, ?, ?, ?, ?)");
         findFailure = connection.prepareStatement("SELECT id FROM failure_reports WHERE digest = ?");
         insertFailure = connection.prepareStatement("""
                 INSERT INTO failure_reports (digest, feedback_type, user_agent, version, original_envelope_id,
@@ -511,16 +527,21 @@ public final class ReportArchive implements AutoCloseable {
     private void rollbackQuietly(Throwable cause) {
         try {
             // Rows batched for the report that failed must not be sent with the next file's.
-            pending = 0;
-            for (PreparedStatement batched : new PreparedStatement[] {insertRow, insertReason, insertDkim, insertSpf}) {
-                if (batched != null) {
-                    batched.clearBatch();
-                }
-            }
+            discardPending();
             connection.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    private void discardPending() throws SQLException {
+        pendingRows.clear();
+        for (PreparedStatement batched : insertRows) {
+            batched.clearBatch();
+        }
+        insertReason.clearBatch();
+        insertDkim.clearBatch();
+        insertSpf.clearBatch();
     }
 
     private ArchiveException failed(SQLException e) {
@@ -561,7 +582,7 @@ public final class ReportArchive implements AutoCloseable {
             reportKey = -1;
             rows = 0;
             messages = 0;
-            pending = 0;
+            pendingRows.clear();
             duplicate = false;
         }
 
@@ -678,17 +699,7 @@ public final class ReportArchive implements AutoCloseable {
                 rows++;
                 messages += row.count();
                 int number = (int) rows;
-                insertRow.setLong(1, reportKey);
-                insertRow.setInt(2, number);
-                insertRow.setString(3, row.sourceIp());
-                insertRow.setLong(4, row.count());
-                text(insertRow, 5, row.evaluated().disposition());
-                text(insertRow, 6, row.evaluated().dkim());
-                text(insertRow, 7, row.evaluated().spf());
-                text(insertRow, 8, row.identifiers().headerFrom());
-                text(insertRow, 9, row.identifiers().envelopeFrom());
-                text(insertRow, 10, row.identifiers().envelopeTo());
-                insertRow.addBatch();
+                pendingRows.add(new PendingRow(reportKey, number, row));
                 int seq = 0;
                 for (PolicyOverride reason : row.evaluated().reasons()) {
                     insertReason.setLong(1, reportKey);
@@ -698,29 +709,30 @@ public final class ReportArchive implements AutoCloseable {
                     text(insertReason, 5, reason.comment());
                     insertReason.addBatch();
                 }
-                seq = 0;
-                for (DkimAuthResult dkim : row.dkim()) {
+                // The first result of each kind is in the record's own row (bound in flush), the others in tables of their own.
+                for (int more = 1; more < row.dkim().size(); more++) {
+                    DkimAuthResult dkim = row.dkim().get(more);
                     insertDkim.setLong(1, reportKey);
                     insertDkim.setInt(2, number);
-                    insertDkim.setInt(3, ++seq);
+                    insertDkim.setInt(3, more + 1);
                     text(insertDkim, 4, dkim.domain());
                     text(insertDkim, 5, dkim.selector());
                     text(insertDkim, 6, dkim.result());
                     text(insertDkim, 7, dkim.humanResult());
                     insertDkim.addBatch();
                 }
-                seq = 0;
-                for (SpfAuthResult spf : row.spf()) {
+                for (int more = 1; more < row.spf().size(); more++) {
+                    SpfAuthResult spf = row.spf().get(more);
                     insertSpf.setLong(1, reportKey);
                     insertSpf.setInt(2, number);
-                    insertSpf.setInt(3, ++seq);
+                    insertSpf.setInt(3, more + 1);
                     text(insertSpf, 4, spf.domain());
                     text(insertSpf, 5, spf.scope());
                     text(insertSpf, 6, spf.result());
                     text(insertSpf, 7, spf.humanResult());
                     insertSpf.addBatch();
                 }
-                if (++pending >= BATCH) {
+                if (pendingRows.size() >= BATCH) {
                     flush();
                 }
                 observer.rowWritten(rows);
@@ -731,14 +743,56 @@ public final class ReportArchive implements AutoCloseable {
 
         /** Sends the batched rows: the rows before the reasons and results that refer to them. */
         private void flush() throws SQLException {
-            if (pending == 0) {
+            if (pendingRows.isEmpty()) {
                 return;
             }
-            insertRow.executeBatch();
+            int next = 0;
+            for (int block = 0; block < ROW_BLOCKS.length; block++) {
+                int size = ROW_BLOCKS[block];
+                PreparedStatement statement = insertRows[block];
+                int statements = (pendingRows.size() - next) / size;
+                for (int n = 0; n < statements; n++) {
+                    for (int i = 0; i < size; i++) {
+                        bind(statement, i * ROW_VALUES, pendingRows.get(next++));
+                    }
+                    statement.addBatch();
+                }
+                if (statements > 0) {
+                    statement.executeBatch();
+                }
+            }
+            pendingRows.clear();
             insertReason.executeBatch();
             insertDkim.executeBatch();
             insertSpf.executeBatch();
-            pending = 0;
+        }
+
+        /** One record's values, after the {@code offset} values of the records before it in the statement. */
+        private void bind(PreparedStatement statement, int offset, PendingRow pending) throws SQLException {
+            ReportRow row = pending.row();
+            int i = offset;
+            statement.setLong(++i, pending.report());
+            statement.setInt(++i, pending.number());
+            statement.setString(++i, row.sourceIp());
+            statement.setLong(++i, row.count());
+            text(statement, ++i, row.evaluated().disposition());
+            text(statement, ++i, row.evaluated().dkim());
+            text(statement, ++i, row.evaluated().spf());
+            text(statement, ++i, row.identifiers().headerFrom());
+            text(statement, ++i, row.identifiers().envelopeFrom());
+            text(statement, ++i, row.identifiers().envelopeTo());
+            DkimAuthResult dkim = row.dkim().isEmpty() ? null : row.dkim().get(0);
+            statement.setInt(++i, row.dkim().size());
+            text(statement, ++i, dkim == null ? null : dkim.domain());
+            text(statement, ++i, dkim == null ? null : dkim.selector());
+            text(statement, ++i, dkim == null ? null : dkim.result());
+            text(statement, ++i, dkim == null ? null : dkim.humanResult());
+            SpfAuthResult spf = row.spf().isEmpty() ? null : row.spf().get(0);
+            statement.setInt(++i, row.spf().size());
+            text(statement, ++i, spf == null ? null : spf.domain());
+            text(statement, ++i, spf == null ? null : spf.scope());
+            text(statement, ++i, spf == null ? null : spf.result());
+            text(statement, ++i, spf == null ? null : spf.humanResult());
         }
 
         void failure(String where, FailureReport report) {
@@ -811,11 +865,7 @@ public final class ReportArchive implements AutoCloseable {
 
         private void rollback(Savepoint savepoint) {
             try {
-                pending = 0;
-                insertRow.clearBatch();
-                insertReason.clearBatch();
-                insertDkim.clearBatch();
-                insertSpf.clearBatch();
+                discardPending();
                 connection.rollback(savepoint);
                 connection.releaseSavepoint(savepoint);
             } catch (SQLException e) {
