@@ -586,6 +586,10 @@ public final class AggregateReportReader {
         if (text == null) {
             throw new ReportFormatException("reports.error.no-count", row);
         }
+        long plain = plainCount(text);
+        if (plain >= 0) {
+            return plain;
+        }
         // Digits, and a fraction of zeros some reporters add ("27.0"); no exponent, which could be costly.
         if (!NUMBER.matcher(text).matches() || text.indexOf('.') >= 0 && !text.matches("[0-9]+\\.0*")) {
             throw new ReportFormatException("reports.error.bad-count", row, shown(text));
@@ -595,6 +599,23 @@ public final class AggregateReportReader {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new ReportFormatException("reports.error.bad-count", row, shown(text));
         }
+    }
+
+    /** The count of nearly every record, up to 18 digits alone, without a pattern or a BigDecimal; -1 for any other text. */
+    private static long plainCount(String text) {
+        int length = text.length();
+        if (length == 0 || length > 18) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Seconds since 1970, with a fraction or not; null when missing or not a number. */

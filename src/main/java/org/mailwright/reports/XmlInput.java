@@ -96,8 +96,26 @@ final class XmlInput {
         @Override
         public int read(char[] buffer, int offset, int length) throws IOException {
             int read = super.read(buffer, offset, length);
-            for (int i = offset; i < offset + read; i++) {
-                buffer[i] = checked(buffer[i]);
+            int end = offset + read;
+            // Where the current run began, as an index into this buffer (before it when the run goes on from the last read).
+            int runStart = offset - run;
+            for (int i = offset; i < end; i++) {
+                char c = buffer[i];
+                // Every character that needs a look is below '?' (the delimiters, the control characters) or a non-character.
+                if (c < '?') {
+                    if (c == '<' || c == '>') {
+                        bound(i - runStart);
+                        runStart = i + 1;
+                    } else if (!allowed(c)) {
+                        buffer[i] = '\uFFFD';
+                    }
+                } else if (c >= 0xFFFE) {
+                    buffer[i] = '\uFFFD';
+                }
+            }
+            if (read > 0) {
+                run = end - runStart;
+                bound(run);
             }
             return read;
         }
@@ -105,10 +123,16 @@ final class XmlInput {
         private char checked(char c) {
             if (c == '<' || c == '>') {
                 run = 0;
-            } else if (++run > LONGEST_RUN) {
-                throw new ReportFormatException("reports.error.markup-too-long", LONGEST_RUN);
+            } else {
+                bound(++run);
             }
             return allowed(c) ? c : '\uFFFD';
+        }
+
+        private static void bound(int run) {
+            if (run > LONGEST_RUN) {
+                throw new ReportFormatException("reports.error.markup-too-long", LONGEST_RUN);
+            }
         }
 
         private static boolean allowed(char c) {
