@@ -70,8 +70,13 @@ public final class ReportArchive implements AutoCloseable {
     private final String location;
     private final String url;
     private final Properties properties;
-    /** Reads each file while the importing thread writes what was read before. */
-    private final java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+    /**
+     * Files read at once ahead of the one being written by {@link #importFiles}: parsing costs more
+     * than writing, so two readers keep the one writer busy.
+     */
+    private static final int READ_AHEAD = 2;
+    /** Reads files while the importing thread writes what was read before. */
+    private final java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newFixedThreadPool(READ_AHEAD, task -> {
         Thread thread = new Thread(task, "mailwright-report-reader");
         thread.setDaemon(true);
         return thread;
@@ -284,6 +289,37 @@ public final class ReportArchive implements AutoCloseable {
     }
 
     /**
+     * Imports the files in turn, each in its own transaction as {@link #importFile} does, while the
+     * next {@value #READ_AHEAD} are read on other threads. Each file's result is handed to
+     * {@code imported} once its transaction is committed.
+     *
+     * @param imported takes each file's result in order; false stops the import after that file
+     * @throws ArchiveException when the database fails (nothing of that file is kept then; the files
+     *     handed over before are)
+     */
+    public void importFiles(List<Path> files, ReportLimits limits, java.util.function.Predicate<FileImport> imported) {
+        java.util.ArrayDeque<Reading> ahead = new java.util.ArrayDeque<>();
+        int next = 0;
+        try {
+            for (Path file : files) {
+                while (next < files.size() && ahead.size() <= READ_AHEAD) {
+                    Path upcoming = files.get(next++);
+                    ahead.add(read(upcoming.toAbsolutePath().toString(),
+                            visitor -> ReportExtractor.extract(upcoming, limits, visitor), limits));
+                }
+                Importer importer = write(ahead.remove());
+                if (!imported.test(new FileImport(file, importer.imported, importer.duplicates, importer.problems))) {
+                    return;
+                }
+            }
+        } finally {
+            for (Reading left : ahead) {
+                left.abandon();
+            }
+        }
+    }
+
+    /**
      * Imports every report in one mail message, in one transaction, exactly as {@link #importFile}
      * imports an {@code .eml} file holding the same octets.
      *
@@ -301,15 +337,44 @@ public final class ReportArchive implements AutoCloseable {
         return new MessageImport(source, importer.imported, importer.duplicates, importer.problems);
     }
 
-    /** What the reading thread reads: a file, or a message held in memory. */
-    private interface Reading {
+    /** What a reading thread reads: a file, or a message held in memory. */
+    private interface Source {
         void into(ReportExtractor.Visitor visitor) throws IOException;
     }
 
-    private Importer importFrom(String source, Reading reading, ReportLimits limits) {
-        Importer importer = new Importer(source);
+    /** One file or message being read on a reading thread, into its pipe. */
+    private record Reading(String source, Pipe pipe, Future<?> read) {
+
+        /** Stops the reading and waits for its thread to let go of the file. */
+        void abandon() {
+            pipe.cancel();
+            finish();
+        }
+
+        void finish() {
+            try {
+                read.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the reading thread reports its failures through the pipe
+            }
+        }
+    }
+
+    private Importer importFrom(String source, Source content, ReportLimits limits) {
+        return write(read(source, content, limits));
+    }
+
+    private Reading read(String source, Source content, ReportLimits limits) {
         Pipe pipe = new Pipe(limits);
-        Future<?> read = reader.submit(() -> pipe.read(reading));
+        return new Reading(source, pipe, reader.submit(() -> pipe.read(content)));
+    }
+
+    /** On this thread: what {@code reading} reads, into the archive, in one transaction. */
+    private Importer write(Reading reading) {
+        Importer importer = new Importer(reading.source());
+        Pipe pipe = reading.pipe();
         try {
             try {
                 pipe.drainInto(importer);
@@ -327,13 +392,7 @@ public final class ReportArchive implements AutoCloseable {
             rollbackQuietly(e);
             throw e;
         } finally {
-            try {
-                read.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException e) {
-                // the reading thread reports its failures through the pipe
-            }
+            reading.finish();
         }
         return importer;
     }
@@ -401,10 +460,10 @@ public final class ReportArchive implements AutoCloseable {
         }
 
         /** On the reading thread: the whole file or message, always ending with {@link Finished}. */
-        void read(Reading reading) {
+        void read(Source content) {
             Throwable problem = null;
             try {
-                reading.into(this);
+                content.into(this);
             } catch (Cancelled e) {
                 return;
             } catch (Throwable e) {
@@ -530,9 +589,10 @@ public final class ReportArchive implements AutoCloseable {
     /**
      * On the reading thread: whether the archive held this report before the file's import began
      * (its own connection sees what was committed). The writing thread checks again, for a report
-     * repeated within the file and for another importer at work.
+     * repeated within the file and for another importer at work. The reading threads take turns at
+     * the one connection they share.
      */
-    private boolean archived(ReportMetadata metadata) {
+    private synchronized boolean archived(ReportMetadata metadata) {
         try {
             if (readerLookup == null) {
                 readerConnection = DriverManager.getConnection(url, properties);

@@ -216,6 +216,50 @@ class ReportArchiveTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void filesReadAheadAreWrittenInTurnAndAStopKeepsOnlyThoseHandedOver(String kind) throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (String id : List.of("a", "b", "a", "broken", "c", "d")) {
+            Path file = folder.resolve(files.size() + "-" + id + ".xml");
+            Files.writeString(file, id.equals("broken") ? report(id, 5).substring(0, 300) : report(id, 30));
+            files.add(file);
+        }
+        try (ReportArchive archive = open(kind)) {
+            List<FileImport> results = new ArrayList<>();
+            archive.importFiles(files, ReportLimits.DEFAULT, result -> {
+                results.add(result);
+                // Each file handed over is committed: another connection sees it at once.
+                assertEquals(results.stream().mapToInt(FileImport::imported).sum(), reportsSeenElsewhere(archive));
+                return results.size() < 5;
+            });
+            assertEquals(files.subList(0, 5), results.stream().map(FileImport::file).toList());
+            assertEquals(List.of(1, 1, 0, 0, 1), results.stream().map(FileImport::imported).toList());
+            assertEquals(List.of(0, 0, 1, 0, 0), results.stream().map(FileImport::duplicates).toList());
+            assertTrue(results.get(3).failed());
+            // Stopped after the fifth: the sixth, read ahead, is not archived.
+            assertEquals(3, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM aggregate_reports"));
+            assertEquals(90, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM report_rows"));
+        }
+    }
+
+    private static long reportsSeenElsewhere(ReportArchive archive) {
+        String url;
+        try {
+            url = archive.connection().getMetaData().getURL();
+            if (url.startsWith("jdbc:postgresql:")) {
+                url = reopenUrl(archive);
+            }
+            try (java.sql.Connection other = java.sql.DriverManager.getConnection(url); Statement statement = other.createStatement();
+                    java.sql.ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM aggregate_reports")) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Every row of {@code rows} (a view, and a condition) as "row/seq domain selector-or-scope result human_result", in order. */
     private static List<String> results(ReportArchive archive, String rows) throws Exception {
         List<String> lines = new ArrayList<>();

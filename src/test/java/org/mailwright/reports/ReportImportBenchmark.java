@@ -81,12 +81,11 @@ public final class ReportImportBenchmark {
         long xml = 0;
         long cpuStart = cpuNanos();
         long start = System.nanoTime();
-        int imported = 0;
+        List<FileImport> results = new ArrayList<>();
         try (ReportArchive archive = ReportArchive.open(db, null)) {
-            for (Path file : files) {
-                imported += archive.importFile(file, ReportLimits.DEFAULT).imported();
-            }
+            archive.importFiles(files, ReportLimits.DEFAULT, results::add);
         }
+        int imported = results.stream().mapToInt(FileImport::imported).sum();
         double seconds = (System.nanoTime() - start) / 1e9;
         double cpu = (cpuNanos() - cpuStart) / 1e9;
         for (Path file : files) {
