@@ -71,10 +71,13 @@ public final class ReportArchive implements AutoCloseable {
     private final String url;
     private final Properties properties;
     /**
-     * Files read at once ahead of the one being written by {@link #importFiles}: parsing costs more
-     * than writing, so two readers keep the one writer busy.
+     * Files read at once ahead of the one being written by {@link #importFiles}, each on a thread of
+     * its own: a core for each beside the writer's, up to three. Parsing a file costs more than
+     * writing it, so on four cores two or three readers keep the one writer busy; on two cores one
+     * reader reads the next file while this one is written (two readers there took CPU time from
+     * each other and the writer).
      */
-    private static final int READ_AHEAD = 2;
+    private static final int READ_AHEAD = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
     /** Reads files while the importing thread writes what was read before. */
     private final java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newFixedThreadPool(READ_AHEAD, task -> {
         Thread thread = new Thread(task, "mailwright-report-reader");
@@ -290,7 +293,7 @@ public final class ReportArchive implements AutoCloseable {
 
     /**
      * Imports the files in turn, each in its own transaction as {@link #importFile} does, while the
-     * next {@value #READ_AHEAD} are read on other threads. Each file's result is handed to
+     * next ones are read on other threads. Each file's result is handed to
      * {@code imported} once its transaction is committed.
      *
      * @param imported takes each file's result in order; false stops the import after that file
