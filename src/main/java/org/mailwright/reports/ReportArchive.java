@@ -286,8 +286,7 @@ public final class ReportArchive implements AutoCloseable {
      * @throws ArchiveException when the database fails (nothing of the file is kept then)
      */
     public FileImport importFile(Path file, ReportLimits limits) {
-        Importer importer = importFrom(file.toAbsolutePath().toString(), visitor -> ReportExtractor.extract(file, limits, visitor),
-                limits);
+        Importer importer = write(readFile(file, limits));
         return new FileImport(file, importer.imported, importer.duplicates, importer.problems);
     }
 
@@ -306,9 +305,7 @@ public final class ReportArchive implements AutoCloseable {
         try {
             for (Path file : files) {
                 while (next < files.size() && ahead.size() <= READ_AHEAD) {
-                    Path upcoming = files.get(next++);
-                    ahead.add(read(upcoming.toAbsolutePath().toString(),
-                            visitor -> ReportExtractor.extract(upcoming, limits, visitor), limits));
+                    ahead.add(readFile(files.get(next++), limits));
                 }
                 Importer importer = write(ahead.remove());
                 if (!imported.test(new FileImport(file, importer.imported, importer.duplicates, importer.problems))) {
@@ -332,11 +329,11 @@ public final class ReportArchive implements AutoCloseable {
      * @throws ArchiveException when the database fails (nothing of the message is kept then)
      */
     public MessageImport importMessage(String source, byte[] message, ReportLimits limits) {
-        Importer importer = importFrom(source, visitor -> {
+        Importer importer = write(read(source, visitor -> {
             try (InputStream in = new java.io.ByteArrayInputStream(message)) {
                 ReportExtractor.extract(in, limits, visitor);
             }
-        }, limits);
+        }, limits));
         return new MessageImport(source, importer.imported, importer.duplicates, importer.problems);
     }
 
@@ -365,8 +362,8 @@ public final class ReportArchive implements AutoCloseable {
         }
     }
 
-    private Importer importFrom(String source, Source content, ReportLimits limits) {
-        return write(read(source, content, limits));
+    private Reading readFile(Path file, ReportLimits limits) {
+        return read(file.toAbsolutePath().toString(), visitor -> ReportExtractor.extract(file, limits, visitor), limits);
     }
 
     private Reading read(String source, Source content, ReportLimits limits) {
