@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code mailwright reports import PATH...}: every report in the files and folders (recursively)
- * into the archive, one transaction per file; the files that hold no readable report are named,
+ * into the archive, one transaction per file (the next files read meanwhile); the files that hold no readable report are named,
  * each with why, and the rest is imported.
  */
 @Command(name = "import", sortOptions = false)
@@ -39,27 +39,27 @@ final class ReportsImportCommand extends Subcommand {
             }
         }
         List<Path> files = files();
-        int imported = 0;
-        int duplicates = 0;
+        List<FileImport> results = new ArrayList<>();
         List<Map<String, Object>> failed = new ArrayList<>();
         try (ReportArchive archive = db.open(options(), texts())) {
-            for (Path file : files) {
-                FileImport result = archive.importFile(file, ReportLimits.DEFAULT);
-                imported += result.imported();
-                duplicates += result.duplicates();
+            archive.importFiles(files, ReportLimits.DEFAULT, result -> {
+                results.add(result);
                 if (result.failed()) {
                     Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("file", file.toString());
+                    entry.put("file", result.file().toString());
                     entry.put("error", result.error(options().json() ? Locale.ENGLISH : texts().locale()).orElseThrow());
                     failed.add(entry);
                     if (!options().json()) {
-                        err().println(texts().get("cli.reports.import.failed-file", file, entry.get("error")));
+                        err().println(texts().get("cli.reports.import.failed-file", result.file(), entry.get("error")));
                     }
                 }
-            }
+                return true;
+            });
         } catch (ArchiveException e) {
             throw new UsageException(e.problem().text(texts().locale()));
         }
+        int imported = results.stream().mapToInt(FileImport::imported).sum();
+        int duplicates = results.stream().mapToInt(FileImport::duplicates).sum();
         if (options().json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("imported", imported);

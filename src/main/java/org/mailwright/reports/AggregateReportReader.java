@@ -13,6 +13,8 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import com.ctc.wstx.api.WstxInputProperties;
+import com.ctc.wstx.exc.WstxEOFException;
 import org.mailwright.spf.IpText;
 
 /**
@@ -161,12 +163,16 @@ public final class AggregateReportReader {
     }
 
     private static XMLInputFactory factory() {
-        // The JDK's own parser, whatever else is on the class path.
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        // Woodstox, named rather than looked up, so no other parser on the class path is chosen instead.
+        XMLInputFactory factory = new com.ctc.wstx.stax.WstxInputFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        // Text comes in pieces, so a long one is refused at the text bound before it is all in memory.
         factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        // Reports carry no attributes worth more than a few characters; the parser's own bounds, well inside its defaults.
+        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 100);
+        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, ReportLimits.DEFAULT.maxTextLength());
         factory.setXMLResolver((publicId, systemId, base, namespace) -> {
             throw new XMLStreamException("External resources are not read.");
         });
@@ -201,11 +207,10 @@ public final class AggregateReportReader {
                 if (e.getNestedException() instanceof IOException io) {
                     throw io;
                 }
-                if (rootName == null && String.valueOf(e.getMessage()).contains("Premature end of file")) {
+                if (e instanceof WstxEOFException && rootName == null) {
                     throw new ReportFormatException("reports.error.no-xml");
                 }
-                // The JDK's words for a document that ends inside an element.
-                if (feedbackDepth > 0 && String.valueOf(e.getMessage()).contains("must start and end within the same entity")) {
+                if (e instanceof WstxEOFException && feedbackDepth > 0) {
                     throw new ReportFormatException("reports.error.truncated");
                 }
                 throw notWellFormed(e);
@@ -235,9 +240,10 @@ public final class AggregateReportReader {
     }
 
     private static ReportFormatException notWellFormed(XMLStreamException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        int said = message.indexOf("Message: ");
-        String reason = (said >= 0 ? message.substring(said + "Message: ".length()) : message).strip();
+        // The parser's reason without the position it appends on a line of its own: the line is said apart.
+        String message = String.valueOf(e.getMessage());
+        int at = message.indexOf("\n at [");
+        String reason = (at >= 0 ? message.substring(0, at) : message).strip();
         int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
         if (reason.length() > 200) {
             reason = reason.substring(0, 200) + "…";
@@ -580,6 +586,10 @@ public final class AggregateReportReader {
         if (text == null) {
             throw new ReportFormatException("reports.error.no-count", row);
         }
+        long plain = plainCount(text);
+        if (plain >= 0) {
+            return plain;
+        }
         // Digits, and a fraction of zeros some reporters add ("27.0"); no exponent, which could be costly.
         if (!NUMBER.matcher(text).matches() || text.indexOf('.') >= 0 && !text.matches("[0-9]+\\.0*")) {
             throw new ReportFormatException("reports.error.bad-count", row, shown(text));
@@ -589,6 +599,23 @@ public final class AggregateReportReader {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new ReportFormatException("reports.error.bad-count", row, shown(text));
         }
+    }
+
+    /** The count of nearly every record, up to 18 digits alone, without a pattern or a BigDecimal; -1 for any other text. */
+    private static long plainCount(String text) {
+        int length = text.length();
+        if (length == 0 || length > 18) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Seconds since 1970, with a fraction or not; null when missing or not a number. */

@@ -124,7 +124,40 @@ final class Migrations {
               source_file TEXT,
               imported_at BIGINT NOT NULL
             )""",
-            "CREATE INDEX failure_reports_domain ON failure_reports (reported_domain, arrival_time)"));
+            "CREATE INDEX failure_reports_domain ON failure_reports (reported_domain, arrival_time)"),
+            inlineFirstResults());
+
+    /**
+     * Version 2: nearly every record has one DKIM and one SPF result, so a record's first of each
+     * is kept in its own row of {@code report_rows} (with how many it has), and only the others in
+     * {@code row_dkim_more} and {@code row_spf_more}: a record is one insert instead of three.
+     * {@code row_dkim} and {@code row_spf} become views of the same rows as before, so every query
+     * reads them unchanged, on both databases. An archive of version 1 is moved over in the migration.
+     */
+    private static List<String> inlineFirstResults() {
+        List<String> statements = new java.util.ArrayList<>();
+        for (String[] kind : new String[][] {{"dkim", "selector"}, {"spf", "scope"}}) {
+            String results = kind[0];
+            String second = kind[1];
+            String table = "row_" + results;
+            statements.add("ALTER TABLE report_rows ADD COLUMN " + results + "_results INTEGER NOT NULL DEFAULT 0");
+            for (String column : List.of("domain", second, "result", "human_result")) {
+                statements.add("ALTER TABLE report_rows ADD COLUMN " + results + "_" + column + " TEXT");
+            }
+            String ofRow = " FROM " + table + " t WHERE t.report = report_rows.report AND t.row_no = report_rows.row_no";
+            statements.add("UPDATE report_rows SET " + results + "_results = (SELECT COUNT(*)" + ofRow + ")"
+                    + List.of("domain", second, "result", "human_result").stream()
+                            .map(column -> ", " + results + "_" + column + " = (SELECT t." + column + ofRow + " AND t.seq = 1)")
+                            .collect(java.util.stream.Collectors.joining()));
+            statements.add("DELETE FROM " + table + " WHERE seq = 1");
+            statements.add("ALTER TABLE " + table + " RENAME TO " + table + "_more");
+            statements.add("CREATE VIEW " + table + " AS SELECT report, row_no, 1 AS seq, " + results + "_domain AS domain, "
+                    + results + "_" + second + " AS " + second + ", " + results + "_result AS result, " + results
+                    + "_human_result AS human_result FROM report_rows WHERE " + results + "_results > 0"
+                    + " UNION ALL SELECT report, row_no, seq, domain, " + second + ", result, human_result FROM " + table + "_more");
+        }
+        return List.copyOf(statements);
+    }
 
     /** The newest version this Mailwright knows. */
     static final int LATEST = VERSIONS.size();

@@ -48,6 +48,15 @@ public final class ReportArchive implements AutoCloseable {
     public static final String DEFAULT_FILE = "reports.db";
 
     private static final int BATCH = 1000;
+    /**
+     * How many records one INSERT writes, largest first: a report's records go in as few statements
+     * as these make up (40 records: 2 of 16 and 2 of 4), since SQLite's work is mostly per statement.
+     */
+    private static final int[] ROW_BLOCKS = {64, 16, 4, 1};
+    private static final String ROW_COLUMNS = "report, row_no, source_ip, message_count, disposition, dkim, spf, header_from,"
+            + " envelope_from, envelope_to, dkim_results, dkim_domain, dkim_selector, dkim_result, dkim_human_result,"
+            + " spf_results, spf_domain, spf_scope, spf_result, spf_human_result";
+    private static final int ROW_VALUES = 20;
 
     /** The dispositions a summary always counts, even at 0: RFC 7489's three and RFC 9990's pass. */
     private static final List<String> DISPOSITIONS = List.of("none", "quarantine", "reject", "pass");
@@ -61,8 +70,16 @@ public final class ReportArchive implements AutoCloseable {
     private final String location;
     private final String url;
     private final Properties properties;
-    /** Reads each file while the importing thread writes what was read before. */
-    private final java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+    /**
+     * Files read at once ahead of the one being written by {@link #importFiles}, each on a thread of
+     * its own: a core for each beside the writer's, up to three. Parsing a file costs more than
+     * writing it, so on four cores two or three readers keep the one writer busy; on two cores one
+     * reader reads the next file while this one is written (two readers there took CPU time from
+     * each other and the writer).
+     */
+    private static final int READ_AHEAD = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
+    /** Reads files while the importing thread writes what was read before. */
+    private final java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newFixedThreadPool(READ_AHEAD, task -> {
         Thread thread = new Thread(task, "mailwright-report-reader");
         thread.setDaemon(true);
         return thread;
@@ -73,13 +90,18 @@ public final class ReportArchive implements AutoCloseable {
     private PreparedStatement findReport;
     private PreparedStatement insertReport;
     private PreparedStatement finishReport;
-    private PreparedStatement insertRow;
+    /** One statement per size of {@link #ROW_BLOCKS}. */
+    private final PreparedStatement[] insertRows = new PreparedStatement[ROW_BLOCKS.length];
     private PreparedStatement insertReason;
     private PreparedStatement insertDkim;
     private PreparedStatement insertSpf;
     private PreparedStatement findFailure;
     private PreparedStatement insertFailure;
-    private int pending;
+    /** The current report's records not yet sent, at most {@link #BATCH}. */
+    private final List<PendingRow> pendingRows = new ArrayList<>();
+
+    private record PendingRow(long report, int number, ReportRow row) {
+    }
 
     /** Called after each row is written; tests use it to break an import halfway. */
     interface RowObserver {
@@ -230,15 +252,17 @@ public final class ReportArchive implements AutoCloseable {
                   row_count, message_count, source_file, imported_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?) RETURNING id""");
         finishReport = connection.prepareStatement("UPDATE aggregate_reports SET row_count = ?, message_count = ? WHERE id = ?");
-        insertRow = connection.prepareStatement("""
-                INSERT INTO report_rows (report, row_no, source_ip, message_count, disposition, dkim, spf, header_from,
-                  envelope_from, envelope_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+        String oneRow = "(" + String.join(", ", java.util.Collections.nCopies(ROW_VALUES, "?")) + ")";
+        for (int i = 0; i < ROW_BLOCKS.length; i++) {
+            insertRows[i] = connection.prepareStatement("INSERT INTO report_rows (" + ROW_COLUMNS + ") VALUES "
+                    + String.join(", ", java.util.Collections.nCopies(ROW_BLOCKS[i], oneRow)));
+        }
         insertReason = connection.prepareStatement(
                 "INSERT INTO row_reasons (report, row_no, seq, type, comment) VALUES (?, ?, ?, ?, ?)");
         insertDkim = connection.prepareStatement(
-                "INSERT INTO row_dkim (report, row_no, seq, domain, selector, result, human_result) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                "INSERT INTO row_dkim_more (report, row_no, seq, domain, selector, result, human_result) VALUES (?, ?, ?, ?, ?, ?, ?)");
         insertSpf = connection.prepareStatement(
-                "INSERT INTO row_spf (report, row_no, seq, domain, scope, result, human_result) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                "INSERT INTO row_spf_more (report, row_no, seq, domain, scope, result, human_result) VALUES (?, ?, ?, ?, ?, ?, ?)");
         findFailure = connection.prepareStatement("SELECT id FROM failure_reports WHERE digest = ?");
         insertFailure = connection.prepareStatement("""
                 INSERT INTO failure_reports (digest, feedback_type, user_agent, version, original_envelope_id,
@@ -262,9 +286,37 @@ public final class ReportArchive implements AutoCloseable {
      * @throws ArchiveException when the database fails (nothing of the file is kept then)
      */
     public FileImport importFile(Path file, ReportLimits limits) {
-        Importer importer = importFrom(file.toAbsolutePath().toString(), visitor -> ReportExtractor.extract(file, limits, visitor),
-                limits);
+        Importer importer = write(readFile(file, limits));
         return new FileImport(file, importer.imported, importer.duplicates, importer.problems);
+    }
+
+    /**
+     * Imports the files in turn, each in its own transaction as {@link #importFile} does, while the
+     * next ones are read on other threads. Each file's result is handed to
+     * {@code imported} once its transaction is committed.
+     *
+     * @param imported takes each file's result in order; false stops the import after that file
+     * @throws ArchiveException when the database fails (nothing of that file is kept then; the files
+     *     handed over before are)
+     */
+    public void importFiles(List<Path> files, ReportLimits limits, java.util.function.Predicate<FileImport> imported) {
+        java.util.ArrayDeque<Reading> ahead = new java.util.ArrayDeque<>();
+        int next = 0;
+        try {
+            for (Path file : files) {
+                while (next < files.size() && ahead.size() <= READ_AHEAD) {
+                    ahead.add(readFile(files.get(next++), limits));
+                }
+                Importer importer = write(ahead.remove());
+                if (!imported.test(new FileImport(file, importer.imported, importer.duplicates, importer.problems))) {
+                    return;
+                }
+            }
+        } finally {
+            for (Reading left : ahead) {
+                left.abandon();
+            }
+        }
     }
 
     /**
@@ -277,23 +329,52 @@ public final class ReportArchive implements AutoCloseable {
      * @throws ArchiveException when the database fails (nothing of the message is kept then)
      */
     public MessageImport importMessage(String source, byte[] message, ReportLimits limits) {
-        Importer importer = importFrom(source, visitor -> {
+        Importer importer = write(read(source, visitor -> {
             try (InputStream in = new java.io.ByteArrayInputStream(message)) {
                 ReportExtractor.extract(in, limits, visitor);
             }
-        }, limits);
+        }, limits));
         return new MessageImport(source, importer.imported, importer.duplicates, importer.problems);
     }
 
-    /** What the reading thread reads: a file, or a message held in memory. */
-    private interface Reading {
+    /** What a reading thread reads: a file, or a message held in memory. */
+    private interface Source {
         void into(ReportExtractor.Visitor visitor) throws IOException;
     }
 
-    private Importer importFrom(String source, Reading reading, ReportLimits limits) {
-        Importer importer = new Importer(source);
+    /** One file or message being read on a reading thread, into its pipe. */
+    private record Reading(String source, Pipe pipe, Future<?> read) {
+
+        /** Stops the reading and waits for its thread to let go of the file. */
+        void abandon() {
+            pipe.cancel();
+            finish();
+        }
+
+        void finish() {
+            try {
+                read.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // the reading thread reports its failures through the pipe
+            }
+        }
+    }
+
+    private Reading readFile(Path file, ReportLimits limits) {
+        return read(file.toAbsolutePath().toString(), visitor -> ReportExtractor.extract(file, limits, visitor), limits);
+    }
+
+    private Reading read(String source, Source content, ReportLimits limits) {
         Pipe pipe = new Pipe(limits);
-        Future<?> read = reader.submit(() -> pipe.read(reading));
+        return new Reading(source, pipe, reader.submit(() -> pipe.read(content)));
+    }
+
+    /** On this thread: what {@code reading} reads, into the archive, in one transaction. */
+    private Importer write(Reading reading) {
+        Importer importer = new Importer(reading.source());
+        Pipe pipe = reading.pipe();
         try {
             try {
                 pipe.drainInto(importer);
@@ -311,13 +392,7 @@ public final class ReportArchive implements AutoCloseable {
             rollbackQuietly(e);
             throw e;
         } finally {
-            try {
-                read.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException e) {
-                // the reading thread reports its failures through the pipe
-            }
+            reading.finish();
         }
         return importer;
     }
@@ -354,6 +429,11 @@ public final class ReportArchive implements AutoCloseable {
     private static final Event WHOLE = new End(true, false);
     private static final Event SKIPPED = new End(false, true);
     private static final Event BROKEN = new End(false, false);
+    /**
+     * Events handed over at once: one hand-over per event woke the writing thread (a system call)
+     * for each record, a fifth of the import's CPU time.
+     */
+    private static final int CHUNK = 64;
     /** Events in flight between the threads: a few thousand rows, whatever the report's size. */
     private static final int PIPE_CAPACITY = 4096;
 
@@ -369,8 +449,10 @@ public final class ReportArchive implements AutoCloseable {
     /** Carries one file's reports from the reading thread to the writing one. */
     private final class Pipe implements ReportExtractor.Visitor, AggregateReportReader.Sink {
         private final ReportLimits limits;
-        private final java.util.concurrent.BlockingQueue<Event> events =
-                new java.util.concurrent.ArrayBlockingQueue<>(PIPE_CAPACITY);
+        private final java.util.concurrent.BlockingQueue<List<Event>> chunks =
+                new java.util.concurrent.ArrayBlockingQueue<>(PIPE_CAPACITY / CHUNK);
+        /** On the reading thread: the events not handed over yet. */
+        private List<Event> chunk = new ArrayList<>(CHUNK);
         private volatile boolean cancelled;
 
         Pipe(ReportLimits limits) {
@@ -378,10 +460,10 @@ public final class ReportArchive implements AutoCloseable {
         }
 
         /** On the reading thread: the whole file or message, always ending with {@link Finished}. */
-        void read(Reading reading) {
+        void read(Source content) {
             Throwable problem = null;
             try {
-                reading.into(this);
+                content.into(this);
             } catch (Cancelled e) {
                 return;
             } catch (Throwable e) {
@@ -389,14 +471,24 @@ public final class ReportArchive implements AutoCloseable {
             }
             try {
                 put(new Finished(problem));
+                handOver();
             } catch (Cancelled ignored) {
                 // the writer is gone
             }
         }
 
         private void put(Event event) {
+            chunk.add(event);
+            if (chunk.size() >= CHUNK) {
+                handOver();
+            }
+        }
+
+        private void handOver() {
+            List<Event> full = chunk;
+            chunk = new ArrayList<>(CHUNK);
             try {
-                while (!events.offer(event, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                while (!chunks.offer(full, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                     if (cancelled) {
                         throw new Cancelled();
                     }
@@ -412,7 +504,7 @@ public final class ReportArchive implements AutoCloseable {
 
         void cancel() {
             cancelled = true;
-            events.clear();
+            chunks.clear();
         }
 
         @Override
@@ -457,39 +549,50 @@ public final class ReportArchive implements AutoCloseable {
         /** On the writing thread: every event into {@code importer}, until the file is read. */
         void drainInto(Importer importer) {
             while (true) {
-                Event event;
+                List<Event> events;
                 try {
-                    event = events.take();
+                    events = chunks.take();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("Interrupted while importing.", e);
                 }
-                if (event instanceof Row row) {
-                    importer.row(row.row());
-                } else if (event instanceof Header header) {
-                    importer.header(header.header());
-                } else if (event instanceof Begin) {
-                    importer.begin();
-                } else if (event instanceof End end) {
-                    importer.end(end.whole(), end.skipped());
-                } else if (event instanceof Failure failure) {
-                    importer.failure(failure.where(), failure.report());
-                } else if (event instanceof Trouble trouble) {
-                    importer.problem(trouble.where(), trouble.problem());
-                } else if (event instanceof Finished finished) {
-                    importer.finished(finished.problem());
-                    return;
+                for (Event event : events) {
+                    if (take(event, importer)) {
+                        return;
+                    }
                 }
             }
+        }
+
+        /** One event into {@code importer}; true when it was the last. */
+        private boolean take(Event event, Importer importer) {
+            if (event instanceof Row row) {
+                importer.row(row.row());
+            } else if (event instanceof Header header) {
+                importer.header(header.header());
+            } else if (event instanceof Begin) {
+                importer.begin();
+            } else if (event instanceof End end) {
+                importer.end(end.whole(), end.skipped());
+            } else if (event instanceof Failure failure) {
+                importer.failure(failure.where(), failure.report());
+            } else if (event instanceof Trouble trouble) {
+                importer.problem(trouble.where(), trouble.problem());
+            } else if (event instanceof Finished finished) {
+                importer.finished(finished.problem());
+                return true;
+            }
+            return false;
         }
     }
 
     /**
      * On the reading thread: whether the archive held this report before the file's import began
      * (its own connection sees what was committed). The writing thread checks again, for a report
-     * repeated within the file and for another importer at work.
+     * repeated within the file and for another importer at work. The reading threads take turns at
+     * the one connection they share.
      */
-    private boolean archived(ReportMetadata metadata) {
+    private synchronized boolean archived(ReportMetadata metadata) {
         try {
             if (readerLookup == null) {
                 readerConnection = DriverManager.getConnection(url, properties);
@@ -511,16 +614,21 @@ public final class ReportArchive implements AutoCloseable {
     private void rollbackQuietly(Throwable cause) {
         try {
             // Rows batched for the report that failed must not be sent with the next file's.
-            pending = 0;
-            for (PreparedStatement batched : new PreparedStatement[] {insertRow, insertReason, insertDkim, insertSpf}) {
-                if (batched != null) {
-                    batched.clearBatch();
-                }
-            }
+            discardPending();
             connection.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    private void discardPending() throws SQLException {
+        pendingRows.clear();
+        for (PreparedStatement batched : insertRows) {
+            batched.clearBatch();
+        }
+        insertReason.clearBatch();
+        insertDkim.clearBatch();
+        insertSpf.clearBatch();
     }
 
     private ArchiveException failed(SQLException e) {
@@ -538,7 +646,11 @@ public final class ReportArchive implements AutoCloseable {
         }
     }
 
-    /** Receives the file's reports and writes each under a savepoint. */
+    /**
+     * Receives the file's reports and writes each under a savepoint, or, while the file's transaction
+     * holds nothing yet (a file of one report, nearly always), under the transaction alone: rolling
+     * it back then undoes the same, without the two statements a savepoint costs.
+     */
     private final class Importer implements AggregateReportReader.Sink {
         private final String sourceFile;
         private final List<FileImport.FileProblem> problems = new ArrayList<>();
@@ -554,6 +666,8 @@ public final class ReportArchive implements AutoCloseable {
 
         private Savepoint savepoint;
         private boolean duplicate;
+        /** Whether the file's transaction holds a report or failure report imported already. */
+        private boolean holdsImports;
 
         /** An aggregate report begins: its writes go under a savepoint of their own. */
         void begin() {
@@ -561,7 +675,7 @@ public final class ReportArchive implements AutoCloseable {
             reportKey = -1;
             rows = 0;
             messages = 0;
-            pending = 0;
+            pendingRows.clear();
             duplicate = false;
         }
 
@@ -584,6 +698,7 @@ public final class ReportArchive implements AutoCloseable {
                 finishReport.executeUpdate();
                 release(savepoint);
                 imported++;
+                holdsImports = true;
             } catch (SQLException e) {
                 rollback(savepoint);
                 if (unique(e)) {
@@ -678,17 +793,7 @@ public final class ReportArchive implements AutoCloseable {
                 rows++;
                 messages += row.count();
                 int number = (int) rows;
-                insertRow.setLong(1, reportKey);
-                insertRow.setInt(2, number);
-                insertRow.setString(3, row.sourceIp());
-                insertRow.setLong(4, row.count());
-                text(insertRow, 5, row.evaluated().disposition());
-                text(insertRow, 6, row.evaluated().dkim());
-                text(insertRow, 7, row.evaluated().spf());
-                text(insertRow, 8, row.identifiers().headerFrom());
-                text(insertRow, 9, row.identifiers().envelopeFrom());
-                text(insertRow, 10, row.identifiers().envelopeTo());
-                insertRow.addBatch();
+                pendingRows.add(new PendingRow(reportKey, number, row));
                 int seq = 0;
                 for (PolicyOverride reason : row.evaluated().reasons()) {
                     insertReason.setLong(1, reportKey);
@@ -698,29 +803,30 @@ public final class ReportArchive implements AutoCloseable {
                     text(insertReason, 5, reason.comment());
                     insertReason.addBatch();
                 }
-                seq = 0;
-                for (DkimAuthResult dkim : row.dkim()) {
+                // The first result of each kind is in the record's own row (bound in flush), the others in tables of their own.
+                for (int more = 1; more < row.dkim().size(); more++) {
+                    DkimAuthResult dkim = row.dkim().get(more);
                     insertDkim.setLong(1, reportKey);
                     insertDkim.setInt(2, number);
-                    insertDkim.setInt(3, ++seq);
+                    insertDkim.setInt(3, more + 1);
                     text(insertDkim, 4, dkim.domain());
                     text(insertDkim, 5, dkim.selector());
                     text(insertDkim, 6, dkim.result());
                     text(insertDkim, 7, dkim.humanResult());
                     insertDkim.addBatch();
                 }
-                seq = 0;
-                for (SpfAuthResult spf : row.spf()) {
+                for (int more = 1; more < row.spf().size(); more++) {
+                    SpfAuthResult spf = row.spf().get(more);
                     insertSpf.setLong(1, reportKey);
                     insertSpf.setInt(2, number);
-                    insertSpf.setInt(3, ++seq);
+                    insertSpf.setInt(3, more + 1);
                     text(insertSpf, 4, spf.domain());
                     text(insertSpf, 5, spf.scope());
                     text(insertSpf, 6, spf.result());
                     text(insertSpf, 7, spf.humanResult());
                     insertSpf.addBatch();
                 }
-                if (++pending >= BATCH) {
+                if (pendingRows.size() >= BATCH) {
                     flush();
                 }
                 observer.rowWritten(rows);
@@ -731,14 +837,56 @@ public final class ReportArchive implements AutoCloseable {
 
         /** Sends the batched rows: the rows before the reasons and results that refer to them. */
         private void flush() throws SQLException {
-            if (pending == 0) {
+            if (pendingRows.isEmpty()) {
                 return;
             }
-            insertRow.executeBatch();
+            int next = 0;
+            for (int block = 0; block < ROW_BLOCKS.length; block++) {
+                int size = ROW_BLOCKS[block];
+                PreparedStatement statement = insertRows[block];
+                int statements = (pendingRows.size() - next) / size;
+                for (int n = 0; n < statements; n++) {
+                    for (int i = 0; i < size; i++) {
+                        bind(statement, i * ROW_VALUES, pendingRows.get(next++));
+                    }
+                    statement.addBatch();
+                }
+                if (statements > 0) {
+                    statement.executeBatch();
+                }
+            }
+            pendingRows.clear();
             insertReason.executeBatch();
             insertDkim.executeBatch();
             insertSpf.executeBatch();
-            pending = 0;
+        }
+
+        /** One record's values, after the {@code offset} values of the records before it in the statement. */
+        private void bind(PreparedStatement statement, int offset, PendingRow pending) throws SQLException {
+            ReportRow row = pending.row();
+            int i = offset;
+            statement.setLong(++i, pending.report());
+            statement.setInt(++i, pending.number());
+            statement.setString(++i, row.sourceIp());
+            statement.setLong(++i, row.count());
+            text(statement, ++i, row.evaluated().disposition());
+            text(statement, ++i, row.evaluated().dkim());
+            text(statement, ++i, row.evaluated().spf());
+            text(statement, ++i, row.identifiers().headerFrom());
+            text(statement, ++i, row.identifiers().envelopeFrom());
+            text(statement, ++i, row.identifiers().envelopeTo());
+            DkimAuthResult dkim = row.dkim().isEmpty() ? null : row.dkim().get(0);
+            statement.setInt(++i, row.dkim().size());
+            text(statement, ++i, dkim == null ? null : dkim.domain());
+            text(statement, ++i, dkim == null ? null : dkim.selector());
+            text(statement, ++i, dkim == null ? null : dkim.result());
+            text(statement, ++i, dkim == null ? null : dkim.humanResult());
+            SpfAuthResult spf = row.spf().isEmpty() ? null : row.spf().get(0);
+            statement.setInt(++i, row.spf().size());
+            text(statement, ++i, spf == null ? null : spf.domain());
+            text(statement, ++i, spf == null ? null : spf.scope());
+            text(statement, ++i, spf == null ? null : spf.result());
+            text(statement, ++i, spf == null ? null : spf.humanResult());
         }
 
         void failure(String where, FailureReport report) {
@@ -783,6 +931,7 @@ public final class ReportArchive implements AutoCloseable {
                 insertFailure.executeUpdate();
                 release(savepoint);
                 imported++;
+                holdsImports = true;
             } catch (SQLException e) {
                 rollback(savepoint);
                 if (unique(e)) {
@@ -797,7 +946,11 @@ public final class ReportArchive implements AutoCloseable {
             problems.add(new FileImport.FileProblem(where, problem.problem()));
         }
 
+        /** A savepoint, or null when the transaction holds nothing to keep. */
         private Savepoint savepoint() {
+            if (!holdsImports) {
+                return null;
+            }
             try {
                 return connection.setSavepoint();
             } catch (SQLException e) {
@@ -806,18 +959,20 @@ public final class ReportArchive implements AutoCloseable {
         }
 
         private void release(Savepoint savepoint) throws SQLException {
-            connection.releaseSavepoint(savepoint);
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
         }
 
         private void rollback(Savepoint savepoint) {
             try {
-                pending = 0;
-                insertRow.clearBatch();
-                insertReason.clearBatch();
-                insertDkim.clearBatch();
-                insertSpf.clearBatch();
-                connection.rollback(savepoint);
-                connection.releaseSavepoint(savepoint);
+                discardPending();
+                if (savepoint == null) {
+                    connection.rollback();
+                } else {
+                    connection.rollback(savepoint);
+                    connection.releaseSavepoint(savepoint);
+                }
             } catch (SQLException e) {
                 throw new ImportFailure(e);
             }

@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
  * order mark or the XML declaration (UTF-8 when neither says), octets that are not valid in it
  * replaced by U+FFFD rather than failing the report (a name with one bad byte is still a name), and
  * characters XML 1.0 forbids (control characters some reporters emit) replaced the same way.
+ * Markup is bounded as it passes: the parser holds a whole element name, attribute or comment in
+ * memory, so a run of characters without {@code <} or {@code >} longer than any report needs is
+ * refused before it is read whole.
  */
 final class XmlInput {
 
@@ -28,6 +31,13 @@ final class XmlInput {
 
     private XmlInput() {
     }
+
+    /**
+     * The longest run of characters between two {@code <} or {@code >}, some 8 MB in memory: far
+     * past the longest text a report may have (refused sooner, by its own bound), and past the octets
+     * a bomb may produce before its compression ratio is checked.
+     */
+    static final int LONGEST_RUN = 4 << 20;
 
     static Reader reader(InputStream octets) throws IOException {
         BufferedInputStream in = octets instanceof BufferedInputStream buffered ? buffered : new BufferedInputStream(octets, 64 * 1024);
@@ -69,8 +79,9 @@ final class XmlInput {
         }
     }
 
-    /** Replaces the characters XML 1.0 does not allow by U+FFFD, in place, as they are read. */
+    /** Replaces the characters XML 1.0 does not allow by U+FFFD, in place, as they are read, and bounds the runs between markup. */
     private static final class XmlCharacters extends FilterReader {
+        private int run;
 
         XmlCharacters(Reader in) {
             super(in);
@@ -79,18 +90,49 @@ final class XmlInput {
         @Override
         public int read() throws IOException {
             int c = super.read();
-            return c < 0 ? c : allowed((char) c) ? c : '\uFFFD';
+            return c < 0 ? c : checked((char) c);
         }
 
         @Override
         public int read(char[] buffer, int offset, int length) throws IOException {
             int read = super.read(buffer, offset, length);
-            for (int i = offset; i < offset + read; i++) {
-                if (!allowed(buffer[i])) {
+            int end = offset + read;
+            // Where the current run began, as an index into this buffer (before it when the run goes on from the last read).
+            int runStart = offset - run;
+            for (int i = offset; i < end; i++) {
+                char c = buffer[i];
+                // Every character that needs a look is below '?' (the delimiters, the control characters) or a non-character.
+                if (c < '?') {
+                    if (c == '<' || c == '>') {
+                        bound(i - runStart);
+                        runStart = i + 1;
+                    } else if (!allowed(c)) {
+                        buffer[i] = '\uFFFD';
+                    }
+                } else if (c >= 0xFFFE) {
                     buffer[i] = '\uFFFD';
                 }
             }
+            if (read > 0) {
+                run = end - runStart;
+                bound(run);
+            }
             return read;
+        }
+
+        private char checked(char c) {
+            if (c == '<' || c == '>') {
+                run = 0;
+            } else {
+                bound(++run);
+            }
+            return allowed(c) ? c : '\uFFFD';
+        }
+
+        private static void bound(int run) {
+            if (run > LONGEST_RUN) {
+                throw new ReportFormatException("reports.error.markup-too-long", LONGEST_RUN);
+            }
         }
 
         private static boolean allowed(char c) {

@@ -144,7 +144,7 @@ class ReportArchiveTest {
         String location;
         try (ReportArchive archive = open(kind)) {
             assertEquals(Migrations.LATEST, archive.schemaVersion());
-            assertEquals(1, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM schema_version"));
+            assertEquals(Migrations.LATEST, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM schema_version"));
             location = kind.equals("sqlite") ? folder.resolve("archive.db").toString() : null;
             if (location == null) {
                 try (Statement statement = archive.connection().createStatement()) {
@@ -158,7 +158,7 @@ class ReportArchiveTest {
         }
         // Opened again: no migration runs twice.
         try (ReportArchive again = ReportArchive.open(location, folder)) {
-            assertEquals(1, ReportSamplesTest.count(again, "SELECT COUNT(*) FROM schema_version"));
+            assertEquals(Migrations.LATEST, ReportSamplesTest.count(again, "SELECT COUNT(*) FROM schema_version"));
             try (Statement statement = again.connection().createStatement()) {
                 statement.execute("INSERT INTO schema_version (version, applied_at) VALUES (99, 0)");
             }
@@ -167,6 +167,111 @@ class ReportArchiveTest {
         ArchiveException newer = assertThrows(ArchiveException.class, () -> ReportArchive.open(location, folder));
         assertEquals("reports.archive.newer-schema", newer.problem().key());
         assertTrue(newer.getMessage().contains("version 99"), newer.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void anArchiveOfSchemaOneKeepsEveryResultWhenMovedToTwo(String kind) throws Exception {
+        String location = kind.equals("postgresql") ? TestPostgres.newDatabase() : folder.resolve("old.db").toString();
+        Dialect dialect = kind.equals("postgresql") ? Dialect.POSTGRESQL : Dialect.SQLITE;
+        try (java.sql.Connection old = java.sql.DriverManager.getConnection(kind.equals("postgresql") ? location : "jdbc:sqlite:" + location);
+                Statement statement = old.createStatement()) {
+            statement.execute("CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)");
+            for (String sql : Migrations.VERSIONS.get(0)) {
+                statement.execute(dialect.sql(sql));
+            }
+            statement.execute("INSERT INTO schema_version (version, applied_at) VALUES (1, 0)");
+            statement.execute("INSERT INTO aggregate_reports (id, org_name, report_id, dmarc2_namespace, domain, row_count, message_count,"
+                    + " imported_at) VALUES (7, 'r.example', 'old-1', 0, 'example.com', 3, 6, 0)");
+            for (int row = 1; row <= 3; row++) {
+                statement.execute("INSERT INTO report_rows (report, row_no, source_ip, message_count, disposition, dkim, spf)"
+                        + " VALUES (7, " + row + ", '192.0.2." + row + "', 2, 'none', 'pass', 'fail')");
+            }
+            // Record 1 has no DKIM result, record 2 one, record 3 three; records 1 and 3 one SPF result, record 2 two.
+            statement.execute("INSERT INTO row_dkim VALUES (7, 2, 1, 'example.com', 's1', 'pass', NULL)");
+            for (int seq = 1; seq <= 3; seq++) {
+                statement.execute("INSERT INTO row_dkim VALUES (7, 3, " + seq + ", 'd" + seq + ".example', 's" + seq + "', 'fail', 'h" + seq + "')");
+            }
+            statement.execute("INSERT INTO row_spf VALUES (7, 1, 1, 'example.com', 'mfrom', 'pass', NULL)");
+            statement.execute("INSERT INTO row_spf VALUES (7, 2, 1, 'example.com', 'helo', 'fail', NULL)");
+            statement.execute("INSERT INTO row_spf VALUES (7, 2, 2, 'bounce.example.com', 'mfrom', 'softfail', 'why')");
+            statement.execute("INSERT INTO row_spf VALUES (7, 3, 1, NULL, NULL, NULL, NULL)");
+        }
+        try (ReportArchive archive = ReportArchive.open(location, folder)) {
+            assertEquals(Migrations.LATEST, archive.schemaVersion());
+            assertEquals(List.of("2/1 example.com s1 pass null", "3/1 d1.example s1 fail h1", "3/2 d2.example s2 fail h2",
+                    "3/3 d3.example s3 fail h3"), results(archive, "row_dkim"));
+            assertEquals(List.of("1/1 example.com mfrom pass null", "2/1 example.com helo fail null",
+                    "2/2 bounce.example.com mfrom softfail why", "3/1 null null null null"), results(archive, "row_spf"));
+            // Only the second and later results are kept apart.
+            assertEquals(2, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM row_dkim_more"));
+            assertEquals(1, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM row_spf_more"));
+            // And a report imported now reads back alike, beside the old one.
+            Path file = folder.resolve("new.xml");
+            Files.writeString(file, SampleReports.xml("new", "example.com", java.time.LocalDate.of(2026, 1, 2),
+                    SampleReports.record("192.0.2.9", 4, "none", List.of("a.example/s1/pass", "b.example/s2/fail"), List.of())));
+            assertEquals(1, archive.importFile(file, ReportLimits.DEFAULT).imported());
+            assertEquals(List.of("1/1 a.example s1 pass null", "1/2 b.example s2 fail null"), results(archive,
+                    "row_dkim WHERE report = (SELECT id FROM aggregate_reports WHERE report_id = 'new')"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void filesReadAheadAreWrittenInTurnAndAStopKeepsOnlyThoseHandedOver(String kind) throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (String id : List.of("a", "b", "a", "broken", "c", "d")) {
+            Path file = folder.resolve(files.size() + "-" + id + ".xml");
+            Files.writeString(file, id.equals("broken") ? report(id, 5).substring(0, 300) : report(id, 30));
+            files.add(file);
+        }
+        try (ReportArchive archive = open(kind)) {
+            List<FileImport> results = new ArrayList<>();
+            archive.importFiles(files, ReportLimits.DEFAULT, result -> {
+                results.add(result);
+                // Each file handed over is committed: another connection sees it at once.
+                assertEquals(results.stream().mapToInt(FileImport::imported).sum(), reportsSeenElsewhere(archive));
+                return results.size() < 5;
+            });
+            assertEquals(files.subList(0, 5), results.stream().map(FileImport::file).toList());
+            assertEquals(List.of(1, 1, 0, 0, 1), results.stream().map(FileImport::imported).toList());
+            assertEquals(List.of(0, 0, 1, 0, 0), results.stream().map(FileImport::duplicates).toList());
+            assertTrue(results.get(3).failed());
+            // Stopped after the fifth: the sixth, read ahead, is not archived.
+            assertEquals(3, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM aggregate_reports"));
+            assertEquals(90, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM report_rows"));
+        }
+    }
+
+    private static long reportsSeenElsewhere(ReportArchive archive) {
+        String url;
+        try {
+            url = archive.connection().getMetaData().getURL();
+            if (url.startsWith("jdbc:postgresql:")) {
+                url = reopenUrl(archive);
+            }
+            try (java.sql.Connection other = java.sql.DriverManager.getConnection(url); Statement statement = other.createStatement();
+                    java.sql.ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM aggregate_reports")) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Every row of {@code rows} (a view, and a condition) as "row/seq domain selector-or-scope result human_result", in order. */
+    private static List<String> results(ReportArchive archive, String rows) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (Statement statement = archive.connection().createStatement();
+                java.sql.ResultSet result = statement.executeQuery("SELECT * FROM " + rows + " ORDER BY report, row_no, seq")) {
+            while (result.next()) {
+                lines.add(result.getInt(2) + "/" + result.getInt(3) + " " + result.getString(4) + " " + result.getString(5) + " "
+                        + result.getString(6) + " " + result.getString(7));
+            }
+        }
+        archive.connection().commit();
+        return lines;
     }
 
     private static String reopenUrl(ReportArchive archive) throws Exception {

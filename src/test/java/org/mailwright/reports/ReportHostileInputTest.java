@@ -108,6 +108,17 @@ class ReportHostileInputTest {
     }
 
     @Test
+    void aHugeNameAttributeOrCommentIsRefusedBeforeTheParserHoldsIt() {
+        String name = "n".repeat(XmlInput.LONGEST_RUN + 1);
+        assertEquals("reports.error.markup-too-long", problem(REPORT.replace("<email>", "<" + name + "/><email>")));
+        // An attribute meets the parser's own bound first.
+        assertEquals("reports.error.xml", problem(REPORT.replace("<email>", "<email a=\"" + name + "\">")));
+        assertEquals("reports.error.markup-too-long", problem(REPORT.replace("<email>", "<!--" + name + "--><email>")));
+        // A text as long as the text bound allows is still told apart as such.
+        assertEquals("reports.error.text-too-long", problem(REPORT.replace("<email>", "<email>" + "a".repeat(200_000))));
+    }
+
+    @Test
     void brokenReportsSayWhy() {
         assertEquals("reports.error.truncated", problem(REPORT.substring(0, REPORT.indexOf("</record>"))));
         assertEquals("reports.error.not-a-report", problem("<html><body/></html>"));
@@ -120,7 +131,7 @@ class ReportHostileInputTest {
 
     @Test
     void aGzipBombIsStoppedByItsRatio() throws IOException {
-        byte[] bomb = gzip(REPORT.substring(0, REPORT.indexOf("<report_metadata>")) + "<!--", 50 << 20);
+        byte[] bomb = gzip(REPORT.substring(0, REPORT.indexOf("<report_metadata>")), 50 << 20);
         long start = System.nanoTime();
         Outcome outcome = extract(bomb);
         assertEquals(List.of("reports.error.ratio"), outcome.problems());
@@ -152,11 +163,10 @@ class ReportHostileInputTest {
         try (ZipOutputStream zip = new ZipOutputStream(bomb)) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
             zip.putNextEntry(new ZipEntry("bomb.xml"));
-            zip.write(utf8("<feedback><!--"));
-            byte[] zeros = new byte[1 << 20];
-            java.util.Arrays.fill(zeros, (byte) ' ');
+            zip.write(utf8("<feedback>"));
+            byte[] filler = filler();
             for (int i = 0; i < 50; i++) {
-                zip.write(zeros);
+                zip.write(filler);
             }
         }
         assertEquals(List.of("reports.error.ratio"), extract(bomb.toByteArray()).problems());
@@ -257,16 +267,23 @@ class ReportHostileInputTest {
         assertTrue(GeneratedReport.size(rows) > 100_000_000L, "at least 100 MB: " + GeneratedReport.size(rows));
     }
 
-    private static byte[] gzip(String start, int spaces) throws IOException {
+    private static byte[] gzip(String start, int octets) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
             gzip.write(utf8(start));
-            byte[] blank = new byte[1 << 20];
-            java.util.Arrays.fill(blank, (byte) ' ');
-            for (int i = 0; i < spaces >> 20; i++) {
-                gzip.write(blank);
+            byte[] filler = filler();
+            for (int i = 0; i < octets >> 20; i++) {
+                gzip.write(filler);
             }
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * A mebibyte of empty elements, which compresses as well as blanks: a bomb made of one huge
+     * comment or name is stopped sooner, at {@link XmlInput#LONGEST_RUN}, before its ratio shows.
+     */
+    private static byte[] filler() {
+        return utf8("<x/>".repeat(1 << 18));
     }
 }

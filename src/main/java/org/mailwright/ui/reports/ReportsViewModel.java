@@ -640,15 +640,14 @@ public final class ReportsViewModel {
         jobs.start(text("reports.progress.import", from + 1, current.files.size()), () -> BackgroundJobs.completed(() -> {
             List<FileImport> results = new ArrayList<>();
             long start = System.nanoTime();
-            int index = from;
             // The archive is closed by the thread that used it last: a cancelled step still ends its file first.
-            while (index < current.files.size() && !current.stop && System.nanoTime() - start < STEP_NANOS) {
-                results.add(current.archive.importFile(current.files.get(index), ReportLimits.DEFAULT));
-                index++;
+            current.archive.importFiles(current.files.subList(from, current.files.size()), ReportLimits.DEFAULT, result -> {
+                results.add(result);
                 if (Thread.currentThread().isInterrupted()) {
                     current.stop = true;
                 }
-            }
+                return !current.stop && System.nanoTime() - start < STEP_NANOS;
+            });
             return results;
         }), (results, failure) -> {
             if (failure != null) {
