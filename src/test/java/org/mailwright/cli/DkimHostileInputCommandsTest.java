@@ -69,7 +69,7 @@ class DkimHostileInputCommandsTest {
 
         CommandRun run = CommandRun.run("dkim", "verify", "/dev/zero");
 
-        assertEquals(2, run.exitCode());
+        assertEquals(2, run.exitCode(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().startsWith("/dev/zero is larger than 67108864 octets, the most Mailwright reads; "
                 + "give --max-bytes N to read more."), run.err());
