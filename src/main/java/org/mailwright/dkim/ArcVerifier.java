@@ -175,11 +175,11 @@ public final class ArcVerifier {
             if (!DkimSignature.isDomain(domain)) {
                 throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, "d=" + domain);
             }
-            if (!DkimSignature.isDomain(selector) || (selector + "._domainkey." + domain).length() > 253) {
+            keyName = DkimSignature.keyName(selector, domain);
+            if (!DkimSignature.isDomain(selector) || keyName.length() > 253) {
                 throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, "s=" + selector);
             }
             value = DkimSignature.base64(tags.get("b").orElseThrow(), "b");
-            keyName = selector + "._domainkey." + domain;
         } catch (DkimException e) {
             return CompletableFuture.completedFuture(result.end(e));
         }
