@@ -226,7 +226,7 @@ public final class CheckHistory {
             List<Mark> marks = new ArrayList<>();
             List<String> selectors = new ArrayList<>();
             while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.getCurrentName();
+                String field = json.currentName();
                 JsonToken value = json.nextToken();
                 switch (field) {
                     case "checked_at" -> checkedAt = Instant.parse(json.getValueAsString(""));
@@ -264,7 +264,7 @@ public final class CheckHistory {
         String message = null;
         Map<String, String> messages = new LinkedHashMap<>();
         while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String field = json.getCurrentName();
+            String field = json.currentName();
             JsonToken value = json.nextToken();
             switch (field) {
                 case "id" -> id = json.getValueAsString();
@@ -275,7 +275,7 @@ public final class CheckHistory {
                         return Optional.empty();
                     }
                     while (json.nextToken() == JsonToken.FIELD_NAME) {
-                        String language = json.getCurrentName();
+                        String language = json.currentName();
                         json.nextToken();
                         if (messages.size() < LANGUAGES.size()) {
                             messages.put(language, json.getValueAsString(""));

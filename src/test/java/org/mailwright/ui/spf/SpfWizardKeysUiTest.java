@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.FxWait;
+import org.mailwright.ui.StyleWarnings;
 import org.mailwright.ui.ThrowawayPreferences;
 import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.settings.AppSettings;
@@ -45,10 +46,12 @@ class SpfWizardKeysUiTest {
     private AppContext context;
     private ShellWindow window;
     private Stage stage;
+    private StyleWarnings styleWarnings;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        styleWarnings = StyleWarnings.listen();
         dns = TestDnsServer.start(SpfViewModelTest.ZONE, SpfViewModelTest.PROVIDERS, SpfViewModelTest.GOOGLE);
         preferences = new ThrowawayPreferences();
         AppSettings settings = preferences.settingsAsking(dns);
@@ -64,6 +67,8 @@ class SpfWizardKeysUiTest {
         context.close();
         dns.close();
         preferences.close();
+        styleWarnings.close();
+        assertEquals(List.of(), styleWarnings.first(), "every style of the theme resolved");
     }
 
     @Test
