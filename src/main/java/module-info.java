@@ -55,4 +55,6 @@ module org.mailwright {
     opens org.mailwright.ui.publish to javafx.fxml;
     // FXML files build the small controls (SegmentedChoice) by reflection.
     opens org.mailwright.ui.controls to javafx.fxml;
+    // The runtime's SunEC picked by its class (dkim.Ed25519Provider).
+    uses java.security.Provider;
 }

@@ -81,15 +81,19 @@ public enum DkimAlgorithm {
 
     /** Signs what {@code data} writes, piece by piece: nothing signed is gathered into one array. */
     byte[] sign(PrivateKey key, Consumer<ByteSink> data) throws GeneralSecurityException {
-        Signature signature = Signature.getInstance(jcaSignature);
+        Signature signature = newSignature();
         signature.initSign(key);
         feed(signature, data);
         return signature.sign();
     }
 
+    private Signature newSignature() throws NoSuchAlgorithmException {
+        return keyType == KeyType.ED25519 ? Ed25519Provider.signature() : Signature.getInstance(jcaSignature);
+    }
+
     /** Checks {@code value} over what {@code data} writes, piece by piece. */
     boolean verify(PublicKey key, Consumer<ByteSink> data, byte[] value) throws GeneralSecurityException {
-        Signature signature = Signature.getInstance(jcaSignature);
+        Signature signature = newSignature();
         signature.initVerify(key);
         feed(signature, data);
         return signature.verify(value);

@@ -403,7 +403,7 @@ public final class KeyFiles {
         if (seed.length != 32) {
             throw new GeneralSecurityException("an Ed25519 seed has 32 octets, not " + seed.length);
         }
-        PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
+        PrivateKey privateKey = Ed25519Provider.keyFactory()
                 .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed));
         byte[] publicKey = new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
         return DkimKey.of(privateKey, PublicKeys.fromRecordData(KeyType.ED25519, publicKey));

@@ -2,7 +2,6 @@ package org.mailwright.dkim;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -26,7 +25,7 @@ public final class KeyGenerator {
             if (spec.type() == KeyType.RSA) {
                 pair = RsaKeyPairs.generate(spec.bits(), Runtime.getRuntime().availableProcessors());
             } else {
-                pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+                pair = Ed25519Provider.keyPairGenerator().generateKeyPair();
             }
             return DkimKey.of(pair.getPrivate(), pair.getPublic());
         } catch (GeneralSecurityException e) {

@@ -54,7 +54,7 @@ final class PublicKeys {
             byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + ED25519_LENGTH);
             System.arraycopy(data, 0, spki, ED25519_SPKI_PREFIX.length, ED25519_LENGTH);
             try {
-                return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+                return Ed25519Provider.keyFactory().generatePublic(new X509EncodedKeySpec(spki));
             } catch (InvalidKeySpecException e) {
                 throw new GeneralSecurityException("the 32 octets are not an Ed25519 key", e);
             }
