@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +32,13 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         versionProvider = MailwrightCommand.VersionProvider.class,
         scope = ScopeType.INHERIT,
-        sortOptions = false,
-        subcommands = {LookupCommand.class, SpfCommand.class, DkimCommand.class, DmarcCommand.class,
-                PropagationCommand.class, CheckCommand.class, PublishCommand.class, PublishPolicyCommand.class, ReportsCommand.class,
-                MessageCommand.class, FindingsCommand.class, ExplainCommand.class})
+        sortOptions = false)
 public final class MailwrightCommand implements Callable<Integer> {
+
+    /** The commands under {@code mailwright}, in the order its help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(LookupCommand.class, SpfCommand.class, DkimCommand.class,
+            DmarcCommand.class, PropagationCommand.class, CheckCommand.class, PublishCommand.class, PublishPolicyCommand.class,
+            ReportsCommand.class, MessageCommand.class, FindingsCommand.class, ExplainCommand.class);
 
     /** The one option the window understands too. */
     static final String DATA_DIR = "--data-dir";
@@ -72,7 +75,7 @@ public final class MailwrightCommand implements Callable<Integer> {
                 return ExitCode.USAGE;
             }
             Texts texts = new Texts(language.get());
-            CommandLine commandLine = commandLine(new MailwrightCommand(texts, out, environment));
+            CommandLine commandLine = commandLine(new MailwrightCommand(texts, out, environment), args);
             commandLine.setOut(outWriter);
             commandLine.setErr(errWriter);
             commandLine.setParameterExceptionHandler((problem, arguments) ->
@@ -106,7 +109,7 @@ public final class MailwrightCommand implements Callable<Integer> {
         // Only parsed, never run, so it writes nowhere.
         MailwrightCommand command = new MailwrightCommand(new Texts(CliLanguage.ENGLISH), null, environment);
         try {
-            ParseResult parsed = commandLine(command).parseArgs(args);
+            ParseResult parsed = commandLine(command, args).parseArgs(args);
             boolean windowOnly = !parsed.hasSubcommand()
                     && parsed.matchedOptions().stream().allMatch(option -> option.longestName().equals(DATA_DIR));
             return windowOnly ? Optional.of(command.options.dataFolder()) : Optional.empty();
@@ -115,12 +118,31 @@ public final class MailwrightCommand implements Callable<Integer> {
         }
     }
 
-    private static CommandLine commandLine(MailwrightCommand command) {
+    private static CommandLine commandLine(MailwrightCommand command, String[] args) {
         CommandLine commandLine = new CommandLine(command);
+        for (Class<?> subcommand : commandsFor(args)) {
+            commandLine.addSubcommand(subcommand);
+        }
+        // Set after the commands are added: picocli gives these to the commands it has at the time.
         commandLine.setResourceBundle(command.texts.helpBundle());
         // --server adds to a list through a setter (see GlobalOptions); a repeated option is allowed.
         commandLine.setOverwrittenOptionsAllowed(true);
         return commandLine;
+    }
+
+    /**
+     * The commands {@code args} name, or all of them when they name none (help, a mistyped name:
+     * the usage and picocli's suggestions list them all). Picocli reads every option of every
+     * command it is given, which was half of a command's start-up; a word that names a command
+     * only as an option's value adds a command that does not run, never leaves out the one that does.
+     */
+    static List<Class<?>> commandsFor(String[] args) {
+        List<String> words = Arrays.asList(args);
+        List<Class<?>> named = COMMANDS.stream().filter(type -> {
+            Command command = type.getAnnotation(Command.class);
+            return words.contains(command.name()) || Arrays.stream(command.aliases()).anyMatch(words::contains);
+        }).toList();
+        return named.isEmpty() ? COMMANDS : named;
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.mailwright.cli.CommandRun.run;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -228,6 +229,23 @@ class MailwrightCommandTest {
         assertEquals(0, lookup.exitCode());
         assertTrue(lookup.out().contains("Usage: mailwright lookup [-hV] [--json]"), lookup.out());
         assertTrue(lookup.out().contains("TYPE NAME"), lookup.out());
+    }
+
+    @Test
+    void onlyTheCommandsTheArgumentsNameAreBuiltAndAllOfThemWhenNoneIs() {
+        assertEquals(List.of(DkimCommand.class),
+                MailwrightCommand.commandsFor(new String[] {"--server", "127.0.0.1", "dkim", "keygen", "--domain", "example.test"}));
+        // A command's name as an option's value adds that command too, and leaves out none that runs.
+        assertEquals(List.of(SpfCommand.class, DkimCommand.class),
+                MailwrightCommand.commandsFor(new String[] {"dkim", "keygen", "--selector", "spf"}));
+        assertEquals(12, MailwrightCommand.commandsFor(new String[] {"--help"}).size());
+        assertEquals(12, MailwrightCommand.commandsFor(new String[] {"dkm", "keygen"}).size());
+
+        CommandRun mistyped = run("dmark", "lint", "example.test");
+        assertEquals(2, mistyped.exitCode());
+        assertTrue(mistyped.err().startsWith("Unmatched arguments from index 0: 'dmark'"), mistyped.err());
+        CommandRun spanishHelp = run(Locale.forLanguageTag("es"), "dkim", "keygen", "--help");
+        assertTrue(spanishHelp.out().contains("Uso: mailwright dkim keygen"), spanishHelp.out());
     }
 
     @Test
