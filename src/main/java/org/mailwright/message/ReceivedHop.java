@@ -90,7 +90,8 @@ public record ReceivedHop(int position, String helo, Optional<InetAddress> addre
             } else if (c == ')' && depth > 0) {
                 depth--;
             } else if (depth == 0 && (c == ';' || Character.isWhitespace(c) && startsWord(text, i + 1, "by"))) {
-                return text.substring(5, i);
+                // "from by ...": the space after "from" ends an empty clause.
+                return text.substring(5, Math.max(5, i));
             }
         }
         return text.substring(5);

@@ -203,23 +203,16 @@ public final class AggregateReportReader {
                 }
             }
         } catch (XMLStreamException e) {
-            if (!feedbackDone && !skipping) {
-                if (e.getNestedException() instanceof IOException io) {
-                    throw io;
-                }
-                if (e instanceof WstxEOFException && rootName == null) {
-                    throw new ReportFormatException("reports.error.no-xml");
-                }
-                if (e instanceof WstxEOFException && feedbackDepth > 0) {
-                    throw new ReportFormatException("reports.error.truncated");
-                }
-                throw notWellFormed(e);
-            }
+            failUnlessRead(e);
         } catch (RuntimeException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
-            throw e;
+            // Woodstox finds some faults in a text only when the text is asked for, and throws those unchecked.
+            if (!(e.getCause() instanceof XMLStreamException lazy)) {
+                throw e;
+            }
+            failUnlessRead(lazy);
         }
         if (skipping) {
             return new Result(header, 0, 0, true);
@@ -237,6 +230,23 @@ public final class AggregateReportReader {
             emitHeader();
         }
         return new Result(header, rows, messages, skipping);
+    }
+
+    /** What a fault of the XML means, unless it comes after the whole report was read or while it is skipped. */
+    private void failUnlessRead(XMLStreamException e) throws IOException {
+        if (feedbackDone || skipping) {
+            return;
+        }
+        if (e.getNestedException() instanceof IOException io) {
+            throw io;
+        }
+        if (e instanceof WstxEOFException && rootName == null) {
+            throw new ReportFormatException("reports.error.no-xml");
+        }
+        if (e instanceof WstxEOFException && feedbackDepth > 0) {
+            throw new ReportFormatException("reports.error.truncated");
+        }
+        throw notWellFormed(e);
     }
 
     private static ReportFormatException notWellFormed(XMLStreamException e) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The parts of a mail message (RFC 2045, 2046), as report mail needs them: every part's type, its
@@ -23,6 +24,8 @@ final class Mime {
 
     /** Header fields kept per part; the rest are skipped (the body is still found). */
     private static final int MAX_FIELDS = 1000;
+    /** A type and a subtype, neither empty ("/multipart/mixed" is neither). */
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[^\\s/]+/[^\\s/]+");
 
     /**
      * One part of a message.
@@ -90,7 +93,7 @@ final class Mime {
             String contentType = field(head.fields(), "Content-Type");
             Map<String, String> parameters = new LinkedHashMap<>();
             String type = contentType == null ? entity.defaultType() : mediaType(contentType, parameters);
-            if (type.indexOf('/') < 0) {
+            if (!MEDIA_TYPE.matcher(type).matches()) {
                 type = "application/octet-stream";
             }
             int index = parts.size();

@@ -22,6 +22,8 @@ class HeaderReadersTest {
                 "EUR05-DB8-obe.outbound.protection.outlook.com", "2a01:111:f400:7e1a::200");
         assertHop("from out.example.org ([IPv6:2001:db8::25]) by mx.example.net; Sun, 6 Dec 2026", "out.example.org", "2001:db8::25");
         assertThat(ReceivedHop.read(0, "by mx.example.net with LMTP id x; Sun, 6 Dec 2026").address()).isEmpty();
+        // An empty from clause (found by the fuzzer: it ended the whole check).
+        assertThat(ReceivedHop.read(0, "from by mx.example.net; Sun, 6 Dec 2026").helo()).isEmpty();
     }
 
     @Test
