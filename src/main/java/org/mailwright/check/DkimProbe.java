@@ -14,6 +14,7 @@ import org.mailwright.dkim.DkimKeyRecord;
 import org.mailwright.dkim.DkimKey;
 import org.mailwright.dkim.KeyRecordException;
 import org.mailwright.dkim.KeyType;
+import org.mailwright.dkim.Selector;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
@@ -71,7 +72,7 @@ final class DkimProbe implements Probe {
         List<String> tried = new ArrayList<>();
         List<CompletableFuture<Selected>> lookups = new ArrayList<>();
         for (String selector : selectors(context.settings().selectors())) {
-            Optional<DomainName> name = DomainName.parse(selector + "._domainkey." + context.domain().ascii()).name();
+            Optional<DomainName> name = DomainName.parse(Selector.keyName(selector, context.domain().ascii())).name();
             if (name.isEmpty()) {
                 continue;
             }

@@ -10,6 +10,7 @@ import org.mailwright.dns.DomainName;
 import org.mailwright.findings.CheckFinding;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.Severity;
+import org.mailwright.propagation.RecordKind;
 
 /**
  * One health check of one domain: what each area found, and the scorecard made of it.
@@ -45,8 +46,7 @@ public record HealthReport(DomainName domain, Instant checkedAt, Map<CheckArea, 
         return areas.getOrDefault(CheckArea.DKIM, List.of()).stream()
                 .filter(finding -> finding.type() == CheckFinding.DKIM_FOUND || finding.type() == CheckFinding.DKIM_REVOKED)
                 .map(finding -> finding.arguments().get(0).toString())
-                .map(name -> name.substring(0, Math.max(0, name.indexOf("._domainkey."))))
-                .filter(selector -> !selector.isEmpty())
+                .flatMap(name -> RecordKind.selectorOf(name).stream())
                 .distinct()
                 .toList();
     }

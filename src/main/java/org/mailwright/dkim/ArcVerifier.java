@@ -175,7 +175,7 @@ public final class ArcVerifier {
             if (!DkimSignature.isDomain(domain)) {
                 throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, "d=" + domain);
             }
-            keyName = DkimSignature.keyName(selector, domain);
+            keyName = Selector.keyName(selector, domain);
             if (!DkimSignature.isDomain(selector) || keyName.length() > 253) {
                 throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, "s=" + selector);
             }

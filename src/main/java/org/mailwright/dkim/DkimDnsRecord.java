@@ -29,7 +29,7 @@ public record DkimDnsRecord(String selector, String domain, DkimKeyRecord record
 
     /** {@code selector._domainkey.domain}. */
     public String name() {
-        return selector + "._domainkey." + domain;
+        return Selector.keyName(selector, domain);
     }
 
     /** The TXT value as one string, for DNS panels that split it themselves. */

@@ -145,12 +145,7 @@ final class DkimSignature {
 
     /** The name of the key record: {@code selector._domainkey.domain}. */
     String keyName() {
-        return keyName(selector, domain);
-    }
-
-    /** Where a signature's key record is, {@code selector._domainkey.domain}: for DKIM, DomainKeys and ARC alike. */
-    static String keyName(String selector, String domain) {
-        return selector + "._domainkey." + domain;
+        return Selector.keyName(selector, domain);
     }
 
     /** The DNS domain of {@code i=}, the part after the at sign. */

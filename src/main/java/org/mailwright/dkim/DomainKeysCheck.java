@@ -100,7 +100,7 @@ final class DomainKeysCheck {
         } catch (DkimException e) {
             return done(result.end(e));
         }
-        String keyName = DkimSignature.keyName(tags.get("s").orElseThrow(), domain);
+        String keyName = Selector.keyName(tags.get("s").orElseThrow(), domain);
         return verifier.fetch(keyName, result).thenApply(lookup -> {
             try {
                 PublicKey key = verifier.usableKey(lookup, DkimAlgorithm.RSA_SHA1, localPart, senderDomain, domain, true, result);

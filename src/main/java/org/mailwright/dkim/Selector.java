@@ -29,6 +29,15 @@ public final class Selector {
     }
 
     /**
+     * Where the key of {@code selector} for {@code domain} is published,
+     * {@code selector._domainkey.domain}: for a signature's, a seal's or a DomainKeys key alike,
+     * and for the names the pages show and ask for.
+     */
+    public static String keyName(String selector, String domain) {
+        return selector + KEY_LABEL + domain;
+    }
+
+    /**
      * The selector {@code text} stands for, or why it is none, on its own: a caller that knows
      * the domain uses {@link #parse(String, DomainName)}, which also checks the record's name.
      */
@@ -98,7 +107,7 @@ public final class Selector {
 
     /** {@code selector._domainkey.domain}, where the key record is published. */
     public DomainName recordName(DomainName domain) {
-        return DomainName.of(ascii + KEY_LABEL + domain.ascii());
+        return DomainName.of(keyName(ascii, domain.ascii()));
     }
 
     @Override

@@ -50,7 +50,7 @@ public final class Selectors {
         if (published >= MAX_PUBLISHED_SKIPPED) {
             return CompletableFuture.completedFuture(candidate);
         }
-        return resolver.lookup(candidate + "._domainkey." + domain.ascii(), RecordType.TXT, target).thenCompose(found -> {
+        return resolver.lookup(Selector.keyName(candidate, domain.ascii()), RecordType.TXT, target).thenCompose(found -> {
             if (!isPublished(found)) {
                 return CompletableFuture.completedFuture(candidate);
             }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.mailwright.dkim.DkimKeyRecord;
 import org.mailwright.dkim.KeyRecordException;
+import org.mailwright.dkim.Selector;
 import org.mailwright.dkim.Selectors;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.LookupResult;
@@ -135,7 +136,7 @@ public final class SenderCoverage {
     private CompletableFuture<DkimKeys> dkimKeys(DomainName domain, List<String> selectors) {
         CompletableFuture<LookupResult> domainKeys = txt("_domainkey." + domain.ascii());
         List<CompletableFuture<LookupResult>> keys = selectors.stream()
-                .map(selector -> txt(selector + "._domainkey." + domain.ascii())).toList();
+                .map(selector -> txt(Selector.keyName(selector, domain.ascii()))).toList();
         List<CompletableFuture<?>> all = new ArrayList<>(keys);
         all.add(domainKeys);
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(done -> {

@@ -49,6 +49,7 @@ import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
 import org.mailwright.dns.TxtStrings;
 import org.mailwright.propagation.ExpectedRecord;
+import org.mailwright.propagation.RecordKind;
 import org.mailwright.publish.ChangeSet;
 import org.mailwright.publish.PublishedRecords;
 import org.mailwright.publish.RecordChange;
@@ -328,9 +329,9 @@ public final class DkimWizardViewModel {
             return;
         }
         Set<String> taken = new HashSet<>();
-        String underDomain = "._domainkey." + name.get().ascii();
-        namesSetUp.stream().filter(setUp -> setUp.endsWith(underDomain))
-                .forEach(setUp -> taken.add(setUp.substring(0, setUp.length() - underDomain.length())));
+        namesSetUp.stream().filter(setUp -> RecordKind.domainOf(setUp).equals(name.get().ascii()))
+                .flatMap(setUp -> RecordKind.selectorOf(setUp).stream())
+                .forEach(taken::add);
         LocalDate today = LocalDate.now(clock);
         ResolverService resolver = context.resolver();
         ResolverTarget target = context.resolverTarget();
@@ -364,7 +365,7 @@ public final class DkimWizardViewModel {
 
     /** {@code selector._domainkey.domain} as typed so far, for the name step to show. */
     String recordName() {
-        return shownSelector(selector.get()) + "._domainkey." + domainName().map(DomainName::ascii).orElse(domain.get().strip());
+        return Selector.keyName(shownSelector(selector.get()), domainName().map(DomainName::ascii).orElse(domain.get().strip()));
     }
 
     /** A selector as it will be published when it is one; as typed, in lower case, while it is not. */

@@ -29,6 +29,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.mailwright.dkim.Selector;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.PublicResolver;
 import org.mailwright.dns.RecordType;
@@ -759,7 +760,7 @@ public final class PropagationViewModel {
                 picked.add(ExpectedRecord.asPublished("_dmarc." + at, RecordType.TXT));
             }
             for (String selector : RecordEntry.selectors(selectors.get()).selectors()) {
-                picked.add(ExpectedRecord.asPublished(selector + "._domainkey." + at, RecordType.TXT));
+                picked.add(ExpectedRecord.asPublished(Selector.keyName(selector, at), RecordType.TXT));
             }
             if (mx.get()) {
                 picked.add(ExpectedRecord.asPublished(at, RecordType.MX));
@@ -807,7 +808,7 @@ public final class PropagationViewModel {
         spfName.set(at.isEmpty() ? "" : words.get("propagation.pick.at", "TXT", at));
         dmarcName.set(at.isEmpty() ? "" : words.get("propagation.pick.at", "TXT", "_dmarc." + at));
         mxName.set(at.isEmpty() ? "" : words.get("propagation.pick.at", "MX", at));
-        dkimName.set(at.isEmpty() ? "" : words.get("propagation.pick.at", "TXT", selector + "._domainkey." + at));
+        dkimName.set(at.isEmpty() ? "" : words.get("propagation.pick.at", "TXT", Selector.keyName(selector, at)));
         String problem;
         if (anythingPicked() && checked.name().isEmpty()) {
             problem = domain.get().isBlank() ? words.get("propagation.start.problem.domain") : domainProblem.get();
