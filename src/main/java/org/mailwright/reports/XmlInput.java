@@ -61,6 +61,9 @@ final class XmlInput {
             }
         }
         in.skipNBytes(bom);
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return new Utf8Characters(in);
+        }
         CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         return new XmlCharacters(new InputStreamReader(in, decoder));
@@ -76,6 +79,12 @@ final class XmlInput {
                     ? StandardCharsets.UTF_8 : charset;
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             return StandardCharsets.UTF_8;
+        }
+    }
+
+    private static void bound(long run) {
+        if (run > LONGEST_RUN) {
+            throw new ReportFormatException("reports.error.markup-too-long", LONGEST_RUN);
         }
     }
 
@@ -129,14 +138,162 @@ final class XmlInput {
             return allowed(c) ? c : '\uFFFD';
         }
 
-        private static void bound(int run) {
-            if (run > LONGEST_RUN) {
-                throw new ReportFormatException("reports.error.markup-too-long", LONGEST_RUN);
+        private static boolean allowed(char c) {
+            return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
+        }
+    }
+
+    /**
+     * UTF-8, nearly every report's charset, decoded and checked in one pass over the octets: the
+     * same characters as the JDK's decoder (each malformed sequence, the longest start of a valid
+     * one or an encoded surrogate, replaced by one U+FFFD) followed by {@link XmlCharacters},
+     * which went over every character a second time and was half of the reading's cost.
+     */
+    private static final class Utf8Characters extends Reader {
+        private final InputStream in;
+        private final byte[] octets = new byte[64 * 1024];
+        private int position;
+        private int limit;
+        private boolean ended;
+        /** Characters since the last {@code <} or {@code >}. */
+        private long run;
+        /** The low surrogate of a supplementary character whose high one filled the last buffer. */
+        private char pendingLow;
+
+        Utf8Characters(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            int out = offset;
+            int end = offset + length;
+            if (pendingLow != 0) {
+                buffer[out++] = pendingLow;
+                pendingLow = 0;
+                run++;
+            }
+            byte[] octets = this.octets;
+            while (out < end) {
+                if (limit - position < 4 && !ended) {
+                    fill();
+                }
+                if (position == limit) {
+                    break;
+                }
+                // The ASCII run first, with what it needs kept in locals: nearly every octet of a report.
+                int at = position;
+                int stop = at + Math.min(end - out, limit - at);
+                long shown = run;
+                while (at < stop) {
+                    int octet = octets[at];
+                    if (octet < 0) {
+                        break;
+                    }
+                    at++;
+                    char c = (char) octet;
+                    if (c < '?') {
+                        if (c == '<' || c == '>') {
+                            bound(shown);
+                            shown = -1;
+                        } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                            c = '\uFFFD';
+                        }
+                    }
+                    buffer[out++] = c;
+                    shown++;
+                }
+                position = at;
+                run = shown;
+                if (at == stop) {
+                    continue;
+                }
+                if (limit - position < 4 && !ended) {
+                    fill();
+                }
+                int codePoint = sequence();
+                if (codePoint < 0x10000) {
+                    buffer[out++] = codePoint >= 0xFFFE ? '\uFFFD' : (char) codePoint;
+                    run++;
+                } else {
+                    buffer[out++] = Character.highSurrogate(codePoint);
+                    char low = Character.lowSurrogate(codePoint);
+                    if (out < end) {
+                        buffer[out++] = low;
+                    } else {
+                        pendingLow = low;
+                    }
+                    run += 2;
+                }
+            }
+            bound(run);
+            return out == offset ? -1 : out - offset;
+        }
+
+        /**
+         * The code point of the multi-octet sequence at {@link #position}, which it passes; U+FFFD for
+         * a malformed one, after the longest start of a valid sequence (at least one octet).
+         */
+        private int sequence() {
+            int lead = octets[position] & 0xff;
+            int needed;
+            int low = 0x80;
+            int high = 0xBF;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                needed = 1;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                needed = 2;
+                low = lead == 0xE0 ? 0xA0 : 0x80;
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                needed = 3;
+                low = lead == 0xF0 ? 0x90 : 0x80;
+                high = lead == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                position++;
+                return 0xFFFD;
+            }
+            int codePoint = lead & (0x3F >> needed);
+            int at = position + 1;
+            for (int i = 0; i < needed; i++, at++) {
+                int next = at < limit ? octets[at] & 0xff : -1;
+                if (next < low || next > high) {
+                    position = at;
+                    return 0xFFFD;
+                }
+                codePoint = codePoint << 6 | next & 0x3F;
+                low = 0x80;
+                high = 0xBF;
+            }
+            position = at;
+            // An encoded surrogate is one malformed sequence of three octets, as the JDK decodes it.
+            return Character.isSurrogate((char) codePoint) && codePoint < 0x10000 ? 0xFFFD : codePoint;
+        }
+
+        /** Moves what is left to the front and reads more, so that a whole sequence is in the buffer. */
+        private void fill() throws IOException {
+            int left = limit - position;
+            System.arraycopy(octets, position, octets, 0, left);
+            position = 0;
+            limit = left;
+            while (limit < octets.length) {
+                int read = in.read(octets, limit, octets.length - limit);
+                if (read < 0) {
+                    ended = true;
+                    return;
+                }
+                limit += read;
+                if (limit >= 4) {
+                    return;
+                }
             }
         }
 
-        private static boolean allowed(char c) {
-            return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
+        @Override
+        public void close() throws IOException {
+            in.close();
         }
     }
 }
