@@ -192,6 +192,10 @@ public final class ReportArchive implements AutoCloseable {
         // process (not through a power cut, where the last commits may be lost but never half kept).
         properties.setProperty("journal_mode", "WAL");
         properties.setProperty("synchronous", "NORMAL");
+        // A checkpoint, which copies the log into the database and waits for the disk, every 10,000
+        // pages (some 40 MB of log) instead of every 1,000: 10,000 reports imported in 6.2 to 6.7 s
+        // instead of 6.9 to 7.7 s, for the same CPU and memory.
+        properties.setProperty("wal_autocheckpoint", "10000");
         // The foreign keys are declared (PostgreSQL checks them) but not checked by SQLite: the archive
         // writes a report's rows only after the report, in one transaction, and checking each of the
         // three inserts per row against its parent cost a sixth of the import's time.
