@@ -10,11 +10,11 @@ import java.util.Map;
  * name (so a sibling the data does not mention is NXDOMAIN, and a name outside every zone is
  * REFUSED), each value split into character-strings of at most 255 octets.
  */
-final class DkimZones {
+public final class DkimZones {
 
     private final Map<String, List<String>> zones = new LinkedHashMap<>();
 
-    DkimZones txt(String name, String value) {
+    public DkimZones txt(String name, String value) {
         String owner = name.endsWith(".") ? name : name + ".";
         String origin = owner.substring(owner.indexOf('.') + 1);
         zones.computeIfAbsent(origin, o -> new ArrayList<>())
@@ -23,12 +23,12 @@ final class DkimZones {
     }
 
     /** A zone that exists but holds nothing the tests ask for. */
-    DkimZones zone(String origin) {
+    public DkimZones zone(String origin) {
         zones.computeIfAbsent(origin.endsWith(".") ? origin : origin + ".", o -> new ArrayList<>());
         return this;
     }
 
-    String[] texts() {
+    public String[] texts() {
         return zones.entrySet().stream()
                 .map(zone -> "$ORIGIN " + zone.getKey() + "\n" + String.join("\n", zone.getValue()) + "\n")
                 .toArray(String[]::new);
