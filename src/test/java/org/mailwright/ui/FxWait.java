@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -44,5 +45,22 @@ public final class FxWait {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * Gives {@code stage} a new size, hidden while it changes, and returns once its scene has the
+     * size: JavaFX's software painter (Monocle's, in the tests) throws on a frame it was painting at
+     * the old size when the window grows under it, a stack trace per frame on the build's output.
+     */
+    public static void resize(Stage stage, double width, double height) {
+        onFx(() -> {
+            stage.hide();
+            stage.setWidth(width);
+            stage.setHeight(height);
+            stage.show();
+            return null;
+        });
+        until(5, () -> stage.getScene().getWidth() == width && stage.getScene().getHeight() == height,
+                () -> "the window is " + stage.getScene().getWidth() + "×" + stage.getScene().getHeight());
     }
 }

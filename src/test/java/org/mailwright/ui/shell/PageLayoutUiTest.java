@@ -176,7 +176,7 @@ class PageLayoutUiTest {
         for (Language language : LANGUAGES) {
             speak(robot, language);
             for (double[] size : SIZES) {
-                resize(robot, size);
+                FxWait.resize(stage, size[0], size[1]);
                 for (View view : View.values()) {
                     robot.interact(() -> view.show(window));
                     settle();
@@ -203,7 +203,7 @@ class PageLayoutUiTest {
                 for (int step = 1; ; step++) {
                     settle();
                     for (double[] size : SIZES) {
-                        resize(robot, size);
+                        FxWait.resize(stage, size[0], size[1]);
                         walk(robot, view + " step " + step, size, language, problems);
                     }
                     if (wizard.onClosingStepProperty().get()) {
@@ -250,7 +250,7 @@ class PageLayoutUiTest {
                 });
                 settle();
                 for (double[] size : SIZES) {
-                    resize(robot, size);
+                    FxWait.resize(stage, size[0], size[1]);
                     walk(robot, view + " filled", size, language, problems);
                 }
             }
@@ -324,16 +324,6 @@ class PageLayoutUiTest {
     private void speak(FxRobot robot, Language language) {
         robot.interact(() -> context.settings().languageProperty().set(language));
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void resize(FxRobot robot, double[] size) {
-        robot.interact(() -> {
-            stage.setWidth(size[0]);
-            stage.setHeight(size[1]);
-        });
-        // The window system may take a pulse or two to give the scene its new size.
-        FxWait.until(5, () -> stage.getScene().getWidth() == size[0] && stage.getScene().getHeight() == size[1],
-                () -> "the window is " + stage.getScene().getWidth() + "×" + stage.getScene().getHeight());
     }
 
     /** Waits for the lookups a page or step starts, so it is walked as the user reads it. */

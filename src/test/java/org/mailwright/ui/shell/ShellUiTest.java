@@ -118,8 +118,7 @@ class ShellUiTest {
         assertFalse(domain.isVisible(), "icons only at 800 px");
         assertTrue(robot.lookup("#navigation").queryAs(ListView.class).getWidth() < 100);
 
-        robot.interact(() -> stage.setWidth(1180));
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.resize(stage, 1180, stage.getHeight());
         assertTrue(domain.isVisible(), "names beside the icons at 1180 px");
     }
 

@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailwright.ui.AppContext;
+import org.mailwright.ui.FxWait;
 import org.mailwright.ui.ViewLifetime;
 import org.mailwright.ui.controls.RecordBox;
 import org.testfx.api.FxRobot;
@@ -52,8 +53,7 @@ class WizardUiTest {
         assertTrue(robot.from(column).lookup("#question").tryQuery().isPresent());
         assertTrue(robot.from(column).lookup("#resultPane").tryQuery().isPresent(), "the record under the question");
 
-        robot.interact(() -> stage.setWidth(960));
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.resize(stage, 960, stage.getHeight());
         assertEquals(0, robot.lookup(".wizard-one-column").queryAll().size(), "side by side again");
         assertEquals("Which domain signs its mail?", label(robot, "#question"));
     }
