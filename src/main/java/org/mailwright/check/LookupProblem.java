@@ -3,7 +3,6 @@ package org.mailwright.check;
 import java.util.Locale;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.findings.LocalizedText;
-import org.mailwright.i18n.Messages;
 
 /**
  * How a lookup failed, in the words of the language a finding is shown in: the outcome's name
@@ -13,7 +12,7 @@ record LookupProblem(LookupResult lookup) implements LocalizedText {
 
     @Override
     public String text(Locale locale) {
-        String outcome = Messages.get(locale, "dns.outcome." + lookup.outcome().jsonName());
+        String outcome = lookup.outcome().words(locale);
         String detail = lookup.problem().text(locale);
         return detail.isBlank() ? outcome : outcome + " (" + detail + ")";
     }

@@ -17,6 +17,7 @@ import org.mailwright.dns.Outcome;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
+import org.mailwright.findings.KeyedWords;
 
 /**
  * The DMARC linter: looks a domain's policy up as receivers do and says what is wrong with it,
@@ -202,7 +203,7 @@ public final class DmarcLinter {
 
     static Finding lookupFailed(LookupResult lookup) {
         return DmarcFinding.LOOKUP_FAILED.of(lookup.name(), lookup.type().name(),
-                lookup.outcome().jsonName(), lookup.server());
+                new KeyedWords(lookup.outcome().wordsKey()), lookup.server());
     }
 
     /** The same destination may appear in rua and ruf, and the same lookup fail twice: say it once. */

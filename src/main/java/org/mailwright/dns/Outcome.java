@@ -1,6 +1,7 @@
 package org.mailwright.dns;
 
 import java.util.Locale;
+import org.mailwright.i18n.Messages;
 
 /**
  * How a lookup ended. Only {@link #OK}, {@link #NXDOMAIN} and {@link #NODATA} say what is
@@ -57,6 +58,16 @@ public enum Outcome {
     /** The name used in JSON output and in message keys: lower case, words joined by hyphens ({@code cname-loop}). */
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The outcome in words ("no answer", "server failure"), in {@code locale}'s language. */
+    public String words(Locale locale) {
+        return Messages.get(locale, wordsKey());
+    }
+
+    /** The key of {@link #words} in the core bundle, for an argument said in a finding's language. */
+    public String wordsKey() {
+        return "dns.outcome." + jsonName();
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.mailwright.findings.Finding;
+import org.mailwright.findings.KeyedWords;
 import org.mailwright.findings.SpfFinding;
 import org.mailwright.findings.Severity;
 import org.mailwright.dns.DnsRecord;
@@ -88,7 +89,7 @@ public final class SpfLinter {
         Check check = new Check();
         return check.ask(name, RecordType.TXT).thenCompose(answer -> {
             if (!answer.outcome().isConclusive()) {
-                check.findings.add(SpfFinding.DNS_ERROR.of(name, answer.outcome().jsonName()));
+                check.findings.add(SpfFinding.DNS_ERROR.of(name, new KeyedWords(answer.outcome().wordsKey())));
                 return done(name, null, 0, null, check.findings);
             }
             List<DnsRecord> records = answer.records().stream()
@@ -332,7 +333,7 @@ public final class SpfLinter {
             }
             return txt.get().thenCompose(answer -> {
                 if (!answer.outcome().isConclusive()) {
-                    findings.add(SpfFinding.DNS_ERROR.of(name, answer.outcome().jsonName()));
+                    findings.add(SpfFinding.DNS_ERROR.of(name, new KeyedWords(answer.outcome().wordsKey())));
                     return leaf(term, name, LookupNode.Status.DNS_ERROR);
                 }
                 List<String> records = answer.values().stream().filter(SpfRecord::isSpfRecord).toList();
@@ -363,7 +364,7 @@ public final class SpfLinter {
             } else if (answer.outcome() == Outcome.TIMEOUT) {
                 timedOut.add(term.text() + " (" + answer.type().name() + " " + name + ")");
             } else if (answer.outcome() != Outcome.OK) {
-                findings.add(SpfFinding.LOOKUP_FAILED.of(term.text(), answer.type().name(), name, answer.outcome().jsonName()));
+                findings.add(SpfFinding.LOOKUP_FAILED.of(term.text(), answer.type().name(), name, new KeyedWords(answer.outcome().wordsKey())));
             } else if (answer.type() == RecordType.MX && answer.records().size() > SpfEvaluator.MAX_NAMES_PER_TERM) {
                 findings.add(SpfFinding.MX_TOO_MANY_HOSTS.of(term.text(), name,
                         answer.records().size(), SpfEvaluator.MAX_NAMES_PER_TERM));

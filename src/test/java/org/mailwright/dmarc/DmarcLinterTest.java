@@ -240,8 +240,11 @@ class DmarcLinterTest {
         assertFalse(report.policy().complete());
         Finding failed = report.findings().get(0);
         assertEquals("dmarc.lookup-failed", failed.id());
-        assertTrue(failed.message(Locale.ENGLISH).startsWith("The TXT lookup of _dmarc.silent.test failed (timeout from "),
+        assertTrue(failed.message(Locale.ENGLISH).startsWith("The TXT lookup of _dmarc.silent.test failed (no answer from "),
                 failed.message(Locale.ENGLISH));
+        assertTrue(failed.message(Locale.forLanguageTag("es")).startsWith("La consulta TXT de _dmarc.silent.test falló (sin respuesta desde "),
+                failed.message(Locale.forLanguageTag("es")));
+        assertEquals(failed, lint("silent.test").findings().get(0), "the same failure is the same finding, said once in a list");
     }
 
     @Test

@@ -200,8 +200,11 @@ class SpfHostileInputTest {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertTrue(took.compareTo(Duration.ofMillis(3000)) < 0, "each lookup would wait 20 s; the deadline is 1.2 s: " + took);
             assertEquals(10, report.findings(SpfFinding.DNS_ERROR.id()).size(), report.findings().toString());
-            assertEquals("The TXT lookup of s1.example.test failed (timeout).",
+            assertEquals("The TXT lookup of s1.example.test failed (no answer).",
                     report.findings(SpfFinding.DNS_ERROR.id()).get(0).message(Locale.ENGLISH));
+            // The outcome in the finding's own language, never its code.
+            assertEquals("La consulta TXT de s1.example.test falló (sin respuesta).",
+                    report.findings(SpfFinding.DNS_ERROR.id()).get(0).message(Locale.forLanguageTag("es")));
         }
     }
 
