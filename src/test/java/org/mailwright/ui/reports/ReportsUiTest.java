@@ -74,7 +74,7 @@ class ReportsUiTest {
                 && !window.model().reports().namesPendingProperty().get()
                 && window.model().reports().loadedProperty().get() != null);
 
-        assertEquals("1 reports, 40 messages: 30 passed DMARC (75%), 10 failed (25%).",
+        assertEquals("1 report, 40 messages: 30 passed DMARC (75%), 10 failed (25%).",
                 FxWait.onFx(() -> robot.lookup(".reports-totals").queryAs(Label.class).getText()));
         assertTrue(FxWait.onFx(() -> robot.lookup(".reports-errors .list-cell").queryAs(javafx.scene.control.ListCell.class)
                 .getText().startsWith("broken.xml: ")));

@@ -185,7 +185,7 @@ class ReportsViewModelTest {
 
         model.sinceProperty().set(LocalDate.of(2026, 12, 2));
         model.refresh();
-        assertEquals("1 reports, 10 messages: 5 passed DMARC (50%), 5 failed (50%).", model.totalsProperty().get());
+        assertEquals("1 report, 10 messages: 5 passed DMARC (50%), 5 failed (50%).", model.totalsProperty().get());
     }
 
     @Test
