@@ -111,7 +111,7 @@ class ReportsViewModelTest {
         assertFalse(model.importingProperty().get());
         assertEquals(4, model.filesTotalProperty().get(), "the hidden file is left out, as the CLI leaves it");
         assertEquals(4, model.filesDoneProperty().get());
-        assertEquals("Import finished: 3 new reports from 4 files, 0 already archived, 1 files unreadable.",
+        assertEquals("Import finished: 3 new reports from 4 files, 0 already archived, 1 file unreadable.",
                 model.importNoteProperty().get());
         assertEquals(1, model.errors().size());
         assertEquals("broken.xml", model.errors().get(0).name());
@@ -125,7 +125,7 @@ class ReportsViewModelTest {
 
         settings.languageProperty().set(Language.SPANISH);
 
-        assertEquals("Importación terminada: 3 informes nuevos de 4 archivos, 0 ya archivados, 1 archivos ilegibles.",
+        assertEquals("Importación terminada: 3 informes nuevos de 4 archivos, 0 ya archivados, 1 archivo ilegible.",
                 model.importNoteProperty().get());
     }
 
@@ -134,7 +134,7 @@ class ReportsViewModelTest {
         ReportsViewModel model = imported();
         model.importPaths(List.of(folder.resolve("inbox/2026/google-1.xml.gz")));
 
-        assertEquals("Import finished: 0 new reports from 1 files, 1 already archived, 0 files unreadable.",
+        assertEquals("Import finished: 0 new reports from 1 file, 1 already archived, 0 files unreadable.",
                 model.importNoteProperty().get());
         assertTrue(model.errors().isEmpty(), "the errors are those of the last import");
     }
