@@ -47,7 +47,7 @@ public final class AuthoritativeLookup {
                 .map(zone -> resolver.lookup(name.ascii(), type, new ResolverTarget.Authoritative(zone.ascii(), via, port)))
                 .orElseGet(() -> CompletableFuture.completedFuture(new LookupResult(name.ascii(), type, Outcome.ERROR,
                         List.of(), List.of(), LookupResult.NO_TTL, walk.lastAnswer().server(),
-                        Detail.of("nameservers-not-found", name.ascii(), walk.lastAnswer().outcome().jsonName()),
+                        Detail.of("nameservers-not-found", name.ascii(), walk.lastAnswer().outcome()),
                         false, Duration.ofNanos(System.nanoTime() - started)))));
     }
 

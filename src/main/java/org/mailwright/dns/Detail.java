@@ -29,7 +29,10 @@ public record Detail(String key, List<Object> arguments) {
         return key.isEmpty();
     }
 
+    /** The detail in {@code locale}'s language; an outcome among the arguments is said in words, not as its code. */
     public String text(Locale locale) {
-        return isEmpty() ? "" : Messages.get(locale, "dns.detail." + key, arguments.toArray());
+        Object[] shown = arguments.stream().map(argument -> argument instanceof Outcome outcome ? outcome.words(locale) : argument)
+                .toArray();
+        return isEmpty() ? "" : Messages.get(locale, "dns.detail." + key, shown);
     }
 }

@@ -284,7 +284,7 @@ public final class ResolverService implements AutoCloseable {
         LookupResult ns = servers.nsLookup();
         Detail detail = ns.outcome() == Outcome.OK
                 ? Detail.of("no-nameserver-address", servers.zone())
-                : Detail.of("nameservers-not-found", servers.zone(), ns.outcome().jsonName());
+                : Detail.of("nameservers-not-found", servers.zone(), ns.outcome());
         return new LookupResult(name, type, Outcome.ERROR, List.of(), List.of(), LookupResult.NO_TTL,
                 ns.server(), detail, false, since(started));
     }

@@ -76,7 +76,9 @@ class AuthoritativeLookupTest {
                     .lookup(DomainName.of("corp.test"), RecordType.TXT).join();
 
             assertEquals(Outcome.ERROR, result.outcome());
-            assertEquals("the name servers of corp.test could not be found (servfail)", result.detail());
+            assertEquals("the name servers of corp.test could not be found (server failure)", result.detail());
+            assertEquals("no se encontraron los servidores de nombres de corp.test (fallo del servidor)",
+                    result.problem().text(java.util.Locale.forLanguageTag("es")));
             assertTrue(new AuthoritativeLookup(resolver, via.target(), via.port()).zoneOf(DomainName.of("corp.test")).join().isEmpty());
             assertEquals(List.of(), result.records());
         }
