@@ -12,8 +12,6 @@ record LookupProblem(LookupResult lookup) implements LocalizedText {
 
     @Override
     public String text(Locale locale) {
-        String outcome = lookup.outcome().words(locale);
-        String detail = lookup.problem().text(locale);
-        return detail.isBlank() ? outcome : outcome + " (" + detail + ")";
+        return lookup.failure(locale);
     }
 }

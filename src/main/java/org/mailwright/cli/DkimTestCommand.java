@@ -59,7 +59,7 @@ final class DkimTestCommand extends Subcommand {
             server.put("status", check.lookup().outcome().jsonName());
             server.put("result", check.result().jsonName());
             server.put("record", check.lookup().values().isEmpty() ? null : String.join(" | ", check.lookup().values()));
-            server.put("problem", check.problem().isEmpty() ? null : check.problem());
+            server.put("problem", check.problem().map(problem -> problem.text(locale)).orElse(null));
             return server;
         }).toList());
         json.put("domain", report.domain());

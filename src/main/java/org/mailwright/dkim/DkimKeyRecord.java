@@ -94,7 +94,7 @@ public record DkimKeyRecord(KeyType keyType, List<String> hashAlgorithms, List<S
         try {
             return PublicKeys.fromRecordData(keyType, keyData());
         } catch (GeneralSecurityException e) {
-            throw new KeyRecordException(Reason.KEY_DATA, e.getMessage());
+            throw new KeyRecordException(Reason.KEY_DATA, e instanceof KeyDataException words ? words.why() : e.getMessage());
         }
     }
 

@@ -130,12 +130,12 @@ public final class KeyTest {
     private static ServerCheck check(Source source, String nameServer, LookupResult lookup, Expected expected) {
         switch (lookup.outcome()) {
             case NXDOMAIN, NODATA -> {
-                return new ServerCheck(source, nameServer, lookup, KeyTestResult.MISSING, Optional.empty(), "");
+                return new ServerCheck(source, nameServer, lookup, KeyTestResult.MISSING, Optional.empty(), Optional.empty());
             }
             case OK -> { }
             default -> {
-                String problem = lookup.detail().isEmpty() ? lookup.outcome().jsonName() : lookup.detail();
-                return new ServerCheck(source, nameServer, lookup, KeyTestResult.ERROR, Optional.empty(), problem);
+                return new ServerCheck(source, nameServer, lookup, KeyTestResult.ERROR, Optional.empty(),
+                        Optional.of(lookup::failure));
             }
         }
         ServerCheck best = null;
@@ -154,15 +154,15 @@ public final class KeyTest {
         try {
             record = DkimKeyRecord.parse(value);
         } catch (KeyRecordException e) {
-            return new ServerCheck(source, nameServer, lookup, KeyTestResult.MALFORMED, Optional.empty(), e.getMessage());
+            return new ServerCheck(source, nameServer, lookup, KeyTestResult.MALFORMED, Optional.empty(), Optional.of(e::message));
         }
         if (record.isRevoked()) {
-            return new ServerCheck(source, nameServer, lookup, KeyTestResult.REVOKED, Optional.of(record), "");
+            return new ServerCheck(source, nameServer, lookup, KeyTestResult.REVOKED, Optional.of(record), Optional.empty());
         }
         try {
             record.toPublicKey();
         } catch (KeyRecordException e) {
-            return new ServerCheck(source, nameServer, lookup, KeyTestResult.MALFORMED, Optional.of(record), e.getMessage());
+            return new ServerCheck(source, nameServer, lookup, KeyTestResult.MALFORMED, Optional.of(record), Optional.of(e::message));
         }
         KeyTestResult result;
         if (!expected.key().record().sameKey(record)) {
@@ -172,7 +172,7 @@ public final class KeyTest {
         } else {
             result = KeyTestResult.MATCH;
         }
-        return new ServerCheck(source, nameServer, lookup, result, Optional.of(record), "");
+        return new ServerCheck(source, nameServer, lookup, result, Optional.of(record), Optional.empty());
     }
 
     private static int rank(KeyTestResult result) {
@@ -189,12 +189,12 @@ public final class KeyTest {
             case MISMATCH -> findings.add(DkimFinding.KEY_MISMATCH.of(name, servers(checks, KeyTestResult.MISMATCH)));
             case OTHER_OPTIONS -> findings.add(DkimFinding.KEY_OTHER_OPTIONS.of(name, servers(checks, KeyTestResult.OTHER_OPTIONS)));
             case MALFORMED -> findings.add(DkimFinding.KEY_MALFORMED.of(name,
-                    checks.stream().filter(c -> c.result() == KeyTestResult.MALFORMED).findFirst().orElseThrow().problem()));
+                    checks.stream().filter(c -> c.result() == KeyTestResult.MALFORMED).findFirst().orElseThrow().problem().orElseThrow()));
             case REVOKED -> findings.add(DkimFinding.KEY_REVOKED.of(name));
             case MISSING -> findings.add(DkimFinding.KEY_MISSING.of(name, servers(checks, KeyTestResult.MISSING)));
             case ERROR -> { }
         }
-        checks.stream().filter(c -> c.result() == KeyTestResult.ERROR).forEach(c -> findings.add(DkimFinding.KEY_LOOKUP_FAILED.of(name, c.lookup().server(), c.problem())));
+        checks.stream().filter(c -> c.result() == KeyTestResult.ERROR).forEach(c -> findings.add(DkimFinding.KEY_LOOKUP_FAILED.of(name, c.lookup().server(), c.problem().orElseThrow())));
         if (checks.stream().map(ServerCheck::result).filter(r -> r != KeyTestResult.ERROR).distinct().count() > 1) {
             findings.add(DkimFinding.SERVERS_DISAGREE.of(name));
         }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.mailwright.findings.Finding;
+import org.mailwright.findings.LocalizedText;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
 
@@ -65,13 +66,13 @@ public record KeyTestReport(String domain, String selector, String name, KeyTest
      * @param problem why the record is malformed or the lookup failed, in English; empty otherwise
      */
     public record ServerCheck(Source source, String nameServer, LookupResult lookup, KeyTestResult result,
-                              Optional<DkimKeyRecord> record, String problem) {
+                              Optional<DkimKeyRecord> record, Optional<LocalizedText> problem) {
         public ServerCheck {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(lookup, "lookup");
             Objects.requireNonNull(result, "result");
             Objects.requireNonNull(record, "record");
-            problem = problem == null ? "" : problem;
+            Objects.requireNonNull(problem, "problem");
         }
     }
 }

@@ -43,28 +43,27 @@ final class PublicKeys {
      * Reads {@code p=} octets. RSA keys are a SubjectPublicKeyInfo; a bare PKCS#1 RSAPublicKey is
      * accepted too, since some publishers paste that and major verifiers take it.
      *
-     * @throws GeneralSecurityException when the octets are not a key of that type, with a message
-     *     in plain English (never the runtime's own, which names Java classes)
+     * @throws GeneralSecurityException ({@link KeyDataException}) when the octets are not a key of
+     *     that type, saying why in words (never the runtime's own, which name Java classes)
      */
     static PublicKey fromRecordData(KeyType type, byte[] data) throws GeneralSecurityException {
         if (type == KeyType.ED25519) {
             if (data.length != ED25519_LENGTH) {
-                throw new GeneralSecurityException("an Ed25519 key is 32 octets, not " + data.length);
+                throw new KeyDataException("ed25519-length", data.length);
             }
             byte[] spki = Arrays.copyOf(ED25519_SPKI_PREFIX, ED25519_SPKI_PREFIX.length + ED25519_LENGTH);
             System.arraycopy(data, 0, spki, ED25519_SPKI_PREFIX.length, ED25519_LENGTH);
             try {
                 return Ed25519Provider.keyFactory().generatePublic(new X509EncodedKeySpec(spki));
             } catch (InvalidKeySpecException e) {
-                throw new GeneralSecurityException("the 32 octets are not an Ed25519 key", e);
+                throw new KeyDataException(e, "not-ed25519");
             }
         }
         org.bouncycastle.asn1.pkcs.RSAPublicKey rsa = rsaStructure(data);
         try {
             return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
         } catch (InvalidKeySpecException e) {
-            throw new GeneralSecurityException("the RSA key is not one a verifier can use (of 512 to 16384 bits, "
-                    + "with an odd public exponent)", e);
+            throw new KeyDataException(e, "rsa-unusable");
         }
     }
 
@@ -80,7 +79,7 @@ final class PublicKeys {
             try {
                 SubjectPublicKeyInfo info = SubjectPublicKeyInfo.getInstance(primitive);
                 if (!PKCSObjectIdentifiers.rsaEncryption.equals(info.getAlgorithm().getAlgorithm())) {
-                    throw new GeneralSecurityException("the key is not an RSA key");
+                    throw new KeyDataException("not-rsa");
                 }
                 return org.bouncycastle.asn1.pkcs.RSAPublicKey.getInstance(info.parsePublicKey());
             } catch (IllegalArgumentException notSpki) {
@@ -90,7 +89,7 @@ final class PublicKeys {
             // BouncyCastle reports malformed DER with whichever unchecked exception the bad octet
             // leads to (IllegalStateException "Expected CONTEXT tag but found APPLICATION",
             // ClassCastException...); p= is written by strangers, so each of them means "no key".
-            throw new GeneralSecurityException("the key data is not an RSA public key", e);
+            throw new KeyDataException(e, "not-rsa-data");
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.mailwright.dkim;
 
+import java.util.Arrays;
 import java.util.Locale;
+import org.mailwright.findings.LocalizedText;
 import org.mailwright.i18n.Messages;
 
 /**
@@ -56,7 +58,10 @@ public enum Reason {
     }
 
     /** One sentence in the given language; {@code arguments} fill the bundle's placeholders. */
+    /** The reason's sentence in {@code locale}'s language; an argument that is itself words is said in it too. */
     public String text(Locale locale, Object... arguments) {
-        return Messages.get(locale, "dkim.reason." + id, arguments);
+        Object[] shown = Arrays.stream(arguments)
+                .map(argument -> argument instanceof LocalizedText words ? words.text(locale) : argument).toArray();
+        return Messages.get(locale, "dkim.reason." + id, shown);
     }
 }

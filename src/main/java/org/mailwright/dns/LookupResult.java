@@ -81,6 +81,15 @@ public record LookupResult(
         return problem.text(Locale.ENGLISH);
     }
 
+    /**
+     * How the lookup failed, in a few words of {@code locale}'s language: what the reply showed
+     * ("no answer within 300 ms") when it showed that, else the outcome ("server failure").
+     */
+    public String failure(Locale locale) {
+        String detail = problem.text(locale);
+        return detail.isBlank() ? outcome.words(locale) : detail;
+    }
+
     /** One or two plain sentences saying what happened, in the given language. */
     public String explain(Locale locale) {
         return Messages.get(locale, "dns.outcome." + outcome.jsonName() + ".explain",

@@ -80,6 +80,10 @@ class KeyTestTest {
         KeyTestReport malformed = test(KEY, dns.port());
         assertEquals(KeyTestResult.MALFORMED, malformed.result());
         assertEquals(List.of("dkim.key-malformed", "dkim.sample-failed"), ids(malformed));
+        // Why, wholly in the finding's language.
+        assertTrue(malformed.findings().get(0).message(java.util.Locale.forLanguageTag("es"))
+                .endsWith("no es una clave válida: los datos de la clave no son una clave pública RSA."),
+                malformed.findings().get(0).message(java.util.Locale.forLanguageTag("es")));
 
         dns.replaceZones(zone(record("v=DKIM1; k=rsa; p=")));
         assertEquals(KeyTestResult.REVOKED, test(KEY, dns.port()).result());
@@ -123,6 +127,11 @@ class KeyTestTest {
         assertEquals(List.of(KeyTestResult.MATCH, KeyTestResult.ERROR, KeyTestResult.ERROR),
                 report.servers().stream().map(ServerCheck::result).toList());
         assertEquals(2, ids(report).stream().filter("dkim.key-lookup-failed"::equals).count());
+        // Why, in the finding's own language: the outcome in words, never its code.
+        Finding failed = report.findings().stream().filter(f -> f.id().equals("dkim.key-lookup-failed")).findFirst().orElseThrow();
+        assertTrue(failed.message(java.util.Locale.ENGLISH).endsWith("failed: no answer within 300 ms."), failed.message(java.util.Locale.ENGLISH));
+        assertTrue(failed.message(java.util.Locale.forLanguageTag("es")).contains("falló: sin respuesta"),
+                failed.message(java.util.Locale.forLanguageTag("es")));
     }
 
     @Test

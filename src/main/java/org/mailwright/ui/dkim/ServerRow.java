@@ -2,8 +2,6 @@ package org.mailwright.ui.dkim;
 
 import java.util.List;
 import java.util.Locale;
-import org.mailwright.dkim.DkimKeyRecord;
-import org.mailwright.dkim.KeyRecordException;
 import org.mailwright.dkim.KeyTestReport.ServerCheck;
 import org.mailwright.dkim.KeyTestReport.Source;
 import org.mailwright.dkim.KeyTestResult;
@@ -34,7 +32,7 @@ record ServerRow(CheckState state, String word, String server, String role, Stri
             case MISMATCH -> words.text("dkim.check.detail.mismatch");
             case OTHER_OPTIONS -> words.text("dkim.check.detail.otherOptions");
             case REVOKED -> words.text("dkim.check.detail.revoked");
-            case MALFORMED -> words.text("dkim.check.detail.malformed", whyMalformed(check, locale));
+            case MALFORMED -> words.text("dkim.check.detail.malformed", check.problem().map(why -> why.text(locale)).orElse(""));
             case MISSING, ERROR -> check.lookup().explain(locale);
         };
         return new ServerRow(stateOf(check.result()), words.text("dkim.check.result." + result), check.nameServer(), role,
@@ -51,17 +49,5 @@ record ServerRow(CheckState state, String word, String server, String role, Stri
             case MISMATCH, MALFORMED, REVOKED -> CheckState.ERROR;
             case ERROR -> CheckState.UNKNOWN;
         };
-    }
-
-    /** The key test says why in English; the same reason again, in the user's language. */
-    private static String whyMalformed(ServerCheck check, Locale locale) {
-        for (String value : check.lookup().values()) {
-            try {
-                DkimKeyRecord.parse(value).toPublicKey();
-            } catch (KeyRecordException e) {
-                return e.message(locale);
-            }
-        }
-        return check.problem();
     }
 }
