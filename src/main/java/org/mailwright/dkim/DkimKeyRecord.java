@@ -94,7 +94,7 @@ public record DkimKeyRecord(KeyType keyType, List<String> hashAlgorithms, List<S
         try {
             return PublicKeys.fromRecordData(keyType, keyData());
         } catch (GeneralSecurityException e) {
-            throw new KeyRecordException(Reason.KEY_DATA, e instanceof KeyDataException words ? words.why() : e.getMessage());
+            throw keyData(e);
         }
     }
 
@@ -109,8 +109,13 @@ public record DkimKeyRecord(KeyType keyType, List<String> hashAlgorithms, List<S
         try {
             return PublicKeys.rsaBits(keyData());
         } catch (GeneralSecurityException e) {
-            throw new KeyRecordException(Reason.KEY_DATA, e.getMessage());
+            throw keyData(e);
         }
+    }
+
+    /** {@code p=} that is no key, and why in words of any language where the key reader said. */
+    private static KeyRecordException keyData(GeneralSecurityException e) {
+        return new KeyRecordException(Reason.KEY_DATA, e instanceof KeyDataException words ? words.why() : e.getMessage());
     }
 
     /** The octets of {@code p=}. @throws KeyRecordException when it is not base64 */
@@ -224,7 +229,7 @@ public record DkimKeyRecord(KeyType keyType, List<String> hashAlgorithms, List<S
         try {
             tags = TagList.parse(text);
         } catch (TagList.TagSyntaxException e) {
-            throw new KeyRecordException(Reason.KEY_SYNTAX, e.getMessage());
+            throw new KeyRecordException(Reason.KEY_SYNTAX, e.why());
         }
         Optional<String> version = tags.get("v");
         if (version.isPresent() && (!version.get().equals("DKIM1") || !tags.firstName().orElseThrow().equals("v"))) {

@@ -139,7 +139,7 @@ final class DkimSignature {
         try {
             return TagList.parse(header.rawValue());
         } catch (TagList.TagSyntaxException e) {
-            throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, e.getMessage());
+            throw DkimException.permerror(Reason.SIGNATURE_SYNTAX, e.why());
         }
     }
 

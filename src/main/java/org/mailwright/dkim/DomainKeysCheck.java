@@ -46,7 +46,7 @@ final class DomainKeysCheck {
         try {
             tags = TagList.parse(field.rawValue());
         } catch (TagList.TagSyntaxException e) {
-            return done(result.end(DkimResult.PERMERROR, Reason.SIGNATURE_SYNTAX, e.getMessage()));
+            return done(result.end(DkimResult.PERMERROR, Reason.SIGNATURE_SYNTAX, e.why()));
         }
         result.describe(tags);
         result.note(DkimFinding.DOMAINKEYS_SIGNATURE);

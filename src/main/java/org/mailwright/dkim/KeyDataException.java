@@ -3,8 +3,7 @@ package org.mailwright.dkim;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.Locale;
-import org.mailwright.findings.LocalizedText;
-import org.mailwright.i18n.Messages;
+import org.mailwright.findings.KeyedWords;
 
 /**
  * {@code p=} octets that are no key of their type, and why in words of the core bundle
@@ -14,26 +13,23 @@ final class KeyDataException extends GeneralSecurityException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Why why;
+    private final transient KeyedWords why;
 
     KeyDataException(String key, Object... arguments) {
         this(null, key, arguments);
     }
 
     KeyDataException(Throwable cause, String key, Object... arguments) {
-        super(Messages.get(Locale.ENGLISH, "dkim.key-data." + key, arguments), cause);
-        this.why = new Why("dkim.key-data." + key, List.of(arguments));
+        this(cause, new KeyedWords("dkim.key-data." + key, List.of(arguments)));
+    }
+
+    private KeyDataException(Throwable cause, KeyedWords why) {
+        super(why.text(Locale.ENGLISH), cause);
+        this.why = why;
     }
 
     /** Why, as a value said in any language. */
-    LocalizedText why() {
+    KeyedWords why() {
         return why;
-    }
-
-    private record Why(String key, List<Object> arguments) implements LocalizedText {
-        @Override
-        public String text(Locale locale) {
-            return Messages.get(locale, key, arguments.toArray());
-        }
     }
 }

@@ -2,8 +2,11 @@ package org.mailwright.dkim;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.mailwright.findings.KeyedWords;
 
 /**
  * The {@code tag=value; tag=value} syntax of DKIM signatures and key records (RFC 6376 section
@@ -33,19 +36,19 @@ final class TagList {
                 if (i == parts.length - 1) {
                     continue;
                 }
-                throw new TagSyntaxException("empty tag between two semicolons");
+                throw new TagSyntaxException("empty");
             }
             int equals = part.indexOf('=');
             if (equals < 0) {
-                throw new TagSyntaxException("\"" + part.strip() + "\" is not name=value");
+                throw new TagSyntaxException("not-name-value", part.strip());
             }
             String name = stripFws(part.substring(0, equals));
             if (!validName(name)) {
-                throw new TagSyntaxException("\"" + name + "\" is not a valid tag name");
+                throw new TagSyntaxException("bad-name", name);
             }
             String value = stripFws(part.substring(equals + 1));
             if (tags.putIfAbsent(name, value) != null) {
-                throw new TagSyntaxException("the tag " + name + "= appears twice");
+                throw new TagSyntaxException("twice", name);
             }
         }
         return new TagList(tags);
@@ -115,9 +118,24 @@ final class TagList {
     }
 
     /** A tag list that does not follow the syntax; the message names the offending part. */
+    /** A tag list that is not one, and why in words of the core bundle ({@code dkim.tag-syntax.*}). */
     static final class TagSyntaxException extends Exception {
-        TagSyntaxException(String message) {
-            super(message);
+        private static final long serialVersionUID = 1L;
+
+        private final transient KeyedWords why;
+
+        TagSyntaxException(String key, Object... arguments) {
+            this(new KeyedWords("dkim.tag-syntax." + key, List.of(arguments)));
+        }
+
+        private TagSyntaxException(KeyedWords why) {
+            super(why.text(Locale.ENGLISH));
+            this.why = why;
+        }
+
+        /** Why, as a value said in any language. */
+        KeyedWords why() {
+            return why;
         }
     }
 }

@@ -142,4 +142,17 @@ class DkimKeyRecordTest {
         assertThrows(IllegalArgumentException.class, () -> new DkimDnsRecord("my selector", "corp.example", RSA.record()));
         assertThrows(IllegalArgumentException.class, () -> new DkimDnsRecord("s1", "corp..example", RSA.record()));
     }
+
+    @Test
+    void whyARecordIsRefusedIsSaidWhollyInTheReadersLanguage() {
+        java.util.Locale spanish = java.util.Locale.forLanguageTag("es");
+        KeyRecordException twice = assertThrows(KeyRecordException.class, () -> DkimKeyRecord.parse("v=DKIM1; p=AAAA; p=BBBB"));
+        assertTrue(twice.message(java.util.Locale.ENGLISH).contains("the tag p= appears twice"), twice.message(java.util.Locale.ENGLISH));
+        assertTrue(twice.message(spanish).contains("la etiqueta p= aparece dos veces"), twice.message(spanish));
+
+        KeyRecordException notRsa = assertThrows(KeyRecordException.class,
+                () -> DkimKeyRecord.parse("v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDk").toPublicKey());
+        assertEquals(Reason.KEY_DATA, notRsa.reason());
+        assertTrue(notRsa.message(spanish).endsWith("los datos de la clave no son una clave pública RSA."), notRsa.message(spanish));
+    }
 }
