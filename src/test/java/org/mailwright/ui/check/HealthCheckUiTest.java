@@ -25,14 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.mailwright.check.CheckArea;
 import org.mailwright.testdns.TestDnsServer;
-import org.mailwright.ui.AppContext;
 import org.mailwright.ui.FxWait;
-import org.mailwright.ui.ThrowawayPreferences;
+import org.mailwright.ui.WindowUnderTest;
 import org.mailwright.ui.controls.FindingCard;
-import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.shell.Page;
-import org.mailwright.ui.shell.ShellWindow;
-import org.mailwright.ui.work.BackgroundWork;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -42,27 +38,19 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class HealthCheckUiTest {
 
-    private TestDnsServer dns;
-    private ThrowawayPreferences preferences;
-    private AppContext context;
-    private ShellWindow window;
 
+    private WindowUnderTest app;
     @Start
     void start(Stage stage) {
-        dns = TestDnsServer.start(HealthCheckViewModelTest.SHOP, HealthCheckViewModelTest.REVERSE);
-        preferences = new ThrowawayPreferences();
-        AppSettings settings = preferences.settingsAsking(dns);
-        settings.timeoutProperty().set(Duration.ofMillis(750));
-        settings.lastPageProperty().set(Page.HEALTH.id());
-        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
-        window = ShellWindow.open(stage, context);
+        app = WindowUnderTest.open(stage, TestDnsServer.start(HealthCheckViewModelTest.SHOP, HealthCheckViewModelTest.REVERSE), settings -> {
+            settings.timeoutProperty().set(Duration.ofMillis(750));
+            settings.lastPageProperty().set(Page.HEALTH.id());
+        });
     }
 
     @AfterEach
     void stop() throws Exception {
-        context.close();
-        dns.close();
-        preferences.close();
+        app.close();
     }
 
     @Test
@@ -75,7 +63,7 @@ class HealthCheckUiTest {
         robot.clickOn("#domainField").write("shop.test").type(KeyCode.ENTER);
         waitForScorecard(robot);
 
-        ShownScorecard card = window.model().health().scorecardProperty().get();
+        ShownScorecard card = app.window().model().health().scorecardProperty().get();
         assertEquals(card.grade().name(), robot.lookup(".scorecard-grade").queryAs(Label.class).getText());
         assertEquals(card.areas().size(), robot.lookup(".scorecard-area").queryAll().size());
         assertEquals(card.headline(), robot.lookup(".scorecard-headline").queryAs(Label.class).getText());
@@ -100,18 +88,18 @@ class HealthCheckUiTest {
         assertEquals("Fix in the DMARC wizard", fix.getText());
         robot.interact(fix::fire);
 
-        assertEquals(Page.DMARC, window.model().pageProperty().get());
-        assertEquals("shop.test", window.model().dmarc().domainProperty().get());
+        assertEquals(Page.DMARC, app.window().model().pageProperty().get());
+        assertEquals("shop.test", app.window().model().dmarc().domainProperty().get());
     }
 
     @Test
     void theDomainPageShowsTheScorecardAndLeadsToItsDetails(FxRobot robot) {
-        robot.interact(() -> window.model().pageProperty().set(Page.DOMAIN));
+        robot.interact(() -> app.window().model().pageProperty().set(Page.DOMAIN));
         robot.clickOn("#domainField").write("shop.test").type(KeyCode.ENTER);
         FxWait.until(15, () -> robot.lookup(".domain-scorecard .scorecard-area").queryAll().size() > 0,
-                () -> String.valueOf(window.model().health().noteProperty().get()));
+                () -> String.valueOf(app.window().model().health().noteProperty().get()));
 
-        ShownScorecard card = window.model().health().scorecardProperty().get();
+        ShownScorecard card = app.window().model().health().scorecardProperty().get();
         Node summary = robot.lookup(".domain-scorecard").query();
         assertEquals(card.grade().name(), robot.from(summary).lookup(".scorecard-grade").queryAs(Label.class).getText());
         Set<String> names = robot.from(summary).lookup(".scorecard-area-name").queryAllAs(Label.class).stream()
@@ -121,15 +109,15 @@ class HealthCheckUiTest {
 
         robot.clickOn("#detailsLink");
 
-        assertEquals(Page.HEALTH, window.model().pageProperty().get());
+        assertEquals(Page.HEALTH, app.window().model().pageProperty().get());
         assertEquals("shop.test", robot.lookup("#page-health #domainField").queryAs(TextField.class).getText());
         assertEquals(card.grade().name(), robot.lookup("#page-health .scorecard-grade").queryAs(Label.class).getText());
     }
 
     private void waitForScorecard(FxRobot robot) {
-        FxWait.until(15, () -> window.model().health().scorecardProperty().get() != null
+        FxWait.until(15, () -> app.window().model().health().scorecardProperty().get() != null
                         && !robot.lookup(".scorecard-area").queryAll().isEmpty(),
-                () -> String.valueOf(window.model().health().noteProperty().get()));
+                () -> String.valueOf(app.window().model().health().noteProperty().get()));
     }
 
     /** Every label under {@code root} shows its whole text: nothing cut short with an ellipsis. */

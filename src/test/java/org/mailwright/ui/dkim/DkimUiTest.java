@@ -26,18 +26,14 @@ import org.mailwright.dkim.KeyType;
 import org.mailwright.dns.RecordType;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.testdns.TestDnsServer;
-import org.mailwright.ui.AppContext;
 import org.mailwright.ui.FxWait;
-import org.mailwright.ui.ThrowawayPreferences;
+import org.mailwright.ui.WindowUnderTest;
 import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.controls.FindingCard;
 import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.controls.StateBadge;
-import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.shell.Page;
-import org.mailwright.ui.shell.ShellWindow;
-import org.mailwright.ui.work.BackgroundWork;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -47,35 +43,27 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class DkimUiTest {
 
-    private TestDnsServer dns;
-    private ThrowawayPreferences preferences;
-    private AppContext context;
-    private ShellWindow window;
 
     @TempDir
     Path folder;
 
+    private WindowUnderTest app;
     @Start
     void start(Stage stage) {
-        dns = TestDnsServer.start(DkimZone.corpExample(""));
-        preferences = new ThrowawayPreferences();
-        AppSettings settings = preferences.settingsAsking(dns);
-        settings.timeoutProperty().set(Duration.ofMillis(750));
-        settings.lastDomainProperty().set("corp.example");
-        settings.lastPageProperty().set(Page.DKIM.id());
-        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
-        window = ShellWindow.open(stage, context);
+        app = WindowUnderTest.open(stage, TestDnsServer.start(DkimZone.corpExample("")), settings -> {
+            settings.timeoutProperty().set(Duration.ofMillis(750));
+            settings.lastDomainProperty().set("corp.example");
+            settings.lastPageProperty().set(Page.DKIM.id());
+        });
     }
 
     @AfterEach
     void stop() throws Exception {
-        context.close();
-        dns.close();
-        preferences.close();
+        app.close();
     }
 
     private DkimWizardViewModel wizard() {
-        return window.model().dkim().wizard();
+        return app.window().model().dkim().wizard();
     }
 
     @Test
@@ -120,7 +108,7 @@ class DkimUiTest {
         robot.clickOn("#next");
         assertEquals("Check DNS", robot.lookup("#next").queryButton().getText());
 
-        dns.replaceZones(DkimZone.corpExample(wizard().dnsRecord().zoneLine(300) + "\n"));
+        app.dns().replaceZones(DkimZone.corpExample(wizard().dnsRecord().zoneLine(300) + "\n"));
         robot.clickOn("#next");
         waitUntil(() -> robot.lookup("#dkim-check-result").tryQuery().isPresent());
 
@@ -128,7 +116,7 @@ class DkimUiTest {
         assertEquals(CheckState.PASS, result.getState());
         assertEquals("Match", result.getWord());
         assertEquals(3, robot.lookup(".dkim-row").queryAll().stream().filter(node -> node.getUserData() instanceof ServerRow).count());
-        assertTrue(label(robot, "#checkStatus").startsWith("Asked " + dns.address() + " and the 2 name servers of corp.example"));
+        assertTrue(label(robot, "#checkStatus").startsWith("Asked " + app.dns().address() + " and the 2 name servers of corp.example"));
         assertTrue(robot.lookup(".finding-card").queryAllAs(FindingCard.class).stream()
                 .anyMatch(card -> card.finding().id().equals("dkim.key-match")), "the findings are the one findings control");
         assertEquals(selector + "._domainkey.corp.example. 300 IN TXT \"" + value + "\"",
@@ -136,9 +124,9 @@ class DkimUiTest {
 
         robot.clickOn("#watchButton");
 
-        assertEquals(Page.PROPAGATION, window.model().pageProperty().get());
+        assertEquals(Page.PROPAGATION, app.window().model().pageProperty().get());
         assertEquals(List.of(ExpectedRecord.of(selector + "._domainkey.corp.example", RecordType.TXT, value)),
-                window.model().propagationRequestProperty().get());
+                app.window().model().propagationRequestProperty().get());
     }
 
     @Test
@@ -157,7 +145,7 @@ class DkimUiTest {
         waitUntil(() -> robot.lookup("#keyCard").query().isVisible());
         assertFalse(robot.lookup("#otherDomainNotice").query().isVisible());
 
-        robot.interact(() -> context.settings().lastDomainProperty().set("other.example"));
+        robot.interact(() -> app.context().settings().lastDomainProperty().set("other.example"));
 
         assertTrue(robot.lookup("#otherDomainNotice").query().isVisible());
         assertEquals("Still working on corp.example: the key, its record and the file names here are for corp.example. "
@@ -177,12 +165,12 @@ class DkimUiTest {
         robot.clickOn("#selectorField").type(KeyCode.ENTER);
         robot.clickOn("4096 bits");
         robot.clickOn("#makeButton");
-        waitUntil(() -> context.work().busyProperty().get());
+        waitUntil(() -> app.context().work().busyProperty().get());
         assertTrue(robot.lookup("#makeProgress").query().isVisible());
 
         robot.type(KeyCode.ESCAPE);
 
-        waitUntil(() -> !context.work().busyProperty().get());
+        waitUntil(() -> !app.context().work().busyProperty().get());
         assertEquals("Stopped: no key was made. Choose Make the key to start again.", label(robot, "#problem"));
         assertNull(wizard().maker().keyProperty().get());
         assertTrue(robot.lookup("#next").queryButton().isDisabled());
@@ -191,7 +179,7 @@ class DkimUiTest {
 
     @Test
     void aPastedMessageIsVerifiedAgainstTheKeyInDns(FxRobot robot) {
-        dns.replaceZones(MessageCheckViewModelTest.corpExample(DkimZone.keyRecord(DkimWizardViewModelTest.RSA)));
+        app.dns().replaceZones(MessageCheckViewModelTest.corpExample(DkimZone.keyRecord(DkimWizardViewModelTest.RSA)));
         robot.clickOn("Check a message");
         assertTrue(robot.lookup("#emptyState").query().isVisible());
         assertTrue(robot.lookup("#verifyButton").queryButton().isDisabled());
@@ -221,7 +209,7 @@ class DkimUiTest {
     void thePageSpeaksSpanishAndKeepsItsPlace(FxRobot robot) {
         robot.clickOn("#selectorField").type(KeyCode.ENTER);
 
-        robot.interact(() -> context.settings().languageProperty().set(Language.SPANISH));
+        robot.interact(() -> app.context().settings().languageProperty().set(Language.SPANISH));
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals("¿Crear un par de claves nuevo o usar una clave que ya tiene?", label(robot, "#question"));

@@ -14,13 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailwright.dkim.KeyType;
 import org.mailwright.testdns.TestDnsServer;
-import org.mailwright.ui.AppContext;
 import org.mailwright.ui.FxWait;
-import org.mailwright.ui.ThrowawayPreferences;
-import org.mailwright.ui.settings.AppSettings;
+import org.mailwright.ui.WindowUnderTest;
 import org.mailwright.ui.shell.Page;
-import org.mailwright.ui.shell.ShellWindow;
-import org.mailwright.ui.work.BackgroundWork;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -29,28 +25,20 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class DkimWizardEscapeUiTest {
 
-    private TestDnsServer dns;
-    private ThrowawayPreferences preferences;
-    private AppContext context;
-    private ShellWindow window;
 
+    private WindowUnderTest app;
     @Start
     void start(Stage stage) {
-        dns = TestDnsServer.start(DkimZone.corpExample(""));
-        preferences = new ThrowawayPreferences();
-        AppSettings settings = preferences.settingsAsking(dns);
-        settings.timeoutProperty().set(Duration.ofMillis(750));
-        settings.lastDomainProperty().set("corp.example");
-        settings.lastPageProperty().set(Page.DKIM.id());
-        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
-        window = ShellWindow.open(stage, context);
+        app = WindowUnderTest.open(stage, TestDnsServer.start(DkimZone.corpExample("")), settings -> {
+            settings.timeoutProperty().set(Duration.ofMillis(750));
+            settings.lastDomainProperty().set("corp.example");
+            settings.lastPageProperty().set(Page.DKIM.id());
+        });
     }
 
     @AfterEach
     void stop() throws Exception {
-        context.close();
-        dns.close();
-        preferences.close();
+        app.close();
     }
 
     @Test
@@ -77,7 +65,7 @@ class DkimWizardEscapeUiTest {
     }
 
     private DkimWizardViewModel wizard() {
-        return window.model().dkim().wizard();
+        return app.window().model().dkim().wizard();
     }
 
     private static void waitUntil(Callable<Boolean> condition) {

@@ -13,15 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailwright.testdns.TestDnsServer;
-import org.mailwright.ui.AppContext;
 import org.mailwright.ui.FxWait;
-import org.mailwright.ui.ThrowawayPreferences;
+import org.mailwright.ui.WindowUnderTest;
 import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.controls.FindingCard;
 import org.mailwright.ui.controls.StateBadge;
-import org.mailwright.ui.settings.AppSettings;
-import org.mailwright.ui.shell.ShellWindow;
-import org.mailwright.ui.work.BackgroundWork;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -30,6 +26,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class DomainUiTest {
 
+    private WindowUnderTest app;
     private static final String ZONE = """
             $ORIGIN corp.test.
             $TTL 300
@@ -50,26 +47,18 @@ class DomainUiTest {
             _dmarc  TXT  "v=DMARC1; p=quarantine; adkim=x; rua=mailto:dmarc@corp.test"
             """;
 
-    private TestDnsServer dns;
-    private ThrowawayPreferences preferences;
-    private AppContext context;
 
     @Start
     void start(Stage stage) {
-        dns = TestDnsServer.start(ZONE);
-        preferences = new ThrowawayPreferences();
-        AppSettings settings = preferences.settingsAsking(dns);
-        settings.timeoutProperty().set(Duration.ofMillis(750));
-        settings.lastPageProperty().set("domain");
-        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
-        ShellWindow.open(stage, context);
+        app = WindowUnderTest.open(stage, TestDnsServer.start(ZONE), settings -> {
+            settings.timeoutProperty().set(Duration.ofMillis(750));
+            settings.lastPageProperty().set("domain");
+        });
     }
 
     @AfterEach
     void stop() throws Exception {
-        context.close();
-        dns.close();
-        preferences.close();
+        app.close();
     }
 
     @Test

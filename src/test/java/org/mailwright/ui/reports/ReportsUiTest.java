@@ -16,13 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailwright.reports.SampleReports;
 import org.mailwright.testdns.TestDnsServer;
-import org.mailwright.ui.AppContext;
 import org.mailwright.ui.FxWait;
-import org.mailwright.ui.ThrowawayPreferences;
-import org.mailwright.ui.settings.AppSettings;
+import org.mailwright.ui.WindowUnderTest;
 import org.mailwright.ui.shell.Page;
-import org.mailwright.ui.shell.ShellWindow;
-import org.mailwright.ui.work.BackgroundWork;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -31,32 +27,24 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ReportsUiTest {
 
-    private TestDnsServer dns;
-    private ThrowawayPreferences preferences;
-    private AppContext context;
-    private ShellWindow window;
 
+    private WindowUnderTest app;
     @Start
     void start(Stage stage) {
-        dns = TestDnsServer.start(ReportsViewModelTest.SHOP, ReportsViewModelTest.GOOGLE, ReportsViewModelTest.REVERSE);
-        preferences = new ThrowawayPreferences();
-        AppSettings settings = preferences.settingsAsking(dns);
-        settings.timeoutProperty().set(Duration.ofMillis(750));
-        settings.lastPageProperty().set(Page.REPORTS.id());
-        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
-        window = ShellWindow.open(stage, context);
+        app = WindowUnderTest.open(stage, TestDnsServer.start(ReportsViewModelTest.SHOP, ReportsViewModelTest.GOOGLE, ReportsViewModelTest.REVERSE), settings -> {
+            settings.timeoutProperty().set(Duration.ofMillis(750));
+            settings.lastPageProperty().set(Page.REPORTS.id());
+        });
     }
 
     @AfterEach
     void stop() throws Exception {
-        context.close();
-        dns.close();
-        preferences.close();
+        app.close();
     }
 
     @Test
     void anImportShowsTheTotalsChartsAndSources(FxRobot robot) throws Exception {
-        Path inbox = Files.createDirectories(preferences.dataFolder().resolve("inbox"));
+        Path inbox = Files.createDirectories(app.preferences().dataFolder().resolve("inbox"));
         Files.write(inbox.resolve("google.xml.gz"), SampleReports.gzip(SampleReports.xml("google.com", "g1", "shop.test",
                 ReportsViewModelTest.DAY1, List.of(SampleReports.row("192.0.2.25", 30, "pass", "pass"),
                         SampleReports.row("209.85.220.41", 10, "fail", "fail")))));
@@ -69,10 +57,10 @@ class ReportsUiTest {
         assertTrue(robot.lookup(".empty-title").queryAs(Label.class).isVisible(), "an empty archive says how to fill it");
 
         // What a drop of the folder asks for: the page's own drag-and-drop hands the same paths over.
-        robot.interact(() -> window.model().reports().importPaths(List.of(inbox)));
-        FxWait.until(20, () -> !window.model().reports().importingProperty().get()
-                && !window.model().reports().namesPendingProperty().get()
-                && window.model().reports().loadedProperty().get() != null);
+        robot.interact(() -> app.window().model().reports().importPaths(List.of(inbox)));
+        FxWait.until(20, () -> !app.window().model().reports().importingProperty().get()
+                && !app.window().model().reports().namesPendingProperty().get()
+                && app.window().model().reports().loadedProperty().get() != null);
 
         assertEquals("1 report, 40 messages: 30 passed DMARC (75%), 10 failed (25%).",
                 FxWait.onFx(() -> robot.lookup(".reports-totals").queryAs(Label.class).getText()));

@@ -12,12 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailwright.testdns.TestDnsServer;
-import org.mailwright.ui.AppContext;
-import org.mailwright.ui.ThrowawayPreferences;
-import org.mailwright.ui.settings.AppSettings;
+import org.mailwright.ui.WindowUnderTest;
 import org.mailwright.ui.settings.AppTheme;
 import org.mailwright.ui.settings.Language;
-import org.mailwright.ui.work.BackgroundWork;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -31,35 +28,27 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LanguageSwitchLeakUiTest {
 
+    private WindowUnderTest app;
     private static final int SWITCHES = 4;
 
-    private TestDnsServer dns;
-    private ThrowawayPreferences preferences;
-    private AppContext context;
     private Stage stage;
-    private ShellWindow window;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        dns = TestDnsServer.start("""
+        app = WindowUnderTest.open(stage, TestDnsServer.start("""
                 $ORIGIN example.test.
                 @ 300 IN SOA ns1 hostmaster 1 3600 600 86400 300
                 @ 300 IN NS ns1
-                """);
-        preferences = new ThrowawayPreferences();
-        AppSettings settings = preferences.settingsAsking(dns);
-        settings.timeoutProperty().set(Duration.ofMillis(500));
-        settings.lastDomainProperty().set("example.test");
-        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
-        window = ShellWindow.open(stage, context);
+                """), settings -> {
+            settings.timeoutProperty().set(Duration.ofMillis(500));
+            settings.lastDomainProperty().set("example.test");
+        });
     }
 
     @AfterEach
     void stop() throws Exception {
-        context.close();
-        dns.close();
-        preferences.close();
+        app.close();
     }
 
     @Test
@@ -68,17 +57,17 @@ class LanguageSwitchLeakUiTest {
         List<Integer> listeners = new ArrayList<>();
         for (int i = 0; i < SWITCHES; i++) {
             visitEveryPage(robot);
-            listeners.add(window.contentListeners());
+            listeners.add(app.window().contentListeners());
             replaced.add(new WeakReference<>(stage.getScene().getRoot()));
             Language next = i % 2 == 0 ? Language.SPANISH : Language.ENGLISH;
-            robot.interact(() -> context.settings().languageProperty().set(next));
+            robot.interact(() -> app.context().settings().languageProperty().set(next));
             WaitForAsyncUtils.waitForFxEvents();
             AppTheme theme = i % 2 == 0 ? AppTheme.DARK : AppTheme.LIGHT;
-            robot.interact(() -> context.settings().themeProperty().set(theme));
+            robot.interact(() -> app.context().settings().themeProperty().set(theme));
             WaitForAsyncUtils.waitForFxEvents();
         }
         visitEveryPage(robot);
-        listeners.add(window.contentListeners());
+        listeners.add(app.window().contentListeners());
 
         assertEquals(0, alive(replaced), "contents replaced by a switch and still alive");
         assertEquals(1, listeners.stream().distinct().count(), "listeners on the view models after each switch: " + listeners);
@@ -86,10 +75,10 @@ class LanguageSwitchLeakUiTest {
 
     private void visitEveryPage(FxRobot robot) {
         for (Page page : Page.values()) {
-            robot.interact(() -> window.model().pageProperty().set(page));
+            robot.interact(() -> app.window().model().pageProperty().set(page));
             WaitForAsyncUtils.waitForFxEvents();
         }
-        robot.interact(() -> window.model().pageProperty().set(Page.DOMAIN));
+        robot.interact(() -> app.window().model().pageProperty().set(Page.DOMAIN));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

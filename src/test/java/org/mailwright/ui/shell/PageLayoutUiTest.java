@@ -48,17 +48,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailwright.reports.SampleReports;
 import org.mailwright.testdns.TestDnsServer;
-import org.mailwright.ui.AppContext;
-import org.mailwright.ui.ThrowawayPreferences;
 import org.mailwright.ui.FxWait;
+import org.mailwright.ui.WindowUnderTest;
 import org.mailwright.ui.dkim.DkimSteps;
 import org.mailwright.ui.dkim.DkimViewModel;
 import org.mailwright.ui.dkim.DkimWizardViewModel;
 import org.mailwright.ui.dmarc.DmarcViewModel;
-import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.wizard.WizardViewModel;
-import org.mailwright.ui.work.BackgroundWork;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -100,6 +97,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class PageLayoutUiTest {
 
+    private WindowUnderTest app;
     private static final double READABLE_FIELD_WIDTH = 120;
     /** Sub-pixel rounding of snapped layouts. */
     private static final double SLACK = 1;
@@ -135,16 +133,12 @@ class PageLayoutUiTest {
                     + " seven others, even at 1400 pixels; a table cell wraps only through a Text graphic bound to its"
                     + " column's width, not done yet. The address is whole in the source's rows and its exports.");
 
-    private TestDnsServer dns;
-    private ThrowawayPreferences preferences;
-    private AppContext context;
-    private ShellWindow window;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        dns = TestDnsServer.start("""
+        app = WindowUnderTest.open(stage, TestDnsServer.start("""
                 $ORIGIN example.test.
                 $TTL 300
                 @      SOA  ns1 hostmaster 1 3600 600 86400 300
@@ -154,20 +148,15 @@ class PageLayoutUiTest {
                 mail   A    192.0.2.10
                 @      TXT  "v=spf1 mx include:_spf.gone.example.test -all"
                 _dmarc TXT  "v=DMARC1; p=none; rua=mailto:dmarc@example.test; ruf=mailto:forensic-reports@example.test; fo=1:d"
-                """);
-        preferences = new ThrowawayPreferences();
-        AppSettings settings = preferences.settingsAsking(dns);
-        settings.timeoutProperty().set(Duration.ofMillis(500));
-        settings.lastDomainProperty().set("example.test");
-        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
-        window = ShellWindow.open(stage, context);
+                """), settings -> {
+            settings.timeoutProperty().set(Duration.ofMillis(500));
+            settings.lastDomainProperty().set("example.test");
+        });
     }
 
     @AfterEach
     void stop() throws Exception {
-        context.close();
-        dns.close();
-        preferences.close();
+        app.close();
     }
 
     @Test
@@ -178,7 +167,7 @@ class PageLayoutUiTest {
             for (double[] size : SIZES) {
                 FxWait.resize(stage, size[0], size[1]);
                 for (View view : View.values()) {
-                    robot.interact(() -> view.show(window));
+                    robot.interact(() -> view.show(app.window()));
                     settle();
                     walk(robot, view.toString(), size, language, problems);
                 }
@@ -193,7 +182,7 @@ class PageLayoutUiTest {
         for (Language language : LANGUAGES) {
             speak(robot, language);
             for (View view : List.of(View.SPF, View.DKIM_KEY, View.DMARC)) {
-                robot.interact(() -> view.show(window));
+                robot.interact(() -> view.show(app.window()));
                 WizardViewModel wizard = wizardOf(view);
                 robot.interact(() -> {
                     while (wizard.canGoBackProperty().get()) {
@@ -222,17 +211,17 @@ class PageLayoutUiTest {
     @Test
     void pagesFilledWithLookupsFitAndSpeakTheWindowsLanguage(FxRobot robot) throws IOException {
         List<String> problems = new ArrayList<>();
-        Path inbox = Files.createDirectories(preferences.dataFolder().resolve("inbox"));
+        Path inbox = Files.createDirectories(app.preferences().dataFolder().resolve("inbox"));
         Files.write(inbox.resolve("google.xml.gz"), SampleReports.gzip(SampleReports.xml("google.com", "g1", "example.test",
                 REPORT_DAY, List.of(SampleReports.row("192.0.2.10", 30, "pass", "pass"),
                         SampleReports.row("2001:db8:ffff:ffff:ffff:ffff:ffff:1234", 12345, "fail", "fail")))));
-        robot.interact(() -> window.model().reports().importPaths(List.of(inbox)));
-        FxWait.until(20, () -> !window.model().reports().importingProperty().get()
-                && window.model().reports().loadedProperty().get() != null);
+        robot.interact(() -> app.window().model().reports().importPaths(List.of(inbox)));
+        FxWait.until(20, () -> !app.window().model().reports().importingProperty().get()
+                && app.window().model().reports().loadedProperty().get() != null);
         for (Language language : LANGUAGES) {
             speak(robot, language);
             for (View view : List.of(View.DOMAIN, View.SPF, View.PROPAGATION, View.HEALTH, View.REPORTS)) {
-                robot.interact(() -> view.show(window));
+                robot.interact(() -> view.show(app.window()));
                 settle();
                 robot.interact(() -> {
                     Parent page = (Parent) stage.getScene().lookup("#page-" + view.page.id());
@@ -245,7 +234,7 @@ class PageLayoutUiTest {
                         case PROPAGATION -> fire(page, "#startButton");
                         case HEALTH -> fire(page, "#checkButton");
                         // Imported before the walk: the sources table, the totals and the charts.
-                        default -> window.model().reports().refresh();
+                        default -> app.window().model().reports().refresh();
                     }
                 });
                 settle();
@@ -297,15 +286,15 @@ class PageLayoutUiTest {
             return;
         }
         if (view == View.DMARC) {
-            robot.interact(() -> window.model().dmarc().sendersProperty().set(DmarcViewModel.SenderAnswer.ALL_COVERED));
+            robot.interact(() -> app.window().model().dmarc().sendersProperty().set(DmarcViewModel.SenderAnswer.ALL_COVERED));
         } else if (view == View.DKIM_KEY) {
-            DkimWizardViewModel dkim = window.model().dkim().wizard();
+            DkimWizardViewModel dkim = app.window().model().dkim().wizard();
             if (!DkimSteps.hasKey(dkim)) {
                 robot.interact(() -> DkimSteps.makeKey(dkim));
                 FxWait.until(30, () -> DkimSteps.hasKey(dkim));
             }
             if (!wizard.canGoNextProperty().get()) {
-                Path file = preferences.dataFolder().resolve("key-" + System.nanoTime() + ".private");
+                Path file = app.preferences().dataFolder().resolve("key-" + System.nanoTime() + ".private");
                 robot.interact(() -> DkimSteps.saveKey(dkim, file));
             }
         }
@@ -314,22 +303,22 @@ class PageLayoutUiTest {
 
     private WizardViewModel wizardOf(View view) {
         return switch (view) {
-            case SPF -> window.model().spf().wizard();
-            case DKIM_KEY -> window.model().dkim().wizard().wizard();
-            case DMARC -> window.model().dmarc().wizard();
+            case SPF -> app.window().model().spf().wizard();
+            case DKIM_KEY -> app.window().model().dkim().wizard().wizard();
+            case DMARC -> app.window().model().dmarc().wizard();
             default -> throw new IllegalArgumentException(view + " is no wizard");
         };
     }
 
     private void speak(FxRobot robot, Language language) {
-        robot.interact(() -> context.settings().languageProperty().set(language));
+        robot.interact(() -> app.context().settings().languageProperty().set(language));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Waits for the lookups a page or step starts, so it is walked as the user reads it. */
     private void settle() {
         WaitForAsyncUtils.waitForFxEvents();
-        FxWait.until(20, () -> !context.work().busyProperty().get());
+        FxWait.until(20, () -> !app.context().work().busyProperty().get());
     }
 
     private void walk(FxRobot robot, String view, double[] size, Language language, List<String> problems) {

@@ -29,9 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailwright.testdns.TestDnsServer;
-import org.mailwright.ui.AppContext;
 import org.mailwright.ui.FxWait;
-import org.mailwright.ui.ThrowawayPreferences;
+import org.mailwright.ui.WindowUnderTest;
 import org.mailwright.ui.controls.CheckState;
 import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.controls.StateBadge;
@@ -40,7 +39,6 @@ import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.settings.AppTheme;
 import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.settings.WindowPlacement;
-import org.mailwright.ui.work.BackgroundWork;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -50,6 +48,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ShellUiTest {
 
+    private WindowUnderTest app;
     private static final String ZONE = """
             $ORIGIN example.test.
             $TTL 300
@@ -66,26 +65,15 @@ class ShellUiTest {
     private static final Duration TIMEOUT = Duration.ofMillis(750);
     private static final Duration SLOW_TIMEOUT = Duration.ofMillis(2500);
 
-    private TestDnsServer dns;
-    private ThrowawayPreferences preferences;
-    private AppContext context;
-    private ShellWindow window;
 
     @Start
     void start(Stage stage) {
-        dns = TestDnsServer.start(ZONE);
-        preferences = new ThrowawayPreferences();
-        AppSettings settings = preferences.settingsAsking(dns);
-        settings.timeoutProperty().set(TIMEOUT);
-        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
-        window = ShellWindow.open(stage, context);
+        app = WindowUnderTest.open(stage, TestDnsServer.start(ZONE), settings -> settings.timeoutProperty().set(TIMEOUT));
     }
 
     @AfterEach
     void stop() throws Exception {
-        context.close();
-        dns.close();
-        preferences.close();
+        app.close();
     }
 
     @Test
@@ -128,7 +116,7 @@ class ShellUiTest {
         robot.type(KeyCode.HOME);
         robot.type(KeyCode.DOWN, 2);
 
-        assertEquals(Page.DKIM, window.model().pageProperty().get());
+        assertEquals(Page.DKIM, app.window().model().pageProperty().get());
         assertNotNull(robot.lookup("#page-dkim").query());
     }
 
@@ -144,7 +132,7 @@ class ShellUiTest {
         assertTrue(navigationLabels(robot).containsAll(List.of("Dominio", "Revisión", "Informes", "Ajustes")), navigationLabels(robot).toString());
         assertTrue(texts(robot, robot.lookup("#page-settings").query()).contains("Idioma"));
         assertEquals("Listo", robot.lookup("#workMessage").queryAs(Label.class).getText());
-        assertEquals(Page.SETTINGS, window.model().pageProperty().get());
+        assertEquals(Page.SETTINGS, app.window().model().pageProperty().get());
 
         robot.clickOn("#language");
         robot.clickOn("English");
@@ -162,7 +150,7 @@ class ShellUiTest {
         robot.clickOn("#darkTheme");
 
         assertEquals(new PrimerDark().getUserAgentStylesheet(), Application.getUserAgentStylesheet());
-        assertEquals(AppTheme.DARK, AppSettings.load(preferences.node()).themeProperty().get());
+        assertEquals(AppTheme.DARK, AppSettings.load(app.preferences().node()).themeProperty().get());
         robot.clickOn("#lightTheme");
         assertEquals(new PrimerLight().getUserAgentStylesheet(), Application.getUserAgentStylesheet());
     }
@@ -181,15 +169,15 @@ class ShellUiTest {
         assertEquals("v=DMARC1; p=none; rua=mailto:dmarc@example.test", recordsOf(robot, "dmarc"));
         assertTrue(texts(robot, robot.lookup(".overview-row.soa").query()).stream().anyMatch(text -> text.contains("2026112401")));
         assertEquals(CheckState.INFO, badgeOf(robot, "aaaa").getState());
-        assertEquals("Asked " + dns.address() + " about example.test.", robot.lookup(".overview-asked").queryAs(Label.class).getText());
-        assertEquals("example.test", AppSettings.load(preferences.node()).lastDomainProperty().get());
+        assertEquals("Asked " + app.dns().address() + " about example.test.", robot.lookup(".overview-asked").queryAs(Label.class).getText());
+        assertEquals("example.test", AppSettings.load(app.preferences().node()).lastDomainProperty().get());
     }
 
     @Test
     void aSlowLookupDoesNotBlockTheWindow(FxRobot robot) throws Exception {
         // Long enough (2 attempts of 2.5 s) that a cold, loaded JVM cannot finish it before the checks below.
-        robot.interact(() -> context.settings().timeoutProperty().set(SLOW_TIMEOUT));
-        dns.silenceName("_dmarc.example.test");
+        robot.interact(() -> app.context().settings().timeoutProperty().set(SLOW_TIMEOUT));
+        app.dns().silenceName("_dmarc.example.test");
         robot.clickOn("#domainField").write("example.test").type(KeyCode.ENTER);
         waitUntil(() -> rows(robot).stream().filter(row -> row.state() == CheckState.PENDING).count() == 1);
 
@@ -222,13 +210,13 @@ class ShellUiTest {
 
     @Test
     void escapeCancelsALookup(FxRobot robot) {
-        dns.setBehaviour(TestDnsServer.Behaviour.SILENT);
+        app.dns().setBehaviour(TestDnsServer.Behaviour.SILENT);
         robot.clickOn("#domainField").write("example.test").type(KeyCode.ENTER);
-        waitUntil(() -> context.work().busyProperty().get());
+        waitUntil(() -> app.context().work().busyProperty().get());
 
         robot.type(KeyCode.ESCAPE);
 
-        waitUntil(() -> !context.work().busyProperty().get());
+        waitUntil(() -> !app.context().work().busyProperty().get());
         assertTrue(rows(robot).stream().allMatch(row -> row.state() == CheckState.UNKNOWN));
         assertEquals("Cancelled before an answer came back. Choose Look up to try again.", rowOf(robot, "ns").explanation());
         assertEquals("example.test", robot.lookup("#domainField").queryAs(TextField.class).getText());

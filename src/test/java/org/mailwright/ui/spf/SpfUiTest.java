@@ -26,16 +26,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailwright.dns.RecordType;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.testdns.TestDnsServer;
-import org.mailwright.ui.AppContext;
 import org.mailwright.ui.FxWait;
-import org.mailwright.ui.ThrowawayPreferences;
+import org.mailwright.ui.WindowUnderTest;
 import org.mailwright.ui.controls.RecordBox;
 import org.mailwright.ui.controls.StateBadge;
-import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.shell.Page;
-import org.mailwright.ui.shell.ShellWindow;
-import org.mailwright.ui.work.BackgroundWork;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,28 +41,20 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class SpfUiTest {
 
-    private TestDnsServer dns;
-    private ThrowawayPreferences preferences;
-    private AppContext context;
-    private ShellWindow window;
 
+    private WindowUnderTest app;
     @Start
     void start(Stage stage) {
-        dns = TestDnsServer.start(SpfViewModelTest.ZONE, SpfViewModelTest.PROVIDERS, SpfViewModelTest.GOOGLE);
-        preferences = new ThrowawayPreferences();
-        AppSettings settings = preferences.settingsAsking(dns);
-        settings.timeoutProperty().set(Duration.ofMillis(1500));
-        settings.lastDomainProperty().set("example.test");
-        settings.lastPageProperty().set("spf");
-        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
-        window = ShellWindow.open(stage, context);
+        app = WindowUnderTest.open(stage, TestDnsServer.start(SpfViewModelTest.ZONE, SpfViewModelTest.PROVIDERS, SpfViewModelTest.GOOGLE), settings -> {
+            settings.timeoutProperty().set(Duration.ofMillis(1500));
+            settings.lastDomainProperty().set("example.test");
+            settings.lastPageProperty().set("spf");
+        });
     }
 
     @AfterEach
     void stop() throws Exception {
-        context.close();
-        dns.close();
-        preferences.close();
+        app.close();
     }
 
     @Test
@@ -115,7 +103,7 @@ class SpfUiTest {
         assertEquals("v=spf1 mx include:_spf.google.com include:_spf.provider.test -all",
                 records(robot, "#publish-pane .publish-diff-added .record-box"));
 
-        dns.replaceZones(SpfViewModelTest.ZONE.replace("mx include:_spf.provider.test ~all",
+        app.dns().replaceZones(SpfViewModelTest.ZONE.replace("mx include:_spf.provider.test ~all",
                 "mx include:_spf.google.com include:_spf.provider.test -all"), SpfViewModelTest.PROVIDERS, SpfViewModelTest.GOOGLE);
         press(robot, "#verifyButton");
         waitUntil(() -> label(robot, "#verifyHeadline").equals("example.test publishes this record.")
@@ -128,9 +116,9 @@ class SpfUiTest {
         robot.type(KeyCode.ENTER);
 
         press(robot, "#watchButton");
-        assertEquals(Page.PROPAGATION, window.model().pageProperty().get());
+        assertEquals(Page.PROPAGATION, app.window().model().pageProperty().get());
         assertEquals(List.of(ExpectedRecord.of("example.test", RecordType.TXT, "v=spf1 mx include:_spf.google.com include:_spf.provider.test -all")),
-                window.model().propagationRequestProperty().get());
+                app.window().model().propagationRequestProperty().get());
     }
 
     @Test
@@ -151,7 +139,7 @@ class SpfUiTest {
     @Test
     void aSlowDomainHoldsNextAndEscapeLeavesNothingDrafted(FxRobot robot) {
         waitUntil(() -> robot.lookup("#startPublished").queryAs(RadioButton.class).isSelected());
-        dns.silenceName("slow.example.test");
+        app.dns().silenceName("slow.example.test");
 
         robot.doubleClickOn("#domainField").write("slow.example.test");
 
@@ -168,7 +156,7 @@ class SpfUiTest {
     @Test
     void aFailedReadSaysSoDraftsNothingAndReadAgainDraftsTheRealRecord(FxRobot robot) {
         waitUntil(() -> robot.lookup("#startPublished").queryAs(RadioButton.class).isSelected());
-        dns.setBehaviour(TestDnsServer.Behaviour.SERVFAIL);
+        app.dns().setBehaviour(TestDnsServer.Behaviour.SERVFAIL);
 
         robot.doubleClickOn("#domainField").write("fresh.example.test");
 
@@ -183,7 +171,7 @@ class SpfUiTest {
         assertFalse(robot.lookup("#lookupsHead").query().isVisible(), "no badge, least of all a green one");
         assertEquals("Unknown", robot.lookup("#publishedHead .state-badge").queryAs(StateBadge.class).getWord());
 
-        dns.setBehaviour(TestDnsServer.Behaviour.NORMAL);
+        app.dns().setBehaviour(TestDnsServer.Behaviour.NORMAL);
         press(robot, "#readAgainButton");
 
         waitUntil(() -> robot.lookup("#startNew").queryAs(RadioButton.class).isSelected()
@@ -193,7 +181,7 @@ class SpfUiTest {
 
     @Test
     void whenTheDomainPageMovesOnThePublishStepFollowsAndNeverShowsTheOldDomainsRecord(FxRobot robot) {
-        SpfViewModel model = window.model().spf();
+        SpfViewModel model = app.window().model().spf();
         waitUntil(() -> "v=spf1 mx include:_spf.provider.test ~all".equals(records(robot, "#wizard-result")));
         robot.interact(() -> {
             while (!model.wizard().onClosingStepProperty().get()) {
@@ -203,7 +191,7 @@ class SpfUiTest {
         waitUntil(() -> label(robot, "#verifyHeadline").equals("example.test already publishes this record."));
         assertEquals("v=spf1 mx include:_spf.provider.test ~all", records(robot, "#spf-published-now"));
 
-        robot.interact(() -> context.settings().lastDomainProperty().set("fresh.example.test"));
+        robot.interact(() -> app.context().settings().lastDomainProperty().set("fresh.example.test"));
 
         waitUntil(() -> "v=spf1 mx -all".equals(records(robot, "#wizard-result")), () -> records(robot, "#wizard-result"));
         assertEquals("fresh.example.test", robot.lookup("#domainField").queryAs(TextField.class).getText());
@@ -229,7 +217,7 @@ class SpfUiTest {
         robot.clickOn("#aBox");
         waitUntil(() -> "v=spf1 mx a include:_spf.provider.test ~all".equals(records(robot, "#wizard-result")));
 
-        robot.interact(() -> context.settings().lastDomainProperty().set("fresh.example.test"));
+        robot.interact(() -> app.context().settings().lastDomainProperty().set("fresh.example.test"));
 
         waitUntil(() -> robot.lookup("#stillWorkingBox").query().isVisible());
         assertEquals("This wizard is still working on example.test: the record on the right is for example.test, with your changes. "
@@ -246,7 +234,7 @@ class SpfUiTest {
     @Test
     void everyWordIsThereInSpanish(FxRobot robot) {
         waitUntil(() -> robot.lookup("#startPublished").queryAs(RadioButton.class).isSelected());
-        robot.interact(() -> context.settings().languageProperty().set(Language.SPANISH));
+        robot.interact(() -> app.context().settings().languageProperty().set(Language.SPANISH));
         WaitForAsyncUtils.waitForFxEvents();
 
         Set<String> texts = texts(robot, robot.lookup("#page-spf").query());

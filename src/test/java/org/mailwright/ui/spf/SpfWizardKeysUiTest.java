@@ -1,7 +1,6 @@
 package org.mailwright.ui.spf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -20,15 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailwright.testdns.TestDnsServer;
-import org.mailwright.ui.AppContext;
 import org.mailwright.ui.FxWait;
+import org.mailwright.ui.WindowUnderTest;
 import org.mailwright.ui.StyleWarnings;
-import org.mailwright.ui.ThrowawayPreferences;
 import org.mailwright.ui.controls.RecordBox;
-import org.mailwright.ui.settings.AppSettings;
 import org.mailwright.ui.settings.Language;
-import org.mailwright.ui.shell.ShellWindow;
-import org.mailwright.ui.work.BackgroundWork;
 import org.mailwright.ui.wizard.WizardViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -38,13 +33,10 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class SpfWizardKeysUiTest {
 
+    private WindowUnderTest app;
     private static final String SERVERS = "Which of your own servers send mail as example.test?";
     private static final String SERVICES = "Which services send mail as example.test for you?";
 
-    private TestDnsServer dns;
-    private ThrowawayPreferences preferences;
-    private AppContext context;
-    private ShellWindow window;
     private Stage stage;
     private StyleWarnings styleWarnings;
 
@@ -52,21 +44,16 @@ class SpfWizardKeysUiTest {
     void start(Stage stage) {
         this.stage = stage;
         styleWarnings = StyleWarnings.listen();
-        dns = TestDnsServer.start(SpfViewModelTest.ZONE, SpfViewModelTest.PROVIDERS, SpfViewModelTest.GOOGLE);
-        preferences = new ThrowawayPreferences();
-        AppSettings settings = preferences.settingsAsking(dns);
-        settings.timeoutProperty().set(Duration.ofMillis(1500));
-        settings.lastDomainProperty().set("example.test");
-        settings.lastPageProperty().set("spf");
-        context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
-        window = ShellWindow.open(stage, context);
+        app = WindowUnderTest.open(stage, TestDnsServer.start(SpfViewModelTest.ZONE, SpfViewModelTest.PROVIDERS, SpfViewModelTest.GOOGLE), settings -> {
+            settings.timeoutProperty().set(Duration.ofMillis(1500));
+            settings.lastDomainProperty().set("example.test");
+            settings.lastPageProperty().set("spf");
+        });
     }
 
     @AfterEach
     void stop() throws Exception {
-        context.close();
-        dns.close();
-        preferences.close();
+        app.close();
         styleWarnings.close();
         assertEquals(List.of(), styleWarnings.first(), "every style of the theme resolved");
     }
@@ -116,7 +103,7 @@ class SpfWizardKeysUiTest {
     void inSpanishAt800By600TheStripNamesEveryStepWhole(FxRobot robot) {
         waitForTheDraft(robot);
         robot.interact(() -> {
-            context.settings().languageProperty().set(Language.SPANISH);
+            app.context().settings().languageProperty().set(Language.SPANISH);
             stage.setWidth(800);
             stage.setHeight(600);
         });
@@ -150,7 +137,7 @@ class SpfWizardKeysUiTest {
     }
 
     private WizardViewModel wizard() {
-        return window.model().spf().wizard();
+        return app.window().model().spf().wizard();
     }
 
     private static List<Boolean> reachable(FxRobot robot) {
