@@ -82,6 +82,11 @@ final class XmlInput {
         }
     }
 
+    /** Whether XML 1.0 allows {@code c} in a document: tab, line feed and carriage return of the controls; no non-character. */
+    private static boolean allowed(char c) {
+        return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
+    }
+
     private static void bound(long run) {
         if (run > LONGEST_RUN) {
             throw new ReportFormatException("reports.error.markup-too-long", LONGEST_RUN);
@@ -138,9 +143,6 @@ final class XmlInput {
             return allowed(c) ? c : '\uFFFD';
         }
 
-        private static boolean allowed(char c) {
-            return c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
-        }
     }
 
     /**
@@ -199,7 +201,7 @@ final class XmlInput {
                         if (c == '<' || c == '>') {
                             bound(shown);
                             shown = -1;
-                        } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                        } else if (!allowed(c)) {
                             c = '\uFFFD';
                         }
                     }
@@ -216,7 +218,7 @@ final class XmlInput {
                 }
                 int codePoint = sequence();
                 if (codePoint < 0x10000) {
-                    buffer[out++] = codePoint >= 0xFFFE ? '\uFFFD' : (char) codePoint;
+                    buffer[out++] = allowed((char) codePoint) ? (char) codePoint : '\uFFFD';
                     run++;
                 } else {
                     buffer[out++] = Character.highSurrogate(codePoint);
