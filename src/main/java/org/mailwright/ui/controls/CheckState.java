@@ -1,6 +1,8 @@
 package org.mailwright.ui.controls;
 
+import java.util.List;
 import java.util.Locale;
+import javafx.scene.Node;
 import org.mailwright.findings.Severity;
 
 /**
@@ -30,5 +32,21 @@ public enum CheckState {
     /** The style class that colours the state, for example {@code state-pass}. */
     public String styleClass() {
         return "state-" + name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Colours {@code node} (a badge, a banner, a callout) in this state: its style class in place of
+     * any other state's.
+     */
+    public void colour(Node node) {
+        List<String> classes = node.getStyleClass();
+        for (CheckState other : values()) {
+            if (other != this) {
+                classes.remove(other.styleClass());
+            }
+        }
+        if (!classes.contains(styleClass())) {
+            classes.add(styleClass());
+        }
     }
 }

@@ -30,15 +30,12 @@ public final class StateBadge extends HBox {
         setFillHeight(false);
         setMinWidth(USE_PREF_SIZE);
         setMaxWidth(USE_PREF_SIZE);
-        state.addListener((observable, old, value) -> show(old, value));
+        state.addListener((observable, old, value) -> show(value));
         state.set(Objects.requireNonNull(initial, "initial"));
     }
 
-    private void show(CheckState old, CheckState value) {
-        if (old != null) {
-            getStyleClass().remove(old.styleClass());
-        }
-        getStyleClass().add(value.styleClass());
+    private void show(CheckState value) {
+        value.colour(this);
         icon.setIconCode(iconOf(value));
         word.setText(words.apply(value));
         setAccessibleText(word.getText());

@@ -200,8 +200,7 @@ public final class DkimWizardView {
             KeyMaker.Advice chosen = maker.advice();
             adviceText.setText(model.say(chosen.phrase()));
             adviceIcon.setIconCode(StateBadge.iconOf(chosen.state()));
-            advice.getStyleClass().removeIf(style -> style.startsWith("state-"));
-            advice.getStyleClass().add(chosen.state().styleClass());
+            chosen.state().colour(advice);
         };
         lifetime.onChange(maker.typeProperty(), (observable, old, type) -> showAdvice.run());
         lifetime.onChange(maker.rsaBitsProperty(), (observable, old, bits) -> showAdvice.run());

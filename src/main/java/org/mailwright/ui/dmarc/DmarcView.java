@@ -327,7 +327,7 @@ public final class DmarcView {
         showWhen(saveBox, model.saveMessageProperty().isNotEmpty());
         follow(model.saveStateProperty(), state -> {
             saveIcon.setIconCode(state == DmarcViewModel.SaveState.FAILED ? Material2AL.ERROR : Material2AL.CHECK_CIRCLE);
-            saveBox.pseudoClassStateChanged(PseudoClass.getPseudoClass("failed"), state == DmarcViewModel.SaveState.FAILED);
+            (state == DmarcViewModel.SaveState.FAILED ? CheckState.ERROR : CheckState.PASS).colour(saveBox);
         });
         publishHow.textProperty().bind(model.publishHowProperty());
         badge(verifyHead, model.verifyStateProperty());

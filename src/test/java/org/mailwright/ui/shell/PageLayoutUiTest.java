@@ -49,6 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mailwright.reports.SampleReports;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.FxWait;
+import org.mailwright.ui.StyleWarnings;
 import org.mailwright.ui.WindowUnderTest;
 import org.mailwright.ui.dkim.DkimSteps;
 import org.mailwright.ui.dkim.DkimViewModel;
@@ -134,10 +135,12 @@ class PageLayoutUiTest {
                     + " column's width, not done yet. The address is whole in the source's rows and its exports.");
 
     private Stage stage;
+    private StyleWarnings styleWarnings;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
+        styleWarnings = StyleWarnings.listen();
         app = WindowUnderTest.open(stage, TestDnsServer.start("""
                 $ORIGIN example.test.
                 $TTL 300
@@ -157,6 +160,8 @@ class PageLayoutUiTest {
     @AfterEach
     void stop() throws Exception {
         app.close();
+        styleWarnings.close();
+        assertEquals(List.of(), styleWarnings.first(), "every style on every page resolved");
     }
 
     @Test
