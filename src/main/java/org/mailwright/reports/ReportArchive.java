@@ -810,25 +810,11 @@ public final class ReportArchive implements AutoCloseable {
                 // The first result of each kind is in the record's own row (bound in flush), the others in tables of their own.
                 for (int more = 1; more < row.dkim().size(); more++) {
                     DkimAuthResult dkim = row.dkim().get(more);
-                    insertDkim.setLong(1, reportKey);
-                    insertDkim.setInt(2, number);
-                    insertDkim.setInt(3, more + 1);
-                    text(insertDkim, 4, dkim.domain());
-                    text(insertDkim, 5, dkim.selector());
-                    text(insertDkim, 6, dkim.result());
-                    text(insertDkim, 7, dkim.humanResult());
-                    insertDkim.addBatch();
+                    addResult(insertDkim, number, more + 1, dkim.domain(), dkim.selector(), dkim.result(), dkim.humanResult());
                 }
                 for (int more = 1; more < row.spf().size(); more++) {
                     SpfAuthResult spf = row.spf().get(more);
-                    insertSpf.setLong(1, reportKey);
-                    insertSpf.setInt(2, number);
-                    insertSpf.setInt(3, more + 1);
-                    text(insertSpf, 4, spf.domain());
-                    text(insertSpf, 5, spf.scope());
-                    text(insertSpf, 6, spf.result());
-                    text(insertSpf, 7, spf.humanResult());
-                    insertSpf.addBatch();
+                    addResult(insertSpf, number, more + 1, spf.domain(), spf.scope(), spf.result(), spf.humanResult());
                 }
                 if (pendingRows.size() >= BATCH) {
                     flush();
@@ -837,6 +823,19 @@ public final class ReportArchive implements AutoCloseable {
             } catch (SQLException e) {
                 throw new ImportFailure(e);
             }
+        }
+
+        /** A record's second or later DKIM or SPF result: the domain, the selector or scope, the result and its words. */
+        private void addResult(PreparedStatement insert, int row, int seq, String domain, String selectorOrScope, String result,
+                String humanResult) throws SQLException {
+            insert.setLong(1, reportKey);
+            insert.setInt(2, row);
+            insert.setInt(3, seq);
+            text(insert, 4, domain);
+            text(insert, 5, selectorOrScope);
+            text(insert, 6, result);
+            text(insert, 7, humanResult);
+            insert.addBatch();
         }
 
         /** Sends the batched rows: the rows before the reasons and results that refer to them. */
