@@ -3,7 +3,6 @@ package org.mailwright.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.mailwright.dkim.DkimDnsRecord;
@@ -84,11 +83,7 @@ final class DkimKeygenCommand extends Subcommand {
             err().println(texts().get("cli.dkim.keygen.not-remembered", unwritable.getMessage()));
         }
         if (options().json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("domain", record.domain());
-            json.put("selector", record.selector());
-            json.put("name", record.name());
-            json.put("record", record.value());
+            Map<String, Object> json = DkimRecordCommand.jsonOf(record);
             json.put("private_key", privateFile.toString());
             json.put("zone_file", zoneFile.toString());
             json.put("key_type", key.type().tagValue());

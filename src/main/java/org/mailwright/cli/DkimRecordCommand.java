@@ -31,11 +31,7 @@ final class DkimRecordCommand extends Subcommand {
         DkimDnsRecord record = name.record(texts(), loaded.record());
         List<Finding> findings = loaded.strengthFindings();
         if (options().json()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("domain", record.domain());
-            json.put("selector", record.selector());
-            json.put("name", record.name());
-            json.put("record", record.value());
+            Map<String, Object> json = jsonOf(record);
             json.put("strings", record.strings());
             json.put("zone_line", record.zoneLine());
             json.put("key_type", loaded.type().tagValue());
@@ -59,5 +55,15 @@ final class DkimRecordCommand extends Subcommand {
             out.println();
             FindingText.print(out, findings, texts, "");
         }
+    }
+
+    /** The fields that begin the JSON of {@code dkim record} and {@code dkim keygen}, in their order. */
+    static Map<String, Object> jsonOf(DkimDnsRecord record) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("domain", record.domain());
+        json.put("selector", record.selector());
+        json.put("name", record.name());
+        json.put("record", record.value());
+        return json;
     }
 }
