@@ -120,9 +120,7 @@ final class ReportsSummaryCommand extends Subcommand {
             out().println(texts().get("cli.reports.summary.empty"));
             return;
         }
-        double percent = summary.messages() == 0 ? 0 : 100.0 * summary.dmarcPass() / summary.messages();
-        out().println(texts().get("cli.reports.summary.totals", summary.reports(), summary.messages(), summary.dmarcPass(),
-                percent, summary.dmarcFail()));
+        out().println(ReportTerms.totals(texts().locale(), summary));
         if (summary.sources().isEmpty()) {
             return;
         }

@@ -33,6 +33,18 @@ public final class ReportTerms {
         return Messages.get(locale, "reports.selector.state." + selector.state().id(), selector.replacement().orElse(""));
     }
 
+    /**
+     * The summary's first line, the same in the window and after {@code reports summary}: reports,
+     * messages, and how many passed and failed DMARC, each with its share to a tenth of a percent.
+     */
+    public static String totals(Locale locale, Summary summary) {
+        long messages = summary.messages();
+        double passShare = messages == 0 ? 0 : 100.0 * summary.dmarcPass() / messages;
+        double failShare = messages == 0 ? 0 : 100.0 * summary.dmarcFail() / messages;
+        return Messages.get(locale, "reports.summary.totals", summary.reports(), messages, summary.dmarcPass(), passShare,
+                summary.dmarcFail(), failShare);
+    }
+
     /** The heading of the selector ledger, with the days that make a selector active. */
     public static String selectorsHeading(Locale locale) {
         return Messages.get(locale, "cli.reports.summary.selectors", SelectorLedger.ACTIVE_DAYS);

@@ -150,11 +150,11 @@ class ReportsCommandTest {
                 """, csv.out());
 
         CommandRun text = run("reports", "summary", "--no-names", "--db", db.toString());
-        assertTrue(text.out().startsWith("3 reports, 26 messages: 16 passed DMARC (61.5%), 10 failed.\n"), text.out());
+        assertTrue(text.out().startsWith("3 reports, 26 messages: 16 passed DMARC (61.5%), 10 failed (38.5%).\n"), text.out());
         assertTrue(text.out().contains("192.0.2.1               15         15          0          5         10"), text.out());
 
         CommandRun spanish = run(Locale.forLanguageTag("es"), "reports", "summary", "--no-names", "--db", db.toString());
-        assertTrue(spanish.out().startsWith("3 informes, 26 mensajes: 16 pasaron DMARC (61,5 %), 10 fallaron.\n"), spanish.out());
+        assertTrue(spanish.out().startsWith("3 informes, 26 mensajes: 16 pasaron DMARC (61,5 %), 10 fallaron (38,5 %).\n"), spanish.out());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.mailwright.ui.reports;
 
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
+import javafx.util.StringConverter;
 import org.mailwright.reports.ReportArchive;
 import org.mailwright.reports.Summary;
 import org.mailwright.ui.Texts;
@@ -23,18 +26,23 @@ final class ReportCharts {
     /** The sources the chart of the largest shows. */
     static final int TOP_SOURCES = 10;
     private static final double HEIGHT = 260;
+    /** Room for a bar and its name on a chart of names (sources, reporters), so no name is left out. */
+    private static final double HEIGHT_PER_NAME = 24;
+    /** The title, the number axis and the legend of a chart of names. */
+    private static final double FRAME_HEIGHT = 110;
 
     private ReportCharts() {
     }
 
     static List<Node> of(ReportsViewModel.Loaded loaded, ResourceBundle words, Locale locale) {
-        return List.of(daily(loaded.daily(), words, locale), topSources(loaded.summary(), words), reporters(loaded.reporters(), words));
+        return List.of(daily(loaded.daily(), words, locale), topSources(loaded.summary(), words, locale),
+                reporters(loaded.reporters(), words, locale));
     }
 
     private static Node daily(List<ReportArchive.Daily> days, ResourceBundle words, Locale locale) {
         // Short enough that a fortnight's days stand upright under their bars: 6 Dec, 6 dic.
         DateTimeFormatter shortDay = DateTimeFormatter.ofPattern("d MMM", locale);
-        StackedBarChart<String, Number> chart = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
+        StackedBarChart<String, Number> chart = new StackedBarChart<>(new CategoryAxis(), numbers(new NumberAxis(), locale));
         XYChart.Series<String, Number> pass = new XYChart.Series<>();
         pass.setName(Texts.format(words, "reports.chart.pass"));
         XYChart.Series<String, Number> fail = new XYChart.Series<>();
@@ -44,11 +52,11 @@ final class ReportCharts {
             fail.getData().add(new XYChart.Data<>(shortDay.format(day.day()), day.dmarcFail()));
         }
         chart.getData().setAll(List.of(pass, fail));
-        return framed(chart, "reports-chart-daily", Texts.format(words, "reports.chart.daily"));
+        return framed(chart, "reports-chart-daily", Texts.format(words, "reports.chart.daily"), HEIGHT);
     }
 
-    private static Node topSources(Summary summary, ResourceBundle words) {
-        StackedBarChart<Number, String> chart = new StackedBarChart<>(new NumberAxis(), new CategoryAxis());
+    private static Node topSources(Summary summary, ResourceBundle words, Locale locale) {
+        StackedBarChart<Number, String> chart = new StackedBarChart<>(numbers(new NumberAxis(), locale), new CategoryAxis());
         XYChart.Series<Number, String> pass = new XYChart.Series<>();
         pass.setName(Texts.format(words, "reports.chart.pass"));
         XYChart.Series<Number, String> fail = new XYChart.Series<>();
@@ -61,11 +69,11 @@ final class ReportCharts {
             fail.getData().add(new XYChart.Data<>(source.dmarcFail(), source.ip()));
         }
         chart.getData().setAll(List.of(pass, fail));
-        return framed(chart, "reports-chart-sources", Texts.format(words, "reports.chart.sources", TOP_SOURCES));
+        return framed(chart, "reports-chart-sources", Texts.format(words, "reports.chart.sources", TOP_SOURCES), heightFor(top.size()));
     }
 
-    private static Node reporters(List<ReportArchive.Reporter> reporters, ResourceBundle words) {
-        NumberAxis percent = new NumberAxis(0, 100, 20);
+    private static Node reporters(List<ReportArchive.Reporter> reporters, ResourceBundle words, Locale locale) {
+        NumberAxis percent = numbers(new NumberAxis(0, 100, 20), locale);
         BarChart<Number, String> chart = new BarChart<>(percent, new CategoryAxis());
         XYChart.Series<Number, String> rate = new XYChart.Series<>();
         rate.setName(Texts.format(words, "reports.chart.rate"));
@@ -76,15 +84,37 @@ final class ReportCharts {
         }
         chart.getData().setAll(List.of(rate));
         chart.setLegendVisible(false);
-        return framed(chart, "reports-chart-reporters", Texts.format(words, "reports.chart.reporters"));
+        return framed(chart, "reports-chart-reporters", Texts.format(words, "reports.chart.reporters"), heightFor(reporters.size()));
     }
 
-    private static Node framed(XYChart<?, ?> chart, String id, String title) {
+    /** {@code axis} with its numbers written as the window's language writes them (125.000 in Spanish). */
+    private static NumberAxis numbers(NumberAxis axis, Locale locale) {
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(2);
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number number) {
+                return format.format(number);
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return format.parse(text, new ParsePosition(0));
+            }
+        });
+        return axis;
+    }
+
+    private static double heightFor(int names) {
+        return Math.max(HEIGHT, FRAME_HEIGHT + HEIGHT_PER_NAME * names);
+    }
+
+    private static Node framed(XYChart<?, ?> chart, String id, String title, double height) {
         chart.setId(id);
         chart.setTitle(title);
         chart.setAnimated(false);
-        chart.setPrefHeight(HEIGHT);
-        chart.setMinHeight(HEIGHT);
+        chart.setPrefHeight(height);
+        chart.setMinHeight(height);
         chart.getStyleClass().add("reports-chart");
         return chart;
     }

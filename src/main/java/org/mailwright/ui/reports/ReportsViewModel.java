@@ -763,12 +763,7 @@ public final class ReportsViewModel {
         Summary summary = shown.summary();
         ledger.setAll(ledgerParts(summary, locale()));
         totals.set(summary.reports() == 0 ? text("reports.totals.none")
-                : text("reports.totals", summary.reports(), summary.messages(), summary.dmarcPass(), share(summary.dmarcPass(), summary),
-                        summary.dmarcFail(), share(summary.dmarcFail(), summary)));
-    }
-
-    private static double share(long part, Summary summary) {
-        return summary.messages() == 0 ? 0 : (double) part / summary.messages();
+                : ReportTerms.totals(locale(), summary));
     }
 
     private void setNote(Supplier<String> words) {

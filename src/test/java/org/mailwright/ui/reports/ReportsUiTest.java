@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -18,6 +19,7 @@ import org.mailwright.reports.SampleReports;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.FxWait;
 import org.mailwright.ui.WindowUnderTest;
+import org.mailwright.ui.settings.Language;
 import org.mailwright.ui.shell.Page;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -27,8 +29,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ReportsUiTest {
 
-
     private WindowUnderTest app;
+
     @Start
     void start(Stage stage) {
         app = WindowUnderTest.open(stage, TestDnsServer.start(ReportsViewModelTest.SHOP, ReportsViewModelTest.GOOGLE, ReportsViewModelTest.REVERSE), settings -> {
@@ -62,7 +64,7 @@ class ReportsUiTest {
                 && !app.window().model().reports().namesPendingProperty().get()
                 && app.window().model().reports().loadedProperty().get() != null);
 
-        assertEquals("1 report, 40 messages: 30 passed DMARC (75%), 10 failed (25%).",
+        assertEquals("1 report, 40 messages: 30 passed DMARC (75.0%), 10 failed (25.0%).",
                 FxWait.onFx(() -> robot.lookup(".reports-totals").queryAs(Label.class).getText()));
         assertTrue(FxWait.onFx(() -> robot.lookup(".reports-errors .list-cell").queryAs(javafx.scene.control.ListCell.class)
                 .getText().startsWith("broken.xml: ")));
@@ -74,5 +76,14 @@ class ReportsUiTest {
         assertEquals(3, robot.lookup(".reports-chart").queryAll().size());
         XYChart<?, ?> daily = robot.lookup("#reports-chart-daily").queryAs(XYChart.class);
         assertEquals(2, FxWait.onFx(() -> daily.getData().size()), "passed and failed");
+
+        // The window rebuilt in Spanish: the same sentence as reports summary, numbers as Spanish writes them.
+        robot.interact(() -> app.context().settings().languageProperty().set(Language.SPANISH));
+        FxWait.until(10, () -> FxWait.onFx(() -> robot.lookup(".reports-totals").queryAs(Label.class).getText())
+                .startsWith("1 informe,"));
+        assertEquals("1 informe, 40 mensajes: 30 pasaron DMARC (75,0 %), 10 fallaron (25,0 %).",
+                FxWait.onFx(() -> robot.lookup(".reports-totals").queryAs(Label.class).getText()));
+        XYChart<?, ?> dailyInSpanish = robot.lookup("#reports-chart-daily").queryAs(XYChart.class);
+        assertEquals("125.000", FxWait.onFx(() -> ((NumberAxis) dailyInSpanish.getYAxis()).getTickLabelFormatter().toString(125_000)));
     }
 }

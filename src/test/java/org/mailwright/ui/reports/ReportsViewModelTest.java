@@ -143,7 +143,7 @@ class ReportsViewModelTest {
     void theSummaryShowsTotalsAndEachSourceWithItsNames() {
         ReportsViewModel model = imported();
 
-        assertEquals("3 reports, 57 messages: 52 passed DMARC (91%), 5 failed (9%).", model.totalsProperty().get());
+        assertEquals("3 reports, 57 messages: 52 passed DMARC (91.2%), 5 failed (8.8%).", model.totalsProperty().get());
         List<ReportsViewModel.SourceRow> rows = model.sources();
         assertEquals(List.of("192.0.2.25", "209.85.220.41", "203.0.113.7", "198.51.100.9"),
                 rows.stream().map(ReportsViewModel.SourceRow::ip).toList(), "most messages first");
@@ -172,7 +172,7 @@ class ReportsViewModelTest {
         model.domainProperty().set("Shop.Test");
         model.refresh();
 
-        assertEquals("2 reports, 50 messages: 45 passed DMARC (90%), 5 failed (10%).", model.totalsProperty().get());
+        assertEquals("2 reports, 50 messages: 45 passed DMARC (90.0%), 5 failed (10.0%).", model.totalsProperty().get());
         assertTrue(model.suggestions().stream().anyMatch(finding -> finding.type() == ReportFinding.PROVIDER_NOT_IN_SPF),
                 model.suggestions().toString());
         var google = model.suggestions().stream().filter(model::opensSpfWizard).findFirst().orElseThrow();
@@ -185,7 +185,7 @@ class ReportsViewModelTest {
 
         model.sinceProperty().set(LocalDate.of(2026, 12, 2));
         model.refresh();
-        assertEquals("1 report, 10 messages: 5 passed DMARC (50%), 5 failed (50%).", model.totalsProperty().get());
+        assertEquals("1 report, 10 messages: 5 passed DMARC (50.0%), 5 failed (50.0%).", model.totalsProperty().get());
     }
 
     @Test
