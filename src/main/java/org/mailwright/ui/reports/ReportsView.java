@@ -2,6 +2,7 @@ package org.mailwright.ui.reports;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -23,6 +24,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -256,16 +258,16 @@ public final class ReportsView {
                 () -> Texts.format(bundle, "reports.rows.title", model.rowsSourceProperty().get()), model.rowsSourceProperty()));
         rowsNoteLabel.textProperty().bind(model.rowsNoteProperty());
         rowsTable.getColumns().setAll(List.of(
-                rowColumn("reports.row.reporter", ReportsViewModel.RowLine::reporter, 120),
-                rowColumn("reports.row.period", ReportsViewModel.RowLine::period, 120),
+                column("reports.row.reporter", ReportsViewModel.RowLine::reporter, 120),
+                column("reports.row.period", ReportsViewModel.RowLine::period, 120),
                 rowCount(),
-                rowColumn("reports.row.disposition", ReportsViewModel.RowLine::disposition, 135),
-                rowColumn("reports.row.dkim", ReportsViewModel.RowLine::dkim, 90),
-                rowColumn("reports.row.spf", ReportsViewModel.RowLine::spf, 90),
-                rowColumn("reports.row.headerFrom", ReportsViewModel.RowLine::headerFrom, 140),
-                rowColumn("reports.row.dkimResults", ReportsViewModel.RowLine::dkimResults, 320),
-                rowColumn("reports.row.spfResults", ReportsViewModel.RowLine::spfResults, 190),
-                rowColumn("reports.row.reasons", ReportsViewModel.RowLine::reasons, 220)));
+                column("reports.row.disposition", ReportsViewModel.RowLine::disposition, 135),
+                column("reports.row.dkim", ReportsViewModel.RowLine::dkim, 90),
+                column("reports.row.spf", ReportsViewModel.RowLine::spf, 90),
+                column("reports.row.headerFrom", ReportsViewModel.RowLine::headerFrom, 140),
+                column("reports.row.dkimResults", ReportsViewModel.RowLine::dkimResults, 320),
+                column("reports.row.spfResults", ReportsViewModel.RowLine::spfResults, 190),
+                column("reports.row.reasons", ReportsViewModel.RowLine::reasons, 220)));
         // Ten columns do not fit a narrow window: it scrolls sideways rather than cut every value short.
         rowsTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         ColumnHeaders.keepWordsWhole(rowsTable);
@@ -275,22 +277,12 @@ public final class ReportsView {
         openRowsFromTable();
     }
 
-    private <T> TableColumn<ReportsViewModel.RowLine, T> rowColumn(String key, Function<ReportsViewModel.RowLine, T> value, double width) {
-        TableColumn<ReportsViewModel.RowLine, T> column = new TableColumn<>(Texts.format(bundle, key));
-        column.setId(key.substring(key.lastIndexOf('.') + 1));
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setPrefWidth(width);
-        return column;
-    }
-
     private TableColumn<ReportsViewModel.RowLine, Long> rowCount() {
-        TableColumn<ReportsViewModel.RowLine, Long> column = rowColumn("reports.row.messages", ReportsViewModel.RowLine::messages, 95);
-        column.getStyleClass().add("reports-count");
-        return column;
+        return count("reports.row.messages", ReportsViewModel.RowLine::messages, 95);
     }
 
-    private <T> TableColumn<ReportsViewModel.SourceRow, T> column(String key, Function<ReportsViewModel.SourceRow, T> value, double width) {
-        TableColumn<ReportsViewModel.SourceRow, T> column = new TableColumn<>(Texts.format(bundle, key));
+    private <S, T> TableColumn<S, T> column(String key, Function<S, T> value, double width) {
+        TableColumn<S, T> column = new TableColumn<>(Texts.format(bundle, key));
         column.setId(key.substring(key.lastIndexOf('.') + 1));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
@@ -305,10 +297,23 @@ public final class ReportsView {
     }
 
     private TableColumn<ReportsViewModel.SourceRow, Long> count(String key, Function<ReportsViewModel.SourceRow, Long> value) {
-        TableColumn<ReportsViewModel.SourceRow, Long> column = column(key, value, 70);
-        // Five digits whole under a header as short as "Fail": a large receiver's daily count.
-        column.setMinWidth(64);
+        return count(key, value, 74);
+    }
+
+    /** A column of message counts, sorted by number and written as the window's language groups digits (12.345). */
+    private <S> TableColumn<S, Long> count(String key, Function<S, Long> value, double width) {
+        TableColumn<S, Long> column = column(key, value, width);
+        // Five digits whole, with their separator, under a header as short as "Fail": a large receiver's daily count.
+        column.setMinWidth(68);
         column.getStyleClass().add("reports-count");
+        NumberFormat grouped = NumberFormat.getIntegerInstance(model.locale());
+        column.setCellFactory(shown -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long count, boolean empty) {
+                super.updateItem(count, empty);
+                setText(empty || count == null ? null : grouped.format(count));
+            }
+        });
         return column;
     }
 
