@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Whole messages, verified: the first line of an input is the key record every selector
@@ -27,33 +24,22 @@ class MailMessageFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
     void verify(byte[] data) {
-        int newline = indexOf(data, (byte) '\n');
-        String record = new String(data, 0, newline < 0 ? data.length : newline, StandardCharsets.ISO_8859_1);
-        byte[] raw = newline < 0 ? new byte[0] : Arrays.copyOfRange(data, newline + 1, data.length);
+        KeyAndMessage input = KeyAndMessage.split(data);
         long start = System.nanoTime();
         MailMessage message;
         try {
-            message = MailMessage.parse(raw);
+            message = MailMessage.parse(input.message());
         } catch (MessageLimitException refused) {
             return;
         }
         long signatures = message.headers().stream()
                 .filter(field -> field.hasName("DKIM-Signature") || field.hasName("DomainKey-Signature")).count();
-        KeySource keys = name -> CompletableFuture.completedFuture(KeyLookup.given(name, record));
+        KeySource keys = input.keys();
         for (VerificationRules rules : new VerificationRules[] {VerificationRules.standard(), VerificationRules.legacy()}) {
             VerificationReport report = new DkimVerifier(keys, CLOCK, rules).verify(message).join();
             assertEquals(signatures, report.signatures().size());
             report.signatures().forEach(result -> result.reasonText(java.util.Locale.ENGLISH));
         }
         assertTrue(System.nanoTime() - start < HANG_NANOS, "verified in linear time");
-    }
-
-    private static int indexOf(byte[] bytes, byte wanted) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

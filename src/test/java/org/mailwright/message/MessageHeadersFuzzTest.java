@@ -3,17 +3,14 @@ package org.mailwright.message;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import org.mailwright.dkim.ArcReport;
 import org.mailwright.dkim.ArcVerifier;
 import org.mailwright.dkim.DkimVerifier;
-import org.mailwright.dkim.KeyLookup;
+import org.mailwright.dkim.KeyAndMessage;
 import org.mailwright.dkim.KeySource;
 import org.mailwright.dkim.MailMessage;
 import org.mailwright.dkim.MessageLimitException;
@@ -32,13 +29,11 @@ class MessageHeadersFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
     void read(byte[] data) {
-        int newline = indexOf(data, (byte) '\n');
-        String record = new String(data, 0, newline < 0 ? data.length : newline, StandardCharsets.ISO_8859_1);
-        byte[] raw = newline < 0 ? new byte[0] : Arrays.copyOfRange(data, newline + 1, data.length);
+        KeyAndMessage input = KeyAndMessage.split(data);
         long start = System.nanoTime();
         MailMessage message;
         try {
-            message = MailMessage.parse(raw);
+            message = MailMessage.parse(input.message());
         } catch (MessageLimitException refused) {
             return;
         }
@@ -49,20 +44,11 @@ class MessageHeadersFuzzTest {
         StampedResults.of(message).forEach(stamped -> assertTrue(stamped.results().size() <= StampedResults.MAX_RESULTS));
         MessageChecker.returnPath(message);
 
-        KeySource keys = name -> CompletableFuture.completedFuture(KeyLookup.given(name, record));
+        KeySource keys = input.keys();
         ArcReport arc = new ArcVerifier(new DkimVerifier(keys, CLOCK, VerificationRules.standard())).verify(message).join();
         assertTrue(arc.sets().size() <= ArcVerifier.MAX_INSTANCES);
         assertTrue(arc.problem().isPresent() == (arc.result() == org.mailwright.dkim.ArcResult.FAIL));
         arc.problemText(Locale.ENGLISH);
         assertTrue(System.nanoTime() - start < HANG_NANOS, "read in linear time");
-    }
-
-    private static int indexOf(byte[] bytes, byte wanted) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == wanted) {
-                return i;
-            }
-        }
-        return -1;
     }
 }
