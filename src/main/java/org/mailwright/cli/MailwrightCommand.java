@@ -79,7 +79,7 @@ public final class MailwrightCommand implements Callable<Integer> {
             commandLine.setOut(outWriter);
             commandLine.setErr(errWriter);
             commandLine.setParameterExceptionHandler((problem, arguments) ->
-                    usageError(problem.getCommandLine(), problem.getMessage(), texts));
+                    usageError(problem.getCommandLine(), ParameterProblems.say(problem, texts), texts));
             commandLine.setExecutionExceptionHandler((problem, failedCommand, parseResult) ->
                     problem instanceof UsageException
                             ? usageError(failedCommand, problem.getMessage(), texts)
@@ -194,7 +194,7 @@ public final class MailwrightCommand implements Callable<Integer> {
     }
 
     /** One line that ends like a sentence, whatever picocli or an exception wrote. */
-    private static String sentence(String message) {
+    static String sentence(String message) {
         String line = message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
         return line.endsWith(".") || line.endsWith("?") || line.endsWith("!") ? line : line + ".";
     }

@@ -174,6 +174,29 @@ class MailwrightCommandTest {
         assertTrue(run.err().stripTrailing().endsWith("--help' for usage."), run.err());
     }
 
+    static Stream<Arguments> usageErrorsInSpanish() {
+        return Stream.of(
+                Arguments.of(new String[] {"lookup", "A"}, "Falta el argumento obligatorio 'NAME'."),
+                Arguments.of(new String[] {"dmarc", "build"}, "Falta la opción obligatoria '--p=POLICY'."),
+                Arguments.of(new String[] {"reports", "import", "--db"}, "Falta el valor de '--db'."),
+                Arguments.of(new String[] {"lookup", "A", "example.test", "--timeout-ms", "soon"},
+                        "Valor no válido para '--timeout-ms': 'soon'."),
+                Arguments.of(new String[] {"--jsno", "lookup", "A", "example.test"}, "Opción desconocida: '--jsno'. ¿Quería decir '--json'?"),
+                Arguments.of(new String[] {"dmark", "lint", "example.test"},
+                        "Argumentos que esta orden no admite: 'dmark', 'lint', 'example.test'. ¿Quería decir 'dmarc'?"));
+    }
+
+    /** Picocli says its parse errors in English only; the Spanish command line says them itself. */
+    @ParameterizedTest
+    @MethodSource("usageErrorsInSpanish")
+    void usageErrorsAreSaidInTheUsersLanguage(String[] args, String expectedStart) {
+        CommandRun run = run(Locale.forLanguageTag("es"), args);
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith(expectedStart), run.err());
+        assertTrue(run.err().stripTrailing().endsWith("para ver el uso."), run.err());
+    }
+
     @Test
     void globalOptionsWorkBeforeAndAfterTheCommand() {
         CommandRun after = run("lookup", "TXT", "_dmarc.example.test", "--server", server(), "--json");
@@ -243,7 +266,8 @@ class MailwrightCommandTest {
 
         CommandRun mistyped = run("dmark", "lint", "example.test");
         assertEquals(2, mistyped.exitCode());
-        assertTrue(mistyped.err().startsWith("Unmatched arguments from index 0: 'dmark'"), mistyped.err());
+        assertTrue(mistyped.err().startsWith("Unmatched arguments from index 0: 'dmark', 'lint', 'example.test'. Did you mean 'dmarc'?"),
+                mistyped.err());
         CommandRun spanishHelp = run(Locale.forLanguageTag("es"), "dkim", "keygen", "--help");
         assertTrue(spanishHelp.out().contains("Uso: mailwright dkim keygen"), spanishHelp.out());
     }
