@@ -155,7 +155,9 @@ public final class ReportExtractor {
                     case EMPTY_ZIP -> throw new ReportFormatException("reports.error.empty-zip");
                     case OTHER -> {
                         if (!source.inMessage()) {
-                            throw new ReportFormatException("reports.error.unknown-content");
+                            // Past a gzip layer the file's own kind was known: what it holds is not.
+                            throw new ReportFormatException(depth > source.depth() ? "reports.error.unknown-content-in-gzip"
+                                    : "reports.error.unknown-content");
                         }
                         return;
                     }

@@ -73,6 +73,13 @@ class ReportHostileInputTest {
     }
 
     @Test
+    void aFileThatIsNoReportIsToldFromGzipDataThatHoldsNone() {
+        assertEquals(List.of("reports.error.unknown-content"), extract(utf8("garbage")).problems());
+        assertEquals(List.of("reports.error.unknown-content-in-gzip"), extract(SampleReports.gzip("\0".repeat(1000))).problems());
+        assertEquals(List.of(), extract(SampleReports.gzip(REPORT)).problems());
+    }
+
+    @Test
     void anExternalEntityIsRefusedAndNothingIsRead() {
         String xxe = "<?xml version=\"1.0\"?>\n<!DOCTYPE feedback [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>\n"
                 + REPORT.substring(REPORT.indexOf("<feedback>")).replace("<org_name>example.net", "<org_name>&xxe;");

@@ -71,7 +71,7 @@ class ReportSamplesTest {
             ok("aggregate/dmarc-cat/google.com!keltia.net!1538438400!1538524799.xml", 2, 2),
             ok("aggregate/dmarc-cat/google.com!keltia.net!1538438400!1538524799.zip", 2, 2),
             rejected("aggregate/dmarc-cat/notempty.txt", "not a DMARC report"),
-            rejected("aggregate/dmarc-cat/notempty.txt.gz", "not a DMARC report"),
+            rejected("aggregate/dmarc-cat/notempty.txt.gz", "The gzip data holds no DMARC report"),
             rejected("aggregate/dmarc-cat/notempty.zip", "entry notempty.txt: This is not a DMARC report"),
             ok("aggregate/mail-auth/001.xml", 1, 123),
             ok("aggregate/mail-auth/002.xml", 1, 2),
