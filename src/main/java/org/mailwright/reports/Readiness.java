@@ -67,8 +67,9 @@ public final class Readiness {
         long newFailing = window.sources().stream()
                 .filter(source -> source.dmarcFail() > 0 && history.newSince(source.ip()).isPresent()).count();
         double percent = 100.0 * aligned / legitimate;
+        double shown = ReportTerms.shownShare(aligned, legitimate);
         return Optional.of(percent >= ALIGNED_PERCENT && newFailing == 0
-                ? ReportFinding.READY_FOR_NEXT_STAGE.of(domain, percent, DAYS)
-                : ReportFinding.NOT_READY.of(domain, percent, DAYS, newFailing));
+                ? ReportFinding.READY_FOR_NEXT_STAGE.of(domain, shown, DAYS)
+                : ReportFinding.NOT_READY.of(domain, shown, DAYS, newFailing));
     }
 }

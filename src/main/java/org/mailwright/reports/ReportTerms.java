@@ -39,10 +39,24 @@ public final class ReportTerms {
      */
     public static String totals(Locale locale, Summary summary) {
         long messages = summary.messages();
-        double passShare = messages == 0 ? 0 : 100.0 * summary.dmarcPass() / messages;
-        double failShare = messages == 0 ? 0 : 100.0 * summary.dmarcFail() / messages;
-        return Messages.get(locale, "reports.summary.totals", summary.reports(), messages, summary.dmarcPass(), passShare,
-                summary.dmarcFail(), failShare);
+        return Messages.get(locale, "reports.summary.totals", summary.reports(), messages, summary.dmarcPass(),
+                shownShare(summary.dmarcPass(), messages), summary.dmarcFail(), shownShare(summary.dmarcFail(), messages));
+    }
+
+    /**
+     * {@code part} of {@code whole} in percent as a tenth of a percent shows it, never rounded to
+     * 0 when some messages are in it, nor to 100 when some are not: two failures in 100,000 are
+     * 0.1%, not 0.0% beside a pass rate of 100.0%.
+     */
+    static double shownShare(long part, long whole) {
+        if (whole == 0) {
+            return 0;
+        }
+        double percent = 100.0 * part / whole;
+        if (part > 0 && percent < 0.1) {
+            return 0.1;
+        }
+        return part < whole && percent > 99.9 ? 99.9 : percent;
     }
 
     /** The heading of the selector ledger, with the days that make a selector active. */

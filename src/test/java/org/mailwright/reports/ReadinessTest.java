@@ -1,11 +1,13 @@
 package org.mailwright.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,10 @@ class ReadinessTest {
     Path folder;
 
     private Optional<String> readiness(List<List<SampleReports.Row>> days) throws Exception {
+        return finding(days).map(Finding::id);
+    }
+
+    private Optional<Finding> finding(List<List<SampleReports.Row>> days) throws Exception {
         try (ReportArchive archive = ReportArchive.open(folder.resolve("archive.db").toString(), folder)) {
             for (int day = 0; day < days.size(); day++) {
                 if (days.get(day).isEmpty()) {
@@ -30,7 +36,7 @@ class ReadinessTest {
                         SampleReports.xml("google.com", "g-" + day, "corp.test", NOV_1 + day * DAY, days.get(day)));
                 archive.importFile(file, ReportLimits.DEFAULT);
             }
-            return Readiness.of(archive, "corp.test").map(Finding::id);
+            return Readiness.of(archive, "corp.test");
         }
     }
 
@@ -50,6 +56,15 @@ class ReadinessTest {
         assertEquals(Optional.of("reports.ready-for-next-stage"), readiness(fortnight(
                 List.of(SampleReports.row("192.0.2.1", 100, "pass", "pass"), SampleReports.row("198.51.100.66", 5, "fail", "fail")),
                 List.of(SampleReports.row("192.0.2.1", 100, "pass", "pass"), SampleReports.row("198.51.100.66", 5, "fail", "fail")))));
+    }
+
+    @Test
+    void oneFailureInTenThousandIsNotSaidAsAHundredPercent() throws Exception {
+        Finding ready = finding(fortnight(List.of(SampleReports.row("192.0.2.1", 5_000, "pass", "pass")),
+                List.of(SampleReports.row("192.0.2.1", 4_999, "pass", "pass"), SampleReports.row("192.0.2.1", 1, "fail", "fail"))))
+                .orElseThrow();
+        assertEquals("reports.ready-for-next-stage", ready.id());
+        assertTrue(ready.message(Locale.ENGLISH).contains(" 99.9% of the mail "), ready.message(Locale.ENGLISH));
     }
 
     @Test

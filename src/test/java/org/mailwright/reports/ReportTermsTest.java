@@ -31,6 +31,14 @@ class ReportTermsTest {
     }
 
     @Test
+    void aShareNeverRoundsToNothingOrToAll() {
+        assertEquals("1 report, 100,000 messages: 99,998 passed DMARC (99.9%), 2 failed (0.1%).",
+                ReportTerms.totals(Locale.ENGLISH, totals(1, 99_998, 2)));
+        assertEquals("1 report, 40 messages: 40 passed DMARC (100.0%), 0 failed (0.0%).",
+                ReportTerms.totals(Locale.ENGLISH, totals(1, 40, 0)));
+    }
+
+    @Test
     void anArchiveOfReportsWithoutMessagesSaysNoShare() {
         assertEquals("2 informes, 0 mensajes: 0 pasaron DMARC (0,0 %), 0 fallaron (0,0 %).",
                 ReportTerms.totals(Locale.forLanguageTag("es"), totals(2, 0, 0)));
