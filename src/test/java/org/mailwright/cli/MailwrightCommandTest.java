@@ -197,6 +197,27 @@ class MailwrightCommandTest {
         assertTrue(run.err().stripTrailing().endsWith("para ver el uso."), run.err());
     }
 
+    /**
+     * The examples in every command's help (a JSON object, a command to copy) fit an 80-column
+     * terminal line by line: picocli breaks a longer line wherever it must, inside a JSON value or
+     * a command's argument, where prose it wraps between words.
+     */
+    @Test
+    void everyHelpExampleFitsEightyColumns() {
+        for (Locale language : List.of(Locale.ENGLISH, Locale.forLanguageTag("es"))) {
+            java.util.ResourceBundle help = java.util.ResourceBundle.getBundle("org.mailwright.i18n.messages", language);
+            List<String> footers = help.keySet().stream().filter(key -> key.endsWith(".usage.footer")).toList();
+            assertTrue(footers.size() > 15, "the commands' footers: " + footers.size());
+            for (String key : footers) {
+                for (String line : String.format(help.getString(key)).lines().toList()) {
+                    boolean example = line.startsWith("  ") && (line.contains("{") || line.contains("\"")
+                            || line.strip().startsWith("mailwright ") || line.strip().startsWith("--"));
+                    assertTrue(!example || line.length() <= 80, key + " (" + language + "): " + line);
+                }
+            }
+        }
+    }
+
     @Test
     void globalOptionsWorkBeforeAndAfterTheCommand() {
         CommandRun after = run("lookup", "TXT", "_dmarc.example.test", "--server", server(), "--json");
