@@ -24,15 +24,15 @@ public record FileImport(Path file, int imported, int duplicates, List<FileProbl
     /**
      * A part of a file that held no readable report.
      *
-     * @param where where in the file ("message 3, part 2"), empty for the file itself
+     * @param where where in the file, {@link ReportPlace#FILE} for the file itself
      * @param problem why
      */
-    public record FileProblem(String where, Problem problem) {
+    public record FileProblem(ReportPlace where, Problem problem) {
 
         /** "where: why", or "why" for the file itself, in {@code locale}'s language. */
         public String text(Locale locale) {
             String why = problem.text(locale);
-            return where.isEmpty() ? why : where + ": " + why;
+            return where.isFile() ? why : where.text(locale) + ": " + why;
         }
     }
 

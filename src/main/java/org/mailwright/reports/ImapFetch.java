@@ -300,12 +300,12 @@ public final class ImapFetch {
                 octets = download(message);
             } catch (MessagingException | IOException e) {
                 stillConnected(e);
-                failed.add(new Failure(uid, subject, List.of(new FileImport.FileProblem("",
+                failed.add(new Failure(uid, subject, List.of(new FileImport.FileProblem(ReportPlace.FILE,
                         new Problem("reports.mailbox.message-unreadable", reason(e))))));
                 return;
             }
             if (octets == null) {
-                failed.add(new Failure(uid, subject, List.of(new FileImport.FileProblem("",
+                failed.add(new Failure(uid, subject, List.of(new FileImport.FileProblem(ReportPlace.FILE,
                         new Problem("reports.error.message-too-large", limits.maxMessageBytes())))));
                 return;
             }
@@ -323,7 +323,7 @@ public final class ImapFetch {
                 }
             } catch (MessagingException e) {
                 stillConnected(e);
-                failed.add(new Failure(uid, subject, List.of(new FileImport.FileProblem("",
+                failed.add(new Failure(uid, subject, List.of(new FileImport.FileProblem(ReportPlace.FILE,
                         new Problem("reports.mailbox.not-marked", reason(e))))));
             }
         }

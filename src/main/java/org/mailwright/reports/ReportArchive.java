@@ -419,10 +419,10 @@ public final class ReportArchive implements AutoCloseable {
     private record End(boolean whole, boolean skipped) implements Event {
     }
 
-    private record Failure(String where, FailureReport report) implements Event {
+    private record Failure(ReportPlace where, FailureReport report) implements Event {
     }
 
-    private record Trouble(String where, ReportFormatException problem) implements Event {
+    private record Trouble(ReportPlace where, ReportFormatException problem) implements Event {
     }
 
     /** The file is read; {@code problem} is why it stopped early, or null. */
@@ -512,7 +512,7 @@ public final class ReportArchive implements AutoCloseable {
         }
 
         @Override
-        public void aggregate(String where, InputStream xml) throws IOException {
+        public void aggregate(ReportPlace where, InputStream xml) throws IOException {
             put(BEGIN);
             AggregateReportReader.Result result;
             try {
@@ -541,12 +541,12 @@ public final class ReportArchive implements AutoCloseable {
         }
 
         @Override
-        public void failure(String where, FailureReport report) {
+        public void failure(ReportPlace where, FailureReport report) {
             put(new Failure(where, report));
         }
 
         @Override
-        public void problem(String where, ReportFormatException problem) {
+        public void problem(ReportPlace where, ReportFormatException problem) {
             put(new Trouble(where, problem));
         }
 
@@ -720,9 +720,9 @@ public final class ReportArchive implements AutoCloseable {
                 return;
             }
             if (problem instanceof ReportFormatException format) {
-                problems.add(new FileImport.FileProblem("", format.problem()));
+                problems.add(new FileImport.FileProblem(ReportPlace.FILE, format.problem()));
             } else if (problem instanceof IOException || problem instanceof java.io.UncheckedIOException) {
-                problems.add(new FileImport.FileProblem("",
+                problems.add(new FileImport.FileProblem(ReportPlace.FILE,
                         new Problem("reports.archive.unreadable", String.valueOf(problem.getMessage()))));
             } else if (problem instanceof RuntimeException runtime) {
                 throw runtime;
@@ -892,7 +892,7 @@ public final class ReportArchive implements AutoCloseable {
             text(statement, ++i, spf == null ? null : spf.humanResult());
         }
 
-        void failure(String where, FailureReport report) {
+        void failure(ReportPlace where, FailureReport report) {
             Savepoint savepoint = savepoint();
             try {
                 findFailure.setString(1, report.digest());
@@ -945,7 +945,7 @@ public final class ReportArchive implements AutoCloseable {
             }
         }
 
-        void problem(String where, ReportFormatException problem) {
+        void problem(ReportPlace where, ReportFormatException problem) {
             problems.add(new FileImport.FileProblem(where, problem.problem()));
         }
 

@@ -42,17 +42,17 @@ public final class ReportExtractor {
         /**
          * An aggregate report's XML, to be read before returning.
          *
-         * @param where where in the file it is (empty for the file itself), e.g. "message 3, part 2"
+         * @param where where in the file it is ({@link ReportPlace#FILE} for the file itself)
          * @throws ReportFormatException when it is not a readable report
          * @throws IOException when the file cannot be read
          */
-        void aggregate(String where, InputStream xml) throws IOException;
+        void aggregate(ReportPlace where, InputStream xml) throws IOException;
 
         /** A failure report. */
-        void failure(String where, FailureReport report);
+        void failure(ReportPlace where, FailureReport report);
 
         /** A part of the file (or the file itself) that holds no readable report, and why. */
-        void problem(String where, ReportFormatException problem);
+        void problem(ReportPlace where, ReportFormatException problem);
     }
 
     private static final int SNIFF_OCTETS = 8192;
@@ -63,9 +63,9 @@ public final class ReportExtractor {
     private enum Kind { EMPTY, GZIP, ZIP, EMPTY_ZIP, MBOX, MESSAGE, XML, OTHER }
 
     /** Something to look into: octets, where they are, how deep, and whether a message held them. */
-    private record Source(String where, InputStream in, int depth, boolean inMessage, ReportFormatException problem,
+    private record Source(ReportPlace where, InputStream in, int depth, boolean inMessage, ReportFormatException problem,
             boolean mailboxMessage) {
-        Source(String where, InputStream in, int depth, boolean inMessage) {
+        Source(ReportPlace where, InputStream in, int depth, boolean inMessage) {
             this(where, in, depth, inMessage, null, false);
         }
     }
@@ -101,7 +101,7 @@ public final class ReportExtractor {
     private void run(InputStream file) throws IOException {
         Deque<Container> stack = new ArrayDeque<>();
         try {
-            handle(new Source("", file, 0, false), stack);
+            handle(new Source(ReportPlace.FILE, file, 0, false), stack);
             while (!stack.isEmpty()) {
                 Container top = stack.peek();
                 Source next;
@@ -124,7 +124,7 @@ public final class ReportExtractor {
         }
     }
 
-    private void problem(String where, ReportFormatException e) {
+    private void problem(ReportPlace where, ReportFormatException e) {
         problems++;
         visitor.problem(where, e);
     }
@@ -270,19 +270,27 @@ public final class ReportExtractor {
         return false;
     }
 
+    /**
+     * Compressed data that cannot be inflated, said in the reader's words: the JDK's reason
+     * ("invalid stored block lengths") is English and names the decoder's state, not the file's.
+     */
+    private static ReportFormatException damaged(Exception e) {
+        return new ReportFormatException(e instanceof java.io.EOFException ? "reports.error.compressed-cut" : "reports.error.compressed");
+    }
+
     private InputStream gunzip(InputStream compressed) throws IOException {
         Counting counted = new Counting(compressed);
         InputStream gzip;
         try {
             gzip = new GZIPInputStream(counted, BUFFER);
         } catch (IOException e) {
-            throw new ReportFormatException("reports.error.compressed", String.valueOf(e.getMessage()));
+            throw damaged(e);
         }
         return new Inflated(gzip, counted);
     }
 
     /** A mail message: its parts, failure reports read at once, the other parts looked into in turn. */
-    private void message(String where, InputStream in, int depth, Deque<Container> stack) throws IOException {
+    private void message(ReportPlace where, InputStream in, int depth, Deque<Container> stack) throws IOException {
         byte[] octets = in.readNBytes(limits.maxMessageBytes() + 1);
         if (octets.length > limits.maxMessageBytes()) {
             throw new ReportFormatException("reports.error.message-too-large", limits.maxMessageBytes());
@@ -314,7 +322,7 @@ public final class ReportExtractor {
                 continue;
             }
             used.add(feedback.index());
-            String at = join(where, "part " + (feedback.index() + 1));
+            ReportPlace at = where.part(feedback.index() + 1, null);
             try {
                 count();
                 FailureReport report = FailureReportReader.read(feedback.content(), original == null ? null : original.content());
@@ -338,7 +346,7 @@ public final class ReportExtractor {
                 continue;
             }
             String name = name(part);
-            String at = join(where, "part " + (part.index() + 1) + (name == null ? "" : " (" + name + ")"));
+            ReportPlace at = where.part(part.index() + 1, name);
             leaves.add(new Source(at, new ByteArrayInputStream(part.content()), depth, true));
         }
         stack.push(new Leaves(where, leaves, foundBefore, problemsBefore));
@@ -372,15 +380,11 @@ public final class ReportExtractor {
         return name.length() > 120 ? name.substring(0, 120) + "…" : name;
     }
 
-    static String join(String where, String more) {
-        return where.isEmpty() ? more : where + ", " + more;
-    }
-
     /** A container on the stack: yields sources, and is told when it has no more. */
     private abstract class Container implements Iterator<Source>, Closeable {
-        final String where;
+        final ReportPlace where;
 
-        Container(String where) {
+        Container(ReportPlace where) {
             this.where = where;
         }
 
@@ -400,7 +404,7 @@ public final class ReportExtractor {
         private final int foundBefore;
         private final int problemsBefore;
 
-        Leaves(String where, List<Source> sources, int foundBefore, int problemsBefore) {
+        Leaves(ReportPlace where, List<Source> sources, int foundBefore, int problemsBefore) {
             super(where);
             this.sources = sources.iterator();
             this.foundBefore = foundBefore;
@@ -434,7 +438,7 @@ public final class ReportExtractor {
         private int entries;
         private Source pending;
 
-        ZipEntries(String where, InputStream in, int depth, boolean inMessage) {
+        ZipEntries(ReportPlace where, InputStream in, int depth, boolean inMessage) {
             super(where);
             this.counted = new Counting(in);
             // Names not flagged as UTF-8 are read as ISO-8859-1, which never fails.
@@ -463,13 +467,13 @@ public final class ReportExtractor {
                 if (name.length() > 120) {
                     name = name.substring(0, 120) + "…";
                 }
-                pending = new Source(join(where, "entry " + name), new Inflated(new Unclosed(zip), counted), depth, inMessage);
+                pending = new Source(where.entry(name), new Inflated(new Unclosed(zip), counted), depth, inMessage);
                 return true;
             } catch (ReportFormatException e) {
                 throw e;
             } catch (IOException | IllegalArgumentException e) {
                 // A damaged archive, or an entry name that is not the UTF-8 its flag promises.
-                throw new ReportFormatException("reports.error.compressed", String.valueOf(e.getMessage()));
+                throw damaged(e);
             }
         }
 
@@ -499,7 +503,7 @@ public final class ReportExtractor {
         private byte[] line;
         private boolean ended;
 
-        Mailbox(String where, InputStream in, int depth) {
+        Mailbox(ReportPlace where, InputStream in, int depth) {
             super(where);
             this.in = in;
             this.depth = depth;
@@ -524,7 +528,7 @@ public final class ReportExtractor {
             }
             try {
                 messages++;
-                String at = join(where, "message " + messages);
+                ReportPlace at = where.message(messages);
                 ByteArrayOutputStream message = new ByteArrayOutputStream();
                 boolean tooLarge = false;
                 boolean previousBlank = false;
@@ -667,7 +671,7 @@ public final class ReportExtractor {
             try {
                 read = super.read(buffer, offset, length);
             } catch (java.util.zip.ZipException | java.io.EOFException e) {
-                throw new ReportFormatException("reports.error.compressed", String.valueOf(e.getMessage()));
+                throw damaged(e);
             }
             if (read > 0) {
                 produced += read;

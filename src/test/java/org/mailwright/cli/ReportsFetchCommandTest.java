@@ -69,7 +69,7 @@ class ReportsFetchCommandTest {
         assertEquals("", first.err());
         assertEquals("{\"fetched\":4,\"imported\":1,\"duplicates\":1,\"failed\":["
                 + "{\"message\":\"UID 3 \\\"Report domain: example.com (yahoo)\\\"\",\"error\":"
-                + "\"part 3 (yahoo.com!example.com.xml.gz): The compressed data is damaged: Unexpected end of ZLIB input stream.\"},"
+                + "\"part 3 (yahoo.com!example.com.xml.gz): The compressed data ends too early: the file was cut short.\"},"
                 + "{\"message\":\"UID 4 \\\"Hello\\\"\",\"error\":"
                 + "\"The message holds no DMARC report: no XML, gzip or zip attachment and no feedback report.\"}]}\n", first.out());
 
@@ -93,11 +93,11 @@ class ReportsFetchCommandTest {
         assertEquals(1, run.exitCode(), run.err());
         assertEquals(List.of("Aviso: otros usuarios de este equipo pueden leer " + passwordFile
                         + "; haga que solo usted pueda leerlo (chmod 600).",
-                "UID 3 \"Report domain: example.com (yahoo)\": part 3 (yahoo.com!example.com.xml.gz): "
-                        + "Los datos comprimidos están dañados: Unexpected end of ZLIB input stream.",
+                "UID 3 \"Report domain: example.com (yahoo)\": parte 3 (yahoo.com!example.com.xml.gz): "
+                        + "Los datos comprimidos terminan antes de tiempo: el archivo está cortado.",
                 "UID 4 \"Hello\": El mensaje no contiene ningún informe DMARC: ni un adjunto XML, gzip o zip ni un informe de feedback."),
                 run.err().lines().toList());
-        assertEquals("Se trajeron 4 mensajes: 1 informes importados, 1 ya estaban en el archivo; "
+        assertEquals("Se trajeron 4 mensajes: 1 informe importado, 1 ya estaba en el archivo; "
                 + "2 mensajes no se pudieron leer y se dejaron en su sitio.\n", run.out());
         assertEquals(List.of("Report domain: example.com (yahoo)", "Hello"), TestImapServer.contents(MAIL, FOLDER));
         assertEquals(List.of("Report domain: example.com (seen)", "Report domain: example.com (resent) (seen)"),

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
@@ -128,7 +129,7 @@ class ReportArchiveTest {
             assertEquals(2, result.imported());
             assertEquals(1, result.duplicates());
             assertEquals(1, result.problems().size());
-            assertEquals("entry r1.xml", result.problems().get(0).where());
+            assertEquals("entry r1.xml", result.problems().get(0).where().text(Locale.ENGLISH));
             assertEquals(2, archive.summary(SummaryQuery.ALL).reports());
             assertEquals(1200, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM report_rows"));
             assertEquals(0, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM aggregate_reports WHERE report_id = 'b'"));

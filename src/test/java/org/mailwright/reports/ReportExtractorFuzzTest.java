@@ -26,19 +26,19 @@ class ReportExtractorFuzzTest {
         try {
             ReportExtractor.extract(new ByteArrayInputStream(data), LIMITS, new ReportExtractor.Visitor() {
                 @Override
-                public void aggregate(String where, InputStream xml) throws IOException {
+                public void aggregate(ReportPlace where, InputStream xml) throws IOException {
                     seen[0]++;
                     AggregateReportReader.parse(xml, LIMITS, 10_000);
                 }
 
                 @Override
-                public void failure(String where, FailureReport report) {
+                public void failure(ReportPlace where, FailureReport report) {
                     seen[0]++;
                     assertTrue(report.feedbackType() != null && report.digest().length() == 64);
                 }
 
                 @Override
-                public void problem(String where, ReportFormatException problem) {
+                public void problem(ReportPlace where, ReportFormatException problem) {
                     assertTrue(!problem.problem().text(Locale.ENGLISH).startsWith("["), problem.problem().key());
                 }
             });

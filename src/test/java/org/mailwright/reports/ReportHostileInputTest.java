@@ -41,17 +41,17 @@ class ReportHostileInputTest {
         try {
             ReportExtractor.extract(new ByteArrayInputStream(file), limits, new ReportExtractor.Visitor() {
                 @Override
-                public void aggregate(String where, InputStream xml) throws IOException {
+                public void aggregate(ReportPlace where, InputStream xml) throws IOException {
                     outcome.reports().add(AggregateReportReader.parse(xml, limits, 1_000_000));
                 }
 
                 @Override
-                public void failure(String where, FailureReport report) {
+                public void failure(ReportPlace where, FailureReport report) {
                     outcome.failures().add(report);
                 }
 
                 @Override
-                public void problem(String where, ReportFormatException problem) {
+                public void problem(ReportPlace where, ReportFormatException problem) {
                     outcome.problems().add(problem.problem().key());
                 }
             });

@@ -345,17 +345,17 @@ class ReportSamplesTest {
         List<AggregateReport> reports = new ArrayList<>();
         ReportExtractor.extract(file, ReportLimits.DEFAULT, new ReportExtractor.Visitor() {
             @Override
-            public void aggregate(String where, InputStream xml) throws IOException {
+            public void aggregate(ReportPlace where, InputStream xml) throws IOException {
                 reports.add(AggregateReportReader.parse(xml, ReportLimits.DEFAULT, 100_000));
             }
 
             @Override
-            public void failure(String where, FailureReport report) {
+            public void failure(ReportPlace where, FailureReport report) {
                 throw new AssertionError("a failure report in " + file);
             }
 
             @Override
-            public void problem(String where, ReportFormatException problem) {
+            public void problem(ReportPlace where, ReportFormatException problem) {
                 throw new AssertionError(file + ": " + where + " " + problem.getMessage());
             }
         });
@@ -367,17 +367,17 @@ class ReportSamplesTest {
         List<FailureReport> reports = new ArrayList<>();
         ReportExtractor.extract(file, ReportLimits.DEFAULT, new ReportExtractor.Visitor() {
             @Override
-            public void aggregate(String where, InputStream xml) {
+            public void aggregate(ReportPlace where, InputStream xml) {
                 throw new AssertionError("an aggregate report in " + file);
             }
 
             @Override
-            public void failure(String where, FailureReport report) {
+            public void failure(ReportPlace where, FailureReport report) {
                 reports.add(report);
             }
 
             @Override
-            public void problem(String where, ReportFormatException problem) {
+            public void problem(ReportPlace where, ReportFormatException problem) {
                 throw new AssertionError(file + ": " + where + " " + problem.getMessage());
             }
         });
