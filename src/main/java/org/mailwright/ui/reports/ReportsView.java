@@ -428,7 +428,7 @@ public final class ReportsView {
         @Override
         protected void updateItem(ReportsViewModel.ImportError error, boolean empty) {
             super.updateItem(error, empty);
-            setText(empty || error == null ? null : Texts.format(bundle, "reports.import.error", error.name(), error.reason()));
+            setText(empty || error == null ? null : Texts.format(bundle, "reports.import.error", error.name(), error.reason(model.locale())));
         }
     }
 

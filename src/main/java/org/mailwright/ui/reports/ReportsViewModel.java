@@ -73,16 +73,19 @@ public final class ReportsViewModel {
     /** The most rows a source's drill-down lists: its newest. */
     public static final int MAX_ROWS = 1_000;
 
-    /** A file that held no readable report, and the reason's words in the language of the moment it was read. */
-    public record ImportError(Path file, String reason) {
+    /** A file that held no readable report, with why, said in whichever language the window speaks when shown. */
+    public record ImportError(FileImport result) {
         public ImportError {
-            Objects.requireNonNull(file, "file");
-            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(result, "result");
         }
 
         /** The file's own name, as the list shows it. */
         public String name() {
-            return String.valueOf(file.getFileName());
+            return String.valueOf(result.file().getFileName());
+        }
+
+        public String reason(Locale locale) {
+            return result.error(locale).orElse("");
         }
     }
 
@@ -668,7 +671,9 @@ public final class ReportsViewModel {
         for (FileImport result : results) {
             imported += result.imported();
             duplicates += result.duplicates();
-            result.error(locale()).ifPresent(reason -> failed.add(new ImportError(result.file(), reason)));
+            if (result.failed()) {
+                failed.add(new ImportError(result));
+            }
         }
         errors.addAll(failed);
         filesDone.set(filesDone.get() + results.size());

@@ -66,8 +66,9 @@ class ReportsUiTest {
 
         assertEquals("1 report, 40 messages: 30 passed DMARC (75.0%), 10 failed (25.0%).",
                 FxWait.onFx(() -> robot.lookup(".reports-totals").queryAs(Label.class).getText()));
-        assertTrue(FxWait.onFx(() -> robot.lookup(".reports-errors .list-cell").queryAs(javafx.scene.control.ListCell.class)
-                .getText().startsWith("broken.xml: ")));
+        String brokenInEnglish = FxWait.onFx(() -> robot.lookup(".reports-errors .list-cell").queryAs(javafx.scene.control.ListCell.class)
+                .getText());
+        assertTrue(brokenInEnglish.startsWith("broken.xml: "), brokenInEnglish);
         TableView<?> table = robot.lookup(".reports-table").queryAs(TableView.class);
         assertEquals(2, FxWait.onFx(() -> table.getItems().size()));
         ReportsViewModel.SourceRow first = (ReportsViewModel.SourceRow) FxWait.onFx(() -> table.getItems().get(0));
@@ -83,6 +84,10 @@ class ReportsUiTest {
                 .startsWith("1 informe,"));
         assertEquals("1 informe, 40 mensajes: 30 pasaron DMARC (75,0 %), 10 fallaron (25,0 %).",
                 FxWait.onFx(() -> robot.lookup(".reports-totals").queryAs(Label.class).getText()));
+        String brokenInSpanish = FxWait.onFx(() -> robot.lookup(".reports-errors .list-cell").queryAs(javafx.scene.control.ListCell.class)
+                .getText());
+        assertTrue(brokenInSpanish.startsWith("broken.xml: ") && !brokenInSpanish.equals(brokenInEnglish),
+                "the file's reason is said again in Spanish: " + brokenInSpanish);
         XYChart<?, ?> dailyInSpanish = robot.lookup("#reports-chart-daily").queryAs(XYChart.class);
         assertEquals("125.000", FxWait.onFx(() -> ((NumberAxis) dailyInSpanish.getYAxis()).getTickLabelFormatter().toString(125_000)));
     }

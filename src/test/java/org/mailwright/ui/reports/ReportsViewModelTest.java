@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +116,9 @@ class ReportsViewModelTest {
                 model.importNoteProperty().get());
         assertEquals(1, model.errors().size());
         assertEquals("broken.xml", model.errors().get(0).name());
-        assertFalse(model.errors().get(0).reason().isBlank());
+        assertFalse(model.errors().get(0).reason(Locale.ENGLISH).isBlank());
+        assertFalse(model.errors().get(0).reason(Locale.forLanguageTag("es")).equals(model.errors().get(0).reason(Locale.ENGLISH)),
+                "the reason is said in the window's language of the moment, not the one it was read in");
         assertTrue(Files.exists(preferences.dataFolder().resolve(ReportArchive.DEFAULT_FILE)));
     }
 
