@@ -1456,7 +1456,9 @@ public final class ReportArchive implements AutoCloseable {
 
     /** The database's own words for a failure, on one line, without a password. */
     private static String reason(SQLException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // Without words of its own, the database's code: never a Java class name.
+        String message = e.getMessage() != null ? e.getMessage()
+                : e.getSQLState() != null ? "SQLSTATE " + e.getSQLState() : "error " + e.getErrorCode();
         message = message.replaceAll("\\s*\\R\\s*", " ").strip();
         if (message.endsWith(".")) {
             message = message.substring(0, message.length() - 1);
