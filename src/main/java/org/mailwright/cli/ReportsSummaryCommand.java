@@ -67,7 +67,7 @@ final class ReportsSummaryCommand extends Subcommand {
         Summary summary;
         SourceHistory history;
         Optional<Finding> readiness;
-        try (ReportArchive archive = db.open(options(), texts())) {
+        try (ReportArchive archive = db.openToRead(options(), texts())) {
             summary = archive.summary(new SummaryQuery(domain, from, to));
             history = domain == null ? SourceHistory.NONE : archive.sourceHistory(domain);
             readiness = domain == null ? Optional.empty() : Readiness.of(archive, domain);

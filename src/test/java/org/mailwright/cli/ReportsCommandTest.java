@@ -139,6 +139,15 @@ class ReportsCommandTest {
     }
 
     @Test
+    void aSummaryOfAnArchiveThatIsNotThereMakesNone() {
+        java.nio.file.Path mistyped = folder.resolve("typo").resolve("reprots.db");
+        CommandRun run = run("reports", "summary", "--no-names", "--db", mistyped.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("There is no report archive at " + mistyped + "."), run.err());
+        assertFalse(java.nio.file.Files.exists(mistyped.getParent()), "neither the archive nor its folder is made");
+    }
+
+    @Test
     void summaryAsCsvAndAsText() {
         run("reports", "import", folder.resolve("in").toString(), "--db", db.toString());
         CommandRun csv = run("reports", "summary", "--no-names", "--db", db.toString(), "--csv", "--domain", "example.com");
