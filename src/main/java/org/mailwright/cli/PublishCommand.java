@@ -224,6 +224,9 @@ final class PublishCommand extends Subcommand {
      */
     private Optional<ChangeSet> planSaved(ResolverService resolver, Optional<ServerAddress> server) throws IOException {
         ChangeSet saved;
+        if (Files.isDirectory(changesFile)) {
+            throw new UsageException(texts().get("cli.publish.changes-folder", changesFile));
+        }
         try (InputStream in = Files.newInputStream(changesFile)) {
             saved = ChangeSetJson.read(in);
         } catch (NoSuchFileException missing) {

@@ -107,7 +107,10 @@ final class SpfEvalCommand extends Subcommand {
         } catch (NoSuchFileException e) {
             throw new UsageException(texts().get("cli.error.spf-batch-missing", batch));
         } catch (IOException e) {
-            throw new UsageException(texts().get("cli.error.spf-batch-unreadable", batch, e.getMessage()));
+            // The system's own words ("Is a directory") are English: a folder is said in the user's.
+            throw new UsageException(java.nio.file.Files.isDirectory(java.nio.file.Path.of(batch))
+                    ? texts().get("cli.error.spf-batch-folder", batch)
+                    : texts().get("cli.error.spf-batch-unreadable", batch, e.getMessage()));
         }
         return allRead ? ExitCode.OK : ExitCode.FAILED;
     }

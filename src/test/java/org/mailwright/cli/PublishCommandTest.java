@@ -135,6 +135,9 @@ class PublishCommandTest {
             assertEquals(1, refused.err().strip().lines().count(), refused.err());
             assertFalse(refused.err().contains("Exception") || refused.err().contains("org.mailwright"), refused.err());
         }
+        CommandRun aFolder = run("publish", "--changes", folder.toString(), "--export", "nsupdate");
+        assertEquals(2, aFolder.exitCode());
+        assertTrue(aFolder.err().startsWith(folder + " is a folder; give the change set's own file (FILE.json)."), aFolder.err());
     }
 
     @Test

@@ -245,6 +245,8 @@ class SpfCommandTest {
         assertUsage(run("spf", "eval", "--mail-from", "a@example.test"), "Give the client address with --ip (or a file with --batch).");
         assertUsage(run("spf", "eval", "--ip", "1.2.3", "--helo", "x.example.test"), "\"1.2.3\" is not an IPv4 or IPv6 address.");
         assertUsage(run("spf", "eval", "--batch", "/no/such/file"), "The batch file /no/such/file does not exist.");
+        String folder = System.getProperty("java.io.tmpdir");
+        assertUsage(run("spf", "eval", "--batch", folder), folder + " is a folder; give the batch file itself, or - for standard input.");
         assertUsage(run("spf"), "Name an SPF command: eval, lint or build.");
         assertUsage(run("spf", "lint", "postmaster@example.test"), "Enter only the domain, the part after the @: example.test.");
     }
