@@ -11,6 +11,7 @@ public final class KeyFileException extends Exception {
     public enum Problem {
         FILE_EXISTS("file-exists"),
         NOT_FOUND("not-found"),
+        IS_FOLDER("is-folder"),
         ACCESS_DENIED("access-denied"),
         IO("io"),
         NOT_A_KEY("not-a-key"),

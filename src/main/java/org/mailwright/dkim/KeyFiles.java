@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -422,6 +423,9 @@ public final class KeyFiles {
         }
         if (e instanceof FileAlreadyExistsException) {
             return new KeyFileException(KeyFileException.Problem.FILE_EXISTS, null, file);
+        }
+        if (Files.isDirectory(file)) {
+            return new KeyFileException(KeyFileException.Problem.IS_FOLDER, null, file);
         }
         return new KeyFileException(e instanceof AccessDeniedException ? KeyFileException.Problem.ACCESS_DENIED
                 : KeyFileException.Problem.IO, e, file);

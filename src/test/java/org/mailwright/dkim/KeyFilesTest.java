@@ -124,12 +124,12 @@ class KeyFilesTest {
     }
 
     @Test
-    void aFileTheSystemWillNotReadIsSaidInPlainWords() {
+    void aFolderGivenAsTheKeyIsSaidInPlainWords() {
         KeyFileException folder = assertThrows(KeyFileException.class, () -> KeyFiles.read(dir, null));
 
-        assertEquals(KeyFileException.Problem.IO, folder.problem());
-        assertEquals("Could not use " + dir + ": the system refused to read or write it; check that the disk is there, "
-                + "has room and is not read-only.", folder.message(Locale.ENGLISH));
+        assertEquals(KeyFileException.Problem.IS_FOLDER, folder.problem());
+        assertEquals(dir + " is a folder; give the key file itself.", folder.message(Locale.ENGLISH));
+        assertEquals(dir + " es una carpeta; indique el archivo de clave.", folder.message(Locale.forLanguageTag("es")));
     }
 
     @Test
