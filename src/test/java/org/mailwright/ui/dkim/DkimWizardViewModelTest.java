@@ -150,8 +150,7 @@ class DkimWizardViewModelTest {
 
         maker.originProperty().set(KeyMaker.Origin.IMPORT);
         maker.open(folder);
-        assertEquals("Could not use " + folder + ": the system refused to read or write it; check that the disk is there, "
-                + "has room and is not read-only.", keyProblem());
+        assertEquals(folder + " is a folder; give the key file itself.", keyProblem());
 
         Path encrypted = KeyFiles.save(ED25519, folder.resolve("backup.private"),
                 new KeyFiles.SaveOptions(KeyFormat.PKCS8, "correct horse".toCharArray(), KeyFiles.IfExists.FAIL)).path();
