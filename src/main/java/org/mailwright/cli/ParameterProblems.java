@@ -52,7 +52,12 @@ final class ParameterProblems {
             List<String> values = candidates == null ? List.of()
                     : StreamSupport.stream(candidates.spliterator(), false).toList();
             String invalid = texts.get("cli.error.invalid-value", quoted(List.of(name(spec))), GlobalOptions.shown(problem.getValue()));
-            return values.isEmpty() ? invalid : MailwrightCommand.sentence(invalid) + " " + texts.get("cli.error.one-of", String.join(", ", values));
+            if (!values.isEmpty()) {
+                return MailwrightCommand.sentence(invalid) + " " + texts.get("cli.error.one-of", String.join(", ", values));
+            }
+            Class<?> type = spec.type();
+            boolean whole = type == int.class || type == long.class || type == Integer.class || type == Long.class;
+            return whole ? MailwrightCommand.sentence(invalid) + " " + texts.get("cli.error.whole-number") : invalid;
         }
         return message;
     }

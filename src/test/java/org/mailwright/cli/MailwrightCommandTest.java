@@ -180,7 +180,7 @@ class MailwrightCommandTest {
                 Arguments.of(new String[] {"dmarc", "build"}, "Falta la opción obligatoria '--p=POLICY'."),
                 Arguments.of(new String[] {"reports", "import", "--db"}, "Falta el valor de '--db'."),
                 Arguments.of(new String[] {"lookup", "A", "example.test", "--timeout-ms", "soon"},
-                        "Valor no válido para '--timeout-ms': 'soon'."),
+                        "Valor no válido para '--timeout-ms': 'soon'. Indique un número entero."),
                 Arguments.of(new String[] {"--jsno", "lookup", "A", "example.test"}, "Opción desconocida: '--jsno'. ¿Quería decir '--json'?"),
                 Arguments.of(new String[] {"dmark", "lint", "example.test"},
                         "Argumentos que esta orden no admite: 'dmark', 'lint', 'example.test'. ¿Quería decir 'dmarc'?"));
