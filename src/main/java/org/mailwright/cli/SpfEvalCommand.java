@@ -108,7 +108,7 @@ final class SpfEvalCommand extends Subcommand {
             throw new UsageException(texts().get("cli.error.spf-batch-missing", batch));
         } catch (IOException e) {
             // The system's own words ("Is a directory") are English: a folder is said in the user's.
-            throw new UsageException(java.nio.file.Files.isDirectory(java.nio.file.Path.of(batch))
+            throw new UsageException(Files.isDirectory(Path.of(batch))
                     ? texts().get("cli.error.spf-batch-folder", batch)
                     : texts().get("cli.error.spf-batch-unreadable", batch, e.getMessage()));
         }

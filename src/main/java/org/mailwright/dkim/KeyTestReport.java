@@ -63,7 +63,7 @@ public record KeyTestReport(String domain, String selector, String name, KeyTest
      * @param lookup the DNS answer (server address, outcome, records, TTL)
      * @param result the comparison with the private key
      * @param record the DKIM record it publishes, when one parses
-     * @param problem why the record is malformed or the lookup failed, in English; empty otherwise
+     * @param problem why the record is malformed or the lookup failed, said in any language; empty otherwise
      */
     public record ServerCheck(Source source, String nameServer, LookupResult lookup, KeyTestResult result,
                               Optional<DkimKeyRecord> record, Optional<LocalizedText> problem) {

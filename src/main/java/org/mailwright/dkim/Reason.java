@@ -57,7 +57,6 @@ public enum Reason {
         return id;
     }
 
-    /** One sentence in the given language; {@code arguments} fill the bundle's placeholders. */
     /** The reason's sentence in {@code locale}'s language; an argument that is itself words is said in it too. */
     public String text(Locale locale, Object... arguments) {
         Object[] shown = Arrays.stream(arguments)

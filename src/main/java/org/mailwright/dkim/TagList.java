@@ -117,7 +117,6 @@ final class TagList {
         return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
 
-    /** A tag list that does not follow the syntax; the message names the offending part. */
     /** A tag list that is not one, and why in words of the core bundle ({@code dkim.tag-syntax.*}). */
     static final class TagSyntaxException extends Exception {
         private static final long serialVersionUID = 1L;
