@@ -1,7 +1,7 @@
 package org.mailwright.check;
 
 import java.util.Locale;
-import org.mailwright.findings.LocalizedText;
+import org.mailwright.i18n.LocalizedText;
 import org.mailwright.i18n.Messages;
 
 /**

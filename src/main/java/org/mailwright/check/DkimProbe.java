@@ -22,7 +22,7 @@ import org.mailwright.dns.RecordType;
 import org.mailwright.findings.CheckFinding;
 import org.mailwright.findings.DkimFinding;
 import org.mailwright.findings.Finding;
-import org.mailwright.findings.LocalizedText;
+import org.mailwright.i18n.LocalizedText;
 
 /**
  * DKIM keys under the selectors a domain is likely to use. A selector is the signer's own choice

@@ -2,7 +2,7 @@ package org.mailwright.check;
 
 import java.util.Locale;
 import org.mailwright.dns.LookupResult;
-import org.mailwright.findings.LocalizedText;
+import org.mailwright.i18n.LocalizedText;
 
 /**
  * How a lookup failed, in the words of the language a finding is shown in: the outcome's name

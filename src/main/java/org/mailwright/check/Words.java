@@ -1,7 +1,7 @@
 package org.mailwright.check;
 
 import java.util.Locale;
-import org.mailwright.findings.LocalizedText;
+import org.mailwright.i18n.LocalizedText;
 import org.mailwright.i18n.Problem;
 
 /** A problem of the core's bundle as a finding's argument, said in the language the finding is shown in. */

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.mailwright.findings.Finding;
-import org.mailwright.findings.LocalizedText;
+import org.mailwright.i18n.LocalizedText;
 import org.mailwright.findings.DkimFinding;
 import org.mailwright.dkim.KeyTestReport.ServerCheck;
 import org.mailwright.dkim.KeyTestReport.Source;

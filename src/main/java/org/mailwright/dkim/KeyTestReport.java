@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.mailwright.findings.Finding;
-import org.mailwright.findings.LocalizedText;
+import org.mailwright.i18n.LocalizedText;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
 

@@ -1,8 +1,6 @@
 package org.mailwright.dkim;
 
-import java.util.Arrays;
 import java.util.Locale;
-import org.mailwright.findings.LocalizedText;
 import org.mailwright.i18n.Messages;
 
 /**
@@ -59,8 +57,6 @@ public enum Reason {
 
     /** The reason's sentence in {@code locale}'s language; an argument that is itself words is said in it too. */
     public String text(Locale locale, Object... arguments) {
-        Object[] shown = Arrays.stream(arguments)
-                .map(argument -> argument instanceof LocalizedText words ? words.text(locale) : argument).toArray();
-        return Messages.get(locale, "dkim.reason." + id, shown);
+        return Messages.get(locale, "dkim.reason." + id, arguments);
     }
 }

@@ -31,8 +31,6 @@ public record Detail(String key, List<Object> arguments) {
 
     /** The detail in {@code locale}'s language; an outcome among the arguments is said in words, not as its code. */
     public String text(Locale locale) {
-        Object[] shown = arguments.stream().map(argument -> argument instanceof Outcome outcome ? outcome.words(locale) : argument)
-                .toArray();
-        return isEmpty() ? "" : Messages.get(locale, "dns.detail." + key, shown);
+        return isEmpty() ? "" : Messages.get(locale, "dns.detail." + key, arguments.toArray());
     }
 }

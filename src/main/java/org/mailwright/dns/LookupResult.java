@@ -87,7 +87,7 @@ public record LookupResult(
      */
     public String failure(Locale locale) {
         String detail = problem.text(locale);
-        return detail.isBlank() ? outcome.words(locale) : detail;
+        return detail.isBlank() ? outcome.text(locale) : detail;
     }
 
     /** One or two plain sentences saying what happened, in the given language. */

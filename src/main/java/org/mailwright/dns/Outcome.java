@@ -1,6 +1,7 @@
 package org.mailwright.dns;
 
 import java.util.Locale;
+import org.mailwright.i18n.LocalizedText;
 import org.mailwright.i18n.Messages;
 
 /**
@@ -11,7 +12,7 @@ import org.mailwright.i18n.Messages;
  * <p>In the faults from {@link #SERVFAIL} to {@link #CNAME_OUT_OF_ZONE} a server answered, though not
  * with the records ({@link #isAnswer()}); from {@link #TRUNCATED} on no usable answer came back.
  */
-public enum Outcome {
+public enum Outcome implements LocalizedText {
     /** The name exists and has records of the asked type. */
     OK,
     /** The name does not exist (RCODE 3). */
@@ -61,11 +62,12 @@ public enum Outcome {
     }
 
     /** The outcome in words ("no answer", "server failure"), in {@code locale}'s language. */
-    public String words(Locale locale) {
+    @Override
+    public String text(Locale locale) {
         return Messages.get(locale, wordsKey());
     }
 
-    /** The key of {@link #words} in the core bundle, for an argument said in a finding's language. */
+    /** The key of {@link #text} in the core bundle, for an argument said in a finding's language. */
     public String wordsKey() {
         return "dns.outcome." + jsonName();
     }

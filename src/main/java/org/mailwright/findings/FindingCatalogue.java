@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.mailwright.i18n.Messages;
 
 /**
  * The words of every finding: its message, why it matters and how to fix it, in English and
@@ -50,10 +51,7 @@ public final class FindingCatalogue {
         if (pattern == null) {
             return "[" + finding.id() + "." + part.key() + "]";
         }
-        Object[] arguments = finding.arguments().stream()
-                .map(argument -> argument instanceof LocalizedText words ? words.text(locale) : argument)
-                .toArray();
-        return new MessageFormat(pattern, locale).format(arguments);
+        return Messages.format(locale, pattern, finding.arguments().toArray());
     }
 
     /**

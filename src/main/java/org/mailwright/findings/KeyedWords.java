@@ -3,6 +3,7 @@ package org.mailwright.findings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.mailwright.i18n.LocalizedText;
 import org.mailwright.i18n.Messages;
 
 /**

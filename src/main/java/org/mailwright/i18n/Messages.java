@@ -31,7 +31,19 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return "[" + key + "]";
         }
+        return format(locale, pattern, arguments);
+    }
+
+    /**
+     * {@code pattern} ({@link MessageFormat}) with {@code arguments} put in; an argument that is
+     * itself words ({@link LocalizedText}: an outcome, a reason, a problem) is said in {@code locale}'s language.
+     */
+    public static String format(Locale locale, String pattern, Object... arguments) {
+        Object[] said = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            said[i] = arguments[i] instanceof LocalizedText words ? words.text(locale) : arguments[i];
+        }
         // Always formatted, so the bundles' one convention ('' for an apostrophe) holds with or without arguments.
-        return new MessageFormat(pattern, locale).format(arguments);
+        return new MessageFormat(pattern, locale).format(said);
     }
 }

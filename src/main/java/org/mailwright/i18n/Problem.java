@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param key the sentence's key in {@link Messages#BUNDLE}, for example {@code dns.name.empty-label}
  * @param arguments the values the sentence mentions
  */
-public record Problem(String key, List<Object> arguments) {
+public record Problem(String key, List<Object> arguments) implements LocalizedText {
 
     public Problem(String key, Object... arguments) {
         this(key, List.of(arguments));
@@ -38,10 +38,8 @@ public record Problem(String key, List<Object> arguments) {
      * The problem in one sentence in {@code locale}'s language. An argument that is a problem
      * itself (why a part of the value is wrong) is said in the same language.
      */
+    @Override
     public String text(Locale locale) {
-        Object[] said = arguments.stream()
-                .map(argument -> argument instanceof Problem inner ? inner.text(locale) : argument)
-                .toArray();
-        return Messages.get(locale, key, said);
+        return Messages.get(locale, key, arguments.toArray());
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
 import org.mailwright.findings.Finding;
-import org.mailwright.findings.LocalizedText;
+import org.mailwright.i18n.LocalizedText;
 import org.mailwright.findings.ReportFinding;
 import org.mailwright.i18n.Messages;
 import org.mailwright.spf.MatchedTerm;

@@ -2,7 +2,7 @@ package org.mailwright.spf;
 
 import java.util.List;
 import java.util.Locale;
-import org.mailwright.findings.LocalizedText;
+import org.mailwright.i18n.LocalizedText;
 import org.mailwright.i18n.Messages;
 
 /**
