@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.findings.Finding;
 import org.mailwright.reports.ArchiveException;
 import org.mailwright.reports.Readiness;
 import org.mailwright.reports.ReportArchive;
 import org.mailwright.reports.ReportTerms;
+import org.mailwright.reports.ReportTerms.SourceColumn;
 import org.mailwright.reports.SourceAdvice;
 import org.mailwright.reports.SourceHistory;
 import org.mailwright.reports.SourceNames;
@@ -124,24 +124,41 @@ final class ReportsSummaryCommand extends Subcommand {
         if (summary.sources().isEmpty()) {
             return;
         }
-        int width = Math.max(15, summary.sources().stream().mapToInt(source -> source.ip().length()).max().orElse(15));
-        width = Math.min(width, 45);
+        Locale locale = texts().locale();
+        List<SourceColumn> counts = List.of(SourceColumn.MESSAGES, SourceColumn.DMARC_PASS, SourceColumn.DMARC_FAIL,
+                SourceColumn.SPF_ALIGNED, SourceColumn.DKIM_ALIGNED);
+        String addressHeading = ReportTerms.heading(locale, SourceColumn.ADDRESS);
+        String senderHeading = ReportTerms.heading(locale, SourceColumn.SENDER);
+        int addressWidth = Math.min(45, Math.max(15, Math.max(addressHeading.length(),
+                summary.sources().stream().mapToInt(source -> GlobalOptions.shown(source.ip()).length()).max().orElse(0))));
+        int senderWidth = Math.max(senderHeading.length(), summary.sources().stream()
+                .mapToInt(source -> label(names, source).length()).max().orElse(0));
+        StringBuilder heading = new StringBuilder(FindingText.pad(addressHeading, addressWidth));
+        counts.forEach(column -> heading.append(' ').append(String.format("%" + countWidth(locale, column) + "s", ReportTerms.heading(locale, column))));
+        heading.append("  ").append(FindingText.pad(senderHeading, senderWidth)).append("  ").append(ReportTerms.heading(locale, SourceColumn.REVERSE_NAME));
         out().println();
-        out().println(String.format(texts().locale(), "%-" + width + "s %10s %10s %10s %10s %10s  %s",
-                texts().get("cli.reports.summary.source"), texts().get("cli.reports.summary.messages"),
-                texts().get("cli.reports.summary.pass"), texts().get("cli.reports.summary.fail"),
-                texts().get("cli.reports.summary.spf"), texts().get("cli.reports.summary.dkim"),
-                texts().get("cli.reports.summary.who")));
+        out().println(heading.toString().stripTrailing());
         for (Summary.Source source : summary.sources()) {
-            Optional<SourceNames.Named> named = Optional.ofNullable(names.get(source.ip()));
-            String who = String.join(", ", Stream.of(named.flatMap(SourceNames.Named::label),
-                    named.flatMap(SourceNames.Named::ptr)).flatMap(Optional::stream).toList());
-            out().println(String.format(texts().locale(), "%-" + width + "s %,10d %,10d %,10d %,10d %,10d  %s",
-                    GlobalOptions.shown(source.ip()), source.count(), source.dmarcPass(), source.dmarcFail(),
-                    source.spfAlignedPass(), source.dkimAlignedPass(), GlobalOptions.shown(who)));
+            long[] values = {source.count(), source.dmarcPass(), source.dmarcFail(), source.spfAlignedPass(), source.dkimAlignedPass()};
+            StringBuilder line = new StringBuilder(FindingText.pad(GlobalOptions.shown(source.ip()), addressWidth));
+            for (int i = 0; i < values.length; i++) {
+                line.append(' ').append(String.format(locale, "%," + countWidth(locale, counts.get(i)) + "d", values[i]));
+            }
+            String ptr = Optional.ofNullable(names.get(source.ip())).flatMap(SourceNames.Named::ptr).orElse("");
+            line.append("  ").append(FindingText.pad(label(names, source), senderWidth)).append("  ").append(GlobalOptions.shown(ptr));
+            out().println(line.toString().stripTrailing());
         }
         printLedger(summary);
         printDispositions(summary);
+    }
+
+    private static String label(Map<String, SourceNames.Named> names, Summary.Source source) {
+        return GlobalOptions.shown(Optional.ofNullable(names.get(source.ip())).flatMap(SourceNames.Named::label).orElse(""));
+    }
+
+    /** A count column as wide as its heading, and never narrower than ten characters. */
+    private static int countWidth(Locale locale, SourceColumn column) {
+        return Math.max(10, ReportTerms.heading(locale, column).length());
     }
 
     private void printLedger(Summary summary) {

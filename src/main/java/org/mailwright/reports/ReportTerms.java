@@ -18,6 +18,23 @@ public final class ReportTerms {
     private ReportTerms() {
     }
 
+    /** The columns of the table of sources, in the window and after {@code reports summary}. */
+    public enum SourceColumn {
+        ADDRESS("address"), SENDER("sender"), REVERSE_NAME("reverse-name"), MESSAGES("messages"), DMARC_PASS("dmarc-pass"),
+        DMARC_FAIL("dmarc-fail"), SPF_ALIGNED("spf-aligned"), DKIM_ALIGNED("dkim-aligned");
+
+        private final String id;
+
+        SourceColumn(String id) {
+            this.id = id;
+        }
+    }
+
+    /** A column's heading in the table of sources, such as "DMARC pass". */
+    public static String heading(Locale locale, SourceColumn column) {
+        return Messages.get(locale, "reports.source-column." + column.id);
+    }
+
     /** A disposition receivers applied, such as "quarantine". */
     public static String disposition(Locale locale, String disposition) {
         return DISPOSITIONS.contains(disposition) ? Messages.get(locale, "reports.disposition." + disposition) : disposition;

@@ -119,6 +119,13 @@ class ReportsCommandTest {
                     + "\"spf_term\":\"include:sendgrid.net\"}"), summary.out());
             assertTrue(summary.out().contains("\"suggestions\":[{\"id\":\"reports.unknown-source-failing\",\"severity\":\"warning\","
                     + "\"message\":\"198.51.100.7 (no reverse name) sent 3 messages as example.com that failed both SPF and DKIM.\""), summary.out());
+
+            CommandRun text = run("reports", "summary", "--db", db.toString(), "--server", dns.address().toString(), "--domain", "example.com");
+            assertTrue(text.out().contains("""
+                    Address           Messages DMARC pass DMARC fail SPF aligned DKIM aligned  Sender    Reverse name
+                    192.0.2.1               15         15          0           5           10  SendGrid  o7.mail.sendgrid.net
+                    198.51.100.7             3          0          3           0            0
+                    """), text.out());
         }
     }
 
@@ -161,10 +168,23 @@ class ReportsCommandTest {
 
         CommandRun text = run("reports", "summary", "--no-names", "--db", db.toString());
         assertTrue(text.out().startsWith("3 reports, 26 messages: 16 passed DMARC (61.5%), 10 failed (38.5%).\n"), text.out());
-        assertTrue(text.out().contains("192.0.2.1               15         15          0          5         10"), text.out());
+        assertTrue(text.out().contains("""
+
+                Address           Messages DMARC pass DMARC fail SPF aligned DKIM aligned  Sender  Reverse name
+                192.0.2.1               15         15          0           5           10
+                203.0.113.9              7          0          7           0            0
+                198.51.100.7             3          0          3           0            0
+                2001:db8::1              1          1          0           1            1
+                """), text.out());
 
         CommandRun spanish = run(Locale.forLanguageTag("es"), "reports", "summary", "--no-names", "--db", db.toString());
         assertTrue(spanish.out().startsWith("3 informes, 26 mensajes: 16 pasaron DMARC (61,5 %), 10 fallaron (38,5 %).\n"), spanish.out());
+        // The headings are the Reports page's, and each is as wide as the numbers under it.
+        assertTrue(spanish.out().contains("""
+
+                Dirección         Mensajes Pasan DMARC Fallan DMARC SPF alineado DKIM alineado  Emisor  Nombre inverso
+                192.0.2.1               15          15            0            5            10
+                """), spanish.out());
     }
 
     @Test

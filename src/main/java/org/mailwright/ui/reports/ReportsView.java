@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.function.Function;
@@ -38,6 +39,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.mailwright.findings.Finding;
+import org.mailwright.reports.ReportTerms.SourceColumn;
 import org.mailwright.ui.Fxml;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.ViewLifetime;
@@ -185,13 +187,13 @@ public final class ReportsView {
     private void buildTable() {
         sourcesTable.getColumns().setAll(List.of(
                 address(),
-                column("reports.column.ptr", ReportsViewModel.SourceRow::ptr, 200),
-                column("reports.column.label", ReportsViewModel.SourceRow::label, 130),
-                count("reports.column.messages", ReportsViewModel.SourceRow::messages),
-                count("reports.column.pass", ReportsViewModel.SourceRow::pass),
-                count("reports.column.fail", ReportsViewModel.SourceRow::fail),
-                count("reports.column.spf", ReportsViewModel.SourceRow::spfAligned),
-                count("reports.column.dkim", ReportsViewModel.SourceRow::dkimAligned)));
+                source(SourceColumn.REVERSE_NAME, ReportsViewModel.SourceRow::ptr, 200),
+                source(SourceColumn.SENDER, ReportsViewModel.SourceRow::label, 130),
+                count(SourceColumn.MESSAGES, ReportsViewModel.SourceRow::messages),
+                count(SourceColumn.DMARC_PASS, ReportsViewModel.SourceRow::pass),
+                count(SourceColumn.DMARC_FAIL, ReportsViewModel.SourceRow::fail),
+                count(SourceColumn.SPF_ALIGNED, ReportsViewModel.SourceRow::spfAligned),
+                count(SourceColumn.DKIM_ALIGNED, ReportsViewModel.SourceRow::dkimAligned)));
         // Every column in the page's width, so a narrow window shows each without scrolling sideways.
         sourcesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         ColumnHeaders.keepWordsWhole(sourcesTable);
@@ -282,27 +284,40 @@ public final class ReportsView {
     }
 
     private <S, T> TableColumn<S, T> column(String key, Function<S, T> value, double width) {
-        TableColumn<S, T> column = new TableColumn<>(Texts.format(bundle, key));
-        column.setId(key.substring(key.lastIndexOf('.') + 1));
+        return column(Texts.format(bundle, key), key.substring(key.lastIndexOf('.') + 1), value, width);
+    }
+
+    private <S, T> TableColumn<S, T> column(String title, String id, Function<S, T> value, double width) {
+        TableColumn<S, T> column = new TableColumn<>(title);
+        column.setId(id);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         return column;
     }
 
+    /** A column of the sources table, headed in the core's words: the same as after {@code reports summary}. */
+    private <T> TableColumn<ReportsViewModel.SourceRow, T> source(SourceColumn heading, Function<ReportsViewModel.SourceRow, T> value,
+            double width) {
+        return column(model.heading(heading), heading.name().toLowerCase(Locale.ROOT), value, width);
+    }
+
     private TableColumn<ReportsViewModel.SourceRow, String> address() {
-        TableColumn<ReportsViewModel.SourceRow, String> column = column("reports.column.ip", ReportsViewModel.SourceRow::ip, 150);
+        TableColumn<ReportsViewModel.SourceRow, String> column = source(SourceColumn.ADDRESS, ReportsViewModel.SourceRow::ip, 150);
         // An IPv4 address whole, however narrow the window: the address is the row's name.
         column.setMinWidth(120);
         return column;
     }
 
-    private TableColumn<ReportsViewModel.SourceRow, Long> count(String key, Function<ReportsViewModel.SourceRow, Long> value) {
-        return count(key, value, 74);
+    private TableColumn<ReportsViewModel.SourceRow, Long> count(SourceColumn heading, Function<ReportsViewModel.SourceRow, Long> value) {
+        return grouped(source(heading, value, 74));
+    }
+
+    private <S> TableColumn<S, Long> count(String key, Function<S, Long> value, double width) {
+        return grouped(column(key, value, width));
     }
 
     /** A column of message counts, sorted by number and written as the window's language groups digits (12.345). */
-    private <S> TableColumn<S, Long> count(String key, Function<S, Long> value, double width) {
-        TableColumn<S, Long> column = column(key, value, width);
+    private <S> TableColumn<S, Long> grouped(TableColumn<S, Long> column) {
         // Five digits whole, with their separator, under a header as short as "Fail": a large receiver's daily count.
         column.setMinWidth(68);
         column.getStyleClass().add("reports-count");

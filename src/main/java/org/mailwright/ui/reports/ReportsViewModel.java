@@ -792,6 +792,11 @@ public final class ReportsViewModel {
         return context.settings().languageProperty().get().locale();
     }
 
+    /** A heading of the sources table, the same words {@code reports summary} prints. */
+    public String heading(ReportTerms.SourceColumn column) {
+        return ReportTerms.heading(locale(), column);
+    }
+
     private String text(String key, Object... arguments) {
         return Texts.format(context.bundle(), key, arguments);
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -90,5 +91,9 @@ class ReportsUiTest {
                 "the file's reason is said again in Spanish: " + brokenInSpanish);
         XYChart<?, ?> dailyInSpanish = robot.lookup("#reports-chart-daily").queryAs(XYChart.class);
         assertEquals("125.000", FxWait.onFx(() -> ((NumberAxis) dailyInSpanish.getYAxis()).getTickLabelFormatter().toString(125_000)));
+        // The sources table is headed with the words reports summary prints.
+        TableView<?> tableInSpanish = robot.lookup(".reports-table").queryAs(TableView.class);
+        assertEquals(List.of("Dirección", "Nombre inverso", "Emisor", "Mensajes", "Pasan DMARC", "Fallan DMARC", "SPF alineado",
+                "DKIM alineado"), FxWait.onFx(() -> tableInSpanish.getColumns().stream().map(TableColumn::getText).toList()));
     }
 }
