@@ -1,6 +1,8 @@
 package org.mailwright.cli;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.mailwright.dkim.MailMessage;
@@ -31,8 +33,12 @@ final class DkimMessageOptions {
                     : texts.get("cli.dkim.message-refused", message, e.problem().text(texts.locale())));
         } catch (NoSuchFileException e) {
             throw new UsageException(texts.get("cli.dkim.no-such-file", message));
+        } catch (AccessDeniedException e) {
+            throw new UsageException(texts.get("cli.dkim.message-denied", message));
         } catch (IOException e) {
-            throw new UsageException(texts.get("cli.dkim.file-unreadable", message));
+            // The system's own words ("Is a directory") are English: a folder is said in the user's.
+            throw new UsageException(texts.get(Files.isDirectory(message) ? "cli.dkim.message-folder" : "cli.dkim.file-unreadable",
+                    message));
         }
     }
 }

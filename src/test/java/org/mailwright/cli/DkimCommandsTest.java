@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -214,6 +215,17 @@ class DkimCommandsTest {
         assertEquals("{\"signatures\":[]}\n", json.out());
         assertEquals(2, missingFile.exitCode());
         assertTrue(missingFile.err().startsWith(dir.resolve("nope.eml") + " does not exist."), missingFile.err());
+    }
+
+    @Test
+    void aFolderGivenAsTheMessageIsNamedAsOneForEveryMessageCommand() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("inbox"));
+        for (String[] command : List.of(new String[] {"dkim", "verify", folder.toString()},
+                new String[] {"message", "check", folder.toString()})) {
+            Run run = run(command);
+            assertEquals(2, run.exitCode());
+            assertTrue(run.err().startsWith(folder + " is a folder; give the message file itself."), run.err());
+        }
     }
 
     @Test
