@@ -46,6 +46,7 @@ import org.mailwright.ui.ViewLifetime;
 import org.mailwright.ui.controls.ColumnHeaders;
 import org.mailwright.ui.controls.ExportChooser;
 import org.mailwright.ui.controls.FindingCard;
+import org.mailwright.ui.controls.WrappingCell;
 
 /** Shows a {@link ReportsViewModel}: the domain and period, the import and its errors, the totals, suggestions, charts and sources. */
 public final class ReportsView {
@@ -187,7 +188,7 @@ public final class ReportsView {
     private void buildTable() {
         sourcesTable.getColumns().setAll(List.of(
                 address(),
-                source(SourceColumn.REVERSE_NAME, ReportsViewModel.SourceRow::ptr, 200),
+                wrapping(source(SourceColumn.REVERSE_NAME, ReportsViewModel.SourceRow::ptr, 200)),
                 source(SourceColumn.SENDER, ReportsViewModel.SourceRow::label, 130),
                 count(SourceColumn.MESSAGES, ReportsViewModel.SourceRow::messages),
                 count(SourceColumn.DMARC_PASS, ReportsViewModel.SourceRow::pass),
@@ -303,8 +304,15 @@ public final class ReportsView {
 
     private TableColumn<ReportsViewModel.SourceRow, String> address() {
         TableColumn<ReportsViewModel.SourceRow, String> column = source(SourceColumn.ADDRESS, ReportsViewModel.SourceRow::ip, 150);
-        // An IPv4 address whole, however narrow the window: the address is the row's name.
+        // The address is the row's name: an IPv4 address on one line however narrow the window, a long
+        // IPv6 address wrapped rather than cut short.
         column.setMinWidth(120);
+        return wrapping(column);
+    }
+
+    /** A column of names that wraps them after their dots or colons instead of cutting them short. */
+    private static TableColumn<ReportsViewModel.SourceRow, String> wrapping(TableColumn<ReportsViewModel.SourceRow, String> column) {
+        column.setCellFactory(shown -> new WrappingCell<>(column));
         return column;
     }
 

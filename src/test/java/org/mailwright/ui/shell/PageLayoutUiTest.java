@@ -128,11 +128,7 @@ class PageLayoutUiTest {
             "Label.label.line-expected \"",
             "Propagation's row headers are buttons, and a button does not lay out a wrapping text in its graphic: the"
                     + " record a row expects (a DKIM key runs to 400 characters) is cut to the header's width, and shown"
-                    + " whole in the header's tooltip and in the detail pane when the row is chosen.",
-            "#address.cell.indexed-cell.table-cell.table-column \"2001:",
-            "The Reports sources table: a full IPv6 address (39 characters) does not fit the address column beside"
-                    + " seven others, even at 1400 pixels; a table cell wraps only through a Text graphic bound to its"
-                    + " column's width, not done yet. The address is whole in the source's rows and its exports.");
+                    + " whole in the header's tooltip and in the detail pane when the row is chosen.");
 
     private Stage stage;
     private StyleWarnings styleWarnings;
