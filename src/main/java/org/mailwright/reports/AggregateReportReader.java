@@ -250,16 +250,9 @@ public final class AggregateReportReader {
     }
 
     private static ReportFormatException notWellFormed(XMLStreamException e) {
-        // The parser's reason without the position it appends on a line of its own: the line is said apart.
-        String message = String.valueOf(e.getMessage());
-        int at = message.indexOf("\n at [");
-        String reason = (at >= 0 ? message.substring(0, at) : message).strip();
         int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
-        if (reason.length() > 200) {
-            reason = reason.substring(0, 200) + "…";
-        }
-        return line > 0 ? new ReportFormatException("reports.error.xml-at", line, reason)
-                : new ReportFormatException("reports.error.xml", reason);
+        return line > 0 ? new ReportFormatException("reports.error.xml-at", line, XmlFault.reason(e))
+                : new ReportFormatException("reports.error.xml", XmlFault.reason(e));
     }
 
     private void start(XMLStreamReader xml) {
