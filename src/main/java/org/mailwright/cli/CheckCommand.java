@@ -30,6 +30,7 @@ import org.mailwright.check.Scorecard;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.findings.Finding;
+import org.mailwright.i18n.Failures;
 import org.mailwright.i18n.Problem;
 import org.mailwright.json.Json;
 import picocli.CommandLine.Command;
@@ -146,7 +147,7 @@ final class CheckCommand extends Subcommand {
         } catch (NoSuchFileException e) {
             throw new UsageException(texts().get("cli.error.check-file-missing", file));
         } catch (IOException e) {
-            throw new UsageException(texts().get("cli.error.check-file-unreadable", file, e.getMessage()));
+            throw new UsageException(texts().get("cli.error.check-file-unreadable", file, Failures.reason(e)));
         }
         progress.finish();
         return anyError ? ExitCode.FAILED : ExitCode.OK;
@@ -181,7 +182,7 @@ final class CheckCommand extends Subcommand {
                 changes = last.map(entry -> CheckHistory.compare(entry, report));
                 history.record(report);
             } catch (IOException unwritable) {
-                err().println(texts().get("cli.check.history-unwritable", report.domain().unicode(), unwritable.getMessage()));
+                err().println(texts().get("cli.check.history-unwritable", report.domain().unicode(), Failures.reason(unwritable)));
             }
         }
         if (options().json()) {

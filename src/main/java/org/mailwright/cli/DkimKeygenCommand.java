@@ -13,6 +13,7 @@ import org.mailwright.dkim.KeyGenerator;
 import org.mailwright.dkim.KeySpec;
 import org.mailwright.dkim.KeyType;
 import org.mailwright.dkim.SelectorsMade;
+import org.mailwright.i18n.Failures;
 import org.mailwright.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,7 +81,7 @@ final class DkimKeygenCommand extends Subcommand {
             new SelectorsMade(options().dataFolder()).add(record.domain(), record.selector());
         } catch (IOException unwritable) {
             // The key is made and saved; only the health check's hint is lost, so say so and go on.
-            err().println(texts().get("cli.dkim.keygen.not-remembered", unwritable.getMessage()));
+            err().println(texts().get("cli.dkim.keygen.not-remembered", Failures.reason(unwritable)));
         }
         if (options().json()) {
             Map<String, Object> json = DkimRecordCommand.jsonOf(record);

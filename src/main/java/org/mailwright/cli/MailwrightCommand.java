@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mailwright.Version;
+import org.mailwright.i18n.Failures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -185,8 +186,8 @@ public final class MailwrightCommand implements Callable<Integer> {
      */
     static int failure(CommandLine where, Throwable problem, Texts texts) {
         boolean environment = problem instanceof IOException || problem instanceof UncheckedIOException;
-        if (environment && problem.getMessage() != null) {
-            where.getErr().println(sentence(texts.get("cli.error.unexpected", problem.getMessage())));
+        if (environment) {
+            where.getErr().println(sentence(texts.get("cli.error.unexpected", Failures.reasonNamingFile(problem))));
             return ExitCode.USAGE;
         }
         where.getErr().println(texts.get("cli.error.internal"));

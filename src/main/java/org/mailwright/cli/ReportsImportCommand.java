@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mailwright.i18n.Failures;
 import org.mailwright.json.Json;
 import org.mailwright.reports.ArchiveException;
 import org.mailwright.reports.FileImport;
@@ -76,7 +77,7 @@ final class ReportsImportCommand extends Subcommand {
         try {
             return ReportFiles.walk(paths);
         } catch (ReportFiles.UnreadableFolder e) {
-            throw new UsageException(texts().get("cli.reports.folder-unreadable", e.folder(), e.getMessage()));
+            throw new UsageException(texts().get("cli.reports.folder-unreadable", e.folder(), Failures.reason(e.getCause())));
         }
     }
 }

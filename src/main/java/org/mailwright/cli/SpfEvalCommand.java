@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.mailwright.i18n.Failures;
 import org.mailwright.json.Json;
 import org.mailwright.spf.MatchedTerm;
 import org.mailwright.spf.SpfEvaluation;
@@ -110,7 +111,7 @@ final class SpfEvalCommand extends Subcommand {
             // The system's own words ("Is a directory") are English: a folder is said in the user's.
             throw new UsageException(Files.isDirectory(Path.of(batch))
                     ? texts().get("cli.error.spf-batch-folder", batch)
-                    : texts().get("cli.error.spf-batch-unreadable", batch, e.getMessage()));
+                    : texts().get("cli.error.spf-batch-unreadable", batch, Failures.reason(e)));
         }
         return allRead ? ExitCode.OK : ExitCode.FAILED;
     }

@@ -30,6 +30,7 @@ import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.mailwright.i18n.Failures;
 import org.mailwright.i18n.Problem;
 
 /**
@@ -61,10 +62,6 @@ public final class ImapFetch {
 
     /** The longest reason from a server or the network repeated in a sentence. */
     private static final int MAX_REASON = 200;
-
-    /** A Java class name as an exception's message may start with it ("java.io.EOFException: ..."). */
-    private static final java.util.regex.Pattern CLASS_NAME =
-            java.util.regex.Pattern.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
 
     /**
      * What to fetch, from where.
@@ -434,7 +431,7 @@ public final class ImapFetch {
     static Object reason(Throwable e) {
         String message = null;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            String words = cause.getMessage() == null ? "" : CLASS_NAME.matcher(cause.getMessage()).replaceAll("");
+            String words = cause.getMessage() == null ? "" : Failures.withoutClassNames(cause.getMessage());
             if (!words.isBlank()) {
                 message = words;
             }

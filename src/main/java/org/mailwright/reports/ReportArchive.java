@@ -29,6 +29,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
+import org.mailwright.i18n.Failures;
 import org.mailwright.i18n.Problem;
 
 /**
@@ -180,7 +181,7 @@ public final class ReportArchive implements AutoCloseable {
                 Files.createDirectories(folder);
             }
         } catch (IOException e) {
-            throw new ArchiveException(e, "reports.archive.open-failed", absolute, String.valueOf(e.getMessage()));
+            throw new ArchiveException(e, "reports.archive.open-failed", absolute, Failures.reason(e));
         }
         return openJdbc("jdbc:sqlite:" + absolute, Dialect.SQLITE, sqliteProperties());
     }
@@ -229,7 +230,7 @@ public final class ReportArchive implements AutoCloseable {
                 throw archive;
             }
             throw new ArchiveException(e, "reports.archive.open-failed", shown,
-                    e instanceof SQLException sql ? reason(sql) : String.valueOf(e.getMessage()));
+                    e instanceof SQLException sql ? reason(sql) : Failures.reason(e));
         }
     }
 
@@ -723,7 +724,7 @@ public final class ReportArchive implements AutoCloseable {
                 problems.add(new FileImport.FileProblem(ReportPlace.FILE, format.problem()));
             } else if (problem instanceof IOException || problem instanceof java.io.UncheckedIOException) {
                 problems.add(new FileImport.FileProblem(ReportPlace.FILE,
-                        new Problem("reports.archive.unreadable", String.valueOf(problem.getMessage()))));
+                        new Problem("reports.archive.unreadable", Failures.reason(problem))));
             } else if (problem instanceof RuntimeException runtime) {
                 throw runtime;
             } else if (problem instanceof Error error) {

@@ -1,11 +1,11 @@
 package org.mailwright.ui;
 
-import java.text.MessageFormat;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableBooleanValue;
+import org.mailwright.i18n.Messages;
 
 /** Formats the window's words from a resource bundle. */
 public final class Texts {
@@ -24,7 +24,8 @@ public final class Texts {
         } catch (MissingResourceException e) {
             return "[" + key + "]";
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(arguments);
+        // With arguments, words among them (a reason, a problem) are said in the bundle's language too.
+        return arguments.length == 0 ? pattern : Messages.format(bundle.getLocale(), pattern, arguments);
     }
 
     /**

@@ -37,10 +37,19 @@ class FailureTest {
     }
 
     @Test
+    void theFileAndTheSystemsReasonAreSaidInTheUsersLanguage() {
+        MailwrightCommand.failure(where, new java.io.FileNotFoundException("/srv/keys/k.pem (Is a directory)"),
+                new Texts(Locale.forLanguageTag("es")));
+
+        assertEquals("Mailwright no pudo ejecutar la orden: /srv/keys/k.pem: es una carpeta, no un archivo.\n", err.toString());
+    }
+
+    @Test
     void whatTheSystemRefusedIsSaidAndIsNotABug() {
         int code = MailwrightCommand.failure(where, new IOException("/srv/keys: Permission denied"), new Texts(Locale.ENGLISH));
 
         assertEquals(2, code);
-        assertEquals("Mailwright could not run the command: /srv/keys: Permission denied.\n", err.toString());
+        assertEquals("Mailwright could not run the command: /srv/keys: permission denied (its permissions, or its folder’s, keep you"
+                + " out).\n", err.toString());
     }
 }

@@ -42,6 +42,8 @@ import org.mailwright.dns.DomainName;
 import org.mailwright.files.AtomicFiles;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.Severity;
+import org.mailwright.i18n.Failures;
+import org.mailwright.i18n.LocalizedText;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.work.BackgroundJobs;
@@ -97,7 +99,7 @@ public final class HealthCheckViewModel {
      * @param historyProblem why the history could not be read or written; empty when it could
      */
     private record Checked(HealthReport report, String resolver, Optional<CheckHistory.Changes> changes,
-                           Optional<String> historyProblem) {
+                           Optional<LocalizedText> historyProblem) {
     }
 
     private final AppContext context;
@@ -259,7 +261,7 @@ public final class HealthCheckViewModel {
                         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                                 ? failure.getCause() : failure;
                         finished(cause instanceof CancellationException ? () -> text("health.cancelled")
-                                : () -> text("health.failed", name.unicode(), String.valueOf(cause.getMessage())));
+                                : () -> text("health.failed", name.unicode(), Failures.reason(cause)));
                         return;
                     }
                     checked = result;
@@ -281,7 +283,7 @@ public final class HealthCheckViewModel {
             since = history.last(report.domain()).map(last -> CheckHistory.compare(last, report));
             history.record(report);
         } catch (IOException unusable) {
-            return new Checked(report, resolver, Optional.empty(), Optional.of(String.valueOf(unusable.getMessage())));
+            return new Checked(report, resolver, Optional.empty(), Optional.of(Failures.reason(unusable)));
         }
         return new Checked(report, resolver, since, Optional.empty());
     }
@@ -336,7 +338,7 @@ public final class HealthCheckViewModel {
         }), (saved, failure) -> {
             if (!(failure instanceof CancellationException)) {
                 noteWords = failure == null ? () -> text("health.export.saved", saved)
-                        : () -> text("health.export.failed", file, String.valueOf(failure.getMessage()));
+                        : () -> text("health.export.failed", file, Failures.reason(failure));
                 reword();
             }
         });

@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -38,6 +37,7 @@ import org.mailwright.dns.DomainName;
 import org.mailwright.findings.Finding;
 import org.mailwright.files.AtomicFiles;
 import org.mailwright.findings.ReportFinding;
+import org.mailwright.i18n.Failures;
 import org.mailwright.reports.ArchivedRow;
 import org.mailwright.reports.FileImport;
 import org.mailwright.reports.PolicyEvaluated;
@@ -621,7 +621,7 @@ public final class ReportsViewModel {
                 importing.set(false);
                 sayImport(() -> failure instanceof CancellationException ? text("reports.import.cancelled", 0, 0)
                         : failure instanceof ReportFiles.UnreadableFolder unreadable
-                        ? text("reports.import.folder-unreadable", unreadable.folder(), unreadable.getMessage()) : reason(failure));
+                        ? text("reports.import.folder-unreadable", unreadable.folder(), Failures.reason(unreadable.getCause())) : reason(failure));
                 return;
             }
             run = started;
@@ -782,9 +782,7 @@ public final class ReportsViewModel {
 
     /** Why work failed, in the user's language when the core said it. */
     private String reason(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        return cause instanceof org.mailwright.i18n.ProblemException problem ? problem.problem().text(locale())
-                : String.valueOf(cause.getMessage());
+        return Failures.reason(failure).text(locale());
     }
 
     /** The language the findings and the files' reasons are worded in. */

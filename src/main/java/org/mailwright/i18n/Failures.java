@@ -1,0 +1,146 @@
+package org.mailwright.i18n;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+
+/**
+ * Why work failed, in the reader's language. A file's failure is worded by the system in English
+ * ("No space left on device", "Is a directory"), or named by Java only by the exception's type: the
+ * reasons people meet are said by Mailwright, any other is passed on, marked as the system's words.
+ */
+public final class Failures {
+
+    /** The system's words for a reason (its {@code strerror}), and what Mailwright calls it. */
+    private static final List<String[]> SYSTEM_WORDS = List.of(
+            new String[] {"No space left on device", "disk-full"},
+            new String[] {"Disk quota exceeded", "quota"},
+            new String[] {"Read-only file system", "read-only"},
+            new String[] {"Is a directory", "is-folder"},
+            new String[] {"Not a directory", "not-a-folder"},
+            new String[] {"Permission denied", "access-denied"},
+            new String[] {"Operation not permitted", "access-denied"},
+            new String[] {"Too many levels of symbolic links", "link-loop"},
+            new String[] {"File name too long", "name-too-long"},
+            new String[] {"No such file or directory", "not-found"},
+            new String[] {"Input/output error", "device"});
+
+    private static final Pattern CLASS_NAME = Pattern.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
+
+    /** The most of the system's own words repeated: they may name a long path. */
+    private static final int SHOWN = 200;
+
+    private Failures() {
+    }
+
+    /**
+     * Why {@code failure} happened, as words the reader's language has: the core's own problem, a
+     * file's reason, or (for anything else) the failure's message without a Java class name.
+     */
+    public static LocalizedText reason(Throwable failure) {
+        Throwable cause = unwrapped(failure);
+        if (cause instanceof ProblemException problem) {
+            return problem.problem();
+        }
+        if (cause instanceof IOException io) {
+            return io(io);
+        }
+        String message = cause.getMessage() == null ? "" : withoutClassNames(cause.getMessage()).strip();
+        return message.isEmpty() ? new Problem("failure.unexplained") : new Problem("io.system-words", bounded(message));
+    }
+
+    /**
+     * Like {@link #reason}, with the file the system names when the sentence around it names none:
+     * "/srv/keys: permission denied (...)".
+     */
+    public static LocalizedText reasonNamingFile(Throwable failure) {
+        Throwable cause = unwrapped(failure);
+        LocalizedText reason = reason(cause);
+        if (cause instanceof IOException io && reason instanceof Problem said && !said.key().equals("io.system-words")) {
+            Optional<String> file = fileOf(io);
+            if (file.isPresent()) {
+                return new Problem("io.file-reason", bounded(file.get()), reason);
+            }
+        }
+        return reason;
+    }
+
+    /** The file an I/O failure names: Java keeps it apart, or writes it before the system's reason. */
+    private static Optional<String> fileOf(IOException failure) {
+        if (failure instanceof FileSystemException system) {
+            return Optional.ofNullable(system.getFile());
+        }
+        String message = failure.getMessage();
+        if (message == null) {
+            return Optional.empty();
+        }
+        int reasonInBrackets = message.lastIndexOf(" (");
+        if (failure instanceof FileNotFoundException && reasonInBrackets > 0 && message.endsWith(")")) {
+            return Optional.of(message.substring(0, reasonInBrackets));
+        }
+        int colon = message.indexOf(": ");
+        return colon > 0 ? Optional.of(message.substring(0, colon)) : Optional.empty();
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        Throwable cause = failure;
+        for (int unwrapped = 0; unwrapped < 8 && (cause instanceof CompletionException || cause instanceof ExecutionException
+                || cause instanceof UncheckedIOException) && cause.getCause() != null; unwrapped++) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static LocalizedText io(IOException failure) {
+        if (failure instanceof AccessDeniedException) {
+            return new Problem("io.access-denied");
+        }
+        if (failure instanceof NoSuchFileException) {
+            return new Problem("io.not-found");
+        }
+        if (failure instanceof FileAlreadyExistsException) {
+            return new Problem("io.exists");
+        }
+        if (failure instanceof NotDirectoryException) {
+            return new Problem("io.not-a-folder");
+        }
+        if (failure instanceof DirectoryNotEmptyException) {
+            return new Problem("io.folder-not-empty");
+        }
+        if (failure instanceof FileSystemLoopException) {
+            return new Problem("io.link-loop");
+        }
+        String words = failure instanceof FileSystemException system && system.getReason() != null ? system.getReason()
+                : failure.getMessage() == null ? "" : failure.getMessage();
+        String lower = words.toLowerCase(Locale.ROOT);
+        for (String[] known : SYSTEM_WORDS) {
+            if (lower.contains(known[0].toLowerCase(Locale.ROOT))) {
+                return new Problem("io." + known[1]);
+            }
+        }
+        String plain = withoutClassNames(words).strip();
+        return plain.isEmpty() ? new Problem("failure.unexplained") : new Problem("io.system-words", bounded(plain));
+    }
+
+    /** {@code message} without the Java class names an exception's message may start with ("java.io.EOFException: ..."). */
+    public static String withoutClassNames(String message) {
+        return CLASS_NAME.matcher(message).replaceAll("");
+    }
+
+    private static String bounded(String words) {
+        return words.length() <= SHOWN ? words : words.substring(0, SHOWN) + "…";
+    }
+}
