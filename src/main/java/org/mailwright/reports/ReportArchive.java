@@ -30,6 +30,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Future;
 import org.mailwright.i18n.Failures;
+import org.mailwright.i18n.LocalizedText;
 import org.mailwright.i18n.Problem;
 
 /**
@@ -133,10 +134,10 @@ public final class ReportArchive implements AutoCloseable {
         }
         String lower = location.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:postgresql:")) {
-            return openJdbc(location, Dialect.POSTGRESQL, new Properties());
+            return openJdbc(location, withoutPassword(location), Dialect.POSTGRESQL, new Properties());
         }
         if (lower.startsWith("jdbc:sqlite:")) {
-            return openJdbc(location, Dialect.SQLITE, sqliteProperties());
+            return openJdbc(location, withoutPassword(location), Dialect.SQLITE, sqliteProperties());
         }
         if (lower.startsWith("jdbc:")) {
             throw new ArchiveException("reports.archive.unsupported", shown(location));
@@ -183,7 +184,7 @@ public final class ReportArchive implements AutoCloseable {
         } catch (IOException e) {
             throw new ArchiveException(e, "reports.archive.open-failed", absolute, Failures.reason(e));
         }
-        return openJdbc("jdbc:sqlite:" + absolute, Dialect.SQLITE, sqliteProperties());
+        return openJdbc("jdbc:sqlite:" + absolute, absolute.toString(), Dialect.SQLITE, sqliteProperties());
     }
 
     private static Properties sqliteProperties() {
@@ -207,13 +208,13 @@ public final class ReportArchive implements AutoCloseable {
         return properties;
     }
 
-    private static ReportArchive openJdbc(String url, Dialect dialect, Properties properties) {
-        String shown = withoutPassword(url);
+    /** @param shown where the archive is, as messages name it: the file, or the URL without its password */
+    private static ReportArchive openJdbc(String url, String shown, Dialect dialect, Properties properties) {
         Connection connection;
         try {
             connection = DriverManager.getConnection(url, properties);
         } catch (SQLException e) {
-            throw new ArchiveException(e, "reports.archive.open-failed", shown, reason(e));
+            throw new ArchiveException(e, "reports.archive.open-failed", shown, reason(e, dialect));
         }
         try {
             Migrations.migrate(connection, dialect);
@@ -230,7 +231,7 @@ public final class ReportArchive implements AutoCloseable {
                 throw archive;
             }
             throw new ArchiveException(e, "reports.archive.open-failed", shown,
-                    e instanceof SQLException sql ? reason(sql) : Failures.reason(e));
+                    e instanceof SQLException sql ? reason(sql, dialect) : Failures.reason(e));
         }
     }
 
@@ -637,7 +638,7 @@ public final class ReportArchive implements AutoCloseable {
     }
 
     private ArchiveException failed(SQLException e) {
-        return new ArchiveException(e, "reports.archive.failed", location, reason(e));
+        return new ArchiveException(e, "reports.archive.failed", location, reason(e, dialect));
     }
 
     /** A database failure carried through the readers' callbacks, which cannot throw SQLException. */
@@ -1456,15 +1457,38 @@ public final class ReportArchive implements AutoCloseable {
     }
 
     /** The database's own words for a failure, on one line, without a password. */
-    private static String reason(SQLException e) {
-        // Without words of its own, the database's code: never a Java class name.
-        String message = e.getMessage() != null ? e.getMessage()
-                : e.getSQLState() != null ? "SQLSTATE " + e.getSQLState() : "error " + e.getErrorCode();
-        message = message.replaceAll("\\s*\\R\\s*", " ").strip();
+    /**
+     * Why the database refused, in the reader's language for the faults people meet (SQLite's result
+     * codes, PostgreSQL's SQLSTATE classes); any other in the database's own words, or by its code:
+     * never a Java class name.
+     */
+    private static LocalizedText reason(SQLException e, Dialect dialect) {
+        String known = dialect != Dialect.SQLITE ? null : switch (e.getErrorCode() & 0xff) {
+            case 0 -> null;
+            case 3 -> "access-denied";
+            case 5, 6 -> "busy";
+            case 8 -> "read-only";
+            case 10 -> "device";
+            case 11, 26 -> "damaged";
+            case 13 -> "disk-full";
+            case 14 -> "cannot-open";
+            default -> null;
+        };
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (known == null && dialect == Dialect.POSTGRESQL) {
+            known = state.startsWith("08") ? "no-connection" : state.startsWith("28") ? "login-refused"
+                    : state.equals("3D000") ? "no-database" : state.equals("42501") ? "privilege" : state.equals("53100") ? "disk-full"
+                    : null;
+        }
+        if (known != null) {
+            return new Problem("reports.database." + known);
+        }
+        String message = e.getMessage() != null ? e.getMessage() : !state.isEmpty() ? "SQLSTATE " + state : "error " + e.getErrorCode();
+        message = Failures.withoutClassNames(message).replaceAll("\\s*\\R\\s*", " ").strip();
         if (message.endsWith(".")) {
             message = message.substring(0, message.length() - 1);
         }
-        return message.length() > 300 ? message.substring(0, 300) + "…" : message;
+        return new Problem("reports.database.words", message.length() > 300 ? message.substring(0, 300) + "…" : message);
     }
 
     /** A URL as it may be shown: a password=... parameter or user:password@ replaced by ***. */

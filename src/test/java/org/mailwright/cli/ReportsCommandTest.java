@@ -188,6 +188,22 @@ class ReportsCommandTest {
     }
 
     @Test
+    void aFileThatIsNoArchiveIsNamedAsOneInTheUsersLanguage() throws IOException {
+        Path notAnArchive = Files.writeString(folder.resolve("notes.db"), "shopping list: milk, eggs\n".repeat(100));
+
+        CommandRun english = run("reports", "summary", "--no-names", "--db", notAnArchive.toString());
+        CommandRun spanish = run(Locale.forLanguageTag("es"), "reports", "import", folder.resolve("in").toString(), "--db",
+                notAnArchive.toString());
+
+        assertEquals(2, english.exitCode());
+        assertTrue(english.err().startsWith("Could not open the report archive " + notAnArchive
+                + ": the file is damaged or is not a report archive."), english.err());
+        assertTrue(spanish.err().startsWith("No se pudo abrir el archivo de informes " + notAnArchive
+                + ": el archivo está dañado o no es un archivo de informes."), spanish.err());
+        assertEquals("shopping list: milk, eggs\n".repeat(100), Files.readString(notAnArchive), "the file is left as it was");
+    }
+
+    @Test
     void theArchiveIsReportsDbInTheDataFolderByDefault() {
         Path data = folder.resolve("data");
         CommandRun imported = run("reports", "import", folder.resolve("in").toString(), "--data-dir", data.toString(), "--json");
@@ -223,6 +239,7 @@ class ReportsCommandTest {
         assertEquals(2, noServer.exitCode());
         assertTrue(noServer.err().startsWith("Could not open the report archive jdbc:postgresql://127.0.0.1:9/x?user=u&password=***"),
                 noServer.err());
+        assertTrue(noServer.err().contains("connectTimeout=2: the database server could not be reached."), noServer.err());
         assertTrue(!noServer.err().contains("secret"), noServer.err());
         assertEquals(1, noServer.err().lines().count(), noServer.err());
 
