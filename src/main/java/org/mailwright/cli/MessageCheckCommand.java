@@ -15,6 +15,7 @@ import org.mailwright.dkim.SignatureResult;
 import org.mailwright.dmarc.DiscoveredPolicy;
 import org.mailwright.dmarc.Policy;
 import org.mailwright.dns.ResolverService;
+import org.mailwright.i18n.ProblemException;
 import org.mailwright.json.Json;
 import org.mailwright.message.DkimVerdict;
 import org.mailwright.message.DmarcVerdict;
@@ -70,8 +71,8 @@ final class MessageCheckCommand extends Subcommand {
         }
         try {
             return Optional.of(IpText.parseAddress(ip));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(texts().get("cli.message.bad-ip", ip));
+        } catch (ProblemException e) {
+            throw new UsageException(e.problem().text(texts().locale()));
         }
     }
 

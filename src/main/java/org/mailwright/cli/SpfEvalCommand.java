@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.mailwright.i18n.Failures;
+import org.mailwright.i18n.ProblemException;
 import org.mailwright.json.Json;
 import org.mailwright.spf.MatchedTerm;
 import org.mailwright.spf.SpfEvaluation;
@@ -130,8 +131,8 @@ final class SpfEvalCommand extends Subcommand {
         SpfRequest request;
         try {
             request = SpfRequest.of(fields[0], fields.length > 1 ? fields[1] : "", fields.length > 2 ? fields[2] : "");
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(lineError(number, e.getMessage()));
+        } catch (ProblemException e) {
+            return CompletableFuture.completedFuture(lineError(number, e.problem().text(texts().locale())));
         }
         // An evaluation gives a result whatever the data; should one fail all the same, it is this line's error alone.
         return evaluator.evaluate(request).thenApply(SpfEvalCommand::toJson)
@@ -148,8 +149,8 @@ final class SpfEvalCommand extends Subcommand {
     private SpfRequest request(String address, String from, String name) {
         try {
             return SpfRequest.of(address, from, name);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        } catch (ProblemException e) {
+            throw new UsageException(e.problem().text(texts().locale()));
         }
     }
 

@@ -6,6 +6,8 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import org.mailwright.dns.Ipv6Text;
+import org.mailwright.i18n.Problem;
+import org.mailwright.i18n.ProblemException;
 
 /**
  * Strict IP address text for SPF: the ip4-network and ip6-network grammar of RFC 7208 (no leading
@@ -120,13 +122,13 @@ public final class IpText {
      * The client address of an SMTP session: IPv4 or IPv6 text, with IPv4-mapped IPv6 addresses
      * taken as the IPv4 address they carry (RFC 7208 section 5).
      *
-     * @throws IllegalArgumentException when {@code text} is neither, in one plain sentence
+     * @throws ProblemException when {@code text} is neither, with the sentence that says so
      */
     public static InetAddress parseAddress(String text) {
         String trimmed = text == null ? "" : text.trim();
         byte[] bytes = trimmed.contains(":") ? parseIpv6(trimmed) : parseIpv4(trimmed);
         if (bytes == null) {
-            throw new IllegalArgumentException("\"" + trimmed + "\" is not an IPv4 or IPv6 address.");
+            throw new ProblemException(new Problem("spf.ip.not-an-address", Problem.shown(trimmed)));
         }
         try {
             // getByAddress turns an IPv4-mapped IPv6 address into the IPv4 address, as SPF wants.

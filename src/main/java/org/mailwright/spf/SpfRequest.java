@@ -29,7 +29,7 @@ public record SpfRequest(InetAddress client, String mailFrom, String helo) {
     /**
      * A request from text, as the CLI and batch files give it.
      *
-     * @throws IllegalArgumentException when {@code ip} is not an IP address (one plain sentence)
+     * @throws org.mailwright.i18n.ProblemException when {@code ip} is not an IP address, with the sentence that says so
      */
     public static SpfRequest of(String ip, String mailFrom, String helo) {
         return new SpfRequest(IpText.parseAddress(ip), mailFrom, helo);

@@ -69,7 +69,7 @@ class MessageCheckCommandTest {
 
         CommandRun badIp = CommandRun.run("message", "check", message.toString(), "--ip", "192.0.2", "--server", dns.address().toString());
         assertEquals(2, badIp.exitCode());
-        assertTrue(badIp.err().contains("192.0.2 is not an IPv4 or IPv6 address."), badIp.err());
+        assertTrue(badIp.err().contains("“192.0.2” is not an IPv4 or IPv6 address."), badIp.err());
 
         CommandRun missing = CommandRun.run("message", "check", folder.resolve("nope.eml").toString());
         assertEquals(2, missing.exitCode());

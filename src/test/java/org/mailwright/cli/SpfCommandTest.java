@@ -129,7 +129,7 @@ class SpfCommandTest {
         assertEquals(4, lines.length, run.out());
         assertTrue(lines[0].startsWith("{\"result\":\"pass\",\"explanation\":null,\"mechanism\":\"include:_spf.provider.test\""), lines[0]);
         assertTrue(lines[1].startsWith("{\"result\":\"pass\",\"explanation\":null,\"mechanism\":\"a\",\"lookups\":1,\"domain\":\"helo.example.test\""), lines[1]);
-        assertEquals("{\"line\":4,\"error\":\"Line 4: \\\"not-an-ip\\\" is not an IPv4 or IPv6 address.\"}", lines[2]);
+        assertEquals("{\"line\":4,\"error\":\"Line 4: “not-an-ip” is not an IPv4 or IPv6 address.\"}", lines[2]);
         assertTrue(lines[3].startsWith("{\"result\":\"pass\",\"explanation\":null,\"mechanism\":\"mx\""), lines[3]);
         assertEquals(1, run.exitCode(), "a line could not be read");
     }
@@ -243,7 +243,10 @@ class SpfCommandTest {
                 "2001:db8::1 is an address of the other family: write it as ip6:2001:db8::1, not ip4:2001:db8::1.");
         assertUsage(run("spf", "build", "--all", "pass"), "--all takes fail, softfail or neutral, not \"pass\".");
         assertUsage(run("spf", "eval", "--mail-from", "a@example.test"), "Give the client address with --ip (or a file with --batch).");
-        assertUsage(run("spf", "eval", "--ip", "1.2.3", "--helo", "x.example.test"), "\"1.2.3\" is not an IPv4 or IPv6 address.");
+        assertUsage(run("spf", "eval", "--ip", "1.2.3", "--helo", "x.example.test"), "“1.2.3” is not an IPv4 or IPv6 address.");
+        CommandRun spanish = run(Locale.forLanguageTag("es"), "spf", "eval", "--ip", "1.2.3", "--helo", "x.example.test");
+        assertEquals(2, spanish.exitCode());
+        assertTrue(spanish.err().startsWith("“1.2.3” no es una dirección IPv4 ni IPv6. Ejecute "), spanish.err());
         assertUsage(run("spf", "eval", "--batch", "/no/such/file"), "The batch file /no/such/file does not exist.");
         String folder = System.getProperty("java.io.tmpdir");
         assertUsage(run("spf", "eval", "--batch", folder), folder + " is a folder; give the batch file itself, or - for standard input.");

@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import org.mailwright.dns.DomainName;
+import org.mailwright.i18n.ProblemException;
 import org.mailwright.spf.SpfEvaluation;
 import org.mailwright.spf.SpfEvaluator;
 import org.mailwright.spf.SpfRequest;
@@ -183,8 +184,8 @@ public final class AddressTest {
         SpfRequest request;
         try {
             request = SpfRequest.of(address, sender.get(), "");
-        } catch (IllegalArgumentException notAnAddress) {
-            return words.text("spf.test.problem.ip", address);
+        } catch (ProblemException notAnAddress) {
+            return notAnAddress.problem().text(words.locale());
         }
         String at = domain.getValue();
         if (at == null || at.isEmpty() || request.checks(DomainName.of(at))) {

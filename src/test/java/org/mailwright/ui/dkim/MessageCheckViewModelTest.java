@@ -235,7 +235,7 @@ class MessageCheckViewModelTest {
         assertEquals("", model.words().say(model.clientProblemProperty().get()), "still typing");
 
         assertFalse(model.commitClientAddress());
-        assertEquals("192.0.2 is not an IPv4 or IPv6 address.", model.words().say(model.clientProblemProperty().get()));
+        assertEquals("“192.0.2” is not an IPv4 or IPv6 address.", model.words().say(model.clientProblemProperty().get()));
         model.verify();
         assertNull(model.screenProperty().get(), "no check with an address that is none");
         assertTrue(jobs.messages.isEmpty());
