@@ -19,6 +19,7 @@ import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
 import org.mailwright.dns.ServerAddress;
 import org.mailwright.i18n.Problem;
+import org.mailwright.i18n.ProblemException;
 import picocli.CommandLine.Option;
 
 /**
@@ -216,8 +217,8 @@ final class GlobalOptions {
     private ResolverTarget parseTarget(String text) {
         try {
             return ResolverTarget.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        } catch (ProblemException e) {
+            throw new UsageException(e.problem().text(texts.locale()));
         }
     }
 
@@ -225,8 +226,8 @@ final class GlobalOptions {
         ServerAddress address;
         try {
             address = ServerAddress.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        } catch (ProblemException e) {
+            throw new UsageException(e.problem().text(texts.locale()));
         }
         // Typos are caught here, as a usage error, rather than later as a name that does not resolve.
         String host = address.host();

@@ -3,6 +3,8 @@ package org.mailwright.dns;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.mailwright.i18n.Problem;
+import org.mailwright.i18n.ProblemException;
 
 /**
  * Where a lookup is sent: the system's resolvers, a public resolver, explicit servers (tried in
@@ -31,11 +33,11 @@ public sealed interface ResolverTarget
      * Parses what a user types: {@code system}, {@code google}, {@code cloudflare}, {@code quad9},
      * or one or more {@code HOST[:PORT]} separated by commas or spaces.
      *
-     * @throws IllegalArgumentException with a sentence fit for the user
+     * @throws ProblemException with the sentence that says why, in the reader's language
      */
     static ResolverTarget parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("No resolver given.");
+            throw new ProblemException(new Problem("dns.server.no-resolver"));
         }
         String value = text.trim();
         if (value.equalsIgnoreCase(SystemResolvers.INSTANCE.id())) {
@@ -72,7 +74,7 @@ public sealed interface ResolverTarget
         public Servers {
             servers = List.copyOf(servers);
             if (servers.isEmpty()) {
-                throw new IllegalArgumentException("No server given.");
+                throw new ProblemException(new Problem("dns.server.none"));
             }
         }
 

@@ -2,6 +2,7 @@ package org.mailwright.dns;
 
 import java.util.Objects;
 import org.mailwright.i18n.Problem;
+import org.mailwright.i18n.ProblemException;
 
 /**
  * One DNS server: a host name or IP literal and a port. Written {@code host:port}, with IPv6
@@ -14,10 +15,10 @@ public record ServerAddress(String host, int port) {
     public ServerAddress {
         Objects.requireNonNull(host, "host");
         if (host.isBlank()) {
-            throw new IllegalArgumentException("The server's host is empty.");
+            throw refused("dns.server.empty-host");
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("Port " + port + " is not between 1 and 65535.");
+            throw refused("dns.server.port-range", String.valueOf(port));
         }
     }
 
@@ -25,18 +26,17 @@ public record ServerAddress(String host, int port) {
      * Parses {@code host}, {@code host:port}, {@code [v6]}, {@code [v6]:port} or a bare IPv6
      * literal; the port defaults to 53.
      *
-     * @throws IllegalArgumentException with a sentence fit for the user when the text is not an
-     *     address
+     * @throws ProblemException with the sentence that says why, when the text is not an address
      */
     public static ServerAddress parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("The server address is empty.");
+            throw refused("dns.server.empty");
         }
         String value = text.trim();
         if (value.startsWith("[")) {
             int close = value.indexOf(']');
             if (close < 0) {
-                throw new IllegalArgumentException(quoted(value) + " opens a bracket it does not close.");
+                throw refused("dns.server.open-bracket", Problem.shown(value));
             }
             String host = value.substring(1, close);
             String rest = value.substring(close + 1);
@@ -44,7 +44,7 @@ public record ServerAddress(String host, int port) {
                 return new ServerAddress(host, DNS_PORT);
             }
             if (!rest.startsWith(":")) {
-                throw new IllegalArgumentException(quoted(value) + " is not HOST[:PORT].");
+                throw refused("dns.server.not-host-port", Problem.shown(value));
             }
             return new ServerAddress(host, parsePort(rest.substring(1), value));
         }
@@ -61,22 +61,22 @@ public record ServerAddress(String host, int port) {
 
     private static int parsePort(String port, String whole) {
         if (port.isEmpty()) {
-            throw new IllegalArgumentException(quoted(whole) + " has a colon but no port after it.");
+            throw refused("dns.server.no-port", Problem.shown(whole));
         }
         try {
             int number = Integer.parseInt(port);
             if (number < 1 || number > 65535) {
-                throw new IllegalArgumentException("Port " + port + " in " + quoted(whole) + " is not between 1 and 65535.");
+                throw refused("dns.server.port-range-in", Problem.shown(port), Problem.shown(whole));
             }
             return number;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(quoted(port) + " in " + quoted(whole) + " is not a port number.");
+            throw refused("dns.server.not-a-port", Problem.shown(port), Problem.shown(whole));
         }
     }
 
-    /** {@code text} in quotes as a message repeats it: whole when short, else its start and an ellipsis. */
-    private static String quoted(String text) {
-        return "\"" + Problem.shown(text) + "\"";
+    /** A server address refused, with the sentence that says why in the reader's language. */
+    private static ProblemException refused(String key, Object... arguments) {
+        return new ProblemException(new Problem(key, arguments));
     }
 
     /** True for this machine's own addresses (127.0.0.0/8, ::1, localhost): a development setup. */

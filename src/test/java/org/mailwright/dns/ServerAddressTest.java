@@ -3,8 +3,11 @@ package org.mailwright.dns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mailwright.i18n.ProblemException;
 
 class ServerAddressTest {
 
@@ -36,10 +39,17 @@ class ServerAddressTest {
             "[2001:db8::53]5353 | \"[2001:db8::53]5353\" is not HOST[:PORT].",
             "192.0.2.53:        | \"192.0.2.53:\" has a colon but no port after it.",
             "[2001:db8::53]:    | \"[2001:db8::53]:\" has a colon but no port after it.",
-            ":53                | The server's host is empty."})
+            ":53                | The server’s host is empty."})
     void rejectsBadAddressesWithASentence(String text, String message) {
-        var error = assertThrows(IllegalArgumentException.class, () -> ServerAddress.parse(text));
+        var error = assertThrows(ProblemException.class, () -> ServerAddress.parse(text));
 
-        assertEquals(message, error.getMessage());
+        assertEquals(message, error.problem().text(Locale.ENGLISH));
+    }
+
+    @Test
+    void saysWhyInSpanishToo() {
+        var error = assertThrows(ProblemException.class, () -> ServerAddress.parse("192.0.2.53:dns"));
+
+        assertEquals("\"dns\" en \"192.0.2.53:dns\" no es un número de puerto.", error.problem().text(Locale.forLanguageTag("es")));
     }
 }

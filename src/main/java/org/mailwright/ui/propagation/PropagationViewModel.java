@@ -36,6 +36,7 @@ import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
 import org.mailwright.dns.ServerAddress;
+import org.mailwright.i18n.ProblemException;
 import org.mailwright.propagation.Cell;
 import org.mailwright.propagation.CellState;
 import org.mailwright.propagation.ExpectedRecord;
@@ -364,8 +365,8 @@ public final class PropagationViewModel {
         try {
             ServerAddress.parse(typed.strip());
             return Optional.empty();
-        } catch (IllegalArgumentException notAnAddress) {
-            return Optional.of(words().get("propagation.server.problem", notAnAddress.getMessage()));
+        } catch (ProblemException notAnAddress) {
+            return Optional.of(words().get("propagation.server.problem", notAnAddress.problem()));
         }
     }
 

@@ -867,8 +867,8 @@ public final class PublishViewModel {
         try {
             ServerAddress.parse(server.get());
             return "";
-        } catch (IllegalArgumentException notAnAddress) {
-            return text("publish.server.invalid", notAnAddress.getMessage(), server.get().strip());
+        } catch (ProblemException notAnAddress) {
+            return text("publish.server.invalid", notAnAddress.problem(), server.get().strip());
         }
     }
 

@@ -19,6 +19,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.mailwright.dns.ServerAddress;
+import org.mailwright.i18n.ProblemException;
 import org.mailwright.ui.Texts;
 
 /**
@@ -195,8 +196,8 @@ public final class SettingsViewModel {
         try {
             ServerAddress.parse(text);
             customProblem.set("");
-        } catch (IllegalArgumentException e) {
-            customProblem.set(Texts.format(words.get(), "settings.custom.invalid", e.getMessage(), text.trim()));
+        } catch (ProblemException notAnAddress) {
+            customProblem.set(Texts.format(words.get(), "settings.custom.invalid", notAnAddress.problem(), text.trim()));
         }
     }
 }

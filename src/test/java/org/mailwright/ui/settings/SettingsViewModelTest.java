@@ -95,7 +95,7 @@ class SettingsViewModelTest {
         model.resolverChoiceProperty().set(ResolverChoice.CUSTOM);
         model.customServerProperty().set("dns.example.com:0");
 
-        assertEquals("«dns.example.com:0» no es la dirección de un servidor. Escriba HOST o HOST:PUERTO, por ejemplo 127.0.0.1:5353.",
+        assertEquals("El puerto 0 de \"dns.example.com:0\" no está entre 1 y 65535. Escriba HOST o HOST:PUERTO, por ejemplo 127.0.0.1:5353.",
                 model.customProblemProperty().get());
     }
 
