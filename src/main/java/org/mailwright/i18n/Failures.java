@@ -83,16 +83,18 @@ public final class Failures {
         if (failure instanceof FileSystemException system) {
             return Optional.ofNullable(system.getFile());
         }
-        String message = failure.getMessage();
-        if (message == null) {
+        if (failure.getMessage() == null) {
             return Optional.empty();
         }
+        String message = withoutClassNames(failure.getMessage());
         int reasonInBrackets = message.lastIndexOf(" (");
         if (failure instanceof FileNotFoundException && reasonInBrackets > 0 && message.endsWith(")")) {
             return Optional.of(message.substring(0, reasonInBrackets));
         }
+        // "PATH: reason", as some streams write it; a colon after anything that is no path is not taken for one.
         int colon = message.indexOf(": ");
-        return colon > 0 ? Optional.of(message.substring(0, colon)) : Optional.empty();
+        String before = colon > 0 ? message.substring(0, colon) : "";
+        return before.indexOf('/') >= 0 || before.indexOf(java.io.File.separatorChar) >= 0 ? Optional.of(before) : Optional.empty();
     }
 
     private static Throwable unwrapped(Throwable failure) {

@@ -49,6 +49,16 @@ class FailuresTest {
     }
 
     @Test
+    void theFileIsNamedWhenTheSystemNamesOneAndOnlyThen() {
+        assertEquals("/srv/keys: el disco está lleno",
+                Failures.reasonNamingFile(new FileSystemException("/srv/keys", null, "No space left on device")).text(SPANISH));
+        assertEquals("/srv/k.pem: es una carpeta, no un archivo",
+                Failures.reasonNamingFile(new java.io.FileNotFoundException("/srv/k.pem (Is a directory)")).text(SPANISH));
+        assertEquals("el disco está lleno",
+                Failures.reasonNamingFile(new IOException("java.io.IOException: No space left on device")).text(SPANISH));
+    }
+
+    @Test
     void anyOtherReasonIsMarkedAsTheSystemsWordsWithoutAClassName() {
         assertEquals("según el sistema (en inglés): Stale file handle",
                 spanish(new IOException("java.io.IOException: Stale file handle")));
