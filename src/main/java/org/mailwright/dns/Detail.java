@@ -20,11 +20,6 @@ public record Detail(String key, List<Object> arguments) {
         return new Detail(key, List.of(arguments));
     }
 
-    /** A failure known only by its own message (an exception's, say), shown as it is in every language. */
-    public static Detail unexplained(String message) {
-        return of("network", message);
-    }
-
     public boolean isEmpty() {
         return key.isEmpty();
     }

@@ -13,7 +13,10 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.mailwright.i18n.Failures;
 import org.xbill.DNS.Message;
 
 /**
@@ -174,6 +177,16 @@ final class DnsTransport {
                 : null;
     }
 
+    /** The system's words for the network failures people meet, and the detail that says each. */
+    private static final List<String[]> NETWORK_WORDS = List.of(
+            new String[] {"network is unreachable", "network-unreachable"},
+            new String[] {"no route to host", "host-unreachable"},
+            new String[] {"host is unreachable", "host-unreachable"},
+            new String[] {"connection reset", "connection-reset"},
+            new String[] {"protocol family unavailable", "family-unsupported"},
+            new String[] {"address family not supported", "family-unsupported"},
+            new String[] {"cannot assign requested address", "family-unsupported"});
+
     /** Nothing came back in time. */
     private static Exchange silence() {
         return new Exchange.Failed(Outcome.TIMEOUT, Detail.NONE);
@@ -185,8 +198,18 @@ final class DnsTransport {
         return nanos <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(nanos) + 1);
     }
 
-    /** The system's own words for a network failure ("Network is unreachable"), never a class name. */
-    private static Detail network(IOException e) {
-        return e.getMessage() == null || e.getMessage().isBlank() ? Detail.of("network-failed") : Detail.of("network", e.getMessage());
+    /**
+     * A network failure in the user's words where the system's ("Network is unreachable") are known,
+     * else in the system's own words, marked as such: never a class name.
+     */
+    static Detail network(IOException e) {
+        String words = e.getMessage() == null ? "" : Failures.withoutClassNames(e.getMessage()).strip();
+        String lower = words.toLowerCase(Locale.ROOT);
+        for (String[] known : NETWORK_WORDS) {
+            if (lower.contains(known[0])) {
+                return Detail.of(known[1]);
+            }
+        }
+        return words.isEmpty() ? Detail.of("network-failed") : Detail.of("network", words);
     }
 }

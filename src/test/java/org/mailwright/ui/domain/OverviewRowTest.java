@@ -64,7 +64,7 @@ class OverviewRowTest {
     @Test
     void aTimeoutLeavesTheStateUnknownAndSaysWhy() {
         LookupResult silent = new LookupResult("example.com", RecordType.NS, Outcome.TIMEOUT, List.of(), List.of(),
-                LookupResult.NO_TTL, SERVER, Detail.unexplained("no answer within 750 ms (2 attempts)"), false, Duration.ofMillis(1500));
+                LookupResult.NO_TTL, SERVER, new Detail("no-answer", List.of(750, 2)), false, Duration.ofMillis(1500));
 
         OverviewRow row = row(Aspect.NS, silent);
 
