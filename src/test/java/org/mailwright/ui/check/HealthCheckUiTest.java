@@ -115,9 +115,12 @@ class HealthCheckUiTest {
     }
 
     private void waitForScorecard(FxRobot robot) {
+        // Until the check is over, not only its scorecard shown: the progress row goes a moment later.
         FxWait.until(15, () -> app.window().model().health().scorecardProperty().get() != null
+                        && !app.window().model().health().runningProperty().get()
                         && !robot.lookup(".scorecard-area").queryAll().isEmpty(),
                 () -> String.valueOf(app.window().model().health().noteProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Every label under {@code root} shows its whole text: nothing cut short with an ellipsis. */
