@@ -29,6 +29,7 @@ import org.mailwright.dkim.MailMessage;
 import org.mailwright.dkim.MessageLimitException;
 import org.mailwright.dkim.MessageLimits;
 import org.mailwright.dns.ResolverTarget;
+import org.mailwright.i18n.ProblemException;
 import org.mailwright.message.Envelope;
 import org.mailwright.message.MessageChecker;
 import org.mailwright.message.MessageVerdict;
@@ -181,9 +182,17 @@ public final class MessageCheckViewModel {
     /** Checks the address typed, as the user leaves the field or presses Enter in it; true when it is usable. */
     boolean commitClientAddress() {
         String typed = clientAddress.get().strip();
-        boolean usable = typed.isEmpty() || client().isPresent();
-        clientProblem.set(usable ? Phrase.NONE : Phrase.of("message.client.invalid", typed));
-        return usable;
+        try {
+            if (!typed.isEmpty()) {
+                IpText.parseAddress(typed);
+            }
+            clientProblem.set(Phrase.NONE);
+            return true;
+        } catch (ProblemException notAnAddress) {
+            // The core's sentence, the one message check --ip says.
+            clientProblem.set(Phrase.core(notAnAddress.problem()::text));
+            return false;
+        }
     }
 
     private Optional<InetAddress> client() {
@@ -193,7 +202,7 @@ public final class MessageCheckViewModel {
         }
         try {
             return Optional.of(IpText.parseAddress(typed));
-        } catch (IllegalArgumentException e) {
+        } catch (ProblemException notAnAddress) {
             return Optional.empty();
         }
     }
