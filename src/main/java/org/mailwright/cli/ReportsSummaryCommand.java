@@ -133,8 +133,13 @@ final class ReportsSummaryCommand extends Subcommand {
                 summary.sources().stream().mapToInt(source -> GlobalOptions.shown(source.ip()).length()).max().orElse(0))));
         int senderWidth = Math.max(senderHeading.length(), summary.sources().stream()
                 .mapToInt(source -> label(names, source).length()).max().orElse(0));
+        // A count column as wide as its heading, and never narrower than ten characters.
+        List<String> countHeadings = counts.stream().map(column -> ReportTerms.heading(locale, column)).toList();
+        int[] countWidths = countHeadings.stream().mapToInt(countHeading -> Math.max(10, countHeading.length())).toArray();
         StringBuilder heading = new StringBuilder(FindingText.pad(addressHeading, addressWidth));
-        counts.forEach(column -> heading.append(' ').append(String.format("%" + countWidth(locale, column) + "s", ReportTerms.heading(locale, column))));
+        for (int i = 0; i < countWidths.length; i++) {
+            heading.append(' ').append(String.format("%" + countWidths[i] + "s", countHeadings.get(i)));
+        }
         heading.append("  ").append(FindingText.pad(senderHeading, senderWidth)).append("  ").append(ReportTerms.heading(locale, SourceColumn.REVERSE_NAME));
         out().println();
         out().println(heading.toString().stripTrailing());
@@ -142,7 +147,7 @@ final class ReportsSummaryCommand extends Subcommand {
             long[] values = {source.count(), source.dmarcPass(), source.dmarcFail(), source.spfAlignedPass(), source.dkimAlignedPass()};
             StringBuilder line = new StringBuilder(FindingText.pad(GlobalOptions.shown(source.ip()), addressWidth));
             for (int i = 0; i < values.length; i++) {
-                line.append(' ').append(String.format(locale, "%," + countWidth(locale, counts.get(i)) + "d", values[i]));
+                line.append(' ').append(String.format(locale, "%," + countWidths[i] + "d", values[i]));
             }
             String ptr = Optional.ofNullable(names.get(source.ip())).flatMap(SourceNames.Named::ptr).orElse("");
             line.append("  ").append(FindingText.pad(label(names, source), senderWidth)).append("  ").append(GlobalOptions.shown(ptr));
@@ -154,11 +159,6 @@ final class ReportsSummaryCommand extends Subcommand {
 
     private static String label(Map<String, SourceNames.Named> names, Summary.Source source) {
         return GlobalOptions.shown(Optional.ofNullable(names.get(source.ip())).flatMap(SourceNames.Named::label).orElse(""));
-    }
-
-    /** A count column as wide as its heading, and never narrower than ten characters. */
-    private static int countWidth(Locale locale, SourceColumn column) {
-        return Math.max(10, ReportTerms.heading(locale, column).length());
     }
 
     private void printLedger(Summary summary) {

@@ -143,6 +143,18 @@ public final class Failures {
     }
 
     private static String bounded(String words) {
-        return words.length() <= SHOWN ? words : words.substring(0, SHOWN) + "…";
+        return Problem.shown(words, SHOWN);
+    }
+
+    /**
+     * Foreign words (a server's, a database's) as a sentence repeats them: without class names, on
+     * one line, without their own final period, at most {@code most} characters.
+     */
+    public static String oneLine(String message, int most) {
+        String line = withoutClassNames(message).replaceAll("[\\p{Cc}\\p{Cf}\\s]+", " ").strip();
+        if (line.endsWith(".")) {
+            line = line.substring(0, line.length() - 1);
+        }
+        return Problem.shown(line, most);
     }
 }

@@ -31,7 +31,12 @@ public record Problem(String key, List<Object> arguments) implements LocalizedTe
      * {@value #SHOWN_LENGTH} characters and an ellipsis, so a hostile value never floods a message.
      */
     public static String shown(String text) {
-        return text.length() <= SHOWN_LENGTH ? text : text.substring(0, SHOWN_LENGTH) + "…";
+        return shown(text, SHOWN_LENGTH);
+    }
+
+    /** {@code text} whole when it has at most {@code most} characters, else its first {@code most} and an ellipsis. */
+    public static String shown(String text, int most) {
+        return text.length() <= most ? text : text.substring(0, most) + "…";
     }
 
     /**

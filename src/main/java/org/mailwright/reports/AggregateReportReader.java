@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.exc.WstxEOFException;
+import org.mailwright.i18n.Problem;
 import org.mailwright.spf.IpText;
 
 /**
@@ -251,8 +252,9 @@ public final class AggregateReportReader {
 
     private static ReportFormatException notWellFormed(XMLStreamException e) {
         int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
-        return line > 0 ? new ReportFormatException("reports.error.xml-at", line, XmlFault.reason(e))
-                : new ReportFormatException("reports.error.xml", XmlFault.reason(e));
+        Problem reason = XmlFault.reason(e);
+        return line > 0 ? new ReportFormatException("reports.error.xml-at", line, reason)
+                : new ReportFormatException("reports.error.xml", reason);
     }
 
     private void start(XMLStreamReader xml) {
@@ -652,6 +654,6 @@ public final class AggregateReportReader {
     }
 
     static String shown(String text) {
-        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+        return Problem.shown(text, 40);
     }
 }

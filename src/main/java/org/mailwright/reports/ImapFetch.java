@@ -439,11 +439,7 @@ public final class ImapFetch {
         if (message == null) {
             return new Problem("reports.mailbox.no-reason");
         }
-        String line = message.replaceAll("[\\p{Cc}\\p{Cf}\\s]+", " ").strip();
-        if (line.endsWith(".")) {
-            line = line.substring(0, line.length() - 1);
-        }
-        return line.length() > MAX_REASON ? line.substring(0, MAX_REASON) + "…" : line;
+        return Failures.oneLine(message, MAX_REASON);
     }
 
     private static String shown(String text) {

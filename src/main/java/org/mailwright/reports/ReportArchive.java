@@ -1456,7 +1456,6 @@ public final class ReportArchive implements AutoCloseable {
         }
     }
 
-    /** The database's own words for a failure, on one line, without a password. */
     /**
      * Why the database refused, in the reader's language for the faults people meet (SQLite's result
      * codes, PostgreSQL's SQLSTATE classes); any other in the database's own words, or by its code:
@@ -1464,14 +1463,13 @@ public final class ReportArchive implements AutoCloseable {
      */
     private static LocalizedText reason(SQLException e, Dialect dialect) {
         String known = dialect != Dialect.SQLITE ? null : switch (e.getErrorCode() & 0xff) {
-            case 0 -> null;
-            case 3 -> "access-denied";
-            case 5, 6 -> "busy";
-            case 8 -> "read-only";
-            case 10 -> "device";
-            case 11, 26 -> "damaged";
-            case 13 -> "disk-full";
-            case 14 -> "cannot-open";
+            case 3 -> "access-denied"; // SQLITE_PERM
+            case 5, 6 -> "busy"; // SQLITE_BUSY, SQLITE_LOCKED
+            case 8 -> "read-only"; // SQLITE_READONLY
+            case 10 -> "device"; // SQLITE_IOERR
+            case 11, 26 -> "damaged"; // SQLITE_CORRUPT, SQLITE_NOTADB
+            case 13 -> "disk-full"; // SQLITE_FULL
+            case 14 -> "cannot-open"; // SQLITE_CANTOPEN
             default -> null;
         };
         String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -1484,11 +1482,7 @@ public final class ReportArchive implements AutoCloseable {
             return new Problem("reports.database." + known);
         }
         String message = e.getMessage() != null ? e.getMessage() : !state.isEmpty() ? "SQLSTATE " + state : "error " + e.getErrorCode();
-        message = Failures.withoutClassNames(message).replaceAll("\\s*\\R\\s*", " ").strip();
-        if (message.endsWith(".")) {
-            message = message.substring(0, message.length() - 1);
-        }
-        return new Problem("reports.database.words", message.length() > 300 ? message.substring(0, 300) + "…" : message);
+        return new Problem("reports.database.words", Failures.oneLine(message, 300));
     }
 
     /** A URL as it may be shown: a password=... parameter or user:password@ replaced by ***. */
@@ -1497,7 +1491,6 @@ public final class ReportArchive implements AutoCloseable {
     }
 
     private static String shown(String text) {
-        String safe = withoutPassword(text);
-        return safe.length() <= 80 ? safe : safe.substring(0, 80) + "…";
+        return Problem.shown(withoutPassword(text), 80);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.mailwright.i18n.Problem;
 
 /**
  * Finds the reports in a file, whatever wraps them: plain XML, gzip, zip, a mail message (.eml, a
@@ -56,6 +57,8 @@ public final class ReportExtractor {
     }
 
     private static final int SNIFF_OCTETS = 8192;
+    /** The most characters of a file or entry name repeated in a place or message. */
+    private static final int SHOWN_NAME = 120;
     /** A feedback element's start tag, with or without a namespace prefix. */
     private static final java.util.regex.Pattern FEEDBACK_ELEMENT = java.util.regex.Pattern.compile("<([A-Za-z_][\\w.-]*:)?feedback[\\s>/]");
     private static final int BUFFER = 64 * 1024;
@@ -377,7 +380,7 @@ public final class ReportExtractor {
             return null;
         }
         name = Mime.decodeWords(name);
-        return name.length() > 120 ? name.substring(0, 120) + "…" : name;
+        return Problem.shown(name, SHOWN_NAME);
     }
 
     /** A container on the stack: yields sources, and is told when it has no more. */
@@ -463,10 +466,7 @@ public final class ReportExtractor {
                 if (++entries > limits.maxZipEntries()) {
                     throw new ReportFormatException("reports.error.too-many-entries", limits.maxZipEntries());
                 }
-                String name = entry.getName();
-                if (name.length() > 120) {
-                    name = name.substring(0, 120) + "…";
-                }
+                String name = Problem.shown(entry.getName(), SHOWN_NAME);
                 pending = new Source(where.entry(name), new Inflated(new Unclosed(zip), counted), depth, inMessage);
                 return true;
             } catch (ReportFormatException e) {

@@ -17,6 +17,7 @@ import org.mailwright.i18n.Problem;
 final class XmlFault {
 
     private static final int SHOWN_NAME = 40;
+    private static final int SHOWN_WORDS = 200;
     private static final Pattern CLOSE_TAG = Pattern.compile("Unexpected close tag </([^>]{0,200})>; expected </([^>]{0,200})>");
     private static final Pattern DUPLICATE_ATTRIBUTE = Pattern.compile("Duplicate attribute '([^']{0,200})'");
     private static final Pattern UNDECLARED_PREFIX = Pattern.compile("Undeclared namespace prefix \"([^\"]{0,200})\"");
@@ -86,7 +87,7 @@ final class XmlFault {
         if (words.startsWith("Invalid XML pseudo-attribute 'version'")) {
             return new Problem("reports.xml.version");
         }
-        return new Problem("reports.xml.parser-words", words.length() > 200 ? words.substring(0, 200) + "…" : words);
+        return new Problem("reports.xml.parser-words", Problem.shown(words, SHOWN_WORDS));
     }
 
     /** A character as people can find it in the file: itself in quotes when it can be seen, and its code point. */
@@ -96,6 +97,6 @@ final class XmlFault {
     }
 
     private static String name(String name) {
-        return name.length() <= SHOWN_NAME ? name : name.substring(0, SHOWN_NAME) + "…";
+        return Problem.shown(name, SHOWN_NAME);
     }
 }

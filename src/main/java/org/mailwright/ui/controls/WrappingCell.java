@@ -1,5 +1,6 @@
 package org.mailwright.ui.controls;
 
+import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;
@@ -16,6 +17,9 @@ import javafx.scene.text.Text;
  * @param <S> the table's row type
  */
 public final class WrappingCell<S> extends TableCell<S, String> {
+
+    /** Where a name may break: after each of its separators. */
+    private static final Pattern AFTER_SEPARATOR = Pattern.compile("(?<=[:.])");
 
     /** Rounding and the cell's border beside its padding. */
     private static final double SLACK = 1;
@@ -55,7 +59,7 @@ public final class WrappingCell<S> extends TableCell<S, String> {
         }
         StringBuilder lines = new StringBuilder();
         StringBuilder line = new StringBuilder();
-        for (String group : item.split("(?<=[:.])")) {
+        for (String group : AFTER_SEPARATOR.split(item)) {
             if (!line.isEmpty() && widthOf(line + group) > width) {
                 lines.append(line).append('\n');
                 line.setLength(0);
