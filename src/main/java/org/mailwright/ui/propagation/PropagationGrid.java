@@ -68,13 +68,15 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
      * @param title what the record is: {@code SPF}, {@code DKIM s1}, ...
      * @param name the owner name and type: {@code _dmarc.example.com TXT}
      * @param expected what the cells are compared with, in words
+     * @param expectedBrief the same with each value longer than {@value #BRIEF_VALUE} characters shown
+     *     by its start and end, for the row's header: a DKIM key runs to 400 characters
      * @param values the values compared with, alone, as pasted into a DNS panel; empty when
      *     the reference is the most common answer and no server has one
      * @param zoneLines the same as zone-file lines
      * @param propagated every server has it
      * @param cells one per column
      */
-    record Line(String title, String name, String expected, List<String> values, List<String> zoneLines,
+    record Line(String title, String name, String expected, String expectedBrief, List<String> values, List<String> zoneLines,
                 boolean propagated, List<GridCell> cells) {
         Line {
             values = List.copyOf(values);
@@ -119,7 +121,9 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
             List<GridCell> cells = row.cells().stream().map(cell -> cell(cell, words)).toList();
             lines.add(new Line(title(row.record(), watched.kindOf(row.record()), words),
                     row.record().name() + " " + row.record().type().name(),
-                    expected(row, newest, words), row.reference(),
+                    expected(row, newest, words, row.reference()),
+                    expected(row, newest, words, row.reference().stream().map(PropagationGrid::brief).toList()),
+                    row.reference(),
                     zoneLines(row.record(), row.reference(), snapshot.publishedTtl(row).orElse(defaultTtl)),
                     row.propagated(), cells));
         }
@@ -213,8 +217,20 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
         };
     }
 
-    private static String expected(Row row, OptionalLong newest, Words words) {
-        String values = String.join(" | ", row.reference());
+    /** The longest value a row's header shows whole. */
+    static final int BRIEF_VALUE = 80;
+
+    /** {@code value} whole, or its start and end around an ellipsis: what tells one record from another at a glance. */
+    static String brief(String value) {
+        if (value.length() <= BRIEF_VALUE) {
+            return value;
+        }
+        int end = BRIEF_VALUE / 4;
+        return value.substring(0, BRIEF_VALUE - end - 1) + "…" + value.substring(value.length() - end);
+    }
+
+    private static String expected(Row row, OptionalLong newest, Words words, List<String> shownValues) {
+        String values = String.join(" | ", shownValues);
         return switch (row.source()) {
             case GIVEN -> words.get("propagation.line.expected", values);
             case NEWEST_ZONE -> words.get("propagation.line.newest", newest.orElseThrow(), values);

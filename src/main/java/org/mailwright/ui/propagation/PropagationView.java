@@ -530,11 +530,15 @@ public final class PropagationView {
         }
         Label name = new Label(line.name());
         name.getStyleClass().add("line-name");
-        Label expected = new Label(line.expected());
+        Label expected = new Label(line.expectedBrief());
         expected.getStyleClass().add("line-expected");
+        expected.setWrapText(true);
         VBox content = new VBox(title, name, expected);
         content.getStyleClass().add("line-content");
         Button header = new Button(null, content);
+        // A button whose own text does not wrap is asked its height for no width, and passes its graphic
+        // a negative one: the expected record would wrap a word a line. Wrapping, it is asked at its width.
+        header.setWrapText(true);
         header.getStyleClass().addAll("line-header", line.propagated() ? "line-done" : "line-open");
         header.setMaxWidth(Double.MAX_VALUE);
         header.setAlignment(Pos.CENTER_LEFT);

@@ -96,6 +96,10 @@ class PropagationUiTest {
                 texts(robot, ".column-title"));
         assertEquals(List.of("2026010102", "2026010101", "—"), texts(robot, ".serial"));
         assertEquals(List.of("SPF", "DMARC", "MX"), texts(robot, ".line-title"));
+        // The expected record wraps at the header's width, a few lines, not a word a line.
+        List<Double> heights = FxWait.onFx(() -> robot.lookup(".line-header").queryAllAs(Button.class).stream()
+                .map(Button::getHeight).toList());
+        assertTrue(heights.stream().allMatch(height -> height < 100), heights.toString());
         assertEquals(List.of(CellState.MATCH, CellState.MATCH, CellState.ERROR,
                         CellState.MATCH, CellState.MISMATCH, CellState.ERROR,
                         CellState.MATCH, CellState.MATCH, CellState.ERROR),

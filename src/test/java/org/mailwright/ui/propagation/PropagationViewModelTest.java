@@ -342,6 +342,20 @@ class PropagationViewModelTest {
     }
 
     @Test
+    void aLongRecordIsShownWholeInTheDetailsAndByItsStartAndEndInTheRowsHeader() {
+        String key = "v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA" + "x".repeat(300) + "wIDAQAB";
+        model.watch(List.of(ExpectedRecord.of("s1._domainkey.example.test", RecordType.TXT, key)));
+
+        PropagationGrid.Line dkim = model.gridProperty().get().lines().get(0);
+        assertEquals("Expected: " + key, dkim.expected(), "the tooltip and the detail pane say it all");
+        String brief = dkim.expectedBrief();
+        assertEquals("Expected: ".length() + PropagationGrid.BRIEF_VALUE, brief.length());
+        assertTrue(brief.startsWith("Expected: v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEF"), brief);
+        assertTrue(brief.endsWith("…" + "x".repeat(13) + "wIDAQAB"), "the key's end, which tells one key from another: " + brief);
+        assertEquals("Expected: " + NEW_DMARC, PropagationGrid.brief("Expected: " + NEW_DMARC), "a short one is whole");
+    }
+
+    @Test
     void eachCheckFillsTheGridWaitsLongerWhileNothingChangesAndTellsWhenItIsEverywhere() {
         watchDmarcWith(behind);
 
