@@ -2,12 +2,11 @@ package org.mailwright.check;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.mailwright.dns.DomainName;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.Outcome;
@@ -37,25 +36,40 @@ final class DnsblProbe implements Probe {
         List<DomainName> zones = context.settings().blocklists();
         return context.mailHosts().thenCompose(hosts -> {
             List<InetAddress> addresses = hosts.addresses().stream().limit(MAX_ADDRESSES).toList();
-            List<CompletableFuture<Optional<Finding>>> lookups = new ArrayList<>();
-            for (InetAddress address : addresses) {
-                String reversed = reversedLabels(address);
-                for (DomainName zone : zones) {
-                    Optional<DomainName> name = DomainName.parse(reversed + "." + zone.ascii()).name();
-                    name.ifPresent(query -> lookups.add(context.lookup(query, RecordType.A)
+            Map<DomainName, List<CompletableFuture<Optional<Finding>>>> lookups = new LinkedHashMap<>();
+            for (DomainName zone : zones) {
+                List<CompletableFuture<Optional<Finding>>> ofZone = new ArrayList<>();
+                for (InetAddress address : addresses) {
+                    Optional<DomainName> name = DomainName.parse(reversedLabels(address) + "." + zone.ascii()).name();
+                    name.ifPresent(query -> ofZone.add(context.lookup(query, RecordType.A)
                             .thenApply(answer -> judge(address, zone, answer))));
                 }
+                lookups.put(zone, ofZone);
             }
-            return CompletableFuture.allOf(lookups.toArray(CompletableFuture[]::new)).thenApply(done -> {
-                Set<Finding> findings = new LinkedHashSet<>();
-                lookups.forEach(lookup -> lookup.join().ifPresent(findings::add));
-                if (findings.isEmpty() && !addresses.isEmpty() && !zones.isEmpty()) {
-                    findings.add(CheckFinding.DNSBL_CLEAN.of(addresses.size(),
-                            zones.stream().map(DomainName::ascii).collect(Collectors.joining(", "))));
-                }
-                return List.copyOf(findings);
-            });
+            return CompletableFuture.allOf(lookups.values().stream().flatMap(List::stream).toArray(CompletableFuture[]::new))
+                    .thenApply(done -> findings(addresses.size(), lookups));
         });
+    }
+
+    /**
+     * Each listing; a list that refused, once (it refuses every address alike); and the lists that
+     * answered for every address without listing one, together.
+     */
+    private static List<Finding> findings(int addresses, Map<DomainName, List<CompletableFuture<Optional<Finding>>>> lookups) {
+        List<Finding> findings = new ArrayList<>();
+        List<String> clean = new ArrayList<>();
+        lookups.forEach((zone, ofZone) -> {
+            List<Finding> said = ofZone.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
+            said.stream().filter(finding -> finding.type() == CheckFinding.DNSBL_LISTED).forEach(findings::add);
+            said.stream().filter(finding -> finding.type() == CheckFinding.DNSBL_REFUSED).findFirst().ifPresent(findings::add);
+            if (said.isEmpty() && !ofZone.isEmpty()) {
+                clean.add(zone.ascii());
+            }
+        });
+        if (!clean.isEmpty()) {
+            findings.add(CheckFinding.DNSBL_CLEAN.of(addresses, String.join(", ", clean)));
+        }
+        return List.copyOf(findings);
     }
 
     static Optional<Finding> judge(InetAddress address, DomainName zone, LookupResult answer) {

@@ -66,8 +66,14 @@ public final class HealthReportExport {
             json.writeObjectFieldStart("areas");
             for (Scorecard.AreaScore area : report.scorecard().areas()) {
                 json.writeObjectFieldStart(area.area().id());
-                json.writeStringField("grade", area.grade().name());
-                json.writeNumberField("score", area.score());
+                // An area not checked has no grade and no score: null, never a number that could be read as one.
+                if (area.mark().isPresent()) {
+                    json.writeStringField("grade", area.mark().get().grade().name());
+                    json.writeNumberField("score", area.mark().get().score());
+                } else {
+                    json.writeNullField("grade");
+                    json.writeNullField("score");
+                }
                 json.writeArrayFieldStart("costs");
                 for (Scorecard.Cost cost : area.costs()) {
                     json.writeStartObject();
@@ -116,7 +122,7 @@ public final class HealthReportExport {
         for (CheckArea area : CheckArea.values()) {
             row.append(',');
             report.scorecard().areas().stream().filter(score -> score.area() == area).findFirst()
-                    .ifPresent(score -> row.append(score.score()));
+                    .flatMap(Scorecard.AreaScore::mark).ifPresent(mark -> row.append(mark.score()));
         }
         List<Finding> findings = report.findings();
         row.append(',').append(findings.stream().filter(f -> f.severity() == Severity.ERROR).count())
@@ -137,8 +143,8 @@ public final class HealthReportExport {
                 .append(" (").append(report.scorecard().score()).append("/100)\n\n")
                 .append(report.checkedAt()).append("\n\n");
         for (Scorecard.AreaScore area : report.scorecard().areas()) {
-            md.append("- **").append(area.area().text(locale)).append("**: ").append(area.grade().name())
-                    .append(" (").append(area.score()).append(")\n");
+            md.append("- **").append(area.area().text(locale)).append("**: ").append(area.mark()
+                    .map(mark -> mark.grade().name() + " (" + mark.score() + ")").orElseGet(() -> notChecked(locale))).append("\n");
         }
         for (Scorecard.AreaScore area : report.scorecard().areas()) {
             md.append("\n## ").append(area.area().text(locale)).append("\n");
@@ -176,7 +182,9 @@ public final class HealthReportExport {
                 .append(escape(Messages.get(locale, "check.export.score"))).append("</th></tr>\n");
         for (Scorecard.AreaScore area : card.areas()) {
             html.append("<tr><td>").append(escape(area.area().text(locale))).append("</td><td class=\"grade\">")
-                    .append(area.grade().name()).append("</td><td>").append(area.score()).append("</td></tr>\n");
+                    .append(area.mark().map(mark -> mark.grade().name()).orElse("—")).append("</td><td>")
+                    .append(area.mark().map(mark -> Integer.toString(mark.score())).orElseGet(() -> escape(notChecked(locale))))
+                    .append("</td></tr>\n");
         }
         html.append("</table>\n");
         for (Scorecard.AreaScore area : card.areas()) {
@@ -193,6 +201,11 @@ public final class HealthReportExport {
             html.append("</ul>\n</section>\n");
         }
         return html.append("</body>\n</html>\n").toString();
+    }
+
+    /** What an area without a grade shows in its place. */
+    private static String notChecked(Locale locale) {
+        return Messages.get(locale, "check.area.not-checked");
     }
 
     private static String escape(String text) {

@@ -87,9 +87,12 @@ final class MailHostProbe implements Probe {
             }
             return CompletableFuture.allOf(reverse.toArray(CompletableFuture[]::new)).thenApply(done -> {
                 Set<Finding> unique = new LinkedHashSet<>(findings);
-                reverse.forEach(future -> unique.addAll(future.join()));
+                List<Finding> reverseFindings = reverse.stream().flatMap(future -> future.join().stream()).toList();
+                unique.addAll(reverseFindings);
                 List<Finding> all = new ArrayList<>(unique);
-                boolean clean = all.stream().noneMatch(f -> f.severity() == Severity.ERROR || f.severity() == Severity.WARNING);
+                // A reverse lookup that failed leaves the hosts' own names and addresses as good as they were.
+                boolean clean = findings.stream().noneMatch(MailHostProbe::faulty)
+                        && reverseFindings.stream().noneMatch(finding -> faulty(finding) && !finding.type().inconclusive());
                 if (clean && !hosts.hosts().isEmpty()) {
                     all.add(0, CheckFinding.MX_OK.of(hosts.hosts().stream()
                             .map(host -> host.mx().preference() + " " + host.mx().host()).distinct()
@@ -98,6 +101,10 @@ final class MailHostProbe implements Probe {
                 return all;
             });
         });
+    }
+
+    private static boolean faulty(Finding finding) {
+        return finding.severity() == Severity.ERROR || finding.severity() == Severity.WARNING;
     }
 
     private static List<Finding> hostFindings(DomainName domain, MailHosts hosts) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.mailwright.findings.Finding;
 import org.mailwright.findings.Severity;
 
@@ -54,17 +55,31 @@ public record Scorecard(int score, Grade grade, List<AreaScore> areas) {
     }
 
     /**
+     * A score and the grade it earns.
+     *
+     * @param score 0 to 100
+     * @param grade the grade the score earns (an error caps it at C)
+     */
+    public record Mark(int score, Grade grade) {
+        public Mark {
+            Objects.requireNonNull(grade, "grade");
+        }
+    }
+
+    /**
      * One area's mark.
      *
      * @param area the area
-     * @param score 100 less the cost of its findings, never below 0
-     * @param grade the grade its score earns (an error caps it at C)
+     * @param mark 100 less the cost of its findings, never below 0, and its grade; empty when
+     *     nothing about the area could be learned (its findings say only what could not be checked,
+     *     or there are none): an area not checked earns no grade, good or bad, and does not count in
+     *     the domain's score
      * @param costs what each finding cost, in the order found
      */
-    public record AreaScore(CheckArea area, int score, Grade grade, List<Cost> costs) {
+    public record AreaScore(CheckArea area, Optional<Mark> mark, List<Cost> costs) {
         public AreaScore {
             Objects.requireNonNull(area, "area");
-            Objects.requireNonNull(grade, "grade");
+            Objects.requireNonNull(mark, "mark");
             costs = List.copyOf(costs);
         }
     }
@@ -83,11 +98,15 @@ public record Scorecard(int score, Grade grade, List<AreaScore> areas) {
         };
     }
 
-    /** The scorecard of the findings of each area checked. */
+    /**
+     * The scorecard of the findings of each area checked. When no area could be checked at all, the
+     * domain scores 0: nothing about it was confirmed.
+     */
     public static Scorecard of(Map<CheckArea, List<Finding>> findings) {
         List<AreaScore> areas = new ArrayList<>();
         int weighted = 0;
         int weights = 0;
+        boolean anyChecked = false;
         boolean anyError = false;
         for (CheckArea area : CheckArea.values()) {
             List<Finding> own = findings.get(area);
@@ -95,14 +114,19 @@ public record Scorecard(int score, Grade grade, List<AreaScore> areas) {
                 continue;
             }
             List<Cost> costs = own.stream().map(finding -> new Cost(finding, cost(finding.severity()))).toList();
+            if (own.stream().allMatch(finding -> finding.type().inconclusive())) {
+                areas.add(new AreaScore(area, Optional.empty(), costs));
+                continue;
+            }
             int score = Math.max(0, FULL_MARKS - costs.stream().mapToInt(Cost::points).sum());
             boolean error = own.stream().anyMatch(finding -> finding.severity() == Severity.ERROR);
             anyError |= error;
-            areas.add(new AreaScore(area, score, Grade.of(score, error), costs));
+            anyChecked = true;
+            areas.add(new AreaScore(area, Optional.of(new Mark(score, Grade.of(score, error))), costs));
             weighted += area.weight() * score;
             weights += area.weight();
         }
-        int score = weights == 0 ? FULL_MARKS : Math.round((float) weighted / weights);
+        int score = !anyChecked ? 0 : weights == 0 ? FULL_MARKS : Math.round((float) weighted / weights);
         return new Scorecard(score, Grade.of(score, anyError), areas);
     }
 }

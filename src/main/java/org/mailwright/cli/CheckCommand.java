@@ -234,7 +234,8 @@ final class CheckCommand extends Subcommand {
         Scorecard card = report.scorecard();
         out().println(texts().get("cli.check.domain", report.domain().unicode(), card.grade().name(), card.score()));
         for (Scorecard.AreaScore area : card.areas()) {
-            out().println("  " + texts().get("cli.check.area", area.area().text(locale), area.grade().name(), area.score()));
+            out().println("  " + area.mark().map(mark -> texts().get("cli.check.area", area.area().text(locale), mark.grade().name(),
+                    mark.score())).orElseGet(() -> texts().get("cli.check.area-not-checked", area.area().text(locale))));
         }
         for (Scorecard.AreaScore area : card.areas()) {
             List<Finding> findings = area.costs().stream().map(Scorecard.Cost::finding).toList();

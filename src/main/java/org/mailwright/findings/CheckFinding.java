@@ -22,7 +22,7 @@ public enum CheckFinding implements FindingType {
     MX_NULL("mx.null", Severity.INFO, "domain"),
     MX_NULL_SPF("mx.null-spf", Severity.WARNING, "domain"),
     MX_NULL_DMARC("mx.null-dmarc", Severity.WARNING, "domain"),
-    MX_LOOKUP_FAILED("mx.lookup-failed", Severity.WARNING, "name", "problem"),
+    MX_LOOKUP_FAILED("mx.lookup-failed", Severity.WARNING, Verdict.NONE, "name", "problem"),
     MX_TARGET_NO_ADDRESS("mx.target-no-address", Severity.ERROR, "host"),
     MX_TARGET_CNAME("mx.target-cname", Severity.WARNING, "host", "target"),
     MX_TARGET_IP_LITERAL("mx.target-ip-literal", Severity.ERROR, "host"),
@@ -57,14 +57,14 @@ public enum CheckFinding implements FindingType {
     DNSSEC_OK("dnssec.ok", Severity.PASS, "domain"),
     DNSSEC_UNSIGNED("dnssec.unsigned", Severity.INFO, "domain"),
     DNSSEC_BOGUS("dnssec.bogus", Severity.ERROR, "domain", "problem"),
-    DNSSEC_UNCHECKED("dnssec.unchecked", Severity.INFO, "domain", "problem"),
+    DNSSEC_UNCHECKED("dnssec.unchecked", Severity.INFO, Verdict.NONE, "domain", "problem"),
 
     DANE_OK("dane.ok", Severity.PASS, "host"),
     DANE_MISMATCH("dane.mismatch", Severity.ERROR, "host", "problem"),
 
     DNSBL_CLEAN("dnsbl.clean", Severity.PASS, "addresses", "zones"),
     DNSBL_LISTED("dnsbl.listed", Severity.ERROR, "address", "zone", "code"),
-    DNSBL_REFUSED("dnsbl.refused", Severity.INFO, "zone", "code"),
+    DNSBL_REFUSED("dnsbl.refused", Severity.INFO, Verdict.NONE, "zone", "code"),
 
     SMTP_OK("smtp.ok", Severity.PASS, "host"),
     SMTP_UNREACHABLE("smtp.unreachable", Severity.WARNING, "host", "problem"),
@@ -72,15 +72,31 @@ public enum CheckFinding implements FindingType {
     SMTP_CERTIFICATE_INVALID("smtp.certificate-invalid", Severity.ERROR, "host", "problem"),
     SMTP_CERTIFICATE_EXPIRING("smtp.certificate-expiring", Severity.WARNING, "host", "days"),
 
-    CHECK_INCOMPLETE("check.incomplete", Severity.WARNING, "area", "problem");
+    CHECK_INCOMPLETE("check.incomplete", Severity.WARNING, Verdict.NONE, "area", "problem");
 
     /** The catalogue these findings' words are in. */
     public static final String CATALOGUE = "check";
 
+    /** Whether a finding judges the domain, or says only what could not be checked ({@link #inconclusive()}). */
+    private enum Verdict {
+        GIVEN, NONE
+    }
+
     private final Declaration declaration;
+    private final Verdict verdict;
 
     CheckFinding(String id, Severity severity, String... argumentNames) {
+        this(id, severity, Verdict.GIVEN, argumentNames);
+    }
+
+    CheckFinding(String id, Severity severity, Verdict verdict, String... argumentNames) {
         this.declaration = new Declaration(id, severity, argumentNames);
+        this.verdict = verdict;
+    }
+
+    @Override
+    public boolean inconclusive() {
+        return verdict == Verdict.NONE;
     }
 
     @Override

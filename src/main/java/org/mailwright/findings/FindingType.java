@@ -33,6 +33,14 @@ public interface FindingType {
         return declaration().argumentNames();
     }
 
+    /**
+     * Whether it says only what could not be learned (a lookup that failed, a list that refused to
+     * answer), not how the domain is: an area with nothing else earns no grade.
+     */
+    default boolean inconclusive() {
+        return false;
+    }
+
     /** The area, the id's first part: {@code spf}, {@code dkim}, {@code dmarc}. */
     default String area() {
         return id().substring(0, id().indexOf('.'));

@@ -93,8 +93,18 @@ class HealthCheckTest {
                 $ORIGIN bl.test.
                 26.2.0.192 A 127.0.0.2
                 """, """
+                $ORIGIN noptr.test.
+                @        SOA   ns1 hostmaster 2026120601 3600 600 86400 300
+                @        NS    ns1
+                ns1      A     127.0.0.1
+                @        MX    10 mail
+                mail     A     198.51.100.7
+                @        TXT   "v=spf1 mx -all"
+                _dmarc   TXT   "v=DMARC1; p=reject"
+                """, """
                 $ORIGIN refusing.test.
                 25.2.0.192 A 127.255.255.254
+                5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2 A 127.255.255.254
                 """);
         resolver = new ResolverService(ResolverOptions.defaults().withTimeout(Duration.ofMillis(400)).withRetries(0));
     }
@@ -163,12 +173,59 @@ class HealthCheckTest {
     }
 
     @Test
-    void aBlocklistThatRefusesIsNeverReadAsAListing() {
+    void aBlocklistThatRefusesIsNeverReadAsAListingAndIsSaidOnceBesideTheListsThatAnswered() {
+        HealthReport report = check("clean.test", List.of("refusing.test", "bl.test"));
+
+        List<Finding> blocklists = report.areas().get(CheckArea.BLOCKLISTS);
+        assertEquals(List.of("dnsbl.refused", "dnsbl.clean"), blocklists.stream().map(Finding::id).toList(),
+                "one refusal for the list, however many addresses it refused: " + describe(report));
+        assertEquals("None of the 2 mail host addresses is listed on bl.test.", blocklists.get(1).message(Locale.ENGLISH));
+        assertFalse(report.hasErrors());
+        assertEquals(new Scorecard.Mark(95, Scorecard.Grade.A), mark(report, CheckArea.BLOCKLISTS));
+    }
+
+    @Test
+    void anAreaNothingCouldBeLearnedAboutHasNoGradeAndDoesNotCountInTheScore() {
         HealthReport report = check("clean.test", List.of("refusing.test"));
 
-        assertEquals(Set.of("dnsbl.refused"), report.areas().get(CheckArea.BLOCKLISTS).stream().map(Finding::id)
-                .collect(Collectors.toSet()), () -> describe(report));
-        assertFalse(report.hasErrors());
+        assertEquals(List.of("dnsbl.refused"), report.areas().get(CheckArea.BLOCKLISTS).stream().map(Finding::id).toList());
+        Scorecard card = report.scorecard();
+        assertTrue(card.areas().stream().filter(area -> area.area() == CheckArea.BLOCKLISTS).findFirst().orElseThrow()
+                .mark().isEmpty(), "a refusal is no verdict, good or bad");
+        List<Scorecard.AreaScore> graded = card.areas().stream().filter(area -> area.mark().isPresent()).toList();
+        int weights = graded.stream().mapToInt(area -> area.area().weight()).sum();
+        int weighted = graded.stream().mapToInt(area -> area.area().weight() * area.mark().get().score()).sum();
+        assertEquals(Math.round((float) weighted / weights), card.score(), "the areas that were checked");
+        assertTrue(HealthReportExport.json(report, Locale.ENGLISH)
+                .contains("\"blocklists\":{\"grade\":null,\"score\":null,"), "no number that could be read as a score");
+        assertTrue(HealthReportExport.markdown(report, Locale.ENGLISH).contains("- **Blocklists**: not checked\n"));
+    }
+
+    @Test
+    void aReverseLookupThatFailsLeavesTheMailHostsGradedOnWhatWasLearned() {
+        // No server here has 100.51.198.in-addr.arpa: its PTR lookup is refused.
+        HealthReport report = check("noptr.test", List.of());
+
+        List<String> mailHosts = report.areas().get(CheckArea.MAIL_HOSTS).stream().map(Finding::id).toList();
+        assertTrue(mailHosts.containsAll(List.of("mx.ok", "mx.lookup-failed")), () -> describe(report));
+        assertFalse(mailHosts.contains("mx.no-ptr"), "a failed lookup is not a missing name");
+        assertEquals(new Scorecard.Mark(80, Scorecard.Grade.B), mark(report, CheckArea.MAIL_HOSTS),
+                "the failed lookup's warning and the note of no IPv6 address: " + describe(report));
+    }
+
+    @Test
+    void aMailExchangeLookupThatFailsLeavesTheMailHostsNotChecked() {
+        HealthReport report = check("unserved.example", List.of());
+
+        assertEquals(List.of("mx.lookup-failed"), report.areas().get(CheckArea.MAIL_HOSTS).stream().map(Finding::id).toList(),
+                () -> describe(report));
+        assertTrue(report.scorecard().areas().stream().filter(area -> area.area() == CheckArea.MAIL_HOSTS).findFirst()
+                .orElseThrow().mark().isEmpty(), "no grade for hosts never seen");
+    }
+
+    private static Scorecard.Mark mark(HealthReport report, CheckArea area) {
+        return report.scorecard().areas().stream().filter(score -> score.area() == area).findFirst().orElseThrow().mark()
+                .orElseThrow();
     }
 
     @Test
@@ -184,11 +241,18 @@ class HealthCheckTest {
 
         for (Scorecard.AreaScore area : report.scorecard().areas()) {
             int spent = area.costs().stream().mapToInt(Scorecard.Cost::points).sum();
-            assertEquals(Math.max(0, 100 - spent), area.score(), area.area().id());
             assertEquals(report.areas().get(area.area()).size(), area.costs().size(), area.area().id());
+            if (area.mark().isPresent()) {
+                assertEquals(Math.max(0, 100 - spent), area.mark().get().score(), area.area().id());
+            } else {
+                assertTrue(area.costs().stream().allMatch(cost -> cost.finding().type().inconclusive()),
+                        area.area().id() + " is not graded only when nothing about it could be learned");
+            }
         }
-        int weights = report.scorecard().areas().stream().mapToInt(a -> a.area().weight()).sum();
-        int weighted = report.scorecard().areas().stream().mapToInt(a -> a.area().weight() * a.score()).sum();
+        List<Scorecard.AreaScore> graded = report.scorecard().areas().stream().filter(a -> a.mark().isPresent()).toList();
+        assertTrue(graded.size() >= 7, () -> describe(report));
+        int weights = graded.stream().mapToInt(a -> a.area().weight()).sum();
+        int weighted = graded.stream().mapToInt(a -> a.area().weight() * a.mark().get().score()).sum();
         assertEquals(Math.round((float) weighted / weights), report.scorecard().score());
     }
 

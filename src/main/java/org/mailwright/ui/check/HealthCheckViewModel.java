@@ -44,6 +44,7 @@ import org.mailwright.findings.Finding;
 import org.mailwright.findings.Severity;
 import org.mailwright.i18n.Failures;
 import org.mailwright.i18n.LocalizedText;
+import org.mailwright.i18n.Messages;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.work.BackgroundJobs;
@@ -359,7 +360,9 @@ public final class HealthCheckViewModel {
             List<ShownScorecard.Line> lines = area.costs().stream()
                     .map(cost -> new ShownScorecard.Line(cost.finding(), cost.points(), FixWizard.of(cost.finding())))
                     .toList();
-            areas.add(new ShownScorecard.Area(area.area(), area.area().text(locale()), area.grade(), area.score(),
+            String markText = area.mark().map(mark -> text("health.area.score", mark.score()))
+                    .orElseGet(() -> Messages.get(locale(), "check.area.not-checked"));
+            areas.add(new ShownScorecard.Area(area.area(), area.area().text(locale()), area.mark(), markText,
                     tally(area.costs().stream().map(Scorecard.Cost::finding).toList()), lines));
         }
         String when = when(report.checkedAt());

@@ -112,11 +112,16 @@ public final class ScorecardPane extends VBox {
         Label letter = new Label();
         letter.getStyleClass().addAll("scorecard-area-grade", "grade");
         letter.setMinWidth(Region.USE_PREF_SIZE);
-        setGrade(letter, area.grade());
+        if (area.mark().isPresent()) {
+            setGrade(letter, area.mark().get().grade());
+        } else {
+            letter.getStyleClass().add("grade-none");
+            letter.setText("—");
+        }
+        Label score = new Label(area.markText());
         Label name = new Label(area.name());
         name.getStyleClass().add("scorecard-area-name");
         name.setWrapText(true);
-        Label score = new Label(Texts.format(words, "health.area.score", area.score()));
         score.getStyleClass().add("scorecard-area-score");
         VBox titles = new VBox(name, score);
         HBox.setHgrow(titles, Priority.ALWAYS);
@@ -130,7 +135,8 @@ public final class ScorecardPane extends VBox {
         card.getStyleClass().addAll("scorecard-area", area.area().id());
         card.setUserData(area);
         card.prefWidthProperty().bind(columnWidth);
-        card.setAccessibleText(Texts.format(words, "health.area.accessible", area.name(), area.grade().name(), area.score()));
+        card.setAccessibleText(area.mark().map(mark -> Texts.format(words, "health.area.accessible", area.name(),
+                mark.grade().name(), mark.score())).orElse(area.name() + ": " + area.markText()));
         if (fix.isPresent() && !area.findings().isEmpty()) {
             VBox findings = new VBox();
             findings.getStyleClass().add("scorecard-area-findings");

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.mailwright.check.CheckArea;
 import org.mailwright.check.Scorecard.Grade;
+import org.mailwright.check.Scorecard.Mark;
 import org.mailwright.findings.Finding;
 
 /**
@@ -33,14 +34,17 @@ public record ShownScorecard(String domain, Grade grade, int score, String headl
      * One area's card.
      *
      * @param name the area's name, as the CLI and the exports say it
+     * @param mark its score and grade; empty when it could not be checked
+     * @param markText its score in words ({@code 85 / 100}), or that it was not checked
      * @param tally how many errors, warnings and notes it has, in words
      * @param findings its findings, most serious first
      */
-    public record Area(CheckArea area, String name, Grade grade, int score, String tally, List<Line> findings) {
+    public record Area(CheckArea area, String name, Optional<Mark> mark, String markText, String tally, List<Line> findings) {
         public Area {
             Objects.requireNonNull(area, "area");
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(grade, "grade");
+            Objects.requireNonNull(mark, "mark");
+            Objects.requireNonNull(markText, "markText");
             Objects.requireNonNull(tally, "tally");
             findings = List.copyOf(findings);
         }

@@ -132,8 +132,7 @@ class HealthCheckViewModelTest {
             var shown = card.areas().get(i);
             var printed = cli.scorecard().areas().get(i);
             assertEquals(printed.area().text(Locale.ENGLISH), shown.name(), "the CLI's area name");
-            assertEquals(printed.grade(), shown.grade(), shown.name());
-            assertEquals(printed.score(), shown.score(), shown.name());
+            assertEquals(printed.mark(), shown.mark(), shown.name());
             assertEquals(printed.costs().stream().map(cost -> cost.finding().message(Locale.ENGLISH)).toList(),
                     shown.findings().stream().map(line -> line.finding().message(Locale.ENGLISH)).toList(),
                     shown.name() + ": the registry's words");
