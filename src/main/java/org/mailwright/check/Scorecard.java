@@ -74,7 +74,7 @@ public record Scorecard(int score, Grade grade, List<AreaScore> areas) {
      *     nothing about the area could be learned (its findings say only what could not be checked,
      *     or there are none): an area not checked earns no grade, good or bad, and does not count in
      *     the domain's score
-     * @param costs what each finding cost, in the order found
+     * @param costs what each finding cost, in the order found; nothing in an area not checked
      */
     public record AreaScore(CheckArea area, Optional<Mark> mark, List<Cost> costs) {
         public AreaScore {
@@ -113,11 +113,11 @@ public record Scorecard(int score, Grade grade, List<AreaScore> areas) {
             if (own == null) {
                 continue;
             }
-            List<Cost> costs = own.stream().map(finding -> new Cost(finding, cost(finding.severity()))).toList();
             if (own.stream().allMatch(finding -> finding.type().inconclusive())) {
-                areas.add(new AreaScore(area, Optional.empty(), costs));
+                areas.add(new AreaScore(area, Optional.empty(), own.stream().map(finding -> new Cost(finding, 0)).toList()));
                 continue;
             }
+            List<Cost> costs = own.stream().map(finding -> new Cost(finding, cost(finding.severity()))).toList();
             int score = Math.max(0, FULL_MARKS - costs.stream().mapToInt(Cost::points).sum());
             boolean error = own.stream().anyMatch(finding -> finding.severity() == Severity.ERROR);
             anyError |= error;

@@ -21,7 +21,8 @@ class ScorecardTest {
         Scorecard card = Scorecard.of(Map.of(CheckArea.DNSSEC, List.of(UNCHECKED), CheckArea.NAME_SERVERS, List.of(NO_IPV6)));
 
         assertEquals(Optional.empty(), area(card, CheckArea.DNSSEC).mark(), "not an A for what was never seen");
-        assertEquals(List.of(new Scorecard.Cost(UNCHECKED, 5)), area(card, CheckArea.DNSSEC).costs(), "its finding is still listed");
+        assertEquals(List.of(new Scorecard.Cost(UNCHECKED, 0)), area(card, CheckArea.DNSSEC).costs(),
+                "its finding is still listed, and costs nothing where nothing is scored");
         assertEquals(Optional.of(new Scorecard.Mark(95, Scorecard.Grade.A)), area(card, CheckArea.NAME_SERVERS).mark());
         assertEquals(95, card.score(), "the domain's score is the areas checked");
     }
