@@ -41,7 +41,7 @@ public final class ReferencePython {
             }
         }
         String why = "No Python 3 with " + String.join(", ", modules)
-                + " (Debian: apt-get install python3-dkim python3-authheaders python3-nacl).";
+                + " (Debian: apt-get install python3-dkim python3-authheaders python3-nacl python3-spf python3-dnspython).";
         if (Boolean.getBoolean("mailwright.conformance.required")) {
             throw new AssertionError(why);
         }
