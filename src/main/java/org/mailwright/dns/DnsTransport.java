@@ -13,10 +13,10 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.mailwright.i18n.Failures;
+import org.mailwright.i18n.KnownWords;
 import org.xbill.DNS.Message;
 
 /**
@@ -177,15 +177,15 @@ final class DnsTransport {
                 : null;
     }
 
-    /** The system's words for the network failures people meet, and the detail that says each. */
-    private static final List<String[]> NETWORK_WORDS = List.of(
-            new String[] {"network is unreachable", "network-unreachable"},
-            new String[] {"no route to host", "host-unreachable"},
-            new String[] {"host is unreachable", "host-unreachable"},
-            new String[] {"connection reset", "connection-reset"},
-            new String[] {"protocol family unavailable", "family-unsupported"},
-            new String[] {"address family not supported", "family-unsupported"},
-            new String[] {"cannot assign requested address", "family-unsupported"});
+    /** The system's words for the network failures people meet (in lower case), and the detail that says each. */
+    private static final KnownWords NETWORK_WORDS = KnownWords.of(
+            "network is unreachable", "network-unreachable",
+            "no route to host", "host-unreachable",
+            "host is unreachable", "host-unreachable",
+            "connection reset", "connection-reset",
+            "protocol family unavailable", "family-unsupported",
+            "address family not supported", "family-unsupported",
+            "cannot assign requested address", "family-unsupported");
 
     /** Nothing came back in time. */
     private static Exchange silence() {
@@ -204,12 +204,7 @@ final class DnsTransport {
      */
     static Detail network(IOException e) {
         String words = e.getMessage() == null ? "" : Failures.withoutClassNames(e.getMessage()).strip();
-        String lower = words.toLowerCase(Locale.ROOT);
-        for (String[] known : NETWORK_WORDS) {
-            if (lower.contains(known[0])) {
-                return Detail.of(known[1]);
-            }
-        }
-        return words.isEmpty() ? Detail.of("network-failed") : Detail.of("network", words);
+        return NETWORK_WORDS.codeIn(words.toLowerCase(Locale.ROOT)).map(Detail::of)
+                .orElseGet(() -> words.isEmpty() ? Detail.of("network-failed") : Detail.of("network", words));
     }
 }

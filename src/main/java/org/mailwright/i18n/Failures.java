@@ -10,7 +10,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -24,19 +23,19 @@ import java.util.regex.Pattern;
  */
 public final class Failures {
 
-    /** The system's words for a reason (its {@code strerror}), and what Mailwright calls it. */
-    private static final List<String[]> SYSTEM_WORDS = List.of(
-            new String[] {"No space left on device", "disk-full"},
-            new String[] {"Disk quota exceeded", "quota"},
-            new String[] {"Read-only file system", "read-only"},
-            new String[] {"Is a directory", "is-folder"},
-            new String[] {"Not a directory", "not-a-folder"},
-            new String[] {"Permission denied", "access-denied"},
-            new String[] {"Operation not permitted", "access-denied"},
-            new String[] {"Too many levels of symbolic links", "link-loop"},
-            new String[] {"File name too long", "name-too-long"},
-            new String[] {"No such file or directory", "not-found"},
-            new String[] {"Input/output error", "device"});
+    /** The system's words for a reason (its {@code strerror}, in lower case), and the key that says it. */
+    private static final KnownWords SYSTEM_WORDS = KnownWords.of(
+            "no space left on device", "io.disk-full",
+            "disk quota exceeded", "io.quota",
+            "read-only file system", "io.read-only",
+            "is a directory", "io.is-folder",
+            "not a directory", "io.not-a-folder",
+            "permission denied", "io.access-denied",
+            "operation not permitted", "io.access-denied",
+            "too many levels of symbolic links", "io.link-loop",
+            "file name too long", "io.name-too-long",
+            "no such file or directory", "io.not-found",
+            "input/output error", "io.device");
 
     private static final Pattern CLASS_NAME = Pattern.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?");
 
@@ -58,8 +57,7 @@ public final class Failures {
         if (cause instanceof IOException io) {
             return io(io);
         }
-        String message = cause.getMessage() == null ? "" : withoutClassNames(cause.getMessage()).strip();
-        return message.isEmpty() ? new Problem("failure.unexplained") : new Problem("io.system-words", bounded(message));
+        return systemWords(cause.getMessage() == null ? "" : cause.getMessage());
     }
 
     /**
@@ -127,12 +125,12 @@ public final class Failures {
         }
         String words = failure instanceof FileSystemException system && system.getReason() != null ? system.getReason()
                 : failure.getMessage() == null ? "" : failure.getMessage();
-        String lower = words.toLowerCase(Locale.ROOT);
-        for (String[] known : SYSTEM_WORDS) {
-            if (lower.contains(known[0].toLowerCase(Locale.ROOT))) {
-                return new Problem("io." + known[1]);
-            }
-        }
+        return SYSTEM_WORDS.codeIn(words.toLowerCase(Locale.ROOT)).map(Problem::new)
+                .orElseGet(() -> systemWords(words));
+    }
+
+    /** Words Mailwright does not know, passed on as the system's, without a class name; none said as such. */
+    private static Problem systemWords(String words) {
         String plain = withoutClassNames(words).strip();
         return plain.isEmpty() ? new Problem("failure.unexplained") : new Problem("io.system-words", bounded(plain));
     }

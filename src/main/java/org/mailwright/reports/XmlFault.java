@@ -2,11 +2,11 @@ package org.mailwright.reports;
 
 import com.ctc.wstx.exc.WstxEOFException;
 import com.ctc.wstx.exc.WstxUnexpectedCharException;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
+import org.mailwright.i18n.KnownWords;
 import org.mailwright.i18n.Problem;
 
 /**
@@ -24,14 +24,14 @@ final class XmlFault {
     private static final Pattern ATTRIBUTE_LIMIT = Pattern.compile("Attribute limit \\((\\d{1,9})\\) exceeded");
 
     /** Where in the XML an unexpected character was met, by the words the parser uses for it. */
-    private static final List<String[]> PLACES = List.of(
-            new String[] {"in start tag", "start-tag"},
-            new String[] {"expected space, or '>'", "start-tag"},
-            new String[] {"in attribute value", "attribute-value"},
-            new String[] {"in epilog", "after-root"},
-            new String[] {"in prolog", "before-root"},
-            new String[] {"after '<'", "after-lt"},
-            new String[] {"in end tag", "end-tag"});
+    private static final KnownWords PLACES = KnownWords.of(
+            "in start tag", "start-tag",
+            "expected space, or '>'", "start-tag",
+            "in attribute value", "attribute-value",
+            "in epilog", "after-root",
+            "in prolog", "before-root",
+            "after '<'", "after-lt",
+            "in end tag", "end-tag");
 
     private XmlFault() {
     }
@@ -42,13 +42,9 @@ final class XmlFault {
         int at = message.indexOf("\n at [");
         String words = (at >= 0 ? message.substring(0, at) : message).strip();
         if (e instanceof WstxUnexpectedCharException unexpected) {
-            String character = character(unexpected.getChar());
-            for (String[] place : PLACES) {
-                if (words.contains(place[0])) {
-                    return new Problem("reports.xml.unexpected-character." + place[1], character);
-                }
-            }
-            return new Problem("reports.xml.unexpected-character", character);
+            String key = PLACES.codeIn(words).map(place -> "reports.xml.unexpected-character." + place)
+                    .orElse("reports.xml.unexpected-character");
+            return new Problem(key, character(unexpected.getChar()));
         }
         if (e instanceof WstxEOFException) {
             return new Problem("reports.xml.ends-inside");
