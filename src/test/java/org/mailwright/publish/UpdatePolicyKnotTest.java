@@ -64,7 +64,10 @@ class UpdatePolicyKnotTest {
 
     @AfterEach
     void stopKnot() {
-        knot.close();
+        // Null when knotd is not installed: the tests were skipped before it started.
+        if (knot != null) {
+            knot.close();
+        }
     }
 
     /** Each mail record a wizard publishes: owner (relative to the zone, @ the apex), type, value. */
