@@ -38,8 +38,10 @@ public final class ReportImportBenchmark {
             write(Path.of(args[1]), Integer.parseInt(args[2]));
         } else if (args.length == 3 && args[0].equals("import")) {
             importAll(Path.of(args[1]), args[2]);
+        } else if (args.length == 3 && args[0].equals("read")) {
+            readAll(Path.of(args[1]), Integer.parseInt(args[2]));
         } else {
-            System.err.println("write DIR N | import DIR DB");
+            System.err.println("write DIR N | import DIR DB | read DIR ROUNDS");
             System.exit(2);
         }
     }
@@ -73,6 +75,53 @@ public final class ReportImportBenchmark {
         System.out.printf(Locale.ROOT, "%d reports, %d rows, %.1f MB of XML%n", count, (long) count * ROWS, xml / 1e6);
     }
 
+    /**
+     * The reading side alone, on this thread, {@code rounds} times over: every file unpacked and its
+     * report read into rows, nothing written. Its CPU seconds are steadier than an import's wall time.
+     */
+    static void readAll(Path folder, int rounds) throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(folder)) {
+            files = list.filter(file -> file.toString().endsWith(".gz")).sorted().toList();
+        }
+        for (int round = 0; round < rounds; round++) {
+            long rows = 0;
+            long cpuStart = cpuNanos();
+            long start = System.nanoTime();
+            long[] counted = new long[1];
+            ReportExtractor.Visitor visitor = new ReportExtractor.Visitor() {
+                @Override
+                public void aggregate(ReportPlace where, java.io.InputStream xml) throws IOException {
+                    counted[0] += AggregateReportReader.read(xml, ReportLimits.DEFAULT, new AggregateReportReader.Sink() {
+                        @Override
+                        public boolean header(ReportHeader header) {
+                            return true;
+                        }
+
+                        @Override
+                        public void row(ReportRow row) {
+                        }
+                    }).rows();
+                }
+
+                @Override
+                public void failure(ReportPlace where, FailureReport report) {
+                }
+
+                @Override
+                public void problem(ReportPlace where, ReportFormatException problem) {
+                    throw problem;
+                }
+            };
+            for (Path file : files) {
+                ReportExtractor.extract(file, ReportLimits.DEFAULT, visitor);
+            }
+            rows = counted[0];
+            System.out.printf(Locale.ROOT, "round %d: %d rows read in %.2f s (%.2f s of CPU)%n", round + 1, rows,
+                    (System.nanoTime() - start) / 1e9, (cpuNanos() - cpuStart) / 1e9);
+        }
+    }
+
     static void importAll(Path folder, String db) throws IOException {
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
@@ -84,6 +133,7 @@ public final class ReportImportBenchmark {
         List<FileImport> results = new ArrayList<>();
         try (ReportArchive archive = ReportArchive.open(db, null)) {
             archive.importFiles(files, ReportLimits.DEFAULT, results::add);
+            threadTimes();
         }
         int imported = results.stream().mapToInt(FileImport::imported).sum();
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -96,6 +146,34 @@ public final class ReportImportBenchmark {
         System.out.printf(Locale.ROOT, "%d reports imported in %.2f s (%.2f s of CPU): %.0f reports/s, %.0f rows/s, %.1f MB of XML/s;"
                 + " %.0f rows per CPU second%n", imported, seconds, cpu, imported / seconds, imported * (double) ROWS / seconds,
                 xml / 1e6 / seconds, imported * (double) ROWS / cpu);
+    }
+
+    /**
+     * Each live thread's CPU seconds (Linux's {@code /proc}, names cut to 15 characters), before the
+     * archive's reading threads end: which side sets the pace, and what the compiler and collector take.
+     */
+    private static void threadTimes() throws IOException {
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return;
+        }
+        try (Stream<Path> list = Files.list(tasks)) {
+            for (Path task : list.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 1/100 s.
+                double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                if (seconds >= 0.05) {
+                    System.out.printf(Locale.ROOT, "  %-15s %.2f s of CPU%n", name, seconds);
+                }
+            }
+        }
     }
 
     /** The CPU time of the whole process so far (its threads and the JVM's own), where the platform tells it. */
