@@ -2,9 +2,7 @@
 module org.mailwright {
     requires java.logging;
     requires java.prefs;
-    // The report readers' StAX parser, and JDBC for the report archive.
-    requires java.xml;
-    requires com.ctc.wstx;
+    // JDBC for the report archive.
     requires java.sql;
     // The report archive's SQLite driver (a named module from its Java 9 descriptor). PostgreSQL's
     // driver is found by JDBC on the class path, not required here: it is an automatic module,

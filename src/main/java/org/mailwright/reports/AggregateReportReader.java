@@ -3,26 +3,19 @@ package org.mailwright.reports;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
-import com.ctc.wstx.api.WstxInputProperties;
-import com.ctc.wstx.exc.WstxEOFException;
 import org.mailwright.i18n.Problem;
 import org.mailwright.spf.IpText;
 
 /**
  * Reads a DMARC aggregate report (RFC 7489 appendix C, RFC 9990 with or without its
- * {@code urn:ietf:params:xml:ns:dmarc-2.0} namespace) with a streaming StAX parser, handing the
- * header and then each row to a {@link Sink} as they are read: memory stays that of one row
- * whatever the report's size.
+ * {@code urn:ietf:params:xml:ns:dmarc-2.0} namespace) with a streaming tokenizer
+ * ({@link XmlScanner}), handing the header and then each row to a {@link Sink} as they are read:
+ * memory stays that of one row whatever the report's size.
  *
  * <p>Safe on hostile input: no DTD is accepted (so no external entity and no entity expansion),
  * nesting and text lengths are bounded ({@link ReportLimits}). Tolerant of what real reporters
@@ -51,22 +44,37 @@ public final class AggregateReportReader {
     public record Result(ReportHeader header, long rows, long messages, boolean skipped) {
     }
 
-    private static final XMLInputFactory FACTORY = factory();
     /** A count or a timestamp: digits and an optional fraction, never an exponent. */
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]{1,19}(\\.[0-9]{0,9})?");
+    /** The elements the reader looks for, by their local names; every other one is {@link #OTHER}. */
+    private enum Element {
+        FEEDBACK, VERSION, REPORT_METADATA, ORG_NAME, EMAIL, EXTRA_CONTACT_INFO, REPORT_ID, DATE_RANGE, BEGIN, END, ERROR,
+        GENERATOR, POLICY_PUBLISHED, DOMAIN, ADKIM, ASPF, P, SP, NP, PCT, FO, TESTING, DISCOVERY_METHOD, RECORD, ROW,
+        SOURCE_IP, COUNT, POLICY_EVALUATED, DISPOSITION, DKIM, SPF, REASON, TYPE, COMMENT, IDENTIFIERS, HEADER_FROM,
+        ENVELOPE_FROM, ENVELOPE_TO, AUTH_RESULTS, SELECTOR, SCOPE, RESULT, HUMAN_RESULT, OTHER;
+
+        private static final Element[] KNOWN = java.util.Arrays.copyOf(values(), values().length - 1);
+        static final XmlScanner.Vocabulary NAMES = XmlScanner.Vocabulary.of(java.util.Arrays.stream(KNOWN)
+                .map(element -> element.name().toLowerCase(Locale.ROOT)).toArray(String[]::new));
+
+        /** The element a scanner's name number stands for. */
+        static Element of(int id) {
+            return id < 0 ? OTHER : KNOWN[id];
+        }
+    }
+
     /** How deep below the document's root {@code feedback} may start (inside a stray wrapper). */
     private static final int FEEDBACK_MAX_DEPTH = 3;
 
     private final ReportLimits limits;
     private final Sink sink;
 
-    private final String[] stack;
+    private final Element[] stack;
     private int depth;
     private int feedbackDepth = -1;
     private boolean feedbackDone;
     private boolean dmarc2;
     private String rootName;
-    private final StringBuilder text = new StringBuilder();
 
     private String version;
     private String orgName;
@@ -117,7 +125,7 @@ public final class AggregateReportReader {
     private AggregateReportReader(ReportLimits limits, Sink sink) {
         this.limits = limits;
         this.sink = sink;
-        this.stack = new String[limits.maxXmlDepth() + 1];
+        this.stack = new Element[limits.maxXmlDepth() + 1];
     }
 
     /**
@@ -127,7 +135,8 @@ public final class AggregateReportReader {
      * @throws IOException when {@code xml} cannot be read
      */
     public static Result read(InputStream xml, ReportLimits limits, Sink sink) throws IOException {
-        return new AggregateReportReader(limits, sink).run(XmlInput.reader(xml));
+        return new AggregateReportReader(limits, sink).run(new XmlScanner(XmlInput.utf8(xml), limits.maxXmlDepth(),
+                limits.maxTextLength(), Element.NAMES));
     }
 
     /**
@@ -163,69 +172,36 @@ public final class AggregateReportReader {
         }
     }
 
-    private static XMLInputFactory factory() {
-        // Woodstox, named rather than looked up, so no other parser on the class path is chosen instead.
-        XMLInputFactory factory = new com.ctc.wstx.stax.WstxInputFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        // Text comes in pieces, so a long one is refused at the text bound before it is all in memory.
-        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
-        // Reports carry no attributes worth more than a few characters; the parser's own bounds, well inside its defaults.
-        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 100);
-        factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, ReportLimits.DEFAULT.maxTextLength());
-        factory.setXMLResolver((publicId, systemId, base, namespace) -> {
-            throw new XMLStreamException("External resources are not read.");
-        });
-        return factory;
-    }
-
-    private Result run(Reader in) throws IOException {
-        XMLStreamReader xml;
+    private Result run(XmlScanner xml) throws IOException {
         try {
-            synchronized (FACTORY) {
-                xml = FACTORY.createXMLStreamReader(in);
-            }
-        } catch (XMLStreamException e) {
-            throw notWellFormed(e);
-        }
-        try {
-            while (!feedbackDone && !skipping && xml.hasNext()) {
+            while (!feedbackDone && !skipping) {
                 int event = xml.next();
-                switch (event) {
-                    case XMLStreamConstants.DTD -> throw new ReportFormatException("reports.error.dtd");
-                    case XMLStreamConstants.ENTITY_REFERENCE -> throw new ReportFormatException("reports.error.dtd");
-                    case XMLStreamConstants.START_ELEMENT -> start(xml);
-                    case XMLStreamConstants.END_ELEMENT -> end();
-                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> characters(xml);
-                    default -> {
-                        // comments, processing instructions: nothing to read
-                    }
+                if (event == XmlScanner.EOF) {
+                    break;
+                }
+                if (event == XmlScanner.START) {
+                    start(xml);
+                } else {
+                    end(xml);
                 }
             }
-        } catch (XMLStreamException e) {
-            failUnlessRead(e);
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
+        } catch (XmlScanner.EndedEarly early) {
+            if (rootName == null) {
+                throw new ReportFormatException("reports.error.no-xml");
             }
-            // Woodstox finds some faults in a text only when the text is asked for, and throws those unchecked.
-            if (!(e.getCause() instanceof XMLStreamException lazy)) {
-                throw e;
+            if (feedbackDepth > 0) {
+                throw new ReportFormatException("reports.error.truncated");
             }
-            failUnlessRead(lazy);
+            throw early;
         }
         if (skipping) {
             return new Result(header, 0, 0, true);
         }
-        if (feedbackDepth < 0 && !feedbackDone) {
+        if (feedbackDepth < 0) {
             if (rootName == null) {
                 throw new ReportFormatException("reports.error.no-xml");
             }
             throw new ReportFormatException("reports.error.not-a-report", rootName);
-        }
-        if (!feedbackDone) {
-            throw new ReportFormatException("reports.error.truncated");
         }
         if (header == null) {
             emitHeader();
@@ -233,50 +209,21 @@ public final class AggregateReportReader {
         return new Result(header, rows, messages, skipping);
     }
 
-    /** What a fault of the XML means, unless it comes after the whole report was read or while it is skipped. */
-    private void failUnlessRead(XMLStreamException e) throws IOException {
-        if (feedbackDone || skipping) {
-            return;
-        }
-        if (e.getNestedException() instanceof IOException io) {
-            throw io;
-        }
-        if (e instanceof WstxEOFException && rootName == null) {
-            throw new ReportFormatException("reports.error.no-xml");
-        }
-        if (e instanceof WstxEOFException && feedbackDepth > 0) {
-            throw new ReportFormatException("reports.error.truncated");
-        }
-        throw notWellFormed(e);
-    }
-
-    private static ReportFormatException notWellFormed(XMLStreamException e) {
-        int line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
-        Problem reason = XmlFault.reason(e);
-        return line > 0 ? new ReportFormatException("reports.error.xml-at", line, reason)
-                : new ReportFormatException("reports.error.xml", reason);
-    }
-
-    private void start(XMLStreamReader xml) {
-        if (depth >= limits.maxXmlDepth()) {
-            throw new ReportFormatException("reports.error.too-deep", limits.maxXmlDepth());
-        }
-        String name = xml.getLocalName();
-        stack[depth++] = name;
-        text.setLength(0);
+    private void start(XmlScanner xml) {
+        Element element = Element.of(xml.nameId());
+        stack[depth++] = element;
         if (rootName == null) {
-            rootName = name;
+            rootName = xml.localName();
         }
         if (feedbackDepth < 0) {
-            if ("feedback".equals(name) && depth <= FEEDBACK_MAX_DEPTH) {
+            if (element == Element.FEEDBACK && depth <= FEEDBACK_MAX_DEPTH) {
                 feedbackDepth = depth;
-                dmarc2 = ReportHeader.DMARC2_NAMESPACE.equals(xml.getNamespaceURI());
+                dmarc2 = ReportHeader.DMARC2_NAMESPACE.equals(xml.namespaceUri());
             }
             return;
         }
-        String parent = parent();
-        switch (name) {
-            case "record" -> {
+        switch (element) {
+            case RECORD -> {
                 if (depth == feedbackDepth + 1) {
                     if (header == null) {
                         emitHeader();
@@ -287,19 +234,19 @@ public final class AggregateReportReader {
                     startRecord();
                 }
             }
-            case "report_metadata" -> {
+            case REPORT_METADATA -> {
                 if (depth == feedbackDepth + 1) {
                     metadataSeen = true;
                 }
             }
-            case "reason" -> {
-                if (inRecord && "policy_evaluated".equals(parent)) {
+            case REASON -> {
+                if (inRecord && parent() == Element.POLICY_EVALUATED) {
                     reasonType = null;
                     reasonComment = null;
                 }
             }
-            case "dkim", "spf" -> {
-                if (inRecord && "auth_results".equals(parent)) {
+            case DKIM, SPF -> {
+                if (inRecord && parent() == Element.AUTH_RESULTS) {
                     authDomain = null;
                     authSelector = null;
                     authScope = null;
@@ -313,130 +260,135 @@ public final class AggregateReportReader {
         }
     }
 
-    private String parent() {
-        return depth >= 2 ? stack[depth - 2] : "";
+    private Element parent() {
+        return depth >= 2 ? stack[depth - 2] : Element.OTHER;
     }
 
-    private void characters(XMLStreamReader xml) {
-        if (feedbackDepth < 0) {
-            return;
-        }
-        int length = xml.getTextLength();
-        if (text.length() + length > limits.maxTextLength()) {
-            throw new ReportFormatException("reports.error.text-too-long", limits.maxTextLength());
-        }
-        text.append(xml.getTextCharacters(), xml.getTextStart(), length);
-    }
-
-    private void end() {
-        String name = stack[depth - 1];
-        String parent = parent();
-        String grandparent = depth >= 3 ? stack[depth - 3] : "";
+    private void end(XmlScanner xml) {
         if (feedbackDepth > 0) {
             if (depth == feedbackDepth) {
                 feedbackDone = true;
             } else {
-                field(name, parent, grandparent, value());
+                field(stack[depth - 1], parent(), depth >= 3 ? stack[depth - 3] : Element.OTHER, xml);
             }
         }
         depth--;
-        text.setLength(0);
     }
 
     /** The element's text, trimmed; null when empty. */
-    private String value() {
+    private static String value(XmlScanner xml) {
+        char[] text = xml.text();
         int from = 0;
-        int to = text.length();
-        while (from < to && Character.isWhitespace(text.charAt(from))) {
+        int to = xml.textLength();
+        while (from < to && blank(text[from])) {
             from++;
         }
-        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+        while (to > from && blank(text[to - 1])) {
             to--;
         }
-        return from == to ? null : text.substring(from, to);
+        return from == to ? null : new String(text, from, to - from);
     }
 
-    private static String keyword(String value) {
-        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    /** {@link Character#isWhitespace}, asked only beyond ASCII: within it, the scanner leaves no other blank. */
+    private static boolean blank(char c) {
+        return c <= ' ' ? c == ' ' || c == '\n' || c == '\t' || c == '\r' || Character.isWhitespace(c)
+                : c >= 0x80 && Character.isWhitespace(c);
     }
 
-    private void field(String name, String parent, String grandparent, String value) {
+    /** The element's text as a keyword: trimmed, in lower case; null when empty. */
+    private static String keyword(XmlScanner xml) {
+        String value = value(xml);
+        if (value == null) {
+            return null;
+        }
+        // Nearly every keyword is written in lower case already: looked at, not copied.
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 0x80) {
+                return value.toLowerCase(Locale.ROOT);
+            }
+        }
+        return value;
+    }
+
+    private void field(Element name, Element parent, Element grandparent, XmlScanner xml) {
         int level = depth - feedbackDepth;
         switch (parent) {
-            case "feedback" -> {
+            case FEEDBACK -> {
                 if (level == 1) {
                     switch (name) {
-                        case "version" -> version = value;
-                        case "record" -> endRecord();
+                        case VERSION -> version = value(xml);
+                        case RECORD -> endRecord();
                         default -> {
                             // report_metadata, policy_published, extensions: containers
                         }
                     }
                 }
             }
-            case "report_metadata" -> {
+            case REPORT_METADATA -> {
                 if (level == 2) {
                     switch (name) {
-                        case "org_name" -> orgName = value;
-                        case "email" -> email = value;
-                        case "extra_contact_info" -> extraContactInfo = value;
-                        case "report_id" -> reportId = value;
-                        case "error" -> {
-                            if (value != null && errors.size() < 100) {
-                                errors.add(value);
+                        case ORG_NAME -> orgName = value(xml);
+                        case EMAIL -> email = value(xml);
+                        case EXTRA_CONTACT_INFO -> extraContactInfo = value(xml);
+                        case REPORT_ID -> reportId = value(xml);
+                        case ERROR -> {
+                            String error = value(xml);
+                            if (error != null && errors.size() < 100) {
+                                errors.add(error);
                             }
                         }
-                        case "generator" -> generator = value;
+                        case GENERATOR -> generator = value(xml);
                         default -> {
                             // unknown: skipped
                         }
                     }
                 }
             }
-            case "date_range" -> {
-                if (level == 3 && "report_metadata".equals(grandparent)) {
-                    if ("begin".equals(name)) {
-                        begin = timestamp(value);
-                    } else if ("end".equals(name)) {
-                        end = timestamp(value);
+            case DATE_RANGE -> {
+                if (level == 3 && grandparent == Element.REPORT_METADATA) {
+                    if (name == Element.BEGIN) {
+                        begin = timestamp(value(xml));
+                    } else if (name == Element.END) {
+                        end = timestamp(value(xml));
                     }
                 }
             }
-            case "policy_published" -> {
+            case POLICY_PUBLISHED -> {
                 if (level == 2) {
                     switch (name) {
-                        case "domain" -> domain = keyword(value);
-                        case "adkim" -> adkim = keyword(value);
-                        case "aspf" -> aspf = keyword(value);
-                        case "p" -> p = keyword(value);
-                        case "sp" -> sp = keyword(value);
-                        case "np" -> np = keyword(value);
-                        case "pct" -> pct = percent(value);
-                        case "fo" -> fo = keyword(value);
-                        case "testing" -> testing = keyword(value);
-                        case "discovery_method" -> discoveryMethod = keyword(value);
+                        case DOMAIN -> domain = keyword(xml);
+                        case ADKIM -> adkim = keyword(xml);
+                        case ASPF -> aspf = keyword(xml);
+                        case P -> p = keyword(xml);
+                        case SP -> sp = keyword(xml);
+                        case NP -> np = keyword(xml);
+                        case PCT -> pct = percent(value(xml));
+                        case FO -> fo = keyword(xml);
+                        case TESTING -> testing = keyword(xml);
+                        case DISCOVERY_METHOD -> discoveryMethod = keyword(xml);
                         default -> {
                             // unknown: skipped
                         }
                     }
                 }
             }
-            case "row" -> {
+            case ROW -> {
                 if (inRecord && level == 3) {
-                    if ("source_ip".equals(name)) {
-                        sourceIp = value;
-                    } else if ("count".equals(name)) {
-                        count = value;
+                    if (name == Element.SOURCE_IP) {
+                        sourceIp = value(xml);
+                    } else if (name == Element.COUNT) {
+                        count = value(xml);
                     }
                 }
             }
-            case "policy_evaluated" -> {
+            case POLICY_EVALUATED -> {
                 if (inRecord && level == 4) {
                     switch (name) {
-                        case "disposition" -> disposition = keyword(value);
-                        case "dkim" -> dkimEvaluated = keyword(value);
-                        case "spf" -> spfEvaluated = keyword(value);
-                        case "reason" -> {
+                        case DISPOSITION -> disposition = keyword(xml);
+                        case DKIM -> dkimEvaluated = keyword(xml);
+                        case SPF -> spfEvaluated = keyword(xml);
+                        case REASON -> {
                             if (reasonType != null && reasons.size() < 100) {
                                 reasons.add(new PolicyOverride(reasonType, reasonComment));
                             }
@@ -447,44 +399,44 @@ public final class AggregateReportReader {
                     }
                 }
             }
-            case "reason" -> {
+            case REASON -> {
                 if (inRecord && level == 5) {
-                    if ("type".equals(name)) {
-                        reasonType = keyword(value);
-                    } else if ("comment".equals(name)) {
-                        reasonComment = value;
+                    if (name == Element.TYPE) {
+                        reasonType = keyword(xml);
+                    } else if (name == Element.COMMENT) {
+                        reasonComment = value(xml);
                     }
                 }
             }
-            case "identifiers" -> {
+            case IDENTIFIERS -> {
                 if (inRecord && level == 3) {
                     switch (name) {
-                        case "header_from" -> headerFrom = keyword(value);
-                        case "envelope_from" -> envelopeFrom = keyword(value);
-                        case "envelope_to" -> envelopeTo = keyword(value);
+                        case HEADER_FROM -> headerFrom = keyword(xml);
+                        case ENVELOPE_FROM -> envelopeFrom = keyword(xml);
+                        case ENVELOPE_TO -> envelopeTo = keyword(xml);
                         default -> {
                             // unknown: skipped
                         }
                     }
                 }
             }
-            case "auth_results" -> {
+            case AUTH_RESULTS -> {
                 if (inRecord && level == 3) {
-                    if ("dkim".equals(name) && dkim.size() < 100) {
+                    if (name == Element.DKIM && dkim.size() < 100) {
                         dkim.add(new DkimAuthResult(authDomain, authSelector, authResult, authHuman));
-                    } else if ("spf".equals(name) && spf.size() < 100) {
+                    } else if (name == Element.SPF && spf.size() < 100) {
                         spf.add(new SpfAuthResult(authDomain, authScope, authResult, authHuman));
                     }
                 }
             }
-            case "dkim", "spf" -> {
-                if (inRecord && level == 4 && "auth_results".equals(grandparent)) {
+            case DKIM, SPF -> {
+                if (inRecord && level == 4 && grandparent == Element.AUTH_RESULTS) {
                     switch (name) {
-                        case "domain" -> authDomain = keyword(value);
-                        case "selector" -> authSelector = value;
-                        case "scope" -> authScope = keyword(value);
-                        case "result" -> authResult = keyword(value);
-                        case "human_result" -> authHuman = value;
+                        case DOMAIN -> authDomain = keyword(xml);
+                        case SELECTOR -> authSelector = value(xml);
+                        case SCOPE -> authScope = keyword(xml);
+                        case RESULT -> authResult = keyword(xml);
+                        case HUMAN_RESULT -> authHuman = value(xml);
                         default -> {
                             // unknown: skipped
                         }
