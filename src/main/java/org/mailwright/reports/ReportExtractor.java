@@ -61,7 +61,11 @@ public final class ReportExtractor {
     private static final int SHOWN_NAME = 120;
     /** A feedback element's start tag, with or without a namespace prefix. */
     private static final java.util.regex.Pattern FEEDBACK_ELEMENT = java.util.regex.Pattern.compile("<([A-Za-z_][\\w.-]*:)?feedback[\\s>/]");
-    private static final int BUFFER = 64 * 1024;
+    /**
+     * The buffers of each layer. Most reports are a few kilobytes of gzip: four 64 KiB buffers per
+     * file were a tenth of an import's reading time, nearly all of it clearing memory never used.
+     */
+    private static final int BUFFER = 16 * 1024;
 
     private enum Kind { EMPTY, GZIP, ZIP, EMPTY_ZIP, MBOX, MESSAGE, XML, OTHER }
 
