@@ -73,15 +73,19 @@ public final class ReportArchive implements AutoCloseable {
     private final String url;
     private final Properties properties;
     /**
-     * Files read at once ahead of the one being written by {@link #importFiles}, each on a thread of
-     * its own: a core for each beside the writer's, up to three. Parsing a file costs more than
-     * writing it, so on four cores two or three readers keep the one writer busy; on two cores one
-     * reader reads the next file while this one is written (two readers there took CPU time from
-     * each other and the writer).
+     * Threads reading the files ahead of the one being written by {@link #importFiles}: a core for
+     * each beside the writer's, up to three. On two cores one reader reads the next files while one is
+     * written (two readers there took CPU time from each other and the writer).
      */
-    private static final int READ_AHEAD = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
+    private static final int READERS = Math.max(1, Math.min(3, Runtime.getRuntime().availableProcessors() - 1));
+    /**
+     * Files read ahead of the one being written: up to this many, handed to the readers half of them
+     * at a time. A reader reads faster than the writer writes, so it waits for work; given one file
+     * at a time it was woken for each, a system call on the writing thread per file.
+     */
+    private static final int FILES_AHEAD = 16;
     /** Reads files while the importing thread writes what was read before. */
-    private final java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newFixedThreadPool(READ_AHEAD, task -> {
+    private final java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newFixedThreadPool(READERS, task -> {
         Thread thread = new Thread(task, "mailwright-report-reader");
         thread.setDaemon(true);
         return thread;
@@ -310,8 +314,10 @@ public final class ReportArchive implements AutoCloseable {
         int next = 0;
         try {
             for (Path file : files) {
-                while (next < files.size() && ahead.size() <= READ_AHEAD) {
-                    ahead.add(readFile(files.get(next++), limits));
+                if (ahead.size() <= FILES_AHEAD / 2) {
+                    while (next < files.size() && ahead.size() < FILES_AHEAD) {
+                        ahead.add(readFile(files.get(next++), limits));
+                    }
                 }
                 Importer importer = write(ahead.remove());
                 if (!imported.test(new FileImport(file, importer.imported, importer.duplicates, importer.problems))) {
