@@ -12,15 +12,11 @@ import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -28,13 +24,12 @@ import javax.xml.stream.XMLStreamReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.mailwright.testsupport.Conformance;
 
 /**
  * The report's XML tokenizer: the same elements, namespaces and texts as an independent StAX parser
  * (Woodstox, which read reports before it) for every document that parser reads, a fault for every
- * document it refuses; UTF-8 decoded as the JDK decodes it; and its faults said in the reader's
- * language.
+ * document it refuses (the sample reports: {@link XmlScannerSamplesTest}); UTF-8 decoded as the
+ * JDK decodes it; and its faults said in the reader's language.
  */
 class XmlScannerTest {
 
@@ -153,8 +148,9 @@ class XmlScannerTest {
     }
 
     /**
-     * Whether the scanner refuses a {@code ]]>} in a text, outside every CDATA section, where
-     * Woodstox let one pass (after a CDATA section and a reference, found by the fuzzer).
+     * Whether the scanner refuses a {@code ]]>} in a text where Woodstox let one pass (after a CDATA
+     * section and a reference, found by the fuzzer). XML 1.0 forbids it in every text (section 2.4);
+     * the scanner says so only where its own reading is in a text, which the other tests hold.
      */
     private static boolean woodstoxMissesCdataEnd(byte[] octets, String characters) {
         try {
@@ -163,28 +159,9 @@ class XmlScannerTest {
         } catch (ReportFormatException refused) {
             boolean cdataEnd = refused.problem().arguments().size() == 2 && refused.problem().arguments().get(1) instanceof
                     org.mailwright.i18n.Problem reason && reason.key().equals("reports.xml.cdata-end-in-text");
-            return cdataEnd && characters.split("]]>", -1).length > characters.split("<!\\[CDATA\\[", -1).length;
+            return cdataEnd && characters.contains("]]>");
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    @Test
-    void everySampleReportIsTokenizedAsTheReferenceParserReadsIt() throws IOException {
-        Path samples = Conformance.path("dmarc-reports/aggregate");
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(samples)) {
-            files = walk.filter(file -> file.toString().endsWith(".xml") || file.toString().endsWith(".xml.gz")).sorted().toList();
-        }
-        assertTrue(files.size() >= 20, () -> "samples found: " + files);
-        for (Path file : files) {
-            byte[] octets = Files.readAllBytes(file);
-            if (file.toString().endsWith(".gz")) {
-                try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(octets))) {
-                    octets = gzip.readAllBytes();
-                }
-            }
-            assertSameAsReference(octets);
         }
     }
 
