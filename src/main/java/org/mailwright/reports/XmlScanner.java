@@ -379,15 +379,8 @@ final class XmlScanner {
         }
         attributes[attributeCount++] = attribute;
         attributeValue.setLength(0);
-        while (true) {
-            if (!available(1)) {
-                throw endedInside();
-            }
+        while (!closingQuote(quote)) {
             byte octet = octets[position];
-            if (octet == quote) {
-                position++;
-                break;
-            }
             if (octet == '<') {
                 throw unexpected('<', "attribute-value");
             }
@@ -661,20 +654,25 @@ final class XmlScanner {
         }
         position++;
         StringBuilder value = new StringBuilder();
-        while (true) {
-            if (!available(1)) {
-                throw endedInside();
-            }
-            byte octet = octets[position];
-            if (octet == quote) {
-                position++;
-                return value.toString();
-            }
+        while (!closingQuote(quote)) {
             if (value.length() > LONGEST_NAME) {
                 throw fault(new Problem("reports.xml.declaration"));
             }
             value.appendCodePoint(character());
         }
+        return value.toString();
+    }
+
+    /** Whether a quoted value ends here, passing its closing {@code quote} if so. */
+    private boolean closingQuote(byte quote) throws IOException {
+        if (!available(1)) {
+            throw endedInside();
+        }
+        if (octets[position] == quote) {
+            position++;
+            return true;
+        }
+        return false;
     }
 
     // ---- text
