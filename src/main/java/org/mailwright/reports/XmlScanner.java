@@ -39,8 +39,11 @@ final class XmlScanner {
     private static final int MAX_ATTRIBUTES = 100;
     /** Octets looked at ahead of the scan: the longest of {@code <![CDATA[} and the markup openers. */
     private static final int LOOKAHEAD = 9;
-    /** The longest reference looked for: {@code &#x10FFFF;} with room for leading zeros. */
-    private static final int LONGEST_REFERENCE = 32;
+    /**
+     * The longest reference read, in octets: XML allows a character reference any number of leading
+     * zeros ({@code &#x00041;}), and other parsers read them; past this many it is refused.
+     */
+    private static final int LONGEST_REFERENCE = 1024;
     /** The longest element or attribute name: reports' are a few dozen characters. */
     static final int LONGEST_NAME = 1024;
     private static final String[] OPENERS = {"<!--", "<![CDATA[", "<!DOCTYPE", "<!ENTITY", "<!ELEMENT", "<!ATTLIST"};

@@ -252,6 +252,13 @@ class XmlScannerTest {
     }
 
     @Test
+    void aCharacterReferenceMayHaveAnyNumberOfLeadingZerosUpToTheBound() {
+        String zeros = "0".repeat(900);
+        assertEquals("<feedback{}>[A\uD83D\uDE00]</>", scanned(utf8("<feedback>&#" + zeros + "65;&#x" + zeros + "1F600;</feedback>"), 7));
+        assertEquals("fault", scanned(utf8("<feedback>&#" + "0".repeat(2000) + "65;</feedback>"), 1 << 20));
+    }
+
+    @Test
     void anEndTooSoonIsToldApartFromOtherFaults() {
         for (String cut : List.of("<feedback><row>1", "<feedback", "<feedback><!-- x", "<feedback><![CDATA[x", "<feedback a=\"1",
                 "<feedback>&am", "<feedback><?pi", "<feedback></fee")) {
