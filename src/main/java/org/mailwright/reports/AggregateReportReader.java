@@ -198,9 +198,7 @@ public final class AggregateReportReader {
             return new Result(header, 0, 0, true);
         }
         if (feedbackDepth < 0) {
-            if (rootName == null) {
-                throw new ReportFormatException("reports.error.no-xml");
-            }
+            // The scanner ends only after a root element: without one, it said so above.
             throw new ReportFormatException("reports.error.not-a-report", rootName);
         }
         if (header == null) {

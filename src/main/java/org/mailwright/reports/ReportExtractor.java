@@ -62,8 +62,8 @@ public final class ReportExtractor {
     /** A feedback element's start tag, with or without a namespace prefix. */
     private static final java.util.regex.Pattern FEEDBACK_ELEMENT = java.util.regex.Pattern.compile("<([A-Za-z_][\\w.-]*:)?feedback[\\s>/]");
     /**
-     * The buffers of each layer. Most reports are a few kilobytes of gzip: four 64 KiB buffers per
-     * file were a tenth of an import's reading time, nearly all of it clearing memory never used.
+     * The buffers of each layer. Most reports are a few kilobytes of gzip: making four 64 KiB buffers
+     * per file, clearing memory mostly never used, showed among the reading thread's costs.
      */
     private static final int BUFFER = 16 * 1024;
 

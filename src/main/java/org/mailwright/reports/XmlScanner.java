@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.mailwright.i18n.Problem;
 
 /**
@@ -98,9 +100,9 @@ final class XmlScanner {
      */
     static final class Vocabulary {
         private final Name[] names;
-        private final java.util.Map<String, Integer> ids;
+        private final Map<String, Integer> ids;
 
-        private Vocabulary(Name[] names, java.util.Map<String, Integer> ids) {
+        private Vocabulary(Name[] names, Map<String, Integer> ids) {
             this.names = names;
             this.ids = ids;
         }
@@ -108,7 +110,7 @@ final class XmlScanner {
         /** ASCII names without a prefix, numbered in the order given from 0. */
         static Vocabulary of(String... names) {
             Name[] table = new Name[Integer.highestOneBit(Math.max(1, names.length) * 4) * 2];
-            java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+            Map<String, Integer> ids = new HashMap<>();
             for (int id = 0; id < names.length; id++) {
                 String name = names[id];
                 byte[] octets = name.getBytes(StandardCharsets.US_ASCII);
@@ -119,7 +121,7 @@ final class XmlScanner {
                 table[slot] = new Name(octets, name, null, name, id);
                 ids.put(name, id);
             }
-            return new Vocabulary(table, java.util.Map.copyOf(ids));
+            return new Vocabulary(table, Map.copyOf(ids));
         }
 
         /** The number of a local name, or -1. */
@@ -235,12 +237,11 @@ final class XmlScanner {
      * @throws IOException when the octets cannot be read
      */
     int next() throws IOException {
+        textLength = 0;
         if (pendingEnd) {
             pendingEnd = false;
-            textLength = 0;
             return closeElement();
         }
-        textLength = 0;
         if (!started) {
             started = true;
             declaration();
@@ -302,13 +303,7 @@ final class XmlScanner {
         if (rootSeen && depth == 0) {
             throw fault(new Problem("reports.xml.second-root"));
         }
-        if (!available(1)) {
-            throw endedInside();
-        }
-        if (!startsName()) {
-            throw unexpected(peekCodePoint(), "after-lt");
-        }
-        Name element = name();
+        Name element = requiredName("after-lt");
         if (depth >= maxDepth) {
             throw new ReportFormatException("reports.error.too-deep", maxDepth);
         }
@@ -391,15 +386,9 @@ final class XmlScanner {
             if (octet == '&') {
                 c = reference();
             } else {
-                c = character();
                 // Whitespace in a value is normalised to spaces (XML 1.0 section 3.3.3), a line end once.
-                if (c == '\t') {
-                    c = ' ';
-                } else if (c == '\n' || c == '\r') {
-                    line++;
-                    if (c == '\r' && available(1) && octets[position] == '\n') {
-                        position++;
-                    }
+                c = lineEnd(character());
+                if (c == '\t' || c == '\n') {
                     c = ' ';
                 }
             }
@@ -485,13 +474,7 @@ final class XmlScanner {
             expect('>', "end-tag");
             return closeElement();
         }
-        if (!available(1)) {
-            throw endedInside();
-        }
-        if (!startsName()) {
-            throw unexpected(peekCodePoint(), "end-tag");
-        }
-        Name closing = name();
+        Name closing = requiredName("end-tag");
         expect('>', "end-tag");
         if (closing != expected && !closing.qualified().equals(expected.qualified())) {
             throw fault(new Problem("reports.xml.close-tag", shown(closing.qualified()), shown(expected.qualified())));
@@ -552,13 +535,7 @@ final class XmlScanner {
     }
 
     private void processingInstruction() throws IOException {
-        if (!available(1)) {
-            throw endedInside();
-        }
-        if (!startsName()) {
-            throw unexpected(peekCodePoint(), "after-lt");
-        }
-        Name target = name();
+        Name target = requiredName("after-lt");
         if (target.qualified().equalsIgnoreCase("xml")) {
             throw fault(new Problem("reports.xml.declaration-not-first"));
         }
@@ -727,15 +704,8 @@ final class XmlScanner {
                 }
                 position++;
                 put(']');
-            } else if (octet == '\r') {
-                position++;
-                line++;
-                if (available(1) && octets[position] == '\n') {
-                    position++;
-                }
-                put('\n');
             } else {
-                put(character());
+                put(lineEnd(character()));
             }
         }
     }
@@ -750,16 +720,23 @@ final class XmlScanner {
                 position += 3;
                 return;
             }
-            int c = character();
-            if (c == '\n' || c == '\r') {
-                line++;
-                if (c == '\r' && available(1) && octets[position] == '\n') {
-                    position++;
-                }
-                c = '\n';
-            }
-            put(c);
+            put(lineEnd(character()));
         }
+    }
+
+    /**
+     * {@code c}, just read, as text has it: a line end counted and made a line feed (a carriage
+     * return and the line feed after it are one), any other character as it is.
+     */
+    private int lineEnd(int c) throws IOException {
+        if (c != '\n' && c != '\r') {
+            return c;
+        }
+        line++;
+        if (c == '\r' && available(1) && octets[position] == '\n') {
+            position++;
+        }
+        return '\n';
     }
 
     /**
@@ -852,6 +829,17 @@ final class XmlScanner {
 
     // ---- names
 
+    /** The name that must start here, in a tag ({@code place}). */
+    private Name requiredName(String place) throws IOException {
+        if (!available(1)) {
+            throw endedInside();
+        }
+        if (!startsName()) {
+            throw unexpected(peekCodePoint(), place);
+        }
+        return name();
+    }
+
     private boolean startsName() throws IOException {
         byte octet = octets[position];
         return octet >= 0 && !replaced(octet) ? NAME_START[octet] : nameStart(peekCodePoint());
@@ -874,6 +862,7 @@ final class XmlScanner {
             if (octet < 0 || !NAME_CHAR[octet]) {
                 break;
             }
+            // Vocabulary.hash, computed on the way.
             hash = hash * 31 + octet;
             at++;
         }
@@ -881,7 +870,6 @@ final class XmlScanner {
             position = at;
             return symbol(start, at, hash);
         }
-        hash = 0;
         boolean ascii = true;
         while (true) {
             if (limit - position < 4 && !inputEnded) {
@@ -899,7 +887,6 @@ final class XmlScanner {
                 if (!NAME_CHAR[octet]) {
                     break;
                 }
-                hash = hash * 31 + octet;
                 position++;
             } else {
                 int before = position;
@@ -913,7 +900,7 @@ final class XmlScanner {
                 throw new ReportFormatException("reports.error.markup-too-long", LONGEST_NAME);
             }
         }
-        return ascii ? symbol(start, position, hash) : newName(decoded(start, position), null);
+        return ascii ? symbol(start, position, Vocabulary.hash(octets, start, position)) : newName(decoded(start, position), null);
     }
 
     private Name symbol(int from, int to, int hash) {
@@ -1015,21 +1002,24 @@ final class XmlScanner {
 
     /** The character at the position, which it passes: decoded, and U+FFFD for what XML 1.0 forbids. */
     private int character() throws IOException {
-        if (octets[position] < 0 && limit - position < 4) {
-            available(4);
-        }
+        wholeSequence();
         return decode();
     }
 
     /** The character at the position without passing it. */
     private int peekCodePoint() throws IOException {
-        if (octets[position] < 0 && limit - position < 4) {
-            available(4);
-        }
+        wholeSequence();
         int before = position;
         int c = decode();
         position = before;
         return c;
+    }
+
+    /** Reads on until the buffer holds the whole UTF-8 sequence that starts at the position, if the input has it. */
+    private void wholeSequence() throws IOException {
+        if (octets[position] < 0 && limit - position < 4) {
+            available(4);
+        }
     }
 
     /**
@@ -1130,11 +1120,11 @@ final class XmlScanner {
     }
 
     private ReportFormatException unexpected(int c, String place) {
-        return fault(new Problem("reports.xml.unexpected-character." + place, character(c)));
+        return fault(new Problem("reports.xml.unexpected-character." + place, shownCharacter(c)));
     }
 
     /** A character as people can find it in the file: itself in quotes when it can be seen, and its code point. */
-    private static String character(int c) {
+    private static String shownCharacter(int c) {
         String code = String.format(Locale.ROOT, "U+%04X", c);
         return Character.isISOControl(c) || Character.isWhitespace(c) || c == 0xFFFD ? code
                 : "‘" + new String(Character.toChars(c)) + "’ (" + code + ")";

@@ -80,12 +80,8 @@ public final class ReportImportBenchmark {
      * report read into rows, nothing written. Its CPU seconds are steadier than an import's wall time.
      */
     static void readAll(Path folder, int rounds) throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(file -> file.toString().endsWith(".gz")).sorted().toList();
-        }
+        List<Path> files = reports(folder);
         for (int round = 0; round < rounds; round++) {
-            long rows = 0;
             long cpuStart = cpuNanos();
             long start = System.nanoTime();
             long[] counted = new long[1];
@@ -116,17 +112,20 @@ public final class ReportImportBenchmark {
             for (Path file : files) {
                 ReportExtractor.extract(file, ReportLimits.DEFAULT, visitor);
             }
-            rows = counted[0];
-            System.out.printf(Locale.ROOT, "round %d: %d rows read in %.2f s (%.2f s of CPU)%n", round + 1, rows,
+            System.out.printf(Locale.ROOT, "round %d: %d rows read in %.2f s (%.2f s of CPU)%n", round + 1, counted[0],
                     (System.nanoTime() - start) / 1e9, (cpuNanos() - cpuStart) / 1e9);
         }
     }
 
-    static void importAll(Path folder, String db) throws IOException {
-        List<Path> files;
+    /** The reports {@link #write} wrote into {@code folder}, in name order. */
+    private static List<Path> reports(Path folder) throws IOException {
         try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(file -> file.toString().endsWith(".gz")).sorted().toList();
+            return list.filter(file -> file.toString().endsWith(".gz")).sorted().toList();
         }
+    }
+
+    static void importAll(Path folder, String db) throws IOException {
+        List<Path> files = reports(folder);
         long xml = 0;
         long cpuStart = cpuNanos();
         long start = System.nanoTime();
