@@ -312,6 +312,7 @@ public final class ReportArchive implements AutoCloseable {
     public void importFiles(List<Path> files, ReportLimits limits, java.util.function.Predicate<FileImport> imported) {
         java.util.ArrayDeque<Reading> ahead = new java.util.ArrayDeque<>();
         int next = 0;
+        WalCheckpoints checkpoints = dialect == Dialect.SQLITE && files.size() > 1 ? WalCheckpoints.start(url, properties) : null;
         try {
             for (Path file : files) {
                 if (ahead.size() <= FILES_AHEAD / 2) {
@@ -327,6 +328,9 @@ public final class ReportArchive implements AutoCloseable {
         } finally {
             for (Reading left : ahead) {
                 left.abandon();
+            }
+            if (checkpoints != null) {
+                checkpoints.close();
             }
         }
     }

@@ -148,8 +148,9 @@ public final class ReportImportBenchmark {
     }
 
     /**
-     * Each live thread's CPU seconds (Linux's {@code /proc}, names cut to 15 characters), before the
-     * archive's reading threads end: which side sets the pace, and what the compiler and collector take.
+     * Each live thread's CPU seconds, and how long it waited for a core (Linux's {@code /proc}, names
+     * cut to 15 characters), before the archive's reading threads end: which side sets the pace, what
+     * the compiler and collector take, and whether the threads were short of cores.
      */
     private static void threadTimes() throws IOException {
         Path tasks = Path.of("/proc/self/task");
@@ -159,8 +160,10 @@ public final class ReportImportBenchmark {
         try (Stream<Path> list = Files.list(tasks)) {
             for (Path task : list.toList()) {
                 String stat;
+                String schedstat;
                 try {
                     stat = Files.readString(task.resolve("stat"));
+                    schedstat = Files.readString(task.resolve("schedstat"));
                 } catch (IOException ended) {
                     continue;
                 }
@@ -168,8 +171,10 @@ public final class ReportImportBenchmark {
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 1/100 s.
                 double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                // schedstat's second field: nanoseconds the thread was ready to run but waited for a core.
+                double waited = Long.parseLong(schedstat.trim().split(" ")[1]) / 1e9;
                 if (seconds >= 0.05) {
-                    System.out.printf(Locale.ROOT, "  %-15s %.2f s of CPU%n", name, seconds);
+                    System.out.printf(Locale.ROOT, "  %-15s %.2f s of CPU, %.2f s waiting for a core%n", name, seconds, waited);
                 }
             }
         }
