@@ -32,6 +32,7 @@ import java.util.concurrent.Future;
 import org.mailwright.i18n.Failures;
 import org.mailwright.i18n.LocalizedText;
 import org.mailwright.i18n.Problem;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * The report archive: every aggregate and failure report imported, in SQLite (a file, by default
@@ -207,6 +208,12 @@ public final class ReportArchive implements AutoCloseable {
         // three inserts per row against its parent cost a sixth of the import's time.
         properties.setProperty("foreign_keys", "false");
         properties.setProperty("busy_timeout", "30000");
+        // SQLite's multi-thread mode, not its serialized one: no mutex taken and released around each
+        // of the 21 calls a record costs. It asks that a connection be used by one thread at a time,
+        // which the driver already ensures: every call it makes on a connection is synchronized on it.
+        // 10,000 reports imported 5% faster (README, Performance).
+        properties.setProperty("open_mode", String.valueOf(
+                SQLiteOpenMode.READWRITE.flag | SQLiteOpenMode.CREATE.flag | SQLiteOpenMode.NOMUTEX.flag));
         // Take the write lock when a file's transaction starts, so two importers queue rather than fail.
         properties.setProperty("transaction_mode", "IMMEDIATE");
         return properties;
