@@ -94,7 +94,6 @@ public final class ReportArchive implements AutoCloseable {
     private Connection readerConnection;
     private PreparedStatement readerLookup;
 
-    private PreparedStatement findReport;
     private PreparedStatement insertReport;
     private PreparedStatement finishReport;
     /** One statement per size of {@link #ROW_BLOCKS}. */
@@ -102,7 +101,6 @@ public final class ReportArchive implements AutoCloseable {
     private PreparedStatement insertReason;
     private PreparedStatement insertDkim;
     private PreparedStatement insertSpf;
-    private PreparedStatement findFailure;
     private PreparedStatement insertFailure;
     /** The current report's records not yet sent, at most {@link #BATCH}. */
     private final List<PendingRow> pendingRows = new ArrayList<>();
@@ -214,8 +212,12 @@ public final class ReportArchive implements AutoCloseable {
         // 10,000 reports imported 5% faster (README, Performance).
         properties.setProperty("open_mode", String.valueOf(
                 SQLiteOpenMode.READWRITE.flag | SQLiteOpenMode.CREATE.flag | SQLiteOpenMode.NOMUTEX.flag));
-        // Take the write lock when a file's transaction starts, so two importers queue rather than fail.
-        properties.setProperty("transaction_mode", "IMMEDIATE");
+        // Transactions stay DEFERRED, taking no lock until they write. The driver begins a transaction
+        // as soon as the last one ends, so IMMEDIATE ones held the write lock whenever the archive was
+        // open, even idle or only read: a second archive opened on the same file waited 30 s and gave
+        // up. Every write transaction's first statement is a write, which takes the lock or waits its
+        // turn (busy_timeout); none reads before it writes, which could find that another importer
+        // wrote in between (SQLITE_BUSY_SNAPSHOT, which no waiting cures).
         return properties;
     }
 
@@ -262,12 +264,12 @@ public final class ReportArchive implements AutoCloseable {
 
     private void prepare() throws SQLException {
         connection.setAutoCommit(false);
-        findReport = connection.prepareStatement("SELECT id FROM aggregate_reports WHERE org_name = ? AND report_id = ?");
         insertReport = connection.prepareStatement("""
                 INSERT INTO aggregate_reports (org_name, report_id, email, extra_contact_info, begin_time, end_time, errors,
                   generator, version, dmarc2_namespace, domain, adkim, aspf, p, sp, np, pct, fo, testing, discovery_method,
                   row_count, message_count, source_file, imported_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?) RETURNING id""");
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)
+                ON CONFLICT DO NOTHING RETURNING id""");
         finishReport = connection.prepareStatement("UPDATE aggregate_reports SET row_count = ?, message_count = ? WHERE id = ?");
         String oneRow = "(" + String.join(", ", java.util.Collections.nCopies(ROW_VALUES, "?")) + ")";
         for (int i = 0; i < ROW_BLOCKS.length; i++) {
@@ -280,14 +282,14 @@ public final class ReportArchive implements AutoCloseable {
                 "INSERT INTO row_dkim_more (report, row_no, seq, domain, selector, result, human_result) VALUES (?, ?, ?, ?, ?, ?, ?)");
         insertSpf = connection.prepareStatement(
                 "INSERT INTO row_spf_more (report, row_no, seq, domain, scope, result, human_result) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        findFailure = connection.prepareStatement("SELECT id FROM failure_reports WHERE digest = ?");
         insertFailure = connection.prepareStatement("""
                 INSERT INTO failure_reports (digest, feedback_type, user_agent, version, original_envelope_id,
                   original_mail_from, original_rcpt_to, arrival_time, reporting_mta, source_ip, incidents,
                   authentication_results, reported_domain, delivery_result, auth_failure, dkim_domain, dkim_identity,
                   dkim_selector, identity_alignment, spf_dns, original_from, original_to, original_subject,
                   original_message_id, original_date, source_file, imported_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""");
     }
 
     void observeRows(RowObserver observer) {
@@ -724,11 +726,6 @@ public final class ReportArchive implements AutoCloseable {
                 holdsImports = true;
             } catch (SQLException e) {
                 rollback(savepoint);
-                if (unique(e)) {
-                    // Another importer archived the same report a moment ago.
-                    duplicates++;
-                    return;
-                }
                 throw new ImportFailure(e);
             }
         }
@@ -756,14 +753,6 @@ public final class ReportArchive implements AutoCloseable {
         public boolean header(ReportHeader header) {
             try {
                 ReportMetadata metadata = header.metadata();
-                findReport.setString(1, metadata.orgName());
-                findReport.setString(2, metadata.reportId());
-                try (ResultSet found = findReport.executeQuery()) {
-                    if (found.next()) {
-                        duplicate = true;
-                        return false;
-                    }
-                }
                 PolicyPublished policy = header.policy();
                 int i = 1;
                 insertReport.setString(i++, metadata.orgName());
@@ -793,16 +782,15 @@ public final class ReportArchive implements AutoCloseable {
                 insertReport.setString(i++, sourceFile);
                 insertReport.setLong(i, Instant.now().getEpochSecond());
                 try (ResultSet key = insertReport.executeQuery()) {
-                    key.next();
+                    if (!key.next()) {
+                        // Archived already, by an earlier import or another importer at work.
+                        duplicate = true;
+                        return false;
+                    }
                     reportKey = key.getLong(1);
                 }
                 return true;
             } catch (SQLException e) {
-                if (unique(e)) {
-                    // Another importer archived the same report a moment ago: its end rolls back to the savepoint.
-                    duplicate = true;
-                    return false;
-                }
                 throw new ImportFailure(e);
             }
         }
@@ -914,14 +902,6 @@ public final class ReportArchive implements AutoCloseable {
         void failure(ReportPlace where, FailureReport report) {
             Savepoint savepoint = savepoint();
             try {
-                findFailure.setString(1, report.digest());
-                try (ResultSet found = findFailure.executeQuery()) {
-                    if (found.next()) {
-                        release(savepoint);
-                        duplicates++;
-                        return;
-                    }
-                }
                 int i = 1;
                 insertFailure.setString(i++, report.digest());
                 insertFailure.setString(i++, report.feedbackType());
@@ -950,16 +930,17 @@ public final class ReportArchive implements AutoCloseable {
                 text(insertFailure, i++, report.original().date());
                 insertFailure.setString(i++, sourceFile);
                 insertFailure.setLong(i, Instant.now().getEpochSecond());
-                insertFailure.executeUpdate();
+                boolean inserted = insertFailure.executeUpdate() > 0;
                 release(savepoint);
-                imported++;
-                holdsImports = true;
+                if (inserted) {
+                    imported++;
+                    holdsImports = true;
+                } else {
+                    // Archived already: its digest is taken.
+                    duplicates++;
+                }
             } catch (SQLException e) {
                 rollback(savepoint);
-                if (unique(e)) {
-                    duplicates++;
-                    return;
-                }
                 throw new ImportFailure(e);
             }
         }
@@ -999,12 +980,6 @@ public final class ReportArchive implements AutoCloseable {
                 throw new ImportFailure(e);
             }
         }
-    }
-
-    private static boolean unique(SQLException e) {
-        // PostgreSQL: unique_violation; SQLite: SQLITE_CONSTRAINT (19) with its UNIQUE message.
-        return "23505".equals(e.getSQLState())
-                || e.getErrorCode() == 19 && String.valueOf(e.getMessage()).contains("UNIQUE");
     }
 
     private static String joined(List<String> values) {

@@ -244,6 +244,43 @@ class ReportArchiveTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void twoImportersOfTheSameFilesAtOnceKeepEachReportOnce(String kind) throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Path file = folder.resolve("r" + i + ".xml");
+            Files.writeString(file, report("r" + i, 20));
+            files.add(file);
+        }
+        List<Path> reversed = new ArrayList<>(files);
+        java.util.Collections.reverse(reversed);
+        String location = kind.equals("postgresql") ? TestPostgres.newDatabase() : folder.resolve("archive.db").toString();
+        try (ReportArchive first = ReportArchive.open(location, folder); ReportArchive second = ReportArchive.open(location, folder)) {
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.Future<List<FileImport>> one = threads.submit(() -> importAll(first, files));
+                java.util.concurrent.Future<List<FileImport>> other = threads.submit(() -> importAll(second, reversed));
+                List<FileImport> results = new ArrayList<>(one.get(60, TimeUnit.SECONDS));
+                results.addAll(other.get(60, TimeUnit.SECONDS));
+
+                assertEquals(60, results.stream().mapToInt(FileImport::imported).sum());
+                assertEquals(60, results.stream().mapToInt(FileImport::duplicates).sum());
+                assertTrue(results.stream().noneMatch(FileImport::failed));
+            } finally {
+                threads.shutdownNow();
+            }
+            assertEquals(60, ReportSamplesTest.count(first, "SELECT COUNT(*) FROM aggregate_reports"));
+            assertEquals(60 * 20, ReportSamplesTest.count(first, "SELECT COUNT(*) FROM report_rows"));
+        }
+    }
+
+    private static List<FileImport> importAll(ReportArchive archive, List<Path> files) {
+        List<FileImport> results = new ArrayList<>();
+        archive.importFiles(files, ReportLimits.DEFAULT, results::add);
+        return results;
+    }
+
     private static long reportsSeenElsewhere(ReportArchive archive) {
         String url;
         try {
