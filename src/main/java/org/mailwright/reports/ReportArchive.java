@@ -209,7 +209,7 @@ public final class ReportArchive implements AutoCloseable {
         // SQLite's multi-thread mode, not its serialized one: no mutex taken and released around each
         // of the 21 calls a record costs. It asks that a connection be used by one thread at a time,
         // which the driver already ensures: every call it makes on a connection is synchronized on it.
-        // 10,000 reports imported 5% faster (README, Performance).
+        // Importing 10,000 reports, the writing thread took 6% less CPU (README, Performance).
         properties.setProperty("open_mode", String.valueOf(
                 SQLiteOpenMode.READWRITE.flag | SQLiteOpenMode.CREATE.flag | SQLiteOpenMode.NOMUTEX.flag));
         // Transactions stay DEFERRED, taking no lock until they write. The driver begins a transaction
