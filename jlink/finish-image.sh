@@ -10,7 +10,11 @@
 #   4. packs the image as mailwright-image.tar.gz beside it.
 # With a third argument, the PostgreSQL JDBC driver's jar, it is copied to lib/jdbc/postgresql.jar:
 # an automatic module, which jlink cannot link, so the launcher puts it on the class path instead.
-# Usage: jlink/finish-image.sh IMAGE_DIR MAIN_MODULE/MAIN_CLASS [POSTGRESQL_JAR]
+# With a fourth, the folder of sqlite-jdbc's native libraries as its jar holds them (OS/ARCH/), this
+# platform's is copied to lib/sqlite/, where the launcher has the driver load it: otherwise the driver
+# writes it into the temporary folder on every start (some 55 ms of each archive command, and no
+# archive at all where that folder is mounted noexec).
+# Usage: jlink/finish-image.sh IMAGE_DIR MAIN_MODULE/MAIN_CLASS [POSTGRESQL_JAR [SQLITE_NATIVE_DIR]]
 set -eu
 jlink_dir=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 image=$1
@@ -21,11 +25,21 @@ if [ $# -ge 3 ] && [ -f "$3" ]; then
   mkdir -p "$image/lib/jdbc"
   cp "$3" "$image/lib/jdbc/postgresql.jar"
 fi
+java=$image/bin/java
+if [ $# -ge 4 ] && [ -d "$4" ]; then
+  # The driver's own name for this platform's folder (Linux-Musl/x86_64, Mac/aarch64...).
+  platform=$("$java" -m org.xerial.sqlitejdbc/org.sqlite.util.OSInfo)
+  if [ -d "$4/$platform" ]; then
+    mkdir -p "$image/lib/sqlite"
+    cp "$4/$platform"/* "$image/lib/sqlite/"
+  else
+    echo "WARNING: sqlite-jdbc has no native library for $platform; the driver looks for one at each start." >&2
+  fi
+fi
 sed "s|@MAIN@|$main|g" "$jlink_dir/bin/mailwright" > "$image/bin/mailwright"
 chmod 755 "$image/bin/mailwright"
 mkdir -p "$conf"
 cp "$jlink_dir/jvm.options" "$jlink_dir/cli.jvm.options" "$conf/"
-java=$image/bin/java
 # From JDK 24 on, the JVM warns on every start of the window that JavaFX 21 loads its native
 # libraries (System::load) and uses sun.misc.Unsafe's off-heap memory (Marlin, the renderer).
 # Both are JavaFX's way of working, so an image on such a JDK allows them; older JDKs do not know
@@ -39,9 +53,14 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+# The training runs keep their data (the selectors of the keys they make) out of the data folder
+# of whoever builds the image.
+MAILWRIGHT_HOME=$work/data
+export MAILWRIGHT_HOME
 # Training runs record the classes the command line loads: the help (picocli), a lookup (dnsjava,
-# the resolver service) that a closed loopback port ends at once with exit code 1, and a DKIM key
-# of each type (BouncyCastle's PEM writer, the JDK's RSA and EdDSA providers).
+# the resolver service) that a closed loopback port ends at once with exit code 1, a DKIM key of
+# each type (BouncyCastle's PEM writer, the JDK's RSA and EdDSA providers), and a report imported
+# into a new archive and summed up (sqlite-jdbc, the migrations, the report readers).
 "$java" "@$conf/jvm.options" -XX:DumpLoadedClassList="$work/help.classlist" -m "$main" --help > /dev/null
 "$java" "@$conf/jvm.options" -XX:DumpLoadedClassList="$work/lookup.classlist" -m "$main" \
     lookup TXT example.invalid --server 127.0.0.1:9 --timeout-ms 200 --retries 0 > /dev/null 2>&1 || true
@@ -50,6 +69,34 @@ for type in rsa ed25519; do
       dkim keygen --type "$type" --domain example.invalid --selector training \
       --out "$work/keys-$type" > /dev/null 2>&1 || true
 done
+printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' '<feedback>' \
+    '<report_metadata><org_name>example.invalid</org_name><email>dmarc@example.invalid</email>' \
+    '<report_id>training</report_id><date_range><begin>1764547200</begin><end>1764633599</end></date_range></report_metadata>' \
+    '<policy_published><domain>example.invalid</domain><p>none</p></policy_published>' \
+    '<record><row><source_ip>192.0.2.1</source_ip><count>1</count><policy_evaluated><disposition>none</disposition>' \
+    '<dkim>pass</dkim><spf>pass</spf></policy_evaluated></row><identifiers><header_from>example.invalid</header_from></identifiers>' \
+    '<auth_results><dkim><domain>example.invalid</domain><selector>training</selector><result>pass</result></dkim>' \
+    '<spf><domain>example.invalid</domain><result>pass</result></spf></auth_results></record>' '</feedback>' \
+    | gzip > "$work/training.xml.gz"
+# The driver's library from lib/sqlite/, as the launcher has it, and a file for a temporary folder:
+# a driver that does not load lib/sqlite/ fails to write its copy there, and so does the import.
+# The driver logs a stack trace for the folder it cannot list; the import must still say one line.
+sqlite_options=
+if [ -d "$image/lib/sqlite" ]; then
+  : > "$work/not-a-folder"
+  sqlite_options="-Dorg.sqlite.lib.path=$image/lib/sqlite -Djava.io.tmpdir=$work/not-a-folder"
+fi
+# shellcheck disable=SC2086
+if ! "$java" "@$conf/jvm.options" $sqlite_options -XX:DumpLoadedClassList="$work/reports-import.classlist" \
+        -m "$main" reports import "$work/training.xml.gz" --db "$work/training.db" > "$work/import.log" 2>&1 \
+    || [ "$(wc -l < "$work/import.log")" -ne 1 ]; then
+  echo "ERROR: the image did not import a report into a new archive in one line ($sqlite_options). It said:" >&2
+  cat "$work/import.log" >&2
+  exit 1
+fi
+# shellcheck disable=SC2086
+"$java" "@$conf/jvm.options" $sqlite_options -XX:DumpLoadedClassList="$work/reports-summary.classlist" -m "$main" \
+    reports summary --db "$work/training.db" --no-names --json > /dev/null 2>&1 || true
 # One list of them all. From JDK 21 on, each line of a dumped list ends in " id: N", numbered
 # per run, and the JVM refuses a list where two lines share an id ("class list format error"), as
 # they do once several runs are joined. The ids matter only to classes of a custom class loader

@@ -26,6 +26,11 @@ while read -r option; do
     *) set -- "$@" --java-options "$option" ;;
   esac
 done < "$image/conf/mailwright/jvm.options"
+# As the image's launcher has it: SQLite's driver loads its library from the runtime's lib/sqlite/
+# (jpackage's launcher sits in bin/, its runtime in lib/runtime/, $APPDIR is lib/app/).
+if [ -d "$image/lib/sqlite" ]; then
+  set -- "$@" --java-options '-Dorg.sqlite.lib.path=$APPDIR/../runtime/lib/sqlite'
+fi
 
 rm -rf "$dest"
 mkdir -p "$dest"

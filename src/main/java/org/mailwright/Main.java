@@ -1,6 +1,7 @@
 package org.mailwright;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,15 +18,18 @@ import org.mailwright.ui.MailwrightApp;
  */
 public final class Main {
 
-    /** Held so the logger (and the level set on it) is not collected. */
-    private static final Logger DNSJAVA_LOG = Logger.getLogger("org.xbill");
+    /**
+     * Libraries' logs the user never sees, held so the loggers (and the level set on them) are not
+     * collected: dnsjava reports every retry and timeout, SQLite's driver a stack trace for each
+     * place it looked for its native library in vain. Mailwright says what matters in its own words.
+     */
+    private static final List<Logger> QUIET_LOGS = List.of(Logger.getLogger("org.xbill"), Logger.getLogger("org.sqlite"));
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        // dnsjava reports every retry and timeout itself; Mailwright says what matters in its own words.
-        DNSJAVA_LOG.setLevel(Level.OFF);
+        QUIET_LOGS.forEach(log -> log.setLevel(Level.OFF));
         Map<String, String> environment = System.getenv();
         Optional<Path> windowDataFolder = MailwrightCommand.windowDataFolder(args, environment);
         if (windowDataFolder.isPresent()) {
