@@ -6,7 +6,8 @@
 #   2. adds a class-data sharing archive (lib/server/classes.jsa, the JVM's default archive) of
 #      the JDK's usual classes plus those the command line loads: start-up about twice as fast
 #      (on JDK 17 and on 21+: see the class list below);
-#   3. checks the command line runs from the image without a display, in one line when it fails;
+#   3. checks the command line runs from the image without a display, in one line when it fails,
+#      and imports a report with SQLite's native library from lib/sqlite/ (see below);
 #   4. packs the image as mailwright-image.tar.gz beside it.
 # With a third argument, the PostgreSQL JDBC driver's jar, it is copied to lib/jdbc/postgresql.jar:
 # an automatic module, which jlink cannot link, so the launcher puts it on the class path instead.
