@@ -2,7 +2,6 @@ package org.mailwright.cli;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,11 +13,11 @@ import org.mailwright.reports.Readiness;
 import org.mailwright.reports.ReportArchive;
 import org.mailwright.reports.ReportTerms;
 import org.mailwright.reports.ReportTerms.SourceColumn;
-import org.mailwright.reports.SourceAdvice;
 import org.mailwright.reports.SourceHistory;
 import org.mailwright.reports.SourceNames;
 import org.mailwright.reports.Summary;
 import org.mailwright.reports.SummaryExport;
+import org.mailwright.reports.SummaryLookups;
 import org.mailwright.reports.SummaryQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -74,22 +73,15 @@ final class ReportsSummaryCommand extends Subcommand {
         } catch (ArchiveException e) {
             throw new UsageException(e.problem().text(texts().locale()));
         }
-        Map<String, SourceNames.Named> names = Map.of();
-        Optional<SourceAdvice.Advice> advice = Optional.empty();
+        SummaryLookups lookups = SummaryLookups.without(readiness);
         if (!noNames) {
             try (ResolverService resolver = options().openResolver()) {
-                names = new SourceNames(resolver, options().target())
-                        .name(summary.sources().stream().map(Summary.Source::ip).toList()).join();
-                if (domain != null) {
-                    // Suggestions are about one domain's SPF record: only a summary of one domain has them.
-                    advice = Optional.of(new SourceAdvice(resolver, options().target()).advise(domain.strip(), summary, names, history)
-                            .join());
-                }
+                lookups = SummaryLookups.of(resolver, options().target(), summary, domain, history, readiness).join();
             }
         }
-        List<Finding> suggestions = new ArrayList<>(advice.map(SourceAdvice.Advice::suggestions).orElse(List.of()));
-        readiness.ifPresent(suggestions::add);
-        SummaryExport export = new SummaryExport(summary, names, advice.map(SourceAdvice.Advice::spfTerms), suggestions);
+        List<Finding> suggestions = lookups.suggestions();
+        Map<String, SourceNames.Named> names = lookups.names();
+        SummaryExport export = new SummaryExport(summary, names, lookups.spfTerms(), suggestions);
         if (options().json()) {
             out().print(export.json(texts().locale()));
         } else if (csv) {

@@ -10,7 +10,8 @@ public enum ReportFinding implements FindingType {
     NEW_SOURCE("reports.new-source", Severity.INFO, "address", "name", "date", "messages", "failing", "domain"),
     READY_FOR_NEXT_STAGE("reports.ready-for-next-stage", Severity.PASS, "domain", "percent", "days"),
     NOT_READY("reports.not-ready", Severity.INFO, "domain", "percent", "days", "new-failing"),
-    TOO_LITTLE_TO_JUDGE("reports.too-little-to-judge", Severity.INFO, "domain", "messages", "days");
+    TOO_LITTLE_TO_JUDGE("reports.too-little-to-judge", Severity.INFO, "domain", "messages", "days"),
+    NAMES_UNANSWERED("reports.names-unanswered", Severity.WARNING, "unanswered", "asked", "outcome", "server");
 
     private final Declaration declaration;
 

@@ -90,10 +90,14 @@ public final class SourceAdvice {
         }
     }
 
-    /** The source as a sentence names it: its sender, else its reverse name, else words that say it has none. */
+    /**
+     * The source as a sentence names it: its sender, else its reverse name, else words that say it has
+     * none, or that it is not known when its lookup failed.
+     */
     private static Object shownName(SourceNames.Named named) {
+        String unnamed = named.unanswered().isPresent() ? "reports.source.name-unknown" : "reports.source.unnamed";
         return named.label().or(named::ptr).<Object>map(text -> text)
-                .orElse((LocalizedText) locale -> Messages.get(locale, "reports.source.unnamed"));
+                .orElse((LocalizedText) locale -> Messages.get(locale, unnamed));
     }
 
     /** What a source that the domain's SPF record does not pass calls for, if anything. */

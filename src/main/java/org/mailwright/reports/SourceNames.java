@@ -16,6 +16,9 @@ import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.dns.ResolverTarget;
+import org.mailwright.findings.Finding;
+import org.mailwright.findings.KeyedWords;
+import org.mailwright.findings.ReportFinding;
 import org.mailwright.spf.IpText;
 import org.mailwright.spf.SpfEvaluator;
 import org.mailwright.spf.SpfProvider;
@@ -42,16 +45,29 @@ public final class SourceNames {
     /**
      * What is known of one source.
      *
-     * @param ptr its forward-confirmed reverse name; empty when it has none, or none that leads back
+     * @param ptr its forward-confirmed reverse name; empty when it has none, none that leads back, or
+     *     when that could not be learnt
      * @param label the provider that sends from it, as people call it; empty when none is recognised
+     * @param unanswered the lookup that failed when the reverse name could not be learnt (a timeout,
+     *     SERVFAIL...): an empty {@code ptr} then says nothing of the address's name
      */
-    public record Named(Optional<String> ptr, Optional<String> label) {
+    public record Named(Optional<String> ptr, Optional<String> label, Optional<LookupResult> unanswered) {
         public Named {
             Objects.requireNonNull(ptr, "ptr");
             Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(unanswered, "unanswered");
         }
 
-        static final Named UNKNOWN = new Named(Optional.empty(), Optional.empty());
+        public Named(Optional<String> ptr, Optional<String> label) {
+            this(ptr, label, Optional.empty());
+        }
+
+        /** Nothing known: before the lookups, or for what is no address. */
+        public static final Named UNKNOWN = new Named(Optional.empty(), Optional.empty());
+    }
+
+    /** A reverse name, confirmed or not, or the lookup that kept it from being known. */
+    private record Reverse(Optional<String> name, Optional<LookupResult> unanswered) {
     }
 
     private final ResolverService resolver;
@@ -81,30 +97,59 @@ public final class SourceNames {
             // A report's source_ip is a stranger's text: what is no address has no name.
             return CompletableFuture.completedFuture(Named.UNKNOWN);
         }
-        return confirmedName(address).thenCompose(ptr -> {
+        return confirmedName(address).thenCompose(reverse -> {
+            Optional<String> ptr = reverse.name();
             Optional<String> byName = ptr.flatMap(SourceNames::providerOf);
             return byName.isPresent()
-                    ? CompletableFuture.completedFuture(new Named(ptr, byName))
-                    : providerBySpf(address).thenApply(label -> new Named(ptr, label));
+                    ? CompletableFuture.completedFuture(new Named(ptr, byName, reverse.unanswered()))
+                    : providerBySpf(address).thenApply(label -> new Named(ptr, label, reverse.unanswered()));
         }).exceptionally(failure -> Named.UNKNOWN);
     }
 
-    private CompletableFuture<Optional<String>> confirmedName(InetAddress address) {
+    /**
+     * The address's first PTR name that resolves back to it; or, when no name does and a lookup on
+     * the way failed, that lookup: the name is then unknown, not absent.
+     */
+    private CompletableFuture<Reverse> confirmedName(InetAddress address) {
         RecordType type = address instanceof Inet6Address ? RecordType.AAAA : RecordType.A;
         return resolver.lookup(IpText.reverseName(address), RecordType.PTR, target).thenCompose(ptr -> {
+            if (!ptr.outcome().isConclusive()) {
+                return CompletableFuture.completedFuture(new Reverse(Optional.empty(), Optional.of(ptr)));
+            }
             List<DomainName> names = ptr.values().stream()
                     .map(value -> value.endsWith(".") ? value.substring(0, value.length() - 1) : value)
                     .map(value -> DomainName.parse(value).name())
                     .flatMap(Optional::stream)
                     .limit(MAX_REVERSE_NAMES)
                     .toList();
-            List<CompletableFuture<Optional<String>>> forward = names.stream()
-                    .map(name -> resolver.lookup(name.ascii(), type, target)
-                            .thenApply(lookup -> leadsBack(lookup, address) ? Optional.of(name.ascii()) : Optional.<String>empty()))
+            List<CompletableFuture<LookupResult>> forward = names.stream()
+                    .map(name -> resolver.lookup(name.ascii(), type, target))
                     .toList();
-            return CompletableFuture.allOf(forward.toArray(CompletableFuture[]::new))
-                    .thenApply(done -> forward.stream().map(CompletableFuture::join).flatMap(Optional::stream).findFirst());
+            return CompletableFuture.allOf(forward.toArray(CompletableFuture[]::new)).thenApply(done -> {
+                List<LookupResult> lookups = forward.stream().map(CompletableFuture::join).toList();
+                for (int i = 0; i < lookups.size(); i++) {
+                    if (leadsBack(lookups.get(i), address)) {
+                        return new Reverse(Optional.of(names.get(i).ascii()), Optional.empty());
+                    }
+                }
+                return new Reverse(Optional.empty(),
+                        lookups.stream().filter(lookup -> !lookup.outcome().isConclusive()).findFirst());
+            });
         });
+    }
+
+    /**
+     * The warning that the reverse names of some of {@code named}'s sources could not be learnt,
+     * naming the first failure; empty when every lookup was answered.
+     */
+    public static Optional<Finding> unanswered(Map<String, Named> named) {
+        List<LookupResult> failed = named.values().stream().map(Named::unanswered).flatMap(Optional::stream).toList();
+        if (failed.isEmpty()) {
+            return Optional.empty();
+        }
+        LookupResult first = failed.get(0);
+        return Optional.of(ReportFinding.NAMES_UNANSWERED.of(failed.size(), named.size(),
+                new KeyedWords(first.outcome().wordsKey()), first.server()));
     }
 
     private static boolean leadsBack(LookupResult lookup, InetAddress address) {

@@ -108,6 +108,9 @@ class ReportsCommandTest {
         assertEquals(0, run("reports", "import", folder.resolve("in").toString(), "--db", db.toString()).exitCode());
         try (org.mailwright.testdns.TestDnsServer dns = org.mailwright.testdns.TestDnsServer.start(
                 "$ORIGIN 2.0.192.in-addr.arpa.\n1 PTR o7.mail.sendgrid.net.\n",
+                // The other sources' reverse zones are served, without names for them: they have none.
+                "$ORIGIN 100.51.198.in-addr.arpa.\n1 PTR relay.example.net.\n",
+                "$ORIGIN 8.b.d.0.1.0.0.2.ip6.arpa.\n2 PTR relay.example.net.\n",
                 "$ORIGIN sendgrid.net.\no7.mail A 192.0.2.1\n@ TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n",
                 "$ORIGIN example.com.\n@ TXT \"v=spf1 include:sendgrid.net -all\"\n")) {
             CommandRun summary = run("reports", "summary", "--db", db.toString(), "--json", "--server", dns.address().toString(),
@@ -126,6 +129,33 @@ class ReportsCommandTest {
                     192.0.2.1               15         15          0           5           10  SendGrid  o7.mail.sendgrid.net
                     198.51.100.7             3          0          3           0            0
                     """), text.out());
+        }
+    }
+
+    @Test
+    void aSummaryWhoseReverseLookupsFailSaysSoInsteadOfCallingTheSourcesNameless() {
+        assertEquals(0, run("reports", "import", folder.resolve("in").toString(), "--db", db.toString()).exitCode());
+        try (org.mailwright.testdns.TestDnsServer dns = org.mailwright.testdns.TestDnsServer.start(
+                "$ORIGIN 2.0.192.in-addr.arpa.\n1 PTR o7.mail.sendgrid.net.\n",
+                "$ORIGIN 100.51.198.in-addr.arpa.\n1 PTR relay.example.net.\n",
+                "$ORIGIN 8.b.d.0.1.0.0.2.ip6.arpa.\n2 PTR relay.example.net.\n",
+                "$ORIGIN sendgrid.net.\no7.mail A 192.0.2.1\n",
+                "$ORIGIN example.com.\n@ TXT \"v=spf1 ip4:192.0.2.1 -all\"\n")) {
+            dns.failName("7.100.51.198.in-addr.arpa");
+            String server = dns.address().toString();
+
+            CommandRun json = run("reports", "summary", "--db", db.toString(), "--json", "--server", server, "--domain", "example.com");
+            assertEquals(0, json.exitCode(), json.err());
+            assertTrue(json.out().contains("\"suggestions\":[{\"id\":\"reports.names-unanswered\",\"severity\":\"warning\","
+                    + "\"message\":\"The reverse names of 1 of the 3 sources looked up are not known: the lookups failed (server failure from "
+                    + server), json.out());
+            assertTrue(json.out().contains("\"message\":\"198.51.100.7 (reverse name unknown: its lookup failed) sent 3 messages as example.com"
+                    + " that failed both SPF and DKIM.\""), json.out());
+
+            CommandRun spanish = run(Locale.forLanguageTag("es"), "reports", "summary", "--db", db.toString(), "--server", server,
+                    "--domain", "example.com");
+            assertTrue(spanish.out().contains("No se conocen los nombres inversos de 1 de las 3 fuentes consultadas: las consultas fallaron"
+                    + " (fallo del servidor desde " + server + ")."), spanish.out());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailwright.cli.MailwrightCommand;
+import org.mailwright.testdns.TestDnsServer;
 
 /**
  * The same commands give the same JSON on PostgreSQL ({@code --db jdbc:postgresql://...}) as on SQLite, the
@@ -51,16 +52,36 @@ class ReportsOnPostgresqlCommandTest {
             assertEquals("{\"imported\":18,\"duplicates\":0,\"failed\":[{\"file\":\"" + in.resolve("broken.xml")
                     + "\",\"error\":\"The report is cut short: the file ends before </feedback>.\"}]}\n", imported[1]);
         }
-        for (String[] query : List.of(new String[0], new String[] {"--domain", "example3.com"}, new String[] {"--domain", "shop.test"},
-                new String[] {"--since", "2026-11-03", "--until", "2026-11-09"})) {
-            String[] onSqlite = run(concat(new String[] {"reports", "summary", "--json", "--db", sqlite}, query));
-            String[] onPostgres = run(concat(new String[] {"reports", "summary", "--json", "--db", postgres}, query));
-            assertEquals("0", onPostgres[0], onPostgres[2]);
-            assertEquals(onSqlite[1], onPostgres[1]);
-            assertTrue(onSqlite[1].contains("\"selectors\":[{"), onSqlite[1]);
+        // The sources' names and the SPF advice come from a test server: the same answers for both summaries.
+        try (TestDnsServer dns = TestDnsServer.start("""
+                $ORIGIN in-addr.arpa.
+                @ SOA ns1.test. hostmaster.test. 1 3600 600 86400 300
+                1.2.0.192 PTR relay.shop.test.
+                """, """
+                $ORIGIN ip6.arpa.
+                @ SOA ns1.test. hostmaster.test. 1 3600 600 86400 300
+                """, """
+                $ORIGIN example3.com.
+                @ TXT "v=spf1 ip4:198.51.0.0/24 -all"
+                """, """
+                $ORIGIN shop.test.
+                @ TXT "v=spf1 a:relay -all"
+                relay A 192.0.2.1
+                """)) {
+            String server = dns.address().toString();
+            for (String[] query : List.of(new String[0], new String[] {"--domain", "example3.com"}, new String[] {"--domain", "shop.test"},
+                    new String[] {"--since", "2026-11-03", "--until", "2026-11-09"})) {
+                String[] onSqlite = run(concat(new String[] {"reports", "summary", "--json", "--server", server, "--db", sqlite}, query));
+                String[] onPostgres = run(concat(new String[] {"reports", "summary", "--json", "--server", server, "--db", postgres}, query));
+                assertEquals("0", onPostgres[0], onPostgres[2]);
+                assertEquals(onSqlite[1], onPostgres[1]);
+                assertTrue(onSqlite[1].contains("\"selectors\":[{"), onSqlite[1]);
+                assertTrue(!onSqlite[1].contains("reports.names-unanswered"), "every source's name was asked and answered");
+            }
+            String[] csv = run("reports", "summary", "--csv", "--server", server, "--db", postgres);
+            assertEquals(run("reports", "summary", "--csv", "--server", server, "--db", sqlite)[1], csv[1]);
+            assertTrue(csv[1].contains(",relay.shop.test,"), csv[1]);
         }
-        String[] csv = run("reports", "summary", "--csv", "--db", postgres);
-        assertEquals(run("reports", "summary", "--csv", "--db", sqlite)[1], csv[1]);
     }
 
     private static String[] concat(String[] first, String[] second) {

@@ -7,11 +7,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -47,11 +45,11 @@ import org.mailwright.reports.ReportTerms;
 import org.mailwright.reports.ReportFiles;
 import org.mailwright.reports.ReportLimits;
 import org.mailwright.reports.ReportRow;
-import org.mailwright.reports.SourceAdvice;
 import org.mailwright.reports.SourceHistory;
 import org.mailwright.reports.SourceNames;
 import org.mailwright.reports.Summary;
 import org.mailwright.reports.SummaryExport;
+import org.mailwright.reports.SummaryLookups;
 import org.mailwright.reports.SummaryQuery;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
@@ -199,7 +197,7 @@ public final class ReportsViewModel {
     private Supplier<String> noteWords = () -> "";
     /** The import's last news, to be said again in another language. */
     private Supplier<String> importNoteWords = () -> "";
-    private final ObjectProperty<Lookup> lookup = new SimpleObjectProperty<>(this, "lookup");
+    private final ObjectProperty<SummaryLookups> lookup = new SimpleObjectProperty<>(this, "lookup");
     private final BooleanBinding canExport;
 
     private final ReadOnlyStringWrapper rowsSource = new ReadOnlyStringWrapper(this, "rowsSource", "");
@@ -299,7 +297,7 @@ public final class ReportsViewModel {
         lookup.set(null);
         suggestions.clear();
         sources.setAll(result.summary().sources().stream()
-                .map(source -> SourceRow.of(source, new SourceNames.Named(Optional.empty(), Optional.empty()))).toList());
+                .map(source -> SourceRow.of(source, SourceNames.Named.UNKNOWN)).toList());
         reword();
         if (result.summary().sources().isEmpty()) {
             return;
@@ -309,41 +307,20 @@ public final class ReportsViewModel {
         var target = context.resolverTarget();
         Summary summary = result.summary();
         String about = result.query().domain();
-        naming.start(text("reports.progress.names", Math.min(summary.sources().size(), SourceNames.MAX_NAMED)), () -> {
-            CompletableFuture<Map<String, SourceNames.Named>> names = new SourceNames(resolver, target)
-                    .name(summary.sources().stream().map(Summary.Source::ip).toList());
-            return names.thenCompose(named -> about == null
-                    ? CompletableFuture.completedFuture(new Lookup(named, Optional.empty(), List.of()))
-                    : new SourceAdvice(resolver, target).advise(about, summary, named, result.history())
-                            .thenApply(advice -> new Lookup(named, Optional.of(advice.spfTerms()),
-                                    withReadiness(advice.suggestions(), result.readiness()))));
-        }, (named, failure) -> {
-            namesPending.set(false);
-            if (failure != null) {
-                lookup.set(new Lookup(Map.of(), Optional.empty(), List.of()));
-                return;
-            }
-            lookup.set(named);
-            sources.setAll(summary.sources().stream()
-                    .map(source -> SourceRow.of(source, named.names().getOrDefault(source.ip(),
-                            new SourceNames.Named(Optional.empty(), Optional.empty())))).toList());
-            suggestions.setAll(named.suggestions());
-        });
-    }
-
-    /**
-     * What the lookups after a summary found: the sources' names, for one domain the SPF term that
-     * passes each source, and the suggestions (none of them when the lookups failed).
-     */
-    private record Lookup(Map<String, SourceNames.Named> names, Optional<Map<String, Optional<String>>> spfTerms,
-                          List<Finding> suggestions) {
-    }
-
-    /** The suggestions, then the readiness for the next stage, as {@code mailwright reports summary} lists them. */
-    private static List<Finding> withReadiness(List<Finding> suggestions, Optional<Finding> readiness) {
-        List<Finding> all = new ArrayList<>(suggestions);
-        readiness.ifPresent(all::add);
-        return all;
+        naming.start(text("reports.progress.names", Math.min(summary.sources().size(), SourceNames.MAX_NAMED)),
+                () -> SummaryLookups.of(resolver, target, summary, about, result.history(), result.readiness()),
+                (found, failure) -> {
+                    namesPending.set(false);
+                    if (failure != null) {
+                        lookup.set(SummaryLookups.NONE);
+                        return;
+                    }
+                    lookup.set(found);
+                    sources.setAll(summary.sources().stream()
+                            .map(source -> SourceRow.of(source, found.names().getOrDefault(source.ip(), SourceNames.Named.UNKNOWN)))
+                            .toList());
+                    suggestions.setAll(found.suggestions());
+                });
     }
 
     /**
@@ -424,7 +401,7 @@ public final class ReportsViewModel {
      */
     public String exportText(ExportFormat format) {
         Loaded shown = loaded.get();
-        Lookup found = lookup.get();
+        SummaryLookups found = lookup.get();
         if (shown == null || found == null) {
             return "";
         }

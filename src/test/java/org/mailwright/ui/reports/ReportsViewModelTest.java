@@ -158,6 +158,18 @@ class ReportsViewModelTest {
     }
 
     @Test
+    void aSourceWhoseNameCouldNotBeLookedUpIsSaidToBeUnknownFirstAmongTheSuggestions() {
+        dns.failName("9.100.51.198.in-addr.arpa");
+        ReportsViewModel model = imported();
+
+        assertEquals(ReportFinding.NAMES_UNANSWERED, model.suggestions().get(0).type(), model.suggestions().toString());
+        assertTrue(model.suggestions().get(0).message(model.locale())
+                .startsWith("The reverse names of 1 of the 4 sources looked up are not known: the lookups failed (server failure from "),
+                model.suggestions().get(0).message(model.locale()));
+        assertEquals("", model.sources().get(3).ptr());
+    }
+
+    @Test
     void theFilterKeepsTheSourcesWhoseAddressOrNamesContainIt() {
         ReportsViewModel model = imported();
 
