@@ -44,6 +44,12 @@ public final class AggregateReportReader {
     public record Result(ReportHeader header, long rows, long messages, boolean skipped) {
     }
 
+    /**
+     * The most messages one record may count: more than one address sends one receiver in a month, and
+     * small enough that no archive's sums of them can overflow (a record claiming 2^63 - 1 messages,
+     * twice, made every summary of the archive fail).
+     */
+    static final long MAX_COUNT = 0xFFFF_FFFFL;
     /** A count or a timestamp: digits and an optional fraction, never an exponent. */
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]{1,19}(\\.[0-9]{0,9})?");
     /** The elements the reader looks for, by their local names; every other one is {@link #OTHER}. */
@@ -538,6 +544,14 @@ public final class AggregateReportReader {
     }
 
     private static long count(String text, long row) {
+        long count = anyCount(text, row);
+        if (count > MAX_COUNT) {
+            throw new ReportFormatException("reports.error.count-too-large", row, shown(text), MAX_COUNT);
+        }
+        return count;
+    }
+
+    private static long anyCount(String text, long row) {
         if (text == null) {
             throw new ReportFormatException("reports.error.no-count", row);
         }

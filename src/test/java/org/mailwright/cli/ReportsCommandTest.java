@@ -81,6 +81,21 @@ class ReportsCommandTest {
         assertEquals("Imported 3 reports from 5 files; 0 were in the archive already; 2 files could not be read.\n", text.out());
     }
 
+    @Test
+    void aReportClaimingMoreMessagesThanAnySumHoldsIsRefusedAndTheArchiveStillSumsUp() throws IOException {
+        Path huge = Files.writeString(folder.resolve("in/huge.xml"), SampleReports.xml("evil.example", "e-1", "example.com", NOV_1,
+                List.of(row("192.0.2.66", 1, "pass", "pass"), row("192.0.2.66", 1, "pass", "pass")))
+                .replace("<count>1</count>", "<count>9223372036854775807</count>"));
+        CommandRun json = run("reports", "import", folder.resolve("in").toString(), "--db", db.toString(), "--json");
+        assertEquals(1, json.exitCode());
+        assertEquals("{\"imported\":3,\"duplicates\":0,\"failed\":[{\"file\":" + quoted(huge) + ",\"error\":\"Record 1 has the count"
+                + " \\\"9223372036854775807\\\", more messages than one address sends one receiver (at most 4294967295).\"}]}\n", json.out());
+
+        CommandRun summary = run("reports", "summary", "--no-names", "--db", db.toString(), "--json");
+        assertEquals(0, summary.exitCode(), summary.err());
+        assertTrue(summary.out().startsWith("{\"reports\":3,\"messages\":26,"), summary.out());
+    }
+
     private static String quoted(Path path) {
         return Json.write(path.toString());
     }

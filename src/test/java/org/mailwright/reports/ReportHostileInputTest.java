@@ -108,6 +108,11 @@ class ReportHostileInputTest {
         assertEquals("reports.error.bad-count", problem(REPORT.replace("<count>2<", "<count>1e999999999<")));
         assertEquals("reports.error.bad-count", problem(REPORT.replace("<count>2<", "<count>-2<")));
         assertEquals("reports.error.bad-count", problem(REPORT.replace("<count>2<", "<count>99999999999999999999<")));
+        // Counts whose sums would overflow: refused, though each is a number.
+        assertEquals("reports.error.count-too-large", problem(REPORT.replace("<count>2<", "<count>9223372036854775807<")));
+        assertEquals("reports.error.count-too-large", problem(REPORT.replace("<count>2<", "<count>4294967296<")));
+        assertEquals(4_294_967_295L, AggregateReportReader.parse(utf8(REPORT.replace("<count>2<", "<count>4294967295<")))
+                .rows().get(0).count());
         assertEquals("reports.error.no-count", problem(REPORT.replace("<count>2</count>", "")));
         // A timestamp with a huge exponent is no timestamp, and costs nothing.
         assertEquals(null, AggregateReportReader.parse(utf8(REPORT.replace("<begin>1700000000<", "<begin>1e-999999999<")))
