@@ -65,8 +65,8 @@ public final class MailwrightCommand implements Callable<Integer> {
      */
     public static int execute(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
         // UTF-8 whatever the platform: RFC 8259 requires it of JSON, and terminals expect it.
-        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        PrintWriter outWriter = new PrintWriter(new TerminalSafeWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), true);
+        PrintWriter errWriter = new PrintWriter(new TerminalSafeWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8)), true);
         try {
             Locale environmentLanguage = CliLanguage.fromEnvironment(environment);
             Optional<String> requested = CliLanguage.requested(args);

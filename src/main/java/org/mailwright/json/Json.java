@@ -3,12 +3,14 @@ package org.mailwright.json;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.mailwright.i18n.ControlCharacters;
 
 /**
  * The one JSON writer of the command line and of the exports (RFC 8259). Writes nested {@link Map}s (keys in the
  * map's order, so use a {@link java.util.LinkedHashMap}), {@link List}s, strings, numbers,
  * booleans and {@code null} on one line. Non-ASCII characters are written as themselves (the
- * output is UTF-8), only what RFC 8259 requires is escaped.
+ * output is UTF-8); what RFC 8259 requires is escaped, and the C1 and bidirectional controls too
+ * ({@link ControlCharacters}), which RFC 8259 allows to be.
  */
 public final class Json {
 
@@ -93,8 +95,9 @@ public final class Json {
                 case '\b' -> json.append("\\b");
                 case '\f' -> json.append("\\f");
                 default -> {
-                    if (c < 0x20 || Character.isSurrogate(c) && !isPairedSurrogate(text, i)) {
-                        // Control characters must be escaped; a lone surrogate has no UTF-8 form.
+                    if (c < 0x20 || ControlCharacters.unsafe(c) || Character.isSurrogate(c) && !isPairedSurrogate(text, i)) {
+                        // Control characters must be escaped (and C1 and bidirectional controls are, so that
+                        // JSON shown in a terminal is as safe as text); a lone surrogate has no UTF-8 form.
                         appendUnicodeEscape(json, c);
                     } else {
                         json.append(c);

@@ -96,6 +96,25 @@ class ReportsCommandTest {
         assertTrue(summary.out().startsWith("{\"reports\":3,\"messages\":26,"), summary.out());
     }
 
+    @Test
+    void controlCharactersFromReportsAndFileNamesNeverReachTheTerminal() throws IOException {
+        // U+009B starts an escape sequence in some terminals, U+202E reverses the text after it, ESC starts one in all.
+        Files.writeString(folder.resolve("in/c1.xml"), SampleReports.xml("c1.example", "c-1", "example.com", NOV_1,
+                List.of(row("10.0.0.1\u009b2J", 4, "fail", "fail"))).replace("<spf>fail</spf></policy_evaluated>",
+                "<spf>fail</spf><reason><type>other</type><comment>\u202eevil</comment></reason></policy_evaluated>"));
+        Path escape = Files.writeString(folder.resolve("in/bad\u001b]0;owned\u0007.xml"), "<html/>");
+
+        CommandRun imported = run("reports", "import", folder.resolve("in").toString(), "--db", db.toString());
+        assertEquals(1, imported.exitCode());
+        assertTrue(imported.err().contains("bad\uFFFD]0;owned\uFFFD.xml: "), imported.err());
+        CommandRun text = run("reports", "summary", "--no-names", "--db", db.toString());
+        assertTrue(text.out().contains("10.0.0.1\uFFFD2J ") && text.out().contains("\"\uFFFDevil\""), text.out());
+        assertTrue(text.out().chars().noneMatch(c -> c == 0x9B || c == 0x202E || c == 0x1B), text.out());
+        CommandRun json = run("reports", "summary", "--no-names", "--db", db.toString(), "--json");
+        assertTrue(json.out().contains("{\"ip\":\"10.0.0.1\\u009b2J\",\"count\":4,"), json.out());
+        assertTrue(Files.exists(escape));
+    }
+
     private static String quoted(Path path) {
         return Json.write(path.toString());
     }

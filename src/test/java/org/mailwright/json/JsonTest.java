@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 class JsonTest {
 
     @Test
-    void escapesWhatRfc8259RequiresAndNothingElse() {
+    void escapesWhatRfc8259RequiresAndTheControlsATerminalWouldActOn() {
         assertEquals("\"say \\\"hi\\\" \\\\ bye\"", Json.write("say \"hi\" \\ bye"));
         assertEquals("\"a\\nb\\rc\\td\\be\\ff\"", Json.write("a\nb\rc\td\be\ff"));
         assertEquals("\"\\u0000\\u0001\\u001f\"", Json.write("\u0000\u0001\u001f"));
-        assertEquals("\"/ and \u007f stay\"", Json.write("/ and \u007f stay"));
+        assertEquals("\"/ stays\"", Json.write("/ stays"));
+        // DEL, C1 (U+009B starts an escape sequence in some terminals) and the bidirectional overrides.
+        assertEquals("\"\\u007f\\u0085\\u009b2J \\u202eevil\\u2066 \u200f\"", Json.write("\u007f\u0085\u009b2J \u202eevil\u2066 \u200f"));
     }
 
     @Test

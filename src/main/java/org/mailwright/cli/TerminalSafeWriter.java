@@ -1,0 +1,55 @@
+package org.mailwright.cli;
+
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.Writer;
+import org.mailwright.i18n.ControlCharacters;
+
+/**
+ * What the command line writes, with each {@linkplain ControlCharacters unsafe control character}
+ * replaced by U+FFFD: a report's text, a message's header, a DNS answer or a file name can hold an
+ * escape sequence that would recolour, retitle or clear the user's terminal, or reorder what it
+ * shows. JSON has them escaped already ({@link org.mailwright.json.Json}); Mailwright's own words
+ * have none.
+ */
+final class TerminalSafeWriter extends FilterWriter {
+
+    private static final char REPLACEMENT = '\uFFFD';
+
+    TerminalSafeWriter(Writer out) {
+        super(out);
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+        out.write(ControlCharacters.unsafe((char) c) ? REPLACEMENT : c);
+    }
+
+    @Override
+    public void write(char[] text, int offset, int length) throws IOException {
+        int start = offset;
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            if (ControlCharacters.unsafe(text[i])) {
+                out.write(text, start, i - start);
+                out.write(REPLACEMENT);
+                start = i + 1;
+            }
+        }
+        out.write(text, start, end - start);
+    }
+
+    @Override
+    public void write(String text, int offset, int length) throws IOException {
+        int start = offset;
+        int end = offset + length;
+        for (int i = offset; i < end; i++) {
+            if (ControlCharacters.unsafe(text.charAt(i))) {
+                out.write(text, start, i - start);
+                out.write(REPLACEMENT);
+                start = i + 1;
+            }
+        }
+        out.write(text, start, end - start);
+    }
+}

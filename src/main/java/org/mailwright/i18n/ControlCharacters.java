@@ -1,0 +1,22 @@
+package org.mailwright.i18n;
+
+/**
+ * The characters that must never reach a terminal as themselves when they come from a stranger (a
+ * report, a mail message, a DNS answer, a file name): control characters a terminal may act on
+ * (C0 but tab, line feed and carriage return; DEL; C1, whose U+009B starts an escape sequence in
+ * some terminals) and the Unicode controls that reorder the text shown around them (bidirectional
+ * embeddings, overrides and isolates, as in "Trojan Source").
+ */
+public final class ControlCharacters {
+
+    private ControlCharacters() {
+    }
+
+    /** True when {@code c} must be escaped or replaced before it is shown. */
+    public static boolean unsafe(char c) {
+        return c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+                || c >= 0x7F && c <= 0x9F
+                || c >= 0x202A && c <= 0x202E
+                || c >= 0x2066 && c <= 0x2069;
+    }
+}
