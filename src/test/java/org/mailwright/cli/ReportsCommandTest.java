@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mailwright.json.Json;
 import org.mailwright.reports.SampleReports;
+import org.mailwright.testdns.TestDnsServer;
 
 /**
  * {@code mailwright reports import} and {@code summary}: the JSON of issue 13 field by field, exit
@@ -137,16 +138,21 @@ class ReportsCommandTest {
                 + "\"dispositions\":{\"none\":26,\"quarantine\":0,\"reject\":0,\"pass\":0},\"overrides\":[]}\n", summary.out());
     }
 
-    @Test
-    void summaryNamesEachSourceThroughDns() {
-        assertEquals(0, run("reports", "import", folder.resolve("in").toString(), "--db", db.toString()).exitCode());
-        try (org.mailwright.testdns.TestDnsServer dns = org.mailwright.testdns.TestDnsServer.start(
+    /** The example.com sources' reverse zones, with a name for 192.0.2.1 only, and SendGrid's and example.com's SPF. */
+    private static TestDnsServer sourcesDns() {
+        return TestDnsServer.start(
                 "$ORIGIN 2.0.192.in-addr.arpa.\n1 PTR o7.mail.sendgrid.net.\n",
                 // The other sources' reverse zones are served, without names for them: they have none.
                 "$ORIGIN 100.51.198.in-addr.arpa.\n1 PTR relay.example.net.\n",
                 "$ORIGIN 8.b.d.0.1.0.0.2.ip6.arpa.\n2 PTR relay.example.net.\n",
                 "$ORIGIN sendgrid.net.\no7.mail A 192.0.2.1\n@ TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n",
-                "$ORIGIN example.com.\n@ TXT \"v=spf1 include:sendgrid.net -all\"\n")) {
+                "$ORIGIN example.com.\n@ TXT \"v=spf1 include:sendgrid.net -all\"\n");
+    }
+
+    @Test
+    void summaryNamesEachSourceThroughDns() {
+        assertEquals(0, run("reports", "import", folder.resolve("in").toString(), "--db", db.toString()).exitCode());
+        try (TestDnsServer dns = sourcesDns()) {
             CommandRun summary = run("reports", "summary", "--db", db.toString(), "--json", "--server", dns.address().toString(),
                     "--domain", "example.com");
 
@@ -169,12 +175,7 @@ class ReportsCommandTest {
     @Test
     void aSummaryWhoseReverseLookupsFailSaysSoInsteadOfCallingTheSourcesNameless() {
         assertEquals(0, run("reports", "import", folder.resolve("in").toString(), "--db", db.toString()).exitCode());
-        try (org.mailwright.testdns.TestDnsServer dns = org.mailwright.testdns.TestDnsServer.start(
-                "$ORIGIN 2.0.192.in-addr.arpa.\n1 PTR o7.mail.sendgrid.net.\n",
-                "$ORIGIN 100.51.198.in-addr.arpa.\n1 PTR relay.example.net.\n",
-                "$ORIGIN 8.b.d.0.1.0.0.2.ip6.arpa.\n2 PTR relay.example.net.\n",
-                "$ORIGIN sendgrid.net.\no7.mail A 192.0.2.1\n",
-                "$ORIGIN example.com.\n@ TXT \"v=spf1 ip4:192.0.2.1 -all\"\n")) {
+        try (TestDnsServer dns = sourcesDns()) {
             dns.failName("7.100.51.198.in-addr.arpa");
             String server = dns.address().toString();
 
