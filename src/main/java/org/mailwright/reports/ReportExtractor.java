@@ -95,7 +95,9 @@ public final class ReportExtractor {
      * @throws IOException when the file cannot be read
      */
     public static void extract(Path file, ReportLimits limits, Visitor visitor) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+        // A pipe (a FIFO, or bash's <(command)) is read as a stream: the channel's own stream asks a
+        // pipe for its position whenever it is read and fails with "Illegal seek".
+        try (InputStream in = Files.isRegularFile(file) ? Files.newInputStream(file) : new java.io.FileInputStream(file.toFile())) {
             extract(in, limits, visitor);
         }
     }

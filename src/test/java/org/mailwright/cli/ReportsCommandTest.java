@@ -116,6 +116,27 @@ class ReportsCommandTest {
         assertTrue(Files.exists(escape));
     }
 
+    @Test
+    void aReportIsReadFromAPipeAsFromAFile() throws Exception {
+        // What bash's <(zcat report.xml.gz) hands over: a pipe, which cannot be asked for its position.
+        Path fifo = folder.resolve("report.pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        byte[] report = SampleReports.xml("pipe.example", "p-1", "example.com", NOV_1, List.of(row("192.0.2.5", 6, "pass", "pass")))
+                .getBytes(StandardCharsets.UTF_8);
+        Thread writer = new Thread(() -> {
+            try {
+                Files.write(fifo, report);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.setDaemon(true);
+        writer.start();
+
+        CommandRun json = run("reports", "import", fifo.toString(), "--db", db.toString(), "--json");
+        assertEquals("{\"imported\":1,\"duplicates\":0,\"failed\":[]}\n", json.out(), json.err());
+    }
+
     private static String quoted(Path path) {
         return Json.write(path.toString());
     }
