@@ -779,7 +779,7 @@ public final class ReportArchive implements AutoCloseable {
                 text(insertReport, i++, policy.fo());
                 text(insertReport, i++, policy.testing());
                 text(insertReport, i++, policy.discoveryMethod());
-                insertReport.setString(i++, sourceFile);
+                insertReport.setString(i++, storable(sourceFile));
                 insertReport.setLong(i, Instant.now().getEpochSecond());
                 try (ResultSet key = insertReport.executeQuery()) {
                     if (!key.next()) {
@@ -904,7 +904,7 @@ public final class ReportArchive implements AutoCloseable {
             try {
                 int i = 1;
                 insertFailure.setString(i++, report.digest());
-                insertFailure.setString(i++, report.feedbackType());
+                insertFailure.setString(i++, storable(report.feedbackType()));
                 text(insertFailure, i++, report.userAgent());
                 text(insertFailure, i++, report.version());
                 text(insertFailure, i++, report.originalEnvelopeId());
@@ -928,7 +928,7 @@ public final class ReportArchive implements AutoCloseable {
                 text(insertFailure, i++, report.original().subject());
                 text(insertFailure, i++, report.original().messageId());
                 text(insertFailure, i++, report.original().date());
-                insertFailure.setString(i++, sourceFile);
+                insertFailure.setString(i++, storable(sourceFile));
                 insertFailure.setLong(i, Instant.now().getEpochSecond());
                 boolean inserted = insertFailure.executeUpdate() > 0;
                 release(savepoint);
@@ -990,8 +990,16 @@ public final class ReportArchive implements AutoCloseable {
         if (value == null) {
             statement.setNull(index, Types.VARCHAR);
         } else {
-            statement.setString(index, value);
+            statement.setString(index, storable(value));
         }
+    }
+
+    /**
+     * {@code value} as the archive keeps it: a NUL, which a mail header may hold and PostgreSQL
+     * cannot store in text (the whole import stopped there), as U+FFFD, on both databases alike.
+     */
+    private static String storable(String value) {
+        return value.indexOf('\0') < 0 ? value : value.replace('\0', '\uFFFD');
     }
 
     private static void time(PreparedStatement statement, int index, Instant value) throws SQLException {

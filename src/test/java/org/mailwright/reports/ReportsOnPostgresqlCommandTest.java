@@ -84,6 +84,48 @@ class ReportsOnPostgresqlCommandTest {
         }
     }
 
+    @Test
+    void aNulInAFailureReportsHeaderIsKeptAsOnSqliteAndStopsNothing() throws IOException {
+        // PostgreSQL cannot store a NUL in text: the import used to stop there, with every file after it.
+        Path in = Files.createDirectories(folder.resolve("nul"));
+        Files.writeString(in.resolve("a-failure.eml"), """
+                From: reporter@receiver.example
+                To: dmarc@example.com
+                Subject: failure report
+                MIME-Version: 1.0
+                Content-Type: multipart/report; report-type=feedback-report; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                A failure report.
+                --b
+                Content-Type: message/feedback-report
+
+                Feedback-Type: auth-failure
+                User-Agent: Some\u0000Gen/1.0
+                Version: 1
+                Source-IP: 192.0.2.9
+                Reported-Domain: example.com
+                Auth-Failure: dmarc
+
+                --b
+                Content-Type: text/rfc822-headers
+
+                From: someone@example.com
+                Subject: Hello\u0000 there
+                Message-ID: <x@example.com>
+
+                --b--
+                """.replace("\n", "\r\n"));
+        Files.write(in.resolve("b-aggregate.xml.gz"), SampleReports.gzip(ReportImportBenchmark.report(1)));
+        for (String db : List.of(folder.resolve("nul.db").toString(), TestPostgres.newDatabase())) {
+            String[] imported = run("reports", "import", in.toString(), "--db", db, "--json");
+            assertEquals("0", imported[0], imported[1] + imported[2]);
+            assertEquals("{\"imported\":2,\"duplicates\":0,\"failed\":[]}\n", imported[1]);
+        }
+    }
+
     private static String[] concat(String[] first, String[] second) {
         String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
         System.arraycopy(second, 0, all, first.length, second.length);
