@@ -50,6 +50,10 @@ public final class AggregateReportReader {
      * twice, made every summary of the archive fail).
      */
     static final long MAX_COUNT = 0xFFFF_FFFFL;
+    /** The longest {@code org_name} and {@code report_id}, in characters: real ones are a few dozen. */
+    static final int MAX_NAME = 256;
+    /** The longest policy domain: 253 characters and a final dot. */
+    static final int MAX_DOMAIN = 254;
     /** A count or a timestamp: digits and an optional fraction, never an exponent. */
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9]{1,19}(\\.[0-9]{0,9})?");
     /** The elements the reader looks for, by their local names; every other one is {@link #OTHER}. */
@@ -459,6 +463,17 @@ public final class AggregateReportReader {
         }
         if (reportId == null) {
             throw new ReportFormatException("reports.error.no-report-id");
+        }
+        // The archive's keys: PostgreSQL refuses an index entry of more than some 2,700 octets, and the
+        // import stopped there, every file after it left out.
+        if (orgName != null && orgName.length() > MAX_NAME) {
+            throw new ReportFormatException("reports.error.name-too-long", "org_name", orgName.length(), MAX_NAME);
+        }
+        if (reportId.length() > MAX_NAME) {
+            throw new ReportFormatException("reports.error.name-too-long", "report_id", reportId.length(), MAX_NAME);
+        }
+        if (domain != null && domain.length() > MAX_DOMAIN) {
+            throw new ReportFormatException("reports.error.domain-too-long", domain.length());
         }
         header = new ReportHeader(version, dmarc2,
                 new ReportMetadata(orgName == null ? "" : orgName, email, extraContactInfo, reportId, begin, end, errors,

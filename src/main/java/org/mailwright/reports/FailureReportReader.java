@@ -23,6 +23,8 @@ final class FailureReportReader {
     private static final int MAX_VALUES = 50;
     /** Characters kept of one value. */
     private static final int MAX_VALUE = 2000;
+    /** Characters of the reported domains together, as the archive keeps and indexes them. */
+    static final int MAX_REPORTED_DOMAINS = 600;
 
     private FailureReportReader() {
     }
@@ -54,7 +56,7 @@ final class FailureReportReader {
                 one(fields, "Original-Envelope-Id"), one(fields, "Original-Mail-From"), all(fields, "Original-Rcpt-To"),
                 date(one(fields, "Arrival-Date")), one(fields, "Reporting-MTA"),
                 sourceIp == null ? null : AggregateReportReader.address(address(sourceIp)), incidents(one(fields, "Incidents")),
-                all(fields, "Authentication-Results"), lower(all(fields, "Reported-Domain")),
+                all(fields, "Authentication-Results"), reportedDomains(lower(all(fields, "Reported-Domain"))),
                 keyword(one(fields, "Delivery-Result")), keyword(one(fields, "Auth-Failure")), keyword(one(fields, "DKIM-Domain")),
                 one(fields, "DKIM-Identity"), one(fields, "DKIM-Selector"), keyword(one(fields, "Identity-Alignment")),
                 one(fields, "SPF-DNS"), quoted, digest(feedback, originalHeader));
@@ -84,6 +86,24 @@ final class FailureReportReader {
             }
         }
         return values;
+    }
+
+    /**
+     * The reported domains the archive indexes: those that can be domain names (at most 253
+     * characters and a final dot), while they come to at most {@value #MAX_REPORTED_DOMAINS}
+     * characters together. A report names one or two; PostgreSQL refuses an index entry of more than
+     * some 2,700 octets, and the import stopped there.
+     */
+    static List<String> reportedDomains(List<String> values) {
+        List<String> kept = new ArrayList<>();
+        int length = 0;
+        for (String value : values) {
+            if (value.length() <= AggregateReportReader.MAX_DOMAIN && length + value.length() + 1 <= MAX_REPORTED_DOMAINS) {
+                kept.add(value);
+                length += value.length() + 1;
+            }
+        }
+        return kept;
     }
 
     private static List<String> lower(List<String> values) {

@@ -129,6 +129,21 @@ class ReportHostileInputTest {
         assertEquals(1, AggregateReportReader.parse(utf8(REPORT.replace("<email>", comment + "<email>"))).rows().size());
         // A text as long as the text bound allows is still told apart as such.
         assertEquals("reports.error.text-too-long", problem(REPORT.replace("<email>", "<email>" + "a".repeat(200_000))));
+        // The archive's keys are bounded: no index entry too large for PostgreSQL.
+        assertEquals("reports.error.name-too-long", problem(REPORT.replace("<report_id>r-1<", "<report_id>" + "r".repeat(257) + "<")));
+        assertEquals("reports.error.name-too-long", problem(REPORT.replace("<org_name>example.net<", "<org_name>" + "o".repeat(257) + "<")));
+        assertEquals("reports.error.domain-too-long", problem(REPORT.replace("<domain>example.com</domain><adkim>",
+                "<domain>" + "d".repeat(255) + "</domain><adkim>")));
+        assertEquals(1, AggregateReportReader.parse(utf8(REPORT.replace("<report_id>r-1<", "<report_id>" + "r".repeat(256) + "<")))
+                .rows().size());
+    }
+
+    @Test
+    void aFailureReportKeepsTheReportedDomainsThatCanBeDomainsAndIndexed() {
+        String domain = "d".repeat(200) + ".example";
+        List<String> many = java.util.Collections.nCopies(50, domain);
+        assertEquals(List.of(domain, domain), FailureReportReader.reportedDomains(many));
+        assertEquals(List.of("example.com"), FailureReportReader.reportedDomains(List.of("x".repeat(300), "example.com")));
     }
 
     @Test

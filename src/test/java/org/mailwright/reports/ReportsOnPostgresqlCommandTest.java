@@ -85,9 +85,19 @@ class ReportsOnPostgresqlCommandTest {
     }
 
     @Test
-    void aNulInAFailureReportsHeaderIsKeptAsOnSqliteAndStopsNothing() throws IOException {
-        // PostgreSQL cannot store a NUL in text: the import used to stop there, with every file after it.
+    void whatPostgresqlCannotStoreOrIndexIsKeptOrRefusedAsOnSqliteAndStopsNothing() throws IOException {
+        // PostgreSQL cannot store a NUL in text, nor index more than some 2,700 octets: the import used to
+        // stop at such a report, with every file after it.
         Path in = Files.createDirectories(folder.resolve("nul"));
+        java.util.Random random = new java.util.Random(7);
+        String noise = random.ints(3000, 'a', 'z' + 1).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        Path longName = Files.writeString(in.resolve("c-long-org.xml"), SampleReports.xml(noise, "l-1", "example.com", 1_793_491_200L,
+                List.of(SampleReports.row("192.0.2.1", 1, "pass", "pass"))));
+        StringBuilder domains = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            domains.append("Reported-Domain: ").append(noise, i * 50, i * 50 + 50).append(".example\n");
+        }
         Files.writeString(in.resolve("a-failure.eml"), """
                 From: reporter@receiver.example
                 To: dmarc@example.com
@@ -107,7 +117,7 @@ class ReportsOnPostgresqlCommandTest {
                 Version: 1
                 Source-IP: 192.0.2.9
                 Reported-Domain: example.com
-                Auth-Failure: dmarc
+                %sAuth-Failure: dmarc
 
                 --b
                 Content-Type: text/rfc822-headers
@@ -117,12 +127,13 @@ class ReportsOnPostgresqlCommandTest {
                 Message-ID: <x@example.com>
 
                 --b--
-                """.replace("\n", "\r\n"));
+                """.formatted(domains).replace("\n", "\r\n"));
         Files.write(in.resolve("b-aggregate.xml.gz"), SampleReports.gzip(ReportImportBenchmark.report(1)));
         for (String db : List.of(folder.resolve("nul.db").toString(), TestPostgres.newDatabase())) {
             String[] imported = run("reports", "import", in.toString(), "--db", db, "--json");
-            assertEquals("0", imported[0], imported[1] + imported[2]);
-            assertEquals("{\"imported\":2,\"duplicates\":0,\"failed\":[]}\n", imported[1]);
+            assertEquals("1", imported[0], imported[1] + imported[2]);
+            assertEquals("{\"imported\":2,\"duplicates\":0,\"failed\":[{\"file\":\"" + longName + "\",\"error\":"
+                    + "\"The report's <org_name> has 3000 characters, more than the 256 any reporter writes.\"}]}\n", imported[1]);
         }
     }
 
