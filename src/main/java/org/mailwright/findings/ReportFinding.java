@@ -11,7 +11,8 @@ public enum ReportFinding implements FindingType {
     READY_FOR_NEXT_STAGE("reports.ready-for-next-stage", Severity.PASS, "domain", "percent", "days"),
     NOT_READY("reports.not-ready", Severity.INFO, "domain", "percent", "days", "new-failing"),
     TOO_LITTLE_TO_JUDGE("reports.too-little-to-judge", Severity.INFO, "domain", "messages", "days"),
-    NAMES_UNANSWERED("reports.names-unanswered", Severity.WARNING, "unanswered", "asked", "outcome", "server");
+    NAMES_UNANSWERED("reports.names-unanswered", Severity.WARNING, "unanswered", "asked", "outcome", "server"),
+    SPF_UNANSWERED("reports.spf-unanswered", Severity.WARNING, "domain", "step");
 
     private final Declaration declaration;
 

@@ -3,6 +3,7 @@ package org.mailwright.reports;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.mailwright.spf.SpfEvaluator;
 import org.mailwright.spf.SpfProvider;
 import org.mailwright.spf.SpfRequest;
 import org.mailwright.spf.SpfResult;
+import org.mailwright.spf.TraceStep;
 
 /**
  * What a domain's reports say to change: each source checked against the domain's SPF record as
@@ -77,8 +79,24 @@ public final class SourceAdvice {
                 }
             });
             suggestions.sort(Comparator.comparing(Finding::severity));
+            unevaluated(domain, evaluated.values()).ifPresent(warning -> suggestions.add(0, warning));
             return new Advice(terms, suggestions);
         });
+    }
+
+    /**
+     * The warning that {@code domain}'s record could not be evaluated (a temporary DNS error), with
+     * the step where it failed: without it, a source with no SPF term and no advice would look like
+     * one the record leaves out.
+     */
+    private static Optional<Finding> unevaluated(String domain, Collection<CompletableFuture<Optional<SpfEvaluation>>> evaluated) {
+        return evaluated.stream().map(CompletableFuture::join).flatMap(Optional::stream)
+                .filter(evaluation -> evaluation.result() == SpfResult.TEMPERROR)
+                // The step that ended the evaluation: the last but the result's own.
+                .flatMap(evaluation -> evaluation.trace().stream().filter(step -> !step.key().equals("result"))
+                        .reduce((first, second) -> second).stream())
+                .findFirst()
+                .map(failed -> ReportFinding.SPF_UNANSWERED.of(domain, (LocalizedText) failed::text));
     }
 
     private static CompletableFuture<Optional<SpfEvaluation>> evaluate(SpfEvaluator evaluator, Summary.Source source, String domain) {

@@ -48,12 +48,20 @@ class SourceAdviceTest {
     }
 
     @Test
-    void aRecordThatCannotBeReadNowGivesNoAdvice() {
+    void aRecordThatCannotBeReadNowGivesNoAdviceButAWarningThatSaysWhy() {
         dns.setBehaviour(TestDnsServer.Behaviour.SERVFAIL);
         Summary summary = new Summary(1, 5, 0, 5, List.of(new Summary.Source("192.0.2.99", 5, 0, 5, 0, 0)), List.of(), Map.of(), List.of());
 
         SourceAdvice.Advice advice = new SourceAdvice(resolver, dns.target()).advise("corp.test", summary, Map.of(), SourceHistory.NONE).join();
 
-        assertEquals(List.of(), advice.suggestions());
+        assertEquals(List.of("reports.spf-unanswered"), advice.suggestions().stream().map(Finding::id).toList(),
+                "no advice on the source, which would be built on nothing");
+        assertEquals(Optional.empty(), advice.spfTerms().get("192.0.2.99"));
+        assertEquals("The SPF record of corp.test could not be evaluated now for some sources; they have no SPF term and no SPF advice: "
+                + "The TXT lookup of corp.test failed, so the result is temperror (try again later).",
+                advice.suggestions().get(0).message(Locale.ENGLISH));
+        assertEquals("El registro SPF de corp.test no se pudo evaluar ahora para algunas fuentes; no tienen término SPF ni consejo SPF: "
+                + "La consulta TXT de corp.test falló, así que el resultado es temperror (vuelva a intentarlo más tarde).",
+                advice.suggestions().get(0).message(Locale.forLanguageTag("es")));
     }
 }
