@@ -7,14 +7,12 @@ import org.mailwright.i18n.ControlCharacters;
 
 /**
  * What the command line writes, with each {@linkplain ControlCharacters unsafe control character}
- * replaced by U+FFFD: a report's text, a message's header, a DNS answer or a file name can hold an
+ * replaced by U+FFFD, as {@link ControlCharacters#shown} shows it in the window: a report's text, a message's header, a DNS answer or a file name can hold an
  * escape sequence that would recolour, retitle or clear the user's terminal, or reorder what it
  * shows. JSON has them escaped already ({@link org.mailwright.json.Json}); Mailwright's own words
  * have none.
  */
 final class TerminalSafeWriter extends FilterWriter {
-
-    private static final char REPLACEMENT = '\uFFFD';
 
     TerminalSafeWriter(Writer out) {
         super(out);
@@ -22,7 +20,7 @@ final class TerminalSafeWriter extends FilterWriter {
 
     @Override
     public void write(int c) throws IOException {
-        out.write(ControlCharacters.unsafe((char) c) ? REPLACEMENT : c);
+        out.write(ControlCharacters.unsafe((char) c) ? ControlCharacters.REPLACEMENT : c);
     }
 
     @Override
@@ -32,7 +30,7 @@ final class TerminalSafeWriter extends FilterWriter {
         for (int i = offset; i < end; i++) {
             if (ControlCharacters.unsafe(text[i])) {
                 out.write(text, start, i - start);
-                out.write(REPLACEMENT);
+                out.write(ControlCharacters.REPLACEMENT);
                 start = i + 1;
             }
         }
@@ -46,7 +44,7 @@ final class TerminalSafeWriter extends FilterWriter {
         for (int i = offset; i < end; i++) {
             if (ControlCharacters.unsafe(text.charAt(i))) {
                 out.write(text, start, i - start);
-                out.write(REPLACEMENT);
+                out.write(ControlCharacters.REPLACEMENT);
                 start = i + 1;
             }
         }

@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.mailwright.i18n.ControlCharacters;
 import org.mailwright.i18n.Messages;
 
 /**
@@ -51,7 +52,8 @@ public final class FindingCatalogue {
         if (pattern == null) {
             return "[" + finding.id() + "." + part.key() + "]";
         }
-        return Messages.format(locale, pattern, finding.arguments().toArray());
+        // The values come from strangers (a report's comment, a DNS answer): shown safe, as the CLI writes them.
+        return ControlCharacters.shown(Messages.format(locale, pattern, finding.arguments().toArray()));
     }
 
     /**

@@ -9,7 +9,23 @@ package org.mailwright.i18n;
  */
 public final class ControlCharacters {
 
+    /** What an unsafe character is shown as: U+FFFD, the replacement character. */
+    public static final char REPLACEMENT = '\uFFFD';
+
     private ControlCharacters() {
+    }
+
+    /** {@code text} with each unsafe character as {@link #REPLACEMENT}: what the window and the command line show. */
+    public static String shown(String text) {
+        if (text == null || text.chars().noneMatch(c -> unsafe((char) c))) {
+            return text;
+        }
+        StringBuilder shown = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            shown.append(unsafe(c) ? REPLACEMENT : c);
+        }
+        return shown.toString();
     }
 
     /** True when {@code c} must be escaped or replaced before it is shown. */

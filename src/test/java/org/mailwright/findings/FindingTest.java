@@ -30,6 +30,13 @@ class FindingTest {
     }
 
     @Test
+    void aStrangersControlCharactersAreShownAsReplacementCharacters() {
+        // A domain or comment from a report or a DNS answer: shown in the window, the CLI and JSON alike.
+        assertEquals("corp\uFFFD[31m.example\uFFFD publishes no SPF record.",
+                SpfFinding.MISSING.of("corp\u001b[31m.example\u202e").message(Locale.ENGLISH));
+    }
+
+    @Test
     void aTemplateNamesEachPlaceholder() {
         assertEquals("The record needs ‹lookups› DNS lookups; receivers stop at ‹limit› (‹lookups›/‹limit›): ‹breakdown›.",
                 FindingCatalogue.template(SpfFinding.TOO_MANY_LOOKUPS, Locale.ENGLISH, FindingCatalogue.Part.MESSAGE));

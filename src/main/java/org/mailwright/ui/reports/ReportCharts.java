@@ -13,6 +13,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.util.StringConverter;
+import org.mailwright.i18n.ControlCharacters;
 import org.mailwright.reports.ReportArchive;
 import org.mailwright.reports.Summary;
 import org.mailwright.ui.Texts;
@@ -65,8 +66,9 @@ final class ReportCharts {
         List<Summary.Source> top = summary.sources().stream().limit(TOP_SOURCES).toList();
         for (int i = top.size() - 1; i >= 0; i--) {
             Summary.Source source = top.get(i);
-            pass.getData().add(new XYChart.Data<>(source.dmarcPass(), source.ip()));
-            fail.getData().add(new XYChart.Data<>(source.dmarcFail(), source.ip()));
+            String address = ControlCharacters.shown(source.ip());
+            pass.getData().add(new XYChart.Data<>(source.dmarcPass(), address));
+            fail.getData().add(new XYChart.Data<>(source.dmarcFail(), address));
         }
         chart.getData().setAll(List.of(pass, fail));
         return framed(chart, "reports-chart-sources", Texts.format(words, "reports.chart.sources", TOP_SOURCES), heightFor(top.size()));
@@ -80,7 +82,7 @@ final class ReportCharts {
         for (int i = reporters.size() - 1; i >= 0; i--) {
             ReportArchive.Reporter reporter = reporters.get(i);
             double share = reporter.messages() == 0 ? 0 : 100.0 * reporter.dmarcPass() / reporter.messages();
-            rate.getData().add(new XYChart.Data<>(share, reporter.name()));
+            rate.getData().add(new XYChart.Data<>(share, ControlCharacters.shown(reporter.name())));
         }
         chart.getData().setAll(List.of(rate));
         chart.setLegendVisible(false);

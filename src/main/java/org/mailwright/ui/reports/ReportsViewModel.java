@@ -35,6 +35,7 @@ import org.mailwright.dns.DomainName;
 import org.mailwright.findings.Finding;
 import org.mailwright.files.AtomicFiles;
 import org.mailwright.findings.ReportFinding;
+import org.mailwright.i18n.ControlCharacters;
 import org.mailwright.i18n.Failures;
 import org.mailwright.reports.ArchivedRow;
 import org.mailwright.reports.FileImport;
@@ -79,11 +80,11 @@ public final class ReportsViewModel {
 
         /** The file's own name, as the list shows it. */
         public String name() {
-            return String.valueOf(result.file().getFileName());
+            return ControlCharacters.shown(String.valueOf(result.file().getFileName()));
         }
 
         public String reason(Locale locale) {
-            return result.error(locale).orElse("");
+            return ControlCharacters.shown(result.error(locale).orElse(""));
         }
     }
 
@@ -96,7 +97,8 @@ public final class ReportsViewModel {
     public record SourceRow(String ip, String ptr, String label, long messages, long pass, long fail, long spfAligned,
                             long dkimAligned) {
         static SourceRow of(Summary.Source source, SourceNames.Named named) {
-            return new SourceRow(source.ip(), named.ptr().orElse(""), named.label().orElse(""), source.count(),
+            return new SourceRow(ControlCharacters.shown(source.ip()), ControlCharacters.shown(named.ptr().orElse("")),
+                    ControlCharacters.shown(named.label().orElse("")), source.count(),
                     source.dmarcPass(), source.dmarcFail(), source.spfAlignedPass(), source.dkimAlignedPass());
         }
 
@@ -130,6 +132,16 @@ public final class ReportsViewModel {
      */
     public record RowLine(String reporter, String period, long messages, String disposition, String dkim, String spf,
                           String headerFrom, String dkimResults, String spfResults, String reasons) {
+        public RowLine {
+            reporter = ControlCharacters.shown(reporter);
+            disposition = ControlCharacters.shown(disposition);
+            dkim = ControlCharacters.shown(dkim);
+            spf = ControlCharacters.shown(spf);
+            headerFrom = ControlCharacters.shown(headerFrom);
+            dkimResults = ControlCharacters.shown(dkimResults);
+            spfResults = ControlCharacters.shown(spfResults);
+            reasons = ControlCharacters.shown(reasons);
+        }
     }
 
     /**
@@ -329,7 +341,7 @@ public final class ReportsViewModel {
      */
     public record SummaryPart(String heading, List<String> lines) {
         public SummaryPart {
-            lines = List.copyOf(lines);
+            lines = lines.stream().map(ControlCharacters::shown).toList();
         }
     }
 

@@ -231,6 +231,23 @@ class ReportsViewModelTest {
     }
 
     @Test
+    void controlCharactersFromAReportAreShownAsTheCommandLineShowsThem() throws IOException {
+        Files.writeString(folder.resolve("inbox/hostile.xml"), SampleReports.xml("bad.example", "b1", "shop.test", DAY2,
+                List.of(SampleReports.row("10.0.0.1\u009b2J", 3, "fail", "fail"))).replace("<spf>fail</spf></policy_evaluated>",
+                "<spf>fail</spf><reason><type>other</type><comment>\u202eevil</comment></reason></policy_evaluated>"));
+        ReportsViewModel model = imported();
+        model.domainProperty().set("shop.test");
+        model.refresh();
+
+        assertTrue(model.sources().stream().anyMatch(row -> row.ip().equals("10.0.0.1\uFFFD2J")), model.sources().toString());
+        List<String> lines = model.ledger().stream().flatMap(part -> part.lines().stream()).toList();
+        assertTrue(lines.contains("    \"\uFFFDevil\""), lines.toString());
+        String printed = cli("--domain", "shop.test");
+        lines.forEach(line -> assertTrue(printed.contains(line.strip() + "\n"), line + " in\n" + printed));
+        assertTrue(printed.contains("\n10.0.0.1\uFFFD2J "), printed);
+    }
+
+    @Test
     void theLedgerDispositionsAndOverridesAreTheCommandLinesOwnLines() {
         ReportsViewModel model = imported();
         model.domainProperty().set("shop.test");
