@@ -17,7 +17,8 @@ import org.mailwright.findings.Finding;
  * @param names each source looked up, by address
  * @param spfTerms for a summary of one domain, the term of its SPF record that passes each source
  * @param suggestions first the warning that some sources' names could not be learnt, then the advice
- *     (most serious first), then the readiness for the next DMARC stage
+ *     (led by the warning that the domain's SPF record could not be evaluated, then most serious
+ *     first), then the readiness for the next DMARC stage
  */
 public record SummaryLookups(Map<String, SourceNames.Named> names, Optional<Map<String, Optional<String>>> spfTerms,
                              List<Finding> suggestions) {
