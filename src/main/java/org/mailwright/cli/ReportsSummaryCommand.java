@@ -73,7 +73,7 @@ final class ReportsSummaryCommand extends Subcommand {
         } catch (ArchiveException e) {
             throw new UsageException(e.problem().text(texts().locale()));
         }
-        SummaryLookups lookups = SummaryLookups.without(readiness);
+        SummaryLookups lookups = SummaryLookups.without(domain, history, readiness);
         if (!noNames) {
             try (ResolverService resolver = options().openResolver()) {
                 lookups = SummaryLookups.of(resolver, options().target(), summary, domain, history, readiness).join();

@@ -12,7 +12,8 @@ public enum ReportFinding implements FindingType {
     NOT_READY("reports.not-ready", Severity.INFO, "domain", "percent", "days", "new-failing"),
     TOO_LITTLE_TO_JUDGE("reports.too-little-to-judge", Severity.INFO, "domain", "messages", "days"),
     NAMES_UNANSWERED("reports.names-unanswered", Severity.WARNING, "unanswered", "asked", "outcome", "server"),
-    SPF_UNANSWERED("reports.spf-unanswered", Severity.WARNING, "domain", "step");
+    SPF_UNANSWERED("reports.spf-unanswered", Severity.WARNING, "domain", "step"),
+    DATED_AHEAD("reports.dated-ahead", Severity.WARNING, "domain", "reports", "latest");
 
     private final Declaration declaration;
 

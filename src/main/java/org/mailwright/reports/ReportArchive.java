@@ -61,6 +61,14 @@ public final class ReportArchive implements AutoCloseable {
             + " spf_results, spf_domain, spf_scope, spf_result, spf_human_result";
     private static final int ROW_VALUES = 20;
 
+    /**
+     * The reports that began before they were imported, with a day's grace for clocks: a receiver
+     * reports only days that have passed. Only these set where "newest" is (the selector ledger,
+     * new sources, readiness): one report dated ahead, by a wrong clock or a forger, would otherwise
+     * move every such window past the real reports. Reports dated ahead still count in the totals.
+     */
+    private static final String ARRIVED = "r.begin_time <= r.imported_at + 86400";
+
     /** The dispositions a summary always counts, even at 0: RFC 7489's three and RFC 9990's pass. */
     private static final List<String> DISPOSITIONS = List.of("none", "quarantine", "reject", "pass");
     /** The most comments a summary keeps per override reason: examples, not a log. */
@@ -1064,8 +1072,9 @@ public final class ReportArchive implements AutoCloseable {
     /** The DKIM ledger of the selected reports; see {@link SelectorLedger}. */
     private List<Summary.Selector> selectors(String where, List<Object> parameters) {
         Map<String, LocalDate> newest = new HashMap<>();
-        query("SELECT r.domain, MAX(r.begin_time) FROM aggregate_reports r" + where + " AND r.begin_time IS NOT NULL"
-                + " GROUP BY r.domain", parameters, result -> newest.put(result.getString(1), day(result.getLong(2))));
+        // A domain whose every report is dated ahead still has a newest one: the latest of them.
+        query("SELECT r.domain, COALESCE(MAX(CASE WHEN " + ARRIVED + " THEN r.begin_time END), MAX(r.begin_time))"
+                + " FROM aggregate_reports r" + where + " AND r.begin_time IS NOT NULL GROUP BY r.domain", parameters, result -> newest.put(result.getString(1), day(result.getLong(2))));
         Set<List<String>> dual = new HashSet<>();
         query("""
                 SELECT DISTINCT a.domain, a.selector FROM row_dkim a
@@ -1275,7 +1284,7 @@ public final class ReportArchive implements AutoCloseable {
         try {
             Map<String, Instant> firstSeen = new LinkedHashMap<>();
             try (PreparedStatement statement = connection.prepareStatement("SELECT w.source_ip, MIN(r.begin_time) FROM report_rows w"
-                    + " JOIN aggregate_reports r ON r.id = w.report WHERE r.domain = ? AND r.begin_time IS NOT NULL"
+                    + " JOIN aggregate_reports r ON r.id = w.report WHERE r.domain = ? AND " + ARRIVED
                     + " GROUP BY w.source_ip")) {
                 statement.setString(1, normalized);
                 try (ResultSet result = statement.executeQuery()) {
@@ -1287,7 +1296,7 @@ public final class ReportArchive implements AutoCloseable {
             Optional<Instant> earliest = Optional.empty();
             Optional<Instant> latest = Optional.empty();
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT MIN(begin_time), MAX(begin_time) FROM aggregate_reports WHERE domain = ? AND begin_time IS NOT NULL")) {
+                    "SELECT MIN(r.begin_time), MAX(r.begin_time) FROM aggregate_reports r WHERE r.domain = ? AND " + ARRIVED)) {
                 statement.setString(1, normalized);
                 try (ResultSet result = statement.executeQuery()) {
                     if (result.next() && result.getObject(1) != null) {
@@ -1296,8 +1305,18 @@ public final class ReportArchive implements AutoCloseable {
                     }
                 }
             }
+            SourceHistory.DatedAhead ahead = SourceHistory.DatedAhead.NONE;
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT COUNT(*), MAX(r.begin_time) FROM aggregate_reports r WHERE r.domain = ? AND NOT (" + ARRIVED + ")")) {
+                statement.setString(1, normalized);
+                try (ResultSet result = statement.executeQuery()) {
+                    if (result.next() && result.getLong(1) > 0) {
+                        ahead = new SourceHistory.DatedAhead(result.getLong(1), Optional.of(Instant.ofEpochSecond(result.getLong(2))));
+                    }
+                }
+            }
             connection.commit();
-            return new SourceHistory(firstSeen, earliest, latest);
+            return new SourceHistory(firstSeen, earliest, latest, ahead);
         } catch (SQLException e) {
             rollbackQuietly(e);
             throw failed(e);

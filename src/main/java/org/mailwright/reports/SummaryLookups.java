@@ -16,7 +16,8 @@ import org.mailwright.findings.Finding;
  *
  * @param names each source looked up, by address
  * @param spfTerms for a summary of one domain, the term of its SPF record that passes each source
- * @param suggestions first the warning that some sources' names could not be learnt, then the advice
+ * @param suggestions first the warnings that some of the domain's reports are dated ahead and that
+ *     some sources' names could not be learnt, then the advice
  *     (led by the warning that the domain's SPF record could not be evaluated, then most serious
  *     first), then the readiness for the next DMARC stage
  */
@@ -42,7 +43,11 @@ public record SummaryLookups(Map<String, SourceNames.Named> names, Optional<Map<
                                                        String domain, SourceHistory history, Optional<Finding> readiness) {
         return new SourceNames(resolver, target).name(summary.sources().stream().map(Summary.Source::ip).toList())
                 .thenCompose(names -> {
-                    List<Finding> first = SourceNames.unanswered(names).stream().toList();
+                    List<Finding> first = new ArrayList<>();
+                    if (domain != null) {
+                        history.datedAheadWarning(domain.strip()).ifPresent(first::add);
+                    }
+                    SourceNames.unanswered(names).ifPresent(first::add);
                     if (domain == null) {
                         return CompletableFuture.completedFuture(new SummaryLookups(names, Optional.empty(),
                                 suggestions(first, List.of(), readiness)));
@@ -53,9 +58,13 @@ public record SummaryLookups(Map<String, SourceNames.Named> names, Optional<Map<
                 });
     }
 
-    /** What a summary shows without any lookup: the readiness alone. */
-    public static SummaryLookups without(Optional<Finding> readiness) {
-        return new SummaryLookups(Map.of(), Optional.empty(), readiness.stream().toList());
+    /**
+     * What a summary shows without any lookup: for one domain, the warning that some of its reports
+     * are dated ahead and its readiness.
+     */
+    public static SummaryLookups without(String domain, SourceHistory history, Optional<Finding> readiness) {
+        List<Finding> first = domain == null ? List.of() : history.datedAheadWarning(domain.strip()).stream().toList();
+        return new SummaryLookups(Map.of(), Optional.empty(), suggestions(first, List.of(), readiness));
     }
 
     private static List<Finding> suggestions(List<Finding> first, List<Finding> advice, Optional<Finding> readiness) {

@@ -137,6 +137,19 @@ class ReportsCommandTest {
         assertEquals("{\"imported\":1,\"duplicates\":0,\"failed\":[]}\n", json.out(), json.err());
     }
 
+    @Test
+    void aReportDatedAheadIsCountedAndSaidEvenWithoutLookups() throws IOException {
+        long ahead = java.time.Instant.now().getEpochSecond() + 400 * DAY;
+        Files.writeString(folder.resolve("in/ahead.xml"), SampleReports.xml("forger.example", "f-1", "example.com", ahead,
+                List.of(row("203.0.113.66", 100, "pass", "pass"))));
+        assertEquals(0, run("reports", "import", folder.resolve("in").toString(), "--db", db.toString()).exitCode());
+
+        CommandRun json = run("reports", "summary", "--no-names", "--db", db.toString(), "--json", "--domain", "example.com");
+        assertTrue(json.out().startsWith("{\"reports\":3,\"messages\":119,"), json.out());
+        assertTrue(json.out().contains("\"suggestions\":[{\"id\":\"reports.dated-ahead\",\"severity\":\"warning\","
+                + "\"message\":\"Reports of example.com that begin after they were imported: 1, the latest on "), json.out());
+    }
+
     private static String quoted(Path path) {
         return Json.write(path.toString());
     }

@@ -45,10 +45,10 @@ class ReportsLedgerCommandTest {
         assertTrue(out.startsWith("{\"reports\":5,\"messages\":85,"), out);
         assertTrue(out.contains("\"suggestions\":[{"), out);
         assertTrue(out.contains("{\"domain\":\"shop.test\",\"selector\":\"old\",\"messages\":35,\"dkim_pass\":30,\"dkim_fail\":5,"
-                + "\"first_seen\":\"2026-12-01\",\"last_seen\":\"2026-12-05\",\"state\":\"rotated\",\"dual_signing\":true,"
+                + "\"first_seen\":\"2026-11-01\",\"last_seen\":\"2026-11-05\",\"state\":\"rotated\",\"dual_signing\":true,"
                 + "\"replaced_by\":\"new\"}"), out);
         assertTrue(out.contains("{\"domain\":\"shop.test\",\"selector\":\"gone\",\"messages\":3,\"dkim_pass\":0,\"dkim_fail\":3,"
-                + "\"first_seen\":\"2026-12-12\",\"last_seen\":\"2026-12-12\",\"state\":\"stale\",\"dual_signing\":false,"
+                + "\"first_seen\":\"2026-11-12\",\"last_seen\":\"2026-11-12\",\"state\":\"stale\",\"dual_signing\":false,"
                 + "\"replaced_by\":null}"), out);
         assertTrue(out.endsWith(",\"dispositions\":{\"none\":37,\"quarantine\":5,\"reject\":3,\"pass\":40},\"overrides\":["
                 + "{\"type\":\"trusted_forwarder\",\"messages\":40,\"comments\":[\"" + "x".repeat(199) + "…\"]},"
@@ -65,9 +65,9 @@ class ReportsLedgerCommandTest {
         assertTrue(english.out().contains("""
 
                 DKIM selectors (active: seen within 7 days of the newest report):
-                  s=s1 d=esp.test: 40 messages, 40 verified, 0 did not; seen 2026-12-10 to 2026-12-10; stale
-                  s=new d=shop.test: 47 messages, 47 verified, 0 did not; seen 2026-12-10 to 2026-12-20; active
-                  s=old d=shop.test: 35 messages, 30 verified, 5 did not; seen 2026-12-01 to 2026-12-05; rotated, replaced by new; \
+                  s=s1 d=esp.test: 40 messages, 40 verified, 0 did not; seen 2026-11-10 to 2026-11-10; stale
+                  s=new d=shop.test: 47 messages, 47 verified, 0 did not; seen 2026-11-10 to 2026-11-20; active
+                  s=old d=shop.test: 35 messages, 30 verified, 5 did not; seen 2026-11-01 to 2026-11-05; rotated, replaced by new; \
                 two selectors sign the same messages
                 """), english.out());
         assertTrue(english.out().contains("""
@@ -93,7 +93,7 @@ class ReportsLedgerCommandTest {
         CommandRun spanish = run(Locale.forLanguageTag("es"), "reports", "summary", "--no-names", "--db", db.toString(),
                 "--domain", "shop.test");
 
-        assertTrue(spanish.out().contains("  s=old d=shop.test: 35 mensajes, 30 verificados, 5 no; visto del 2026-12-01 al 2026-12-05; "
+        assertTrue(spanish.out().contains("  s=old d=shop.test: 35 mensajes, 30 verificados, 5 no; visto del 2026-11-01 al 2026-11-05; "
                 + "rotado, reemplazado por new; dos selectores firman los mismos mensajes\n"), spanish.out());
         assertTrue(spanish.out().contains("  ninguna (entregado): 37\n  cuarentena: 5\n"), spanish.out());
         assertTrue(spanish.out().contains("  reenviado: 12 mensajes\n    «again»\n"), spanish.out());

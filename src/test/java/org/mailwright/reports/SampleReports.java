@@ -84,27 +84,28 @@ public final class SampleReports {
     }
 
     /**
-     * Reports of shop.test from 2026-12-01 to 12-20, by id, where selector "old" (dual signing
-     * with "ed" on 12-05) is replaced by "new" from 12-10, "gone" signs once on 12-12, esp.test's
-     * "s1" once on 12-10; with every disposition and several override reasons, one with a
-     * 300-character comment. And one report of other.test on 12-31, much newer than shop.test's.
+     * Reports of shop.test from 2026-11-01 to 11-20, by id, where selector "old" (dual signing
+     * with "ed" on 11-05) is replaced by "new" from 11-10, "gone" signs once on 11-12, esp.test's
+     * "s1" once on 11-10; with every disposition and several override reasons, one with a
+     * 300-character comment. And one report of other.test on 11-30, much newer than shop.test's.
+     * All in the past: a report dated after its import does not set where "newest" is.
      */
     public static Map<String, String> ledgerHistory() {
         Map<String, String> reports = new LinkedHashMap<>();
-        reports.put("a", xml("a", "shop.test", LocalDate.of(2026, 12, 1),
+        reports.put("a", xml("a", "shop.test", LocalDate.of(2026, 11, 1),
                 record("192.0.2.1", 10, "none", List.of("shop.test/old/pass"), List.of()),
                 record("192.0.2.2", 5, "quarantine", List.of("shop.test/old/fail"),
                         List.of("forwarded/via   list\n server", "forwarded/fourth"))));
-        reports.put("b", xml("b", "shop.test", LocalDate.of(2026, 12, 5),
+        reports.put("b", xml("b", "shop.test", LocalDate.of(2026, 11, 5),
                 record("192.0.2.1", 20, "none", List.of("shop.test/old/pass", "shop.test/ed/pass"), List.of())));
-        reports.put("c", xml("c", "shop.test", LocalDate.of(2026, 12, 10),
+        reports.put("c", xml("c", "shop.test", LocalDate.of(2026, 11, 10),
                 record("192.0.2.1", 40, "pass", List.of("shop.test/new/pass", "esp.test/s1/pass"),
                         List.of("trusted_forwarder/" + "x".repeat(300)))));
-        reports.put("d", xml("d", "shop.test", LocalDate.of(2026, 12, 12),
+        reports.put("d", xml("d", "shop.test", LocalDate.of(2026, 11, 12),
                 record("192.0.2.3", 3, "reject", List.of("shop.test/gone/fail"), List.of("local_policy", "policy_test_mode"))));
-        reports.put("e", xml("e", "shop.test", LocalDate.of(2026, 12, 20),
+        reports.put("e", xml("e", "shop.test", LocalDate.of(2026, 11, 20),
                 record("192.0.2.1", 7, "none", List.of("shop.test/new/pass"), List.of("forwarded/other comment", "forwarded/again"))));
-        reports.put("f", xml("f", "other.test", LocalDate.of(2026, 12, 31),
+        reports.put("f", xml("f", "other.test", LocalDate.of(2026, 11, 30),
                 record("198.51.100.1", 2, "none", List.of("other.test/x/pass"), List.of())));
         return reports;
     }

@@ -40,6 +40,34 @@ class SourceHistoryTest {
     }
 
     @Test
+    void aReportDatedAfterItsImportMovesNothingAndIsSaid() throws Exception {
+        // A forger's report, dated a year ahead, with a source nobody has seen: it must not make the
+        // real reports old, nor its source new, nor the readiness window end in the future.
+        long now = Instant.now().getEpochSecond();
+        long ahead = now + 365 * DAY;
+        Path first = Files.writeString(folder.resolve("a.xml"), SampleReports.xml("google.com", "g-1", "corp.test", NOV_1,
+                List.of(SampleReports.row("192.0.2.1", 10, "pass", "pass"))));
+        Path forged = Files.writeString(folder.resolve("b.xml"), SampleReports.xml("forger.example", "f-1", "corp.test", ahead,
+                List.of(SampleReports.row("203.0.113.5", 1000, "pass", "pass"))));
+        try (ReportArchive archive = ReportArchive.open(folder.resolve("archive.db").toString(), folder)) {
+            archive.importFile(first, ReportLimits.DEFAULT);
+            archive.importFile(forged, ReportLimits.DEFAULT);
+
+            SourceHistory history = archive.sourceHistory("corp.test");
+
+            assertEquals(Optional.of(Instant.ofEpochSecond(NOV_1)), history.latest());
+            assertEquals(Optional.empty(), history.newSince("203.0.113.5"));
+            assertEquals(new SourceHistory.DatedAhead(1, Optional.of(Instant.ofEpochSecond(ahead))), history.ahead());
+            String day = Instant.ofEpochSecond(ahead).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+            assertEquals("Reports of corp.test that begin after they were imported: 1, the latest on " + day + ". They count in the"
+                    + " totals, but not in readiness, new sources or the selector ledger.",
+                    history.datedAheadWarning("corp.test").orElseThrow().message(Locale.ENGLISH));
+            assertEquals(1010, archive.summary(new SummaryQuery("corp.test", null, null)).messages(), "counted in the totals");
+            assertEquals(Optional.empty(), archive.sourceHistory("other.test").datedAheadWarning("other.test"));
+        }
+    }
+
+    @Test
     void aYoungArchiveCallsNothingNew() {
         Instant start = Instant.ofEpochSecond(NOV_1);
         SourceHistory history = new SourceHistory(Map.of("192.0.2.9", start.plusSeconds(3 * DAY)), Optional.of(start),

@@ -38,8 +38,8 @@ class SummaryLedgerTest {
 
     private static Summary.Selector selector(String domain, String selector, long messages, long pass, int firstDay, int lastDay,
                                              Summary.SelectorState state, boolean dual, String replacement) {
-        return new Summary.Selector(domain, selector, messages, pass, messages - pass, LocalDate.of(2026, 12, firstDay),
-                LocalDate.of(2026, 12, lastDay), state, dual, Optional.ofNullable(replacement));
+        return new Summary.Selector(domain, selector, messages, pass, messages - pass, LocalDate.of(2026, 11, firstDay),
+                LocalDate.of(2026, 11, lastDay), state, dual, Optional.ofNullable(replacement));
     }
 
     @ParameterizedTest
@@ -70,7 +70,7 @@ class SummaryLedgerTest {
         try (ReportArchive archive = open(kind)) {
             importHistory(archive);
 
-            Summary early = archive.summary(new SummaryQuery("shop.test", null, LocalDate.of(2026, 12, 5)));
+            Summary early = archive.summary(new SummaryQuery("shop.test", null, LocalDate.of(2026, 11, 5)));
 
             assertEquals(List.of(
                     selector("shop.test", "old", 35, 30, 1, 5, Summary.SelectorState.ACTIVE, true, null),
@@ -98,7 +98,7 @@ class SummaryLedgerTest {
                     new Summary.OverrideReason("forwarded", 12, List.of("again", "other comment", "fourth")),
                     new Summary.OverrideReason("local_policy", 3, List.of()),
                     new Summary.OverrideReason("policy_test_mode", 3, List.of())), shop.overrides());
-            assertEquals(5, archive.summary(new SummaryQuery("shop.test", null, LocalDate.of(2026, 12, 1))).overrides().get(0).messages());
+            assertEquals(5, archive.summary(new SummaryQuery("shop.test", null, LocalDate.of(2026, 11, 1))).overrides().get(0).messages());
         }
     }
 }
