@@ -17,15 +17,19 @@ public final class ControlCharacters {
 
     /** {@code text} with each unsafe character as {@link #REPLACEMENT}: what the window and the command line show. */
     public static String shown(String text) {
-        if (text == null || text.chars().noneMatch(c -> unsafe((char) c))) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        StringBuilder shown = new StringBuilder(text.length());
+        char[] shown = null;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            shown.append(unsafe(c) ? REPLACEMENT : c);
+            if (unsafe(text.charAt(i))) {
+                if (shown == null) {
+                    shown = text.toCharArray();
+                }
+                shown[i] = REPLACEMENT;
+            }
         }
-        return shown.toString();
+        return shown == null ? text : new String(shown);
     }
 
     /** True when {@code c} must be escaped or replaced before it is shown. */

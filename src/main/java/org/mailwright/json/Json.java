@@ -95,9 +95,10 @@ public final class Json {
                 case '\b' -> json.append("\\b");
                 case '\f' -> json.append("\\f");
                 default -> {
-                    if (c < 0x20 || ControlCharacters.unsafe(c) || Character.isSurrogate(c) && !isPairedSurrogate(text, i)) {
-                        // Control characters must be escaped (and C1 and bidirectional controls are, so that
-                        // JSON shown in a terminal is as safe as text); a lone surrogate has no UTF-8 form.
+                    if (ControlCharacters.unsafe(c) || Character.isSurrogate(c) && !isPairedSurrogate(text, i)) {
+                        // Control characters below U+0020 must be escaped (tab and line ends are above), and C1 and
+                        // bidirectional controls are, so that JSON shown in a terminal is as safe as text; a lone
+                        // surrogate has no UTF-8 form.
                         appendUnicodeEscape(json, c);
                     } else {
                         json.append(c);

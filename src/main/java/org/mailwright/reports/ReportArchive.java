@@ -1074,7 +1074,8 @@ public final class ReportArchive implements AutoCloseable {
         Map<String, LocalDate> newest = new HashMap<>();
         // A domain whose every report is dated ahead still has a newest one: the latest of them.
         query("SELECT r.domain, COALESCE(MAX(CASE WHEN " + ARRIVED + " THEN r.begin_time END), MAX(r.begin_time))"
-                + " FROM aggregate_reports r" + where + " AND r.begin_time IS NOT NULL GROUP BY r.domain", parameters, result -> newest.put(result.getString(1), day(result.getLong(2))));
+                + " FROM aggregate_reports r" + where + " AND r.begin_time IS NOT NULL GROUP BY r.domain", parameters,
+                result -> newest.put(result.getString(1), day(result.getLong(2))));
         Set<List<String>> dual = new HashSet<>();
         query("""
                 SELECT DISTINCT a.domain, a.selector FROM row_dkim a
@@ -1295,23 +1296,22 @@ public final class ReportArchive implements AutoCloseable {
             }
             Optional<Instant> earliest = Optional.empty();
             Optional<Instant> latest = Optional.empty();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT MIN(r.begin_time), MAX(r.begin_time) FROM aggregate_reports r WHERE r.domain = ? AND " + ARRIVED)) {
+            Optional<SourceHistory.DatedAhead> ahead = Optional.empty();
+            // The span of the reports that arrived, and those dated ahead, in one pass over the domain's reports.
+            try (PreparedStatement statement = connection.prepareStatement("SELECT MIN(CASE WHEN " + ARRIVED
+                    + " THEN r.begin_time END), MAX(CASE WHEN " + ARRIVED + " THEN r.begin_time END), COUNT(CASE WHEN NOT ("
+                    + ARRIVED + ") THEN 1 END), MAX(CASE WHEN NOT (" + ARRIVED + ") THEN r.begin_time END)"
+                    + " FROM aggregate_reports r WHERE r.domain = ?")) {
                 statement.setString(1, normalized);
                 try (ResultSet result = statement.executeQuery()) {
-                    if (result.next() && result.getObject(1) != null) {
-                        earliest = Optional.of(Instant.ofEpochSecond(result.getLong(1)));
-                        latest = Optional.of(Instant.ofEpochSecond(result.getLong(2)));
-                    }
-                }
-            }
-            SourceHistory.DatedAhead ahead = SourceHistory.DatedAhead.NONE;
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT COUNT(*), MAX(r.begin_time) FROM aggregate_reports r WHERE r.domain = ? AND NOT (" + ARRIVED + ")")) {
-                statement.setString(1, normalized);
-                try (ResultSet result = statement.executeQuery()) {
-                    if (result.next() && result.getLong(1) > 0) {
-                        ahead = new SourceHistory.DatedAhead(result.getLong(1), Optional.of(Instant.ofEpochSecond(result.getLong(2))));
+                    if (result.next()) {
+                        if (result.getObject(1) != null) {
+                            earliest = Optional.of(Instant.ofEpochSecond(result.getLong(1)));
+                            latest = Optional.of(Instant.ofEpochSecond(result.getLong(2)));
+                        }
+                        if (result.getLong(3) > 0) {
+                            ahead = Optional.of(new SourceHistory.DatedAhead(result.getLong(3), Instant.ofEpochSecond(result.getLong(4))));
+                        }
                     }
                 }
             }

@@ -18,10 +18,11 @@ import org.mailwright.findings.ReportFinding;
  * @param firstSeen each source address with the beginning of the first report that lists it
  * @param earliest the beginning of the domain's first report; empty when it has none
  * @param latest the beginning of its newest report
- * @param ahead the domain's reports that begin after they were imported, left out of the above
+ * @param ahead the domain's reports that begin after they were imported, left out of the above;
+ *     empty when it has none
  */
 public record SourceHistory(Map<String, Instant> firstSeen, Optional<Instant> earliest, Optional<Instant> latest,
-                            DatedAhead ahead) {
+                            Optional<DatedAhead> ahead) {
 
     /** How recent a first sighting is news, and how long the archive must have watched before it can tell. */
     public static final Duration NEW_WITHIN = Duration.ofDays(7);
@@ -31,12 +32,10 @@ public record SourceHistory(Map<String, Instant> firstSeen, Optional<Instant> ea
     /**
      * Reports that begin after they were imported (with a day's grace for clocks).
      *
-     * @param reports how many
-     * @param latest the latest day one of them begins
+     * @param reports how many, at least one
+     * @param latest the latest beginning of them
      */
-    public record DatedAhead(long reports, Optional<Instant> latest) {
-        public static final DatedAhead NONE = new DatedAhead(0, Optional.empty());
-
+    public record DatedAhead(long reports, Instant latest) {
         public DatedAhead {
             Objects.requireNonNull(latest, "latest");
         }
@@ -50,13 +49,13 @@ public record SourceHistory(Map<String, Instant> firstSeen, Optional<Instant> ea
     }
 
     public SourceHistory(Map<String, Instant> firstSeen, Optional<Instant> earliest, Optional<Instant> latest) {
-        this(firstSeen, earliest, latest, DatedAhead.NONE);
+        this(firstSeen, earliest, latest, Optional.empty());
     }
 
     /** The warning that {@code domain} has reports dated ahead, left out of what tells new from old; empty when none. */
     public Optional<Finding> datedAheadWarning(String domain) {
-        return ahead.reports() == 0 ? Optional.empty() : Optional.of(ReportFinding.DATED_AHEAD.of(domain, ahead.reports(),
-                ahead.latest().map(day -> day.atZone(ZoneOffset.UTC).toLocalDate().toString()).orElse("")));
+        return ahead.map(dated -> ReportFinding.DATED_AHEAD.of(domain, dated.reports(),
+                dated.latest().atZone(ZoneOffset.UTC).toLocalDate().toString()));
     }
 
     /**

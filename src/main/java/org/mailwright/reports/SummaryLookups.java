@@ -43,10 +43,7 @@ public record SummaryLookups(Map<String, SourceNames.Named> names, Optional<Map<
                                                        String domain, SourceHistory history, Optional<Finding> readiness) {
         return new SourceNames(resolver, target).name(summary.sources().stream().map(Summary.Source::ip).toList())
                 .thenCompose(names -> {
-                    List<Finding> first = new ArrayList<>();
-                    if (domain != null) {
-                        history.datedAheadWarning(domain.strip()).ifPresent(first::add);
-                    }
+                    List<Finding> first = new ArrayList<>(datedAhead(domain, history));
                     SourceNames.unanswered(names).ifPresent(first::add);
                     if (domain == null) {
                         return CompletableFuture.completedFuture(new SummaryLookups(names, Optional.empty(),
@@ -63,8 +60,12 @@ public record SummaryLookups(Map<String, SourceNames.Named> names, Optional<Map<
      * are dated ahead and its readiness.
      */
     public static SummaryLookups without(String domain, SourceHistory history, Optional<Finding> readiness) {
-        List<Finding> first = domain == null ? List.of() : history.datedAheadWarning(domain.strip()).stream().toList();
-        return new SummaryLookups(Map.of(), Optional.empty(), suggestions(first, List.of(), readiness));
+        return new SummaryLookups(Map.of(), Optional.empty(), suggestions(datedAhead(domain, history), List.of(), readiness));
+    }
+
+    /** For a summary of one domain, the warning that some of its reports are dated ahead. */
+    private static List<Finding> datedAhead(String domain, SourceHistory history) {
+        return domain == null ? List.of() : history.datedAheadWarning(domain.strip()).stream().toList();
     }
 
     private static List<Finding> suggestions(List<Finding> first, List<Finding> advice, Optional<Finding> readiness) {

@@ -57,7 +57,7 @@ class SourceHistoryTest {
 
             assertEquals(Optional.of(Instant.ofEpochSecond(NOV_1)), history.latest());
             assertEquals(Optional.empty(), history.newSince("203.0.113.5"));
-            assertEquals(new SourceHistory.DatedAhead(1, Optional.of(Instant.ofEpochSecond(ahead))), history.ahead());
+            assertEquals(Optional.of(new SourceHistory.DatedAhead(1, Instant.ofEpochSecond(ahead))), history.ahead());
             String day = Instant.ofEpochSecond(ahead).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
             assertEquals("Reports of corp.test that begin after they were imported: 1, the latest on " + day + ". They count in the"
                     + " totals, but not in readiness, new sources or the selector ledger.",
