@@ -58,8 +58,8 @@ public final class ReportArchive implements AutoCloseable {
     private static final int[] ROW_BLOCKS = {64, 16, 4, 1};
     private static final String ROW_COLUMNS = "report, row_no, source_ip, message_count, disposition, dkim, spf, header_from,"
             + " envelope_from, envelope_to, dkim_results, dkim_domain, dkim_selector, dkim_result, dkim_human_result,"
-            + " spf_results, spf_domain, spf_scope, spf_result, spf_human_result";
-    private static final int ROW_VALUES = 20;
+            + " spf_results, spf_domain, spf_scope, spf_result, spf_human_result, reason_type, reason_comment";
+    private static final int ROW_VALUES = 22;
 
     /**
      * The reports that began before they were imported, with a day's grace for clocks: a receiver
@@ -285,7 +285,7 @@ public final class ReportArchive implements AutoCloseable {
                     + String.join(", ", java.util.Collections.nCopies(ROW_BLOCKS[i], oneRow)));
         }
         insertReason = connection.prepareStatement(
-                "INSERT INTO row_reasons (report, row_no, seq, type, comment) VALUES (?, ?, ?, ?, ?)");
+                "INSERT INTO row_reasons_more (report, row_no, seq, type, comment) VALUES (?, ?, ?, ?, ?)");
         insertDkim = connection.prepareStatement(
                 "INSERT INTO row_dkim_more (report, row_no, seq, domain, selector, result, human_result) VALUES (?, ?, ?, ?, ?, ?, ?)");
         insertSpf = connection.prepareStatement(
@@ -813,16 +813,16 @@ public final class ReportArchive implements AutoCloseable {
                 messages += row.count();
                 int number = (int) rows;
                 pendingRows.add(new PendingRow(reportKey, number, row));
-                int seq = 0;
-                for (PolicyOverride reason : row.evaluated().reasons()) {
+                // The first reason and result of each kind are in the record's own row (bound in flush), the others in tables of their own.
+                List<PolicyOverride> reasons = row.evaluated().reasons();
+                for (int more = 1; more < reasons.size(); more++) {
                     insertReason.setLong(1, reportKey);
                     insertReason.setInt(2, number);
-                    insertReason.setInt(3, ++seq);
-                    insertReason.setString(4, reason.type());
-                    text(insertReason, 5, reason.comment());
+                    insertReason.setInt(3, more + 1);
+                    insertReason.setString(4, reasons.get(more).type());
+                    text(insertReason, 5, reasons.get(more).comment());
                     insertReason.addBatch();
                 }
-                // The first result of each kind is in the record's own row (bound in flush), the others in tables of their own.
                 for (int more = 1; more < row.dkim().size(); more++) {
                     DkimAuthResult dkim = row.dkim().get(more);
                     addResult(insertDkim, number, more + 1, dkim.domain(), dkim.selector(), dkim.result(), dkim.humanResult());
@@ -905,6 +905,9 @@ public final class ReportArchive implements AutoCloseable {
             text(statement, ++i, spf == null ? null : spf.scope());
             text(statement, ++i, spf == null ? null : spf.result());
             text(statement, ++i, spf == null ? null : spf.humanResult());
+            PolicyOverride reason = row.evaluated().reasons().isEmpty() ? null : row.evaluated().reasons().get(0);
+            text(statement, ++i, reason == null ? null : reason.type());
+            text(statement, ++i, reason == null ? null : reason.comment());
         }
 
         void failure(ReportPlace where, FailureReport report) {

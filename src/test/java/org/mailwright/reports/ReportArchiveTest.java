@@ -219,6 +219,65 @@ class ReportArchiveTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
+    void anArchiveOfSchemaTwoKeepsEveryReasonWhenMovedToThree(String kind) throws Exception {
+        String location = kind.equals("postgresql") ? TestPostgres.newDatabase() : folder.resolve("old.db").toString();
+        Dialect dialect = kind.equals("postgresql") ? Dialect.POSTGRESQL : Dialect.SQLITE;
+        try (java.sql.Connection old = java.sql.DriverManager.getConnection(kind.equals("postgresql") ? location : "jdbc:sqlite:" + location);
+                Statement statement = old.createStatement()) {
+            statement.execute("CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)");
+            for (int version = 1; version <= 2; version++) {
+                for (String sql : Migrations.VERSIONS.get(version - 1)) {
+                    statement.execute(dialect.sql(sql));
+                }
+                statement.execute("INSERT INTO schema_version (version, applied_at) VALUES (" + version + ", 0)");
+            }
+            statement.execute("INSERT INTO aggregate_reports (id, org_name, report_id, dmarc2_namespace, domain, row_count, message_count,"
+                    + " imported_at) VALUES (7, 'r.example', 'old-2', 0, 'example.com', 3, 6, 0)");
+            for (int row = 1; row <= 3; row++) {
+                statement.execute("INSERT INTO report_rows (report, row_no, source_ip, message_count, disposition, dkim, spf)"
+                        + " VALUES (7, " + row + ", '192.0.2." + row + "', 2, 'none', 'pass', 'fail')");
+            }
+            // Record 1 gives no reason, record 2 one without a comment, record 3 three.
+            statement.execute("INSERT INTO row_reasons VALUES (7, 2, 1, 'forwarded', NULL)");
+            statement.execute("INSERT INTO row_reasons VALUES (7, 3, 1, 'mailing_list', 'list.example')");
+            statement.execute("INSERT INTO row_reasons VALUES (7, 3, 2, 'local_policy', '')");
+            statement.execute("INSERT INTO row_reasons VALUES (7, 3, 3, 'other', 'third')");
+        }
+        try (ReportArchive archive = ReportArchive.open(location, folder)) {
+            assertEquals(Migrations.LATEST, archive.schemaVersion());
+            assertEquals(List.of("2/1 forwarded null", "3/1 mailing_list list.example", "3/2 local_policy ", "3/3 other third"),
+                    reasons(archive, "row_reasons"));
+            // Only the second and later reasons are kept apart.
+            assertEquals(2, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM row_reasons_more"));
+            assertEquals(List.of("forwarded 2 []", "local_policy 2 []", "mailing_list 2 [list.example]", "other 2 [third]"),
+                    archive.summary(new SummaryQuery("example.com", null, null)).overrides().stream()
+                            .map(reason -> reason.type() + " " + reason.messages() + " " + reason.comments()).toList());
+            // And a report imported now reads back alike, beside the old one.
+            Path file = folder.resolve("new.xml");
+            Files.writeString(file, SampleReports.xml("new", "example.com", java.time.LocalDate.of(2026, 1, 2),
+                    SampleReports.record("192.0.2.9", 4, "none", List.of("a.example/s1/pass"), List.of("forwarded/one", "trusted_forwarder")),
+                    SampleReports.record("192.0.2.10", 1, "none", List.of("a.example/s1/pass"), List.of())));
+            assertEquals(1, archive.importFile(file, ReportLimits.DEFAULT).imported());
+            assertEquals(List.of("1/1 forwarded one", "1/2 trusted_forwarder null"), reasons(archive,
+                    "row_reasons WHERE report = (SELECT id FROM aggregate_reports WHERE report_id = 'new')"));
+        }
+    }
+
+    private static List<String> reasons(ReportArchive archive, String rows) throws Exception {
+        List<String> lines = new ArrayList<>();
+        try (Statement statement = archive.connection().createStatement();
+                java.sql.ResultSet result = statement.executeQuery("SELECT row_no, seq, type, comment FROM " + rows
+                        + " ORDER BY report, row_no, seq")) {
+            while (result.next()) {
+                lines.add(result.getInt(1) + "/" + result.getInt(2) + " " + result.getString(3) + " " + result.getString(4));
+            }
+        }
+        archive.connection().commit();
+        return lines;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
     void filesReadAheadAreWrittenInTurnAndAStopKeepsOnlyThoseHandedOver(String kind) throws Exception {
         List<Path> files = new ArrayList<>();
         for (String id : List.of("a", "b", "a", "broken", "c", "d")) {

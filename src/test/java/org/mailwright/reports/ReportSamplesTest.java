@@ -253,7 +253,7 @@ class ReportSamplesTest {
 
     static void clear(ReportArchive archive) throws SQLException {
         try (Statement statement = archive.connection().createStatement()) {
-            for (String table : List.of("row_reasons", "row_dkim_more", "row_spf_more", "report_rows", "aggregate_reports", "failure_reports")) {
+            for (String table : List.of("row_reasons_more", "row_dkim_more", "row_spf_more", "report_rows", "aggregate_reports", "failure_reports")) {
                 statement.execute("DELETE FROM " + table);
             }
         }
