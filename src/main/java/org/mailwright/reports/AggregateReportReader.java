@@ -50,6 +50,12 @@ public final class AggregateReportReader {
      * twice, made every summary of the archive fail).
      */
     static final long MAX_COUNT = 0xFFFF_FFFFL;
+    /**
+     * The most records one report may hold: the archive keys each by its report and its number
+     * ({@link Migrations#ROW_KEYS}). A report within the default limits has fewer anyway (a gigabyte of
+     * the shortest records makes some 14 million); the largest real ones hold thousands.
+     */
+    static final long MAX_RECORDS = Migrations.ROW_KEYS - 1;
     /** The longest {@code org_name} and {@code report_id}, in characters: real ones are a few dozen. */
     static final int MAX_NAME = 256;
     /** The longest policy domain: 253 characters and a final dot. */
@@ -78,6 +84,7 @@ public final class AggregateReportReader {
 
     private final ReportLimits limits;
     private final Sink sink;
+    private final long maxRecords;
 
     private final Element[] stack;
     private int depth;
@@ -132,9 +139,10 @@ public final class AggregateReportReader {
     private String authResult;
     private String authHuman;
 
-    private AggregateReportReader(ReportLimits limits, Sink sink) {
+    private AggregateReportReader(ReportLimits limits, Sink sink, long maxRecords) {
         this.limits = limits;
         this.sink = sink;
+        this.maxRecords = maxRecords;
         this.stack = new Element[limits.maxXmlDepth() + 1];
     }
 
@@ -145,7 +153,12 @@ public final class AggregateReportReader {
      * @throws IOException when {@code xml} cannot be read
      */
     public static Result read(InputStream xml, ReportLimits limits, Sink sink) throws IOException {
-        return new AggregateReportReader(limits, sink).run(new XmlScanner(XmlInput.utf8(xml), limits.maxXmlDepth(),
+        return read(xml, limits, sink, MAX_RECORDS);
+    }
+
+    /** As {@link #read}, refusing a report of more than {@code maxRecords} records. */
+    static Result read(InputStream xml, ReportLimits limits, Sink sink, long maxRecords) throws IOException {
+        return new AggregateReportReader(limits, sink, maxRecords).run(new XmlScanner(XmlInput.utf8(xml), limits.maxXmlDepth(),
                 limits.maxTextLength(), Element.NAMES));
     }
 
@@ -503,6 +516,9 @@ public final class AggregateReportReader {
         }
         inRecord = false;
         long row = rows + 1;
+        if (row > maxRecords) {
+            throw new ReportFormatException("reports.error.too-many-records", maxRecords);
+        }
         if (sourceIp == null) {
             throw new ReportFormatException("reports.error.no-source-ip", row);
         }

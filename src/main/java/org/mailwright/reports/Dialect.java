@@ -4,17 +4,24 @@ package org.mailwright.reports;
 enum Dialect {
 
     /** Child tables keyed by (report, row) are stored in their key's order: half the B-trees to write. */
-    SQLITE("INTEGER PRIMARY KEY", " WITHOUT ROWID", "BINARY"),
-    POSTGRESQL("BIGSERIAL PRIMARY KEY", "", "\"C\"");
+    SQLITE("{sqlite} ", "INTEGER PRIMARY KEY", " WITHOUT ROWID", "BINARY"),
+    POSTGRESQL("{postgresql} ", "BIGSERIAL PRIMARY KEY", "", "\"C\"");
 
+    private final String marker;
     private final String identity;
     private final String clustered;
     private final String bytewise;
 
-    Dialect(String identity, String clustered, String bytewise) {
+    Dialect(String marker, String identity, String clustered, String bytewise) {
+        this.marker = marker;
         this.identity = identity;
         this.clustered = clustered;
         this.bytewise = bytewise;
+    }
+
+    /** Whether this database runs {@code sql}: a statement that begins with a database's marker is that one's alone. */
+    boolean runs(String sql) {
+        return sql.startsWith(marker) || java.util.Arrays.stream(values()).noneMatch(dialect -> sql.startsWith(dialect.marker));
     }
 
     /** The collation that orders text by its code points, whatever the server's locale: the same order on both. */
@@ -23,10 +30,11 @@ enum Dialect {
     }
 
     /**
-     * {@code sql} with {@code {id}} written as this database's generated primary key, and
-     * {@code {clustered}} as what stores a table in its primary key's order.
+     * {@code sql} without this database's marker, with {@code {id}} written as its generated primary
+     * key, and {@code {clustered}} as what stores a table in its primary key's order.
      */
     String sql(String sql) {
-        return sql.replace("{id}", identity).replace("{clustered}", clustered);
+        String unmarked = sql.startsWith(marker) ? sql.substring(marker.length()) : sql;
+        return unmarked.replace("{id}", identity).replace("{clustered}", clustered);
     }
 }

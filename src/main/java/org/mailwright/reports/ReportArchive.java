@@ -56,10 +56,21 @@ public final class ReportArchive implements AutoCloseable {
      * as these make up (40 records: 2 of 16 and 2 of 4), since SQLite's work is mostly per statement.
      */
     private static final int[] ROW_BLOCKS = {64, 16, 4, 1};
-    private static final String ROW_COLUMNS = "report, row_no, source_ip, message_count, disposition, dkim, spf, header_from,"
-            + " envelope_from, envelope_to, dkim_results, dkim_domain, dkim_selector, dkim_result, dkim_human_result,"
-            + " spf_results, spf_domain, spf_scope, spf_result, spf_human_result, reason_type, reason_comment";
-    private static final int ROW_VALUES = 22;
+    private static final String ROW_COLUMNS = "row_key, " + Migrations.RECORD_COLUMNS;
+    private static final int ROW_VALUES = 23;
+
+    /**
+     * The records {@code w} of the reports {@code r}: found by their keys' range, the only way SQLite
+     * finds a report's records (schema 4); PostgreSQL also by its primary key.
+     */
+    private static final String FROM_RECORDS = " FROM report_rows w JOIN aggregate_reports r ON r.id = w.report AND w.row_key BETWEEN r.id * "
+            + Migrations.ROW_KEYS + " AND r.id * " + Migrations.ROW_KEYS + " + " + (Migrations.ROW_KEYS - 1);
+
+    /** {@code report_rows w} joined to the record of each reason or result {@code t}, found by its key. */
+    private static String joinRecord(String t) {
+        return " JOIN report_rows w ON w.report = " + t + ".report AND w.row_no = " + t + ".row_no AND w.row_key = " + t + ".report * "
+                + Migrations.ROW_KEYS + " + " + t + ".row_no ";
+    }
 
     /**
      * The reports that began before they were imported, with a day's grace for clocks: a receiver
@@ -883,6 +894,7 @@ public final class ReportArchive implements AutoCloseable {
         private void bind(PreparedStatement statement, int offset, PendingRow pending) throws SQLException {
             ReportRow row = pending.row();
             int i = offset;
+            statement.setLong(++i, pending.report() * Migrations.ROW_KEYS + pending.number());
             statement.setLong(++i, pending.report());
             statement.setInt(++i, pending.number());
             statement.setString(++i, row.sourceIp());
@@ -1048,7 +1060,7 @@ public final class ReportArchive implements AutoCloseable {
                       SUM(CASE WHEN w.dkim = 'pass' OR w.spf = 'pass' THEN w.message_count ELSE 0 END),
                       SUM(CASE WHEN w.spf = 'pass' THEN w.message_count ELSE 0 END),
                       SUM(CASE WHEN w.dkim = 'pass' THEN w.message_count ELSE 0 END)
-                    FROM report_rows w JOIN aggregate_reports r ON r.id = w.report""" + where
+                    """ + FROM_RECORDS + where
                     + " GROUP BY w.source_ip ORDER BY 2 DESC, w.source_ip COLLATE " + dialect.bytewise();
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bind(statement, parameters);
@@ -1091,7 +1103,7 @@ public final class ReportArchive implements AutoCloseable {
                   SUM(CASE WHEN s.passed = 1 THEN s.message_count ELSE 0 END), MIN(s.begin_time), MAX(s.begin_time)
                 FROM (SELECT r.domain AS policy_domain, r.begin_time, d.domain, d.selector, w.message_count,
                         MAX(CASE WHEN d.result = 'pass' THEN 1 ELSE 0 END) AS passed
-                      FROM row_dkim d JOIN report_rows w ON w.report = d.report AND w.row_no = d.row_no
+                      FROM row_dkim d""" + joinRecord("d") + """
                       JOIN aggregate_reports r ON r.id = d.report""" + where + """
                        AND r.begin_time IS NOT NULL AND d.domain <> '' AND d.selector <> ''
                       GROUP BY d.report, d.row_no, r.domain, r.begin_time, d.domain, d.selector, w.message_count) s
@@ -1108,7 +1120,7 @@ public final class ReportArchive implements AutoCloseable {
     /** Messages per disposition applied, the four RFC 9990 names first. */
     private Map<String, Long> dispositions(String where, List<Object> parameters) {
         Map<String, Long> reported = new TreeMap<>();
-        query("SELECT w.disposition, SUM(w.message_count) FROM report_rows w JOIN aggregate_reports r ON r.id = w.report" + where
+        query("SELECT w.disposition, SUM(w.message_count)" + FROM_RECORDS + where
                 + " AND w.disposition IS NOT NULL GROUP BY w.disposition", parameters,
                 result -> reported.put(result.getString(1), result.getLong(2)));
         Map<String, Long> dispositions = new LinkedHashMap<>();
@@ -1125,7 +1137,7 @@ public final class ReportArchive implements AutoCloseable {
         // A row giving one reason twice counts its messages once.
         query("""
                 SELECT t.type, SUM(t.message_count) FROM (SELECT DISTINCT x.report, x.row_no, x.type, w.message_count
-                  FROM row_reasons x JOIN report_rows w ON w.report = x.report AND w.row_no = x.row_no
+                  FROM row_reasons x""" + joinRecord("x") + """
                   JOIN aggregate_reports r ON r.id = x.report""" + where + ") t GROUP BY t.type", parameters,
                 result -> messages.put(result.getString(1), result.getLong(2)));
         Map<String, List<String>> comments = new HashMap<>();
@@ -1133,7 +1145,7 @@ public final class ReportArchive implements AutoCloseable {
                 SELECT c.type, c.comment FROM (SELECT x.type, x.comment, ROW_NUMBER() OVER (PARTITION BY x.type
                     ORDER BY SUM(w.message_count) DESC, x.comment COLLATE\s""" + dialect.bytewise() + """
                 ) AS n
-                  FROM row_reasons x JOIN report_rows w ON w.report = x.report AND w.row_no = x.row_no
+                  FROM row_reasons x""" + joinRecord("x") + """
                   JOIN aggregate_reports r ON r.id = x.report""" + where + """
                  AND x.comment IS NOT NULL AND x.comment <> '' GROUP BY x.type, x.comment) c
                 WHERE c.n <= ? ORDER BY c.type, c.n""", append(parameters, (long) COMMENTS),
@@ -1192,7 +1204,7 @@ public final class ReportArchive implements AutoCloseable {
                 SELECT r.begin_time / 86400,
                   SUM(w.message_count),
                   SUM(CASE WHEN w.dkim = 'pass' OR w.spf = 'pass' THEN w.message_count ELSE 0 END)
-                FROM report_rows w JOIN aggregate_reports r ON r.id = w.report""" + where(query, parameters)
+                """ + FROM_RECORDS + where(query, parameters)
                 + " AND r.begin_time IS NOT NULL GROUP BY r.begin_time / 86400 ORDER BY 1";
         List<Daily> days = new ArrayList<>();
         query(sql, parameters, result -> {
@@ -1215,7 +1227,7 @@ public final class ReportArchive implements AutoCloseable {
                 SELECT r.org_name,
                   SUM(w.message_count),
                   SUM(CASE WHEN w.dkim = 'pass' OR w.spf = 'pass' THEN w.message_count ELSE 0 END)
-                FROM report_rows w JOIN aggregate_reports r ON r.id = w.report""" + where(query, parameters)
+                """ + FROM_RECORDS + where(query, parameters)
                 + " GROUP BY r.org_name ORDER BY 2 DESC, r.org_name COLLATE " + dialect.bytewise();
         List<Reporter> reporters = new ArrayList<>();
         query(sql, parameters, result -> reporters.add(new Reporter(result.getString(1), result.getLong(2), result.getLong(3))));
@@ -1287,8 +1299,8 @@ public final class ReportArchive implements AutoCloseable {
         String normalized = new SummaryQuery(domain, null, null).domain();
         try {
             Map<String, Instant> firstSeen = new LinkedHashMap<>();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT w.source_ip, MIN(r.begin_time) FROM report_rows w"
-                    + " JOIN aggregate_reports r ON r.id = w.report WHERE r.domain = ? AND " + ARRIVED
+            try (PreparedStatement statement = connection.prepareStatement("SELECT w.source_ip, MIN(r.begin_time)" + FROM_RECORDS
+                    + " WHERE r.domain = ? AND " + ARRIVED
                     + " GROUP BY w.source_ip")) {
                 statement.setString(1, normalized);
                 try (ResultSet result = statement.executeQuery()) {
@@ -1350,7 +1362,7 @@ public final class ReportArchive implements AutoCloseable {
             throw new IllegalArgumentException("At least one row, not " + limit + ".");
         }
         List<Object> parameters = new ArrayList<>();
-        String chosen = "FROM report_rows w JOIN aggregate_reports r ON r.id = w.report" + where(query, parameters)
+        String chosen = FROM_RECORDS + where(query, parameters)
                 + " AND w.source_ip = ? ORDER BY COALESCE(r.begin_time, -1) DESC, w.report DESC, w.row_no";
         parameters.add(sourceIp);
         Map<RowKey, RowParts> found = new LinkedHashMap<>();

@@ -219,7 +219,7 @@ class ReportArchiveTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
-    void anArchiveOfSchemaTwoKeepsEveryReasonWhenMovedToThree(String kind) throws Exception {
+    void anArchiveOfSchemaTwoKeepsEveryReasonAndRecordWhenMovedOn(String kind) throws Exception {
         String location = kind.equals("postgresql") ? TestPostgres.newDatabase() : folder.resolve("old.db").toString();
         Dialect dialect = kind.equals("postgresql") ? Dialect.POSTGRESQL : Dialect.SQLITE;
         try (java.sql.Connection old = java.sql.DriverManager.getConnection(kind.equals("postgresql") ? location : "jdbc:sqlite:" + location);
@@ -247,8 +247,11 @@ class ReportArchiveTest {
             assertEquals(Migrations.LATEST, archive.schemaVersion());
             assertEquals(List.of("2/1 forwarded null", "3/1 mailing_list list.example", "3/2 local_policy ", "3/3 other third"),
                     reasons(archive, "row_reasons"));
-            // Only the second and later reasons are kept apart.
+            // Only the second and later reasons are kept apart; each record keyed by its report and number.
             assertEquals(2, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM row_reasons_more"));
+            assertEquals(3, ReportSamplesTest.count(archive, "SELECT COUNT(*) FROM report_rows WHERE row_key = report * "
+                    + Migrations.ROW_KEYS + " + row_no"));
+            assertEquals(6, archive.summary(SummaryQuery.ALL).messages());
             assertEquals(List.of("forwarded 2 []", "local_policy 2 []", "mailing_list 2 [list.example]", "other 2 [third]"),
                     archive.summary(new SummaryQuery("example.com", null, null)).overrides().stream()
                             .map(reason -> reason.type() + " " + reason.messages() + " " + reason.comments()).toList());

@@ -120,6 +120,30 @@ class ReportHostileInputTest {
     }
 
     @Test
+    void aReportOfMoreRecordsThanTheArchiveKeysIsRefused() throws IOException {
+        String three = SampleReports.xml("example.net", "r-1", "example.com", 1_700_000_000L, List.of(
+                SampleReports.row("192.0.2.1", 2, "pass", "fail"), SampleReports.row("192.0.2.2", 1, "pass", "pass"),
+                SampleReports.row("192.0.2.3", 1, "fail", "fail")));
+        AggregateReportReader.Sink counting = new AggregateReportReader.Sink() {
+            @Override
+            public boolean header(ReportHeader header) {
+                return true;
+            }
+
+            @Override
+            public void row(ReportRow row) {
+            }
+        };
+        assertEquals(3, AggregateReportReader.read(new ByteArrayInputStream(utf8(three)), ReportLimits.DEFAULT, counting, 3).rows());
+        ReportFormatException refused = assertThrows(ReportFormatException.class,
+                () -> AggregateReportReader.read(new ByteArrayInputStream(utf8(three)), ReportLimits.DEFAULT, counting, 2));
+        assertEquals("reports.error.too-many-records", refused.problem().key());
+        assertEquals("The report holds more than 2 records, more than the archive keeps of one report.", refused.getMessage());
+        // The bound every import applies: each record's key in the archive is its report's and its own number.
+        assertEquals(Migrations.ROW_KEYS - 1, AggregateReportReader.MAX_RECORDS);
+    }
+
+    @Test
     void aHugeNameOrAttributeIsRefusedAndAHugeCommentIsPassedOverInBoundedMemory() {
         String name = "n".repeat(XmlScanner.LONGEST_NAME + 1);
         assertEquals("reports.error.markup-too-long", problem(REPORT.replace("<email>", "<" + name + "/><email>")));
