@@ -66,10 +66,53 @@ public final class ReportArchive implements AutoCloseable {
     private static final String FROM_RECORDS = " FROM report_rows w JOIN aggregate_reports r ON r.id = w.report AND w.row_key BETWEEN r.id * "
             + Migrations.ROW_KEYS + " AND r.id * " + Migrations.ROW_KEYS + " + " + (Migrations.ROW_KEYS - 1);
 
-    /** {@code report_rows w} joined to the record of each reason or result {@code t}, found by its key. */
-    private static String joinRecord(String t) {
-        return " JOIN report_rows w ON w.report = " + t + ".report AND w.row_no = " + t + ".row_no AND w.row_key = " + t + ".report * "
-                + Migrations.ROW_KEYS + " + " + t + ".row_no ";
+    /**
+     * A record's DKIM results, SPF results or override reasons: the first kept in the record's row,
+     * the others in a table of their own, as the views {@code row_dkim}, {@code row_spf} and
+     * {@code row_reasons} join them. The queries read them from the records they select instead:
+     * SQLite reads such a view, a union of two tables, whole, whatever a query joins it to, so a
+     * domain's summary read every record in the archive.
+     */
+    private enum Listed {
+        DKIM("row_dkim_more", "w.dkim_results > 0", "w.dkim_results > 1",
+                "w.dkim_domain AS domain, w.dkim_selector AS selector, w.dkim_result AS result, w.dkim_human_result AS human_result",
+                "m.domain, m.selector, m.result, m.human_result"),
+        SPF("row_spf_more", "w.spf_results > 0", "w.spf_results > 1",
+                "w.spf_domain AS domain, w.spf_scope AS scope, w.spf_result AS result, w.spf_human_result AS human_result",
+                "m.domain, m.scope, m.result, m.human_result"),
+        // A record with a second reason has a first one.
+        REASONS("row_reasons_more", "w.reason_type IS NOT NULL", "w.reason_type IS NOT NULL",
+                "w.reason_type AS type, w.reason_comment AS comment", "m.type, m.comment");
+
+        private final String more;
+        private final String hasFirst;
+        private final String hasMore;
+        private final String firstColumns;
+        private final String moreColumns;
+
+        Listed(String more, String hasFirst, String hasMore, String firstColumns, String moreColumns) {
+            this.more = more;
+            this.hasFirst = hasFirst;
+            this.hasMore = hasMore;
+            this.firstColumns = firstColumns;
+            this.moreColumns = moreColumns;
+        }
+
+        /**
+         * Those of the records {@code from} (over {@code report_rows w}) and {@code where} select, each
+         * after the record's {@code columns} and its {@code seq}; {@code where}'s values are bound twice.
+         */
+        String of(String columns, String from, String where) {
+            return "SELECT " + columns + "1 AS seq, " + firstColumns + from + where + " AND " + hasFirst
+                    + " UNION ALL SELECT " + columns + "m.seq, " + moreColumns + from + " JOIN " + more
+                    + " m ON m.report = w.report AND m.row_no = w.row_no" + where + " AND " + hasMore;
+        }
+    }
+
+    private static List<Object> twice(List<Object> parameters) {
+        List<Object> both = new ArrayList<>(parameters);
+        both.addAll(parameters);
+        return both;
     }
 
     /**
@@ -1091,25 +1134,31 @@ public final class ReportArchive implements AutoCloseable {
         query("SELECT r.domain, COALESCE(MAX(CASE WHEN " + ARRIVED + " THEN r.begin_time END), MAX(r.begin_time))"
                 + " FROM aggregate_reports r" + where + " AND r.begin_time IS NOT NULL GROUP BY r.domain", parameters,
                 result -> newest.put(result.getString(1), day(result.getLong(2))));
+        String columns = "w.report, w.row_no, w.message_count, w.dkim_results AS results, r.domain AS policy_domain, r.begin_time, ";
+        String signatures = "WITH d AS (" + Listed.DKIM.of(columns, FROM_RECORDS, where) + ") ";
         Set<List<String>> dual = new HashSet<>();
-        query("""
-                SELECT DISTINCT a.domain, a.selector FROM row_dkim a
-                JOIN row_dkim b ON b.report = a.report AND b.row_no = a.row_no AND b.domain = a.domain AND b.selector <> a.selector
-                JOIN aggregate_reports r ON r.id = a.report""" + where + " AND a.selector <> '' AND b.selector <> ''",
-                parameters, result -> dual.add(List.of(result.getString(1), result.getString(2))));
-        // A row that lists one signature twice counts its messages once: grouped per row first.
-        String sql = """
+        // Two selectors of one domain on one record: only records of two signatures or more have them.
+        query("WITH d AS (" + Listed.DKIM.of(columns, FROM_RECORDS, where + " AND w.dkim_results > 1") + ") " + """
+                SELECT DISTINCT a.domain, a.selector FROM d a
+                JOIN d b ON b.report = a.report AND b.row_no = a.row_no AND b.domain = a.domain AND b.selector <> a.selector
+                WHERE a.selector <> '' AND b.selector <> ''""",
+                twice(parameters), result -> dual.add(List.of(result.getString(1), result.getString(2))));
+        // A row that lists one signature twice counts its messages once: a row of two signatures or more is
+        // grouped first (sorting every row instead took half the query's time).
+        String sql = signatures + """
                 SELECT s.policy_domain, s.domain, s.selector, SUM(s.message_count),
                   SUM(CASE WHEN s.passed = 1 THEN s.message_count ELSE 0 END), MIN(s.begin_time), MAX(s.begin_time)
-                FROM (SELECT r.domain AS policy_domain, r.begin_time, d.domain, d.selector, w.message_count,
-                        MAX(CASE WHEN d.result = 'pass' THEN 1 ELSE 0 END) AS passed
-                      FROM row_dkim d""" + joinRecord("d") + """
-                      JOIN aggregate_reports r ON r.id = d.report""" + where + """
-                       AND r.begin_time IS NOT NULL AND d.domain <> '' AND d.selector <> ''
-                      GROUP BY d.report, d.row_no, r.domain, r.begin_time, d.domain, d.selector, w.message_count) s
+                FROM (SELECT d.policy_domain, d.begin_time, d.domain, d.selector, d.message_count,
+                        CASE WHEN d.result = 'pass' THEN 1 ELSE 0 END AS passed
+                      FROM d WHERE d.results = 1 AND d.begin_time IS NOT NULL AND d.domain <> '' AND d.selector <> ''
+                      UNION ALL
+                      SELECT d.policy_domain, d.begin_time, d.domain, d.selector, d.message_count,
+                        MAX(CASE WHEN d.result = 'pass' THEN 1 ELSE 0 END)
+                      FROM d WHERE d.results > 1 AND d.begin_time IS NOT NULL AND d.domain <> '' AND d.selector <> ''
+                      GROUP BY d.report, d.row_no, d.policy_domain, d.begin_time, d.domain, d.selector, d.message_count) s
                 GROUP BY s.policy_domain, s.domain, s.selector""";
         List<SelectorLedger.Sighting> sightings = new ArrayList<>();
-        query(sql, parameters, result -> {
+        query(sql, twice(parameters), result -> {
             List<String> key = List.of(result.getString(2), result.getString(3));
             sightings.add(new SelectorLedger.Sighting(key.get(0), key.get(1), result.getLong(4), result.getLong(5),
                     day(result.getLong(6)), day(result.getLong(7)), newest.get(result.getString(1)), dual.contains(key)));
@@ -1135,20 +1184,17 @@ public final class ReportArchive implements AutoCloseable {
     private List<Summary.OverrideReason> overrides(String where, List<Object> parameters) {
         Map<String, Long> messages = new LinkedHashMap<>();
         // A row giving one reason twice counts its messages once.
-        query("""
-                SELECT t.type, SUM(t.message_count) FROM (SELECT DISTINCT x.report, x.row_no, x.type, w.message_count
-                  FROM row_reasons x""" + joinRecord("x") + """
-                  JOIN aggregate_reports r ON r.id = x.report""" + where + ") t GROUP BY t.type", parameters,
+        String reasons = "WITH x AS (" + Listed.REASONS.of("w.report, w.row_no, w.message_count, ", FROM_RECORDS, where) + ") ";
+        query(reasons + "SELECT t.type, SUM(t.message_count) FROM (SELECT DISTINCT x.report, x.row_no, x.type, x.message_count"
+                + " FROM x) t GROUP BY t.type", twice(parameters),
                 result -> messages.put(result.getString(1), result.getLong(2)));
         Map<String, List<String>> comments = new HashMap<>();
-        query("""
+        query(reasons + """
                 SELECT c.type, c.comment FROM (SELECT x.type, x.comment, ROW_NUMBER() OVER (PARTITION BY x.type
-                    ORDER BY SUM(w.message_count) DESC, x.comment COLLATE\s""" + dialect.bytewise() + """
+                    ORDER BY SUM(x.message_count) DESC, x.comment COLLATE\s""" + dialect.bytewise() + """
                 ) AS n
-                  FROM row_reasons x""" + joinRecord("x") + """
-                  JOIN aggregate_reports r ON r.id = x.report""" + where + """
-                 AND x.comment IS NOT NULL AND x.comment <> '' GROUP BY x.type, x.comment) c
-                WHERE c.n <= ? ORDER BY c.type, c.n""", append(parameters, (long) COMMENTS),
+                  FROM x WHERE x.comment IS NOT NULL AND x.comment <> '' GROUP BY x.type, x.comment) c
+                WHERE c.n <= ? ORDER BY c.type, c.n""", append(twice(parameters), (long) COMMENTS),
                 result -> comments.computeIfAbsent(result.getString(1), type -> new ArrayList<>()).add(oneLine(result.getString(2))));
         List<Summary.OverrideReason> overrides = new ArrayList<>();
         messages.forEach((type, count) -> overrides.add(new Summary.OverrideReason(type, count,
@@ -1379,14 +1425,17 @@ public final class ReportArchive implements AutoCloseable {
             // Only the rows listed: the children of a source's other rows are never read.
             List<Object> bounded = new ArrayList<>(parameters);
             bounded.add((long) limit);
-            String of = "WITH chosen AS (SELECT w.report, w.row_no " + chosen + " LIMIT ?) SELECT t.report, t.row_no, ";
-            String join = " t JOIN chosen c ON c.report = t.report AND c.row_no = t.row_no ORDER BY t.report, t.row_no, t.seq";
-            query(of + "t.type, t.comment FROM row_reasons" + join, bounded, result -> found.get(key(result)).reasons
-                    .add(new PolicyOverride(result.getString(3), result.getString(4))));
-            query(of + "t.domain, t.selector, t.result, t.human_result FROM row_dkim" + join, bounded, result -> found.get(key(result)).dkim
-                    .add(new DkimAuthResult(result.getString(3), result.getString(4), result.getString(5), result.getString(6))));
-            query(of + "t.domain, t.scope, t.result, t.human_result FROM row_spf" + join, bounded, result -> found.get(key(result)).spf
-                    .add(new SpfAuthResult(result.getString(3), result.getString(4), result.getString(5), result.getString(6))));
+            String listed = " FROM chosen c JOIN report_rows w ON w.report = c.report AND w.row_no = c.row_no AND w.row_key = c.report * "
+                    + Migrations.ROW_KEYS + " + c.row_no";
+            java.util.function.Function<Listed, String> of = kind -> "WITH chosen AS (SELECT w.report, w.row_no " + chosen
+                    + " LIMIT ?), t AS (" + kind.of("w.report, w.row_no, ", listed, " WHERE 1 = 1") + ") SELECT * FROM t"
+                    + " ORDER BY t.report, t.row_no, t.seq";
+            query(of.apply(Listed.REASONS), bounded, result -> found.get(key(result)).reasons
+                    .add(new PolicyOverride(result.getString(4), result.getString(5))));
+            query(of.apply(Listed.DKIM), bounded, result -> found.get(key(result)).dkim
+                    .add(new DkimAuthResult(result.getString(4), result.getString(5), result.getString(6), result.getString(7))));
+            query(of.apply(Listed.SPF), bounded, result -> found.get(key(result)).spf
+                    .add(new SpfAuthResult(result.getString(4), result.getString(5), result.getString(6), result.getString(7))));
         }
         return new SourceRows(found.values().stream().map(parts -> parts.row(sourceIp)).toList(), more);
     }
