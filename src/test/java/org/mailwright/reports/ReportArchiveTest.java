@@ -173,21 +173,7 @@ class ReportArchiveTest {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void anArchiveOfSchemaOneKeepsEveryResultWhenMovedToTwo(String kind) throws Exception {
-        String location = kind.equals("postgresql") ? TestPostgres.newDatabase() : folder.resolve("old.db").toString();
-        Dialect dialect = kind.equals("postgresql") ? Dialect.POSTGRESQL : Dialect.SQLITE;
-        try (java.sql.Connection old = java.sql.DriverManager.getConnection(kind.equals("postgresql") ? location : "jdbc:sqlite:" + location);
-                Statement statement = old.createStatement()) {
-            statement.execute("CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)");
-            for (String sql : Migrations.VERSIONS.get(0)) {
-                statement.execute(dialect.sql(sql));
-            }
-            statement.execute("INSERT INTO schema_version (version, applied_at) VALUES (1, 0)");
-            statement.execute("INSERT INTO aggregate_reports (id, org_name, report_id, dmarc2_namespace, domain, row_count, message_count,"
-                    + " imported_at) VALUES (7, 'r.example', 'old-1', 0, 'example.com', 3, 6, 0)");
-            for (int row = 1; row <= 3; row++) {
-                statement.execute("INSERT INTO report_rows (report, row_no, source_ip, message_count, disposition, dkim, spf)"
-                        + " VALUES (7, " + row + ", '192.0.2." + row + "', 2, 'none', 'pass', 'fail')");
-            }
+        String location = archiveOfVersion(kind, 1, statement -> {
             // Record 1 has no DKIM result, record 2 one, record 3 three; records 1 and 3 one SPF result, record 2 two.
             statement.execute("INSERT INTO row_dkim VALUES (7, 2, 1, 'example.com', 's1', 'pass', NULL)");
             for (int seq = 1; seq <= 3; seq++) {
@@ -197,7 +183,7 @@ class ReportArchiveTest {
             statement.execute("INSERT INTO row_spf VALUES (7, 2, 1, 'example.com', 'helo', 'fail', NULL)");
             statement.execute("INSERT INTO row_spf VALUES (7, 2, 2, 'bounce.example.com', 'mfrom', 'softfail', 'why')");
             statement.execute("INSERT INTO row_spf VALUES (7, 3, 1, NULL, NULL, NULL, NULL)");
-        }
+        });
         try (ReportArchive archive = ReportArchive.open(location, folder)) {
             assertEquals(Migrations.LATEST, archive.schemaVersion());
             assertEquals(List.of("2/1 example.com s1 pass null", "3/1 d1.example s1 fail h1", "3/2 d2.example s2 fail h2",
@@ -220,29 +206,13 @@ class ReportArchiveTest {
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
     void anArchiveOfSchemaTwoKeepsEveryReasonAndRecordWhenMovedOn(String kind) throws Exception {
-        String location = kind.equals("postgresql") ? TestPostgres.newDatabase() : folder.resolve("old.db").toString();
-        Dialect dialect = kind.equals("postgresql") ? Dialect.POSTGRESQL : Dialect.SQLITE;
-        try (java.sql.Connection old = java.sql.DriverManager.getConnection(kind.equals("postgresql") ? location : "jdbc:sqlite:" + location);
-                Statement statement = old.createStatement()) {
-            statement.execute("CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)");
-            for (int version = 1; version <= 2; version++) {
-                for (String sql : Migrations.VERSIONS.get(version - 1)) {
-                    statement.execute(dialect.sql(sql));
-                }
-                statement.execute("INSERT INTO schema_version (version, applied_at) VALUES (" + version + ", 0)");
-            }
-            statement.execute("INSERT INTO aggregate_reports (id, org_name, report_id, dmarc2_namespace, domain, row_count, message_count,"
-                    + " imported_at) VALUES (7, 'r.example', 'old-2', 0, 'example.com', 3, 6, 0)");
-            for (int row = 1; row <= 3; row++) {
-                statement.execute("INSERT INTO report_rows (report, row_no, source_ip, message_count, disposition, dkim, spf)"
-                        + " VALUES (7, " + row + ", '192.0.2." + row + "', 2, 'none', 'pass', 'fail')");
-            }
+        String location = archiveOfVersion(kind, 2, statement -> {
             // Record 1 gives no reason, record 2 one without a comment, record 3 three.
             statement.execute("INSERT INTO row_reasons VALUES (7, 2, 1, 'forwarded', NULL)");
             statement.execute("INSERT INTO row_reasons VALUES (7, 3, 1, 'mailing_list', 'list.example')");
             statement.execute("INSERT INTO row_reasons VALUES (7, 3, 2, 'local_policy', '')");
             statement.execute("INSERT INTO row_reasons VALUES (7, 3, 3, 'other', 'third')");
-        }
+        });
         try (ReportArchive archive = ReportArchive.open(location, folder)) {
             assertEquals(Migrations.LATEST, archive.schemaVersion());
             assertEquals(List.of("2/1 forwarded null", "3/1 mailing_list list.example", "3/2 local_policy ", "3/3 other third"),
@@ -264,6 +234,39 @@ class ReportArchiveTest {
             assertEquals(List.of("1/1 forwarded one", "1/2 trusted_forwarder null"), reasons(archive,
                     "row_reasons WHERE report = (SELECT id FROM aggregate_reports WHERE report_id = 'new')"));
         }
+    }
+
+    private interface OldRows {
+        void write(Statement statement) throws java.sql.SQLException;
+    }
+
+    /**
+     * A new archive of the database {@code kind} made as Mailwright made them at schema {@code version}:
+     * report 7 of three records (2 messages each, DKIM pass, SPF fail), then {@code rows} written.
+     */
+    private String archiveOfVersion(String kind, int version, OldRows rows) throws Exception {
+        String location = kind.equals("postgresql") ? TestPostgres.newDatabase() : folder.resolve("old.db").toString();
+        Dialect dialect = kind.equals("postgresql") ? Dialect.POSTGRESQL : Dialect.SQLITE;
+        try (java.sql.Connection old = java.sql.DriverManager.getConnection(kind.equals("postgresql") ? location : "jdbc:sqlite:" + location);
+                Statement statement = old.createStatement()) {
+            statement.execute("CREATE TABLE schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)");
+            for (int made = 1; made <= version; made++) {
+                for (String sql : Migrations.VERSIONS.get(made - 1)) {
+                    if (dialect.runs(sql)) {
+                        statement.execute(dialect.sql(sql));
+                    }
+                }
+                statement.execute("INSERT INTO schema_version (version, applied_at) VALUES (" + made + ", 0)");
+            }
+            statement.execute("INSERT INTO aggregate_reports (id, org_name, report_id, dmarc2_namespace, domain, row_count, message_count,"
+                    + " imported_at) VALUES (7, 'r.example', 'old', 0, 'example.com', 3, 6, 0)");
+            for (int row = 1; row <= 3; row++) {
+                statement.execute("INSERT INTO report_rows (report, row_no, source_ip, message_count, disposition, dkim, spf)"
+                        + " VALUES (7, " + row + ", '192.0.2." + row + "', 2, 'none', 'pass', 'fail')");
+            }
+            rows.write(statement);
+        }
+        return location;
     }
 
     private static List<String> reasons(ReportArchive archive, String rows) throws Exception {
