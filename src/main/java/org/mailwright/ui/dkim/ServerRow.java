@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.mailwright.dkim.KeyTestReport.ServerCheck;
 import org.mailwright.dkim.KeyTestReport.Source;
 import org.mailwright.dkim.KeyTestResult;
+import org.mailwright.i18n.ControlCharacters;
 import org.mailwright.ui.controls.CheckState;
 
 /**
@@ -20,6 +21,12 @@ import org.mailwright.ui.controls.CheckState;
  */
 record ServerRow(CheckState state, String word, String server, String role, String address, String detail,
                  List<String> records) {
+
+    /** The records are what the server answered: their control characters as the command line shows them. */
+    ServerRow {
+        detail = ControlCharacters.shown(detail);
+        records = records.stream().map(ControlCharacters::shown).toList();
+    }
 
     static ServerRow of(ServerCheck check, Words words) {
         Locale locale = words.locale();

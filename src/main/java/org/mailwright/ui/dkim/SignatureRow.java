@@ -10,6 +10,7 @@ import org.mailwright.dkim.SignatureKind;
 import org.mailwright.dkim.SignatureResult;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.findings.Finding;
+import org.mailwright.i18n.ControlCharacters;
 import org.mailwright.message.DkimVerdict;
 import org.mailwright.ui.controls.CheckState;
 
@@ -30,8 +31,26 @@ import org.mailwright.ui.controls.CheckState;
 record SignatureRow(CheckState state, String word, String title, String reason, List<Tag> tags,
                     List<Finding> notes, String keyName, String keyLookup, List<String> keyRecords) {
 
+    /** A stranger's control characters (from the message or the DNS) as the command line shows them. */
+    SignatureRow {
+        word = ControlCharacters.shown(word);
+        title = ControlCharacters.shown(title);
+        reason = ControlCharacters.shown(reason);
+        tags = List.copyOf(tags);
+        notes = List.copyOf(notes);
+        keyName = ControlCharacters.shown(keyName);
+        keyLookup = ControlCharacters.shown(keyLookup);
+        keyRecords = keyRecords.stream().map(ControlCharacters::shown).toList();
+    }
+
     /** A label and its value: one of a signature's tags, or a fact a verdict was decided on. */
     record Tag(String label, String value) {
+
+        /** The value often comes from the message or the DNS: its control characters as the command line shows them. */
+        Tag {
+            label = ControlCharacters.shown(label);
+            value = ControlCharacters.shown(value);
+        }
     }
 
     /** A signature of a message's verdict: first whether DMARC counts it, its d= being aligned with the From domain. */

@@ -1,6 +1,7 @@
 package org.mailwright.ui.dkim;
 
 import java.util.List;
+import org.mailwright.i18n.ControlCharacters;
 import org.mailwright.ui.controls.CheckState;
 
 /**
@@ -11,7 +12,9 @@ import org.mailwright.ui.controls.CheckState;
  */
 record StampedRow(String title, List<Method> methods) {
 
+    /** The field is the message's: its control characters as the command line shows them. */
     StampedRow {
+        title = ControlCharacters.shown(title);
         methods = List.copyOf(methods);
     }
 
@@ -25,5 +28,12 @@ record StampedRow(String title, List<Method> methods) {
      * @param comparison that state in a word
      */
     record Method(String method, String theirs, String ours, CheckState state, String comparison) {
+
+        Method {
+            method = ControlCharacters.shown(method);
+            theirs = ControlCharacters.shown(theirs);
+            ours = ControlCharacters.shown(ours);
+            comparison = ControlCharacters.shown(comparison);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.mailwright.ui.dkim;
 
 import java.util.List;
 import java.util.Locale;
+import org.mailwright.i18n.ControlCharacters;
 import org.mailwright.ui.controls.CheckState;
 
 /**
@@ -17,9 +18,13 @@ import org.mailwright.ui.controls.CheckState;
 record VerdictCard(CheckState state, String word, String title, String sentence, List<SignatureRow.Tag> facts,
                    List<String> lines) {
 
+    /** A stranger's control characters (from the message or the DNS) as the command line shows them. */
     VerdictCard {
+        word = ControlCharacters.shown(word);
+        title = ControlCharacters.shown(title);
+        sentence = ControlCharacters.shown(sentence);
         facts = List.copyOf(facts);
-        lines = List.copyOf(lines);
+        lines = lines.stream().map(ControlCharacters::shown).toList();
     }
 
     /** How a result word of RFC 8601 reads as a state: the protocols share their words. */

@@ -10,6 +10,7 @@ import org.mailwright.dkim.SignatureResult;
 import org.mailwright.dmarc.DiscoveredPolicy;
 import org.mailwright.dmarc.Policy;
 import org.mailwright.findings.Finding;
+import org.mailwright.i18n.ControlCharacters;
 import org.mailwright.message.DmarcVerdict;
 import org.mailwright.message.MessageVerdict;
 import org.mailwright.message.SpfVerdict;
@@ -39,7 +40,12 @@ record VerdictScreen(CheckState state, String overall, String fromDomain, String
                      List<SignatureRow> dkim, VerdictCard dmarc, VerdictCard arc, List<StampedRow> stamped,
                      List<Finding> findings) {
 
+    /** The message's own words (its From domain) with their control characters as the command line shows them. */
     VerdictScreen {
+        overall = ControlCharacters.shown(overall);
+        fromDomain = ControlCharacters.shown(fromDomain);
+        status = ControlCharacters.shown(status);
+        dkimSummary = ControlCharacters.shown(dkimSummary);
         dkim = List.copyOf(dkim);
         stamped = List.copyOf(stamped);
         findings = List.copyOf(findings);

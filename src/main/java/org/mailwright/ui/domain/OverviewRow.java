@@ -9,6 +9,7 @@ import org.mailwright.check.DomainOverview.Aspect;
 import org.mailwright.dns.LookupResult;
 import org.mailwright.dns.SoaData;
 import org.mailwright.findings.Finding;
+import org.mailwright.i18n.ControlCharacters;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.controls.CheckState;
 
@@ -28,12 +29,15 @@ import org.mailwright.ui.controls.CheckState;
 public record OverviewRow(Aspect aspect, String name, CheckState state, String explanation, List<String> records, long ttl,
                           List<Finding> findings) {
 
+    /** The records are what the DNS answered: their control characters as the command line shows them. */
     public OverviewRow {
         Objects.requireNonNull(aspect, "aspect");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(explanation, "explanation");
-        records = List.copyOf(records);
+        name = ControlCharacters.shown(name);
+        explanation = ControlCharacters.shown(explanation);
+        records = records.stream().map(ControlCharacters::shown).toList();
         findings = List.copyOf(findings);
     }
 

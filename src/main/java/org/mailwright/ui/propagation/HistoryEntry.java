@@ -3,6 +3,7 @@ package org.mailwright.ui.propagation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.mailwright.i18n.ControlCharacters;
 import org.mailwright.propagation.CellState;
 import org.mailwright.propagation.ProbeHistory;
 import org.mailwright.propagation.ProbeServer;
@@ -22,8 +23,9 @@ record HistoryEntry(String time, CheckState look, List<String> lines) {
     /** More changes than this in one check are summed up, not listed. */
     static final int MAX_LINES = 6;
 
+    /** A line may quote what a server answered: its control characters as the command line shows them. */
     HistoryEntry {
-        lines = List.copyOf(lines);
+        lines = lines.stream().map(ControlCharacters::shown).toList();
     }
 
     /** The changes of {@code history}, newest first. */

@@ -10,6 +10,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.mailwright.dns.RecordType;
 import org.mailwright.dns.TxtStrings;
+import org.mailwright.i18n.ControlCharacters;
 import org.mailwright.propagation.Cell;
 import org.mailwright.propagation.CellState;
 import org.mailwright.propagation.ExpectedRecord;
@@ -78,8 +79,11 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
      */
     record Line(String title, String name, String expected, String expectedBrief, List<String> values, List<String> zoneLines,
                 boolean propagated, List<GridCell> cells) {
+        /** The values are what servers answered: their control characters as the command line shows them. */
         Line {
-            values = List.copyOf(values);
+            expected = ControlCharacters.shown(expected);
+            expectedBrief = ControlCharacters.shown(expectedBrief);
+            values = values.stream().map(ControlCharacters::shown).toList();
             zoneLines = List.copyOf(zoneLines);
             cells = List.copyOf(cells);
         }
@@ -100,8 +104,13 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
      */
     record GridCell(CellState state, CheckState look, Ikon icon, String word, String note, String explanation,
                     List<String> answer, String facts, String tooltip) {
+        /** The answer is the server's: its control characters as the command line shows them. */
         GridCell {
-            answer = List.copyOf(answer);
+            note = ControlCharacters.shown(note);
+            explanation = ControlCharacters.shown(explanation);
+            answer = answer.stream().map(ControlCharacters::shown).toList();
+            facts = ControlCharacters.shown(facts);
+            tooltip = ControlCharacters.shown(tooltip);
         }
     }
 

@@ -116,6 +116,16 @@ class KeyCheckTest {
     }
 
     @Test
+    void aServersControlCharactersAreShownAsTheCommandLineShowsThem() {
+        // A right-to-left override (U+202E, in UTF-8) in what the servers publish.
+        dns = TestDnsServer.start(DkimZone.corpExample("202611a._domainkey 300 IN TXT \"v=DKIM1; k=rsa; p=\\226\\128\\174MIGf\"\n"));
+
+        check.accept(test(), "Quad9");
+
+        assertEquals(List.of("v=DKIM1; k=rsa; p=\uFFFDMIGf"), check.servers().get(0).records());
+    }
+
+    @Test
     void checkAgainAsksTheServersNowNotTheCacheOfTheLastCheck() {
         dns = TestDnsServer.start(DkimZone.corpExample(""));
         settings.useCustomResolver(dns.address().toString());

@@ -221,6 +221,18 @@ class MessageCheckViewModelTest {
     }
 
     @Test
+    void aStrangersControlCharactersAreShownAsTheCommandLineShowsThem() {
+        // A right-to-left override in the receiver's name and the envelope sender, a CSI (U+009B) in the HELO name.
+        VerdictScreen screen = check(delivered().replace("Authentication-Results: mx.example.org", "Authentication-Results: mx.\u202Eexample.org")
+                .replace("Return-Path: <bounce@", "Return-Path: <bo\u202Eunce@")
+                .replace("Received: from out.corp.example", "Received: from out.corp\u009B.example"));
+
+        assertEquals("Written by mx.\uFFFDexample.org", screen.stamped().get(0).title());
+        assertEquals("bo\uFFFDunce@corp.example", fact(screen.spf(), "Envelope sender"));
+        assertEquals("out.corp\uFFFD.example", fact(screen.spf(), "HELO name"));
+    }
+
+    @Test
     void anUnsignedMessageSaysSo() {
         VerdictScreen screen = check(MESSAGE);
 

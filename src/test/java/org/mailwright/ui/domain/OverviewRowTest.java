@@ -101,6 +101,13 @@ class OverviewRowTest {
         assertTrue(row.explanation().contains("münchen.de no tiene servidores de nombres propios"), row.explanation());
     }
 
+    @Test
+    void aRecordsControlCharactersAreShownAsTheCommandLineShowsThem() {
+        OverviewRow row = row(Aspect.SPF, ok("example.com", RecordType.TXT, "v=spf1 include:\u202Eexample.net \u009B-all"));
+
+        assertEquals(List.of("v=spf1 include:\uFFFDexample.net \uFFFD-all"), row.records());
+    }
+
     private static OverviewRow row(Aspect aspect, LookupResult result) {
         return OverviewRow.of(DomainOverview.judge(aspect, DomainName.of(result.name()), result), ENGLISH, Locale.ROOT);
     }

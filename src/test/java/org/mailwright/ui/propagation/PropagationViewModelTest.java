@@ -270,6 +270,25 @@ class PropagationViewModelTest {
     }
 
     @Test
+    void aServersControlCharactersAreShownAsTheCommandLineShowsThem() {
+        // A right-to-left override (U+202E, in UTF-8) and a CSI (U+009B) in the published value.
+        try (TestDnsServer hostile = TestDnsServer.start(zone(2026010102, "v=DMARC1; p=none; rua=mailto:d@\\226\\128\\174example.test\\194\\155"))) {
+            settings.useCustomResolver(hostile.address().toString());
+            settings.nameServerPortProperty().set(hostile.port());
+            model.spfProperty().set(false);
+            model.mxProperty().set(false);
+
+            model.startWatching();
+
+            PropagationGrid.Line dmarc = model.gridProperty().get().lines().get(0);
+            String shown = "v=DMARC1; p=none; rua=mailto:d@\uFFFDexample.test\uFFFD";
+            assertEquals(List.of(shown), dmarc.values());
+            assertEquals(List.of(shown), dmarc.cells().get(0).answer());
+            assertTrue(dmarc.cells().get(0).tooltip().contains(shown), dmarc.cells().get(0).tooltip());
+        }
+    }
+
+    @Test
     void publicResolversAreOneClickPresetsNeverAddedSilently() {
         assertTrue(model.addedServers().isEmpty());
         assertEquals(List.of("Google 8.8.8.8", "Cloudflare 1.1.1.1", "Quad9 9.9.9.9"),
