@@ -2,6 +2,7 @@ package org.mailwright.ui.reports;
 
 import java.text.NumberFormat;
 import java.text.ParsePosition;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -41,19 +42,29 @@ final class ReportCharts {
     }
 
     private static Node daily(List<ReportArchive.Daily> days, ResourceBundle words, Locale locale) {
-        // Short enough that a fortnight's days stand upright under their bars: 6 Dec, 6 dic.
-        DateTimeFormatter shortDay = DateTimeFormatter.ofPattern("d MMM", locale);
         StackedBarChart<String, Number> chart = new StackedBarChart<>(new CategoryAxis(), numbers(new NumberAxis(), locale));
         XYChart.Series<String, Number> pass = new XYChart.Series<>();
         pass.setName(Texts.format(words, "reports.chart.pass"));
         XYChart.Series<String, Number> fail = new XYChart.Series<>();
         fail.setName(Texts.format(words, "reports.chart.fail"));
-        for (ReportArchive.Daily day : days) {
-            pass.getData().add(new XYChart.Data<>(shortDay.format(day.day()), day.dmarcPass()));
-            fail.getData().add(new XYChart.Data<>(shortDay.format(day.day()), day.dmarcFail()));
+        List<String> labels = dayLabels(days.stream().map(ReportArchive.Daily::day).toList(), locale);
+        for (int i = 0; i < days.size(); i++) {
+            pass.getData().add(new XYChart.Data<>(labels.get(i), days.get(i).dmarcPass()));
+            fail.getData().add(new XYChart.Data<>(labels.get(i), days.get(i).dmarcFail()));
         }
         chart.getData().setAll(List.of(pass, fail));
         return framed(chart, "reports-chart-daily", Texts.format(words, "reports.chart.daily"), HEIGHT);
+    }
+
+    /**
+     * The days' names under their bars, short enough that a fortnight's stand upright (6 Dec, 6 dic),
+     * with the year when the days span more than one: each name is a bar of its own, and two years'
+     * 6 Decembers made one bar of both days' messages.
+     */
+    static List<String> dayLabels(List<LocalDate> days, Locale locale) {
+        boolean oneYear = days.stream().map(LocalDate::getYear).distinct().count() <= 1;
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(oneYear ? "d MMM" : "d MMM yyyy", locale);
+        return days.stream().map(format::format).toList();
     }
 
     private static Node topSources(Summary summary, ResourceBundle words, Locale locale) {
