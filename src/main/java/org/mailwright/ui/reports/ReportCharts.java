@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -52,6 +53,10 @@ final class ReportCharts {
             pass.getData().add(new XYChart.Data<>(labels.get(i), days.get(i).dmarcPass()));
             fail.getData().add(new XYChart.Data<>(labels.get(i), days.get(i).dmarcFail()));
         }
+        // The default 10 px between days left a long period's bars no width at all in a small window.
+        int count = Math.max(1, days.size());
+        chart.categoryGapProperty().bind(Bindings.createDoubleBinding(() -> Math.min(10, chart.getWidth() / count / 4),
+                chart.widthProperty()));
         chart.getData().setAll(List.of(pass, fail));
         return framed(chart, "reports-chart-daily", Texts.format(words, "reports.chart.daily"), HEIGHT);
     }

@@ -96,4 +96,29 @@ class ReportsUiTest {
         assertEquals(List.of("Dirección", "Nombre inverso", "Emisor", "Mensajes", "Pasan DMARC", "Fallan DMARC", "SPF alineado",
                 "DKIM alineado"), FxWait.onFx(() -> tableInSpanish.getColumns().stream().map(TableColumn::getText).toList()));
     }
+
+    @Test
+    void aLongPeriodsDaysEachKeepABarAt800By600(FxRobot robot) throws Exception {
+        Path inbox = Files.createDirectories(app.preferences().dataFolder().resolve("inbox"));
+        int days = 90;
+        for (int day = 0; day < days; day++) {
+            Files.writeString(inbox.resolve("day" + day + ".xml"), SampleReports.xml("google.com", "d" + day, "shop.test",
+                    ReportsViewModelTest.DAY1 - day * 86_400L, List.of(SampleReports.row("192.0.2.25", 30, "pass", "pass"))));
+        }
+        Stage stage = (Stage) robot.window(0);
+        robot.interact(() -> {
+            stage.setWidth(800);
+            stage.setHeight(600);
+        });
+
+        robot.interact(() -> app.window().model().reports().importPaths(List.of(inbox)));
+        FxWait.until(20, () -> !app.window().model().reports().importingProperty().get()
+                && app.window().model().reports().loadedProperty().get() != null);
+        FxWait.until(10, () -> FxWait.onFx(() -> robot.lookup("#reports-chart-daily .chart-bar").queryAll().size()) >= days);
+
+        // At the default 10 px between days, the bars of three months had no width left in a small window.
+        List<Double> widths = FxWait.onFx(() -> robot.lookup("#reports-chart-daily .chart-bar").queryAll().stream()
+                .map(bar -> bar.getLayoutBounds().getWidth()).toList());
+        assertTrue(widths.stream().allMatch(width -> width >= 2), widths.toString());
+    }
 }
