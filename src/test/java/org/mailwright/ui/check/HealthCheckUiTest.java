@@ -123,14 +123,28 @@ class HealthCheckUiTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Every label under {@code root} shows its whole text: nothing cut short with an ellipsis. */
+    /** Every label shown under {@code root} shows its whole text: nothing cut short with an ellipsis. */
     private static void assertNothingClipped(FxRobot robot, Node root) {
-        List<String> clipped = FxWait.onFx(() -> robot.from(root).lookup((Node node) -> node instanceof Labeled && node.isVisible())
+        List<String> clipped = FxWait.onFx(() -> robot.from(root).lookup((Node node) -> node instanceof Labeled && shown(node))
                 .queryAllAs(Labeled.class).stream()
                 .filter(labeled -> !labeled.getText().isEmpty() && shownText(labeled).map(shown -> !shown.equals(labeled.getText()))
                         .orElse(false))
                 .map(Labeled::getText).toList());
         assertEquals(List.of(), clipped);
+    }
+
+    /**
+     * Whether {@code node} is on screen: it and every node around it visible. A hidden row is not laid
+     * out again, so its label's text, changed meanwhile (the progress line once the check ended), is
+     * not what it last drew.
+     */
+    private static boolean shown(Node node) {
+        for (Node around = node; around != null; around = around.getParent()) {
+            if (!around.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<String> shownText(Labeled labeled) {
