@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.mailwright.dkim.SelectorsMade;
@@ -25,10 +27,16 @@ public final class DomainMemory implements AutoCloseable {
 
     /** The most selectors taken from the reports: the most often seen first. */
     static final int FROM_REPORTS = 8;
+    /** The most signing domains and selectors of the archive held for a batch: some megabytes. */
+    static final int MAX_REPORTED_PAIRS = 100_000;
 
     private final CheckHistory history;
     private final SelectorsMade made;
     private final Optional<ReportArchive> archive;
+    /** How many domains' reported selectors were asked for: the second starts a batch. */
+    private int domainsAsked;
+    /** Every domain's reported selectors, read once the second domain is asked for; empty before, or when too many. */
+    private Optional<Map<String, List<String>>> reportedSelectors = Optional.empty();
 
     private DomainMemory(CheckHistory history, SelectorsMade made, Optional<ReportArchive> archive) {
         this.history = history;
@@ -58,12 +66,25 @@ public final class DomainMemory implements AutoCloseable {
         }
         archive.ifPresent(reports -> {
             try {
-                selectors.addAll(reports.dkimSelectors(domain.ascii(), FROM_REPORTS));
+                selectors.addAll(reported(reports, domain.ascii()));
             } catch (ArchiveException unreadable) {
                 // A hint only.
             }
         });
         return List.copyOf(selectors);
+    }
+
+    /**
+     * The selectors receivers reported for {@code domain}. One check (the window's) asks the archive
+     * for its domain alone; a batch reads every domain's at its second, in one pass: asked one at a
+     * time, each domain read the whole archive again.
+     */
+    private List<String> reported(ReportArchive reports, String domain) {
+        if (++domainsAsked == 2) {
+            reportedSelectors = reports.dkimSelectorsOfEveryDomain(FROM_REPORTS, MAX_REPORTED_PAIRS);
+        }
+        return reportedSelectors.map(every -> every.getOrDefault(domain.toLowerCase(Locale.ROOT), List.of()))
+                .orElseGet(() -> reports.dkimSelectors(domain, FROM_REPORTS));
     }
 
     /** What the domain's DMARC reports say of its readiness for the next stage; empty without reports. */

@@ -1307,6 +1307,31 @@ public final class ReportArchive implements AutoCloseable {
         }
     }
 
+    private static final String REPORTED_SELECTOR = " selector IS NOT NULL AND selector <> ''";
+
+    /**
+     * {@link #dkimSelectors} of every signing domain at once, keyed by the domain in lower case: one
+     * pass over the archive for a batch of checks instead of one per domain. Empty when the archive
+     * names more than {@code maxPairs} domains and selectors together, since a stranger's reports can
+     * name millions; ask {@link #dkimSelectors} one domain at a time then.
+     *
+     * @throws ArchiveException when the database fails
+     */
+    public Optional<Map<String, List<String>>> dkimSelectorsOfEveryDomain(int limit, int maxPairs) {
+        String sql = "SELECT LOWER(domain), selector, COUNT(*) FROM row_dkim WHERE domain IS NOT NULL AND" + REPORTED_SELECTOR
+                + " GROUP BY LOWER(domain), selector ORDER BY 1, 3 DESC, selector LIMIT ?";
+        Map<String, List<String>> selectors = new HashMap<>();
+        int[] pairs = {0};
+        query(sql, List.of((long) maxPairs + 1), result -> {
+            pairs[0]++;
+            List<String> ofDomain = selectors.computeIfAbsent(result.getString(1), domain -> new ArrayList<>());
+            if (ofDomain.size() < limit) {
+                ofDomain.add(result.getString(2));
+            }
+        });
+        return pairs[0] > maxPairs ? Optional.empty() : Optional.of(selectors);
+    }
+
     /**
      * The DKIM selectors receivers saw in signatures of {@code domain} (the d= of the signature),
      * the most often seen first, at most {@code limit}: the selectors a domain really signs with,
@@ -1315,8 +1340,8 @@ public final class ReportArchive implements AutoCloseable {
      * @throws ArchiveException when the database fails
      */
     public List<String> dkimSelectors(String domain, int limit) {
-        String sql = "SELECT selector, COUNT(*) FROM row_dkim WHERE LOWER(domain) = ? AND selector IS NOT NULL"
-                + " AND selector <> '' GROUP BY selector ORDER BY 2 DESC, selector LIMIT ?";
+        String sql = "SELECT selector, COUNT(*) FROM row_dkim WHERE LOWER(domain) = ? AND" + REPORTED_SELECTOR
+                + " GROUP BY selector ORDER BY 2 DESC, selector LIMIT ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, domain.toLowerCase(java.util.Locale.ROOT));
             statement.setInt(2, limit);

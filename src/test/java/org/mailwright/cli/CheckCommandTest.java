@@ -189,6 +189,21 @@ class CheckCommandTest {
     }
 
     @Test
+    void aBatchTriesTheSelectorsSeenInDmarcReportsToo() throws IOException {
+        Path report = data.resolve("report.xml");
+        Files.writeString(report, org.mailwright.reports.SampleReports.xml("r-1", "custom.test", java.time.LocalDate.of(2025, 12, 6),
+                org.mailwright.reports.SampleReports.record("192.0.2.25", 3, "none", List.of("custom.test/rpt9/pass"), List.of())));
+        assertEquals(ExitCode.OK, run("reports", "import", report.toString(), "--data-dir", data.toString()).exitCode());
+        Path file = data.resolve("domains.txt");
+        Files.writeString(file, "good.test\ncustom.test\n");
+
+        // From the second domain on, every domain's reported selectors are read in one pass.
+        String batch = check("--file", file.toString(), "--json", "--concurrency", "1").out();
+
+        assertTrue(batch.lines().toList().get(1).contains("A DKIM key is published at rpt9._domainkey.custom.test"), batch);
+    }
+
+    @Test
     void theDmarcAreaSaysWhatTheReportsSayOfReadiness() throws IOException {
         long first = java.time.Instant.parse("2026-11-01T00:00:00Z").getEpochSecond();
         for (int day : new int[] {0, 14}) {

@@ -284,6 +284,30 @@ class ReportArchiveTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sqlite", "postgresql"})
+    void everyDomainsReportedSelectorsAtOnceAreEachDomainsAskedAlone(String kind) throws Exception {
+        Path file = folder.resolve("signed.xml");
+        Files.writeString(file, SampleReports.xml("signed", "shop.test", java.time.LocalDate.of(2026, 11, 2),
+                SampleReports.record("192.0.2.1", 5, "none", List.of("shop.test/s2/pass", "Shop.TEST/s1/pass", "esp.example/e1/pass"), List.of()),
+                SampleReports.record("192.0.2.2", 3, "none", List.of("shop.test/s1/fail", "shop.test/s3/pass"), List.of()),
+                SampleReports.record("192.0.2.3", 1, "none", List.of("esp.example/e2/pass", "other.example/x/fail"), List.of()),
+                SampleReports.record("192.0.2.4", 1, "none", List.of(), List.of())));
+        try (ReportArchive archive = open(kind)) {
+            assertEquals(1, archive.importFile(file, ReportLimits.DEFAULT).imported());
+
+            java.util.Map<String, List<String>> every = archive.dkimSelectorsOfEveryDomain(2, 100).orElseThrow();
+            assertEquals(java.util.Set.of("shop.test", "esp.example", "other.example"), every.keySet());
+            for (String domain : List.of("shop.test", "SHOP.test", "esp.example", "other.example", "absent.example")) {
+                assertEquals(archive.dkimSelectors(domain, 2), every.getOrDefault(domain.toLowerCase(Locale.ROOT), List.of()), domain);
+            }
+            assertEquals(List.of("s1", "s2"), every.get("shop.test"), "the most often seen first, at most two");
+            // Six domain and selector pairs: more than five is too many to hold.
+            assertEquals(java.util.Optional.empty(), archive.dkimSelectorsOfEveryDomain(2, 5));
+            assertTrue(archive.dkimSelectorsOfEveryDomain(2, 6).isPresent());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
     void filesReadAheadAreWrittenInTurnAndAStopKeepsOnlyThoseHandedOver(String kind) throws Exception {
         List<Path> files = new ArrayList<>();
         for (String id : List.of("a", "b", "a", "broken", "c", "d")) {
