@@ -57,7 +57,7 @@ public final class ReportArchive implements AutoCloseable {
      */
     private static final int[] ROW_BLOCKS = {64, 16, 4, 1};
     private static final String ROW_COLUMNS = "row_key, " + Migrations.RECORD_COLUMNS;
-    private static final int ROW_VALUES = 23;
+    private static final int ROW_VALUES = ROW_COLUMNS.split(",").length;
 
     /**
      * The records {@code w} of the reports {@code r}: found by their keys' range, the only way SQLite
