@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.mailwright.dns.RecordType;
 import org.mailwright.propagation.ExpectedRecord;
 import org.mailwright.ui.AppContext;
+import org.mailwright.ui.FxWait;
 import org.mailwright.ui.ThrowawayPreferences;
 import org.mailwright.ui.check.FixWizard;
 import org.mailwright.ui.settings.AppSettings;
@@ -25,10 +26,20 @@ class ShellViewModelTest {
     private final AppSettings settings = AppSettings.load(preferences.node());
     private final AppContext context = new AppContext(settings, new BackgroundWork(), preferences.dataFolder());
     private final ShellViewModel shell = new ShellViewModel(context);
+    private boolean tasksStarted;
 
     @AfterEach
     void closeContext() throws Exception {
-        context.close();
+        // The background work is started, tracked and cancelled on the FX thread; closing it from
+        // here while the FX thread drops an ended task broke its list (ConcurrentModificationException).
+        if (tasksStarted) {
+            FxWait.onFx(() -> {
+                context.close();
+                return null;
+            });
+        } else {
+            context.close();
+        }
         preferences.close();
     }
 
@@ -72,16 +83,22 @@ class ShellViewModelTest {
     void aFixButtonOpensItsWizardOnTheCheckedDomain() throws TimeoutException {
         // The wizards start their first lookups as JavaFX tasks when they open, which needs the toolkit running.
         FxToolkit.registerPrimaryStage();
+        tasksStarted = true;
         settings.lastDomainProperty().set("example.test");
 
-        shell.openWizard(FixWizard.DMARC);
-        assertEquals(Page.DMARC, shell.pageProperty().get());
-        assertEquals("example.test", shell.dmarc().domainProperty().get(), "the wizard starts on the domain worked on");
+        assertEquals(Page.DMARC, opened(FixWizard.DMARC));
+        assertEquals("example.test", FxWait.onFx(() -> shell.dmarc().domainProperty().get()),
+                "the wizard starts on the domain worked on");
+        assertEquals(Page.SPF, opened(FixWizard.SPF));
+        assertEquals(Page.DKIM, opened(FixWizard.DKIM));
+    }
 
-        shell.openWizard(FixWizard.SPF);
-        assertEquals(Page.SPF, shell.pageProperty().get());
-        shell.openWizard(FixWizard.DKIM);
-        assertEquals(Page.DKIM, shell.pageProperty().get());
+    /** Opens {@code wizard} as its button does, on the FX thread, and returns the page shown then. */
+    private Page opened(FixWizard wizard) {
+        return FxWait.onFx(() -> {
+            shell.openWizard(wizard);
+            return shell.pageProperty().get();
+        });
     }
 
     @Test
