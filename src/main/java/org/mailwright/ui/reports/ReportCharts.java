@@ -18,11 +18,12 @@ import javafx.util.StringConverter;
 import org.mailwright.i18n.ControlCharacters;
 import org.mailwright.reports.ReportArchive;
 import org.mailwright.reports.Summary;
+import org.mailwright.reports.Timeline;
 import org.mailwright.ui.Texts;
 
 /**
  * The Reports page's three charts, stacked one above the other so each keeps a readable width in
- * a narrow window: messages per day split pass and fail, the largest sources, each reporter's pass rate.
+ * a narrow window: messages over time split pass and fail, the largest sources, each reporter's pass rate.
  */
 final class ReportCharts {
 
@@ -38,38 +39,51 @@ final class ReportCharts {
     }
 
     static List<Node> of(ReportsViewModel.Loaded loaded, ResourceBundle words, Locale locale) {
-        return List.of(daily(loaded.daily(), words, locale), topSources(loaded.summary(), words, locale),
+        return List.of(timeline(loaded.timeline(), words, locale), topSources(loaded.summary(), words, locale),
                 reporters(loaded.reporters(), words, locale));
     }
 
-    private static Node daily(List<ReportArchive.Daily> days, ResourceBundle words, Locale locale) {
+    private static Node timeline(Timeline timeline, ResourceBundle words, Locale locale) {
         StackedBarChart<String, Number> chart = new StackedBarChart<>(new CategoryAxis(), numbers(new NumberAxis(), locale));
         XYChart.Series<String, Number> pass = new XYChart.Series<>();
         pass.setName(Texts.format(words, "reports.chart.pass"));
         XYChart.Series<String, Number> fail = new XYChart.Series<>();
         fail.setName(Texts.format(words, "reports.chart.fail"));
-        List<String> labels = dayLabels(days.stream().map(ReportArchive.Daily::day).toList(), locale);
-        for (int i = 0; i < days.size(); i++) {
-            pass.getData().add(new XYChart.Data<>(labels.get(i), days.get(i).dmarcPass()));
-            fail.getData().add(new XYChart.Data<>(labels.get(i), days.get(i).dmarcFail()));
+        List<Timeline.Period> periods = timeline.periods();
+        List<String> labels = periodLabels(timeline.unit(), periods.stream().map(Timeline.Period::start).toList(), locale);
+        for (int i = 0; i < periods.size(); i++) {
+            pass.getData().add(new XYChart.Data<>(labels.get(i), periods.get(i).dmarcPass()));
+            fail.getData().add(new XYChart.Data<>(labels.get(i), periods.get(i).dmarcFail()));
         }
-        // The default 10 px between days left a long period's bars no width at all in a small window.
-        int count = Math.max(1, days.size());
+        // The default 10 px between periods left a long timeline's bars no width at all in a small window.
+        int count = Math.max(1, periods.size());
         chart.categoryGapProperty().bind(Bindings.createDoubleBinding(() -> Math.min(10, chart.getWidth() / count / 4),
                 chart.widthProperty()));
         chart.getData().setAll(List.of(pass, fail));
-        return framed(chart, "reports-chart-daily", Texts.format(words, "reports.chart.daily"), HEIGHT);
+        String title = Texts.format(words, switch (timeline.unit()) {
+            case DAY -> "reports.chart.daily";
+            case WEEK -> "reports.chart.weekly";
+            case MONTH -> "reports.chart.monthly";
+            case YEAR -> "reports.chart.yearly";
+        });
+        return framed(chart, "reports-chart-daily", title, HEIGHT);
     }
 
     /**
-     * The days' names under their bars, short enough that a fortnight's stand upright (6 Dec, 6 dic),
-     * with the year when the days span more than one: each name is a bar of its own, and two years'
-     * 6 Decembers made one bar of both days' messages.
+     * The periods' names under their bars, short enough that a quarter's days stand upright (6 Dec,
+     * 6 dic): a day or a week by its first day, a month by its name, with the year when the periods
+     * span more than one. Each name is a bar of its own, and two years' 6 Decembers made one bar of
+     * both days' messages.
      */
-    static List<String> dayLabels(List<LocalDate> days, Locale locale) {
-        boolean oneYear = days.stream().map(LocalDate::getYear).distinct().count() <= 1;
-        DateTimeFormatter format = DateTimeFormatter.ofPattern(oneYear ? "d MMM" : "d MMM yyyy", locale);
-        return days.stream().map(format::format).toList();
+    static List<String> periodLabels(Timeline.Unit unit, List<LocalDate> starts, Locale locale) {
+        boolean oneYear = starts.stream().map(LocalDate::getYear).distinct().count() <= 1;
+        String pattern = switch (unit) {
+            case DAY, WEEK -> oneYear ? "d MMM" : "d MMM yyyy";
+            case MONTH -> oneYear ? "MMM" : "MMM yyyy";
+            case YEAR -> "yyyy";
+        };
+        DateTimeFormatter format = DateTimeFormatter.ofPattern(pattern, locale);
+        return starts.stream().map(format::format).toList();
     }
 
     private static Node topSources(Summary summary, ResourceBundle words, Locale locale) {

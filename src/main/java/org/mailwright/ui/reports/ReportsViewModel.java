@@ -52,6 +52,7 @@ import org.mailwright.reports.Summary;
 import org.mailwright.reports.SummaryExport;
 import org.mailwright.reports.SummaryLookups;
 import org.mailwright.reports.SummaryQuery;
+import org.mailwright.reports.Timeline;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.Texts;
 import org.mailwright.ui.check.WizardRequest;
@@ -150,7 +151,7 @@ public final class ReportsViewModel {
      * @param history what the archive knows of one domain's sources over time ({@link SourceHistory#NONE} for all domains)
      * @param readiness what the domain's reports say of the next DMARC stage; empty for all domains, or without reports
      */
-    public record Loaded(SummaryQuery query, Summary summary, List<ReportArchive.Daily> daily, List<ReportArchive.Reporter> reporters,
+    public record Loaded(SummaryQuery query, Summary summary, Timeline timeline, List<ReportArchive.Reporter> reporters,
                          SourceHistory history, Optional<Finding> readiness) {
     }
 
@@ -286,7 +287,8 @@ public final class ReportsViewModel {
         loading.start(text("reports.progress.summary"), () -> BackgroundJobs.completed(() -> {
             try (ReportArchive archive = openArchive()) {
                 boolean oneDomain = query.domain() != null;
-                return new Loaded(query, archive.summary(query), archive.daily(query), archive.reporters(query),
+                return new Loaded(query, archive.summary(query), Timeline.of(archive.daily(query), query.since(), query.until()),
+                        archive.reporters(query),
                         oneDomain ? archive.sourceHistory(query.domain()) : SourceHistory.NONE,
                         oneDomain ? Readiness.of(archive, query.domain()) : Optional.empty());
             }

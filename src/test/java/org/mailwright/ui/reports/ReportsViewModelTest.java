@@ -24,6 +24,7 @@ import org.mailwright.cli.MailwrightCommand;
 import org.mailwright.findings.ReportFinding;
 import org.mailwright.reports.ReportArchive;
 import org.mailwright.reports.SampleReports;
+import org.mailwright.reports.Timeline;
 import org.mailwright.testdns.TestDnsServer;
 import org.mailwright.ui.AppContext;
 import org.mailwright.ui.ThrowawayPreferences;
@@ -208,8 +209,8 @@ class ReportsViewModelTest {
         ReportsViewModel model = imported();
         var loaded = model.loadedProperty().get();
 
-        assertEquals(List.of(new ReportArchive.Daily(LocalDate.of(2026, 12, 1), 40, 0),
-                new ReportArchive.Daily(LocalDate.of(2026, 12, 2), 12, 5)), loaded.daily());
+        assertEquals(new Timeline(Timeline.Unit.DAY, List.of(new Timeline.Period(LocalDate.of(2026, 12, 1), 40, 0),
+                new Timeline.Period(LocalDate.of(2026, 12, 2), 12, 5))), loaded.timeline());
         assertEquals(List.of(new ReportArchive.Reporter("google.com", 40, 40), new ReportArchive.Reporter("yahoo.com", 17, 12)),
                 loaded.reporters());
     }
