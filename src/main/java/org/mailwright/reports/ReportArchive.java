@@ -372,6 +372,19 @@ public final class ReportArchive implements AutoCloseable {
     }
 
     /**
+     * Imports every report read from {@code in} (standard input, say), in one transaction, as
+     * {@link #importFile} imports a file of the same octets.
+     *
+     * @param name what the result calls the stream and the archive keeps with its reports, such as {@code -}
+     * @param in the stream, which the caller closes
+     * @throws ArchiveException when the database fails (nothing of the stream is kept then)
+     */
+    public FileImport importStream(Path name, InputStream in, ReportLimits limits) {
+        Importer importer = write(read(name.toString(), visitor -> ReportExtractor.extract(in, limits, visitor), limits));
+        return new FileImport(name, importer.imported, importer.duplicates, importer.problems);
+    }
+
+    /**
      * Imports the files in turn, each in its own transaction as {@link #importFile} does, while the
      * next ones are read on other threads. Each file's result is handed to
      * {@code imported} once its transaction is committed.

@@ -138,6 +138,37 @@ class ReportsCommandTest {
     }
 
     @Test
+    void aDashReadsAReportFromStandardInputBesideTheFilesNamed() throws IOException {
+        byte[] piped = SampleReports.gzip(SampleReports.xml("piped.example", "s-1", "example.com", NOV_1 + 2 * DAY,
+                List.of(row("192.0.2.8", 4, "pass", "pass"))));
+
+        CommandRun json = withStandardInput(piped,
+                () -> run("reports", "import", "-", folder.resolve("in").toString(), "--db", db.toString(), "--json"));
+        assertEquals("{\"imported\":4,\"duplicates\":0,\"failed\":[]}\n", json.out(), json.err());
+        CommandRun summary = run("reports", "summary", "--no-names", "--db", db.toString(), "--json", "--domain", "example.com");
+        assertTrue(summary.out().startsWith("{\"reports\":3,\"messages\":23,"), summary.out());
+
+        CommandRun broken = withStandardInput("unused".getBytes(StandardCharsets.US_ASCII),
+                () -> run("reports", "import", "-", "--db", db.toString()));
+        assertEquals(1, broken.exitCode());
+        assertTrue(broken.err().startsWith("-: "), "the one error line names standard input: " + broken.err());
+
+        CommandRun twice = run("reports", "import", "-", "-", "--db", db.toString());
+        assertEquals(2, twice.exitCode());
+        assertTrue(twice.err().startsWith("Standard input (-) can be read only once."), twice.err());
+    }
+
+    private static CommandRun withStandardInput(byte[] input, java.util.function.Supplier<CommandRun> command) {
+        java.io.InputStream before = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(input));
+        try {
+            return command.get();
+        } finally {
+            System.setIn(before);
+        }
+    }
+
+    @Test
     void aReportDatedAheadIsCountedAndSaidEvenWithoutLookups() throws IOException {
         long ahead = java.time.Instant.now().getEpochSecond() + 400 * DAY;
         Files.writeString(folder.resolve("in/ahead.xml"), SampleReports.xml("forger.example", "f-1", "example.com", ahead,
