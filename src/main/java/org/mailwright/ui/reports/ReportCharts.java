@@ -66,7 +66,7 @@ final class ReportCharts {
             case MONTH -> "reports.chart.monthly";
             case YEAR -> "reports.chart.yearly";
         });
-        return framed(chart, "reports-chart-daily", title, HEIGHT);
+        return framed(chart, "reports-chart-timeline", title, HEIGHT);
     }
 
     /**

@@ -76,8 +76,8 @@ class ReportsUiTest {
         assertEquals("192.0.2.25", first.ip());
         assertEquals("mail.shop.test", first.ptr());
         assertEquals(3, robot.lookup(".reports-chart").queryAll().size());
-        XYChart<?, ?> daily = robot.lookup("#reports-chart-daily").queryAs(XYChart.class);
-        assertEquals(2, FxWait.onFx(() -> daily.getData().size()), "passed and failed");
+        XYChart<?, ?> timeline = robot.lookup("#reports-chart-timeline").queryAs(XYChart.class);
+        assertEquals(2, FxWait.onFx(() -> timeline.getData().size()), "passed and failed");
 
         // The window rebuilt in Spanish: the same sentence as reports summary, numbers as Spanish writes them.
         robot.interact(() -> app.context().settings().languageProperty().set(Language.SPANISH));
@@ -89,8 +89,8 @@ class ReportsUiTest {
                 .getText());
         assertTrue(brokenInSpanish.startsWith("broken.xml: ") && !brokenInSpanish.equals(brokenInEnglish),
                 "the file's reason is said again in Spanish: " + brokenInSpanish);
-        XYChart<?, ?> dailyInSpanish = robot.lookup("#reports-chart-daily").queryAs(XYChart.class);
-        assertEquals("125.000", FxWait.onFx(() -> ((NumberAxis) dailyInSpanish.getYAxis()).getTickLabelFormatter().toString(125_000)));
+        XYChart<?, ?> timelineInSpanish = robot.lookup("#reports-chart-timeline").queryAs(XYChart.class);
+        assertEquals("125.000", FxWait.onFx(() -> ((NumberAxis) timelineInSpanish.getYAxis()).getTickLabelFormatter().toString(125_000)));
         // The sources table is headed with the words reports summary prints.
         TableView<?> tableInSpanish = robot.lookup(".reports-table").queryAs(TableView.class);
         assertEquals(List.of("Dirección", "Nombre inverso", "Emisor", "Mensajes", "Pasan DMARC", "Fallan DMARC", "SPF alineado",
@@ -114,10 +114,10 @@ class ReportsUiTest {
         robot.interact(() -> app.window().model().reports().importPaths(List.of(inbox)));
         FxWait.until(20, () -> !app.window().model().reports().importingProperty().get()
                 && app.window().model().reports().loadedProperty().get() != null);
-        FxWait.until(10, () -> FxWait.onFx(() -> robot.lookup("#reports-chart-daily .chart-bar").queryAll().size()) >= days);
+        FxWait.until(10, () -> FxWait.onFx(() -> robot.lookup("#reports-chart-timeline .chart-bar").queryAll().size()) >= days);
 
         // At the default 10 px between days, the bars of three months had no width left in a small window.
-        List<Double> widths = FxWait.onFx(() -> robot.lookup("#reports-chart-daily .chart-bar").queryAll().stream()
+        List<Double> widths = FxWait.onFx(() -> robot.lookup("#reports-chart-timeline .chart-bar").queryAll().stream()
                 .map(bar -> bar.getLayoutBounds().getWidth()).toList());
         assertTrue(widths.stream().allMatch(width -> width >= 2), widths.toString());
     }
