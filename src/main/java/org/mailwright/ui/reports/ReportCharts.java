@@ -2,12 +2,12 @@ package org.mailwright.ui.reports;
 
 import java.text.NumberFormat;
 import java.text.ParsePosition;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -30,6 +30,8 @@ final class ReportCharts {
     /** The sources the chart of the largest shows. */
     static final int TOP_SOURCES = 10;
     private static final double HEIGHT = 260;
+    /** The room of a chart over time besides its periods' names: the bars, the title and the legend. */
+    private static final double HEIGHT_BESIDE_NAMES = 200;
     /** Room for a bar and its name on a chart of names (sources, reporters), so no name is left out. */
     private static final double HEIGHT_PER_NAME = 24;
     /** The title, the number axis and the legend of a chart of names. */
@@ -50,7 +52,7 @@ final class ReportCharts {
         XYChart.Series<String, Number> fail = new XYChart.Series<>();
         fail.setName(Texts.format(words, "reports.chart.fail"));
         List<Timeline.Period> periods = timeline.periods();
-        List<String> labels = periodLabels(timeline.unit(), periods.stream().map(Timeline.Period::start).toList(), locale);
+        List<String> labels = periodLabels(timeline, locale);
         for (int i = 0; i < periods.size(); i++) {
             pass.getData().add(new XYChart.Data<>(labels.get(i), periods.get(i).dmarcPass()));
             fail.getData().add(new XYChart.Data<>(labels.get(i), periods.get(i).dmarcFail()));
@@ -66,24 +68,35 @@ final class ReportCharts {
             case MONTH -> "reports.chart.monthly";
             case YEAR -> "reports.chart.yearly";
         });
-        return framed(chart, "reports-chart-timeline", title, HEIGHT);
+        Node framed = framed(chart, "reports-chart-timeline", title, HEIGHT);
+        // Names standing upright (a long silence's two dates) take their length in height: the chart
+        // grows by it rather than squeeze the bars to nothing.
+        DoubleBinding height = Bindings.createDoubleBinding(
+                () -> Math.max(HEIGHT, chart.getXAxis().getHeight() + HEIGHT_BESIDE_NAMES), chart.getXAxis().heightProperty());
+        chart.minHeightProperty().bind(height);
+        chart.prefHeightProperty().bind(height);
+        return framed;
     }
 
     /**
      * The periods' names under their bars, short enough that a quarter's days stand upright (6 Dec,
-     * 6 dic): a day or a week by its first day, a month by its name, with the year when the periods
-     * span more than one. Each name is a bar of its own, and two years' 6 Decembers made one bar of
-     * both days' messages.
+     * 6 dic): a day or a week by its first day, a month by its name, a long silence by its first and
+     * last (5 Oct – 29 Nov), with the year when the timeline spans more than one. Each name is a bar
+     * of its own, and two years' 6 Decembers made one bar of both days' messages.
      */
-    static List<String> periodLabels(Timeline.Unit unit, List<LocalDate> starts, Locale locale) {
-        boolean oneYear = starts.stream().map(LocalDate::getYear).distinct().count() <= 1;
-        String pattern = switch (unit) {
+    static List<String> periodLabels(Timeline timeline, Locale locale) {
+        List<Timeline.Period> periods = timeline.periods();
+        boolean oneYear = periods.isEmpty()
+                || periods.get(0).start().getYear() == periods.get(periods.size() - 1).end().getYear();
+        String pattern = switch (timeline.unit()) {
             case DAY, WEEK -> oneYear ? "d MMM" : "d MMM yyyy";
             case MONTH -> oneYear ? "MMM" : "MMM yyyy";
             case YEAR -> "yyyy";
         };
         DateTimeFormatter format = DateTimeFormatter.ofPattern(pattern, locale);
-        return starts.stream().map(format::format).toList();
+        return periods.stream().map(period -> period.end().equals(timeline.unit().end(period.start()))
+                ? format.format(period.start())
+                : format.format(period.start()) + " – " + format.format(period.end())).toList();
     }
 
     private static Node topSources(Summary summary, ResourceBundle words, Locale locale) {

@@ -105,20 +105,44 @@ class ReportsUiTest {
             Files.writeString(inbox.resolve("day" + day + ".xml"), SampleReports.xml("google.com", "d" + day, "shop.test",
                     ReportsViewModelTest.DAY1 - day * 86_400L, List.of(SampleReports.row("192.0.2.25", 30, "pass", "pass"))));
         }
+
+        List<javafx.scene.Node> bars = importedAt800By600(robot, inbox, days);
+
+        // At the default 10 px between days, the bars of three months had no width left in a small window.
+        List<Double> widths = FxWait.onFx(() -> bars.stream().map(bar -> bar.getLayoutBounds().getWidth()).toList());
+        assertTrue(widths.stream().allMatch(width -> width >= 2), widths.toString());
+    }
+
+    @Test
+    void longSilencesNamedUprightLeaveTheBarsTheirHeight(FxRobot robot) throws Exception {
+        Path inbox = Files.createDirectories(app.preferences().dataFolder().resolve("inbox"));
+        // A broken reporter's report of 1970, and days weeks apart: each silence between them is named by two dates.
+        Files.writeString(inbox.resolve("epoch.xml"), SampleReports.xml("broken.example", "e", "shop.test", 100,
+                List.of(SampleReports.row("192.0.2.25", 1, "pass", "pass"))));
+        int days = 20;
+        for (int day = 0; day < days; day++) {
+            Files.writeString(inbox.resolve("day" + day + ".xml"), SampleReports.xml("google.com", "d" + day, "shop.test",
+                    ReportsViewModelTest.DAY1 - day * 20 * 86_400L, List.of(SampleReports.row("192.0.2.25", 30, "pass", "pass"))));
+        }
+
+        List<javafx.scene.Node> bars = importedAt800By600(robot, inbox, days);
+
+        // The names of the silences stand upright, some 150 px tall; the chart kept its height and left the bars none.
+        double tallest = FxWait.onFx(() -> bars.stream().mapToDouble(bar -> bar.getLayoutBounds().getHeight()).max().orElse(0));
+        assertTrue(tallest >= 80, "the tallest bar is " + tallest + " px high");
+    }
+
+    /** Imports {@code inbox} in a window of 800×600 and returns the chart's bars once it shows at least {@code bars}. */
+    private List<javafx.scene.Node> importedAt800By600(FxRobot robot, Path inbox, int bars) {
         Stage stage = (Stage) robot.window(0);
         robot.interact(() -> {
             stage.setWidth(800);
             stage.setHeight(600);
         });
-
         robot.interact(() -> app.window().model().reports().importPaths(List.of(inbox)));
         FxWait.until(20, () -> !app.window().model().reports().importingProperty().get()
                 && app.window().model().reports().loadedProperty().get() != null);
-        FxWait.until(10, () -> FxWait.onFx(() -> robot.lookup("#reports-chart-timeline .chart-bar").queryAll().size()) >= days);
-
-        // At the default 10 px between days, the bars of three months had no width left in a small window.
-        List<Double> widths = FxWait.onFx(() -> robot.lookup("#reports-chart-timeline .chart-bar").queryAll().stream()
-                .map(bar -> bar.getLayoutBounds().getWidth()).toList());
-        assertTrue(widths.stream().allMatch(width -> width >= 2), widths.toString());
+        FxWait.until(10, () -> FxWait.onFx(() -> robot.lookup("#reports-chart-timeline .chart-bar").queryAll().size()) >= bars);
+        return FxWait.onFx(() -> List.copyOf(robot.lookup("#reports-chart-timeline .chart-bar").queryAll()));
     }
 }

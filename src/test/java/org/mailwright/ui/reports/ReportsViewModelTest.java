@@ -209,8 +209,9 @@ class ReportsViewModelTest {
         ReportsViewModel model = imported();
         var loaded = model.loadedProperty().get();
 
-        assertEquals(new Timeline(Timeline.Unit.DAY, List.of(new Timeline.Period(LocalDate.of(2026, 12, 1), 40, 0),
-                new Timeline.Period(LocalDate.of(2026, 12, 2), 12, 5))), loaded.timeline());
+        assertEquals(new Timeline(Timeline.Unit.DAY, List.of(
+                new Timeline.Period(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 1), 40, 0),
+                new Timeline.Period(LocalDate.of(2026, 12, 2), LocalDate.of(2026, 12, 2), 12, 5))), loaded.timeline());
         assertEquals(List.of(new ReportArchive.Reporter("google.com", 40, 40), new ReportArchive.Reporter("yahoo.com", 17, 12)),
                 loaded.reporters());
     }
