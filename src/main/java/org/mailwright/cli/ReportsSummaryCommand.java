@@ -1,7 +1,5 @@
 package org.mailwright.cli;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +7,7 @@ import java.util.Optional;
 import org.mailwright.dns.ResolverService;
 import org.mailwright.findings.Finding;
 import org.mailwright.reports.ArchiveException;
+import org.mailwright.reports.ArchivedFailure;
 import org.mailwright.reports.Readiness;
 import org.mailwright.reports.ReportArchive;
 import org.mailwright.reports.ReportTerms;
@@ -55,19 +54,14 @@ final class ReportsSummaryCommand extends Subcommand {
         if (csv && options().json()) {
             throw new UsageException(texts().get("cli.reports.json-or-csv"));
         }
-        LocalDate from = date("--since", since);
-        LocalDate to = date("--until", until);
-        if (from != null && to != null && to.isBefore(from)) {
-            throw new UsageException(texts().get("cli.reports.until-before-since", until, since));
-        }
-        if (domain != null && domain.isBlank()) {
-            throw new UsageException(texts().get("cli.reports.empty-domain"));
-        }
+        SummaryQuery query = ReportChoice.of(texts(), domain, since, until);
         Summary summary;
         SourceHistory history;
         Optional<Finding> readiness;
+        ArchivedFailure.Newest failures;
         try (ReportArchive archive = db.openToRead(options(), texts())) {
-            summary = archive.summary(new SummaryQuery(domain, from, to));
+            summary = archive.summary(query);
+            failures = archive.failures(query, ArchivedFailure.IN_SUMMARY);
             history = domain == null ? SourceHistory.NONE : archive.sourceHistory(domain);
             readiness = domain == null ? Optional.empty() : Readiness.of(archive, domain);
         } catch (ArchiveException e) {
@@ -88,23 +82,13 @@ final class ReportsSummaryCommand extends Subcommand {
             out().print(export.csv());
         } else {
             print(summary, names);
+            printFailures(failures);
             if (!suggestions.isEmpty()) {
                 out().println();
                 FindingText.print(out(), suggestions, texts(), "");
             }
         }
         return ExitCode.OK;
-    }
-
-    private LocalDate date(String option, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new UsageException(texts().get("cli.reports.bad-date", option, GlobalOptions.shown(text)));
-        }
     }
 
     private void print(Summary summary, Map<String, SourceNames.Named> names) {
@@ -147,6 +131,16 @@ final class ReportsSummaryCommand extends Subcommand {
         }
         printLedger(summary);
         printDispositions(summary);
+    }
+
+    private void printFailures(ArchivedFailure.Newest failures) {
+        if (failures.total() == 0) {
+            return;
+        }
+        Locale locale = texts().locale();
+        out().println();
+        out().println(ReportTerms.failuresHeading(locale, failures));
+        failures.newest().forEach(failure -> out().println(INDENT + ReportTerms.failureLine(locale, failure)));
     }
 
     private static String label(Map<String, SourceNames.Named> names, Summary.Source source) {

@@ -47,8 +47,8 @@ final class FailureReportReader {
         if (original != null) {
             Mime.Head originalHead = Mime.head(original, 0, original.length);
             List<Mime.Field> o = originalHead.fields();
-            quoted = new FailureReport.OriginalMessage(Mime.decodeWords(one(o, "From")), Mime.decodeWords(one(o, "To")),
-                    Mime.decodeWords(one(o, "Subject")), one(o, "Message-ID"), one(o, "Date"));
+            quoted = new FailureReport.OriginalMessage(Mime.headerText(one(o, "From")), Mime.headerText(one(o, "To")),
+                    Mime.headerText(one(o, "Subject")), one(o, "Message-ID"), one(o, "Date"));
             originalHeader = java.util.Arrays.copyOf(original, originalHead.bodyStart());
         }
         String sourceIp = one(fields, "Source-IP");

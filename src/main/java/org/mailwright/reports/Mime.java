@@ -365,6 +365,25 @@ final class Mime {
         return out.toByteArray();
     }
 
+    /**
+     * A header value as a person reads it: read octet for octet ({@link #head} keeps them as ISO
+     * 8859-1), its octets taken for the UTF-8 they are when they are that (RFC 6532, as mail with a
+     * raw {@code señor} in its Subject writes it), then its RFC 2047 words decoded.
+     */
+    static String headerText(String value) {
+        if (value == null || value.chars().allMatch(c -> c < 0x80)) {
+            return decodeWords(value);
+        }
+        try {
+            return decodeWords(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1))).toString());
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return decodeWords(value);
+        }
+    }
+
     /** An RFC 2047 header value decoded ({@code =?utf-8?B?...?=}); anything it cannot decode is kept as written. */
     static String decodeWords(String value) {
         if (value == null || !value.contains("=?")) {

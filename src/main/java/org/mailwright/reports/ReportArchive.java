@@ -1293,6 +1293,60 @@ public final class ReportArchive implements AutoCloseable {
         return reporters;
     }
 
+    /**
+     * The failure and abuse reports about {@code query}'s domain that arrived within its period,
+     * counted, and the newest {@code limit} of them. A report that does not say when its message
+     * arrived is in no period, and among the newest only when no period is asked.
+     *
+     * @throws ArchiveException when the database fails
+     */
+    public ArchivedFailure.Newest failures(SummaryQuery query, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (query.domain() != null) {
+            // One report may name several domains, kept one per line.
+            String domain = escapedForLike(query.domain());
+            where.append(" AND (f.reported_domain = ? OR f.reported_domain LIKE ? ESCAPE '!'"
+                    + " OR f.reported_domain LIKE ? ESCAPE '!' OR f.reported_domain LIKE ? ESCAPE '!')");
+            parameters.addAll(List.of(query.domain(), domain + "\n%", "%\n" + domain, "%\n" + domain + "\n%"));
+        }
+        if (query.since() != null) {
+            where.append(" AND f.arrival_time >= ?");
+            parameters.add(epoch(query.since()));
+        }
+        if (query.until() != null) {
+            where.append(" AND f.arrival_time < ?");
+            parameters.add(epoch(query.until().plusDays(1)));
+        }
+        long[] total = new long[1];
+        query("SELECT COUNT(*) FROM failure_reports f" + where, parameters, result -> total[0] = result.getLong(1));
+        List<ArchivedFailure> newest = new ArrayList<>();
+        List<Object> limited = new ArrayList<>(parameters);
+        limited.add((long) limit);
+        query("""
+                SELECT f.arrival_time, f.feedback_type, f.source_ip, f.incidents, f.reported_domain, f.auth_failure,
+                  f.delivery_result, f.dkim_domain, f.dkim_selector, f.spf_dns, f.original_mail_from, f.original_from,
+                  f.original_subject, f.original_message_id, f.reporting_mta
+                FROM failure_reports f""" + where
+                + " ORDER BY CASE WHEN f.arrival_time IS NULL THEN 1 ELSE 0 END, f.arrival_time DESC, f.id DESC LIMIT ?",
+                limited, result -> {
+                    long arrival = result.getLong(1);
+                    Instant arrived = result.wasNull() ? null : Instant.ofEpochSecond(arrival);
+                    String domains = result.getString(5);
+                    newest.add(new ArchivedFailure(arrived, result.getString(2), result.getString(3), result.getLong(4),
+                            domains == null ? List.of() : List.of(domains.split("\n")), result.getString(6),
+                            result.getString(7), result.getString(8), result.getString(9), result.getString(10),
+                            result.getString(11), result.getString(12), result.getString(13), result.getString(14),
+                            result.getString(15)));
+                });
+        return new ArchivedFailure.Newest(total[0], newest);
+    }
+
+    /** {@code text} matched as itself by {@code LIKE ... ESCAPE '!'}. */
+    private static String escapedForLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
     /** One day's messages: those that passed DMARC and those that did not. */
     public record Daily(LocalDate day, long dmarcPass, long dmarcFail) {
     }

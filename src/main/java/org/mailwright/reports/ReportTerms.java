@@ -1,5 +1,9 @@
 package org.mailwright.reports;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.mailwright.i18n.Messages;
@@ -14,6 +18,9 @@ public final class ReportTerms {
     private static final Set<String> DISPOSITIONS = Set.of("none", "quarantine", "reject", "pass");
     private static final Set<String> OVERRIDES = Set.of("forwarded", "sampled_out", "trusted_forwarder", "mailing_list",
             "local_policy", "other", "policy_test_mode");
+    /** When a failure report's message arrived: in UTC, as the reports' days are. */
+    private static final DateTimeFormatter ARRIVAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     private ReportTerms() {
     }
@@ -110,5 +117,50 @@ public final class ReportTerms {
     /** One of a reason's comments, as a receiver wrote it. */
     public static String commentLine(Locale locale, String comment) {
         return Messages.get(locale, "cli.reports.summary.comment", comment);
+    }
+
+    /** The heading of the failure reports, with how many there are and how many are listed. */
+    public static String failuresHeading(Locale locale, ArchivedFailure.Newest failures) {
+        return failures.newest().size() < failures.total()
+                ? Messages.get(locale, "cli.reports.summary.failures-newest", failures.total(), failures.newest().size())
+                : Messages.get(locale, "cli.reports.summary.failures", failures.total());
+    }
+
+    /**
+     * One failure report in one line, what the command line prints and the Reports page shows: when
+     * the message arrived, from where, about which domain, what failed, what the receiver did, its
+     * From and its subject; what the report leaves out is left out.
+     */
+    public static String failureLine(Locale locale, ArchivedFailure failure) {
+        List<String> parts = new ArrayList<>();
+        parts.add(failure.arrival() == null ? Messages.get(locale, "reports.failure.no-arrival")
+                : ARRIVAL.format(failure.arrival()));
+        addShown(parts, failure.sourceIp());
+        if (!failure.reportedDomains().isEmpty()) {
+            parts.add(Problem.shown(String.join(", ", failure.reportedDomains())));
+        }
+        if (!"auth-failure".equals(failure.feedbackType())) {
+            parts.add(Messages.get(locale, "reports.failure.type", Problem.shown(failure.feedbackType())));
+        }
+        if (failure.incidents() > 1) {
+            parts.add(Messages.get(locale, "reports.failure.incidents", failure.incidents()));
+        }
+        addWords(parts, locale, "reports.failure.failed", failure.authFailure());
+        addWords(parts, locale, "reports.failure.delivery", failure.deliveryResult());
+        addWords(parts, locale, "reports.failure.from", failure.from());
+        addWords(parts, locale, "reports.failure.subject", failure.subject());
+        return String.join(" · ", parts);
+    }
+
+    private static void addShown(List<String> parts, String value) {
+        if (value != null && !value.isBlank()) {
+            parts.add(Problem.shown(value));
+        }
+    }
+
+    private static void addWords(List<String> parts, Locale locale, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            parts.add(Messages.get(locale, key, Problem.shown(value)));
+        }
     }
 }

@@ -138,6 +138,34 @@ class ReportsCommandTest {
     }
 
     @Test
+    void failureReportsAreListedNewestFirstAndBelowTheSummary() throws IOException {
+        Files.writeString(folder.resolve("in/ruf1.eml"), SampleReports.failure("example.com", "203.0.113.9",
+                "Mon, 02 Nov 2026 09:30:00 +0000", "dmarc", "reject", "ceo@example.com", "Wire transfer"));
+        Files.writeString(folder.resolve("in/ruf2.eml"), SampleReports.failure("example.com", "198.51.100.7",
+                "Tue, 03 Nov 2026 11:00:00 +0000", "spf", "delivered", "news@example.com", "Newsletter"));
+        CommandRun imported = run("reports", "import", folder.resolve("in").toString(), "--db", db.toString(), "--json");
+        assertEquals("{\"imported\":5,\"duplicates\":0,\"failed\":[]}\n", imported.out(), imported.err());
+
+        CommandRun json = run("reports", "failures", "--db", db.toString(), "--domain", "example.com", "--limit", "1", "--json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().startsWith("{\"failure_reports\":2,\"shown\":1,\"reports\":[{\"arrival\":\"2026-11-03T11:00:00Z\","),
+                json.out());
+        assertEquals(org.mailwright.reports.FailureExport.CSV_HEADER, run("reports", "failures", "--db", db.toString(), "--csv").out().lines().findFirst().orElseThrow());
+
+        String text = run("reports", "failures", "--db", db.toString(), "--since", "2026-11-02", "--until", "2026-11-02").out();
+        assertEquals("Failure reports (1):\n  2026-11-02 09:30 UTC · 203.0.113.9 · example.com · dmarc failed · delivery: reject"
+                + " · From: ceo@example.com · “Wire transfer”\n", text);
+        String summary = run("reports", "summary", "--no-names", "--db", db.toString(), "--domain", "example.com").out();
+        assertTrue(summary.contains("\nFailure reports (2):\n  2026-11-03 11:00 UTC · 198.51.100.7 · "), summary);
+        assertEquals("The archive holds no failure report for this choice.\n",
+                run("reports", "failures", "--db", db.toString(), "--domain", "example.org").out());
+
+        CommandRun tooMany = run("reports", "failures", "--db", db.toString(), "--limit", "0");
+        assertEquals(2, tooMany.exitCode());
+        assertTrue(tooMany.err().startsWith("--limit 0 is not between 1 and 100000."), tooMany.err());
+    }
+
+    @Test
     void aDashReadsAReportFromStandardInputBesideTheFilesNamed() throws IOException {
         byte[] piped = SampleReports.gzip(SampleReports.xml("piped.example", "s-1", "example.com", NOV_1 + 2 * DAY,
                 List.of(row("192.0.2.8", 4, "pass", "pass"))));

@@ -48,6 +48,15 @@ class MimeTest {
         assertEquals("=?bogus?B?x?= kept", Mime.decodeWords("=?bogus?B?x?= kept"));
     }
 
+    @Test
+    void aHeaderOfRawUtf8IsReadAsUtf8AndOtherOctetsAsLatin1() {
+        // head() keeps each octet as one character; "señor" in UTF-8 is then "seÃ±or".
+        assertEquals("Factura señor", Mime.headerText("Factura se\u00c3\u00b1or"));
+        assertEquals("Factura señor", Mime.headerText("Factura se\u00f1or"), "a lone octet is no UTF-8: Latin-1, as written");
+        assertEquals("Übersicht señor", Mime.headerText("=?utf-8?B?w5xiZXJzaWNodA==?= se\u00c3\u00b1or"));
+        assertEquals("plain", Mime.headerText("plain"));
+    }
+
     private static byte[] base64(String text) {
         byte[] octets = bytes(text);
         return Mime.base64(octets, 0, octets.length);

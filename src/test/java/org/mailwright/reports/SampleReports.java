@@ -141,4 +141,22 @@ public final class SampleReports {
                 + "--b1\r\nContent-Type: " + type + "; name=\"" + fileName + "\"\r\nContent-Transfer-Encoding: base64\r\n"
                 + "Content-Disposition: attachment; filename=\"" + fileName + "\"\r\n\r\n" + base64 + "\r\n--b1--\r\n";
     }
+
+    /**
+     * A DMARC failure report (RFC 6591): an ARF report about one message to {@code domain}, with
+     * the message's headers; {@code arrival} (an RFC 5322 date) or {@code subject} null to leave it out.
+     */
+    public static String failure(String domain, String sourceIp, String arrival, String authFailure, String delivery,
+            String from, String subject) {
+        return ("From: reporter@receiver.example\nTo: ruf@" + domain + "\nSubject: DMARC failure report\nMIME-Version: 1.0\n"
+                + "Content-Type: multipart/report; report-type=feedback-report; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: text/plain\n\nA message failed DMARC.\n"
+                + "--b\nContent-Type: message/feedback-report\n\nFeedback-Type: auth-failure\nUser-Agent: Receiver/1.0\nVersion: 1\n"
+                + (arrival == null ? "" : "Arrival-Date: " + arrival + "\n")
+                + "Source-IP: " + sourceIp + "\nReported-Domain: " + domain + "\nAuth-Failure: " + authFailure + "\n"
+                + "Delivery-Result: " + delivery + "\n\n"
+                + "--b\nContent-Type: text/rfc822-headers\n\nFrom: " + from + "\n"
+                + (subject == null ? "" : "Subject: " + subject + "\n") + "Message-ID: <" + sourceIp + "." + arrival + "@" + domain + ">\n\n"
+                + "--b--\n").replace("\n", "\r\n");
+    }
 }

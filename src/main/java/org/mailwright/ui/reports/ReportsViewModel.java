@@ -37,6 +37,7 @@ import org.mailwright.files.AtomicFiles;
 import org.mailwright.findings.ReportFinding;
 import org.mailwright.i18n.ControlCharacters;
 import org.mailwright.i18n.Failures;
+import org.mailwright.reports.ArchivedFailure;
 import org.mailwright.reports.ArchivedRow;
 import org.mailwright.reports.FileImport;
 import org.mailwright.reports.PolicyEvaluated;
@@ -150,9 +151,10 @@ public final class ReportsViewModel {
      *
      * @param history what the archive knows of one domain's sources over time ({@link SourceHistory#NONE} for all domains)
      * @param readiness what the domain's reports say of the next DMARC stage; empty for all domains, or without reports
+     * @param failures the failure reports of the domain and period, and the newest {@value ArchivedFailure#IN_SUMMARY}
      */
     public record Loaded(SummaryQuery query, Summary summary, Timeline timeline, List<ReportArchive.Reporter> reporters,
-                         SourceHistory history, Optional<Finding> readiness) {
+                         SourceHistory history, Optional<Finding> readiness, ArchivedFailure.Newest failures) {
     }
 
     /** An import under way: the files and the archive they go into, open until the import ends. */
@@ -290,7 +292,8 @@ public final class ReportsViewModel {
                 return new Loaded(query, archive.summary(query), Timeline.of(archive.daily(query), query.since(), query.until()),
                         archive.reporters(query),
                         oneDomain ? archive.sourceHistory(query.domain()) : SourceHistory.NONE,
-                        oneDomain ? Readiness.of(archive, query.domain()) : Optional.empty());
+                        oneDomain ? Readiness.of(archive, query.domain()) : Optional.empty(),
+                        archive.failures(query, ArchivedFailure.IN_SUMMARY));
             }
         }), (result, failure) -> {
             if (failure != null) {
@@ -339,7 +342,7 @@ public final class ReportsViewModel {
 
     /**
      * A part of the summary in the command line's own words ({@code mailwright reports summary}):
-     * the DKIM selector ledger, what receivers did, why they overrode the policy.
+     * the DKIM selector ledger, what receivers did, why they overrode the policy, the failure reports.
      */
     public record SummaryPart(String heading, List<String> lines) {
         public SummaryPart {
@@ -347,7 +350,7 @@ public final class ReportsViewModel {
         }
     }
 
-    /** The selector ledger, the dispositions and the override reasons of the summary shown; empty before one. */
+    /** The selector ledger, the dispositions, the override reasons and the failure reports of the summary shown; empty before one. */
     public ObservableList<SummaryPart> ledger() {
         return ledgerView;
     }
@@ -720,11 +723,22 @@ public final class ReportsViewModel {
 
     // ---- Words ----
 
-    private static List<SummaryPart> ledgerParts(Summary summary, Locale locale) {
+    private static List<SummaryPart> ledgerParts(Loaded loaded, Locale locale) {
         List<SummaryPart> parts = new ArrayList<>();
-        if (summary.reports() == 0) {
-            return parts;
+        Summary summary = loaded.summary();
+        if (summary.reports() > 0) {
+            parts.addAll(aggregateParts(summary, locale));
         }
+        ArchivedFailure.Newest failures = loaded.failures();
+        if (failures.total() > 0) {
+            parts.add(new SummaryPart(ReportTerms.failuresHeading(locale, failures),
+                    failures.newest().stream().map(failure -> ReportTerms.failureLine(locale, failure)).toList()));
+        }
+        return parts;
+    }
+
+    private static List<SummaryPart> aggregateParts(Summary summary, Locale locale) {
+        List<SummaryPart> parts = new ArrayList<>();
         if (!summary.selectors().isEmpty()) {
             parts.add(new SummaryPart(ReportTerms.selectorsHeading(locale),
                     summary.selectors().stream().map(selector -> ReportTerms.selectorLine(locale, selector)).toList()));
@@ -757,7 +771,7 @@ public final class ReportsViewModel {
             return;
         }
         Summary summary = shown.summary();
-        ledger.setAll(ledgerParts(summary, locale()));
+        ledger.setAll(ledgerParts(shown, locale()));
         totals.set(summary.reports() == 0 ? text("reports.totals.none")
                 : ReportTerms.totals(locale(), summary));
     }

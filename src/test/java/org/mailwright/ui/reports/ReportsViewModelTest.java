@@ -250,6 +250,25 @@ class ReportsViewModelTest {
     }
 
     @Test
+    void failureReportsAreListedInTheCommandLinesOwnLines() throws IOException {
+        Files.writeString(folder.resolve("inbox/ruf.eml"), SampleReports.failure("shop.test", "203.0.113.66",
+                "Wed, 02 Dec 2026 07:15:00 +0000", "dmarc", "reject", "ceo@shop.test", "Urgent\u009b2J wire"));
+        ReportsViewModel model = imported();
+        model.domainProperty().set("shop.test");
+        model.refresh();
+
+        ReportsViewModel.SummaryPart failures = model.ledger().get(model.ledger().size() - 1);
+        assertEquals("Failure reports (1):", failures.heading());
+        assertEquals(List.of("2026-12-02 07:15 UTC · 203.0.113.66 · shop.test · dmarc failed · delivery: reject"
+                + " · From: ceo@shop.test · “Urgent\uFFFD2J wire”"), failures.lines());
+        String printed = cli("--domain", "shop.test");
+        assertTrue(printed.contains(failures.heading() + "\n  " + failures.lines().get(0) + "\n"), printed);
+
+        settings.languageProperty().set(Language.SPANISH);
+        assertEquals("Informes de fallos (1):", model.ledger().get(model.ledger().size() - 1).heading());
+    }
+
+    @Test
     void theLedgerDispositionsAndOverridesAreTheCommandLinesOwnLines() {
         ReportsViewModel model = imported();
         model.domainProperty().set("shop.test");
