@@ -1240,12 +1240,17 @@ public final class ReportArchive implements AutoCloseable {
             where.append(" AND r.domain = ?");
             parameters.add(query.domain());
         }
+        return inPeriod(where, "r.begin_time", query, parameters);
+    }
+
+    /** {@code where} and the clause that keeps {@code column} (seconds since 1970) within {@code query}'s UTC days. */
+    private static String inPeriod(StringBuilder where, String column, SummaryQuery query, List<Object> parameters) {
         if (query.since() != null) {
-            where.append(" AND r.begin_time >= ?");
+            where.append(" AND ").append(column).append(" >= ?");
             parameters.add(epoch(query.since()));
         }
         if (query.until() != null) {
-            where.append(" AND r.begin_time < ?");
+            where.append(" AND ").append(column).append(" < ?");
             parameters.add(epoch(query.until().plusDays(1)));
         }
         return where.toString();
@@ -1310,16 +1315,9 @@ public final class ReportArchive implements AutoCloseable {
                     + " OR f.reported_domain LIKE ? ESCAPE '!' OR f.reported_domain LIKE ? ESCAPE '!')");
             parameters.addAll(List.of(query.domain(), domain + "\n%", "%\n" + domain, "%\n" + domain + "\n%"));
         }
-        if (query.since() != null) {
-            where.append(" AND f.arrival_time >= ?");
-            parameters.add(epoch(query.since()));
-        }
-        if (query.until() != null) {
-            where.append(" AND f.arrival_time < ?");
-            parameters.add(epoch(query.until().plusDays(1)));
-        }
+        String chosen = inPeriod(where, "f.arrival_time", query, parameters);
         long[] total = new long[1];
-        query("SELECT COUNT(*) FROM failure_reports f" + where, parameters, result -> total[0] = result.getLong(1));
+        query("SELECT COUNT(*) FROM failure_reports f" + chosen, parameters, result -> total[0] = result.getLong(1));
         List<ArchivedFailure> newest = new ArrayList<>();
         List<Object> limited = new ArrayList<>(parameters);
         limited.add((long) limit);
@@ -1327,7 +1325,7 @@ public final class ReportArchive implements AutoCloseable {
                 SELECT f.arrival_time, f.feedback_type, f.source_ip, f.incidents, f.reported_domain, f.auth_failure,
                   f.delivery_result, f.dkim_domain, f.dkim_selector, f.spf_dns, f.original_mail_from, f.original_from,
                   f.original_subject, f.original_message_id, f.reporting_mta
-                FROM failure_reports f""" + where
+                FROM failure_reports f""" + chosen
                 + " ORDER BY CASE WHEN f.arrival_time IS NULL THEN 1 ELSE 0 END, f.arrival_time DESC, f.id DESC LIMIT ?",
                 limited, result -> {
                     long arrival = result.getLong(1);
