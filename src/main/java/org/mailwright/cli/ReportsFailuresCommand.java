@@ -19,9 +19,6 @@ import picocli.CommandLine.Option;
 @Command(name = "failures", sortOptions = false)
 final class ReportsFailuresCommand extends Subcommand {
 
-    /** The most reports one run lists, so that a script's memory is bounded whatever the archive holds. */
-    static final int MOST = 100_000;
-
     @Mixin
     private ReportsDbOption db;
 
@@ -45,8 +42,8 @@ final class ReportsFailuresCommand extends Subcommand {
         if (csv && options().json()) {
             throw new UsageException(texts().get("cli.reports.json-or-csv"));
         }
-        if (limit < 1 || limit > MOST) {
-            throw new UsageException(texts().get("cli.reports.failures.bad-limit", limit, MOST));
+        if (limit < 1 || limit > ArchivedFailure.MOST_LISTED) {
+            throw new UsageException(texts().get("cli.reports.failures.bad-limit", limit, ArchivedFailure.MOST_LISTED));
         }
         SummaryQuery query = ReportChoice.of(texts(), domain, since, until);
         ArchivedFailure.Newest failures;

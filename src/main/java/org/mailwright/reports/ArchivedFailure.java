@@ -24,6 +24,8 @@ public record ArchivedFailure(Instant arrival, String feedbackType, String sourc
 
     /** The newest failure reports a summary lists, on the command line and on the Reports page alike. */
     public static final int IN_SUMMARY = 20;
+    /** The most one list or export holds, so that its memory is bounded whatever the archive holds. */
+    public static final int MOST_LISTED = 10_000;
 
     public ArchivedFailure {
         reportedDomains = List.copyOf(reportedDomains);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mailwright.i18n.ControlCharacters;
 
 /**
  * Failure reports written for scripts and spreadsheets: what {@code mailwright reports failures
@@ -43,7 +44,11 @@ public final class FailureExport {
         return org.mailwright.json.Json.write(json) + System.lineSeparator();
     }
 
-    /** A header line and one line per report (RFC 4180), the reported domains separated by spaces. */
+    /**
+     * A header line and one line per report (RFC 4180), the reported domains separated by spaces, a
+     * stranger's control characters as U+FFFD: the bytes the command line prints, safe in a terminal
+     * and a spreadsheet alike. (JSON escapes them instead.)
+     */
     public static String csv(ArchivedFailure.Newest failures) {
         StringBuilder csv = new StringBuilder(CSV_HEADER).append(System.lineSeparator());
         for (ArchivedFailure failure : failures.newest()) {
@@ -51,7 +56,7 @@ public final class FailureExport {
             for (Object value : values(failure)) {
                 String text = value == null ? "" : value instanceof List<?> list
                         ? String.join(" ", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
-                fields.add(SummaryExport.csvField(text));
+                fields.add(SummaryExport.csvField(ControlCharacters.shown(text)));
             }
             csv.append(String.join(",", fields)).append(System.lineSeparator());
         }

@@ -162,7 +162,7 @@ class ReportsCommandTest {
 
         CommandRun tooMany = run("reports", "failures", "--db", db.toString(), "--limit", "0");
         assertEquals(2, tooMany.exitCode());
-        assertTrue(tooMany.err().startsWith("--limit 0 is not between 1 and 100000."), tooMany.err());
+        assertTrue(tooMany.err().startsWith("--limit 0 is not between 1 and 10000."), tooMany.err());
     }
 
     @Test

@@ -23,6 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
@@ -110,6 +111,10 @@ public final class ReportsView {
     @FXML
     private MenuButton exportButton;
     @FXML
+    private MenuItem exportFailuresCsvItem;
+    @FXML
+    private MenuItem exportFailuresJsonItem;
+    @FXML
     private Button showRowsButton;
     @FXML
     private VBox rowsBox;
@@ -164,6 +169,8 @@ public final class ReportsView {
         showWhen(results, nothingYet.not().and(drilling.not()));
         showWhen(rowsBox, drilling);
         exportButton.disableProperty().bind(model.canExportProperty().not());
+        exportFailuresCsvItem.disableProperty().bind(model.hasFailureReportsProperty().not());
+        exportFailuresJsonItem.disableProperty().bind(model.hasFailureReportsProperty().not());
         totalsLabel.textProperty().bind(model.totalsProperty());
         showWhen(namesPendingLabel, model.namesPendingProperty());
 
@@ -420,8 +427,19 @@ public final class ReportsView {
         export(ReportsViewModel.ExportFormat.JSON, "reports.export.filter.json");
     }
 
+    @FXML
+    private void exportFailuresCsv() {
+        export(ReportsViewModel.ExportFormat.FAILURES_CSV, "reports.export.filter.csv");
+    }
+
+    @FXML
+    private void exportFailuresJson() {
+        export(ReportsViewModel.ExportFormat.FAILURES_JSON, "reports.export.filter.json");
+    }
+
     private void export(ReportsViewModel.ExportFormat format, String filterKey) {
-        ExportChooser.ask(root.getScene().getWindow(), Texts.format(bundle, "reports.export.title"), Texts.format(bundle, filterKey),
+        String title = format.failureReports() ? "reports.export.failures-title" : "reports.export.title";
+        ExportChooser.ask(root.getScene().getWindow(), Texts.format(bundle, title), Texts.format(bundle, filterKey),
                 format.extension(), model.suggestedFileName(format)).ifPresent(file -> model.export(format, file));
     }
 

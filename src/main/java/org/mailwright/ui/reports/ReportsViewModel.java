@@ -39,6 +39,7 @@ import org.mailwright.i18n.ControlCharacters;
 import org.mailwright.i18n.Failures;
 import org.mailwright.reports.ArchivedFailure;
 import org.mailwright.reports.ArchivedRow;
+import org.mailwright.reports.FailureExport;
 import org.mailwright.reports.FileImport;
 import org.mailwright.reports.PolicyEvaluated;
 import org.mailwright.reports.Readiness;
@@ -111,20 +112,32 @@ public final class ReportsViewModel {
         }
     }
 
-    /** The files a summary is saved as: the bytes {@code mailwright reports summary} prints with the same option. */
+    /**
+     * The files the page saves: the summary, the bytes {@code mailwright reports summary} prints with
+     * the same option, or the failure reports, as {@code reports failures --limit 10000} prints them.
+     */
     public enum ExportFormat {
-        CSV("csv"),
-        JSON("json");
+        CSV("csv", false),
+        JSON("json", false),
+        FAILURES_CSV("csv", true),
+        FAILURES_JSON("json", true);
 
         private final String extension;
+        private final boolean failureReports;
 
-        ExportFormat(String extension) {
+        ExportFormat(String extension, boolean failureReports) {
             this.extension = extension;
+            this.failureReports = failureReports;
         }
 
         /** The file name's ending, without the dot. */
         public String extension() {
             return extension;
+        }
+
+        /** Whether it holds the failure reports rather than the summary. */
+        public boolean failureReports() {
+            return failureReports;
         }
     }
 
@@ -214,6 +227,7 @@ public final class ReportsViewModel {
     private Supplier<String> importNoteWords = () -> "";
     private final ObjectProperty<SummaryLookups> lookup = new SimpleObjectProperty<>(this, "lookup");
     private final BooleanBinding canExport;
+    private final BooleanBinding hasFailureReports;
 
     private final ReadOnlyStringWrapper rowsSource = new ReadOnlyStringWrapper(this, "rowsSource", "");
     private final ReadOnlyBooleanWrapper rowsPending = new ReadOnlyBooleanWrapper(this, "rowsPending");
@@ -244,6 +258,7 @@ public final class ReportsViewModel {
         periodProblem = Bindings.createStringBinding(() -> since.get() != null && until.get() != null
                 && until.get().isBefore(since.get()) ? text("reports.period.problem") : "", since, until, language);
         canExport = lookup.isNotNull().and(importing.not());
+        hasFailureReports = Bindings.createBooleanBinding(() -> loaded.get() != null && loaded.get().failures().total() > 0, loaded);
         filter.addListener((observable, old, now) -> shownSources.setPredicate(row -> row.matches(now)));
         language.addListener((observable, old, now) -> reword());
     }
@@ -411,15 +426,20 @@ public final class ReportsViewModel {
         return canExport;
     }
 
+    /** True when the summary shown has failure reports, which the page can then save. */
+    public BooleanBinding hasFailureReportsProperty() {
+        return hasFailureReports;
+    }
+
     /**
      * The summary shown, in {@code format}: the bytes {@code mailwright reports summary --csv} or
      * {@code --json} prints for the same domain and period, suggestions worded in the user's
-     * language; empty until it can be exported.
+     * language; empty until it can be exported, and for the failure reports, which are read when saved.
      */
     public String exportText(ExportFormat format) {
         Loaded shown = loaded.get();
         SummaryLookups found = lookup.get();
-        if (shown == null || found == null) {
+        if (shown == null || found == null || format.failureReports()) {
             return "";
         }
         SummaryExport export = new SummaryExport(shown.summary(), found.names(), found.spfTerms(), found.suggestions());
@@ -430,7 +450,7 @@ public final class ReportsViewModel {
     public String suggestedFileName(ExportFormat format) {
         Loaded shown = loaded.get();
         StringBuilder name = new StringBuilder(shown == null || shown.query().domain() == null ? "dmarc" : shown.query().domain())
-                .append("-reports");
+                .append(format.failureReports() ? "-failure-reports" : "-reports");
         if (shown != null && shown.query().since() != null) {
             name.append("-from-").append(shown.query().since());
         }
@@ -440,22 +460,35 @@ public final class ReportsViewModel {
         return name.append('.').append(format.extension()).toString();
     }
 
-    /** Writes the summary shown in {@code format} to {@code file}, in the background; the note says how it went. */
+    /**
+     * Writes the summary shown, or its domain's and period's failure reports (read from the archive
+     * now), in {@code format} to {@code file}, in the background; the note says how it went.
+     */
     public void export(ExportFormat format, Path file) {
-        String content = exportText(format);
-        if (content.isEmpty()) {
+        Loaded shown = loaded.get();
+        String summary = exportText(format);
+        if (shown == null || (!format.failureReports() && summary.isEmpty())) {
             return;
         }
         saving.start(text("reports.progress.export", file.getFileName()), () -> BackgroundJobs.completed(() -> {
+            String content = format.failureReports() ? failureReports(format, shown.query()) : summary;
             // Whole or not at all, and never through a link: the file chooser has asked about replacing it.
             AtomicFiles.write(file, content.getBytes(StandardCharsets.UTF_8), AtomicFiles.WORLD_READABLE, true);
             return file;
         }), (saved, failure) -> {
             if (!(failure instanceof CancellationException)) {
                 String why = failure == null ? "" : reason(failure);
-                setNote(failure == null ? () -> text("reports.export.saved", saved) : () -> text("reports.export.failed", file, why));
+                String said = format.failureReports() ? "reports.export.failures-saved" : "reports.export.saved";
+                setNote(failure == null ? () -> text(said, saved) : () -> text("reports.export.failed", file, why));
             }
         });
+    }
+
+    private String failureReports(ExportFormat format, SummaryQuery query) {
+        try (ReportArchive archive = openArchive()) {
+            ArchivedFailure.Newest failures = archive.failures(query, ArchivedFailure.MOST_LISTED);
+            return format == ExportFormat.FAILURES_CSV ? FailureExport.csv(failures) : FailureExport.json(failures);
+        }
     }
 
     // ---- A source's rows ----

@@ -264,8 +264,32 @@ class ReportsViewModelTest {
         String printed = cli("--domain", "shop.test");
         assertTrue(printed.contains(failures.heading() + "\n  " + failures.lines().get(0) + "\n"), printed);
 
+        assertTrue(model.hasFailureReportsProperty().get());
+        for (ReportsViewModel.ExportFormat format : List.of(ReportsViewModel.ExportFormat.FAILURES_CSV,
+                ReportsViewModel.ExportFormat.FAILURES_JSON)) {
+            Path saved = folder.resolve("failures." + format.extension());
+            model.export(format, saved);
+            assertEquals(failuresCli("--" + format.extension(), "--domain", "shop.test", "--limit", "10000"),
+                    Files.readString(saved, StandardCharsets.UTF_8), "the bytes reports failures prints");
+            assertEquals("Saved the failure reports to " + saved + ".", model.noteProperty().get());
+        }
+        assertEquals("shop.test-failure-reports.csv", model.suggestedFileName(ReportsViewModel.ExportFormat.FAILURES_CSV));
+
         settings.languageProperty().set(Language.SPANISH);
         assertEquals("Informes de fallos (1):", model.ledger().get(model.ledger().size() - 1).heading());
+        model.domainProperty().set("other.test");
+        model.refresh();
+        assertFalse(model.hasFailureReportsProperty().get(), "nothing to save for a domain without failure reports");
+    }
+
+    private String failuresCli(String... options) {
+        List<String> args = new ArrayList<>(List.of("reports", "failures", "--data-dir", preferences.dataFolder().toString()));
+        args.addAll(List.of(options));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = MailwrightCommand.execute(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of());
+        assertEquals(0, code);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
