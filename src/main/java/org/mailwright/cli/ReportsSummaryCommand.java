@@ -61,7 +61,8 @@ final class ReportsSummaryCommand extends Subcommand {
         ArchivedFailure.Newest failures;
         try (ReportArchive archive = db.openToRead(options(), texts())) {
             summary = archive.summary(query);
-            failures = archive.failures(query, ArchivedFailure.IN_SUMMARY);
+            // Only the text lists them: --json and --csv are the summary issue 13 fixes.
+            failures = options().json() || csv ? ArchivedFailure.Newest.NONE : archive.failures(query, ArchivedFailure.IN_SUMMARY);
             history = domain == null ? SourceHistory.NONE : archive.sourceHistory(domain);
             readiness = domain == null ? Optional.empty() : Readiness.of(archive, domain);
         } catch (ArchiveException e) {

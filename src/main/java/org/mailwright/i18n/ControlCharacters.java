@@ -1,5 +1,7 @@
 package org.mailwright.i18n;
 
+import java.util.List;
+
 /**
  * The characters that must never reach a terminal as themselves when they come from a stranger (a
  * report, a mail message, a DNS answer, a file name): control characters a terminal may act on
@@ -30,6 +32,11 @@ public final class ControlCharacters {
             }
         }
         return shown == null ? text : new String(shown);
+    }
+
+    /** Each of {@code texts} {@linkplain #shown(String) as shown}, in an unmodifiable list. */
+    public static List<String> shownAll(List<String> texts) {
+        return texts.stream().map(ControlCharacters::shown).toList();
     }
 
     /** True when {@code c} must be escaped or replaced before it is shown. */

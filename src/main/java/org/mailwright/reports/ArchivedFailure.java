@@ -38,6 +38,10 @@ public record ArchivedFailure(Instant arrival, String feedbackType, String sourc
      * @param newest the newest, at most as many as asked for; those without an arrival date last
      */
     public record Newest(long total, List<ArchivedFailure> newest) {
+
+        /** No failure reports at all. */
+        public static final Newest NONE = new Newest(0, List.of());
+
         public Newest {
             newest = List.copyOf(newest);
         }

@@ -25,7 +25,7 @@ record ServerRow(CheckState state, String word, String server, String role, Stri
     /** The records are what the server answered: their control characters as the command line shows them. */
     ServerRow {
         detail = ControlCharacters.shown(detail);
-        records = records.stream().map(ControlCharacters::shown).toList();
+        records = ControlCharacters.shownAll(records);
     }
 
     static ServerRow of(ServerCheck check, Words words) {

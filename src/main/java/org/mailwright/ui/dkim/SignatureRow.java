@@ -40,7 +40,7 @@ record SignatureRow(CheckState state, String word, String title, String reason, 
         notes = List.copyOf(notes);
         keyName = ControlCharacters.shown(keyName);
         keyLookup = ControlCharacters.shown(keyLookup);
-        keyRecords = keyRecords.stream().map(ControlCharacters::shown).toList();
+        keyRecords = ControlCharacters.shownAll(keyRecords);
     }
 
     /** A label and its value: one of a signature's tags, or a fact a verdict was decided on. */

@@ -24,7 +24,7 @@ record VerdictCard(CheckState state, String word, String title, String sentence,
         title = ControlCharacters.shown(title);
         sentence = ControlCharacters.shown(sentence);
         facts = List.copyOf(facts);
-        lines = lines.stream().map(ControlCharacters::shown).toList();
+        lines = ControlCharacters.shownAll(lines);
     }
 
     /** How a result word of RFC 8601 reads as a state: the protocols share their words. */

@@ -37,7 +37,7 @@ public record OverviewRow(Aspect aspect, String name, CheckState state, String e
         Objects.requireNonNull(explanation, "explanation");
         name = ControlCharacters.shown(name);
         explanation = ControlCharacters.shown(explanation);
-        records = records.stream().map(ControlCharacters::shown).toList();
+        records = ControlCharacters.shownAll(records);
         findings = List.copyOf(findings);
     }
 

@@ -25,7 +25,7 @@ record HistoryEntry(String time, CheckState look, List<String> lines) {
 
     /** A line may quote what a server answered: its control characters as the command line shows them. */
     HistoryEntry {
-        lines = lines.stream().map(ControlCharacters::shown).toList();
+        lines = ControlCharacters.shownAll(lines);
     }
 
     /** The changes of {@code history}, newest first. */

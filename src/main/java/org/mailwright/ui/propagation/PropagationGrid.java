@@ -83,7 +83,7 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
         Line {
             expected = ControlCharacters.shown(expected);
             expectedBrief = ControlCharacters.shown(expectedBrief);
-            values = values.stream().map(ControlCharacters::shown).toList();
+            values = ControlCharacters.shownAll(values);
             zoneLines = List.copyOf(zoneLines);
             cells = List.copyOf(cells);
         }
@@ -108,7 +108,7 @@ record PropagationGrid(String zone, List<Column> columns, List<Line> lines) {
         GridCell {
             note = ControlCharacters.shown(note);
             explanation = ControlCharacters.shown(explanation);
-            answer = answer.stream().map(ControlCharacters::shown).toList();
+            answer = ControlCharacters.shownAll(answer);
             facts = ControlCharacters.shown(facts);
             tooltip = ControlCharacters.shown(tooltip);
         }

@@ -361,7 +361,7 @@ public final class ReportsViewModel {
      */
     public record SummaryPart(String heading, List<String> lines) {
         public SummaryPart {
-            lines = lines.stream().map(ControlCharacters::shown).toList();
+            lines = ControlCharacters.shownAll(lines);
         }
     }
 
